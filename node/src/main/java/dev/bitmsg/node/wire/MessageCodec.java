@@ -1,0 +1,36 @@
+package dev.bitmsg.node.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Maps checked frames to {@link Message} records and back. Unknown commands become {@link
+ * UnknownMessage}. Stateless and thread-safe.
+ */
+public final class MessageCodec {
+  private MessageCodec() {}
+
+  /**
+   * Decodes a frame's payload.
+   *
+   * @throws ProtocolException when the payload breaks its command's layout (including trailing
+   *     bytes)
+   */
+  public static Message decode(Frame frame) {
+    ByteBuffer buf = frame.payload().asReadOnlyBuffer();
+    Message m =
+        Command.byWireName(frame.command())
+            .<Message>map(c -> c.read(buf))
+            .orElseGet(() -> new UnknownMessage(frame.command(), frame.payload()));
+    WireIo.requireEnd(buf, frame.command());
+    return m;
+  }
+
+  public static Frame toFrame(Message message) {
+    return new Frame(message.command(), message.toBytes());
+  }
+
+  /** The complete framed bytes of {@code message}. */
+  public static Bytes encode(Message message) {
+    return FrameCodec.encode(toFrame(message));
+  }
+}
