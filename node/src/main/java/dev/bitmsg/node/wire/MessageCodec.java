@@ -1,6 +1,7 @@
 package dev.bitmsg.node.wire;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * Maps checked frames to {@link Message} records and back. Unknown commands become {@link
@@ -16,11 +17,12 @@ public final class MessageCodec {
    *     bytes)
    */
   public static Message decode(Frame frame) {
+    Optional<Command> command = Command.byWireName(frame.command());
+    if (command.isEmpty()) {
+      return new UnknownMessage(frame.command(), frame.payload());
+    }
     ByteBuffer buf = frame.payload().asReadOnlyBuffer();
-    Message m =
-        Command.byWireName(frame.command())
-            .<Message>map(c -> c.read(buf))
-            .orElseGet(() -> new UnknownMessage(frame.command(), frame.payload()));
+    Message m = command.get().read(buf);
     WireIo.requireEnd(buf, frame.command());
     return m;
   }
