@@ -25,10 +25,9 @@ public final class Acks {
 
   /** New random ack data for {@code stream} (PyBitmessage stealth level 0). */
   public static Bytes newAckData(long stream, RandomGenerator random) {
-    ObjectHeader prefix = new ObjectHeader(0, ObjectType.MSG, 1, stream);
     ByteBuffer buf = ByteBuffer.allocate(4 + 1 + VarInt.size(stream) + 32);
-    WireIo.writeInt32(buf, (int) prefix.objectType());
-    VarInt.write(prefix.version(), buf);
+    WireIo.writeInt32(buf, (int) ObjectType.MSG);
+    VarInt.write(1, buf);
     VarInt.write(stream, buf);
     byte[] rnd = new byte[32];
     random.nextBytes(rnd);
