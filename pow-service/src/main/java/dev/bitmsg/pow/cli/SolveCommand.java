@@ -85,7 +85,7 @@ public final class SolveCommand implements Callable<Integer> {
     }
     try (PowEngine pe = EngineCatalog.engine(probe)) {
       PowHandle handle = pe.submit(job);
-      PowSolution s = await(handle, System.console() != null ? new ProgressBar(err,
+      PowSolution s = await(handle, Terminal.attached() ? new ProgressBar(err,
           job.expectedTrials()) : null);
       double seconds = s.elapsed().toNanos() / 1e9;
       if (json) {
