@@ -60,7 +60,10 @@ public record CpuKernelChoice(
   /** Warms up and measures both kernels on the calling thread, then picks the faster. */
   public static CpuKernelChoice measure() {
     Optional<String> simdMissing = SimdScanner.unavailableReason();
-    double digest = rate(new DigestScanner(), 2);
+    double digest;
+    try (DigestScanner scanner = new DigestScanner()) {
+      digest = warmRate(scanner); // the JDK's SHA-512 intrinsic needs its warm-up too
+    }
     if (simdMissing.isPresent()) {
       return new CpuKernelChoice(CpuKernel.DIGEST, 0, digest, simdMissing.get());
     }
@@ -96,19 +99,6 @@ public record CpuKernelChoice(
       previous = current;
     }
     return previous;
-  }
-
-  private static double rate(NonceScanner scanner, int samples) {
-    double best = 0;
-    try (scanner) {
-      for (int i = 0; i <= samples; i++) {
-        double r = sample(scanner);
-        if (i > 0) {
-          best = Math.max(best, r); // the first sample is warm-up
-        }
-      }
-    }
-    return best;
   }
 
   /** Trials per second over about {@link #SAMPLE_NANOS}. */
