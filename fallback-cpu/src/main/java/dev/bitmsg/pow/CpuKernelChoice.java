@@ -11,7 +11,8 @@ import java.util.Optional;
  * code). The system property {@code bitmsg.pow.cpuKernel} ({@code simd}, {@code digest} or
  * {@code auto}) overrides the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
  *
- * @param simdTrialsPerSecond 0 when the SIMD kernel is unavailable
+ * @param simdTrialsPerSecond measured rate; 0 when not measured (SIMD unavailable, or forced)
+ * @param digestTrialsPerSecond measured rate; 0 when not measured
  */
 public record CpuKernelChoice(
     CpuKernel kernel, double simdTrialsPerSecond, double digestTrialsPerSecond, String reason) {
@@ -60,31 +61,36 @@ public record CpuKernelChoice(
   /** Warms up and measures both kernels on the calling thread, then picks the faster. */
   public static CpuKernelChoice measure() {
     Optional<String> simdMissing = SimdScanner.unavailableReason();
-    double digest;
-    try (DigestScanner scanner = new DigestScanner()) {
-      digest = warmRate(scanner); // the JDK's SHA-512 intrinsic needs its warm-up too
-    }
     if (simdMissing.isPresent()) {
-      return new CpuKernelChoice(CpuKernel.DIGEST, 0, digest, simdMissing.get());
+      return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0, simdMissing.get());
     }
+    double digest;
     double simd;
     int bits;
-    try (SimdScanner scanner = SimdScanner.create()) {
-      simd = warmRate(scanner);
-      bits = scanner.vectorBits();
+    try (DigestScanner d = new DigestScanner(); SimdScanner s = SimdScanner.create()) {
+      warmUp(d); // the JDK's SHA-512 intrinsic needs its warm-up too
+      warmUp(s);
+      bits = s.vectorBits();
+      // Alternating samples, so that both kernels see the same load from other processes.
+      digest = 0;
+      simd = 0;
+      for (int i = 0; i < 3; i++) {
+        digest += sample(d);
+        simd += sample(s);
+      }
     }
     CpuKernel pick = simd > digest ? CpuKernel.SIMD : CpuKernel.DIGEST;
-    return new CpuKernelChoice(pick, simd, digest, String.format(
+    return new CpuKernelChoice(pick, simd / 3, digest / 3, String.format(
         "measured %.2f M/s (simd, %d-bit) vs %.2f M/s (digest) on one thread",
-        simd / 1e6, bits, digest / 1e6));
+        simd / 3e6, bits, digest / 3e6));
   }
 
   /**
-   * Rate after the JIT settles: runs {@link #WARMUP_TRIALS}, then samples until two in a row agree
-   * within 10 % (all bounded by {@link #WARMUP_BUDGET_NANOS}). The vector code runs 100x slower
-   * until it is compiled by the optimising JIT, which with busy cores can take seconds.
+   * Runs {@code scanner} until the JIT settles: {@link #WARMUP_TRIALS}, then until two samples in
+   * a row agree within 10 % (all bounded by {@link #WARMUP_BUDGET_NANOS}). The vector code runs
+   * 100x slower until the optimising JIT has compiled it, which with busy cores can take seconds.
    */
-  private static double warmRate(NonceScanner scanner) {
+  private static void warmUp(NonceScanner scanner) {
     long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
     long done = 0;
     while (done < WARMUP_TRIALS && System.nanoTime() < deadline) {
@@ -94,11 +100,10 @@ public record CpuKernelChoice(
     while (System.nanoTime() < deadline) {
       double current = sample(scanner);
       if (current > 0 && Math.abs(current - previous) <= 0.1 * current) {
-        return Math.max(current, previous);
+        return;
       }
       previous = current;
     }
-    return previous;
   }
 
   /** Trials per second over about {@link #SAMPLE_NANOS}. */

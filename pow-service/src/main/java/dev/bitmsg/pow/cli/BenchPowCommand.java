@@ -69,19 +69,22 @@ public final class BenchPowCommand implements Callable<Integer> {
       return 2;
     }
     PowBenchmark bench = new PowBenchmark(seconds);
-    progress(err, "baseline: MessageDigest, 1 thread");
-    double baseline;
-    try (DigestScanner d = new DigestScanner()) {
-      baseline = bench.scannerRate(d, 3);
-    }
-    double simd = 0;
     Optional<String> simdMissing = SimdScanner.unavailableReason();
+    progress(err, "baseline (MessageDigest, 1 thread)"
+        + (simdMissing.isEmpty() ? " and the Vector API kernel (1 thread), alternating" : ""));
+    double baseline;
+    double simd = 0;
     int simdBits = 0;
-    if (simdMissing.isEmpty()) {
-      progress(err, "Vector API kernel, 1 thread (JIT warm-up can take seconds)");
-      try (SimdScanner s = SimdScanner.create()) {
-        simd = bench.scannerRate(s, 30);
-        simdBits = s.vectorBits();
+    try (DigestScanner d = new DigestScanner()) {
+      if (simdMissing.isPresent()) {
+        baseline = bench.scannerRates(List.of(d), 5)[0];
+      } else {
+        try (SimdScanner s = SimdScanner.create()) {
+          double[] rates = bench.scannerRates(List.of(d, s), 30);
+          baseline = rates[0];
+          simd = rates[1];
+          simdBits = s.vectorBits();
+        }
       }
     }
     CpuKernelChoice choice = CpuKernelChoice.get();

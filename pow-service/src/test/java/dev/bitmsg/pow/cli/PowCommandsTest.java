@@ -87,6 +87,18 @@ class PowCommandsTest {
   }
 
   @Test
+  void solveOnAnOtherFamilyEitherSolvesOrSaysWhyNot() {
+    CliRun r = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
+        "--target", "0x0010000000000000", "--engine", "aparapi", "--json");
+    if (r.exitCode() == 0) {
+      assertTrue(r.out().contains("\"nonce\": "), r.out());
+    } else {
+      assertEquals(2, r.exitCode(), r.out() + r.err());
+      assertTrue(r.err().contains("engine aparapi is not available: "), r.err());
+    }
+  }
+
+  @Test
   void solveRejectsBadInput() {
     String hash = EXAMPLE.get("initial_hash");
     CliRun shortHash = CliRun.of("pow", "solve", "--initial-hash", "abcd", "--target", "5");
