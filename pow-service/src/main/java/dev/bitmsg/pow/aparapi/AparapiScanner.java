@@ -7,6 +7,7 @@ import dev.bitmsg.pow.opencl.JoclSettings;
 import dev.bitmsg.pow.opencl.LaunchJob;
 import dev.bitmsg.pow.opencl.LaunchingScanner;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The Aparapi {@link dev.bitmsg.pow.NonceScanner} of one OpenCL device: runs {@link PowKernel}
@@ -20,6 +21,8 @@ public final class AparapiScanner extends LaunchingScanner {
 
   private final OpenCLDevice device;
   private final PowKernel kernel;
+  /** Test seam: runs after each search launch, before its results are read. */
+  private volatile Consumer<PowKernel> afterSearch = k -> {};
 
   private AparapiScanner(OpenCLDevice device, String label, JoclSettings settings, int wg) {
     super("aparapi:" + label, settings.noncesPerItem(), wg, settings.maxJobsPerLaunch());
@@ -76,6 +79,7 @@ public final class AparapiScanner extends LaunchingScanner {
     }
     kernel.mode = PowKernel.SEARCH;
     execute(device.createRange2D((int) itemsPerJob, n, workGroupSize(), 1));
+    afterSearch.accept(kernel);
     long[] offsets = new long[n];
     for (int j = 0; j < n; j++) {
       int hits = kernel.hits[j];
@@ -116,8 +120,23 @@ public final class AparapiScanner extends LaunchingScanner {
     return out;
   }
 
+  /** For tests: fakes a faulty device by editing the kernel's outputs after each search. */
+  void afterSearchForTest(Consumer<PowKernel> hook) {
+    afterSearch = hook;
+  }
+
+  /** For tests: forces Aparapi's Java thread pool, which the scanner must refuse to use. */
+  @SuppressWarnings("deprecation")
+  void forceJavaThreadPoolForTest() {
+    kernel.setExecutionMode(com.aparapi.Kernel.EXECUTION_MODE.JTP);
+  }
+
   private void execute(Range range) {
-    kernel.execute(range);
+    try {
+      kernel.execute(range);
+    } catch (RuntimeException | AssertionError e) {
+      throw fail("failed an Aparapi launch: " + e);
+    }
     if (!kernel.isRunningCL()) {
       throw fail("fell back from OpenCL to " + kernel.getExecutionMode()
           + " (Java threads): Aparapi could not translate or build the kernel");

@@ -2,19 +2,25 @@ package dev.bitmsg.pow.aparapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.OpenCLDevice;
 import dev.bitmsg.pow.InitialHash;
+import dev.bitmsg.pow.PowException;
 import dev.bitmsg.pow.ScanOutcome;
 import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.opencl.JoclSettings;
+import dev.bitmsg.pow.opencl.LaunchJob;
 import dev.bitmsg.vectors.VectorFile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +34,7 @@ class AparapiScannerTest {
   private static final InitialHash HASH = InitialHash.fromHex(VECTORS.get("initial_hash"));
 
   private AparapiScanner scanner;
+  private OpenCLDevice device;
 
   @BeforeAll
   void open() {
@@ -46,7 +53,8 @@ class AparapiScannerTest {
       }
       assumeTrue(false, why + "; set BM_REQUIRE_OPENCL=1 to make this a failure");
     }
-    scanner = AparapiScanner.open(devices.get(0), "test", JoclSettings.defaults());
+    device = devices.get(0);
+    scanner = AparapiScanner.open(device, "test", JoclSettings.defaults());
   }
 
   @AfterAll
@@ -85,5 +93,91 @@ class AparapiScannerTest {
     assertFalse(got.get(2).found());
     assertEquals(3000, got.get(2).trials());
     assertTrue(got.get(0).found() && got.get(1).found());
+  }
+
+  @Test
+  void manyJobsInOneLaunchEachGetTheirOwnAnswer() {
+    SplittableRandom random = new SplittableRandom(65);
+    int jobsCount = 64;
+    long count = 2048;
+    List<LaunchJob> jobs = new ArrayList<>();
+    for (int j = 0; j < jobsCount; j++) {
+      long target = 1L << (51 + j % 6); // 2^51..2^56: a mix of found and not found
+      jobs.add(new LaunchJob(randomHash(random), target, random.nextLong(), count));
+    }
+    long items = (count / scanner.noncesPerItem() + scanner.workGroupSize() - 1)
+        / scanner.workGroupSize() * scanner.workGroupSize();
+    long[] offsets = scanner.launch(jobs, items);
+    int found = 0;
+    for (int j = 0; j < jobsCount; j++) {
+      LaunchJob job = jobs.get(j);
+      OptionalLong want = firstGoodOffset(job.hash(), job.target(), job.first(), job.count());
+      assertEquals(want.orElse(-1), offsets[j], "job " + j);
+      found += want.isPresent() ? 1 : 0;
+    }
+    assertTrue(found > 0 && found < jobsCount, "the mix must hold found and not-found jobs");
+  }
+
+  @Test
+  void moreHitsThanSlotsStillGiveTheSmallestNonce() {
+    SplittableRandom random = new SplittableRandom(66);
+    for (int i = 0; i < 4; i++) {
+      InitialHash hash = randomHash(random);
+      long target = 1L << 62; // a quarter of all nonces: far more hits than slots per launch
+      long first = random.nextLong();
+      ScanOutcome got = scanner.scan(List.of(new ScanSlice(hash, target, first, 8192))).get(0);
+      assertTrue(got.found());
+      assertEquals(first + firstGoodOffset(hash, target, first, 8192).getAsLong(), got.nonce());
+    }
+  }
+
+  @Test
+  void aWrongDeviceAnswerIsCaughtByTheCpuRecheck() {
+    AparapiScanner faulty = AparapiScanner.open(device, "faulty", JoclSettings.defaults());
+    try {
+      faulty.afterSearchForTest(k -> {
+        k.hits[0] = 1;
+        k.hitOffsets[0] = 0;
+      });
+      PowException e = assertThrows(PowException.class,
+          () -> faulty.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
+      assertTrue(e.getMessage().contains("exceeds the target"), e.getMessage());
+      assertTrue(faulty.outOfServiceReason() != null);
+      assertTrue(AparapiEngineProvider.selfTest(faulty).isPresent());
+    } finally {
+      faulty.close();
+    }
+  }
+
+  @Test
+  void theJavaThreadPoolFallbackIsRefused() {
+    AparapiScanner jtp = AparapiScanner.open(device, "jtp", JoclSettings.defaults());
+    try {
+      jtp.forceJavaThreadPoolForTest();
+      PowException e = assertThrows(PowException.class,
+          () -> jtp.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
+      // Aparapi either runs it in Java threads (refused afterwards) or rejects the device range
+      // itself; either way no Java-thread result may come out as a device answer.
+      assertTrue(e.getMessage().contains("fell back") || e.getMessage().contains("JTP"),
+          e.getMessage());
+      assertTrue(jtp.outOfServiceReason() != null);
+    } finally {
+      jtp.close();
+    }
+  }
+
+  private static InitialHash randomHash(SplittableRandom random) {
+    byte[] b = new byte[InitialHash.LENGTH];
+    random.nextBytes(b);
+    return InitialHash.of(b);
+  }
+
+  private static OptionalLong firstGoodOffset(InitialHash hash, long target, long first, long n) {
+    for (long i = 0; i < n; i++) {
+      if (TrialValue.isSolution(first + i, hash, target)) {
+        return OptionalLong.of(i);
+      }
+    }
+    return OptionalLong.empty();
   }
 }
