@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  */
 public final class AparapiScanner extends LaunchingScanner {
   static final int MAX_TRIAL_VALUES = 1 << 16;
+  /** Aparapi does not expose the preferred multiple; 32 suits NVIDIA warps and CPU vectors. */
+  private static final int MIN_GROUP = 32;
 
   private final OpenCLDevice device;
   private final PowKernel kernel;
@@ -25,7 +27,8 @@ public final class AparapiScanner extends LaunchingScanner {
   private volatile Consumer<PowKernel> afterSearch = k -> {};
 
   private AparapiScanner(OpenCLDevice device, String label, JoclSettings settings, int wg) {
-    super("aparapi:" + label, settings.noncesPerItem(), wg, settings.maxJobsPerLaunch());
+    super("aparapi:" + label, settings.noncesPerItem(), wg, Math.min(wg, MIN_GROUP),
+        settings.maxJobsPerLaunch());
     this.device = device;
     this.kernel = new PowKernel(settings.maxJobsPerLaunch(), settings.noncesPerItem(),
         MAX_TRIAL_VALUES);
@@ -50,8 +53,7 @@ public final class AparapiScanner extends LaunchingScanner {
         LaunchJob job = jobs.get(j);
         long bound = -offsets[j] - 2;
         LaunchJob narrowed = new LaunchJob(job.hash(), job.target(), job.first(), bound + 1);
-        long items = (bound / noncesPerItem() / workGroupSize() + 1) * workGroupSize();
-        offsets[j] = launchOnce(List.of(narrowed), items)[0];
+        offsets[j] = launchOnce(List.of(narrowed), itemsFor(bound + 1))[0];
       }
     }
     return offsets;
@@ -78,7 +80,7 @@ public final class AparapiScanner extends LaunchingScanner {
       kernel.hits[j] = 0;
     }
     kernel.mode = PowKernel.SEARCH;
-    execute(device.createRange2D((int) itemsPerJob, n, workGroupSize(), 1));
+    execute(device.createRange2D((int) itemsPerJob, n, (int) localSizeFor(itemsPerJob), 1));
     afterSearch.accept(kernel);
     long[] offsets = new long[n];
     for (int j = 0; j < n; j++) {

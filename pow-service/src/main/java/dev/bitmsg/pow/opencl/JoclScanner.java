@@ -70,6 +70,7 @@ public final class JoclScanner extends LaunchingScanner {
       ClDevice device,
       JoclSettings settings,
       int workGroupSize,
+      int minGroup,
       Deque<Runnable> releases,
       cl_context context,
       cl_command_queue queue,
@@ -77,7 +78,7 @@ public final class JoclScanner extends LaunchingScanner {
       cl_kernel trials,
       cl_mem jobsMem,
       cl_mem resultsMem) {
-    super("opencl:" + device.label(), settings.noncesPerItem(), workGroupSize,
+    super("opencl:" + device.label(), settings.noncesPerItem(), workGroupSize, minGroup,
         settings.maxJobsPerLaunch());
     this.device = device;
     this.releases = releases;
@@ -127,6 +128,7 @@ public final class JoclScanner extends LaunchingScanner {
       cl_kernel trials = clCreateKernel(program, "pow_trial_values", null);
       releases.push(() -> clReleaseKernel(trials));
       int wg = workGroupSize(search, device.device(), settings.workGroupSize());
+      int minGroup = (int) Math.min(wg, preferredMultiple(search, device.device()));
       int maxJobs = settings.maxJobsPerLaunch();
       cl_mem jobsMem =
           clCreateBuffer(context, CL_MEM_READ_ONLY, (long) maxJobs * JOB_WORDS * Sizeof.cl_ulong,
@@ -141,7 +143,7 @@ public final class JoclScanner extends LaunchingScanner {
       log.debug("{}: work-group size {}, {} nonces per item", device.label(), wg,
           settings.noncesPerItem());
       return new JoclScanner(
-          device, settings, wg, releases, context, queue, search, trials, jobsMem, resultsMem);
+          device, settings, wg, minGroup, releases, context, queue, search, trials, jobsMem, resultsMem);
     } catch (RuntimeException | Error e) {
       releaseAll(releases);
       throw e;
@@ -160,12 +162,16 @@ public final class JoclScanner extends LaunchingScanner {
       }
       return requested;
     }
+    long m = preferredMultiple(kernel, device);
+    long size = Math.min(256, max[0]) / m * m;
+    return (int) Math.max(1, size == 0 ? Math.min(256, max[0]) : size);
+  }
+
+  private static long preferredMultiple(cl_kernel kernel, cl_device_id device) {
     long[] multiple = new long[1];
     clGetKernelWorkGroupInfo(kernel, device, CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE,
         Sizeof.size_t, Pointer.to(multiple), null);
-    long m = Math.max(1, multiple[0]);
-    long size = Math.min(256, max[0]) / m * m;
-    return (int) Math.max(1, size == 0 ? Math.min(256, max[0]) : size);
+    return Math.max(1, multiple[0]);
   }
 
   private static String buildLog(cl_program program, cl_device_id device) {
@@ -207,7 +213,7 @@ public final class JoclScanner extends LaunchingScanner {
       clEnqueueWriteBuffer(queue, resultsMem, CL_TRUE, 0, (long) results.length * Sizeof.cl_uint,
           Pointer.to(results), 0, null, null);
       clEnqueueNDRangeKernel(queue, search, 2, null, new long[] {itemsPerJob, n},
-          new long[] {workGroupSize(), 1}, 0, null, null);
+          new long[] {localSizeFor(itemsPerJob), 1}, 0, null, null);
       clEnqueueReadBuffer(queue, resultsMem, CL_TRUE, 0, (long) results.length * Sizeof.cl_uint,
           Pointer.to(results), 0, null, null);
     } catch (CLException e) {

@@ -31,22 +31,34 @@ public abstract class LaunchingScanner implements NonceScanner {
   private final String name;
   private final int noncesPerItem;
   private final int workGroupSize;
+  private final int minGroup;
   private final int maxJobsPerLaunch;
   private volatile long launchTrials;
   private volatile String outOfService;
   private volatile boolean closed;
 
-  protected LaunchingScanner(String name, int noncesPerItem, int workGroupSize, int maxJobs) {
+  /**
+   * {@code workGroupSize} is the local size of full launches; {@code minGroup} (the device's
+   * preferred multiple, at most {@code workGroupSize}) the smallest local size used when a launch
+   * holds so many jobs that each gets less than a full group of work.
+   */
+  protected LaunchingScanner(
+      String name, int noncesPerItem, int workGroupSize, int minGroup, int maxJobs) {
+    if (minGroup < 1 || minGroup > workGroupSize) {
+      throw new IllegalArgumentException(
+          "minGroup " + minGroup + " not in 1.." + workGroupSize);
+    }
     this.name = name;
     this.noncesPerItem = noncesPerItem;
     this.workGroupSize = workGroupSize;
+    this.minGroup = minGroup;
     this.maxJobsPerLaunch = maxJobs;
     this.launchTrials = granule();
   }
 
   /**
-   * Runs one search launch: {@code itemsPerJob} work-items per job (a multiple of the work-group
-   * size), each testing {@link #noncesPerItem()} consecutive nonces below its job's count. Returns,
+   * Runs one search launch: {@code itemsPerJob} work-items per job (from {@link #itemsFor}, with
+   * local size {@link #localSizeFor}), each testing {@link #noncesPerItem()} consecutive nonces below its job's count. Returns,
    * per job, the smallest offset whose trial value meets the target, or {@link #NOT_FOUND}.
    */
   protected abstract long[] launch(List<LaunchJob> jobs, long itemsPerJob);
@@ -72,6 +84,32 @@ public abstract class LaunchingScanner implements NonceScanner {
     return workGroupSize;
   }
 
+  public final int minGroup() {
+    return minGroup;
+  }
+
+  /**
+   * Work-items per job for a launch whose longest job has {@code count} nonces: a multiple of
+   * the work-group size, or below it a power-of-two multiple of {@link #minGroup()}, so launches
+   * with many small jobs stay short.
+   */
+  public final long itemsFor(long count) {
+    long needed = ceilDiv(count, noncesPerItem);
+    if (needed >= workGroupSize) {
+      return ceilDiv(needed, workGroupSize) * workGroupSize;
+    }
+    long v = minGroup;
+    while (v < needed) {
+      v *= 2;
+    }
+    return Math.min(v, workGroupSize);
+  }
+
+  /** The local size to launch {@code items} work-items per job with (see {@link #itemsFor}). */
+  public final long localSizeFor(long items) {
+    return Math.min(items, workGroupSize);
+  }
+
   public final int maxJobsPerLaunch() {
     return maxJobsPerLaunch;
   }
@@ -81,9 +119,9 @@ public abstract class LaunchingScanner implements NonceScanner {
     return outOfService;
   }
 
-  /** Nonces one work-group covers: the unit launch sizes are rounded to. */
+  /** Nonces the smallest work-group covers: the unit launch sizes are rounded to. */
   private long granule() {
-    return (long) noncesPerItem * workGroupSize;
+    return (long) noncesPerItem * minGroup;
   }
 
   /**
@@ -95,7 +133,7 @@ public abstract class LaunchingScanner implements NonceScanner {
     long limit = LaunchJob.MAX_COUNT / granule() * granule();
     for (int round = 0; round < 8; round++) {
       long t0 = System.nanoTime();
-      launch(List.of(new LaunchJob(CALIBRATION_HASH, 0, 0, trials)), trials / noncesPerItem);
+      launch(List.of(new LaunchJob(CALIBRATION_HASH, 0, 0, trials)), itemsFor(trials));
       double millis = Math.max((System.nanoTime() - t0) / 1e6, 0.01);
       launchTrials = trials;
       if (millis >= targetMillis * 0.6 && millis <= targetMillis * 1.6) {
@@ -140,8 +178,7 @@ public abstract class LaunchingScanner implements NonceScanner {
         jobs.add(new LaunchJob(s.initialHash(), s.target(), s.firstNonce() + done[i], count));
         longest = Math.max(longest, count);
       }
-      long items = ceilDiv(ceilDiv(longest, noncesPerItem), workGroupSize) * workGroupSize;
-      long[] offsets = launch(jobs, items);
+      long[] offsets = launch(jobs, itemsFor(longest));
       List<Integer> stillActive = new ArrayList<>();
       for (int k = 0; k < batch.size(); k++) {
         int i = batch.get(k);

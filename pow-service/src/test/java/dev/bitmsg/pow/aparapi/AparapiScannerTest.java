@@ -105,9 +105,7 @@ class AparapiScannerTest {
       long target = 1L << (51 + j % 6); // 2^51..2^56: a mix of found and not found
       jobs.add(new LaunchJob(randomHash(random), target, random.nextLong(), count));
     }
-    long items = (count / scanner.noncesPerItem() + scanner.workGroupSize() - 1)
-        / scanner.workGroupSize() * scanner.workGroupSize();
-    long[] offsets = scanner.launch(jobs, items);
+    long[] offsets = scanner.launch(jobs, scanner.itemsFor(count));
     int found = 0;
     for (int j = 0; j < jobsCount; j++) {
       LaunchJob job = jobs.get(j);

@@ -137,16 +137,14 @@ class JoclScannerTest {
   void manyJobsInOneLaunchEachGetTheirOwnAnswer() {
     SplittableRandom random = new SplittableRandom(64);
     int jobsCount = 80;
-    long count = 4096;
+    long count = 1000; // less than a full work-group per job: the small-group path
     List<LaunchJob> jobs = new ArrayList<>();
     for (int j = 0; j < jobsCount; j++) {
-      // Targets from 2^51 to 2^56 so some jobs find nothing in their range.
-      long target = 1L << (51 + j % 6);
+      // Targets from 2^53 to 2^58 so some jobs find nothing in their range.
+      long target = 1L << (53 + j % 6);
       jobs.add(new LaunchJob(CpuReference.randomHash(random), target, random.nextLong(), count));
     }
-    long items = (count / scanner.noncesPerItem() + scanner.workGroupSize() - 1)
-        / scanner.workGroupSize() * scanner.workGroupSize();
-    long[] offsets = scanner.launch(jobs, items);
+    long[] offsets = scanner.launch(jobs, scanner.itemsFor(count));
     int found = 0;
     for (int j = 0; j < jobsCount; j++) {
       LaunchJob job = jobs.get(j);
@@ -170,7 +168,7 @@ class JoclScannerTest {
 
   @Test
   void calibrationGivesWholeWorkGroups() {
-    long granule = (long) scanner.noncesPerItem() * scanner.workGroupSize();
+    long granule = (long) scanner.noncesPerItem() * scanner.minGroup();
     assertTrue(scanner.trialsPerPass() >= granule);
     assertEquals(0, scanner.trialsPerPass() % granule);
   }
