@@ -94,6 +94,14 @@ public final class AparapiEngineProvider implements EngineProvider {
 
   /** Known trial values (including 2^64-1 and its wrap), then the known-answer searches. */
   static Optional<String> selfTest(AparapiScanner scanner) {
+    try {
+      return checkKnownAnswers(scanner);
+    } catch (RuntimeException e) {
+      return Optional.of("self-test failed: " + e.getMessage());
+    }
+  }
+
+  private static Optional<String> checkKnownAnswers(AparapiScanner scanner) {
     long[] values = scanner.trialValues(KnownAnswers.HASH, -1, 5);
     for (int i = 0; i < 5; i++) {
       long nonce = i - 1L;

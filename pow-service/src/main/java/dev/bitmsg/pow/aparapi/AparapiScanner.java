@@ -109,6 +109,7 @@ public final class AparapiScanner extends LaunchingScanner {
     if (count < 1 || count > MAX_TRIAL_VALUES) {
       throw new IllegalArgumentException("count must be 1.." + MAX_TRIAL_VALUES + ": " + count);
     }
+    ensureUsable();
     for (int w = 0; w < 8; w++) {
       kernel.jobs[w] = hash.word(w);
     }

@@ -235,6 +235,7 @@ public final class JoclScanner extends LaunchingScanner {
     if (count < 1 || count > MAX_TRIAL_VALUES) {
       throw new IllegalArgumentException("count must be 1.." + MAX_TRIAL_VALUES + ": " + count);
     }
+    ensureUsable();
     long[] words = new long[8];
     for (int w = 0; w < 8; w++) {
       words[w] = hash.word(w);

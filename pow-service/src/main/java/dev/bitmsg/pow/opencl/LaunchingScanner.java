@@ -226,7 +226,8 @@ public abstract class LaunchingScanner implements NonceScanner {
     return new PowException(reason);
   }
 
-  private void ensureUsable() {
+  /** Throws {@link PowException} when closed or out of service. */
+  protected final void ensureUsable() {
     if (closed) {
       throw new PowException(name + " is closed");
     }
