@@ -29,8 +29,10 @@
 #define RES_HITS 0
 #define RES_MIN_OFFSET 1
 
-/* The trial value of nonce n for initial-hash words ih[0..7]. */
-inline ulong pow_trial_value(const ulong n, const ulong ih[8]) {
+/* The trial value of nonce n for initial-hash words ih[0..7]. Not declared inline: an OpenCL C
+ * (C99) inline definition without an external one fails to link where a compiler declines to
+ * inline it; every compiler inlines this anyway. */
+ulong pow_trial_value(const ulong n, const ulong ih[8]) {
   ulong w[16];
   ulong st[8];
   w[0] = n;

@@ -37,41 +37,64 @@ public final class DeviceBench implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.printf("%d cores; per measurement %.1f s, interleaved with the baseline"
-        + " (single-thread TrialValue.of, the CPU reference) so both see the same machine load%n",
+    System.out.printf("%d cores; %.1f s per scanner and batch shape, in rounds interleaved"
+        + " with every other scanner and the baseline (single-thread TrialValue.of, the CPU"
+        + " reference), so all see the same machine load%n",
         Runtime.getRuntime().availableProcessors(), seconds);
-    measureBaseline(0.5); // JIT warm-up
+    List<NonceScanner> scanners = new ArrayList<>();
     for (EngineProvider provider : ServiceLoader.load(EngineProvider.class)) {
       if (!engines.isEmpty() && !engines.contains(provider.name())) {
         continue;
       }
       EngineProbe probe = provider.probe(EngineOptions.defaults());
-      probe.problems().forEach(p -> System.out.printf("%-8s unavailable: %s%n", provider.name(), p));
-      for (NonceScanner scanner : probe.scanners()) {
-        try (scanner) {
-          for (int jobCount : new int[] {1, jobs}) {
-            report(scanner, jobCount);
-          }
-        }
+      probe.problems().forEach(p -> System.out.printf("%s unavailable: %s%n", provider.name(), p));
+      scanners.addAll(probe.scanners());
+    }
+    if (scanners.isEmpty()) {
+      System.out.println("no scanner to measure");
+      return 1;
+    }
+    try {
+      measureBaseline(0.5); // JIT warm-up
+      for (int jobCount : new int[] {1, jobs}) {
+        compare(scanners, jobCount);
       }
+    } finally {
+      scanners.forEach(NonceScanner::close);
     }
     return 0;
   }
 
-  private void report(NonceScanner scanner, int jobCount) {
-    Rate base = Rate.ZERO;
-    Rate dev = Rate.ZERO;
-    measure(scanner, jobCount, 0.2); // warm-up: first launches compile and page in
+  private void compare(List<NonceScanner> scanners, int jobCount) {
+    int n = scanners.size();
+    Rate[] dev = new Rate[n];
+    Rate[] base = new Rate[n];
+    java.util.Arrays.fill(dev, Rate.ZERO);
+    java.util.Arrays.fill(base, Rate.ZERO);
+    for (NonceScanner s : scanners) {
+      measure(s, jobCount, 0.2); // warm-up: first launches compile and page in
+    }
     int rounds = Math.max(1, (int) Math.round(seconds));
     for (int r = 0; r < rounds; r++) {
-      base = base.plus(measureBaseline(seconds / rounds / 2));
-      dev = dev.plus(measure(scanner, jobCount, seconds / rounds));
+      for (int i = 0; i < n; i++) {
+        base[i] = base[i].plus(measureBaseline(seconds / rounds / 2));
+        dev[i] = dev[i].plus(measure(scanners.get(i), jobCount, seconds / rounds));
+      }
     }
-    System.out.printf("%s, %d job(s)/launch, %,d trials/pass: %,.0f trials/s wall (baseline %,.0f,"
-            + " ratio %.2f); %,.0f trials per CPU-second (baseline %,.0f, ratio %.2f)%n",
-        scanner.name(), jobCount, scanner.trialsPerPass(), dev.perWallSecond(),
-        base.perWallSecond(), dev.perWallSecond() / base.perWallSecond(), dev.perCpuSecond(),
-        base.perCpuSecond(), dev.perCpuSecond() / base.perCpuSecond());
+    String first = scanners.get(0).name();
+    for (int i = 0; i < n; i++) {
+      NonceScanner s = scanners.get(i);
+      System.out.printf("%s, %d job(s)/launch, %,d trials/pass:%n"
+              + "  wall: %,.0f trials/s (baseline %,.0f, ratio %.2f; vs %s %.2f)%n"
+              + "  per CPU-second: %,.0f trials (baseline %,.0f, ratio %.2f; vs %s %.2f)%n",
+          s.name(), jobCount, s.trialsPerPass(),
+          dev[i].perWallSecond(), base[i].perWallSecond(),
+          dev[i].perWallSecond() / base[i].perWallSecond(), first,
+          dev[i].perWallSecond() / dev[0].perWallSecond(),
+          dev[i].perCpuSecond(), base[i].perCpuSecond(),
+          dev[i].perCpuSecond() / base[i].perCpuSecond(), first,
+          dev[i].perCpuSecond() / dev[0].perCpuSecond());
+    }
   }
 
   /** Trials, wall nanoseconds and process CPU nanoseconds of one measurement. */
