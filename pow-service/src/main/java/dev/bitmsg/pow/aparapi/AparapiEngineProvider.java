@@ -9,7 +9,7 @@ import dev.bitmsg.pow.engines.EngineProbe;
 import dev.bitmsg.pow.engines.EngineProvider;
 import dev.bitmsg.pow.opencl.JoclSettings;
 import dev.bitmsg.pow.opencl.KnownAnswers;
-import dev.bitmsg.pow.opencl.ScannerSelfTest;
+import dev.bitmsg.pow.opencl.KnownAnswerSelfTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +92,7 @@ public final class AparapiEngineProvider implements EngineProvider {
     return all;
   }
 
-  /** Known trial values (including 2^64-1 and its wrap), then the known-answer searches. */
+  /** Known trial values (2^64-1 and its wrap too), the known-answer searches, the generic check. */
   static Optional<String> selfTest(AparapiScanner scanner) {
     try {
       return checkKnownAnswers(scanner);
@@ -114,7 +114,8 @@ public final class AparapiEngineProvider implements EngineProvider {
             Long.toUnsignedString(want)));
       }
     }
-    return ScannerSelfTest.run(scanner);
+    Optional<String> known = KnownAnswerSelfTest.run(scanner);
+    return known.isPresent() ? known : dev.bitmsg.pow.ScannerSelfTest.check(scanner);
   }
 
   private static EngineProbe unavailable(String reason) {

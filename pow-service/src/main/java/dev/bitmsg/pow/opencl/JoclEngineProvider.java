@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code opencl} engine family: one {@link JoclScanner} per device of every OpenCL platform,
  * each admitted only after its self-test (known trial values from the differential kernel, then
- * {@link ScannerSelfTest}) and a launch-size calibration. A missing runtime, no platform or no
+ * {@link KnownAnswerSelfTest}) and a launch-size calibration. A missing runtime, no platform or no
  * device makes the probe unavailable with the reason; it never throws. Stateless; thread-safe.
  */
 public final class JoclEngineProvider implements EngineProvider {
@@ -74,7 +74,7 @@ public final class JoclEngineProvider implements EngineProvider {
     return new EngineProbe(NAME, scanners, problems);
   }
 
-  /** Known trial values from the differential kernel, then the known-answer searches. */
+  /** Known trial values from the differential kernel, the known-answer searches, the generic check. */
   static Optional<String> selfTest(JoclScanner scanner) {
     try {
       return checkKnownAnswers(scanner);
@@ -98,7 +98,8 @@ public final class JoclEngineProvider implements EngineProvider {
         || top[1] != TrialValue.of(0, KnownAnswers.HASH)) {
       return Optional.of("self-test trial values at 2^64-1 and its wrap to 0 differ from the CPU");
     }
-    return ScannerSelfTest.run(scanner);
+    Optional<String> known = KnownAnswerSelfTest.run(scanner);
+    return known.isPresent() ? known : dev.bitmsg.pow.ScannerSelfTest.check(scanner);
   }
 
   private static EngineProbe unavailable(String reason) {

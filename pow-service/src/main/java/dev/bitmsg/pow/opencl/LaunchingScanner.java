@@ -127,26 +127,35 @@ public abstract class LaunchingScanner implements NonceScanner {
   /**
    * Times launches of a single job and scales the launch until one takes about
    * {@code targetMillis}; afterwards {@link #trialsPerPass()} is the trials of such a launch.
+   * Only full work-groups are timed (some runtimes, PoCL among them, compile a kernel variant
+   * per local size on first use), after an untimed warm-up launch, and each size is timed twice
+   * keeping the faster, so one slow outlier does not shrink the launch.
    */
   public final synchronized void calibrate(int targetMillis) {
-    long trials = granule();
-    long limit = LaunchJob.MAX_COUNT / granule() * granule();
-    for (int round = 0; round < 8; round++) {
-      long t0 = System.nanoTime();
-      launch(List.of(new LaunchJob(CALIBRATION_HASH, 0, 0, trials)), itemsFor(trials));
-      double millis = Math.max((System.nanoTime() - t0) / 1e6, 0.01);
+    long group = (long) noncesPerItem * workGroupSize;
+    long limit = LaunchJob.MAX_COUNT / group * group;
+    long trials = group;
+    timeLaunch(trials); // warm-up
+    for (int round = 0; round < 10; round++) {
+      double millis = Math.min(timeLaunch(trials), timeLaunch(trials));
       launchTrials = trials;
       if (millis >= targetMillis * 0.6 && millis <= targetMillis * 1.6) {
         break;
       }
       double factor = Math.min(16.0, Math.max(1 / 16.0, targetMillis / millis));
-      long next = Math.min(limit, Math.max(granule(), roundToGranule((long) (trials * factor))));
+      long next = Math.min(limit, Math.max(group, (long) (trials * factor) / group * group));
       if (next == trials) {
         break;
       }
       trials = next;
     }
     log.debug("{}: calibrated to {} trials per launch", name, launchTrials);
+  }
+
+  private double timeLaunch(long trials) {
+    long t0 = System.nanoTime();
+    launch(List.of(new LaunchJob(CALIBRATION_HASH, 0, 0, trials)), itemsFor(trials));
+    return Math.max((System.nanoTime() - t0) / 1e6, 0.01);
   }
 
   private long roundToGranule(long trials) {

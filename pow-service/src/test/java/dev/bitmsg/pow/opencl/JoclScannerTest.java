@@ -168,7 +168,7 @@ class JoclScannerTest {
 
   @Test
   void calibrationGivesWholeWorkGroups() {
-    long granule = (long) scanner.noncesPerItem() * scanner.minGroup();
+    long granule = (long) scanner.noncesPerItem() * scanner.workGroupSize();
     assertTrue(scanner.trialsPerPass() >= granule);
     assertEquals(0, scanner.trialsPerPass() % granule);
   }

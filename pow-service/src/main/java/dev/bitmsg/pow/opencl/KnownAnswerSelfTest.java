@@ -17,8 +17,8 @@ import java.util.Optional;
  * just below it (tests "not found" next to nonce 0) and a range that wraps past 2^64-1.
  * Stateless; thread-safe.
  */
-public final class ScannerSelfTest {
-  private ScannerSelfTest() {}
+public final class KnownAnswerSelfTest {
+  private KnownAnswerSelfTest() {}
 
   /** Empty when the scanner passes; otherwise what went wrong. Never throws for a bad device. */
   public static Optional<String> run(NonceScanner scanner) {
