@@ -32,6 +32,9 @@ public final class AparapiScanner extends LaunchingScanner {
     this.device = device;
     this.kernel = new PowKernel(settings.maxJobsPerLaunch(), settings.noncesPerItem(),
         MAX_TRIAL_VALUES);
+    // Explicit transfers: otherwise Aparapi copies every array (the 512 KiB trial-value buffer
+    // too) both ways on every launch.
+    kernel.setExplicit(true);
   }
 
   /** A scanner on {@code device}; the kernel is translated and built on its first launch. */
@@ -80,7 +83,9 @@ public final class AparapiScanner extends LaunchingScanner {
       kernel.hits[j] = 0;
     }
     kernel.mode = PowKernel.SEARCH;
+    kernel.put(kernel.jobs).put(kernel.hits);
     execute(device.createRange2D((int) itemsPerJob, n, (int) localSizeFor(itemsPerJob), 1));
+    kernel.get(kernel.hits).get(kernel.hitOffsets);
     afterSearch.accept(kernel);
     long[] offsets = new long[n];
     for (int j = 0; j < n; j++) {
@@ -117,7 +122,9 @@ public final class AparapiScanner extends LaunchingScanner {
     kernel.trialFirst = first;
     kernel.trialCount = count;
     int wg = workGroupSize();
+    kernel.put(kernel.jobs);
     execute(device.createRange((count + wg - 1) / wg * wg, wg));
+    kernel.get(kernel.trialOut);
     long[] out = new long[count];
     System.arraycopy(kernel.trialOut, 0, out, 0, count);
     return out;
