@@ -79,21 +79,23 @@ __kernel void pow_search(__global const ulong *jobs, __global volatile uint *res
   const uint job = (uint) get_global_id(1);
   __global const ulong *entry = jobs + JOB_WORDS * job;
   const ulong count = entry[JOB_COUNT];
-  const ulong begin = (ulong) get_global_id(0) * NONCES_PER_ITEM;
-  if (begin >= count) {
+  const ulong begin64 = (ulong) get_global_id(0) * NONCES_PER_ITEM;
+  if (begin64 >= count) {
     return;
   }
+  /* Offsets are below count < 2^32: 32-bit loop arithmetic is cheaper on GPUs. */
+  const uint begin = (uint) begin64;
+  const uint end = (uint) min(begin64 + NONCES_PER_ITEM, count);
   ulong ih[8];
   for (int i = 0; i < 8; i++) {
     ih[i] = entry[i];
   }
   const ulong target = entry[JOB_TARGET];
   const ulong first = entry[JOB_FIRST];
-  const ulong end = min(begin + NONCES_PER_ITEM, count);
-  for (ulong offset = begin; offset < end; offset++) {
+  for (uint offset = begin; offset < end; offset++) {
     if (pow_trial_value(first + offset, ih) <= target) {
       atomic_inc(&results[RES_WORDS * job + RES_HITS]);
-      atomic_min(&results[RES_WORDS * job + RES_MIN_OFFSET], (uint) offset);
+      atomic_min(&results[RES_WORDS * job + RES_MIN_OFFSET], offset);
       return; /* later offsets of this item are larger: nothing better here */
     }
   }

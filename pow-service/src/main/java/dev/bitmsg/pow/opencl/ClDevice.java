@@ -24,6 +24,8 @@ import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One OpenCL device on one platform, with what the engine needs to know about it. {@code label}
@@ -39,6 +41,7 @@ public record ClDevice(
     String driver,
     boolean gpu,
     int computeUnits) {
+  private static final Logger log = LoggerFactory.getLogger(ClDevice.class);
 
   /**
    * Every device of every platform. Throws {@link CLException} when the runtime answers with an
@@ -55,36 +58,42 @@ public record ClDevice(
     List<ClDevice> found = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (cl_platform_id platform : platforms) {
-      String platformName = platformString(platform, CL_PLATFORM_NAME);
-      int[] n = new int[1];
       try {
-        clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, 0, null, n);
+        addDevices(platform, found, seen);
       } catch (CLException e) {
-        continue; // CL_DEVICE_NOT_FOUND: a platform without devices
-      }
-      cl_device_id[] devices = new cl_device_id[n[0]];
-      clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, n[0], devices, null);
-      for (cl_device_id device : devices) {
-        String name = deviceString(device, CL_DEVICE_NAME);
-        int ordinal = seen.merge(name, 1, Integer::sum);
-        String label = ordinal == 1 ? name : name + "#" + ordinal;
-        long[] type = new long[1];
-        clGetDeviceInfo(device, CL_DEVICE_TYPE, Sizeof.cl_ulong, Pointer.to(type), null);
-        int[] units = new int[1];
-        clGetDeviceInfo(device, CL_DEVICE_MAX_COMPUTE_UNITS, Sizeof.cl_uint, Pointer.to(units), null);
-        found.add(
-            new ClDevice(
-                platform,
-                device,
-                label,
-                platformName,
-                deviceString(device, CL_DEVICE_VERSION),
-                deviceString(device, CL_DRIVER_VERSION),
-                (type[0] & CL_DEVICE_TYPE_GPU) != 0,
-                units[0]));
+        // One broken platform (or one without devices) must not hide the others.
+        log.warn("skipping an OpenCL platform: {}", e.getMessage());
       }
     }
     return found;
+  }
+
+  private static void addDevices(
+      cl_platform_id platform, List<ClDevice> found, Map<String, Integer> seen) {
+    String platformName = platformString(platform, CL_PLATFORM_NAME);
+    int[] n = new int[1];
+    clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, 0, null, n);
+    cl_device_id[] devices = new cl_device_id[n[0]];
+    clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, n[0], devices, null);
+    for (cl_device_id device : devices) {
+      String name = deviceString(device, CL_DEVICE_NAME);
+      int ordinal = seen.merge(name, 1, Integer::sum);
+      String label = ordinal == 1 ? name : name + "#" + ordinal;
+      long[] type = new long[1];
+      clGetDeviceInfo(device, CL_DEVICE_TYPE, Sizeof.cl_ulong, Pointer.to(type), null);
+      int[] units = new int[1];
+      clGetDeviceInfo(device, CL_DEVICE_MAX_COMPUTE_UNITS, Sizeof.cl_uint, Pointer.to(units), null);
+      found.add(
+          new ClDevice(
+              platform,
+              device,
+              label,
+              platformName,
+              deviceString(device, CL_DEVICE_VERSION),
+              deviceString(device, CL_DRIVER_VERSION),
+              (type[0] & CL_DEVICE_TYPE_GPU) != 0,
+              units[0]));
+    }
   }
 
   static String deviceString(cl_device_id device, int param) {

@@ -241,31 +241,27 @@ public final class JoclScanner extends LaunchingScanner {
       words[w] = hash.word(w);
     }
     long[] out = new long[count];
-    {
-      cl_mem in = null;
-      cl_mem outMem = null;
-      try {
-        in = clCreateBuffer(context, CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR,
-            8L * Sizeof.cl_ulong, Pointer.to(words), null);
-        outMem = clCreateBuffer(context, CL_MEM_WRITE_ONLY, (long) count * Sizeof.cl_ulong, null,
-            null);
-        clSetKernelArg(trials, 0, Sizeof.cl_mem, Pointer.to(in));
-        clSetKernelArg(trials, 1, Sizeof.cl_ulong, Pointer.to(new long[] {first}));
-        clSetKernelArg(trials, 2, Sizeof.cl_uint, Pointer.to(new int[] {count}));
-        clSetKernelArg(trials, 3, Sizeof.cl_mem, Pointer.to(outMem));
-        long wg = workGroupSize();
-        long global = (count + wg - 1) / wg * wg;
-        clEnqueueNDRangeKernel(queue, trials, 1, null, new long[] {global}, new long[] {wg}, 0,
-            null, null);
-        clEnqueueReadBuffer(queue, outMem, CL_TRUE, 0, (long) count * Sizeof.cl_ulong,
-            Pointer.to(out), 0, null, null);
-      } finally {
-        if (outMem != null) {
-          clReleaseMemObject(outMem);
-        }
-        if (in != null) {
-          clReleaseMemObject(in);
-        }
+    cl_mem in = null;
+    cl_mem outMem = null;
+    try {
+      in = clCreateBuffer(context, CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR,
+          8L * Sizeof.cl_ulong, Pointer.to(words), null);
+      outMem = clCreateBuffer(context, CL_MEM_WRITE_ONLY, (long) count * Sizeof.cl_ulong, null,
+          null);
+      clSetKernelArg(trials, 0, Sizeof.cl_mem, Pointer.to(in));
+      clSetKernelArg(trials, 1, Sizeof.cl_ulong, Pointer.to(new long[] {first}));
+      clSetKernelArg(trials, 2, Sizeof.cl_uint, Pointer.to(new int[] {count}));
+      clSetKernelArg(trials, 3, Sizeof.cl_mem, Pointer.to(outMem));
+      // Not a hot path: let the driver pick the local size (its own limit for this kernel).
+      clEnqueueNDRangeKernel(queue, trials, 1, null, new long[] {count}, null, 0, null, null);
+      clEnqueueReadBuffer(queue, outMem, CL_TRUE, 0, (long) count * Sizeof.cl_ulong,
+          Pointer.to(out), 0, null, null);
+    } finally {
+      if (outMem != null) {
+        clReleaseMemObject(outMem);
+      }
+      if (in != null) {
+        clReleaseMemObject(in);
       }
     }
     return out;
