@@ -7,7 +7,6 @@ import dev.bitmsg.pow.ScanOutcome;
 import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.TrialValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,7 +187,8 @@ public abstract class LaunchingScanner implements NonceScanner {
         longest = Math.max(longest, count);
       }
       long[] offsets = launch(jobs, itemsFor(longest));
-      List<Integer> stillActive = new ArrayList<>();
+      // Slices not launched yet go first, so more slices than one launch holds take turns.
+      List<Integer> stillActive = new ArrayList<>(active.subList(batch.size(), active.size()));
       for (int k = 0; k < batch.size(); k++) {
         int i = batch.get(k);
         LaunchJob job = jobs.get(k);
@@ -201,10 +201,9 @@ public abstract class LaunchingScanner implements NonceScanner {
           stillActive.add(i);
         }
       }
-      stillActive.addAll(active.subList(batch.size(), active.size()));
       active = stillActive;
     }
-    return Arrays.asList(outcomes);
+    return List.of(outcomes);
   }
 
   /** CPU re-check of a device answer; a wrong one takes the device out of service. */

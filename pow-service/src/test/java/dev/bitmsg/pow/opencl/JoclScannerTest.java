@@ -157,6 +157,32 @@ class JoclScannerTest {
   }
 
   @Test
+  void moreSlicesThanOneLaunchHoldsTakeTurns() {
+    SplittableRandom random = new SplittableRandom(4);
+    try (JoclScanner small = JoclScanner.open(devices.get(0), new JoclSettings(16, 0, 20, 4))) {
+      List<ScanSlice> slices = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        long target = 1L << (52 + i % 4);
+        slices.add(new ScanSlice(CpuReference.randomHash(random), target, random.nextLong(),
+            3000 + 1000 * i));
+      }
+      List<ScanOutcome> got = small.scan(slices);
+      assertEquals(slices.size(), got.size());
+      for (int i = 0; i < slices.size(); i++) {
+        ScanSlice s = slices.get(i);
+        OptionalLong want =
+            CpuReference.firstGoodOffset(s.initialHash(), s.target(), s.firstNonce(), s.count());
+        assertEquals(want.isPresent(), got.get(i).found(), "slice " + i);
+        if (want.isPresent()) {
+          assertEquals(s.firstNonce() + want.getAsLong(), got.get(i).nonce(), "slice " + i);
+        } else {
+          assertEquals(s.count(), got.get(i).trials(), "slice " + i);
+        }
+      }
+    }
+  }
+
+  @Test
   void everyDevicePassesTheSelfTest() {
     assertEquals(Optional.empty(), JoclEngineProvider.selfTest(scanner));
     for (ClDevice device : devices.subList(1, devices.size())) {
