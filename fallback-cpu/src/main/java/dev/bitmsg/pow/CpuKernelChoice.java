@@ -8,8 +8,8 @@ import java.util.Optional;
  * warming them up: the Vector API kernel wins by 1.3-5x depending on the vector width and the
  * JDK, but it needs the incubator module and several seconds of JIT warm-up, and on CPUs without
  * wide vectors it can lose to {@code MessageDigest} (whose SHA-512 the JDK compiles to native
- * code). The system property {@code bitmsg.pow.cpuKernel} ({@code simd} or {@code digest}) skips
- * the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
+ * code). The system property {@code bitmsg.pow.cpuKernel} ({@code simd}, {@code digest} or
+ * {@code auto}) overrides the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
  *
  * @param simdTrialsPerSecond 0 when the SIMD kernel is unavailable
  */
@@ -25,14 +25,21 @@ public record CpuKernelChoice(
 
   private static volatile CpuKernelChoice cached;
 
-  /** The choice for this JVM, measured on first use (a few seconds). */
+  /**
+   * The choice for this JVM: the kernel named by the system property when it is set (read on every
+   * call), else the one measured on first use (a few seconds), then remembered.
+   */
   public static CpuKernelChoice get() {
+    String forced = System.getProperty(PROPERTY);
+    if (forced != null && !forced.isBlank() && !forced.strip().equalsIgnoreCase("auto")) {
+      return forced(forced.strip());
+    }
     CpuKernelChoice c = cached;
     if (c == null) {
       synchronized (CpuKernelChoice.class) {
         c = cached;
         if (c == null) {
-          c = decide();
+          c = measure();
           cached = c;
         }
       }
@@ -40,24 +47,23 @@ public record CpuKernelChoice(
     return c;
   }
 
-  private static CpuKernelChoice decide() {
-    String forced = System.getProperty(PROPERTY);
-    if (forced != null && !forced.isBlank()) {
-      CpuKernel k = CpuKernel.parse(forced.strip());
-      Optional<String> why = k.unavailableReason();
-      if (why.isPresent()) {
-        return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0,
-            "property " + PROPERTY + "=" + forced + " but " + why.get());
-      }
-      return new CpuKernelChoice(k, 0, 0, "set by property " + PROPERTY);
+  private static CpuKernelChoice forced(String name) {
+    CpuKernel k = CpuKernel.parse(name);
+    Optional<String> why = k.unavailableReason();
+    if (why.isPresent()) {
+      return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0,
+          "property " + PROPERTY + "=" + name + " but " + why.get());
     }
-    return measure();
+    return new CpuKernelChoice(k, 0, 0, "set by property " + PROPERTY);
   }
 
   /** Warms up and measures both kernels on the calling thread, then picks the faster. */
   public static CpuKernelChoice measure() {
     Optional<String> simdMissing = SimdScanner.unavailableReason();
-    double digest = rate(new DigestScanner(), 2);
+    double digest;
+    try (DigestScanner scanner = new DigestScanner()) {
+      digest = warmRate(scanner); // the JDK's SHA-512 intrinsic needs its warm-up too
+    }
     if (simdMissing.isPresent()) {
       return new CpuKernelChoice(CpuKernel.DIGEST, 0, digest, simdMissing.get());
     }
@@ -93,19 +99,6 @@ public record CpuKernelChoice(
       previous = current;
     }
     return previous;
-  }
-
-  private static double rate(NonceScanner scanner, int samples) {
-    double best = 0;
-    try (scanner) {
-      for (int i = 0; i <= samples; i++) {
-        double r = sample(scanner);
-        if (i > 0) {
-          best = Math.max(best, r); // the first sample is warm-up
-        }
-      }
-    }
-    return best;
   }
 
   /** Trials per second over about {@link #SAMPLE_NANOS}. */

@@ -38,6 +38,10 @@ public final class BenchPowCommand implements Callable<Integer> {
       description = "CPU threads for the cpu engine (default: all cores)")
   int threads;
 
+  @Option(names = "--cpu-kernel", paramLabel = "K", defaultValue = "auto",
+      description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
+  String cpuKernel;
+
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
       description = "measuring time per engine after warm-up (default ${DEFAULT-VALUE})")
   double seconds;
@@ -59,7 +63,7 @@ public final class BenchPowCommand implements Callable<Integer> {
     }
     List<EngineProbe> probes;
     try {
-      probes = EngineSelection.probe(engine, threads);
+      probes = EngineSelection.probe(engine, threads, cpuKernel);
     } catch (IllegalArgumentException e) {
       err.println("bm bench pow: " + e.getMessage());
       return 2;

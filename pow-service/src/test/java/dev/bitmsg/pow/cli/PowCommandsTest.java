@@ -71,6 +71,22 @@ class PowCommandsTest {
   }
 
   @Test
+  void cpuKernelCanBeChosenByName() {
+    try {
+      CliRun r = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
+          "--target", "0x0010000000000000", "--threads", "2", "--cpu-kernel", "digest", "--json");
+      assertEquals(0, r.exitCode(), r.err());
+      assertTrue(r.out().contains("\"engine\": \"cpu-digestx2\""), r.out());
+      CliRun bad = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
+          "--target", "5", "--cpu-kernel", "avx");
+      assertEquals(2, bad.exitCode());
+      assertTrue(bad.err().contains("unknown CPU kernel 'avx'"), bad.err());
+    } finally {
+      System.clearProperty(dev.bitmsg.pow.CpuKernelChoice.PROPERTY);
+    }
+  }
+
+  @Test
   void solveRejectsBadInput() {
     String hash = EXAMPLE.get("initial_hash");
     CliRun shortHash = CliRun.of("pow", "solve", "--initial-hash", "abcd", "--target", "5");
