@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks",
-    subcommands = {BenchPowCommand.class})
+    subcommands = {BenchPowCommand.class, dev.bitmsg.pow.opencl.DeviceBench.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

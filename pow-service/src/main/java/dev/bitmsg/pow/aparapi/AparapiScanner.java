@@ -1,0 +1,160 @@
+package dev.bitmsg.pow.aparapi;
+
+import com.aparapi.Range;
+import com.aparapi.device.OpenCLDevice;
+import dev.bitmsg.pow.InitialHash;
+import dev.bitmsg.pow.opencl.JoclSettings;
+import dev.bitmsg.pow.opencl.LaunchJob;
+import dev.bitmsg.pow.opencl.LaunchingScanner;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The Aparapi {@link dev.bitmsg.pow.NonceScanner} of one OpenCL device: runs {@link PowKernel}
+ * through Aparapi, which translates it to OpenCL on first use. Aparapi silently falls back to a
+ * Java thread pool when translation or the OpenCL build fails; every launch checks for that and
+ * takes the scanner out of service instead of reporting CPU work as a GPU engine. Serialised like
+ * {@link LaunchingScanner}.
+ */
+public final class AparapiScanner extends LaunchingScanner {
+  static final int MAX_TRIAL_VALUES = 1 << 16;
+  /** Aparapi does not expose the preferred multiple; 32 suits NVIDIA warps and CPU vectors. */
+  private static final int MIN_GROUP = 32;
+
+  private final OpenCLDevice device;
+  private final PowKernel kernel;
+  /** Test seam: runs after each search launch, before its results are read. */
+  private volatile Consumer<PowKernel> afterSearch = k -> {};
+
+  private AparapiScanner(OpenCLDevice device, String label, JoclSettings settings, int wg) {
+    super("aparapi:" + label, settings.noncesPerItem(), wg, Math.min(wg, MIN_GROUP),
+        settings.maxJobsPerLaunch());
+    this.device = device;
+    this.kernel = new PowKernel(settings.maxJobsPerLaunch(), settings.noncesPerItem(),
+        MAX_TRIAL_VALUES);
+    // Explicit transfers: otherwise Aparapi copies every array (the 512 KiB trial-value buffer
+    // too) both ways on every launch.
+    kernel.setExplicit(true);
+  }
+
+  /** A scanner on {@code device}; the kernel is translated and built on its first launch. */
+  public static AparapiScanner open(OpenCLDevice device, String label, JoclSettings settings) {
+    int wg = settings.workGroupSize() > 0
+        ? settings.workGroupSize()
+        : Math.max(1, Math.min(256, device.getMaxWorkGroupSize()));
+    return new AparapiScanner(device, label, settings, wg);
+  }
+
+  @Override
+  protected long[] launch(List<LaunchJob> jobs, long itemsPerJob) {
+    int n = jobs.size();
+    long[] offsets = launchOnce(jobs, itemsPerJob);
+    for (int j = 0; j < n; j++) {
+      // More hits than slots: the smallest may be unrecorded, but it is at most the smallest
+      // recorded one, so rescan the job up to there until the hits fit.
+      while (offsets[j] < -1) {
+        LaunchJob job = jobs.get(j);
+        long bound = -offsets[j] - 2;
+        LaunchJob narrowed = new LaunchJob(job.hash(), job.target(), job.first(), bound + 1);
+        offsets[j] = launchOnce(List.of(narrowed), itemsFor(bound + 1))[0];
+      }
+    }
+    return offsets;
+  }
+
+  /**
+   * One launch. Per job: the smallest good offset, {@link #NOT_FOUND}, or {@code -(m + 2)} when
+   * hits overflowed the slots and {@code m} is the smallest recorded offset.
+   */
+  private long[] launchOnce(List<LaunchJob> jobs, long itemsPerJob) {
+    int n = jobs.size();
+    if (itemsPerJob > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("too many work-items for Aparapi: " + itemsPerJob);
+    }
+    for (int j = 0; j < n; j++) {
+      LaunchJob job = jobs.get(j);
+      int base = j * PowKernel.JOB_WORDS;
+      for (int w = 0; w < 8; w++) {
+        kernel.jobs[base + w] = job.hash().word(w);
+      }
+      kernel.jobs[base + 8] = job.target();
+      kernel.jobs[base + 9] = job.first();
+      kernel.jobs[base + 10] = job.count();
+      kernel.hits[j] = 0;
+    }
+    kernel.mode = PowKernel.SEARCH;
+    kernel.put(kernel.jobs).put(kernel.hits);
+    execute(device.createRange2D((int) itemsPerJob, n, (int) localSizeFor(itemsPerJob), 1));
+    kernel.get(kernel.hits).get(kernel.hitOffsets);
+    afterSearch.accept(kernel);
+    long[] offsets = new long[n];
+    for (int j = 0; j < n; j++) {
+      int hits = kernel.hits[j];
+      if (hits < 0) {
+        throw fail("reported a negative hit count " + hits);
+      }
+      long min = Long.MAX_VALUE;
+      for (int s = 0; s < Math.min(hits, PowKernel.HIT_SLOTS); s++) {
+        min = Math.min(min, Integer.toUnsignedLong(kernel.hitOffsets[j * PowKernel.HIT_SLOTS + s]));
+      }
+      if (hits == 0) {
+        offsets[j] = NOT_FOUND;
+      } else if (min >= jobs.get(j).count()) {
+        throw fail("reported offset " + min + " outside its job of " + jobs.get(j).count()
+            + " nonces");
+      } else {
+        offsets[j] = hits <= PowKernel.HIT_SLOTS ? min : -min - 2;
+      }
+    }
+    return offsets;
+  }
+
+  /** Trial values of nonces {@code first .. first+count-1} (mod 2^64) computed on the device. */
+  public synchronized long[] trialValues(InitialHash hash, long first, int count) {
+    if (count < 1 || count > MAX_TRIAL_VALUES) {
+      throw new IllegalArgumentException("count must be 1.." + MAX_TRIAL_VALUES + ": " + count);
+    }
+    ensureUsable();
+    for (int w = 0; w < 8; w++) {
+      kernel.jobs[w] = hash.word(w);
+    }
+    kernel.mode = PowKernel.TRIALS;
+    kernel.trialFirst = first;
+    kernel.trialCount = count;
+    int wg = workGroupSize();
+    kernel.put(kernel.jobs);
+    execute(device.createRange((count + wg - 1) / wg * wg, wg));
+    kernel.get(kernel.trialOut);
+    long[] out = new long[count];
+    System.arraycopy(kernel.trialOut, 0, out, 0, count);
+    return out;
+  }
+
+  /** For tests: fakes a faulty device by editing the kernel's outputs after each search. */
+  void afterSearchForTest(Consumer<PowKernel> hook) {
+    afterSearch = hook;
+  }
+
+  /** For tests: forces Aparapi's Java thread pool, which the scanner must refuse to use. */
+  @SuppressWarnings("deprecation")
+  void forceJavaThreadPoolForTest() {
+    kernel.setExecutionMode(com.aparapi.Kernel.EXECUTION_MODE.JTP);
+  }
+
+  private void execute(Range range) {
+    try {
+      kernel.execute(range);
+    } catch (RuntimeException | AssertionError e) {
+      throw fail("failed an Aparapi launch: " + e);
+    }
+    if (!kernel.isRunningCL()) {
+      throw fail("fell back from OpenCL to " + kernel.getExecutionMode()
+          + " (Java threads): Aparapi could not translate or build the kernel");
+    }
+  }
+
+  @Override
+  protected void release() {
+    kernel.dispose();
+  }
+}
