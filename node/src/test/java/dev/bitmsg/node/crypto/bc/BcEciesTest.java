@@ -202,6 +202,26 @@ class BcEciesTest {
   }
 
   @Test
+  void trialDecryption_everyCombWidth() {
+    SeededRandomSource rnd = new SeededRandomSource(10);
+    List<PrivateKey> ring = new ArrayList<>();
+    for (int i = 0; i < 520; i++) {
+      ring.add(keys.generate(rnd).privateKey());
+    }
+    PrivateKey stranger = keys.generate(rnd).privateKey();
+    for (int n : new int[] {1, 2, 3, 11, 12, 499, 500, 520}) {
+      int target = n - 1;
+      byte[] blob = ecies.encrypt(keys.publicKey(ring.get(target)), new byte[] {(byte) n});
+      TrialMatch m = ecies.open(blob).tryDecrypt(ring.subList(0, n)).orElseThrow();
+      assertEquals(target, m.keyIndex(), "n=" + n);
+      assertArrayEquals(new byte[] {(byte) n}, m.plaintext());
+      List<PrivateKey> without = new ArrayList<>(ring.subList(0, n));
+      without.set(target, stranger);
+      assertTrue(ecies.open(blob).tryDecrypt(without).isEmpty(), "n=" + n);
+    }
+  }
+
+  @Test
   void roundTrip_variousLengths() {
     KeyPair k = keys.generate(new SeededRandomSource(21));
     for (int len : new int[] {0, 1, 15, 16, 17, 1000}) {

@@ -42,6 +42,29 @@ public final class EcMicroLoop {
         comb.multiply(fresh, ks[i]);
       }
       double combMul = (mx.getCurrentThreadCpuTime() - t) / 1e3 / n;
+      double[] combW = new double[11];
+      double[] preW = new double[11];
+      for (int w = 4; w <= 10; w += 1) {
+        long t1 = mx.getCurrentThreadCpuTime();
+        CombTable table = null;
+        for (int i = 0; i < 20; i++) {
+          table = CombTable.of(pts[i], w);
+        }
+        preW[w] = (mx.getCurrentThreadCpuTime() - t1) / 1e3 / 20;
+        t1 = mx.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i++) {
+          ECPoint r = table.multiply(ks[i]);
+          if (i < 3 && !r.normalize().equals(pts[19].multiply(ks[i]).normalize())) {
+            throw new AssertionError("comb mismatch");
+          }
+        }
+        combW[w] = (mx.getCurrentThreadCpuTime() - t1) / 1e3 / n;
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int w = 4; w <= 10; w++) {
+        sb.append(String.format(" w%d: pre %.0f mul %.1f;", w, preW[w], combW[w]));
+      }
+      System.out.println("own comb (us):" + sb);
       ECPoint q = pts[0].multiply(ks[0]);
       t = mx.getCurrentThreadCpuTime();
       for (int i = 0; i < n; i++) {

@@ -1,0 +1,88 @@
+package dev.bitmsg.node.crypto.bc;
+
+import java.math.BigInteger;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * A Lim-Lee comb table for one point P: entry {@code i} (1 .. 2^w - 1) holds {@code sum over set
+ * bits j of i of 2^(j·d)·P} in affine form, with {@code d = ceil(256 / w)}. Multiplying by a
+ * 256-bit scalar then costs d doublings and at most d mixed additions, against about 256
+ * doublings for a generic multiplication. Building the table costs (w-1)·d doublings and 2^w
+ * additions, so wider tables pay off only when many scalars share the point (trial decryption
+ * with many keys). Immutable after construction; thread-safe.
+ *
+ * <p>The table index depends on bits of the scalar and the lookup is a plain array access: like
+ * most fast variable-base code it is not hardened against cache-timing observers on the same
+ * machine. Remote peers see no timing of trial decryption (nothing is sent back).
+ */
+final class CombTable {
+  private static final int SCALAR_BITS = 256;
+
+  private final int width;
+  private final int teeth;
+  private final ECPoint[] table;
+
+  private CombTable(int width, int teeth, ECPoint[] table) {
+    this.width = width;
+    this.teeth = teeth;
+    this.table = table;
+  }
+
+  static CombTable of(ECPoint p, int width) {
+    if (width < 2 || width > 10) {
+      throw new IllegalArgumentException("comb width 2..10, got " + width);
+    }
+    int teeth = (SCALAR_BITS + width - 1) / width;
+    ECPoint[] table = new ECPoint[1 << width];
+    ECPoint base = p.normalize();
+    for (int j = 0; j < width; j++) {
+      if (j > 0) {
+        base = base.timesPow2(teeth).normalize();
+      }
+      table[1 << j] = base;
+    }
+    for (int i = 3; i < table.length; i++) {
+      if ((i & (i - 1)) != 0) {
+        int low = i & -i;
+        table[i] = table[i - low].add(table[low]);
+      }
+    }
+    ECPoint[] rest = new ECPoint[table.length - 1];
+    System.arraycopy(table, 1, rest, 0, rest.length);
+    p.getCurve().normalizeAll(rest);
+    System.arraycopy(rest, 0, table, 1, rest.length);
+    return new CombTable(width, teeth, table);
+  }
+
+  /** {@code k·P} in projective form (normalize before reading coordinates); k in [1, n-1]. */
+  ECPoint multiply(BigInteger k) {
+    int[] words = words(k);
+    ECPoint q = table[1].getCurve().getInfinity();
+    for (int i = teeth - 1; i >= 0; i--) {
+      q = q.twice();
+      int index = 0;
+      for (int j = width - 1; j >= 0; j--) {
+        index = (index << 1) | bit(words, j * teeth + i);
+      }
+      if (index != 0) {
+        q = q.add(table[index]);
+      }
+    }
+    return q;
+  }
+
+  private static int[] words(BigInteger k) {
+    int[] w = new int[(SCALAR_BITS + 31) / 32 + 1];
+    byte[] b = k.toByteArray();
+    for (int i = 0; i < b.length && i < w.length * 4; i++) {
+      int bitPos = i * 8;
+      w[bitPos >>> 5] |= (b[b.length - 1 - i] & 0xff) << (bitPos & 31);
+    }
+    return w;
+  }
+
+  private static int bit(int[] words, int index) {
+    int word = index >>> 5;
+    return word < words.length ? (words[word] >>> (index & 31)) & 1 : 0;
+  }
+}
