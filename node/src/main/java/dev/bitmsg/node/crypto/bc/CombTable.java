@@ -33,13 +33,16 @@ final class CombTable {
       throw new IllegalArgumentException("comb width 2..10, got " + width);
     }
     int teeth = (SCALAR_BITS + width - 1) / width;
+    ECPoint[] bases = new ECPoint[width];
+    bases[0] = p;
+    for (int j = 1; j < width; j++) {
+      bases[j] = bases[j - 1].timesPow2(teeth);
+    }
+    // One shared inversion for all bases, so that the additions below are mixed (cheaper).
+    p.getCurve().normalizeAll(bases);
     ECPoint[] table = new ECPoint[1 << width];
-    ECPoint base = p.normalize();
     for (int j = 0; j < width; j++) {
-      if (j > 0) {
-        base = base.timesPow2(teeth).normalize();
-      }
-      table[1 << j] = base;
+      table[1 << j] = bases[j];
     }
     for (int i = 3; i < table.length; i++) {
       if ((i & (i - 1)) != 0) {
