@@ -64,6 +64,43 @@ class BcEcdsaTest {
   }
 
   @Test
+  void signaturesInsideDecryptedMsgAndBroadcasts_verify() {
+    int checked = 0;
+    for (VectorFile.Block b : VectorFile.read("objects.txt")) {
+      if (!b.has("plaintext") || !(b.has("signed_data") || b.has("signed_data_prefix")) || b.has("pub_signing_key")) {
+        continue;
+      }
+      byte[] plain = b.hex("plaintext");
+      // Layout: version, stream (1-byte var_ints here), bitfield(4), sigKey(64), ... sigLen, sig.
+      assertTrue(plain[0] < 0x7f && plain[1] < 0x7f);
+      PublicKey sender = keys.parsePublicKey(java.util.Arrays.copyOfRange(plain, 6, 70));
+      int sigLen = -1;
+      for (int len = 8; len <= 73 && len < plain.length; len++) {
+        int at = plain.length - len;
+        if ((plain[at - 1] & 0xff) == len && plain[at] == 0x30 && (plain[at + 1] & 0xff) == len - 2) {
+          sigLen = len;
+        }
+      }
+      assertTrue(sigLen > 0, b.title());
+      byte[] sig = java.util.Arrays.copyOfRange(plain, plain.length - sigLen, plain.length);
+      byte[] signed;
+      if (b.has("signed_data")) {
+        signed = b.hex("signed_data");
+      } else {
+        byte[] prefix = b.hex("signed_data_prefix");
+        signed = java.util.Arrays.copyOf(prefix, prefix.length + plain.length - sigLen - 1);
+        System.arraycopy(plain, 0, signed, prefix.length, plain.length - sigLen - 1);
+      }
+      SignatureDigest expected = b.has("signature_digest")
+          ? SignatureDigest.valueOf(b.get("signature_digest").toUpperCase(java.util.Locale.ROOT))
+          : b.title().contains("SHA-1") ? SignatureDigest.SHA1 : SignatureDigest.SHA256;
+      assertEquals(Optional.of(expected), ecdsa.verifyAny(sender, signed, sig), b.title());
+      checked++;
+    }
+    assertEquals(4, checked);
+  }
+
+  @Test
   void nonStrictDer_isRejected() {
     VectorFile.Block b = VectorFile.block("signature.txt", "SHA-256 digest");
     PublicKey pub = PublicKey.fromHex(b.get("public_key"));
