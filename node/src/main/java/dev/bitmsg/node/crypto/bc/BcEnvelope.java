@@ -16,9 +16,9 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * A parsed ECIES blob (see {@link BcEcies}) holding its validated ephemeral point R. Trying a
  * key costs one scalar multiplication k·R, one SHA-512 and one HMAC; AES runs only after a MAC
- * matched. When several keys are tried, R first gets a {@link CombTable} whose width grows with
- * the number of keys (so its cost is spread over them), each product then costs about 40 % of a
- * generic multiplication, and all products share one field inversion. Immutable; thread-safe.
+ * matched. When several keys are tried, R first gets a {@link GlvCombTable} whose width grows
+ * with the number of keys (so its cost is spread over them), each product then costs about 40 %
+ * of a generic multiplication, and all products share one field inversion. Immutable; thread-safe.
  */
 final class BcEnvelope implements EciesEnvelope {
 
@@ -102,7 +102,7 @@ final class BcEnvelope implements EciesEnvelope {
     }
     ECPoint[] shared = new ECPoint[n];
     int width = combWidth(n);
-    CombTable comb = width == 0 ? null : CombTable.of(ephemeral, width);
+    GlvCombTable comb = width == 0 ? null : GlvCombTable.of(ephemeral, width);
     for (int i = 0; i < n; i++) {
       BigInteger k = keys.get(i).scalar();
       shared[i] = comb == null ? ephemeral.multiply(k) : comb.multiply(k);
@@ -119,17 +119,21 @@ final class BcEnvelope implements EciesEnvelope {
   }
 
   /**
-   * Comb width minimising table cost + n multiplications, from measurements of {@code
-   * EcMicroLoop} (table µs / product µs: generic 0/140, w6 270/62, w7 350/55, w10 2000/45).
+   * Comb width minimising table cost + n products, from {@code GlvMicroLoop} CPU-time figures
+   * (table µs + µs per product): generic 0+115, GLV comb w5 120+55, w6 180+48, w7 290+44,
+   * w8 500+42.
    */
   static int combWidth(int keys) {
     if (keys < 3) {
       return 0;
     }
-    if (keys < 12) {
+    if (keys < 8) {
+      return 5;
+    }
+    if (keys < 40) {
       return 6;
     }
-    return keys < 500 ? 7 : 10;
+    return keys < 300 ? 7 : 8;
   }
 
   /** MAC check (constant time) with the keys derived from a normalized shared point, then AES. */

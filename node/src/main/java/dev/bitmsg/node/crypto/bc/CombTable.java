@@ -33,6 +33,11 @@ final class CombTable {
       throw new IllegalArgumentException("comb width 2..10, got " + width);
     }
     int teeth = (SCALAR_BITS + width - 1) / width;
+    return new CombTable(width, teeth, build(p, width, teeth));
+  }
+
+  /** The affine table {@code [unused, 1 .. 2^w - 1]} for P with the given tooth spacing. */
+  static ECPoint[] build(ECPoint p, int width, int teeth) {
     ECPoint[] bases = new ECPoint[width];
     bases[0] = p;
     for (int j = 1; j < width; j++) {
@@ -54,7 +59,7 @@ final class CombTable {
     System.arraycopy(table, 1, rest, 0, rest.length);
     p.getCurve().normalizeAll(rest);
     System.arraycopy(rest, 0, table, 1, rest.length);
-    return new CombTable(width, teeth, table);
+    return table;
   }
 
   /** {@code k·P} in projective form (normalize before reading coordinates); k in [1, n-1]. */
@@ -63,10 +68,7 @@ final class CombTable {
     ECPoint q = table[1].getCurve().getInfinity();
     for (int i = teeth - 1; i >= 0; i--) {
       q = q.twice();
-      int index = 0;
-      for (int j = width - 1; j >= 0; j--) {
-        index = (index << 1) | bit(words, j * teeth + i);
-      }
+      int index = index(words, width, teeth, i);
       if (index != 0) {
         q = q.add(table[index]);
       }
@@ -74,7 +76,17 @@ final class CombTable {
     return q;
   }
 
-  private static int[] words(BigInteger k) {
+  /** Column i of the comb: bit {@code j·teeth + i} of the scalar as bit j of the index. */
+  static int index(int[] words, int width, int teeth, int i) {
+    int index = 0;
+    for (int j = width - 1; j >= 0; j--) {
+      index = (index << 1) | bit(words, j * teeth + i);
+    }
+    return index;
+  }
+
+  /** Little-endian 32-bit words of a non-negative scalar below 2^256, plus one spare word. */
+  static int[] words(BigInteger k) {
     int[] w = new int[(SCALAR_BITS + 31) / 32 + 1];
     byte[] b = k.toByteArray();
     for (int i = 0; i < b.length && i < w.length * 4; i++) {

@@ -27,6 +27,12 @@ class CombTableTest {
         assertEquals(p.multiply(k).normalize(), t.multiply(k).normalize(), "w" + w + " k=" + k.toString(16));
       }
     }
+    for (int w = 2; w <= 10; w++) {
+      GlvCombTable g = GlvCombTable.of(p, w);
+      for (BigInteger k : scalars) {
+        assertEquals(p.multiply(k).normalize(), g.multiply(k).normalize(), "glv w" + w + " k=" + k.toString(16));
+      }
+    }
     assertThrows(IllegalArgumentException.class, () -> CombTable.of(p, 1));
     assertThrows(IllegalArgumentException.class, () -> CombTable.of(p, 11));
   }
@@ -35,8 +41,9 @@ class CombTableTest {
   void widthGrowsWithKeyCount() {
     assertEquals(0, BcEnvelope.combWidth(1));
     assertEquals(0, BcEnvelope.combWidth(2));
-    assertEquals(6, BcEnvelope.combWidth(3));
-    assertEquals(7, BcEnvelope.combWidth(12));
-    assertEquals(10, BcEnvelope.combWidth(500));
+    assertEquals(5, BcEnvelope.combWidth(3));
+    assertEquals(6, BcEnvelope.combWidth(8));
+    assertEquals(7, BcEnvelope.combWidth(40));
+    assertEquals(8, BcEnvelope.combWidth(300));
   }
 }
