@@ -1,5 +1,12 @@
 package dev.bitmsg.node.address;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -86,6 +93,36 @@ public final class IniFile {
       lastKey = key;
     }
     return new IniFile(out);
+  }
+
+  /** Reads and parses a UTF-8 file. */
+  public static IniFile load(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes to {@code file} through a temporary sibling that is moved into place, so a crash
+   * never leaves half a file. The file holds private keys: on POSIX systems it is created
+   * readable by its owner only.
+   */
+  public void save(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // Windows: the directory's ACL applies.
+      }
+      Files.writeString(tmp, write(), StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   /** Writes like configparser: {@code key = value}, continuation lines indented by a tab. */

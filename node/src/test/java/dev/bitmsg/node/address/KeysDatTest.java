@@ -96,8 +96,15 @@ class KeysDatTest {
   void roundTrip_keepsUnknownOptionsAndIdentities(@TempDir Path dir) throws Exception {
     IniFile ini = IniFile.parse(sample());
     Path file = dir.resolve("keys.dat");
-    Files.writeString(file, ini.write());
-    IniFile again = IniFile.parse(Files.readString(file));
+    Files.writeString(file, "old content that must be replaced");
+    ini.save(file);
+    IniFile again = IniFile.load(file);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+    try (var listing = Files.list(dir)) {
+      assertEquals(1, listing.count(), "no temporary file left behind");
+    }
     assertEquals(ini, again);
     assertEquals(keysDat.identities(ini), keysDat.identities(again));
     // Rewriting the identities into the file changes nothing we model and keeps the rest.
