@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bm",
     mixinStandardHelpOptions = true,
     description = "Bitmessage node commands",
-    subcommands = {ObjectCommand.class})
+    subcommands = {AddressCommand.class, DecryptCommand.class, ObjectCommand.class})
 public final class NodeMain implements Runnable {
   @Override
   public void run() {

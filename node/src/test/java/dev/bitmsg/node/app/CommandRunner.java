@@ -1,0 +1,49 @@
+package dev.bitmsg.node.app;
+
+import dev.bitmsg.node.crypto.CryptoSuite;
+import dev.bitmsg.node.crypto.SeededRandomSource;
+import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/** Runs {@link NodeMain} in-process with captured output and a seeded crypto suite. */
+final class CommandRunner {
+  record Result(int exit, String out, String err) {
+    String lastLine() {
+      String[] lines = out.strip().split("\n");
+      return lines[lines.length - 1];
+    }
+  }
+
+  private CommandRunner() {}
+
+  static Result run(long seed, String... args) {
+    CryptoSuite suite = BcCryptoSuite.create(new SeededRandomSource(seed));
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> cls) throws Exception {
+            try {
+              Constructor<K> c = cls.getDeclaredConstructor(CryptoSuite.class);
+              c.setAccessible(true);
+              return c.newInstance(suite);
+            } catch (NoSuchMethodException e) {
+              return CommandLine.defaultFactory().create(cls);
+            }
+          }
+        };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new NodeMain(), factory);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  static Result run(String... args) {
+    return run(1, args);
+  }
+}
