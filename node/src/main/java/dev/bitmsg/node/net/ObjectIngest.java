@@ -1,0 +1,60 @@
+package dev.bitmsg.node.net;
+
+import dev.bitmsg.node.store.Inventory;
+import dev.bitmsg.node.store.InventoryItem;
+import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.node.wire.ObjectValidator;
+import dev.bitmsg.node.wire.ObjectVerdict;
+import java.time.Clock;
+
+/**
+ * The one path every received or created object takes into the node: validation (PROTOCOL.md
+ * section 4: size, expiry window, stream, proof of work, type sanity) and then storage, where the
+ * inventory's primary key settles duplicates. The network and {@code bench ingest} both use it.
+ * Thread-safe if the validator and inventory are.
+ */
+public final class ObjectIngest {
+  /** What happened to an object. */
+  public enum Outcome {
+    /** Valid and new: stored, to be relayed. */
+    STORED,
+    /** Valid but already in the inventory. */
+    DUPLICATE,
+    /** Failed a rule that an honest peer can trip (expiry window, stream we do not serve). */
+    IGNORED,
+    /** Failed a rule no honest peer breaks (proof of work, size, stream range): penalise. */
+    INVALID
+  }
+
+  /** The outcome with the validator's verdict. Immutable. */
+  public record Result(Outcome outcome, ObjectVerdict verdict) {}
+
+  private final ObjectValidator validator;
+  private final Inventory inventory;
+  private final Clock clock;
+
+  public ObjectIngest(ObjectValidator validator, Inventory inventory, Clock clock) {
+    this.validator = validator;
+    this.inventory = inventory;
+    this.clock = clock;
+  }
+
+  public Result ingest(ObjectMessage object) {
+    ObjectVerdict verdict = validator.validate(object, clock.instant().getEpochSecond());
+    if (!verdict.isStored()) {
+      return new Result(isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict);
+    }
+    boolean added = inventory.add(InventoryItem.of(object));
+    return new Result(added ? Outcome.STORED : Outcome.DUPLICATE, verdict);
+  }
+
+  private static boolean isHonestMistake(ObjectVerdict.Kind kind) {
+    return kind == ObjectVerdict.Kind.EXPIRED
+        || kind == ObjectVerdict.Kind.TOO_FAR_AHEAD
+        || kind == ObjectVerdict.Kind.STREAM_NOT_SERVED;
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+}
