@@ -236,7 +236,7 @@ final class Peer {
       if (waiting.contains(v) || outstanding.containsKey(v) || group.inventory().contains(v)) {
         continue;
       }
-      if (waiting.size() >= group.settings().maxPendingPerPeer()) {
+      if (waiting.size() + outstanding.size() >= group.settings().maxPendingPerPeer()) {
         group.misbehaved(this, "announced more than " + group.settings().maxPendingPerPeer()
             + " objects it has not delivered");
         return;

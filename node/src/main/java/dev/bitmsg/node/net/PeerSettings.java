@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param deadAfter a connection that received nothing for this long is closed
  * @param requestTimeout a getdata not answered within this is forgotten and may go to another peer
  * @param maxInFlightPerPeer objects requested from one peer and not delivered yet
- * @param maxPendingPerPeer vectors announced by one peer and not fetched yet; more is a flood and
- *     the peer is dropped
+ * @param maxPendingPerPeer vectors announced by one peer and not delivered yet (queued or in
+ *     flight); more is a flood and the peer is dropped
  * @param maxServeQueue getdata vectors queued for one peer; more are ignored
  * @param banDuration how long a misbehaving IP is refused
  * @param dialInterval how often the dialler tops up outbound connections
