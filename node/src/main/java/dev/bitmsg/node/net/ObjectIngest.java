@@ -6,6 +6,8 @@ import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.node.wire.ObjectVerdict;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one path every received or created object takes into the node: validation (PROTOCOL.md
@@ -46,6 +48,35 @@ public final class ObjectIngest {
     }
     boolean added = inventory.add(InventoryItem.of(object));
     return new Result(added ? Outcome.STORED : Outcome.DUPLICATE, verdict);
+  }
+
+  /**
+   * {@link #ingest} for several objects, storing the valid ones in one transaction. Results are
+   * in input order.
+   */
+  public List<Result> ingestAll(List<ObjectMessage> objects) {
+    long now = clock.instant().getEpochSecond();
+    List<ObjectVerdict> verdicts = new ArrayList<>(objects.size());
+    List<InventoryItem> valid = new ArrayList<>(objects.size());
+    for (ObjectMessage o : objects) {
+      ObjectVerdict verdict = validator.validate(o, now);
+      verdicts.add(verdict);
+      if (verdict.isStored()) {
+        valid.add(InventoryItem.of(o));
+      }
+    }
+    List<Boolean> added = inventory.addAll(valid);
+    List<Result> results = new ArrayList<>(objects.size());
+    int k = 0;
+    for (ObjectVerdict verdict : verdicts) {
+      if (verdict.isStored()) {
+        results.add(new Result(added.get(k++) ? Outcome.STORED : Outcome.DUPLICATE, verdict));
+      } else {
+        results.add(new Result(
+            isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict));
+      }
+    }
+    return results;
   }
 
   private static boolean isHonestMistake(ObjectVerdict.Kind kind) {

@@ -64,6 +64,8 @@ final class Peer {
   private final Set<InventoryVector> waiting = new HashSet<>();
   private final LinkedHashMap<InventoryVector, Long> outstanding = new LinkedHashMap<>();
   private final ArrayDeque<Object> outgoing = new ArrayDeque<>();
+  private final List<ObjectMessage> objectBatch = new ArrayList<>();
+  private boolean batchScheduled;
   private int servesQueued;
   private boolean servesTruncatedLogged;
 
@@ -165,7 +167,7 @@ final class Peer {
       } else if (m instanceof GetData getData) {
         onGetData(getData.vectors());
       } else if (m instanceof ObjectMessage object) {
-        onObject(object);
+        queueObject(object);
       } else if (m instanceof Addr addr) {
         onAddr(addr);
       } else if (m instanceof Ping) {
@@ -297,22 +299,52 @@ final class Peer {
     pumpRequests();
   }
 
-  private void onObject(ObjectMessage object) {
-    InventoryVector v = object.inventoryVector();
-    outstanding.remove(v);
-    waiting.remove(v);
-    ObjectIngest.Result result = group.ingest().ingest(object);
-    group.requests().release(v);
-    switch (result.outcome()) {
-      case STORED -> group.relay(object, this);
-      case DUPLICATE -> log.trace("{}: duplicate object {}", name, v);
-      case IGNORED -> log.debug("{}: object {} not kept: {}", name, v, result.verdict().reason());
-      case INVALID -> {
-        group.misbehaved(this, "invalid object " + v + ": " + result.verdict().reason());
-        return;
+  /**
+   * Collects delivered objects and ingests them together once the objects already queued behind
+   * this one have been collected: batches adapt to the arrival rate without a timer, and one
+   * database commit covers the batch.
+   */
+  private void queueObject(ObjectMessage object) {
+    objectBatch.add(object);
+    if (!batchScheduled) {
+      batchScheduled = true;
+      serial.execute(this::ingestBatch);
+    }
+  }
+
+  private void ingestBatch() {
+    batchScheduled = false;
+    if (isClosed() || objectBatch.isEmpty()) {
+      objectBatch.clear();
+      return;
+    }
+    List<ObjectMessage> batch = new ArrayList<>(objectBatch);
+    objectBatch.clear();
+    for (ObjectMessage o : batch) {
+      outstanding.remove(o.inventoryVector());
+      waiting.remove(o.inventoryVector());
+    }
+    List<ObjectIngest.Result> results = group.ingest().ingestAll(batch);
+    for (int i = 0; i < batch.size(); i++) {
+      ObjectMessage object = batch.get(i);
+      InventoryVector v = object.inventoryVector();
+      group.requests().release(v);
+      ObjectIngest.Result result = results.get(i);
+      switch (result.outcome()) {
+        case STORED -> group.relay(object, this);
+        case DUPLICATE -> log.trace("{}: duplicate object {}", name, v);
+        case IGNORED -> log.debug("{}: object {} not kept: {}", name, v, result.verdict().reason());
+        case INVALID -> {
+          // Valid objects of the same batch are kept; the sender is dropped either way.
+          group.misbehaved(this, "invalid object " + v + ": " + result.verdict().reason());
+          return;
+        }
       }
     }
-    pumpRequests();
+    // Refill the request window in batches rather than one getdata per delivered object.
+    if (outstanding.size() <= group.settings().maxInFlightPerPeer() / 2) {
+      pumpRequests();
+    }
   }
 
   private void onGetData(List<InventoryVector> vectors) {

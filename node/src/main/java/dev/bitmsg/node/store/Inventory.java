@@ -18,8 +18,11 @@ public interface Inventory extends AutoCloseable {
    */
   boolean add(InventoryItem item);
 
-  /** Stores several objects in one transaction; returns how many were new. */
-  int addAll(List<InventoryItem> items);
+  /**
+   * Stores several objects in one transaction (one commit for all: much cheaper than one per
+   * object); returns, per item in order, whether it was new.
+   */
+  List<Boolean> addAll(List<InventoryItem> items);
 
   boolean contains(InventoryVector vector);
 

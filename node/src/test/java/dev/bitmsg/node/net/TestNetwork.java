@@ -14,7 +14,7 @@ import java.util.Optional;
  * short timers, and the PoW check eased by {@link #EASE_BITS} (everything else as in production).
  */
 public final class TestNetwork {
-  public static final int EASE_BITS = 16;
+  public static final int EASE_BITS = 20;
 
   private TestNetwork() {}
 

@@ -49,17 +49,17 @@ public final class SqliteInventory implements Inventory {
   }
 
   @Override
-  public int addAll(List<InventoryItem> items) {
+  public List<Boolean> addAll(List<InventoryItem> items) {
     if (items.isEmpty()) {
-      return 0;
+      return List.of();
     }
     return db.inTransaction(
         "store " + items.size() + " objects",
         c -> {
           PreparedStatement ps = db.prepared(INSERT);
-          int added = 0;
+          List<Boolean> added = new ArrayList<>(items.size());
           for (InventoryItem item : items) {
-            added += insert(ps, item);
+            added.add(insert(ps, item) == 1);
           }
           return added;
         });

@@ -69,7 +69,7 @@ class SqliteStoreTest {
       ObjectMessage b = maker.make(NOW, 7200, 120);
       assertTrue(inv.add(InventoryItem.of(a)));
       assertFalse(inv.add(InventoryItem.of(a)), "duplicate");
-      assertEquals(1, inv.addAll(List.of(InventoryItem.of(a), InventoryItem.of(b))));
+      assertEquals(List.of(false, true), inv.addAll(List.of(InventoryItem.of(a), InventoryItem.of(b))));
       assertEquals(2, inv.count());
       assertTrue(inv.contains(b.inventoryVector()));
       assertEquals(a, inv.get(a.inventoryVector()).orElseThrow().toObject());
