@@ -248,7 +248,7 @@ public final class PeerGroup implements AutoCloseable {
       log.info("{}: cannot resolve: {}", hp, e.getMessage());
       return false;
     }
-    if (banList.isBanned(ip)) {
+    if (banList.isBanned(ip) || connectedInbound(ip, hp.port())) {
       return false;
     }
     Bootstrap b = new Bootstrap()
@@ -276,6 +276,17 @@ public final class PeerGroup implements AutoCloseable {
       }
     });
     return true;
+  }
+
+  /** Whether a peer listening at {@code ip:port} is already connected to us inbound. */
+  private boolean connectedInbound(InetAddress ip, int port) {
+    for (Peer p : peers.values()) {
+      if (p.inbound() && p.version().addrFrom().port() == port
+          && p.remote().getAddress().equals(ip)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- peers ----

@@ -63,8 +63,8 @@ class NodeNetworkTest {
     Node d = start("d", TestNetwork.CLIENT_ONLY, List.of(TestNetwork.endpoint(c)));
     assertTrue(d.listenAddress().isEmpty());
     Await.until(LIMIT, "chain connected",
-        () -> a.peers().peers().size() == 1 && b.peers().peers().size() == 2
-            && c.peers().peers().size() == 2 && d.peers().peers().size() == 1);
+        () -> a.peers().peers().size() >= 1 && b.peers().peers().size() >= 2
+            && c.peers().peers().size() >= 2 && d.peers().peers().size() == 1);
 
     ObjectMaker maker = TestNetwork.maker(7);
     long now = Clock.systemUTC().instant().getEpochSecond();
