@@ -83,9 +83,10 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
-  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    release();
-    super.channelInactive(ctx);
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    // The nonce identifies this connection for as long as it lives (self-connection check),
+    // which outlasts this handler: release it when the channel closes.
+    ctx.channel().closeFuture().addListener(f -> selfNonces.release(nonce));
   }
 
   @Override
@@ -93,16 +94,6 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     if (timeout != null) {
       timeout.cancel(false);
     }
-    if (!isEstablished()) {
-      release();
-    }
-  }
-
-  private void release() {
-    if (timeout != null) {
-      timeout.cancel(false);
-    }
-    selfNonces.release(nonce);
   }
 
   long nonce() {
