@@ -85,6 +85,7 @@ public final class PeerGroup implements AutoCloseable {
   private final ConcurrentHashMap<HostPort, Channel> outbound = new ConcurrentHashMap<>();
   private final Set<Channel> allChannels = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inboundCount = new AtomicInteger();
+  private final ConcurrentHashMap<InetAddress, Channel> inboundIps = new ConcurrentHashMap<>();
   private final EventLoopGroup loops;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService timer;
@@ -158,6 +159,14 @@ public final class PeerGroup implements AutoCloseable {
       log.info("{}: refused, banned", ch.remoteAddress());
       ch.close();
       return;
+    }
+    if (settings.oneInboundPerIp() && inboundIps.putIfAbsent(ip, ch) != null) {
+      log.info("{}: refused, already connected inbound from this address", ch.remoteAddress());
+      ch.close();
+      return;
+    }
+    if (settings.oneInboundPerIp()) {
+      ch.closeFuture().addListener(f -> inboundIps.remove(ip, ch));
     }
     if (inboundCount.incrementAndGet() > settings.maxInbound()) {
       inboundCount.decrementAndGet();
