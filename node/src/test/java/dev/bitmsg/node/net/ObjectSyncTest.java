@@ -157,6 +157,27 @@ class ObjectSyncTest {
     }
   }
 
+  @Test
+  void largeGetdata_isServedCompletelyThroughWritabilityPauses() throws Exception {
+    try (Node node = TestNetwork.start(tmp.resolve("big"), 0, List.of(), settings(), Clock.systemUTC())) {
+      ObjectMaker maker = TestNetwork.maker(4);
+      long now = Instant.now().getEpochSecond();
+      List<ObjectMessage> objects = new java.util.ArrayList<>();
+      for (int i = 0; i < 120; i++) { // 12 MB: far beyond the 1 MiB high water mark
+        objects.add(maker.make(now, 3600, 100_000));
+      }
+      node.inventory().addAll(objects.stream().map(dev.bitmsg.node.store.InventoryItem::of).toList());
+      // A tiny receive window makes the node's channel unwritable almost at once.
+      try (RawPeer reader = new RawPeer("127.0.0.35", TestNetwork.endpoint(node), 4096)) {
+        reader.handshake();
+        reader.send(new GetData(objects.stream().map(ObjectMessage::inventoryVector).toList()));
+        for (ObjectMessage expected : objects) {
+          assertEquals(expected, next(reader, ObjectMessage.class), "served in request order");
+        }
+      }
+    }
+  }
+
   private static boolean knows(Node n, HostPort hp) {
     for (KnownNode k : n.knownNodes().candidates(1, 100)) {
       if (k.port() == hp.port() && k.host().equals(hp.host())) {
