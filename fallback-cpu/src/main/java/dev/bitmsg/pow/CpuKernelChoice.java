@@ -1,0 +1,125 @@
+package dev.bitmsg.pow;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which single-thread CPU kernel to use by default in this JVM, decided by measuring both after
+ * warming them up: the Vector API kernel wins by 1.3-5x depending on the vector width and the
+ * JDK, but it needs the incubator module and several seconds of JIT warm-up, and on CPUs without
+ * wide vectors it can lose to {@code MessageDigest} (whose SHA-512 the JDK compiles to native
+ * code). The system property {@code bitmsg.pow.cpuKernel} ({@code simd} or {@code digest}) skips
+ * the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
+ *
+ * @param simdTrialsPerSecond 0 when the SIMD kernel is unavailable
+ */
+public record CpuKernelChoice(
+    CpuKernel kernel, double simdTrialsPerSecond, double digestTrialsPerSecond, String reason) {
+  public static final String PROPERTY = "bitmsg.pow.cpuKernel";
+
+  private static final long SAMPLE_NANOS = 150_000_000L;
+  private static final long WARMUP_BUDGET_NANOS = 8_000_000_000L;
+  /** Trials before the first sample: enough calls for HotSpot to reach its optimising tier. */
+  private static final long WARMUP_TRIALS = 200_000;
+  private static final InitialHash PROBE = InitialHash.ofObjectWithoutNonce(new byte[] {1, 2, 3});
+
+  private static volatile CpuKernelChoice cached;
+
+  /** The choice for this JVM, measured on first use (a few seconds). */
+  public static CpuKernelChoice get() {
+    CpuKernelChoice c = cached;
+    if (c == null) {
+      synchronized (CpuKernelChoice.class) {
+        c = cached;
+        if (c == null) {
+          c = decide();
+          cached = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private static CpuKernelChoice decide() {
+    String forced = System.getProperty(PROPERTY);
+    if (forced != null && !forced.isBlank()) {
+      CpuKernel k = CpuKernel.parse(forced.strip());
+      Optional<String> why = k.unavailableReason();
+      if (why.isPresent()) {
+        return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0,
+            "property " + PROPERTY + "=" + forced + " but " + why.get());
+      }
+      return new CpuKernelChoice(k, 0, 0, "set by property " + PROPERTY);
+    }
+    return measure();
+  }
+
+  /** Warms up and measures both kernels on the calling thread, then picks the faster. */
+  public static CpuKernelChoice measure() {
+    Optional<String> simdMissing = SimdScanner.unavailableReason();
+    double digest = rate(new DigestScanner(), 2);
+    if (simdMissing.isPresent()) {
+      return new CpuKernelChoice(CpuKernel.DIGEST, 0, digest, simdMissing.get());
+    }
+    double simd;
+    int bits;
+    try (SimdScanner scanner = SimdScanner.create()) {
+      simd = warmRate(scanner);
+      bits = scanner.vectorBits();
+    }
+    CpuKernel pick = simd > digest ? CpuKernel.SIMD : CpuKernel.DIGEST;
+    return new CpuKernelChoice(pick, simd, digest, String.format(
+        "measured %.2f M/s (simd, %d-bit) vs %.2f M/s (digest) on one thread",
+        simd / 1e6, bits, digest / 1e6));
+  }
+
+  /**
+   * Rate after the JIT settles: runs {@link #WARMUP_TRIALS}, then samples until two in a row agree
+   * within 10 % (all bounded by {@link #WARMUP_BUDGET_NANOS}). The vector code runs 100x slower
+   * until it is compiled by the optimising JIT, which with busy cores can take seconds.
+   */
+  private static double warmRate(NonceScanner scanner) {
+    long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
+    long done = 0;
+    while (done < WARMUP_TRIALS && System.nanoTime() < deadline) {
+      done += scanner.scan(List.of(new ScanSlice(PROBE, 1, done, 4096))).get(0).trials();
+    }
+    double previous = sample(scanner);
+    while (System.nanoTime() < deadline) {
+      double current = sample(scanner);
+      if (current > 0 && Math.abs(current - previous) <= 0.1 * current) {
+        return Math.max(current, previous);
+      }
+      previous = current;
+    }
+    return previous;
+  }
+
+  private static double rate(NonceScanner scanner, int samples) {
+    double best = 0;
+    try (scanner) {
+      for (int i = 0; i <= samples; i++) {
+        double r = sample(scanner);
+        if (i > 0) {
+          best = Math.max(best, r); // the first sample is warm-up
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Trials per second over about {@link #SAMPLE_NANOS}. */
+  static double sample(NonceScanner scanner) {
+    long start = System.nanoTime();
+    long trials = 0;
+    long nonce = 0;
+    long now;
+    do {
+      ScanOutcome o = scanner.scan(List.of(new ScanSlice(PROBE, 1, nonce, 8192))).get(0);
+      trials += o.trials();
+      nonce += o.trials();
+      now = System.nanoTime();
+    } while (now - start < SAMPLE_NANOS);
+    return trials * 1e9 / (now - start);
+  }
+}

@@ -1,0 +1,181 @@
+package dev.bitmsg.pow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitmsg.vectors.VectorFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SlicedPowEngineTest {
+  private static final long EASY = 1L << 50; // about 16 000 trials
+  private static final long HOPELESS = 1000; // about 2 * 10^16 trials
+
+  private static PowSolution await(PowHandle h) throws Exception {
+    return h.result().get(120, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void cpuEngineSolvesEasyJobsWithEitherKernel() throws Exception {
+    Random rnd = new Random(1);
+    for (CpuKernel k : CpuKernel.values()) {
+      if (k.unavailableReason().isPresent()) {
+        continue;
+      }
+      try (SlicedPowEngine engine = CpuPowEngine.create(2, k)) {
+        assertEquals("cpu", engine.name());
+        InitialHash h = ScannerTest.randomHash(rnd);
+        PowHandle handle = engine.submit(PowJob.randomStart(h, EASY));
+        PowSolution s = await(handle);
+        assertTrue(TrialValue.isSolution(s.nonce(), h, EASY));
+        assertEquals(TrialValue.of(s.nonce(), h), s.trialValue());
+        assertTrue(s.trials() > 0);
+        assertEquals(s.trials(), handle.progress().trials());
+        assertTrue(s.engine().startsWith("cpu-" + k.label()), s.engine());
+      }
+    }
+  }
+
+  @Test
+  void workedExampleAtNetworkDifficulty() throws Exception {
+    VectorFile.Block b = VectorFile.block("pow.txt", "full worked example");
+    InitialHash h = InitialHash.of(b.hex("initial_hash"));
+    try (SlicedPowEngine engine = CpuPowEngine.create(0)) {
+      PowSolution s = await(engine.submit(new PowJob(h, b.decimal("target"), 0)));
+      assertTrue(TrialValue.isSolution(s.nonce(), h, b.decimal("target")));
+    }
+  }
+
+  @Test
+  void manyJobsTogetherEachGetTheirOwnAnswer() throws Exception {
+    Random rnd = new Random(2);
+    List<PowJob> jobs = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      jobs.add(new PowJob(ScannerTest.randomHash(rnd), EASY, rnd.nextLong()));
+    }
+    // Two scanners working at once on the same jobs.
+    try (SlicedPowEngine engine = new SlicedPowEngine("mixed",
+        List.of(new DigestScanner(), CpuPowEngine.scanner(1, CpuKernelChoice.get().kernel())))) {
+      List<PowHandle> handles = engine.submitAll(jobs);
+      for (int i = 0; i < jobs.size(); i++) {
+        PowSolution s = await(handles.get(i));
+        assertTrue(TrialValue.isSolution(s.nonce(), jobs.get(i).initialHash(), EASY), "job " + i);
+        assertEquals(jobs.get(i), handles.get(i).job());
+      }
+    }
+  }
+
+  @Test
+  void nonceZeroIsReportedAsASolution() throws Exception {
+    InitialHash h = ScannerTest.randomHash(new Random(3));
+    long target = TrialValue.of(0, h);
+    try (SlicedPowEngine engine = new SlicedPowEngine("digest", List.of(new DigestScanner()))) {
+      PowSolution s = await(engine.submit(new PowJob(h, target, 0)));
+      assertEquals(0, s.nonce());
+      assertEquals(target, s.trialValue());
+    }
+  }
+
+  @Test
+  void cancelStopsTheWork() throws Exception {
+    try (SlicedPowEngine engine = CpuPowEngine.create(2, CpuKernel.DIGEST)) {
+      PowHandle other = engine.submit(PowJob.randomStart(ScannerTest.randomHash(new Random(4)),
+          HOPELESS));
+      PowHandle h = engine.submit(PowJob.randomStart(ScannerTest.randomHash(new Random(5)),
+          HOPELESS));
+      for (int i = 0; i < 1000 && h.progress().trials() == 0; i++) {
+        Thread.sleep(10);
+      }
+      assertTrue(h.progress().trials() > 0);
+      h.cancel();
+      assertThrows(CancellationException.class, () -> await(h));
+      Thread.sleep(100); // twice the promised bound
+      long stopped = h.progress().trials();
+      long othersBefore = other.progress().trials();
+      Thread.sleep(200);
+      assertEquals(stopped, h.progress().trials());
+      assertTrue(other.progress().trials() > othersBefore, "the other job goes on");
+      h.cancel(); // idempotent
+    }
+  }
+
+  @Test
+  void closeCancelsEverythingAndRefusesNewJobs() throws Exception {
+    SlicedPowEngine engine = CpuPowEngine.create(1, CpuKernel.DIGEST);
+    Random rnd = new Random(6);
+    List<PowHandle> handles = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      handles.add(engine.submit(PowJob.randomStart(ScannerTest.randomHash(rnd), HOPELESS)));
+    }
+    engine.close();
+    for (PowHandle h : handles) {
+      assertThrows(CancellationException.class, () -> await(h));
+    }
+    PowHandle late = engine.submit(PowJob.randomStart(ScannerTest.randomHash(rnd), EASY));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> await(late));
+    assertInstanceOf(PowException.class, e.getCause());
+  }
+
+  @Test
+  void wrongAnswersAreCaughtAndTheOtherScannerFinishes() throws Exception {
+    InitialHash h = ScannerTest.randomHash(new Random(8));
+    LyingScanner liar = new LyingScanner();
+    try (SlicedPowEngine engine = new SlicedPowEngine("guarded",
+        List.of(liar, new DigestScanner()))) {
+      PowSolution s = await(engine.submit(new PowJob(h, EASY, 12345)));
+      assertTrue(TrialValue.isSolution(s.nonce(), h, EASY));
+      assertEquals(DigestScanner.NAME, s.engine());
+    }
+    assertTrue(liar.calls > 0, "the liar was asked");
+  }
+
+  @Test
+  void onlyWrongAnswersFailTheJob() throws Exception {
+    InitialHash h = ScannerTest.randomHash(new Random(9));
+    try (SlicedPowEngine engine = new SlicedPowEngine("liar", List.of(new LyingScanner()))) {
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> await(engine.submit(new PowJob(h, EASY, 0))));
+      assertInstanceOf(PowException.class, e.getCause());
+      assertNotNull(engine.failure());
+      ExecutionException later = assertThrows(ExecutionException.class,
+          () -> await(engine.submit(new PowJob(h, EASY, 0))));
+      assertInstanceOf(PowException.class, later.getCause());
+    }
+  }
+
+  /** Claims the first nonce of every slice solves it: what a broken device would do. */
+  private static final class LyingScanner implements NonceScanner {
+    volatile int calls;
+
+    @Override
+    public String name() {
+      return "liar";
+    }
+
+    @Override
+    public long trialsPerPass() {
+      return 4096;
+    }
+
+    @Override
+    public List<ScanOutcome> scan(List<ScanSlice> slices) {
+      calls++;
+      List<ScanOutcome> out = new ArrayList<>();
+      for (ScanSlice s : slices) {
+        out.add(ScanOutcome.found(s.firstNonce(), 0, 1));
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {}
+  }
+}
