@@ -3,7 +3,9 @@ package dev.bitmsg.pow.service;
 import com.google.protobuf.ByteString;
 import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.InitialHash;
+import dev.bitmsg.pow.ObjectPow;
 import dev.bitmsg.pow.PowTarget;
+import dev.bitmsg.pow.PowVerdict;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.service.scheduler.JobPriority;
 import dev.bitmsg.pow.v1.NonceCheck;
@@ -23,10 +25,8 @@ import java.time.Clock;
 public final class RequestMapper {
   /** Largest object accepted: the largest message payload a node may send (PROTOCOL.md s.2). */
   public static final int MAX_OBJECT_BYTES = 1_600_003;
-  /** nonce(8) expiresTime(8) objectType(4) version(>=1) stream(>=1). */
-  public static final int MIN_OBJECT_BYTES = 22;
-  /** Longest TTL any node accepts: 28 days plus 3 hours (PROTOCOL.md s.4). */
-  public static final long MAX_TTL_SECONDS = 28L * 24 * 3600 + 3 * 3600;
+  public static final int MIN_OBJECT_BYTES = ObjectPow.MIN_OBJECT_LENGTH;
+  public static final long MAX_TTL_SECONDS = ObjectPow.MAX_TTL_SECONDS;
 
   private final Clock clock;
   private final double maxExpectedTrials;
@@ -60,7 +60,7 @@ public final class RequestMapper {
           "object: expiry is " + ttl + " s ahead, more than the " + MAX_TTL_SECONDS + " s allowed");
     }
     long target = searchTarget(object.size(), ttl, difficulty(r.getDifficulty()));
-    InitialHash hash = InitialHash.ofObject(object.toByteArray());
+    InitialHash hash = ObjectPow.initialHash(object.toByteArray());
     return new ObjectRequest(checked(new SearchRequest(hash, target, priority(r.getPriority()))), object);
   }
 
@@ -83,19 +83,27 @@ public final class RequestMapper {
       throw new InvalidRequestException("object.now_seconds is beyond any sensible date");
     }
     long now = c.getNowSeconds() != 0 ? c.getNowSeconds() : clock.instant().getEpochSecond();
-    // The verifier's rule: TTL floored at 0 here and at 300 s by the target formula.
-    long ttl = Math.max(0, expiresTime(object) - now);
-    long target = PowTarget.of(object.size(), ttl, difficulty(c.getDifficulty()));
-    long nonce = object.substring(0, 8).asReadOnlyByteBuffer().getLong();
-    return verdict(nonce, InitialHash.ofObject(object.toByteArray()), target);
+    byte[] bytes = object.toByteArray();
+    Difficulty difficulty = difficulty(c.getDifficulty());
+    PowVerdict v = ObjectPow.validate(bytes, now, difficulty);
+    long trial = TrialValue.of(ObjectPow.nonce(bytes), ObjectPow.initialHash(bytes));
+    return ValidateResponse.newBuilder()
+        .setValid(v.valid())
+        .setTrialValue(trial)
+        .setTarget(ObjectPow.target(bytes, now, difficulty))
+        .setReason(v.toString())
+        .build();
   }
 
   private static ValidateResponse verdict(long nonce, InitialHash hash, long target) {
     long trial = TrialValue.of(nonce, hash);
+    boolean ok = TrialValue.meets(trial, target);
     return ValidateResponse.newBuilder()
-        .setValid(TrialValue.meets(trial, target))
+        .setValid(ok)
         .setTrialValue(trial)
         .setTarget(target)
+        .setReason("trial value " + Long.toUnsignedString(trial) + (ok ? " <= " : " > ")
+            + "target " + Long.toUnsignedString(target))
         .build();
   }
 
@@ -160,7 +168,7 @@ public final class RequestMapper {
 
   /** The object's expiresTime: bytes 8..16, big-endian, as a signed count of Unix seconds. */
   private static long expiresTime(ByteString object) {
-    long expires = object.substring(8, 16).asReadOnlyByteBuffer().getLong();
+    long expires = ObjectPow.expiresTime(object.toByteArray());
     if (expires < 0) {
       throw new InvalidRequestException("object: expiresTime " + Long.toUnsignedString(expires)
           + " is beyond any sensible date");
