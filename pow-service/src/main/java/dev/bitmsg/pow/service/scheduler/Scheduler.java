@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Order of service: the highest priority class first; within a class, the client with the
  * least weighted service so far (trials handed out divided by weight: start-time fair queuing,
  * where a client that was idle joins at the current minimum so it cannot bank credit); within a
- * client, arrival order. A pass is filled with several searches when the first ones need less
- * than a whole pass, so small jobs share one kernel launch. Jobs with the same initial hash and
+ * client, arrival order. A pass is filled with several searches of the same class when the first
+ * ones need less than a whole pass, so small jobs share one kernel launch. Jobs with the same initial hash and
  * target share one {@link Search}. Every found nonce is re-verified with {@link TrialValue}
  * before a job completes; an engine that returns a wrong nonce is taken out of service.
  *
@@ -276,11 +276,15 @@ public final class Scheduler implements AutoCloseable {
       List<ScanSlice> slices = new ArrayList<>();
       List<Search> owners = new ArrayList<>();
       Set<Search> used = new HashSet<>();
+      JobPriority batchClass = null;
       while (budget > 0) {
         Search s = pickNext(used);
-        if (s == null) {
+        // Only one class per pass: a small urgent job gets a short pass of its own instead of
+        // waiting for a pass filled up with bulk work.
+        if (s == null || (batchClass != null && s.priority() != batchClass)) {
           break;
         }
+        batchClass = s.priority();
         used.add(s);
         long n = Math.min(budget, s.want(worker.trialsPerPass));
         slices.add(new ScanSlice(s.key.hash(), s.key.target(), s.nextNonce, n));

@@ -199,6 +199,20 @@ class SchedulerTest {
   }
 
   @Test
+  void batching_neverMixesClasses_soUrgentPassesStayShort() throws Exception {
+    RecordingScanner rec = new RecordingScanner(1_000_000);
+    Scheduler s = scheduler(rec);
+    InitialHash bulk = Hashes.of("bulk-background");
+    InitialHash urgent = Hashes.of("urgent");
+    s.submit(spec(bulk, Hashes.HARD, JobPriority.BULK, ALICE));
+    Job u = s.submit(spec(urgent, Hashes.EASY, JobPriority.INTERACTIVE, BOB));
+    s.start();
+    await(u);
+    List<ScanSlice> first = rec.batches().get(1);
+    assertEquals(List.of(urgent), first.stream().map(ScanSlice::initialHash).toList());
+  }
+
+  @Test
   void wrongNonce_failsVerification_retiresEngine() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     NonceScanner liar =
