@@ -1,18 +1,15 @@
 package dev.bitmsg.pow.service;
 
 import dev.bitmsg.pow.NonceScanner;
+import dev.bitmsg.pow.engines.EngineCatalog;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
-import dev.bitmsg.pow.engines.EngineProvider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 /**
- * Probes the engine families named in the configuration (found with {@link ServiceLoader}) and
- * collects every usable scanner, one per device, plus one line per problem. Immutable result.
+ * Probes the engine families named in the configuration (through {@link EngineCatalog}) and
+ * collects every usable scanner, one per device, plus one line per problem. Immutable.
  *
  * @param scanners self-tested scanners, in the order of the names given
  * @param problems devices or families that could not be used, and why
@@ -23,25 +20,27 @@ public record EngineSetup(List<NonceScanner> scanners, List<String> problems) {
     problems = List.copyOf(problems);
   }
 
-  /** Probes {@code names} in order; an unknown name is an error, a missing device a problem. */
+  /**
+   * Probes {@code names} in order; a missing device or runtime is a problem, not an error.
+   *
+   * @throws IllegalArgumentException for an unknown engine name (message starts with "engines:")
+   */
   public static EngineSetup probe(List<String> names, EngineOptions options) {
-    Map<String, EngineProvider> providers = new TreeMap<>();
-    for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
-      providers.put(p.name(), p);
-    }
+    EngineCatalog catalog = EngineCatalog.load();
     List<NonceScanner> scanners = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (String name : names) {
-      EngineProvider p = providers.get(name);
-      if (p == null) {
-        throw new IllegalArgumentException(
-            "engines: unknown engine '" + name + "' (known: " + String.join(", ", providers.keySet())
-                + ")");
+      List<EngineProbe> probes;
+      try {
+        probes = catalog.probe(name, options);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("engines: " + e.getMessage(), e);
       }
-      EngineProbe probe = p.probe(options);
-      scanners.addAll(probe.scanners());
-      for (String why : probe.problems()) {
-        problems.add(name + ": " + why);
+      for (EngineProbe probe : probes) {
+        scanners.addAll(probe.scanners());
+        for (String why : probe.problems()) {
+          problems.add(probe.engine() + ": " + why);
+        }
       }
     }
     return new EngineSetup(scanners, problems);
