@@ -36,19 +36,16 @@ final class RemoteSolve {
 
   /** Exit status: 0 solved, 1 the search failed, 2 bad input or the call was refused. */
   int run(String server, String token, PowJob job, boolean startNonceGiven) {
-    if (startNonceGiven) {
-      err.println("bm pow solve: --start-nonce cannot be used with --server (the service picks)");
-      return 2;
-    }
     InitialHash hash = job.initialHash();
-    SubmitRequest request =
-        SubmitRequest.newBuilder()
-            .setSolve(
-                SolveRequest.newBuilder()
-                    .setInitialHash(ByteString.copyFrom(hash.toByteArray()))
-                    .setTarget(job.target())
-                    .setPriority(Priority.PRIORITY_INTERACTIVE))
-            .build();
+    SolveRequest.Builder solve =
+        SolveRequest.newBuilder()
+            .setInitialHash(ByteString.copyFrom(hash.toByteArray()))
+            .setTarget(job.target())
+            .setPriority(Priority.PRIORITY_INTERACTIVE);
+    if (startNonceGiven) {
+      solve.setStartNonce(job.startNonce());
+    }
+    SubmitRequest request = SubmitRequest.newBuilder().setSolve(solve).build();
     ProgressBar bar = System.console() != null ? new ProgressBar(err, job.expectedTrials()) : null;
     try (PowServiceClient client =
         PowServiceClient.connect(server, Optional.ofNullable(token), Optional.empty())) {

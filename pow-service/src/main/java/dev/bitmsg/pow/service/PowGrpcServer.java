@@ -5,7 +5,10 @@ import dev.bitmsg.pow.service.auth.AuthInterceptor;
 import dev.bitmsg.pow.service.auth.QuotaLedger;
 import dev.bitmsg.pow.service.auth.TokensFile;
 import dev.bitmsg.pow.service.metrics.ServiceMetrics;
+import dev.bitmsg.pow.service.scheduler.Job;
+import dev.bitmsg.pow.service.scheduler.JobState;
 import dev.bitmsg.pow.service.scheduler.Scheduler;
+import dev.bitmsg.pow.service.scheduler.SchedulerListener;
 import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -15,8 +18,10 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +50,7 @@ public final class PowGrpcServer implements AutoCloseable {
   private final ServiceMetrics metrics;
   private final ExecutorService handlers;
   private final ScheduledExecutorService timer;
+  private final List<SchedulerListener> extraListeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param builder a server builder with its transport settings (address, TLS) already applied
@@ -60,8 +66,9 @@ public final class PowGrpcServer implements AutoCloseable {
     health.setStatus(ProofOfWorkGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
     Scheduler[] holder = new Scheduler[1];
     this.metrics =
-        new ServiceMetrics(() -> holder[0].engines(), () -> holder[0].queues());
-    this.scheduler = new Scheduler(scanners, metrics);
+        new ServiceMetrics(
+            () -> holder[0].engines(), () -> holder[0].queues(), () -> holder[0].clientTrials());
+    this.scheduler = new Scheduler(scanners, new Fanout(metrics, extraListeners));
     holder[0] = scheduler;
     this.handlers = boundedPool("pow-grpc", 8);
     this.timer = new ScheduledThreadPoolExecutor(1, daemon("pow-timer"));
@@ -116,6 +123,39 @@ public final class PowGrpcServer implements AutoCloseable {
       return scheduler.ready().get(timeout, unit);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("engines not ready after " + timeout + " " + unit, e);
+    }
+  }
+
+  /** Also tells {@code listener} about scheduler events (benchmarks, diagnostics). */
+  public void addListener(SchedulerListener listener) {
+    extraListeners.add(listener);
+  }
+
+  /** Forwards scheduler events to the metrics and to any added listeners. */
+  private record Fanout(SchedulerListener first, List<SchedulerListener> rest)
+      implements SchedulerListener {
+    @Override
+    public void jobStarted(Job job, Duration waited) {
+      first.jobStarted(job, waited);
+      rest.forEach(l -> l.jobStarted(job, waited));
+    }
+
+    @Override
+    public void jobEnded(Job job, JobState state, Duration computed) {
+      first.jobEnded(job, state, computed);
+      rest.forEach(l -> l.jobEnded(job, state, computed));
+    }
+
+    @Override
+    public void passCompleted(String engine, long trials, long nanos) {
+      first.passCompleted(engine, trials, nanos);
+      rest.forEach(l -> l.passCompleted(engine, trials, nanos));
+    }
+
+    @Override
+    public void verificationFailed(String engine) {
+      first.verificationFailed(engine);
+      rest.forEach(l -> l.verificationFailed(engine));
     }
   }
 

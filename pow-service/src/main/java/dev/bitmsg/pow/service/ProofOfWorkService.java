@@ -87,7 +87,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
     try {
       SearchRequest search = mapper.solve(request);
       Job job = admit(search, callTimeout());
-      answerWhenDone(job, out, sol -> solveResponse(sol, search.target()));
+      answerWhenDone(job, out, sol -> solveResponse(sol, search.target(), job));
     } catch (RuntimeException e) {
       fail(out, e);
     }
@@ -98,7 +98,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
     try {
       ObjectRequest object = mapper.solveObject(request);
       Job job = admit(object.search(), callTimeout());
-      answerWhenDone(job, out, sol -> objectResponse(sol, object));
+      answerWhenDone(job, out, sol -> objectResponse(sol, object, job));
     } catch (RuntimeException e) {
       fail(out, e);
     }
@@ -228,7 +228,8 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
                   search.target(),
                   search.priority(),
                   new ClientShare(client.name(), client.weight()),
-                  timeout));
+                  timeout,
+                  search.startNonce()));
     } catch (RuntimeException e) {
       slot.close();
       throw e;
@@ -260,8 +261,9 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
     Context ctx = Context.current();
     ctx.addListener(
         c -> {
-          Status cause = Status.fromThrowable(c.cancellationCause());
-          if (cause.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+          // A finished call also cancels its context, with no cause; the job is done by then.
+          Throwable cause = c.cancellationCause();
+          if (cause != null && Status.fromThrowable(cause).getCode() == Status.Code.DEADLINE_EXCEEDED) {
             job.expire("the call's deadline passed");
           } else {
             job.cancel("the caller went away");
@@ -299,7 +301,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
     }
   }
 
-  static SolveResponse solveResponse(PowSolution s, long target) {
+  static SolveResponse solveResponse(PowSolution s, long target, Job job) {
     return SolveResponse.newBuilder()
         .setNonce(s.nonce())
         .setTrialValue(s.trialValue())
@@ -307,10 +309,11 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
         .setTarget(target)
         .setTrials(s.trials())
         .setElapsedMs(s.elapsed().toMillis())
+        .setEngineMs(job.engineTime().toNanos() / 1e6)
         .build();
   }
 
-  static SolveObjectResponse objectResponse(PowSolution s, ObjectRequest o) {
+  static SolveObjectResponse objectResponse(PowSolution s, ObjectRequest o, Job job) {
     return SolveObjectResponse.newBuilder()
         .setNonce(s.nonce())
         .setTrialValue(s.trialValue())
@@ -319,6 +322,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
         .setObject(o.withNonce(s.nonce()))
         .setTrials(s.trials())
         .setElapsedMs(s.elapsed().toMillis())
+        .setEngineMs(job.engineTime().toNanos() / 1e6)
         .build();
   }
 
@@ -415,8 +419,8 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
       if (last && job.result().isDone()) {
         PowSolution sol = job.result().exceptionally(e -> null).join();
         if (sol != null) {
-          b.setResult(solveResponse(sol, tracked.search.target()));
-          tracked.object.ifPresent(o -> b.setObjectResult(objectResponse(sol, o)));
+          b.setResult(solveResponse(sol, tracked.search.target(), job));
+          tracked.object.ifPresent(o -> b.setObjectResult(objectResponse(sol, o, job)));
         } else {
           job.result()
               .whenComplete(

@@ -16,6 +16,7 @@ import dev.bitmsg.pow.v1.SolveRequest;
 import dev.bitmsg.pow.v1.TargetParams;
 import dev.bitmsg.pow.v1.ValidateResponse;
 import java.time.Clock;
+import java.util.OptionalLong;
 
 /**
  * Turns requests into validated domain values, throwing {@link InvalidRequestException} that
@@ -45,7 +46,12 @@ public final class RequestMapper {
           case TARGETSPEC_NOT_SET -> throw new InvalidRequestException(
               "one of target or params is required");
         };
-    return checked(new SearchRequest(hash, target, priority(r.getPriority())));
+    return checked(
+        new SearchRequest(
+            hash,
+            target,
+            priority(r.getPriority()),
+            r.hasStartNonce() ? OptionalLong.of(r.getStartNonce()) : OptionalLong.empty()));
   }
 
   public ObjectRequest solveObject(SolveObjectRequest r) {

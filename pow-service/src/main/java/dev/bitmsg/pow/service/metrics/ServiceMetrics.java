@@ -6,6 +6,7 @@ import dev.bitmsg.pow.service.scheduler.JobState;
 import dev.bitmsg.pow.service.scheduler.QueueSnapshot;
 import dev.bitmsg.pow.service.scheduler.SchedulerListener;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -15,11 +16,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The service's Prometheus metrics in a registry of its own (so several servers can live in one
- * JVM): per-engine rate and trials, queue depth per client and priority, wait and compute time
+ * JVM): per-engine rate and trials, trials per client, queue depth per client and priority, wait and compute time
  * histograms per priority, job outcomes, cancellations, and verification failures. Optionally
  * served on {@code /metrics} by {@link #serve}. Thread-safe.
  */
@@ -38,7 +40,9 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
   private HTTPServer http;
 
   public ServiceMetrics(
-      Supplier<List<EngineSnapshot>> engines, Supplier<List<QueueSnapshot>> queues) {
+      Supplier<List<EngineSnapshot>> engines,
+      Supplier<List<QueueSnapshot>> queues,
+      Supplier<Map<String, Long>> clientTrials) {
     waitSeconds =
         Histogram.builder()
             .name("pow_job_wait_seconds")
@@ -91,6 +95,12 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
                 cb.call(e.trialsPerSecond(), e.name());
               }
             })
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("pow_client_trials")
+        .help("Nonces scanned for each client's searches")
+        .labelNames("client")
+        .callback(cb -> clientTrials.get().forEach((client, n) -> cb.call(n, client)))
         .register(registry);
     GaugeWithCallback.builder()
         .name("pow_queue_depth")

@@ -21,6 +21,7 @@ public final class Job {
   JobState state = JobState.QUEUED;
   long startedNanos;
   ScheduledFuture<?> expiry;
+  volatile double engineNanos;
 
   Job(String id, JobSpec spec, long admittedNanos, Scheduler scheduler) {
     this.id = id;
@@ -58,6 +59,14 @@ public final class Job {
   /** Ends this job as EXPIRED (its caller's deadline passed). Idempotent. */
   public void expire(String reason) {
     scheduler.end(this, JobState.EXPIRED, reason);
+  }
+
+  /**
+   * Engine time spent on this job's search (its share of every pass it was in), final once the
+   * result is complete.
+   */
+  public java.time.Duration engineTime() {
+    return java.time.Duration.ofNanos((long) engineNanos);
   }
 
   public JobProgress progress() {

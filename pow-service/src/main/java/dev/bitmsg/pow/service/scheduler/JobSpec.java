@@ -2,21 +2,31 @@ package dev.bitmsg.pow.service.scheduler;
 
 import dev.bitmsg.pow.InitialHash;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * What a caller asks the {@link Scheduler} for: a nonce whose trial value for {@code initialHash}
  * is at most {@code target} (unsigned, non-zero), in class {@code priority}, for {@code client},
- * given up after {@code timeout}. Immutable.
+ * given up after {@code timeout}, scanning up from {@code startNonce} (random when empty).
+ * Immutable.
  */
 public record JobSpec(
     InitialHash initialHash,
     long target,
     JobPriority priority,
     ClientShare client,
-    Duration timeout) {
+    Duration timeout,
+    OptionalLong startNonce) {
+  public JobSpec(
+      InitialHash initialHash, long target, JobPriority priority, ClientShare client, Duration timeout) {
+    this(initialHash, target, priority, client, timeout, OptionalLong.empty());
+  }
+
   public JobSpec {
-    if (initialHash == null || priority == null || client == null || timeout == null) {
-      throw new IllegalArgumentException("initialHash, priority, client and timeout are required");
+    if (initialHash == null || priority == null || client == null || timeout == null
+        || startNonce == null) {
+      throw new IllegalArgumentException(
+          "initialHash, priority, client, timeout and startNonce are required");
     }
     if (target == 0) {
       throw new IllegalArgumentException("target must not be 0");

@@ -25,6 +25,23 @@ final class ScannerWorker implements Runnable {
   double trialsPerSecond;
   long trialsTotal;
 
+  /** How long one pass should take: short enough for a new urgent job to start promptly. */
+  static final double TARGET_PASS_SECONDS = 0.025;
+
+  /**
+   * Trials for the next pass: the scanner's own figure until a rate is measured, then enough for
+   * about {@link #TARGET_PASS_SECONDS} at the measured rate (within 1/16x..4x of the scanner's
+   * figure), so passes stay short when the machine is busier than the scanner assumed. Called
+   * under the scheduler's lock.
+   */
+  long passTrials() {
+    if (trialsPerSecond <= 0) {
+      return trialsPerPass;
+    }
+    long measured = (long) (trialsPerSecond * TARGET_PASS_SECONDS);
+    return Math.max(Math.max(1, trialsPerPass / 16), Math.min(trialsPerPass * 4, measured));
+  }
+
   ScannerWorker(NonceScanner scanner, Scheduler scheduler) {
     this.scanner = scanner;
     this.name = scanner.name();

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shares the engines between jobs. One {@link ScannerWorker} thread per {@link NonceScanner}
- * pulls batches of nonce slices; every pass is about one scanner's {@code trialsPerPass()}, so a
- * newly admitted job of a higher class starts within one pass even behind a huge one.
+ * pulls batches of nonce slices; every pass takes about 25 ms at the engine's measured rate
+ * (its {@code trialsPerPass()} before the first measurement), so a newly admitted job of a higher
+ * class starts within one pass even behind a huge one.
  *
  * <p>Order of service: the highest priority class first; within a class, the client with the
  * least weighted service so far (trials handed out divided by weight: start-time fair queuing,
@@ -47,7 +48,7 @@ public final class Scheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
   /** A pass: the slices one scanner call gets, and which search each belongs to. */
-  record Batch(List<ScanSlice> slices, List<Search> searches) {}
+  record Batch(List<ScanSlice> slices, List<Search> searches, List<String> clients) {}
 
   private record Completion(Job job, PowSolution solution, JobEndedException error) {}
 
@@ -56,6 +57,7 @@ public final class Scheduler implements AutoCloseable {
     final double weight;
     double virtualTime;
     int activeSearches;
+    long trialsServed;
 
     ClientAccount(double weight) {
       this.weight = weight;
@@ -71,6 +73,7 @@ public final class Scheduler implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final SchedulerListener listener;
   private final SecureRandom random = new SecureRandom();
+  private final boolean adaptivePasses;
   private final CompletableFuture<Integer> ready =
       new CompletableFuture<>();
   private int selfTestsPending;
@@ -79,6 +82,16 @@ public final class Scheduler implements AutoCloseable {
   private boolean started;
 
   public Scheduler(List<? extends NonceScanner> scanners, SchedulerListener listener) {
+    this(scanners, listener, true);
+  }
+
+  /**
+   * @param adaptivePasses size passes from the measured rate (true) or always use each scanner's
+   *     {@code trialsPerPass()} (false: exact, repeatable pass sizes)
+   */
+  public Scheduler(
+      List<? extends NonceScanner> scanners, SchedulerListener listener, boolean adaptivePasses) {
+    this.adaptivePasses = adaptivePasses;
     if (scanners.isEmpty()) {
       throw new IllegalArgumentException("the scheduler needs at least one scanner");
     }
@@ -164,7 +177,7 @@ public final class Scheduler implements AutoCloseable {
         Search.Key key = new Search.Key(spec.initialHash(), spec.target());
         Search search = searches.get(key);
         if (search == null) {
-          search = new Search(key, nextSeq++, random.nextLong());
+          search = new Search(key, nextSeq++, spec.startNonce().orElseGet(random::nextLong));
           searches.put(key, search);
           search.jobs.add(job);
           activate(spec.client());
@@ -272,9 +285,11 @@ public final class Scheduler implements AutoCloseable {
         return null;
       }
       long now = System.nanoTime();
-      long budget = worker.trialsPerPass;
+      long pass = adaptivePasses ? worker.passTrials() : worker.trialsPerPass;
+      long budget = pass;
       List<ScanSlice> slices = new ArrayList<>();
       List<Search> owners = new ArrayList<>();
+      List<String> charged = new ArrayList<>();
       Set<Search> used = new HashSet<>();
       JobPriority batchClass = null;
       while (budget > 0) {
@@ -286,9 +301,10 @@ public final class Scheduler implements AutoCloseable {
         }
         batchClass = s.priority();
         used.add(s);
-        long n = Math.min(budget, s.want(worker.trialsPerPass));
+        long n = Math.min(budget, s.want(pass));
         slices.add(new ScanSlice(s.key.hash(), s.key.target(), s.nextNonce, n));
         owners.add(s);
+        charged.add(s.owner());
         s.nextNonce += n;
         s.trialsAssigned += n;
         s.slicesInFlight++;
@@ -306,7 +322,7 @@ public final class Scheduler implements AutoCloseable {
           }
         }
       }
-      batch = new Batch(List.copyOf(slices), List.copyOf(owners));
+      batch = new Batch(List.copyOf(slices), List.copyOf(owners), List.copyOf(charged));
     } finally {
       lock.unlock();
     }
@@ -365,11 +381,17 @@ public final class Scheduler implements AutoCloseable {
       worker.trialsPerSecond =
           worker.trialsPerSecond == 0 ? rate : 0.7 * worker.trialsPerSecond + 0.3 * rate;
       long now = System.nanoTime();
+      long assigned = 0;
+      for (ScanSlice slice : batch.slices()) {
+        assigned += slice.count();
+      }
       for (int i = 0; i < outcomes.size(); i++) {
         ScanOutcome o = outcomes.get(i);
         Search s = batch.searches().get(i);
         s.slicesInFlight--;
         s.trialsDone += o.trials();
+        s.engineNanos += (double) nanos * batch.slices().get(i).count() / assigned;
+        clients.get(batch.clients().get(i)).trialsServed += o.trials();
         if (o.found() && !verified[i]) {
           failedVerification = true;
           continue;
@@ -385,6 +407,7 @@ public final class Scheduler implements AutoCloseable {
             j.expiry.cancel(false);
           }
           j.state = JobState.DONE;
+          j.engineNanos = s.engineNanos;
           PowSolution sol =
               new PowSolution(
                   o.nonce(),
@@ -536,7 +559,7 @@ public final class Scheduler implements AutoCloseable {
       List<EngineSnapshot> out = new ArrayList<>();
       for (ScannerWorker w : workers) {
         out.add(
-            new EngineSnapshot(w.name, w.trialsPerSecond, w.trialsPerPass, w.healthy, w.trialsTotal));
+            new EngineSnapshot(w.name, w.trialsPerSecond, w.passTrials(), w.healthy, w.trialsTotal));
       }
       return out;
     } finally {
@@ -563,6 +586,18 @@ public final class Scheduler implements AutoCloseable {
           (client, byPriority) ->
               byPriority.forEach(
                   (p, c) -> out.add(new QueueSnapshot(client, p, c[0], c[1]))));
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Trials scanned for each client's searches since the start (the owner of a shared one). */
+  public Map<String, Long> clientTrials() {
+    lock.lock();
+    try {
+      Map<String, Long> out = new TreeMap<>();
+      clients.forEach((name, acc) -> out.put(name, acc.trialsServed));
       return out;
     } finally {
       lock.unlock();

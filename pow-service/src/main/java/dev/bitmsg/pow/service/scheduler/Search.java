@@ -19,6 +19,7 @@ final class Search {
   final List<Job> jobs = new ArrayList<>();
   long nextNonce;
   long trialsDone;
+  double engineNanos;
   long trialsAssigned;
   int slicesInFlight;
   long firstSliceNanos = -1;

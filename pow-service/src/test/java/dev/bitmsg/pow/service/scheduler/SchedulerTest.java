@@ -35,7 +35,7 @@ class SchedulerTest {
   }
 
   private Scheduler scheduler(NonceScanner... scanners) {
-    Scheduler s = new Scheduler(List.of(scanners), SchedulerListener.NONE);
+    Scheduler s = new Scheduler(List.of(scanners), SchedulerListener.NONE, false);
     schedulers.add(s);
     return s;
   }
