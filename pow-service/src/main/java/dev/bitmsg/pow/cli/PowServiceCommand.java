@@ -89,7 +89,7 @@ public final class PowServiceCommand implements Callable<Integer> {
       return 2;
     }
     for (String p : setup.problems()) {
-      System.err.println("pow-service: not using " + p);
+      out.println("pow-service: not using " + p);
     }
     if (setup.scanners().isEmpty()) {
       System.err.println("pow-service: no usable engine among " + config.engines());
