@@ -170,7 +170,8 @@ public final class SlicedPowEngine implements PowEngine {
             + slices.size() + " slices");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "engine " + name + ": scanner " + scanner.name() + " failed", e);
+      LOG.log(Level.ERROR,
+          () -> "engine " + name + ": scanner " + scanner.name() + " failed", e);
       batch.forEach(c -> c.job().release());
       scannerFailed(scanner.name() + " failed: " + e);
       return false;

@@ -38,6 +38,10 @@ public final class BenchPowCommand implements Callable<Integer> {
       description = "CPU threads for the cpu engine (default: all cores)")
   int threads;
 
+  @Option(names = "--cpu-kernel", paramLabel = "K", defaultValue = "auto",
+      description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
+  String cpuKernel;
+
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
       description = "measuring time per engine after warm-up (default ${DEFAULT-VALUE})")
   double seconds;
@@ -59,25 +63,28 @@ public final class BenchPowCommand implements Callable<Integer> {
     }
     List<EngineProbe> probes;
     try {
-      probes = EngineSelection.probe(engine, threads);
+      probes = EngineSelection.probe(engine, threads, cpuKernel);
     } catch (IllegalArgumentException e) {
       err.println("bm bench pow: " + e.getMessage());
       return 2;
     }
     PowBenchmark bench = new PowBenchmark(seconds);
-    progress(err, "baseline: MessageDigest, 1 thread");
-    double baseline;
-    try (DigestScanner d = new DigestScanner()) {
-      baseline = bench.scannerRate(d, 3);
-    }
-    double simd = 0;
     Optional<String> simdMissing = SimdScanner.unavailableReason();
+    progress(err, "baseline (MessageDigest, 1 thread)"
+        + (simdMissing.isEmpty() ? " and the Vector API kernel (1 thread), alternating" : ""));
+    double baseline;
+    double simd = 0;
     int simdBits = 0;
-    if (simdMissing.isEmpty()) {
-      progress(err, "Vector API kernel, 1 thread (JIT warm-up can take seconds)");
-      try (SimdScanner s = SimdScanner.create()) {
-        simd = bench.scannerRate(s, 30);
-        simdBits = s.vectorBits();
+    try (DigestScanner d = new DigestScanner()) {
+      if (simdMissing.isPresent()) {
+        baseline = bench.scannerRates(List.of(d), 5)[0];
+      } else {
+        try (SimdScanner s = SimdScanner.create()) {
+          double[] rates = bench.scannerRates(List.of(d, s), 30);
+          baseline = rates[0];
+          simd = rates[1];
+          simdBits = s.vectorBits();
+        }
       }
     }
     CpuKernelChoice choice = CpuKernelChoice.get();

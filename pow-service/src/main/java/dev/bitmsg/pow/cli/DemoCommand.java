@@ -42,6 +42,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "CPU threads for the cpu engine (default: all cores)")
   int threads;
 
+  @Option(names = "--cpu-kernel", paramLabel = "K", defaultValue = "auto",
+      description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
+  String cpuKernel;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -56,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
         new PowJob(hash, target, 0).expectedTrials());
     boolean allGood = true;
     int solved = 0;
-    for (EngineProbe p : EngineSelection.probe(EngineCatalog.ALL, threads)) {
+    for (EngineProbe p : EngineSelection.probe(EngineCatalog.ALL, threads, cpuKernel)) {
       if (!p.available()) {
         out.printf("%-8s unavailable: %s%n", p.engine(), EngineSelection.problems(p));
         continue;

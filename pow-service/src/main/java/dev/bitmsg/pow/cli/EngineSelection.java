@@ -1,5 +1,7 @@
 package dev.bitmsg.pow.cli;
 
+import dev.bitmsg.pow.CpuKernel;
+import dev.bitmsg.pow.CpuKernelChoice;
 import dev.bitmsg.pow.engines.EngineCatalog;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
@@ -9,7 +11,14 @@ import java.util.List;
 final class EngineSelection {
   private EngineSelection() {}
 
-  static List<EngineProbe> probe(String engine, int threads) {
+  /**
+   * Probes {@code engine}; {@code cpuKernel} other than {@code auto} selects the CPU kernel (it
+   * sets the {@link CpuKernelChoice#PROPERTY} system property of this process).
+   */
+  static List<EngineProbe> probe(String engine, int threads, String cpuKernel) {
+    if (!cpuKernel.equalsIgnoreCase("auto")) {
+      System.setProperty(CpuKernelChoice.PROPERTY, CpuKernel.parse(cpuKernel).label());
+    }
     return EngineCatalog.load().probe(engine, new EngineOptions(threads));
   }
 

@@ -37,21 +37,39 @@ final class PowBenchmark {
   }
 
   /**
-   * Trials per second of {@code scanner} on the calling thread: warm-up until two consecutive
-   * 0.3 s samples agree within 10 % (at most {@code warmupBudgetSeconds}), then one measurement.
+   * Trials per second of each scanner on the calling thread: each is warmed up until two
+   * consecutive 0.3 s samples agree within 10 % (at most {@code warmupBudgetSeconds}), then they
+   * are measured in alternating 0.5 s samples, so that both see the same machine load.
    */
-  double scannerRate(NonceScanner scanner, double warmupBudgetSeconds) {
-    long deadline = System.nanoTime() + (long) (warmupBudgetSeconds * 1e9);
-    long[] nonce = {0};
+  double[] scannerRates(List<? extends NonceScanner> scanners, double warmupBudgetSeconds) {
+    long[][] nonces = new long[scanners.size()][1];
+    for (int i = 0; i < scanners.size(); i++) {
+      warmUp(scanners.get(i), warmupBudgetSeconds, nonces[i]);
+    }
+    double[] sums = new double[scanners.size()];
+    int rounds = Math.max(1, (int) Math.round(seconds / 0.5));
+    double each = seconds / rounds;
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < scanners.size(); i++) {
+        sums[i] += scannerSample(scanners.get(i), each, nonces[i]);
+      }
+    }
+    for (int i = 0; i < sums.length; i++) {
+      sums[i] /= rounds;
+    }
+    return sums;
+  }
+
+  private static void warmUp(NonceScanner scanner, double budgetSeconds, long[] nonce) {
+    long deadline = System.nanoTime() + (long) (budgetSeconds * 1e9);
     double previous = scannerSample(scanner, 0.3, nonce);
     while (System.nanoTime() < deadline) {
       double current = scannerSample(scanner, 0.3, nonce);
       if (current > 0 && Math.abs(current - previous) <= 0.1 * current) {
-        break;
+        return;
       }
       previous = current;
     }
-    return scannerSample(scanner, seconds, nonce);
   }
 
   private static double scannerSample(NonceScanner scanner, double secs, long[] nonce) {

@@ -43,6 +43,10 @@ public final class SolveCommand implements Callable<Integer> {
       description = "CPU threads for the cpu engine (default: all cores)")
   int threads;
 
+  @Option(names = "--cpu-kernel", paramLabel = "K", defaultValue = "auto",
+      description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
+  String cpuKernel;
+
   @Option(names = "--start-nonce", paramLabel = "N", converter = UnsignedLongConverter.class,
       description = "first nonce to try (default: random)")
   Long startNonce;
@@ -79,7 +83,7 @@ public final class SolveCommand implements Callable<Integer> {
     }
     EngineProbe probe;
     try {
-      probe = EngineSelection.probe(engine, threads).get(0);
+      probe = EngineSelection.probe(engine, threads, cpuKernel).get(0);
     } catch (IllegalArgumentException e) {
       err.println("bm pow solve: " + e.getMessage());
       return 2;
@@ -91,7 +95,7 @@ public final class SolveCommand implements Callable<Integer> {
     }
     try (PowEngine pe = EngineCatalog.engine(probe)) {
       PowHandle handle = pe.submit(job);
-      PowSolution s = await(handle, System.console() != null ? new ProgressBar(err,
+      PowSolution s = await(handle, Terminal.attached() ? new ProgressBar(err,
           job.expectedTrials()) : null);
       double seconds = s.elapsed().toNanos() / 1e9;
       if (json) {

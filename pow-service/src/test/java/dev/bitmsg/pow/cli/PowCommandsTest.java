@@ -71,6 +71,34 @@ class PowCommandsTest {
   }
 
   @Test
+  void cpuKernelCanBeChosenByName() {
+    try {
+      CliRun r = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
+          "--target", "0x0010000000000000", "--threads", "2", "--cpu-kernel", "digest", "--json");
+      assertEquals(0, r.exitCode(), r.err());
+      assertTrue(r.out().contains("\"engine\": \"cpu-digestx2\""), r.out());
+      CliRun bad = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
+          "--target", "5", "--cpu-kernel", "avx");
+      assertEquals(2, bad.exitCode());
+      assertTrue(bad.err().contains("unknown CPU kernel 'avx'"), bad.err());
+    } finally {
+      System.clearProperty(dev.bitmsg.pow.CpuKernelChoice.PROPERTY);
+    }
+  }
+
+  @Test
+  void solveOnAnOtherFamilyEitherSolvesOrSaysWhyNot() {
+    CliRun r = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
+        "--target", "0x0010000000000000", "--engine", "aparapi", "--json");
+    if (r.exitCode() == 0) {
+      assertTrue(r.out().contains("\"nonce\": "), r.out());
+    } else {
+      assertEquals(2, r.exitCode(), r.out() + r.err());
+      assertTrue(r.err().contains("engine aparapi is not available: "), r.err());
+    }
+  }
+
+  @Test
   void solveRejectsBadInput() {
     String hash = EXAMPLE.get("initial_hash");
     CliRun shortHash = CliRun.of("pow", "solve", "--initial-hash", "abcd", "--target", "5");
