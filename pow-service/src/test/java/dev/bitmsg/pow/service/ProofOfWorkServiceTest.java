@@ -98,6 +98,34 @@ class ProofOfWorkServiceTest {
   }
 
   @Test
+  void submit_identicalRequests_shareOneSearch() throws Exception {
+    start();
+    InitialHash h = Hashes.of("twins");
+    long target = Hashes.targetFor(300_000);
+    // Different first nonces: only a shared search gives both the same answer.
+    String a = t.blocking().submit(submitFrom(h, target, 1L << 40)).getJobId();
+    String b = t.blocking().submit(submitFrom(h, target, 1L << 62)).getJobId();
+    JobUpdate ra = last(a);
+    JobUpdate rb = last(b);
+    assertEquals(JobState.JOB_STATE_DONE, ra.getState());
+    assertEquals(ra.getResult().getNonce(), rb.getResult().getNonce());
+    assertEquals(ra.getResult().getTrials(), rb.getResult().getTrials());
+    assertTrue(TrialValue.isSolution(ra.getResult().getNonce(), h, target));
+  }
+
+  private static SubmitRequest submitFrom(InitialHash h, long target, long startNonce) {
+    return SubmitRequest.newBuilder()
+        .setSolve(solve(h, target).toBuilder().setStartNonce(startNonce))
+        .build();
+  }
+
+  private JobUpdate last(String id) {
+    List<JobUpdate> updates = new ArrayList<>();
+    t.blocking().watch(WatchRequest.newBuilder().setJobId(id).build()).forEachRemaining(updates::add);
+    return updates.get(updates.size() - 1);
+  }
+
+  @Test
   void solveObject_setsNonceAndKeepsTheRest() throws Exception {
     start();
     byte[] object = objectExpiringIn(300);
