@@ -24,9 +24,10 @@ final class ScannerWorker implements Runnable {
   boolean healthy = true;
   double trialsPerSecond;
   long trialsTotal;
+  long busyNanos;
 
   /** How long one pass should take: short enough for a new urgent job to start promptly. */
-  static final double TARGET_PASS_SECONDS = 0.025;
+  static final double TARGET_PASS_SECONDS = 0.04;
 
   /**
    * Trials for the next pass: the scanner's own figure until a rate is measured, then enough for
