@@ -135,6 +135,7 @@ class LoopbackServerTest {
             .collect(Collectors.toList());
     assertTrue(services.contains("bitmessage.pow.v1.ProofOfWork"), services.toString());
     assertTrue(services.contains("grpc.health.v1.Health"), services.toString());
+    assertTrue(services.contains("grpc.reflection.v1alpha.ServerReflection"), services.toString());
   }
 
   @Test
