@@ -9,7 +9,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks",
-    subcommands = {BenchPowCommand.class, dev.bitmsg.pow.opencl.DeviceBench.class})
+    subcommands = {
+      BenchPowCommand.class,
+      BenchServiceCommand.class,
+      dev.bitmsg.pow.opencl.DeviceBench.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
