@@ -8,11 +8,23 @@ import picocli.CommandLine.Command;
     name = "bm",
     mixinStandardHelpOptions = true,
     description = "Bitmessage node commands",
-    subcommands = {AddressCommand.class, DecryptCommand.class, ObjectCommand.class})
+    subcommands = {
+      NodeCommand.class,
+      AddressCommand.class,
+      ObjectCommand.class,
+      DecryptCommand.class,
+      BenchCommand.class
+    })
 public final class NodeMain implements Runnable {
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
+  }
+
+  /** The version in the user agent: the jar's implementation version, else the build's. */
+  static String softwareVersion() {
+    String v = NodeMain.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0" : v.replace("-SNAPSHOT", "");
   }
 
   public static void main(String[] args) {

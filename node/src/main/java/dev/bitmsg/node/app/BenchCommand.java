@@ -1,0 +1,17 @@
+package dev.bitmsg.node.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bm bench}: node benchmarks ({@code ingest}; {@code decrypt} comes with messaging). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Node benchmarks",
+    subcommands = {IngestBenchCommand.class})
+public final class BenchCommand implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

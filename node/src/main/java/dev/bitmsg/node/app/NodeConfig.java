@@ -1,0 +1,70 @@
+package dev.bitmsg.node.app;
+
+import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.PeerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a node needs to run, validated on construction with messages naming the key; nothing
+ * is clamped silently. Immutable.
+ *
+ * @param dataDir directory of the database ({@code node.db})
+ * @param listen address to listen on; empty means client-only (outbound connections only)
+ * @param connect when non-empty, the only peers dialled ({@code --connect})
+ * @param bootstrap whether the built-in bootstrap nodes may be dialled
+ * @param powService remote PoW service, stored for the messaging issue (not used yet)
+ * @param powToken token for {@code powService}; required with it
+ * @param peers connection limits and timers
+ * @param cleanupInterval how often expired objects are deleted
+ */
+public record NodeConfig(
+    Path dataDir,
+    Optional<HostPort> listen,
+    List<HostPort> connect,
+    boolean bootstrap,
+    Optional<HostPort> powService,
+    Optional<String> powToken,
+    PeerSettings peers,
+    Duration cleanupInterval) {
+
+  public static final int DEFAULT_PORT = 8444;
+
+  public NodeConfig {
+    connect = List.copyOf(connect);
+    if (powService.isPresent() != powToken.isPresent()) {
+      throw new IllegalArgumentException(
+          "pow-service and pow-token must be given together (pow-service "
+              + (powService.isPresent() ? "set" : "missing") + ", pow-token "
+              + (powToken.isPresent() ? "set" : "missing") + ")");
+    }
+    if (powToken.isPresent() && powToken.get().isBlank()) {
+      throw new IllegalArgumentException("pow-token must not be blank");
+    }
+    if (powService.isPresent() && powService.get().port() == 0) {
+      throw new IllegalArgumentException("pow-service port must be 1..65535");
+    }
+    for (HostPort hp : connect) {
+      if (hp.port() == 0) {
+        throw new IllegalArgumentException("connect: port must be 1..65535 in " + hp);
+      }
+    }
+    if (listen.isEmpty() && connect.isEmpty() && !bootstrap && peers.maxOutbound() == 0) {
+      throw new IllegalArgumentException(
+          "client-only with no connect peers, no bootstrap and max outbound 0 can reach nobody");
+    }
+    if (cleanupInterval.isNegative() || cleanupInterval.isZero()) {
+      throw new IllegalArgumentException("cleanupInterval must be positive, got " + cleanupInterval);
+    }
+  }
+
+  public boolean clientOnly() {
+    return listen.isEmpty();
+  }
+
+  public Path databaseFile() {
+    return dataDir.resolve("node.db");
+  }
+}

@@ -1,0 +1,60 @@
+package dev.bitmsg.node.app;
+
+import dev.bitmsg.node.net.NetworkPowCheck;
+import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.node.wire.ObjectHeader;
+import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.node.wire.ObjectType;
+import dev.bitmsg.pow.ObjectPow;
+import dev.bitmsg.pow.TrialValue;
+import java.util.SplittableRandom;
+
+/**
+ * Makes msg objects (type 2, version 1) with seeded random payloads and a nonce meeting a {@link
+ * NetworkPowCheck}'s target: the input of {@code bench ingest} and of the network tests, which
+ * validate with an eased check so making objects is cheap. Not thread-safe (one random source).
+ */
+public final class ObjectMaker {
+  private final NetworkPowCheck pow;
+  private final SplittableRandom random;
+  private final long stream;
+
+  public ObjectMaker(NetworkPowCheck pow, long seed, long stream) {
+    this.pow = pow;
+    this.random = new SplittableRandom(seed);
+    this.stream = stream;
+  }
+
+  /** A msg object expiring {@code ttlSeconds} after {@code now}, valid at {@code now}. */
+  public ObjectMessage make(long nowEpochSeconds, long ttlSeconds, int payloadLength) {
+    byte[] payload = new byte[payloadLength];
+    random.nextBytes(payload);
+    ObjectHeader header =
+        new ObjectHeader(nowEpochSeconds + ttlSeconds, ObjectType.MSG, 1, stream);
+    return solve(ObjectMessage.create(0, header, Bytes.of(payload)), nowEpochSeconds);
+  }
+
+  /** {@code object} with the smallest nonce meeting the target at {@code now}. */
+  public ObjectMessage solve(ObjectMessage object, long nowEpochSeconds) {
+    byte[] raw = object.raw().toByteArray();
+    long target = pow.target(raw, nowEpochSeconds);
+    var initialHash = ObjectPow.initialHash(raw);
+    for (long nonce = 0; ; nonce++) {
+      if (TrialValue.meets(TrialValue.of(nonce, initialHash), target)) {
+        return object.withNonce(nonce);
+      }
+    }
+  }
+
+  /** {@code object} with the smallest nonce that does NOT meet the target (hostile tests). */
+  public ObjectMessage spoil(ObjectMessage object, long nowEpochSeconds) {
+    byte[] raw = object.raw().toByteArray();
+    long target = pow.target(raw, nowEpochSeconds);
+    var initialHash = ObjectPow.initialHash(raw);
+    for (long nonce = 0; ; nonce++) {
+      if (!TrialValue.meets(TrialValue.of(nonce, initialHash), target)) {
+        return object.withNonce(nonce);
+      }
+    }
+  }
+}

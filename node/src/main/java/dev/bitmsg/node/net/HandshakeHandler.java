@@ -1,0 +1,197 @@
+package dev.bitmsg.node.net;
+
+import dev.bitmsg.node.wire.ErrorMessage;
+import dev.bitmsg.node.wire.HostEncoding;
+import dev.bitmsg.node.wire.Message;
+import dev.bitmsg.node.wire.NetworkAddress;
+import dev.bitmsg.node.wire.VerAck;
+import dev.bitmsg.node.wire.Version;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The version/verack state machine of PROTOCOL.md 3.2. The initiator sends its version on
+ * connect; the acceptor answers a valid version with {@code verack} then its own {@code version}.
+ * Either side tolerates verack and version in either order. The connection is established once
+ * this side has received a version, sent its verack and received a verack; the handler then fires
+ * {@link Established} and removes itself. Before that, any command other than version, verack and
+ * error closes the connection, as does a version failing {@link VersionCheck} (after a fatal
+ * {@code error}) or no establishment within the handshake timeout. One instance per channel; event
+ * loop only.
+ */
+final class HandshakeHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(HandshakeHandler.class);
+
+  private final boolean initiator;
+  private final NetworkParams params;
+  private final Clock clock;
+  private final SelfNonces selfNonces;
+  private final int advertisedPort;
+  private final long handshakeTimeoutMillis;
+  private final long nonce;
+
+  private boolean versionSent;
+  private boolean versionReceived;
+  private boolean verackSent;
+  private boolean verackReceived;
+  private Version peerVersion;
+  private ScheduledFuture<?> timeout;
+
+  /**
+   * @param advertisedPort the port put in addr_from: our listening port, 0 in client-only mode
+   */
+  HandshakeHandler(
+      boolean initiator,
+      NetworkParams params,
+      Clock clock,
+      SelfNonces selfNonces,
+      int advertisedPort,
+      long handshakeTimeoutMillis) {
+    this.initiator = initiator;
+    this.params = params;
+    this.clock = clock;
+    this.selfNonces = selfNonces;
+    this.advertisedPort = advertisedPort;
+    this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+    this.nonce = selfNonces.acquire();
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    timeout =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  log.info("{}: handshake not completed within {} ms, closing", ctx.channel().remoteAddress(),
+                      handshakeTimeoutMillis);
+                  ctx.close();
+                },
+                handshakeTimeoutMillis,
+                TimeUnit.MILLISECONDS);
+    if (initiator) {
+      sendVersion(ctx);
+    }
+    super.channelActive(ctx);
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    // The nonce identifies this connection for as long as it lives (self-connection check),
+    // which outlasts this handler: release it when the channel closes.
+    ctx.channel().closeFuture().addListener(f -> selfNonces.release(nonce));
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (timeout != null) {
+      timeout.cancel(false);
+    }
+  }
+
+  long nonce() {
+    return nonce;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof Message m)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    if (m instanceof Version v) {
+      onVersion(ctx, v);
+    } else if (m instanceof VerAck) {
+      onVerack(ctx);
+    } else if (m instanceof ErrorMessage e) {
+      log.info("{}: error from peer before handshake (fatal={}): {}", ctx.channel().remoteAddress(),
+          e.fatal(), e.textString());
+    } else {
+      log.info("{}: '{}' before the handshake completed, closing", ctx.channel().remoteAddress(),
+          m.command());
+      ctx.close();
+    }
+  }
+
+  private void onVersion(ChannelHandlerContext ctx, Version v) {
+    if (versionReceived) {
+      log.info("{}: second version during the handshake, closing", ctx.channel().remoteAddress());
+      ctx.close();
+      return;
+    }
+    versionReceived = true;
+    Optional<String> refusal =
+        VersionCheck.refusal(v, params, clock.instant().getEpochSecond(), selfNonces);
+    if (refusal.isPresent()) {
+      log.info("{}: refusing version: {}", ctx.channel().remoteAddress(), refusal.get());
+      ctx.writeAndFlush(ErrorMessage.of(ErrorMessage.FATAL, 0, refusal.get()))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    if (!VersionCheck.USER_AGENT.matcher(v.userAgentText()).matches()) {
+      log.debug("{}: odd user agent '{}'", ctx.channel().remoteAddress(), v.userAgentText());
+    }
+    peerVersion = v;
+    ctx.write(new VerAck());
+    verackSent = true;
+    if (!versionSent) {
+      sendVersion(ctx);
+    }
+    ctx.flush();
+    maybeEstablished(ctx);
+  }
+
+  private void onVerack(ChannelHandlerContext ctx) {
+    if (!versionSent || verackReceived) {
+      log.info("{}: unexpected verack, closing", ctx.channel().remoteAddress());
+      ctx.close();
+      return;
+    }
+    verackReceived = true;
+    maybeEstablished(ctx);
+  }
+
+  private boolean isEstablished() {
+    return versionReceived && verackSent && verackReceived && peerVersion != null;
+  }
+
+  private void maybeEstablished(ChannelHandlerContext ctx) {
+    if (!isEstablished()) {
+      return;
+    }
+    timeout.cancel(false);
+    Version v = peerVersion;
+    ctx.pipeline().remove(this);
+    ctx.fireUserEventTriggered(new Established(v));
+  }
+
+  private void sendVersion(ChannelHandlerContext ctx) {
+    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+    NetworkAddress recv =
+        new NetworkAddress(Version.NODE_NETWORK, HostEncoding.encode(remote.getAddress()), remote.getPort());
+    NetworkAddress from =
+        new NetworkAddress(
+            params.services(),
+            HostEncoding.encode(java.net.InetAddress.getLoopbackAddress()),
+            advertisedPort);
+    Version ours =
+        Version.of(
+            params.protocolVersion(),
+            params.services(),
+            clock.instant().getEpochSecond(),
+            recv,
+            from,
+            nonce,
+            params.userAgent(),
+            params.streams());
+    versionSent = true;
+    ctx.writeAndFlush(ours);
+  }
+}

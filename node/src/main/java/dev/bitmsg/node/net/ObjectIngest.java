@@ -1,0 +1,91 @@
+package dev.bitmsg.node.net;
+
+import dev.bitmsg.node.store.Inventory;
+import dev.bitmsg.node.store.InventoryItem;
+import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.node.wire.ObjectValidator;
+import dev.bitmsg.node.wire.ObjectVerdict;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one path every received or created object takes into the node: validation (PROTOCOL.md
+ * section 4: size, expiry window, stream, proof of work, type sanity) and then storage, where the
+ * inventory's primary key settles duplicates. The network and {@code bench ingest} both use it.
+ * Thread-safe if the validator and inventory are.
+ */
+public final class ObjectIngest {
+  /** What happened to an object. */
+  public enum Outcome {
+    /** Valid and new: stored, to be relayed. */
+    STORED,
+    /** Valid but already in the inventory. */
+    DUPLICATE,
+    /** Failed a rule that an honest peer can trip (expiry window, stream we do not serve). */
+    IGNORED,
+    /** Failed a rule no honest peer breaks (proof of work, size, stream range): penalise. */
+    INVALID
+  }
+
+  /** The outcome with the validator's verdict. Immutable. */
+  public record Result(Outcome outcome, ObjectVerdict verdict) {}
+
+  private final ObjectValidator validator;
+  private final Inventory inventory;
+  private final Clock clock;
+
+  public ObjectIngest(ObjectValidator validator, Inventory inventory, Clock clock) {
+    this.validator = validator;
+    this.inventory = inventory;
+    this.clock = clock;
+  }
+
+  public Result ingest(ObjectMessage object) {
+    ObjectVerdict verdict = validator.validate(object, clock.instant().getEpochSecond());
+    if (!verdict.isStored()) {
+      return new Result(isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict);
+    }
+    boolean added = inventory.add(InventoryItem.of(object));
+    return new Result(added ? Outcome.STORED : Outcome.DUPLICATE, verdict);
+  }
+
+  /**
+   * {@link #ingest} for several objects, storing the valid ones in one transaction. Results are
+   * in input order.
+   */
+  public List<Result> ingestAll(List<ObjectMessage> objects) {
+    long now = clock.instant().getEpochSecond();
+    List<ObjectVerdict> verdicts = new ArrayList<>(objects.size());
+    List<InventoryItem> valid = new ArrayList<>(objects.size());
+    for (ObjectMessage o : objects) {
+      ObjectVerdict verdict = validator.validate(o, now);
+      verdicts.add(verdict);
+      if (verdict.isStored()) {
+        valid.add(InventoryItem.of(o));
+      }
+    }
+    List<Boolean> added = inventory.addAll(valid);
+    List<Result> results = new ArrayList<>(objects.size());
+    int k = 0;
+    for (ObjectVerdict verdict : verdicts) {
+      if (verdict.isStored()) {
+        results.add(new Result(added.get(k++) ? Outcome.STORED : Outcome.DUPLICATE, verdict));
+      } else {
+        results.add(new Result(
+            isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict));
+      }
+    }
+    return results;
+  }
+
+  private static boolean isHonestMistake(ObjectVerdict.Kind kind) {
+    return kind == ObjectVerdict.Kind.EXPIRED
+        || kind == ObjectVerdict.Kind.TOO_FAR_AHEAD
+        || kind == ObjectVerdict.Kind.STREAM_NOT_SERVED;
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+}

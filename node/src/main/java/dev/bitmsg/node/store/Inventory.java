@@ -1,0 +1,44 @@
+package dev.bitmsg.node.store;
+
+import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.node.wire.InventoryVector;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The node's object inventory (PROTOCOL.md section 4 retention): every valid object it holds,
+ * keyed by inventory vector. Implementations are thread-safe; failures throw {@link
+ * StoreException}.
+ */
+public interface Inventory extends AutoCloseable {
+  /**
+   * Stores an object unless its vector is already present.
+   *
+   * @return true when it was new and is now stored, false for a duplicate
+   */
+  boolean add(InventoryItem item);
+
+  /**
+   * Stores several objects in one transaction (one commit for all: much cheaper than one per
+   * object); returns, per item in order, whether it was new.
+   */
+  List<Boolean> addAll(List<InventoryItem> items);
+
+  boolean contains(InventoryVector vector);
+
+  Optional<InventoryItem> get(InventoryVector vector);
+
+  /** Vectors of the objects of {@code stream} that have not expired at {@code nowEpochSeconds}. */
+  List<InventoryVector> unexpiredVectors(long stream, long nowEpochSeconds);
+
+  /** Items of {@code type} carrying {@code tag} (lookups by later issues: pubkeys, broadcasts). */
+  List<InventoryItem> byTag(long type, Bytes tag);
+
+  /** Deletes objects whose expiresTime is before {@code cutoffEpochSeconds}; returns the count. */
+  int deleteExpiredBefore(long cutoffEpochSeconds);
+
+  long count();
+
+  @Override
+  void close();
+}

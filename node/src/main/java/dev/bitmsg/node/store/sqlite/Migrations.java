@@ -1,0 +1,126 @@
+package dev.bitmsg.node.store.sqlite;
+
+import dev.bitmsg.node.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ordered schema steps of the node database and the runner that applies the missing ones.
+ * The {@code schema_version} table holds one row per applied step; each step runs in its own
+ * transaction together with its row, so a crash leaves the schema at a step boundary. A database
+ * newer than this code is refused rather than guessed at. Stateless.
+ */
+final class Migrations {
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+  /** Every step, in order. Append only; messaging tables come in later steps. */
+  static final List<Migration> STEPS =
+      List.of(
+          new Migration(
+              1,
+              "inventory",
+              List.of(
+                  // A rowid table with a unique index on the vector rather than WITHOUT ROWID:
+                  // rows (whole objects) are large and vectors random, so appending rows and
+                  // indexing 32-byte keys writes far fewer pages per insert.
+                  "CREATE TABLE inventory ("
+                      + " id INTEGER PRIMARY KEY,"
+                      + " vector BLOB NOT NULL UNIQUE CHECK (length(vector) = 32),"
+                      + " object_type INTEGER NOT NULL,"
+                      + " stream INTEGER NOT NULL,"
+                      + " expires INTEGER NOT NULL,"
+                      + " payload BLOB NOT NULL,"
+                      + " tag BLOB"
+                      + ")",
+                  "CREATE INDEX inventory_stream_expires ON inventory (stream, expires)",
+                  "CREATE INDEX inventory_expires ON inventory (expires)",
+                  "CREATE INDEX inventory_tag ON inventory (object_type, tag) WHERE tag IS NOT NULL")),
+          new Migration(
+              2,
+              "known nodes",
+              List.of(
+                  "CREATE TABLE known_nodes ("
+                      + " host TEXT NOT NULL,"
+                      + " port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),"
+                      + " stream INTEGER NOT NULL,"
+                      + " services INTEGER NOT NULL,"
+                      + " last_seen INTEGER NOT NULL,"
+                      + " rating REAL NOT NULL DEFAULT 0,"
+                      + " PRIMARY KEY (host, port)"
+                      + ")",
+                  "CREATE INDEX known_nodes_stream_seen ON known_nodes (stream, last_seen)")));
+
+  private Migrations() {}
+
+  /** Applies the steps above the database's current version; returns the resulting version. */
+  static int migrate(Connection c, List<Migration> steps) {
+    try {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "CREATE TABLE IF NOT EXISTS schema_version ("
+                  + " version INTEGER PRIMARY KEY NOT NULL,"
+                  + " description TEXT NOT NULL,"
+                  + " applied_at INTEGER NOT NULL)")) {
+        ps.executeUpdate();
+      }
+      int current = currentVersion(c);
+      int latest = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).version();
+      if (current > latest) {
+        throw new StoreException(
+            "database schema version " + current + " is newer than this program's " + latest);
+      }
+      int expected = 1;
+      for (Migration m : steps) {
+        if (m.version() != expected++) {
+          throw new IllegalStateException("migration steps must be numbered 1, 2, ...: " + m);
+        }
+        if (m.version() > current) {
+          apply(c, m);
+          current = m.version();
+        }
+      }
+      return current;
+    } catch (SQLException e) {
+      throw new StoreException("schema migration failed", e);
+    }
+  }
+
+  static int currentVersion(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(version), 0) FROM schema_version");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private static void apply(Connection c, Migration m) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      for (String sql : m.statements()) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.executeUpdate();
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+        ps.setInt(1, m.version());
+        ps.setString(2, m.description());
+        ps.setLong(3, System.currentTimeMillis() / 1000);
+        ps.executeUpdate();
+      }
+      c.commit();
+      log.info("database: applied schema step {} ({})", m.version(), m.description());
+    } catch (SQLException e) {
+      c.rollback();
+      throw new SQLException("schema step " + m.version() + " (" + m.description() + ") failed", e);
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.bitmsg.node.store.sqlite;
+
+import dev.bitmsg.node.store.Inventory;
+import dev.bitmsg.node.store.InventoryItem;
+import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.node.wire.InventoryVector;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Inventory} on the {@code inventory} table of a {@link SqliteDatabase}. Unsigned 64-bit
+ * header values are stored as SQLite's signed INTEGER (same bits), which keeps ordering right for
+ * every real expiry time (below 2^63). Thread-safe.
+ */
+public final class SqliteInventory implements Inventory {
+  private static final String INSERT =
+      "INSERT OR IGNORE INTO inventory (vector, object_type, stream, expires, payload, tag)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String EXISTS = "SELECT 1 FROM inventory WHERE vector = ?";
+  private static final String GET =
+      "SELECT vector, object_type, stream, expires, payload, tag FROM inventory WHERE vector = ?";
+  private static final String UNEXPIRED =
+      "SELECT vector FROM inventory WHERE stream = ? AND expires > ?";
+  private static final String BY_TAG =
+      "SELECT vector, object_type, stream, expires, payload, tag FROM inventory"
+          + " WHERE object_type = ? AND tag = ?";
+  private static final String DELETE_EXPIRED = "DELETE FROM inventory WHERE expires < ?";
+  private static final String COUNT = "SELECT count(*) FROM inventory";
+
+  private final SqliteDatabase db;
+  private final boolean ownsDatabase;
+
+  /**
+   * @param ownsDatabase whether {@link #close()} closes the database too
+   */
+  public SqliteInventory(SqliteDatabase db, boolean ownsDatabase) {
+    this.db = db;
+    this.ownsDatabase = ownsDatabase;
+  }
+
+  @Override
+  public boolean add(InventoryItem item) {
+    return db.with("store object " + item.vector(), c -> insert(db.prepared(INSERT), item) == 1);
+  }
+
+  @Override
+  public List<Boolean> addAll(List<InventoryItem> items) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    return db.inTransaction(
+        "store " + items.size() + " objects",
+        c -> {
+          PreparedStatement ps = db.prepared(INSERT);
+          List<Boolean> added = new ArrayList<>(items.size());
+          for (InventoryItem item : items) {
+            added.add(insert(ps, item) == 1);
+          }
+          return added;
+        });
+  }
+
+  private static int insert(PreparedStatement ps, InventoryItem item) throws SQLException {
+    ps.setBytes(1, item.vector().hash().toByteArray());
+    ps.setLong(2, item.objectType());
+    ps.setLong(3, item.stream());
+    ps.setLong(4, item.expiresTime());
+    ps.setBytes(5, item.raw().toByteArray());
+    if (item.tag().isPresent()) {
+      ps.setBytes(6, item.tag().get().toByteArray());
+    } else {
+      ps.setNull(6, Types.BLOB);
+    }
+    return ps.executeUpdate();
+  }
+
+  @Override
+  public boolean contains(InventoryVector vector) {
+    return db.with(
+        "look up " + vector,
+        c -> {
+          PreparedStatement ps = db.prepared(EXISTS);
+          ps.setBytes(1, vector.hash().toByteArray());
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+          }
+        });
+  }
+
+  @Override
+  public Optional<InventoryItem> get(InventoryVector vector) {
+    return db.with(
+        "read object " + vector,
+        c -> {
+          PreparedStatement ps = db.prepared(GET);
+          ps.setBytes(1, vector.hash().toByteArray());
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(item(rs)) : Optional.<InventoryItem>empty();
+          }
+        });
+  }
+
+  @Override
+  public List<InventoryVector> unexpiredVectors(long stream, long nowEpochSeconds) {
+    return db.with(
+        "list unexpired vectors of stream " + stream,
+        c -> {
+          PreparedStatement ps = db.prepared(UNEXPIRED);
+          ps.setLong(1, stream);
+          ps.setLong(2, nowEpochSeconds);
+          List<InventoryVector> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new InventoryVector(Bytes.of(rs.getBytes(1))));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<InventoryItem> byTag(long type, Bytes tag) {
+    return db.with(
+        "look up objects of type " + type + " by tag",
+        c -> {
+          PreparedStatement ps = db.prepared(BY_TAG);
+          ps.setLong(1, type);
+          ps.setBytes(2, tag.toByteArray());
+          List<InventoryItem> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(item(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  private static InventoryItem item(ResultSet rs) throws SQLException {
+    byte[] tag = rs.getBytes(6);
+    return new InventoryItem(
+        new InventoryVector(Bytes.of(rs.getBytes(1))),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        Bytes.of(rs.getBytes(5)),
+        tag == null ? Optional.empty() : Optional.of(Bytes.of(tag)));
+  }
+
+  @Override
+  public int deleteExpiredBefore(long cutoffEpochSeconds) {
+    return db.with(
+        "delete objects expired before " + cutoffEpochSeconds,
+        c -> {
+          PreparedStatement ps = db.prepared(DELETE_EXPIRED);
+          ps.setLong(1, cutoffEpochSeconds);
+          return ps.executeUpdate();
+        });
+  }
+
+  @Override
+  public long count() {
+    return db.with(
+        "count objects",
+        c -> {
+          try (ResultSet rs = db.prepared(COUNT).executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    if (ownsDatabase) {
+      db.close();
+    }
+  }
+}
