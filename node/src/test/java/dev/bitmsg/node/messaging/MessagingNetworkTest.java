@@ -1,0 +1,124 @@
+package dev.bitmsg.node.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitmsg.node.address.Identity;
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeConfig;
+import dev.bitmsg.node.net.Await;
+import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.store.InboxEntry;
+import dev.bitmsg.node.store.Outbox;
+import dev.bitmsg.node.store.SendStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * End-to-end messaging between in-process nodes over real loopback sockets with real SQLite
+ * files. Proof of work takes the production path with targets eased by {@link
+ * TestNetwork#EASE_BITS} on both the sending and the validating side.
+ */
+class MessagingNetworkTest {
+  private static final Logger log = LoggerFactory.getLogger(MessagingNetworkTest.class);
+  private static final Duration LIMIT = Duration.ofSeconds(60);
+  private final List<Node> nodes = new ArrayList<>();
+
+  @TempDir Path dir;
+
+  static MessagingSettings settings() {
+    return MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS)
+        .withCheckInterval(Duration.ofMillis(200));
+  }
+
+  private Node node(String name, List<HostPort> connect, MessagingSettings s) throws InterruptedException {
+    NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect,
+        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+    Node n = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), s, Optional.empty());
+    nodes.add(n);
+    return n;
+  }
+
+  @AfterEach
+  void stop() {
+    for (Node n : nodes) {
+      n.close();
+    }
+  }
+
+  private static boolean hasStatus(Node n, long id, SendStatus s) {
+    return n.messenger().status(id).orElseThrow().entry().status() == s;
+  }
+
+  private static long countInbox(Node n, String subject) {
+    return n.messenger().inbox().stream()
+        .filter(e -> n.messenger().content(e).subject().equals(subject)).count();
+  }
+
+  @Test
+  void messageBothWaysWithAcks() throws Exception {
+    Node a = node("a", List.of(), settings());
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), settings());
+    Identity ia = a.messenger().createRandom("alice");
+    Identity ib = b.messenger().createRandom("bob");
+    String addrA = a.messenger().text(ia);
+    String addrB = b.messenger().text(ib);
+
+    long t0 = System.nanoTime();
+    long id = a.messenger().send(addrA, addrB, "hello", "first message", 3600);
+    Await.until(LIMIT, "ack for A->B", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
+    log.info("A->B with ack: {} ms", (System.nanoTime() - t0) / 1_000_000);
+    InboxEntry got = b.messenger().inbox().get(0);
+    assertEquals(addrA, got.from());
+    assertEquals("first message", b.messenger().content(got).body());
+    List<SendStatus> seen = a.messenger().history(id).stream().map(Outbox.Change::status).toList();
+    assertTrue(seen.contains(SendStatus.SENT) || seen.contains(SendStatus.ACK_RECEIVED), seen.toString());
+    assertTrue(a.messenger().status(id).orElseThrow().entry().powBy().isPresent());
+
+    long t1 = System.nanoTime();
+    long back = b.messenger().send(addrB, addrA, "re: hello", "reply", 3600);
+    Await.until(LIMIT, "ack for B->A", () -> hasStatus(b, back, SendStatus.ACK_RECEIVED));
+    log.info("B->A with ack (pubkey known from the msg): {} ms", (System.nanoTime() - t1) / 1_000_000);
+    assertEquals(1, countInbox(a, "re: hello"));
+  }
+
+  @Test
+  void broadcastReachesSubscriber() throws Exception {
+    Node a = node("a", List.of(), settings());
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), settings());
+    Identity ia = a.messenger().createRandom("news");
+    String addrA = a.messenger().text(ia);
+    b.messenger().subscribe(addrA, "news feed");
+    long id = a.messenger().broadcast(addrA, "issue 1", "all the news", 3600);
+    Await.until(LIMIT, "broadcast at B", () -> countInbox(b, "issue 1") == 1);
+    assertEquals(SendStatus.SENT_NO_ACK, a.messenger().status(id).orElseThrow().entry().status());
+  }
+
+  @Test
+  void chanOfThree() throws Exception {
+    Node a = node("a", List.of(), settings());
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), settings());
+    Node c = node("c", List.of(TestNetwork.endpoint(a)), settings());
+    Identity chanA = a.messenger().joinChan("test chan");
+    String chan = a.messenger().text(chanA);
+    b.messenger().joinChan("test chan", chan);
+    c.messenger().joinChan("test chan");
+    long id = b.messenger().send(chan, chan, "to all", "chan body", 3600);
+    for (Node n : List.of(a, b, c)) {
+      Await.until(LIMIT, "chan message", () -> countInbox(n, "to all") == 1);
+    }
+    Await.until(LIMIT, "sent", () -> hasStatus(b, id, SendStatus.SENT_NO_ACK));
+    assertTrue(c.messenger().leaveChan(chan));
+    assertTrue(c.messenger().identities().isEmpty());
+  }
+}
