@@ -106,6 +106,18 @@ class MessagingNetworkTest {
     long id = a.messenger().broadcast(addrA, "issue 1", "all the news", 3600);
     Await.until(LIMIT, "broadcast at B", () -> countInbox(b, "issue 1") == 1);
     assertEquals(SendStatus.SENT_NO_ACK, a.messenger().status(id).orElseThrow().entry().status());
+
+    // A v3 sender broadcasts v4 objects (no tag): subscribers trial-decrypt with the legacy key.
+    CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(5));
+    Identity v3 = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()).random(3, 1, false, "old");
+    a.messenger().importIdentity(v3);
+    String addrV3 = a.messenger().text(v3);
+    b.messenger().subscribe(addrV3, "old feed");
+    a.messenger().broadcast(addrV3, "legacy", "v4 broadcast", 3600);
+    Await.until(LIMIT, "v4 broadcast at B", () -> countInbox(b, "legacy") == 1);
+    assertEquals(addrV3, b.messenger().inbox().stream()
+        .filter(e -> b.messenger().content(e).subject().equals("legacy")).findFirst().orElseThrow().from());
+    assertEquals(0, countInbox(a, "legacy"), "the sender is not subscribed to itself");
   }
 
   @Test
