@@ -195,4 +195,31 @@ class MessagingNetworkTest {
       assertEquals(1, countInbox(b, "v" + version));
     }
   }
+
+  @Test
+  void recipientDropsMsgWithLessWorkThanItDemands() throws Exception {
+    Node a = node("a", List.of(), settings());
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), settings());
+    CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(9));
+    Identity plain = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()).random(4, 1, false, "b");
+    Identity demanding = new Identity(plain.address(), plain.signing(), plain.encryption(), "b", 4_096_000, 1000,
+        true, false);
+    b.messenger().importIdentity(demanding);
+    String addrB = b.messenger().text(demanding);
+    String addrA = a.messenger().text(a.messenger().createRandom("a"));
+    // A believes B demands only the default: its msg carries about 1/4096 of the work B wants.
+    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database()).put(new dev.bitmsg.node.store.StoredPubkey(
+        addrB, 1, dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
+        dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()), 1000, 1000, 0));
+    long cheap = a.messenger().send(addrA, addrB, "cheap", "too little work", 3600);
+    Await.until(LIMIT, "cheap msg sent", () -> hasStatus(a, cheap, SendStatus.SENT));
+    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database()).put(new dev.bitmsg.node.store.StoredPubkey(
+        addrB, 1, dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
+        dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()), 4_096_000, 1000, 0));
+    long proper = a.messenger().send(addrA, addrB, "proper", "enough work", 3600);
+    Await.until(LIMIT, "proper msg acked", () -> hasStatus(a, proper, SendStatus.ACK_RECEIVED));
+    assertEquals(1, countInbox(b, "proper"));
+    assertEquals(0, countInbox(b, "cheap"));
+    assertEquals(SendStatus.SENT, a.messenger().status(cheap).orElseThrow().entry().status(), "never acked");
+  }
 }
