@@ -1,6 +1,17 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.node.address.AddressCodec;
+import dev.bitmsg.node.crypto.CryptoSuite;
+import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
+import dev.bitmsg.node.messaging.Messaging;
+import dev.bitmsg.node.messaging.Messenger;
+import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.NetworkParams;
+import dev.bitmsg.node.pow.PowProvider;
+import dev.bitmsg.node.pow.PowProviders;
+import dev.bitmsg.node.store.KeySealer;
+import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
+import dev.bitmsg.node.store.sqlite.SqliteMailStore;
 import dev.bitmsg.node.net.ObjectIngest;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.store.ExpiryCleaner;
@@ -43,6 +54,7 @@ public final class Node implements AutoCloseable {
   private final ExpiryCleaner cleaner;
   private final ScheduledExecutorService tasks;
   private final Clock clock;
+  private Messaging messaging;
 
   private Node(NodeConfig config, SqliteDatabase db, Inventory inventory, KnownNodes knownNodes,
       PeerGroup peers, ExpiryCleaner cleaner, ScheduledExecutorService tasks, Clock clock) {
@@ -58,6 +70,17 @@ public final class Node implements AutoCloseable {
 
   /** Opens the database, starts networking and the periodic tasks. */
   public static Node start(NodeConfig config, NetworkParams params, PowCheck pow, Clock clock)
+      throws InterruptedException {
+    return start(config, params, pow, clock, MessagingSettings.defaults(), Optional.empty());
+  }
+
+  /**
+   * Opens the database, starts networking, the messaging layer and the periodic tasks.
+   *
+   * @param keyPassphrase seals private keys at rest (required once set)
+   */
+  public static Node start(NodeConfig config, NetworkParams params, PowCheck pow, Clock clock,
+      MessagingSettings messagingSettings, Optional<char[]> keyPassphrase)
       throws InterruptedException {
     try {
       Files.createDirectories(config.dataDir());
@@ -80,7 +103,16 @@ public final class Node implements AutoCloseable {
     log.info("node: database {} (schema {}), {} objects, {} known nodes", db.file(),
         db.schemaVersion(), inventory.count(), knownNodes.count());
     try {
+      CryptoSuite crypto = BcCryptoSuite.create();
+      SqliteIdentityStore identities = SqliteIdentityStore.open(db, new AddressCodec(crypto.hashes()),
+          crypto.keys(), keyPassphrase, KeySealer.DEFAULT_ITERATIONS);
+      PowProvider powProvider = PowProviders.create(config.powService(), config.powToken(),
+          Runtime.getRuntime().availableProcessors());
+      node.messaging = new Messaging(messagingSettings, crypto, identities, new SqliteMailStore(db),
+          inventory, powProvider, peers::submit, clock);
+      ingest.addStoredListener(node.messaging.receiver()::onStored);
       peers.start();
+      node.messaging.start();
     } catch (RuntimeException | InterruptedException e) {
       node.close();
       throw e;
@@ -109,6 +141,11 @@ public final class Node implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("status failed", e);
     }
+  }
+
+  /** The messaging layer: identities, outbox, inbox. */
+  public Messenger messenger() {
+    return messaging.messenger();
   }
 
   public NodeConfig config() {
@@ -142,6 +179,9 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
+    if (messaging != null) {
+      messaging.close();
+    }
     tasks.shutdownNow();
     peers.close();
     try {

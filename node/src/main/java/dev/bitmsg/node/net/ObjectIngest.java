@@ -8,6 +8,8 @@ import dev.bitmsg.node.wire.ObjectVerdict;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The one path every received or created object takes into the node: validation (PROTOCOL.md
@@ -34,6 +36,7 @@ public final class ObjectIngest {
   private final ObjectValidator validator;
   private final Inventory inventory;
   private final Clock clock;
+  private final List<Consumer<ObjectMessage>> onStored = new CopyOnWriteArrayList<>();
 
   public ObjectIngest(ObjectValidator validator, Inventory inventory, Clock clock) {
     this.validator = validator;
@@ -47,6 +50,9 @@ public final class ObjectIngest {
       return new Result(isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict);
     }
     boolean added = inventory.add(InventoryItem.of(object));
+    if (added) {
+      stored(object);
+    }
     return new Result(added ? Outcome.STORED : Outcome.DUPLICATE, verdict);
   }
 
@@ -68,15 +74,34 @@ public final class ObjectIngest {
     List<Boolean> added = inventory.addAll(valid);
     List<Result> results = new ArrayList<>(objects.size());
     int k = 0;
-    for (ObjectVerdict verdict : verdicts) {
+    for (int i = 0; i < verdicts.size(); i++) {
+      ObjectVerdict verdict = verdicts.get(i);
       if (verdict.isStored()) {
-        results.add(new Result(added.get(k++) ? Outcome.STORED : Outcome.DUPLICATE, verdict));
+        boolean isNew = added.get(k++);
+        if (isNew) {
+          stored(objects.get(i));
+        }
+        results.add(new Result(isNew ? Outcome.STORED : Outcome.DUPLICATE, verdict));
       } else {
         results.add(new Result(
             isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict));
       }
     }
     return results;
+  }
+
+  /**
+   * Registers a listener called with every newly stored object (the messaging layer's receiver);
+   * it must return quickly.
+   */
+  public void addStoredListener(Consumer<ObjectMessage> listener) {
+    onStored.add(listener);
+  }
+
+  private void stored(ObjectMessage object) {
+    for (Consumer<ObjectMessage> l : onStored) {
+      l.accept(object);
+    }
   }
 
   private static boolean isHonestMistake(ObjectVerdict.Kind kind) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
   private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-  /** Every step, in order. Append only; messaging tables come in later steps. */
+  /** Every step, in order. Append only. */
   static final List<Migration> STEPS =
       List.of(
           new Migration(
@@ -53,7 +53,75 @@ final class Migrations {
                       + " rating REAL NOT NULL DEFAULT 0,"
                       + " PRIMARY KEY (host, port)"
                       + ")",
-                  "CREATE INDEX known_nodes_stream_seen ON known_nodes (stream, last_seen)")));
+                  "CREATE INDEX known_nodes_stream_seen ON known_nodes (stream, last_seen)")),
+          new Migration(
+              3,
+              "messaging",
+              List.of(
+                  // Private keys are sealed (AES-GCM) when key_vault has a row, else stored raw.
+                  "CREATE TABLE key_vault ("
+                      + " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                      + " salt BLOB NOT NULL,"
+                      + " iterations INTEGER NOT NULL,"
+                      + " check_blob BLOB NOT NULL)",
+                  "CREATE TABLE identities ("
+                      + " address TEXT PRIMARY KEY NOT NULL,"
+                      + " label TEXT NOT NULL,"
+                      + " enabled INTEGER NOT NULL,"
+                      + " chan INTEGER NOT NULL,"
+                      + " ntpb INTEGER NOT NULL,"
+                      + " extra INTEGER NOT NULL,"
+                      + " signing_key BLOB NOT NULL,"
+                      + " encryption_key BLOB NOT NULL,"
+                      + " sealed INTEGER NOT NULL,"
+                      + " created INTEGER NOT NULL,"
+                      + " pubkey_sent INTEGER,"
+                      + " publish_pending INTEGER NOT NULL DEFAULT 0)",
+                  "CREATE TABLE subscriptions ("
+                      + " address TEXT PRIMARY KEY NOT NULL,"
+                      + " label TEXT NOT NULL,"
+                      + " enabled INTEGER NOT NULL,"
+                      + " created INTEGER NOT NULL)",
+                  "CREATE TABLE pubkeys ("
+                      + " address TEXT PRIMARY KEY NOT NULL,"
+                      + " bitfield INTEGER NOT NULL,"
+                      + " signing_key BLOB NOT NULL CHECK (length(signing_key) = 64),"
+                      + " encryption_key BLOB NOT NULL CHECK (length(encryption_key) = 64),"
+                      + " ntpb INTEGER NOT NULL,"
+                      + " extra INTEGER NOT NULL,"
+                      + " received INTEGER NOT NULL)",
+                  "CREATE TABLE outbox ("
+                      + " id INTEGER PRIMARY KEY,"
+                      + " kind TEXT NOT NULL,"
+                      + " from_address TEXT NOT NULL,"
+                      + " to_address TEXT,"
+                      + " encoding INTEGER NOT NULL,"
+                      + " message BLOB NOT NULL,"
+                      + " ttl INTEGER NOT NULL,"
+                      + " ackdata BLOB,"
+                      + " status TEXT NOT NULL,"
+                      + " status_time INTEGER NOT NULL,"
+                      + " created INTEGER NOT NULL,"
+                      + " retries INTEGER NOT NULL DEFAULT 0,"
+                      + " sleep_till INTEGER NOT NULL DEFAULT 0,"
+                      + " pow_by TEXT,"
+                      + " solved BLOB,"
+                      + " detail TEXT)",
+                  "CREATE INDEX outbox_status ON outbox (status)",
+                  "CREATE TABLE status_history ("
+                      + " outbox_id INTEGER NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,"
+                      + " status TEXT NOT NULL,"
+                      + " at INTEGER NOT NULL)",
+                  "CREATE TABLE inbox ("
+                      + " id INTEGER PRIMARY KEY,"
+                      + " kind TEXT NOT NULL,"
+                      + " to_address TEXT,"
+                      + " from_address TEXT NOT NULL,"
+                      + " encoding INTEGER NOT NULL,"
+                      + " message BLOB NOT NULL,"
+                      + " received INTEGER NOT NULL,"
+                      + " sighash BLOB NOT NULL UNIQUE,"
+                      + " read INTEGER NOT NULL DEFAULT 0)")));
 
   private Migrations() {}
 

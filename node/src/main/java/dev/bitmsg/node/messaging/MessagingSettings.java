@@ -1,0 +1,69 @@
+package dev.bitmsg.node.messaging;
+
+import dev.bitmsg.node.wire.Difficulty;
+import java.time.Duration;
+
+/**
+ * Settings of the messaging layer. Immutable.
+ *
+ * @param easeBits multiplies every proof-of-work target the node makes by 2^easeBits; 0 in
+ *     production, tests use the eased network check of their nodes (everything else unchanged)
+ * @param maxDifficulty the most a recipient may demand before a message becomes "too difficult"
+ *     (PyBitmessage {@code maxacceptablenoncetrialsperbyte}/{@code ...payloadlengthextrabytes})
+ * @param giveUpAfter how long after queueing a message unanswered resends stop (status failed)
+ * @param checkInterval how often the sender loop looks for due resends
+ * @param sendAcks whether received msgs are acknowledged (PyBitmessage's inverse {@code dontsendack})
+ * @param pubkeyTtlSeconds TTL of own pubkey objects
+ */
+public record MessagingSettings(
+    int easeBits,
+    Difficulty maxDifficulty,
+    Duration giveUpAfter,
+    Duration checkInterval,
+    boolean sendAcks,
+    long pubkeyTtlSeconds) {
+  /** PyBitmessage's default limits: 2·10^10 each. */
+  public static final Difficulty DEFAULT_MAX_DIFFICULTY = new Difficulty(20_000_000_000L, 20_000_000_000L);
+
+  public MessagingSettings {
+    if (easeBits < 0 || easeBits > 63) {
+      throw new IllegalArgumentException("easeBits must be 0..63, got " + easeBits);
+    }
+    if (checkInterval.isZero() || checkInterval.isNegative()) {
+      throw new IllegalArgumentException("checkInterval must be positive");
+    }
+    if (giveUpAfter.isNegative()) {
+      throw new IllegalArgumentException("giveUpAfter must not be negative");
+    }
+  }
+
+  /** Production defaults: real difficulty, resend for a year, check every 60 s, 28-day pubkeys. */
+  public static MessagingSettings defaults() {
+    return new MessagingSettings(0, DEFAULT_MAX_DIFFICULTY, Duration.ofDays(365), Duration.ofSeconds(60),
+        true, 28L * 24 * 3600);
+  }
+
+  public MessagingSettings withEaseBits(int bits) {
+    return new MessagingSettings(bits, maxDifficulty, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds);
+  }
+
+  public MessagingSettings withCheckInterval(Duration d) {
+    return new MessagingSettings(easeBits, maxDifficulty, giveUpAfter, d, sendAcks, pubkeyTtlSeconds);
+  }
+
+  public MessagingSettings withGiveUpAfter(Duration d) {
+    return new MessagingSettings(easeBits, maxDifficulty, d, checkInterval, sendAcks, pubkeyTtlSeconds);
+  }
+
+  public MessagingSettings withSendAcks(boolean on) {
+    return new MessagingSettings(easeBits, maxDifficulty, giveUpAfter, checkInterval, on, pubkeyTtlSeconds);
+  }
+
+  public MessagingSettings withMaxDifficulty(Difficulty d) {
+    return new MessagingSettings(easeBits, d, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds);
+  }
+
+  public MessagingSettings withPubkeyTtlSeconds(long ttl) {
+    return new MessagingSettings(easeBits, maxDifficulty, giveUpAfter, checkInterval, sendAcks, ttl);
+  }
+}

@@ -1,0 +1,334 @@
+package dev.bitmsg.node.messaging;
+
+import dev.bitmsg.node.address.AddressCodec;
+import dev.bitmsg.node.address.BitmessageAddress;
+import dev.bitmsg.node.address.Identity;
+import dev.bitmsg.node.crypto.CryptoException;
+import dev.bitmsg.node.crypto.Ecies;
+import dev.bitmsg.node.crypto.Hashes;
+import dev.bitmsg.node.crypto.PublicKey;
+import dev.bitmsg.node.crypto.TrialMatch;
+import dev.bitmsg.node.crypto.Verifier;
+import dev.bitmsg.node.store.Inbox;
+import dev.bitmsg.node.store.InboxEntry;
+import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.store.StoredPubkey;
+import dev.bitmsg.node.store.PubkeyStore;
+import dev.bitmsg.node.wire.Acks;
+import dev.bitmsg.node.wire.BroadcastPlaintext;
+import dev.bitmsg.node.wire.BroadcastV4;
+import dev.bitmsg.node.wire.BroadcastV5;
+import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.node.wire.GetPubkey;
+import dev.bitmsg.node.wire.MsgPayload;
+import dev.bitmsg.node.wire.MsgPlaintext;
+import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.node.wire.ObjectPayload;
+import dev.bitmsg.node.wire.ObjectPayloads;
+import dev.bitmsg.node.wire.ObjectType;
+import dev.bitmsg.node.wire.ProtocolException;
+import dev.bitmsg.node.wire.PubkeyV4;
+import dev.bitmsg.node.wire.SenderKeys;
+import dev.bitmsg.node.wire.SignedData;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes every object newly stored in the inventory (PROTOCOL.md section 8, receiver side):
+ * acks we watch; msgs trial-decrypted against all enabled identities at once (one ECDH per key,
+ * rejected by MAC before AES), destination ripe and signature checked, sender pubkey kept, filed
+ * in the inbox (deduplicated by sigHash), the embedded ack published; broadcasts v5 by tag and v4
+ * by trial decryption against subscriptions; pubkeys we wait for; getpubkeys for own addresses.
+ * Objects are queued to a small receiver pool (one thread per core, at most 4) so network workers
+ * never wait for crypto; every step is idempotent (inbox unique by sigHash, pubkeys replaced,
+ * statuses only move forward), so objects may be processed in any order. Thread-safe.
+ */
+public final class Receiver implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Receiver.class);
+
+  private final Keyring keyring;
+  private final Messenger messenger;
+  private final PubkeyFinder finder;
+  private final Ecies ecies;
+  private final Verifier verifier;
+  private final Hashes hashes;
+  private final AddressCodec codec;
+  private final Inbox inbox;
+  private final PubkeyStore pubkeys;
+  private final MessagingSettings settings;
+  private final Consumer<ObjectMessage> publish;
+  private final Clock clock;
+  /** Trial decryption is CPU-bound and objects are independent: one thread per core (at most 4). */
+  private final ExecutorService thread = Executors.newFixedThreadPool(
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+        Thread t = new Thread(r, "bitmsg-receiver");
+        t.setDaemon(true);
+        return t;
+      });
+
+  public Receiver(Keyring keyring, Messenger messenger, PubkeyFinder finder, Ecies ecies, Verifier verifier,
+      Hashes hashes, AddressCodec codec, Inbox inbox, PubkeyStore pubkeys, MessagingSettings settings,
+      Consumer<ObjectMessage> publish, Clock clock) {
+    this.keyring = keyring;
+    this.messenger = messenger;
+    this.finder = finder;
+    this.ecies = ecies;
+    this.verifier = verifier;
+    this.hashes = hashes;
+    this.codec = codec;
+    this.inbox = inbox;
+    this.pubkeys = pubkeys;
+    this.settings = settings;
+    this.publish = publish;
+    this.clock = clock;
+  }
+
+  /** Queues a newly stored object for processing. */
+  public void onStored(ObjectMessage object) {
+    try {
+      thread.execute(() -> {
+        try {
+          process(object);
+        } catch (RuntimeException e) {
+          log.warn("receiver: object {} failed", object.inventoryVector(), e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.debug("receiver stopped");
+    }
+  }
+
+  /** Processes one object on the calling thread. */
+  public void process(ObjectMessage object) {
+    int ackLength = object.length() - 16;
+    if (ackLength > 0 && messenger.watchesAckLength(ackLength)) {
+      Bytes ackData = object.rawSlice(16, object.length());
+      Optional<Long> id = messenger.ackWatcher(ackData);
+      if (id.isPresent() && Acks.isAckFor(object, ackData)) {
+        messenger.ackReceived(id.get(), ackData);
+        return;
+      }
+    }
+    ObjectPayload payload;
+    try {
+      payload = ObjectPayloads.parse(object);
+    } catch (ProtocolException e) {
+      return;
+    }
+    if (payload instanceof MsgPayload m) {
+      onMsg(object, m);
+    } else if (payload instanceof BroadcastV5 b) {
+      keyring.subscribedByTag(b.tag()).ifPresent(s -> onBroadcast(object, b.encrypted(), Optional.of(b.tag()), s));
+    } else if (payload instanceof BroadcastV4 b) {
+      onLegacyBroadcast(object, b);
+    } else if (payload instanceof PubkeyV4 p) {
+      onPubkeyV4(object, p);
+    } else if (object.objectType() == ObjectType.PUBKEY) {
+      finder.readPlain(object).ifPresent(pk -> messenger.pubkeyArrived(pk.address()));
+    } else if (payload instanceof GetPubkey g) {
+      onGetpubkey(object, g);
+    }
+  }
+
+  /** Tries every enabled identity's key on a msg; returns the match. */
+  public Optional<TrialMatch> tryDecrypt(Bytes blob, List<dev.bitmsg.node.crypto.PrivateKey> keys) {
+    if (keys.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return ecies.open(blob.toByteArray()).tryDecrypt(keys);
+    } catch (CryptoException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void onMsg(ObjectMessage object, MsgPayload m) {
+    List<Identity> ids = keyring.receiving();
+    Optional<TrialMatch> match = tryDecrypt(m.encrypted(), keyring.receivingKeys());
+    if (match.isEmpty()) {
+      return;
+    }
+    Identity me = ids.get(match.get().keyIndex());
+    MsgPlaintext pt;
+    try {
+      pt = MsgPlaintext.read(Bytes.of(match.get().plaintext()));
+    } catch (ProtocolException | IllegalArgumentException e) {
+      log.info("receiver: undecodable msg for {}: {}", codec.encode(me.address()), e.getMessage());
+      return;
+    }
+    if (!Arrays.equals(pt.destinationRipe().toByteArray(), me.address().ripe().bytes())) {
+      log.info("receiver: msg decrypted by {} names another destination; dropped", codec.encode(me.address()));
+      return;
+    }
+    SenderKeys s = pt.sender();
+    if (s.addressVersion() < 2 || s.addressVersion() > 4 || s.stream() == 0) {
+      return;
+    }
+    if (!verified(s, SignedData.msg(object.header(), pt), pt.signature())) {
+      log.info("receiver: msg with a bad signature dropped");
+      return;
+    }
+    BitmessageAddress from = finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
+    String fromText = codec.encode(from);
+    if (!me.chan() && !sufficientForMe(object, me)) {
+      log.info("receiver: msg from {} carries less work than {} demands; dropped", fromText,
+          codec.encode(me.address()));
+      return;
+    }
+    var d = s.difficultyOrDefault();
+    pubkeys.put(new StoredPubkey(fromText, s.behaviorBitfield(), s.signingKey(), s.encryptionKey(),
+        d.nonceTrialsPerByte(), d.extraBytes(), now()));
+    messenger.pubkeyArrived(fromText);
+    if (pt.encoding() == 0) {
+      return;
+    }
+    boolean fresh = inbox.add(new InboxEntry(0, OutboxEntry.Kind.MSG, Optional.of(codec.encode(me.address())),
+        fromText, pt.encoding(), pt.message(), now(), sigHash(pt.signature())));
+    if (!fresh) {
+      return;
+    }
+    log.info("receiver: msg from {} to {}", fromText, codec.encode(me.address()));
+    if (!me.chan() && settings.sendAcks() && !pt.ackData().isEmpty()) {
+      try {
+        publish.accept(Acks.parseEmbedded(pt.ackData()));
+      } catch (ProtocolException | IllegalArgumentException e) {
+        log.info("receiver: embedded ack unusable: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void onBroadcast(ObjectMessage object, Bytes blob, Optional<Bytes> tag, Keyring.Subscribed sub) {
+    byte[] plain;
+    try {
+      plain = ecies.open(blob.toByteArray()).tryDecrypt(sub.key().privateKey()).orElse(null);
+    } catch (CryptoException e) {
+      return;
+    }
+    if (plain != null) {
+      fileBroadcast(object, plain, tag, sub);
+    }
+  }
+
+  private void onLegacyBroadcast(ObjectMessage object, BroadcastV4 b) {
+    Optional<TrialMatch> match = tryDecrypt(b.encrypted(), keyring.legacyKeys());
+    if (match.isPresent()) {
+      fileBroadcast(object, match.get().plaintext(), Optional.empty(),
+          keyring.legacySubscriptions().get(match.get().keyIndex()));
+    }
+  }
+
+  private void fileBroadcast(ObjectMessage object, byte[] plain, Optional<Bytes> tag, Keyring.Subscribed sub) {
+    BroadcastPlaintext pt;
+    try {
+      pt = BroadcastPlaintext.read(Bytes.of(plain));
+    } catch (ProtocolException | IllegalArgumentException e) {
+      return;
+    }
+    SenderKeys s = pt.sender();
+    boolean v5 = tag.isPresent();
+    if ((v5 && s.addressVersion() < 4) || (!v5 && (s.addressVersion() < 2 || s.addressVersion() > 3))
+        || s.stream() != object.stream()) {
+      return;
+    }
+    BitmessageAddress from = finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
+    if (!from.equals(sub.address())) {
+      return;
+    }
+    Bytes signed = v5 ? SignedData.broadcastV5(object.header(), tag.get(), pt)
+        : SignedData.broadcastV4(object.header(), pt);
+    if (!verified(s, signed, pt.signature()) || pt.encoding() == 0) {
+      return;
+    }
+    if (inbox.add(new InboxEntry(0, OutboxEntry.Kind.BROADCAST, Optional.empty(), sub.text(), pt.encoding(),
+        pt.message(), now(), sigHash(pt.signature())))) {
+      log.info("receiver: broadcast from {}", sub.text());
+    }
+  }
+
+  private void onPubkeyV4(ObjectMessage object, PubkeyV4 p) {
+    for (String awaited : messenger.awaitedAddresses()) {
+      BitmessageAddress a;
+      try {
+        a = codec.decode(awaited);
+      } catch (RuntimeException e) {
+        continue;
+      }
+      if (a.version() >= 4 && finder.readV4(object, a).isPresent()) {
+        messenger.pubkeyArrived(awaited);
+        return;
+      }
+    }
+  }
+
+  private void onGetpubkey(ObjectMessage object, GetPubkey g) {
+    Optional<Identity> me;
+    if (g.isTag()) {
+      me = keyring.ownByTag(g.ripeOrTag());
+    } else {
+      me = keyring.receiving().stream()
+          .filter(id -> Arrays.equals(id.address().ripe().bytes(), g.ripeOrTag().toByteArray()))
+          .findFirst();
+    }
+    if (me.isPresent() && !me.get().chan() && me.get().address().version() == object.version()
+        && me.get().address().stream() == object.stream()) {
+      messenger.pubkeyRequested(me.get());
+    }
+  }
+
+  /**
+   * PROTOCOL.md section 5: a msg to an own v3+ address must meet the difficulty that address
+   * demands (checked as the network verifier does, eased like the network check in tests).
+   */
+  private boolean sufficientForMe(ObjectMessage object, Identity me) {
+    if (me.address().version() < 3 || (me.nonceTrialsPerByte() <= Identity.DEFAULT_DIFFICULTY
+        && me.payloadLengthExtraBytes() <= Identity.DEFAULT_DIFFICULTY)) {
+      return true;
+    }
+    byte[] raw = object.raw().toByteArray();
+    long target = dev.bitmsg.pow.ObjectPow.target(raw, now(),
+        new dev.bitmsg.pow.Difficulty(me.nonceTrialsPerByte(), me.payloadLengthExtraBytes()));
+    int ease = settings.easeBits();
+    if (ease > 0) {
+      target = Long.numberOfLeadingZeros(target) < ease ? -1L : target << ease;
+    }
+    return dev.bitmsg.pow.TrialValue.meets(
+        dev.bitmsg.pow.TrialValue.of(object.nonce(), dev.bitmsg.pow.ObjectPow.initialHash(raw)), target);
+  }
+
+  private boolean verified(SenderKeys s, Bytes signed, Bytes signature) {
+    try {
+      return verifier.verifyAny(PublicKey.of(s.signingKey().toByteArray()), signed.toByteArray(),
+          signature.toByteArray()).isPresent();
+    } catch (CryptoException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private Bytes sigHash(Bytes signature) {
+    byte[] h = hashes.doubleSha512(signature.toByteArray());
+    return Bytes.of(Arrays.copyOfRange(h, 32, 64));
+  }
+
+  private long now() {
+    return clock.instant().getEpochSecond();
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

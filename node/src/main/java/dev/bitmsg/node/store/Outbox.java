@@ -1,0 +1,44 @@
+package dev.bitmsg.node.store;
+
+import dev.bitmsg.node.wire.Bytes;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Persistent outgoing messages and broadcasts with their status history. Implementations are
+ * thread-safe; failures throw {@link StoreException}.
+ */
+public interface Outbox {
+  /** A status change with its time. Immutable. */
+  record Change(SendStatus status, long at) {}
+
+  /** Stores a new row (its id is ignored) in {@code QUEUED} and returns its id. */
+  long add(OutboxEntry entry);
+
+  Optional<OutboxEntry> get(long id);
+
+  List<OutboxEntry> all();
+
+  List<OutboxEntry> withStatus(Set<SendStatus> statuses);
+
+  /** Sets the status (recording the change) and the detail text. */
+  void setStatus(long id, SendStatus status, long now, Optional<String> detail);
+
+  /** Keeps the finished object of row {@code id} until it is in the inventory. */
+  void saveSolved(long id, Bytes object, String powBy);
+
+  /**
+   * The object is in the inventory: clears {@code solved}, sets {@code status}, the retry count
+   * and the time to look again.
+   */
+  void markSent(long id, SendStatus status, int retries, long sleepTill, long now);
+
+  /** A getpubkey went out: {@code AWAITING_PUBKEY} with the retry count and time to look again. */
+  void markAwaiting(long id, int retries, long sleepTill, long now);
+
+  /** Rows left in {@code DOING_POW} by a crash go back to {@code QUEUED}; returns the count. */
+  int requeueInterrupted(long now);
+
+  List<Change> history(long id);
+}
