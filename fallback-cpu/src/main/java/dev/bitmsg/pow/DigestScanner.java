@@ -2,48 +2,33 @@ package dev.bitmsg.pow;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The baseline CPU scanner: one thread, one reused JDK {@code MessageDigest("SHA-512")}, nonces
  * tested in ascending order (so a slice reports its smallest solving nonce). Every other engine
  * is measured against this one. Not thread-safe: one instance per thread.
  */
-public final class DigestScanner implements NonceScanner {
+public final class DigestScanner extends SequentialScanner {
   public static final String NAME = "cpu-digest";
 
   private final MessageDigest md = Sha512.newDigest();
   private final byte[] input = new byte[8 + InitialHash.LENGTH];
   private final byte[] first = new byte[64];
   private final byte[] second = new byte[64];
-  private final RateMeter meter = new RateMeter(1.5e6);
+
+  public DigestScanner() {
+    super(1.5e6);
+  }
 
   @Override
   public String name() {
     return NAME;
   }
 
-  @Override
-  public long trialsPerPass() {
-    return meter.trialsPerPass();
-  }
+
 
   @Override
-  public List<ScanOutcome> scan(List<ScanSlice> slices) {
-    long start = System.nanoTime();
-    long total = 0;
-    List<ScanOutcome> out = new ArrayList<>(slices.size());
-    for (ScanSlice slice : slices) {
-      ScanOutcome o = scanOne(slice);
-      total += o.trials();
-      out.add(o);
-    }
-    meter.record(total, System.nanoTime() - start);
-    return out;
-  }
-
-  private ScanOutcome scanOne(ScanSlice slice) {
+  ScanOutcome scanOne(ScanSlice slice) {
     System.arraycopy(slice.initialHash().toByteArray(), 0, input, 8, InitialHash.LENGTH);
     long target = slice.target();
     long nonce = slice.firstNonce();
@@ -75,6 +60,4 @@ public final class DigestScanner implements NonceScanner {
     return v;
   }
 
-  @Override
-  public void close() {}
 }

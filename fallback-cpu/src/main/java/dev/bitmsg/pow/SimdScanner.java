@@ -1,7 +1,5 @@
 package dev.bitmsg.pow;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,16 +9,16 @@ import java.util.Optional;
  * module at run time ({@code --add-modules jdk.incubator.vector}); check {@link #unavailableReason}
  * first. Not thread-safe: one instance per thread.
  */
-public final class SimdScanner implements NonceScanner {
+public final class SimdScanner extends SequentialScanner {
   public static final String NAME = "cpu-simd";
   private static final String MODULE = "jdk.incubator.vector";
 
   private final SimdKernel kernel;
   private final int lanes;
-  // A low first guess: until the JIT has compiled the vector code it is ~100x slower.
-  private final RateMeter meter = new RateMeter(2e5);
 
   private SimdScanner(SimdKernel kernel) {
+    // A low first guess: until the JIT has compiled the vector code it is ~100x slower.
+    super(2e5);
     this.kernel = kernel;
     this.lanes = SimdKernel.L;
   }
@@ -73,26 +71,10 @@ public final class SimdScanner implements NonceScanner {
     return NAME;
   }
 
-  @Override
-  public long trialsPerPass() {
-    return meter.trialsPerPass();
-  }
+
 
   @Override
-  public List<ScanOutcome> scan(List<ScanSlice> slices) {
-    long start = System.nanoTime();
-    long total = 0;
-    List<ScanOutcome> out = new ArrayList<>(slices.size());
-    for (ScanSlice slice : slices) {
-      ScanOutcome o = scanOne(slice);
-      total += o.trials();
-      out.add(o);
-    }
-    meter.record(total, System.nanoTime() - start);
-    return out;
-  }
-
-  private ScanOutcome scanOne(ScanSlice slice) {
+  ScanOutcome scanOne(ScanSlice slice) {
     kernel.setJob(slice.initialHash(), slice.target());
     long count = slice.count();
     long base = slice.firstNonce();
@@ -123,6 +105,4 @@ public final class SimdScanner implements NonceScanner {
     }
   }
 
-  @Override
-  public void close() {}
 }
