@@ -55,6 +55,7 @@ public final class Node implements AutoCloseable {
   private final ScheduledExecutorService tasks;
   private final Clock clock;
   private Messaging messaging;
+  private ObjectIngest ingest;
 
   private Node(NodeConfig config, SqliteDatabase db, Inventory inventory, KnownNodes knownNodes,
       PeerGroup peers, ExpiryCleaner cleaner, ScheduledExecutorService tasks, Clock clock) {
@@ -100,6 +101,7 @@ public final class Node implements AutoCloseable {
     ScheduledThreadPoolExecutor tasks =
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-node-tasks", true));
     Node node = new Node(config, db, inventory, knownNodes, peers, cleaner, tasks, clock);
+    node.ingest = ingest;
     log.info("node: database {} (schema {}), {} objects, {} known nodes", db.file(),
         db.schemaVersion(), inventory.count(), knownNodes.count());
     try {
@@ -145,6 +147,11 @@ public final class Node implements AutoCloseable {
   /** The messaging layer: identities, outbox, inbox. */
   public Messenger messenger() {
     return messaging.messenger();
+  }
+
+  /** Calls {@code listener} for every object newly stored (from peers or made here). */
+  public void addStoredListener(java.util.function.Consumer<dev.bitmsg.node.wire.ObjectMessage> listener) {
+    ingest.addStoredListener(listener);
   }
 
   public NodeConfig config() {

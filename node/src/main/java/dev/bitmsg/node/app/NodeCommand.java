@@ -71,20 +71,83 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Multiply the PoW target by 2^BITS (testing only; never on the real network).")
   int testPowEase;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Config file (Java properties, keys = long option names; default: bitmsg.conf in the data directory). "
+          + "Precedence: flag, then environment BM_<OPTION>, then this file, then the default.")
+  Path configFile;
+
+  @Option(names = "--api", paramLabel = "ADDR:PORT",
+      description = "Serve the PyBitmessage-compatible client API here (e.g. 127.0.0.1:8442).")
+  String api;
+
+  @Option(names = "--api-user", paramLabel = "USER", defaultValue = "bitmsg",
+      description = "API user name (default: ${DEFAULT-VALUE}).")
+  String apiUser;
+
+  @Option(names = "--api-password", paramLabel = "PW",
+      description = "API password; without one the node makes one and stores it in DATA/api.conf (owner-only).")
+  String apiPassword;
+
+  @Option(names = "--api-variant", paramLabel = "xml|json", defaultValue = "xml",
+      description = "XML-RPC (PyBitmessage's default) or JSON-RPC (default: ${DEFAULT-VALUE}).")
+  String apiVariant;
+
+  @Option(names = "--api-allow-remote",
+      description = "Allow the API on a non-loopback address (it has no TLS: put a TLS proxy in front).")
+  boolean apiAllowRemote;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig config = config();
+    Optional<dev.bitmsg.node.api.ApiSettings> apiSettings = apiSettings();
     NetworkParams params = NetworkParams.mainnet(NodeMain.softwareVersion());
     Node node = Node.start(config, params,
         testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
-        Clock.systemUTC());
+        Clock.systemUTC(), dev.bitmsg.node.messaging.MessagingSettings.defaults().withEaseBits(testPowEase),
+        Optional.empty());
+    dev.bitmsg.node.api.ApiService apiService = null;
+    try {
+      if (apiSettings.isPresent()) {
+        apiService = dev.bitmsg.node.api.ApiService.start(node, apiSettings.get(), testPowEase,
+            NodeMain.softwareVersion());
+        var bound = apiService.address();
+        String url = "http://" + bound.getHostString() + ":" + bound.getPort() + "/";
+        java.nio.file.Path file = dev.bitmsg.node.api.ApiCredentials.write(config.dataDir(),
+            new dev.bitmsg.node.api.ApiCredentials.Connection(url, apiSettings.get().user(),
+                apiPassword == null ? Optional.of(apiSettings.get().password()) : Optional.empty(),
+                apiSettings.get().variant()));
+        System.out.println("API: " + url + " (user " + apiSettings.get().user() + ", "
+            + (apiPassword == null ? "generated password stored in " + file : "password as given") + ")");
+        System.out.flush();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    dev.bitmsg.node.api.ApiService apiToClose = apiService;
+    node.listenAddress().ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
+    System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (apiToClose != null) {
+        apiToClose.close();
+      }
       node.close();
       stopped.countDown();
     }, "bitmsg-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  Optional<dev.bitmsg.node.api.ApiSettings> apiSettings() {
+    if (api == null || api.isBlank()) {
+      return Optional.empty();
+    }
+    HostPort hp = HostPort.parse(api);
+    String password = apiPassword != null ? apiPassword
+        : dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(data);
+    return Optional.of(new dev.bitmsg.node.api.ApiSettings(hp.host(), hp.port(), apiUser, password,
+        dev.bitmsg.node.api.ApiSettings.Variant.parse(apiVariant), apiAllowRemote));
   }
 
   NodeConfig config() {

@@ -28,6 +28,8 @@ public final class NodeMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new NodeMain()).execute(args));
+    CommandLine cl = new CommandLine(new NodeMain());
+    cl.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
+    System.exit(cl.execute(args));
   }
 }
