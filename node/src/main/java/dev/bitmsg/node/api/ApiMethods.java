@@ -178,6 +178,22 @@ public final class ApiMethods {
     add("getSentMessageByAckData", 1, 1, p -> Map.of("sentMessage",
         byAck(ackBytes(p.string(0))).map(e -> List.of(sentJson(e))).orElse(List.of())));
     add("getStatus", 1, 1, p -> byAck(ackBytes(p.string(0))).map(this::statusWord).orElse("notfound"));
+    // Extension (not in PyBitmessage): live proof-of-work progress of a sent message for progress bars.
+    add("getSendProgress", 1, 1, p -> {
+      OutboxEntry e = byAck(ackBytes(p.string(0))).orElseThrow(() -> new ApiError(21,
+          "Unexpected API Failure - no sent message with this ackData"));
+      Optional<Messenger.Progress> pr = messenger().status(e.id()).flatMap(Messenger.Status::progress);
+      Map<String, Object> m = ordered("status", statusWord(e));
+      pr.ifPresent(x -> {
+        m.put("trials", x.trials());
+        m.put("trialsPerSecond", x.trialsPerSecond());
+        m.put("expectedTrials", x.expectedTrials());
+        double eta = x.etaSeconds();
+        m.put("etaSeconds", Double.isNaN(eta) ? -1.0 : eta);
+      });
+      e.powBy().ifPresent(b -> m.put("powBy", b));
+      return m;
+    });
     add("trashMessage", 1, 1, p -> {
       String id = HEX.formatHex(p.hex(0));
       Optional<OutboxEntry> s = sentByMsgid(p.hex(0));

@@ -47,14 +47,7 @@ public final class XmlRpcCodec {
 
   /** Decodes a {@code methodCall} document. */
   public RpcCall decodeCall(byte[] body) {
-    Document doc;
-    try {
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      doc = builder.parse(new ByteArrayInputStream(body));
-    } catch (ParserConfigurationException | SAXException | java.io.IOException e) {
-      throw new RpcFormatException("not a well-formed XML-RPC request: " + e.getMessage());
-    }
+    Document doc = parse(body);
     Element root = doc.getDocumentElement();
     if (!root.getTagName().equals("methodCall")) {
       throw new RpcFormatException("root element is <" + root.getTagName() + ">, expected <methodCall>");
@@ -157,6 +150,60 @@ public final class XmlRpcCodec {
       }
     }
     return out;
+  }
+
+  /** A {@code methodCall} document (the client side). */
+  public byte[] encodeCall(String method, java.util.List<Object> params) {
+    StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
+    escape(sb, method);
+    sb.append("</methodName>\n<params>\n");
+    for (Object p : params) {
+      sb.append("<param>\n");
+      appendValue(sb, p, 0);
+      sb.append("</param>\n");
+    }
+    sb.append("</params>\n</methodCall>\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes a {@code methodResponse} (the client side).
+   *
+   * @throws ApiError for a fault (its faultCode and faultString)
+   */
+  public Object decodeResponse(byte[] body) {
+    Document doc = parse(body);
+    Element root = doc.getDocumentElement();
+    if (!root.getTagName().equals("methodResponse")) {
+      throw new RpcFormatException("root element is <" + root.getTagName() + ">, expected <methodResponse>");
+    }
+    Element fault = child(root, "fault");
+    if (fault != null) {
+      Element v = child(fault, "value");
+      if (v == null || !(value(v, 0) instanceof java.util.Map<?, ?> m)) {
+        throw new RpcFormatException("malformed fault");
+      }
+      long code = m.get("faultCode") instanceof Long l ? l : 0;
+      String text = String.valueOf(m.get("faultString"));
+      throw new ApiError((int) code, text.replaceFirst("^API Error \\d{4}: ", ""));
+    }
+    Element params = child(root, "params");
+    Element param = params == null ? null : child(params, "param");
+    Element v = param == null ? null : child(param, "value");
+    if (v == null) {
+      throw new RpcFormatException("response without a value");
+    }
+    return value(v, 0);
+  }
+
+  private Document parse(byte[] body) {
+    try {
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      return builder.parse(new ByteArrayInputStream(body));
+    } catch (ParserConfigurationException | SAXException | java.io.IOException e) {
+      throw new RpcFormatException("not well-formed XML-RPC: " + e.getMessage());
+    }
   }
 
   /** A {@code methodResponse} carrying {@code result}. */

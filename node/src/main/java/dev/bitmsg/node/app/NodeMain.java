@@ -13,7 +13,16 @@ import picocli.CommandLine.Command;
       AddressCommand.class,
       ObjectCommand.class,
       DecryptCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ClientCommands.Send.class,
+      ClientCommands.Inbox.class,
+      ClientCommands.Read.class,
+      ClientCommands.Sent.class,
+      ClientCommands.Status.class,
+      ClientCommands.Addresses.class,
+      ClientCommands.Subscribe.class,
+      ClientCommands.Chan.class,
+      ClientCommands.Resolve.class
     })
 public final class NodeMain implements Runnable {
   @Override
@@ -30,6 +39,13 @@ public final class NodeMain implements Runnable {
   public static void main(String[] args) {
     CommandLine cl = new CommandLine(new NodeMain());
     cl.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      int code = ClientCommands.handle(e, commandLine);
+      if (code < 0) {
+        throw e;
+      }
+      return code;
+    });
     System.exit(cl.execute(args));
   }
 }
