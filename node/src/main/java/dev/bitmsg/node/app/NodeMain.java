@@ -39,13 +39,6 @@ public final class NodeMain implements Runnable {
   public static void main(String[] args) {
     CommandLine cl = new CommandLine(new NodeMain());
     cl.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      int code = ClientCommands.handle(e, commandLine);
-      if (code < 0) {
-        throw e;
-      }
-      return code;
-    });
     System.exit(cl.execute(args));
   }
 }

@@ -1,15 +1,15 @@
 package dev.bitmsg.node.app;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Renders one redrawn line: status, bar, PoW rate and ETA. Not thread-safe (one CLI thread). */
 final class ProgressBar {
   private static final int WIDTH = 24;
-  private final PrintStream out;
+  private final PrintWriter out;
   private int lastLength;
 
-  ProgressBar(PrintStream out) {
+  ProgressBar(PrintWriter out) {
     this.out = out;
   }
 

@@ -1,7 +1,7 @@
 package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.api.ApiClient;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +21,7 @@ final class SendWatcher {
   private SendWatcher() {}
 
   /** Polls until a status in {@code until} or the time limit; returns the last status. */
-  static String watch(ApiClient api, String ackData, Set<String> until, Duration limit, PrintStream out,
+  static String watch(ApiClient api, String ackData, Set<String> until, Duration limit, PrintWriter out,
       String label) throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     long start = System.nanoTime();
