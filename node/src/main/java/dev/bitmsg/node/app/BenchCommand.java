@@ -3,12 +3,12 @@ package dev.bitmsg.node.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code bm bench}: node benchmarks ({@code ingest}; {@code decrypt} comes with messaging). */
+/** {@code bm bench}: node benchmarks ({@code ingest}, {@code decrypt}). */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Node benchmarks",
-    subcommands = {IngestBenchCommand.class})
+    subcommands = {IngestBenchCommand.class, DecryptBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -108,7 +108,8 @@ public final class Node implements AutoCloseable {
       CryptoSuite crypto = BcCryptoSuite.create();
       SqliteIdentityStore identities = SqliteIdentityStore.open(db, new AddressCodec(crypto.hashes()),
           crypto.keys(), keyPassphrase, KeySealer.DEFAULT_ITERATIONS);
-      PowProvider powProvider = PowProviders.forConfig(config);
+      PowProvider powProvider = PowProviders.create(config.powService(), config.powToken(),
+          Runtime.getRuntime().availableProcessors());
       node.messaging = new Messaging(messagingSettings, crypto, identities, new SqliteMailStore(db),
           inventory, powProvider, peers::submit, clock);
       ingest.addStoredListener(node.messaging.receiver()::onStored);

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
@@ -49,7 +50,7 @@ public final class NodeCommand implements Callable<Integer> {
   boolean noBootstrap;
 
   @Option(names = "--pow-service", paramLabel = "HOST:PORT",
-      description = "Remote PoW service. Accepted and stored for sending messages (a later feature); the node does no PoW yet.")
+      description = "Remote PoW service for sending (msg, ack, pubkey, getpubkey, broadcast); falls back to the embedded CPU engine when unreachable.")
   String powService;
 
   @Option(names = "--pow-token", paramLabel = "T", description = "Token for --pow-service.")
@@ -96,15 +97,22 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Allow the API on a non-loopback address (it has no TLS: put a TLS proxy in front).")
   boolean apiAllowRemote;
 
+  @Option(names = "--key-passphrase-file", paramLabel = "FILE",
+      description = "Seal private keys at rest with the passphrase in FILE (first line); required once set.")
+  Path keyPassphraseFile;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig config = config();
     Optional<dev.bitmsg.node.api.ApiSettings> apiSettings = apiSettings();
     NetworkParams params = NetworkParams.mainnet(NodeMain.softwareVersion());
+    Optional<char[]> keyPassphrase = Optional.empty();
+    if (keyPassphraseFile != null) {
+      keyPassphrase = Optional.of(java.nio.file.Files.readAllLines(keyPassphraseFile).get(0).toCharArray());
+    }
     Node node = Node.start(config, params,
         testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
-        Clock.systemUTC(), dev.bitmsg.node.messaging.MessagingSettings.defaults().withEaseBits(testPowEase),
-        Optional.empty());
+        Clock.systemUTC(), MessagingSettings.defaults().withEaseBits(testPowEase), keyPassphrase);
     dev.bitmsg.node.api.ApiService apiService = null;
     try {
       if (apiSettings.isPresent()) {

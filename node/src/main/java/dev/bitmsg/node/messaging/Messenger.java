@@ -317,7 +317,8 @@ public final class Messenger implements AutoCloseable {
 
   Set<String> awaitedAddresses() {
     Set<String> out = new java.util.HashSet<>();
-    for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.AWAITING_PUBKEY, SendStatus.QUEUED))) {
+    for (OutboxEntry e : outbox.withStatus(
+        EnumSet.of(SendStatus.AWAITING_PUBKEY, SendStatus.QUEUED, SendStatus.DOING_POW))) {
       e.to().ifPresent(out::add);
     }
     return out;
@@ -341,6 +342,10 @@ public final class Messenger implements AutoCloseable {
       }
       long now = now();
       for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.SENT, SendStatus.AWAITING_PUBKEY))) {
+        if (e.status() == SendStatus.AWAITING_PUBKEY && pubkeys.get(e.to().orElseThrow()).isPresent()) {
+          outbox.markSent(e.id(), SendStatus.QUEUED, 0, 0, now);
+          continue;
+        }
         if (e.sleepTill() > now) {
           continue;
         }
@@ -489,8 +494,14 @@ public final class Messenger implements AutoCloseable {
     ObjectMessage unsolved = factory.getpubkey(codec.decode(to), now + ttl + jitter(ttl));
     PowWorker.Solved solved = pow.solve(unsolved, now, Difficulty.NETWORK_DEFAULT, p -> { });
     publish.accept(solved.object());
-    outbox.markAwaiting(e.id(), e.retries() + 1, now + ttl + ttl / 10, now());
     log.info("messaging: getpubkey for {} sent (PoW by {})", to, solved.by());
+    // The pubkey may have come in while the getpubkey was being made: then go on at once.
+    if (pubkeys.get(to).isPresent() || finder.fromInventory(codec.decode(to)).isPresent()) {
+      outbox.markSent(e.id(), SendStatus.QUEUED, 0, 0, now());
+      wake();
+      return;
+    }
+    outbox.markAwaiting(e.id(), e.retries() + 1, now + ttl + ttl / 10, now());
   }
 
   private void publishPubkey(String address) throws InterruptedException {

@@ -1,13 +1,19 @@
 package dev.bitmsg.node.pow;
 
-import dev.bitmsg.node.app.NodeConfig;
+import dev.bitmsg.node.net.HostPort;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Chooses the node's {@link PowProvider} from its configuration. Stateless. */
+/** Chooses the node's {@link PowProvider}: the remote service with CPU fallback, or the CPU. */
 public final class PowProviders {
   private PowProviders() {}
 
-  /** The embedded CPU engine on all cores (the remote service comes with the pow-proto client). */
-  public static PowProvider forConfig(NodeConfig config) {
-    return EnginePowProvider.cpu(Runtime.getRuntime().availableProcessors());
+  public static PowProvider create(Optional<HostPort> service, Optional<String> token, int cpuThreads) {
+    PowProvider cpu = EnginePowProvider.cpu(cpuThreads);
+    if (service.isEmpty()) {
+      return cpu;
+    }
+    return new FallbackPowProvider(
+        new RemotePowProvider(service.get(), token.orElseThrow(), Duration.ofSeconds(10)), cpu);
   }
 }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.address.Identity;
+import dev.bitmsg.node.address.IdentityGenerator;
+import dev.bitmsg.node.crypto.CryptoSuite;
+import dev.bitmsg.node.crypto.SeededRandomSource;
+import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.Await;
@@ -102,6 +106,18 @@ class MessagingNetworkTest {
     long id = a.messenger().broadcast(addrA, "issue 1", "all the news", 3600);
     Await.until(LIMIT, "broadcast at B", () -> countInbox(b, "issue 1") == 1);
     assertEquals(SendStatus.SENT_NO_ACK, a.messenger().status(id).orElseThrow().entry().status());
+
+    // A v3 sender broadcasts v4 objects (no tag): subscribers trial-decrypt with the legacy key.
+    CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(5));
+    Identity v3 = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()).random(3, 1, false, "old");
+    a.messenger().importIdentity(v3);
+    String addrV3 = a.messenger().text(v3);
+    b.messenger().subscribe(addrV3, "old feed");
+    a.messenger().broadcast(addrV3, "legacy", "v4 broadcast", 3600);
+    Await.until(LIMIT, "v4 broadcast at B", () -> countInbox(b, "legacy") == 1);
+    assertEquals(addrV3, b.messenger().inbox().stream()
+        .filter(e -> b.messenger().content(e).subject().equals("legacy")).findFirst().orElseThrow().from());
+    assertEquals(0, countInbox(a, "legacy"), "the sender is not subscribed to itself");
   }
 
   @Test
@@ -120,5 +136,63 @@ class MessagingNetworkTest {
     Await.until(LIMIT, "sent", () -> hasStatus(b, id, SendStatus.SENT_NO_ACK));
     assertTrue(c.messenger().leaveChan(chan));
     assertTrue(c.messenger().identities().isEmpty());
+  }
+
+  @Test
+  void recipientOfflineThenOnline() throws Exception {
+    Node b = node("b", List.of(), settings());
+    Identity ib = b.messenger().createRandom("bob");
+    String addrB = b.messenger().text(ib);
+    Await.until(LIMIT, "B published its pubkey", () -> b.inventory().count() == 1);
+    b.close();
+    nodes.remove(b);
+
+    Node a = node("a", List.of(), settings());
+    String addrA = a.messenger().text(a.messenger().createRandom("alice"));
+    long id = a.messenger().send(addrA, addrB, "while away", "queued", 3600);
+    Await.until(LIMIT, "A waits for B's pubkey", () -> hasStatus(a, id, SendStatus.AWAITING_PUBKEY));
+
+    long t0 = System.nanoTime();
+    Node b2 = node("b", List.of(TestNetwork.endpoint(a)), settings());
+    Await.until(LIMIT, "ack after B came online", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
+    log.info("offline recipient: delivered and acked {} ms after it came online",
+        (System.nanoTime() - t0) / 1_000_000);
+    assertEquals(1, countInbox(b2, "while away"));
+  }
+
+  @Test
+  void lostAckLeadsToResendThenGivingUp() throws Exception {
+    Node a = node("a", List.of(), settings().withGiveUpAfter(Duration.ofSeconds(6)));
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), settings().withSendAcks(false));
+    String addrA = a.messenger().text(a.messenger().createRandom("alice"));
+    String addrB = b.messenger().text(b.messenger().createRandom("bob"));
+    long id = a.messenger().send(addrA, addrB, "short ttl", "no ack comes", 2);
+    Await.until(LIMIT, "resent after the TTL", () -> a.messenger().status(id).orElseThrow().entry().retries() >= 2);
+    Await.until(LIMIT, "gave up", () -> hasStatus(a, id, SendStatus.FAILED));
+    long sends = a.messenger().history(id).stream().filter(c -> c.status() == SendStatus.SENT).count();
+    assertTrue(sends >= 2, "sent at least twice: " + sends);
+    Await.until(LIMIT, "B got the copies", () -> countInbox(b, "short ttl") >= 2);
+    assertEquals(a.messenger().status(id).orElseThrow().entry().ackData(),
+        a.messenger().outbox().get(0).ackData(), "same ack data across resends");
+  }
+
+  @Test
+  void getpubkeyRoundTripV3AndV4() throws Exception {
+    Node a = node("a", List.of(), settings());
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), settings());
+    CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(42));
+    IdentityGenerator gen = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
+    String addrA = a.messenger().text(a.messenger().createRandom("alice"));
+    for (int version : new int[] {3, 4}) {
+      Identity imported = gen.random(version, 1, false, "imported v" + version);
+      b.messenger().importIdentity(imported);
+      String addrB = b.messenger().text(imported);
+      long t0 = System.nanoTime();
+      long id = a.messenger().send(addrA, addrB, "v" + version, "via getpubkey", 3600);
+      Await.until(LIMIT, "ack v" + version, () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
+      log.info("getpubkey round trip + msg + ack, v{}: {} ms", version, (System.nanoTime() - t0) / 1_000_000);
+      assertTrue(a.messenger().history(id).stream().anyMatch(c -> c.status() == SendStatus.AWAITING_PUBKEY));
+      assertEquals(1, countInbox(b, "v" + version));
+    }
   }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks",
-    subcommands = {BenchPowCommand.class, dev.bitmsg.pow.opencl.DeviceBench.class})
+    subcommands = {BenchPowCommand.class, dev.bitmsg.pow.opencl.DeviceBench.class,
+        BenchServiceCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

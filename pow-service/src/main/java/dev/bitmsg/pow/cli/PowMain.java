@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
     name = "bm",
     mixinStandardHelpOptions = true,
     description = "Proof-of-work commands",
-    subcommands = {PowCommand.class, BenchCommand.class, DemoCommand.class})
+    subcommands = {
+      PowCommand.class, BenchCommand.class, DemoCommand.class, PowServiceCommand.class
+    })
 public final class PowMain implements Runnable {
   @Override
   public void run() {

@@ -22,7 +22,10 @@ final class ProgressBar {
   }
 
   void draw(PowHandle handle) {
-    PowProgress p = handle.progress();
+    draw(handle.progress());
+  }
+
+  void draw(PowProgress p) {
     double frac = Math.min(1.0, p.trials() / expectedTrials);
     int filled = (int) Math.round(frac * WIDTH);
     String eta = p.trialsPerSecond() > 0 && p.trials() < expectedTrials

@@ -54,6 +54,13 @@ public final class SolveCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON line instead of text")
   boolean json;
 
+  @Option(names = "--server", paramLabel = "HOST:PORT",
+      description = "search through a running PoW service instead of a local engine")
+  String server;
+
+  @Option(names = "--token", paramLabel = "T", description = "bearer token for --server")
+  String token;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +73,9 @@ public final class SolveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       err.println("bm pow solve: " + e.getMessage());
       return 2;
+    }
+    if (server != null) {
+      return new RemoteSolve(out, err, json).run(server, token, job, startNonce != null);
     }
     if (threads < 0 || engine.equalsIgnoreCase(EngineCatalog.ALL)) {
       err.println("bm pow solve: --engine must name one engine and --threads be >= 0");

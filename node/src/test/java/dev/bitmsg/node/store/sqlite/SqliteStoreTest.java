@@ -50,7 +50,7 @@ class SqliteStoreTest {
       assertEquals(1, db.schemaVersion());
     }
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
-      assertEquals(2, db.schemaVersion());
+      assertEquals(Migrations.STEPS.size(), db.schemaVersion());
       new SqliteKnownNodes(db, false).upsert(new KnownNode("1.2.3.4", 8444, 1, 1, NOW, 0));
     }
     try (SqliteDatabase db = SqliteDatabase.open(file)) { // reopening is a no-op

@@ -1,0 +1,10 @@
+package dev.bitmsg.node.messaging;
+
+/** Messaging settings of the loopback tests: eased PoW like the test network, fast checks. */
+public final class MessagingSettingsForTests {
+  private MessagingSettingsForTests() {}
+
+  public static MessagingSettings fast() {
+    return MessagingNetworkTest.settings();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.bitmsg.node.messaging;
+
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeConfig;
+import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.wire.Difficulty;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A sending node in its own JVM for {@link SenderKillTest}: client-only, dialling the given peer;
+ * on its first run it creates an identity and queues one message to the given address, on later
+ * runs it only resumes. Runs until killed.
+ */
+public final class SenderChild {
+  private SenderChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    HostPort peer = HostPort.parse(args[1]);
+    String to = args[2];
+    NodeConfig config = new NodeConfig(dir, Optional.empty(), List.of(peer), false, Optional.empty(),
+        Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+    MessagingSettings settings = MessagingNetworkTest.settings()
+        .withMaxDifficulty(new Difficulty(Long.MAX_VALUE, Long.MAX_VALUE));
+    Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), settings,
+        Optional.empty());
+    Messenger m = node.messenger();
+    if (m.identities().isEmpty()) {
+      String from = m.text(m.createRandom("sender"));
+      m.send(from, to, "survives kill", "exactly once", 3600);
+    }
+    Thread.sleep(Long.MAX_VALUE);
+  }
+}

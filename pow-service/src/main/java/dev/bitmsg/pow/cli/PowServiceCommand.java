@@ -1,0 +1,142 @@
+package dev.bitmsg.pow.cli;
+
+import dev.bitmsg.pow.NonceScanner;
+import dev.bitmsg.pow.engines.EngineOptions;
+import dev.bitmsg.pow.service.EngineSetup;
+import dev.bitmsg.pow.service.PowGrpcServer;
+import dev.bitmsg.pow.service.PowServiceConfig;
+import dev.bitmsg.pow.service.auth.TokensFile;
+import io.grpc.ServerCredentials;
+import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./bm pow-service}: runs the gRPC proof-of-work service until interrupted. */
+@Command(
+    name = "pow-service",
+    mixinStandardHelpOptions = true,
+    description = "Run the gRPC proof-of-work service (prints its address and engines).")
+public final class PowServiceCommand implements Callable<Integer> {
+  @Option(names = "--listen", defaultValue = "127.0.0.1:8446", description = "HOST:PORT to serve on (default ${DEFAULT-VALUE}); a non-loopback host needs --tokens")
+  String listen;
+
+  @Option(names = "--engines", split = ",", defaultValue = "opencl,cpu", description = "engine families to use, all at once (default ${DEFAULT-VALUE})")
+  List<String> engines;
+
+  @Option(names = "--tokens", description = "bearer tokens file: '<token> <client> [weight=N max-jobs=N max-trials-per-job=N trials-per-hour=N]' per line")
+  Path tokens;
+
+  @Option(names = "--metrics-port", description = "serve Prometheus /metrics on this port (same host)")
+  Integer metricsPort;
+
+  @Option(names = "--tls-cert", description = "PEM certificate chain (with --tls-key)")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM PKCS#8 private key (with --tls-cert)")
+  Path tlsKey;
+
+  @Option(names = "--max-job-seconds", defaultValue = "3600", description = "longest a job may run, and the deadline of calls without one (default ${DEFAULT-VALUE})")
+  long maxJobSeconds;
+
+  @Option(names = "--max-expected-trials", defaultValue = "1e12", description = "refuse jobs expecting more trials (default ${DEFAULT-VALUE})")
+  double maxExpectedTrials;
+
+  @Option(names = "--cpu-threads", defaultValue = "0", description = "CPU engine threads, 0 = all cores")
+  int cpuThreads;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    PowServiceConfig config;
+    Optional<TokensFile> tokensFile;
+    try {
+      PowServiceConfig.Listen l = PowServiceConfig.parseListen(listen);
+      config =
+          new PowServiceConfig(
+              l.host(),
+              l.port(),
+              engines,
+              Optional.ofNullable(tokens),
+              metricsPort == null ? OptionalInt.empty() : OptionalInt.of(metricsPort),
+              Optional.ofNullable(tlsCert),
+              Optional.ofNullable(tlsKey),
+              Duration.ofSeconds(maxJobSeconds),
+              maxExpectedTrials,
+              Duration.ofSeconds(60),
+              cpuThreads);
+      tokensFile = tokens == null ? Optional.empty() : Optional.of(TokensFile.read(tokens));
+    } catch (IllegalArgumentException e) {
+      System.err.println("pow-service: " + e.getMessage());
+      return 2;
+    }
+    EngineSetup setup;
+    try {
+      setup = EngineSetup.probe(config.engines(), new EngineOptions(config.cpuThreads()));
+    } catch (IllegalArgumentException e) {
+      System.err.println("pow-service: " + e.getMessage());
+      return 2;
+    }
+    for (String p : setup.problems()) {
+      out.println("pow-service: not using " + p);
+    }
+    if (setup.scanners().isEmpty()) {
+      System.err.println("pow-service: no usable engine among " + config.engines());
+      return 1;
+    }
+    PowGrpcServer server = start(config, tokensFile, setup.scanners());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "pow-service-shutdown"));
+    String scheme = config.tlsCert().isPresent() ? "TLS" : "plaintext";
+    out.printf("pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
+        config.host(), server.port(), scheme, tokensFile.isPresent() ? ", bearer tokens" : "");
+    for (NonceScanner s : setup.scanners()) {
+      out.printf("pow-service: engine %s (%d trials per pass)%n", s.name(), s.trialsPerPass());
+    }
+    if (config.metricsPort().isPresent()) {
+      int mp = server.metrics().serve(config.host(), config.metricsPort().getAsInt());
+      out.printf("pow-service: metrics on http://%s:%d/metrics%n", config.host(), mp);
+    }
+    int passed = server.awaitReady(5, TimeUnit.MINUTES);
+    out.printf("pow-service: %d of %d engines passed the self-test; health %s%n",
+        passed, setup.scanners().size(), passed > 0 ? "SERVING" : "NOT_SERVING");
+    out.flush();
+    stopped.await();
+    return passed > 0 ? 0 : 1;
+  }
+
+  /** Builds and starts a server on the configured address (used by the bench too). */
+  static PowGrpcServer start(
+      PowServiceConfig config, Optional<TokensFile> tokens, List<NonceScanner> scanners)
+      throws IOException {
+    InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+    NettyServerBuilder builder;
+    if (config.tlsCert().isPresent()) {
+      ServerCredentials creds =
+          TlsServerCredentials.create(
+              config.tlsCert().get().toFile(), config.tlsKey().orElseThrow().toFile());
+      builder = NettyServerBuilder.forAddress(address, creds);
+    } else {
+      builder = NettyServerBuilder.forAddress(address);
+    }
+    return new PowGrpcServer(builder, config, tokens, scanners).start();
+  }
+}

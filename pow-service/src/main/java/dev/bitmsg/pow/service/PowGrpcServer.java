@@ -1,0 +1,219 @@
+package dev.bitmsg.pow.service;
+
+import dev.bitmsg.pow.NonceScanner;
+import dev.bitmsg.pow.service.auth.AuthInterceptor;
+import dev.bitmsg.pow.service.auth.QuotaLedger;
+import dev.bitmsg.pow.service.auth.TokensFile;
+import dev.bitmsg.pow.service.metrics.ServiceMetrics;
+import dev.bitmsg.pow.service.scheduler.Job;
+import dev.bitmsg.pow.service.scheduler.JobState;
+import dev.bitmsg.pow.service.scheduler.Scheduler;
+import dev.bitmsg.pow.service.scheduler.SchedulerListener;
+import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns one running PoW service: the gRPC {@link Server} (built from the given builder, so tests
+ * pass an in-process one), the {@link Scheduler} with one worker per scanner, health, reflection,
+ * auth and metrics. Health is NOT_SERVING until every engine ran its self-test and at least one
+ * passed; SERVING afterwards while any engine is healthy. Thread-safe lifecycle: {@link #start}
+ * once, then {@link #close}.
+ */
+public final class PowGrpcServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PowGrpcServer.class);
+  /** Version reported by GetInfo. */
+  public static final String VERSION = "0.1.0";
+
+  private final Server server;
+  private final Scheduler scheduler;
+  private final HealthStatusManager health = new HealthStatusManager();
+  private final ServiceMetrics metrics;
+  private final ExecutorService handlers;
+  private final ScheduledExecutorService timer;
+  private final List<SchedulerListener> extraListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param builder a server builder with its transport settings (address, TLS) already applied
+   * @param scanners the self-test candidates; the server closes them
+   */
+  public PowGrpcServer(
+      ServerBuilder<?> builder,
+      PowServiceConfig config,
+      Optional<TokensFile> tokens,
+      List<? extends NonceScanner> scanners) {
+    // The manager starts SERVING: say otherwise until the engines prove themselves.
+    health.setStatus("", ServingStatus.NOT_SERVING);
+    health.setStatus(ProofOfWorkGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
+    Scheduler[] holder = new Scheduler[1];
+    this.metrics =
+        new ServiceMetrics(
+            () -> holder[0].engines(), () -> holder[0].queues(), () -> holder[0].clientTrials());
+    this.scheduler = new Scheduler(scanners, new Fanout(metrics, extraListeners));
+    holder[0] = scheduler;
+    this.handlers = boundedPool("pow-grpc", 8);
+    this.timer = new ScheduledThreadPoolExecutor(1, daemon("pow-timer"));
+    ProofOfWorkService service =
+        new ProofOfWorkService(
+            scheduler,
+            new RequestMapper(Clock.systemUTC(), config.maxExpectedTrials()),
+            new QuotaLedger(),
+            config,
+            timer,
+            VERSION);
+    this.server =
+        builder
+            .executor(handlers)
+            .maxInboundMessageSize(2 << 20)
+            .addService(ServerInterceptors.intercept(service, new AuthInterceptor(tokens)))
+            .addService(health.getHealthService())
+            .addService(ProtoReflectionServiceV1.newInstance())
+            .build();
+  }
+
+  /** Starts serving, then runs the engine self-tests in the background. */
+  public PowGrpcServer start() throws IOException {
+    server.start();
+    scheduler.start();
+    scheduler
+        .ready()
+        .thenAccept(
+            passed -> {
+              if (passed > 0) {
+                health.setStatus("", ServingStatus.SERVING);
+                health.setStatus(ProofOfWorkGrpc.SERVICE_NAME, ServingStatus.SERVING);
+                log.info("event=serving engines={}", passed);
+              } else {
+                log.error("event=no-engine: every engine failed its self-test");
+              }
+            });
+    timer.scheduleWithFixedDelay(this::watchHealth, 1, 1, TimeUnit.SECONDS);
+    return this;
+  }
+
+  private void watchHealth() {
+    if (scheduler.ready().isDone() && scheduler.healthyWorkers() == 0) {
+      health.setStatus("", ServingStatus.NOT_SERVING);
+      health.setStatus(ProofOfWorkGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
+    }
+  }
+
+  /** Waits for the self-tests; returns how many engines passed. */
+  public int awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
+    try {
+      return scheduler.ready().get(timeout, unit);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("engines not ready after " + timeout + " " + unit, e);
+    }
+  }
+
+  /** Also tells {@code listener} about scheduler events (benchmarks, diagnostics). */
+  public void addListener(SchedulerListener listener) {
+    extraListeners.add(listener);
+  }
+
+  /** Forwards scheduler events to the metrics and to any added listeners. */
+  private record Fanout(SchedulerListener first, List<SchedulerListener> rest)
+      implements SchedulerListener {
+    @Override
+    public void jobStarted(Job job, Duration waited) {
+      first.jobStarted(job, waited);
+      rest.forEach(l -> l.jobStarted(job, waited));
+    }
+
+    @Override
+    public void jobEnded(Job job, JobState state, Duration computed) {
+      first.jobEnded(job, state, computed);
+      rest.forEach(l -> l.jobEnded(job, state, computed));
+    }
+
+    @Override
+    public void passCompleted(String engine, long trials, long nanos) {
+      first.passCompleted(engine, trials, nanos);
+      rest.forEach(l -> l.passCompleted(engine, trials, nanos));
+    }
+
+    @Override
+    public void verificationFailed(String engine) {
+      first.verificationFailed(engine);
+      rest.forEach(l -> l.verificationFailed(engine));
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public ServiceMetrics metrics() {
+    return metrics;
+  }
+
+  public HealthStatusManager health() {
+    return health;
+  }
+
+  /** Blocks until the server terminates. */
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /** Health to terminal NOT_SERVING, stop accepting calls, fail open jobs, stop engines. */
+  @Override
+  public void close() {
+    health.enterTerminalState();
+    server.shutdown();
+    scheduler.close();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    }
+    timer.shutdownNow();
+    handlers.shutdownNow();
+    metrics.close();
+  }
+
+  private static ExecutorService boundedPool(String name, int threads) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
+            daemon(name));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Who is calling and what they may ask for: the bearer tokens file, the gRPC interceptor that
+ * resolves the caller, and the per-client quota ledger. Depends on gRPC and the JDK.
+ */
+package dev.bitmsg.pow.service.auth;
