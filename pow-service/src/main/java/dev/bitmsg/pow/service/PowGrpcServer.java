@@ -87,7 +87,14 @@ public final class PowGrpcServer implements AutoCloseable {
             .addService(ServerInterceptors.intercept(service, new AuthInterceptor(tokens)))
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance())
+            .addService(legacyReflection())
             .build();
+  }
+
+  /** Reflection v1alpha too, for tools (older grpcurl, grpc_cli) that only speak that one. */
+  @SuppressWarnings("deprecation")
+  private static io.grpc.BindableService legacyReflection() {
+    return io.grpc.protobuf.services.ProtoReflectionService.newInstance();
   }
 
   /** Starts serving, then runs the engine self-tests in the background. */

@@ -135,6 +135,7 @@ class LoopbackServerTest {
             .collect(Collectors.toList());
     assertTrue(services.contains("bitmessage.pow.v1.ProofOfWork"), services.toString());
     assertTrue(services.contains("grpc.health.v1.Health"), services.toString());
+    assertTrue(services.contains("grpc.reflection.v1alpha.ServerReflection"), services.toString());
   }
 
   @Test
@@ -166,22 +167,52 @@ class LoopbackServerTest {
   @Test
   void metricsEndpoint_exposesServiceMetrics() throws Exception {
     t.blocking().solve(ProofOfWorkServiceTest.solve(Hashes.of("metrics"), Hashes.EASY));
+    io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation();
+    call.run(
+        () ->
+            t.async()
+                .solve(
+                    ProofOfWorkServiceTest.solve(Hashes.of("metrics-hard"), Hashes.HARD),
+                    new StreamObserver<>() {
+                      @Override
+                      public void onNext(SolveResponse v) {}
+
+                      @Override
+                      public void onError(Throwable e) {}
+
+                      @Override
+                      public void onCompleted() {}
+                    }));
+    t.awaitRunning();
     int port = t.server.metrics().serve("127.0.0.1", 0);
+    String running = scrape(port);
+    assertTrue(
+        running.contains("pow_queue_depth{client=\"local\",priority=\"interactive\",state=\"running\"} 1.0"),
+        running);
+    call.cancel(null);
+    t.awaitIdle();
+    String body = scrape(port);
+    for (String name :
+        List.of(
+            "pow_engine_trials_per_second{engine=\"cpu-recording\"}",
+            "pow_engine_trials_total{engine=\"cpu-recording\"}",
+            "pow_client_trials_total{client=\"local\"}",
+            "pow_job_wait_seconds_bucket",
+            "pow_job_compute_seconds_bucket",
+            "pow_jobs_total{outcome=\"done\"} 1.0",
+            "pow_jobs_total{outcome=\"cancelled\"} 1.0",
+            "pow_cancellations_total{reason=\"client\"} 1.0")) {
+      assertTrue(body.contains(name), name + " missing from:\n" + body);
+    }
+  }
+
+  private static String scrape(int port) throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
-    String body = r.body();
-    for (String name :
-        List.of(
-            "pow_engine_trials_per_second{engine=\"cpu-recording\"}",
-            "pow_engine_trials_total{engine=\"cpu-recording\"}",
-            "pow_job_wait_seconds_bucket",
-            "pow_job_compute_seconds_bucket",
-            "pow_jobs_total{outcome=\"done\"}")) {
-      assertTrue(body.contains(name), name + " missing from:\n" + body);
-    }
+    return r.body();
   }
 }
