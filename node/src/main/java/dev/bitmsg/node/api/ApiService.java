@@ -17,6 +17,7 @@ public final class ApiService implements AutoCloseable {
   private final ApiState state;
   private final ApiServer server;
   private final ObjectCounters counters;
+  private final Path dataDir;
   private final Object powLock = new Object();
   private EnginePowProvider powProvider; // guarded by powLock
 
@@ -24,6 +25,7 @@ public final class ApiService implements AutoCloseable {
       String version) throws IOException {
     this.state = state;
     this.counters = counters;
+    this.dataDir = node.config().dataDir();
     ApiMethods methods = new ApiMethods(node, state, BcCryptoSuite.create(), () -> {
       synchronized (powLock) {
         if (powProvider == null) {
@@ -55,6 +57,11 @@ public final class ApiService implements AutoCloseable {
 
   public InetSocketAddress address() {
     return server.address();
+  }
+
+  /** The node's data directory (where {@code api.conf} goes). */
+  public Path dataDir() {
+    return dataDir;
   }
 
   public ObjectCounters counters() {

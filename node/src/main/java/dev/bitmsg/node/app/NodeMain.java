@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       ClientCommands.Addresses.class,
       ClientCommands.Subscribe.class,
       ClientCommands.Chan.class,
-      ClientCommands.Resolve.class
+      ClientCommands.Resolve.class,
+      DemoCommand.class
     })
 public final class NodeMain implements Runnable {
   @Override
