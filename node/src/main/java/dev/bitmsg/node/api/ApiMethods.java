@@ -6,6 +6,7 @@ import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.metrics.ObjectCounters;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.message.MessageCodec;
 import dev.bitmsg.node.message.MessageContent;

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.api;
 
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.metrics.ObjectCounters;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.messaging.PowWorker;
 import dev.bitmsg.node.pow.EnginePowProvider;
@@ -45,8 +46,7 @@ public final class ApiService implements AutoCloseable {
   public static ApiService start(Node node, ApiSettings settings, int easeBits, String version) throws IOException {
     Path dataDir = node.config().dataDir();
     ApiState state = ApiState.open(dataDir.resolve("api.db"));
-    ObjectCounters counters = new ObjectCounters();
-    node.addStoredListener(counters);
+    ObjectCounters counters = node.objectCounters();
     try {
       return new ApiService(state, counters, settings, node, easeBits, version);
     } catch (IOException | RuntimeException e) {

@@ -101,6 +101,10 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Seal private keys at rest with the passphrase in FILE (first line); required once set.")
   Path keyPassphraseFile;
 
+  @Option(names = "--metrics", paramLabel = "ADDR:PORT",
+      description = "Serve Prometheus /metrics here (e.g. 127.0.0.1:9464).")
+  String metrics;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig config = config();
@@ -133,12 +137,23 @@ public final class NodeCommand implements Callable<Integer> {
       throw e;
     }
     dev.bitmsg.node.api.ApiService apiToClose = apiService;
+    dev.bitmsg.node.metrics.NodeMetrics nodeMetrics = null;
+    if (metrics != null && !metrics.isBlank()) {
+      HostPort mp = HostPort.parse(metrics);
+      nodeMetrics = new dev.bitmsg.node.metrics.NodeMetrics(node);
+      int port = nodeMetrics.serve(mp.host(), mp.port());
+      System.out.println("metrics: http://" + mp.host() + ":" + port + "/metrics");
+    }
+    dev.bitmsg.node.metrics.NodeMetrics metricsToClose = nodeMetrics;
     node.listenAddress().ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (apiToClose != null) {
         apiToClose.close();
+      }
+      if (metricsToClose != null) {
+        metricsToClose.close();
       }
       node.close();
       stopped.countDown();

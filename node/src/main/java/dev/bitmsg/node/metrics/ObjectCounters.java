@@ -1,4 +1,4 @@
-package dev.bitmsg.node.api;
+package dev.bitmsg.node.metrics;
 
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.util.concurrent.ConcurrentHashMap;
