@@ -178,7 +178,7 @@ public final class ApiMethods {
     }, "getSentMessagesBySender");
     add("getSentMessageByAckData", 1, 1, p -> Map.of("sentMessage",
         byAck(ackBytes(p.string(0))).map(e -> List.of(sentJson(e))).orElse(List.of())));
-    add("getStatus", 1, 1, p -> byAck(ackBytes(p.string(0))).map(this::statusWord).orElse("notfound"));
+    add("getStatus", 1, 1, p -> byAck(ackBytes(p.string(0))).map(ApiMethods::statusWord).orElse("notfound"));
     // Extension (not in PyBitmessage): live proof-of-work progress of a sent message for progress bars.
     add("getSendProgress", 1, 1, p -> {
       OutboxEntry e = byAck(ackBytes(p.string(0))).orElseThrow(() -> new ApiError(21,
@@ -478,11 +478,13 @@ public final class ApiMethods {
     return messenger().outbox().stream().filter(e -> !trashed.contains(e.id())).toList();
   }
 
-  static String sentMsgid(OutboxEntry e) {
+  /** The API msgid of a sent row. */
+  public static String sentMsgid(OutboxEntry e) {
     return HEX.formatHex(ByteBuffer.allocate(32).putLong(24, e.id()).array());
   }
 
-  static Bytes ackData(OutboxEntry e) {
+  /** The API ackData of a sent row. */
+  public static Bytes ackData(OutboxEntry e) {
     if (e.ackData().isPresent()) {
       return e.ackData().get();
     }
@@ -514,7 +516,7 @@ public final class ApiMethods {
   }
 
   /** PyBitmessage's status word, broadcasts and pubkey requests included. */
-  String statusWord(OutboxEntry e) {
+  public static String statusWord(OutboxEntry e) {
     SendStatus s = e.status();
     if (e.kind() == OutboxEntry.Kind.BROADCAST) {
       return switch (s) {

@@ -105,6 +105,10 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Serve Prometheus /metrics here (e.g. 127.0.0.1:9464).")
   String metrics;
 
+  @Option(names = "--events", paramLabel = "ADDR:PORT",
+      description = "Serve the gRPC push stream (bitmessage.node.v1.NodeEvents) here; needs --api (same credentials).")
+  String events;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig config = config();
@@ -145,6 +149,20 @@ public final class NodeCommand implements Callable<Integer> {
       System.out.println("metrics: http://" + mp.host() + ":" + port + "/metrics");
     }
     dev.bitmsg.node.metrics.NodeMetrics metricsToClose = nodeMetrics;
+    dev.bitmsg.node.events.EventsServer eventsServer = null;
+    if (events != null && !events.isBlank()) {
+      if (apiSettings.isEmpty()) {
+        node.close();
+        throw new IllegalArgumentException("--events needs --api (it uses the API credentials)");
+      }
+      HostPort ep = HostPort.parse(events);
+      new dev.bitmsg.node.api.ApiSettings(ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password(),
+          apiSettings.get().variant(), apiSettings.get().allowRemote()); // same loopback rule as the API
+      eventsServer = dev.bitmsg.node.events.EventsServer.start(node, ep.host(), ep.port(), apiSettings.get().user(),
+          apiSettings.get().password());
+      System.out.println("events: gRPC bitmessage.node.v1.NodeEvents on " + ep.host() + ":" + eventsServer.port());
+    }
+    dev.bitmsg.node.events.EventsServer eventsToClose = eventsServer;
     node.listenAddress().ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -154,6 +172,9 @@ public final class NodeCommand implements Callable<Integer> {
       }
       if (metricsToClose != null) {
         metricsToClose.close();
+      }
+      if (eventsToClose != null) {
+        eventsToClose.close();
       }
       node.close();
       stopped.countDown();
