@@ -17,6 +17,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import java.io.PrintWriter;
 
 /**
  * {@code bm bench decrypt}: how fast the receiver trial-decrypts incoming msg objects against
@@ -47,11 +51,14 @@ public final class DecryptBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     if (identities < 1 || objects < 1) {
-      throw new IllegalArgumentException("--identities and --objects must be at least 1");
+      throw new ParameterException(spec.commandLine(), "--identities and --objects must be at least 1");
     }
+    PrintWriter out = spec.commandLine().getOut();
     CryptoSuite crypto = BcCryptoSuite.create();
     Ecies ecies = crypto.ecies();
     SplittableRandom random = new SplittableRandom(seed);
@@ -121,30 +128,30 @@ public final class DecryptBenchCommand implements Callable<Integer> {
     double trialCpuRate = (double) objects * identities / fastCpu;
     double baseTrialCpuRate = (double) base * identities / baseCpu;
     if (json) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("identities", identities);
-      out.put("objects", objects);
-      out.put("trial_decryptions_per_s", round(trialRate));
-      out.put("objects_per_s", round(objectRate));
-      out.put("baseline_objects", base);
-      out.put("baseline_trial_decryptions_per_s", round(baseTrialRate));
-      out.put("baseline_objects_per_s", round(base / baseSeconds));
-      out.put("ratio", Math.round(trialRate / baseTrialRate * 100) / 100.0);
-      out.put("trial_decryptions_per_cpu_s", round(trialCpuRate));
-      out.put("baseline_trial_decryptions_per_cpu_s", round(baseTrialCpuRate));
-      out.put("ratio_cpu", Math.round(trialCpuRate / baseTrialCpuRate * 100) / 100.0);
-      out.put("matches", matches);
-      out.put("java", System.getProperty("java.version"));
-      System.out.println(Json.write(out));
+      Map<String, Object> fig = new LinkedHashMap<>();
+      fig.put("identities", identities);
+      fig.put("objects", objects);
+      fig.put("trial_decryptions_per_s", round(trialRate));
+      fig.put("objects_per_s", round(objectRate));
+      fig.put("baseline_objects", base);
+      fig.put("baseline_trial_decryptions_per_s", round(baseTrialRate));
+      fig.put("baseline_objects_per_s", round(base / baseSeconds));
+      fig.put("ratio", Math.round(trialRate / baseTrialRate * 100) / 100.0);
+      fig.put("trial_decryptions_per_cpu_s", round(trialCpuRate));
+      fig.put("baseline_trial_decryptions_per_cpu_s", round(baseTrialCpuRate));
+      fig.put("ratio_cpu", Math.round(trialCpuRate / baseTrialCpuRate * 100) / 100.0);
+      fig.put("matches", matches);
+      fig.put("java", System.getProperty("java.version"));
+      out.println(Json.write(fig));
     } else {
-      System.out.printf(Locale.ROOT, "%d identities, %d objects (%d for us), made in %.2f s, 1 thread, Java %s%n",
+      out.printf(Locale.ROOT, "%d identities, %d objects (%d for us), made in %.2f s, 1 thread, Java %s%n",
           identities, objects, matches, makeSeconds, System.getProperty("java.version"));
-      System.out.printf(Locale.ROOT, "trial decryption (open once, all keys): %.0f trial_decryptions_per_s, %.1f objects_per_s%n",
+      out.printf(Locale.ROOT, "trial decryption (open once, all keys): %.0f trial_decryptions_per_s, %.1f objects_per_s%n",
           trialRate, objectRate);
-      System.out.printf(Locale.ROOT, "baseline (full ECIES decrypt per identity, %d objects): %.0f trial_decryptions_per_s, %.2f objects_per_s%n",
+      out.printf(Locale.ROOT, "baseline (full ECIES decrypt per identity, %d objects): %.0f trial_decryptions_per_s, %.2f objects_per_s%n",
           base, baseTrialRate, base / baseSeconds);
-      System.out.printf(Locale.ROOT, "ratio: %.2fx%n", trialRate / baseTrialRate);
-      System.out.printf(Locale.ROOT, "per CPU-second of the thread: %.0f vs baseline %.0f trial_decryptions (ratio %.2fx)%n",
+      out.printf(Locale.ROOT, "ratio: %.2fx%n", trialRate / baseTrialRate);
+      out.printf(Locale.ROOT, "per CPU-second of the thread: %.0f vs baseline %.0f trial_decryptions (ratio %.2fx)%n",
           trialCpuRate, baseTrialCpuRate, trialCpuRate / baseTrialCpuRate);
     }
     return 0;

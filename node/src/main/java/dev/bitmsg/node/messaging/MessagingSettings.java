@@ -62,4 +62,8 @@ public record MessagingSettings(
   public MessagingSettings withMaxDifficulty(Difficulty d) {
     return new MessagingSettings(easeBits, d, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds);
   }
+
+  public MessagingSettings withPubkeyTtlSeconds(long ttl) {
+    return new MessagingSettings(easeBits, maxDifficulty, giveUpAfter, checkInterval, sendAcks, ttl);
+  }
 }

@@ -176,6 +176,11 @@ public final class Receiver implements AutoCloseable {
     }
     BitmessageAddress from = finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
     String fromText = codec.encode(from);
+    if (!me.chan() && !sufficientForMe(object, me)) {
+      log.info("receiver: msg from {} carries less work than {} demands; dropped", fromText,
+          codec.encode(me.address()));
+      return;
+    }
     var d = s.difficultyOrDefault();
     pubkeys.put(new StoredPubkey(fromText, s.behaviorBitfield(), s.signingKey(), s.encryptionKey(),
         d.nonceTrialsPerByte(), d.extraBytes(), now()));
@@ -274,6 +279,26 @@ public final class Receiver implements AutoCloseable {
         && me.get().address().stream() == object.stream()) {
       messenger.pubkeyRequested(me.get());
     }
+  }
+
+  /**
+   * PROTOCOL.md section 5: a msg to an own v3+ address must meet the difficulty that address
+   * demands (checked as the network verifier does, eased like the network check in tests).
+   */
+  private boolean sufficientForMe(ObjectMessage object, Identity me) {
+    if (me.address().version() < 3 || (me.nonceTrialsPerByte() <= Identity.DEFAULT_DIFFICULTY
+        && me.payloadLengthExtraBytes() <= Identity.DEFAULT_DIFFICULTY)) {
+      return true;
+    }
+    byte[] raw = object.raw().toByteArray();
+    long target = dev.bitmsg.pow.ObjectPow.target(raw, now(),
+        new dev.bitmsg.pow.Difficulty(me.nonceTrialsPerByte(), me.payloadLengthExtraBytes()));
+    int ease = settings.easeBits();
+    if (ease > 0) {
+      target = Long.numberOfLeadingZeros(target) < ease ? -1L : target << ease;
+    }
+    return dev.bitmsg.pow.TrialValue.meets(
+        dev.bitmsg.pow.TrialValue.of(object.nonce(), dev.bitmsg.pow.ObjectPow.initialHash(raw)), target);
   }
 
   private boolean verified(SenderKeys s, Bytes signed, Bytes signature) {

@@ -12,6 +12,8 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.Await;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.NetworkPowCheck;
+import dev.bitmsg.node.wire.PowCheck;
 import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.Outbox;
@@ -46,9 +48,14 @@ class MessagingNetworkTest {
   }
 
   private Node node(String name, List<HostPort> connect, MessagingSettings s) throws InterruptedException {
+    return node(name, connect, s, TestNetwork.pow());
+  }
+
+  private Node node(String name, List<HostPort> connect, MessagingSettings s, PowCheck check)
+      throws InterruptedException {
     NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect,
         false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    Node n = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), s, Optional.empty());
+    Node n = Node.start(config, TestNetwork.params(), check, Clock.systemUTC(), s, Optional.empty());
     nodes.add(n);
     return n;
   }
@@ -194,5 +201,51 @@ class MessagingNetworkTest {
       assertTrue(a.messenger().history(id).stream().anyMatch(c -> c.status() == SendStatus.AWAITING_PUBKEY));
       assertEquals(1, countInbox(b, "v" + version));
     }
+  }
+
+  @Test
+  void recipientDropsMsgWithLessWorkThanItDemands() throws Exception {
+    Node a = node("a", List.of(), settings());
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), settings());
+    CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(9));
+    Identity plain = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()).random(4, 1, false, "b");
+    Identity demanding = new Identity(plain.address(), plain.signing(), plain.encryption(), "b", 4_096_000, 1000,
+        true, false);
+    b.messenger().importIdentity(demanding);
+    String addrB = b.messenger().text(demanding);
+    String addrA = a.messenger().text(a.messenger().createRandom("a"));
+    // A believes B demands only the default: its msg carries about 1/4096 of the work B wants.
+    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database()).put(new dev.bitmsg.node.store.StoredPubkey(
+        addrB, 1, dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
+        dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()), 1000, 1000, 0));
+    long cheap = a.messenger().send(addrA, addrB, "cheap", "too little work", 3600);
+    Await.until(LIMIT, "cheap msg sent", () -> hasStatus(a, cheap, SendStatus.SENT));
+    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database()).put(new dev.bitmsg.node.store.StoredPubkey(
+        addrB, 1, dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
+        dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()), 4_096_000, 1000, 0));
+    long proper = a.messenger().send(addrA, addrB, "proper", "enough work", 3600);
+    Await.until(LIMIT, "proper msg acked", () -> hasStatus(a, proper, SendStatus.ACK_RECEIVED));
+    assertEquals(1, countInbox(b, "proper"));
+    assertEquals(0, countInbox(b, "cheap"));
+    assertEquals(SendStatus.SENT, a.messenger().status(cheap).orElseThrow().entry().status(), "never acked");
+  }
+
+  /**
+   * The whole exchange at the real network difficulty (no easing anywhere): pubkey (1-hour TTL to
+   * keep it to seconds), msg and ack, validated by both nodes with the network rule.
+   */
+  @Test
+  void realNetworkDifficulty() throws Exception {
+    MessagingSettings real = MessagingSettings.defaults().withCheckInterval(Duration.ofMillis(200))
+        .withPubkeyTtlSeconds(3600);
+    Node a = node("a", List.of(), real, NetworkPowCheck.network());
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), real, NetworkPowCheck.network());
+    String addrA = a.messenger().text(a.messenger().createRandom("alice"));
+    String addrB = b.messenger().text(b.messenger().createRandom("bob"));
+    long t0 = System.nanoTime();
+    long id = a.messenger().send(addrA, addrB, "real", "network difficulty", 3600);
+    Await.until(Duration.ofSeconds(120), "ack at real difficulty", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
+    log.info("real difficulty: pubkey + msg + ack in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    assertEquals(1, countInbox(b, "real"));
   }
 }
