@@ -1,5 +1,7 @@
 package dev.bitmsg.node.api;
 
+import dev.bitmsg.node.store.ClientState;
+
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.address.BitmessageAddress;
@@ -45,7 +47,7 @@ import java.util.function.Supplier;
  * The PyBitmessage client API methods (PROTOCOL.md section 10) over one running node: same names,
  * aliases, parameters, base64/hex conventions, result shapes and error codes. Transport-neutral:
  * {@link ApiServer} decodes XML-RPC or JSON-RPC and calls {@link #call}. Thread-safe (the
- * messaging facade and {@link ApiState} are).
+ * messaging facade and {@link ClientState} are).
  *
  * <p>Identifiers: an inbox msgid is the hex of the message's signature hash (32 bytes, unique per
  * message); a sent msgid is the outbox row number as a 32-byte big-endian hex number; ackData is
@@ -69,7 +71,7 @@ public final class ApiMethods {
   private record Method(String name, int minParams, int maxParams, Handler handler) {}
 
   private final Node node;
-  private final ApiState state;
+  private final ClientState state;
   private final AddressCodec codec;
   private final IdentityGenerator generator;
   private final Supplier<PowWorker> pow;
@@ -83,7 +85,7 @@ public final class ApiMethods {
    * @param pow proof of work for objects handed in without a nonce (made on first use)
    * @param counters objects processed since start (clientStatus)
    */
-  public ApiMethods(Node node, ApiState state, CryptoSuite crypto, Supplier<PowWorker> pow, Clock clock,
+  public ApiMethods(Node node, ClientState state, CryptoSuite crypto, Supplier<PowWorker> pow, Clock clock,
       String softwareVersion, ObjectCounters counters) {
     this.node = node;
     this.state = state;
@@ -250,7 +252,7 @@ public final class ApiMethods {
     add("listAddressBookEntries", 0, 1, p -> {
       Optional<String> filter = p.size() > 0 ? Optional.of(p.string(0)) : Optional.empty();
       List<Object> out = new ArrayList<>();
-      for (ApiState.Contact c : state.contacts()) {
+      for (ClientState.Contact c : state.contacts()) {
         if (filter.isEmpty() || c.label().equals(filter.get())) {
           out.add(ordered("label", b64(c.label()), "address", c.address()));
         }

@@ -1,5 +1,8 @@
 package dev.bitmsg.node.api;
 
+import dev.bitmsg.node.store.ClientState;
+import dev.bitmsg.node.store.sqlite.SqliteClientState;
+
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.metrics.ObjectCounters;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
@@ -15,14 +18,14 @@ import java.time.Clock;
  * and closed in reverse order. Thread-safe.
  */
 public final class ApiService implements AutoCloseable {
-  private final ApiState state;
+  private final ClientState state;
   private final ApiServer server;
   private final ObjectCounters counters;
   private final Path dataDir;
   private final Object powLock = new Object();
   private EnginePowProvider powProvider; // guarded by powLock
 
-  private ApiService(ApiState state, ObjectCounters counters, ApiSettings settings, Node node, int easeBits,
+  private ApiService(ClientState state, ObjectCounters counters, ApiSettings settings, Node node, int easeBits,
       String version) throws IOException {
     this.state = state;
     this.counters = counters;
@@ -45,7 +48,7 @@ public final class ApiService implements AutoCloseable {
    */
   public static ApiService start(Node node, ApiSettings settings, int easeBits, String version) throws IOException {
     Path dataDir = node.config().dataDir();
-    ApiState state = ApiState.open(dataDir.resolve("api.db"));
+    ClientState state = SqliteClientState.open(dataDir.resolve("api.db"));
     ObjectCounters counters = node.objectCounters();
     try {
       return new ApiService(state, counters, settings, node, easeBits, version);

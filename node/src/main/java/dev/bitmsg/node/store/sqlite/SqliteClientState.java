@@ -1,5 +1,6 @@
-package dev.bitmsg.node.api;
+package dev.bitmsg.node.store.sqlite;
 
+import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,22 +15,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What only the client API keeps, in its own SQLite file ({@code api.db} next to the node's
- * database): the address book and the read and trashed marks of inbox and sent messages (the
- * messaging stores keep every message; the API hides trashed ones). Thread-safe (one connection
- * under the object lock).
+ * {@link ClientState} in its own SQLite file ({@code api.db} next to the node's database).
+ * Thread-safe (one connection under the object lock).
  */
-public final class ApiState implements AutoCloseable {
-  /** An address book entry. Immutable. */
-  public record Contact(String address, String label) {}
-
+public final class SqliteClientState implements ClientState {
   private final Connection c;
 
-  private ApiState(Connection c) {
+  private SqliteClientState(Connection c) {
     this.c = c;
   }
 
-  public static ApiState open(Path file) {
+  public static SqliteClientState open(Path file) {
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement s = c.createStatement()) {
@@ -39,21 +35,23 @@ public final class ApiState implements AutoCloseable {
             + " read INTEGER NOT NULL DEFAULT 0, trashed INTEGER NOT NULL DEFAULT 0)");
         s.execute("CREATE TABLE IF NOT EXISTS sent_trash (outbox_id INTEGER PRIMARY KEY NOT NULL)");
       }
-      return new ApiState(c);
+      return new SqliteClientState(c);
     } catch (SQLException e) {
       throw new StoreException("cannot open API state " + file, e);
     }
   }
 
-  /** Adds an entry; false when the address is already in the book. */
+  @Override
   public synchronized boolean addContact(String address, String label) {
     return update("INSERT OR IGNORE INTO address_book (address, label) VALUES (?, ?)", address, label) == 1;
   }
 
+  @Override
   public synchronized boolean deleteContact(String address) {
     return update("DELETE FROM address_book WHERE address = ?", address) == 1;
   }
 
+  @Override
   public synchronized List<Contact> contacts() {
     List<Contact> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT address, label FROM address_book ORDER BY rowid");
@@ -67,27 +65,33 @@ public final class ApiState implements AutoCloseable {
     return out;
   }
 
+  @Override
   public synchronized void markRead(String msgid, boolean read) {
     update("INSERT INTO inbox_marks (msgid, read) VALUES (?, ?) ON CONFLICT (msgid) DO UPDATE SET read = excluded.read",
         msgid, read ? 1 : 0);
   }
 
+  @Override
   public synchronized void trashInbox(String msgid) {
     update("INSERT INTO inbox_marks (msgid, trashed) VALUES (?, 1) ON CONFLICT (msgid) DO UPDATE SET trashed = 1", msgid);
   }
 
+  @Override
   public synchronized Set<String> readInbox() {
     return strings("SELECT msgid FROM inbox_marks WHERE read = 1");
   }
 
+  @Override
   public synchronized Set<String> trashedInbox() {
     return strings("SELECT msgid FROM inbox_marks WHERE trashed = 1");
   }
 
+  @Override
   public synchronized void trashSent(long outboxId) {
     update("INSERT OR IGNORE INTO sent_trash (outbox_id) VALUES (?)", outboxId);
   }
 
+  @Override
   public synchronized Set<Long> trashedSent() {
     Set<Long> out = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT outbox_id FROM sent_trash"); ResultSet rs = ps.executeQuery()) {
