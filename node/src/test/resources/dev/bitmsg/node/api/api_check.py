@@ -79,12 +79,16 @@ fault(0, A.helloWorld, "only one")
 methods = proxy(url_a).system.listMethods()
 covered.add("system.listMethods")
 
+assert "helloWorld" in proxy(url_a).system.methodHelp("helloWorld")
+covered.add("system.methodHelp")
+
 # --- addresses
 addr_a = A.createRandomAddress(b64("alice"))
 addr_b = B.createRandomAddress(b64("bob"))
 assert addr_a.startswith("BM-") and addr_b.startswith("BM-")
 listed = A.listAddresses()["addresses"]
 me = [x for x in listed if x["address"] == addr_a][0]
+assert [unb64(x["label"]) for x in A.listAddresses2()["addresses"] if x["address"] == addr_a] == ["alice"]
 assert me["label"] == "alice" and me["stream"] == 1 and me["enabled"] is True and me["chan"] is False, me
 d = A.decodeAddress(addr_a)
 assert d["status"] == "success" and d["addressVersion"] == 4 and d["streamNumber"] == 1, d
@@ -195,10 +199,22 @@ reworked = B.disseminatePreEncryptedMsg((b"\0" * 8 + raw[8:]).hex(), 1000, 1000)
 assert len(reworked) == 64 and reworked != inv
 fault(22, B.disseminatePreEncryptedMsg, "zz")
 
+# a v2 pubkey object without its nonce: the node does the PoW and stores it
+import struct
+signing = hashlib.sha512(b"signing").digest()
+encryption = hashlib.sha512(b"encryption").digest()
+pubkey = struct.pack(">QIBB", int(time.time()) + 3600, 1, 2, 1) + struct.pack(">I", 1) + signing + encryption
+assert B.disseminatePubkey(pubkey.hex()) == ""
+fault(22, B.disseminatePubkey, struct.pack(">QIBB", int(time.time()) + 3600, 2, 1, 1).hex() + "00" * 30)
+
 # trash
 assert "Trashed" in B.trashMessage(got["msgid"])
 assert got["msgid"] not in [m["msgid"] for m in B.getAllInboxMessages()["inboxMessages"]]
 assert "Trashed" in A.trashSentMessage(sent["msgid"])
+assert "Trashed" in B.trashInboxMessage(bc["msgid"])
+assert bc["msgid"] not in [m["msgid"] for m in B.getAllInboxMessages()["inboxMessages"]]
+assert "Trashed" in A.trashSentMessageByAckData(back)
+assert A.getStatus(back) == "notfound"
 assert sent["msgid"] not in [m["msgid"] for m in A.getAllSentMessages()["sentMessages"]]
 assert B.deleteSubscription(addr_a) == "Deleted subscription if it existed."
 assert B.listSubscriptions()["subscriptions"] == []
