@@ -134,7 +134,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     step("A -> B: sendMessage at the network difficulty (1000/1000), TTL " + ttl + " s");
     String ack = (String) ca.call("sendMessage", bob, alice, ApiClient.b64("Hello Bob"),
-        ApiClient.b64("Sent by bm demo at " + Instant.now() + ".\nProof of work by the PoW service."), 2L, ttl);
+        ApiClient.b64("Sent by bm demo at " + Instant.now() + ".\nProof of work by "
+            + (pow.isPresent() ? "the PoW service." : "the node's CPU engine.")), 2L, ttl);
     out.println("  ackData " + ack);
     long sendStart = System.nanoTime();
     String last = SendWatcher.watch(ca, ack, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  A ");
