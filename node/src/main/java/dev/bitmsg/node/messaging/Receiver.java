@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * rejected by MAC before AES), destination ripe and signature checked, sender pubkey kept, filed
  * in the inbox (deduplicated by sigHash), the embedded ack published; broadcasts v5 by tag and v4
  * by trial decryption against subscriptions; pubkeys we wait for; getpubkeys for own addresses.
- * Objects are queued to one receiver thread so network workers never wait for crypto.
- * Thread-safe.
+ * Objects are queued to a small receiver pool (one thread per core, at most 4) so network workers
+ * never wait for crypto; every step is idempotent (inbox unique by sigHash, pubkeys replaced,
+ * statuses only move forward), so objects may be processed in any order. Thread-safe.
  */
 public final class Receiver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
@@ -66,11 +67,13 @@ public final class Receiver implements AutoCloseable {
   private final MessagingSettings settings;
   private final Consumer<ObjectMessage> publish;
   private final Clock clock;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "bitmsg-receiver");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Trial decryption is CPU-bound and objects are independent: one thread per core (at most 4). */
+  private final ExecutorService thread = Executors.newFixedThreadPool(
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+        Thread t = new Thread(r, "bitmsg-receiver");
+        t.setDaemon(true);
+        return t;
+      });
 
   public Receiver(Keyring keyring, Messenger messenger, PubkeyFinder finder, Ecies ecies, Verifier verifier,
       Hashes hashes, AddressCodec codec, Inbox inbox, PubkeyStore pubkeys, MessagingSettings settings,
