@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two in-process nodes on loopback, each with its client API on an ephemeral port, driven by
  * Python's own {@code xmlrpc.client} (Debian's {@code /usr/bin/python3}) through every listed
- * method: the script asserts results, fault codes and texts, and a real A->B message with ack, a
+ * method (over XML-RPC, then the same script over the JSON-RPC variant): the script asserts results, fault codes and texts, and a real A->B message with ack, a
  * chan message and a broadcast to a subscriber (PoW eased as in the other network tests).
  */
+@org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ApiPythonTest {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   private final List<AutoCloseable> open = new ArrayList<>();
@@ -69,7 +70,7 @@ class ApiPythonTest {
     try (InputStream in = p.getInputStream()) {
       out = in.readAllBytes();
     }
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "python did not exit");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python did not exit");
     String text = new String(out, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), text);
     return text;
@@ -85,10 +86,19 @@ class ApiPythonTest {
 
   @Test
   void everyMethodThroughPythonXmlRpc() throws Exception {
+    everyMethod(ApiSettings.Variant.XML);
+  }
+
+  @Test
+  void everyMethodThroughJsonRpc() throws Exception {
+    everyMethod(ApiSettings.Variant.JSON);
+  }
+
+  private void everyMethod(ApiSettings.Variant variant) throws Exception {
     Node a = node("a", List.of());
     Node b = node("b", List.of(TestNetwork.endpoint(a)));
-    String out = runPython(script("api_check.py"), api(a, ApiSettings.Variant.XML), api(b, ApiSettings.Variant.XML),
-        "user", "secret pw");
+    String out = runPython(script("api_check.py"), api(a, variant), api(b, variant), "user", "secret pw",
+        variant.name().toLowerCase(java.util.Locale.ROOT));
     for (String m : List.of("helloWorld", "add", "statusBar", "listAddresses", "createRandomAddress",
         "createDeterministicAddresses", "getDeterministicAddress", "createChan", "joinChan", "leaveChan",
         "deleteAddress", "getAllInboxMessages", "getAllInboxMessageIds", "getInboxMessageById",

@@ -1,6 +1,7 @@
 """Drives two running nodes through the PyBitmessage client API with Python's own xmlrpc.client.
 
-Usage: api_check.py URL_A URL_B USER PASSWORD   (URLs like http://127.0.0.1:PORT/)
+Usage: api_check.py URL_A URL_B USER PASSWORD [xml|json]   (URLs like http://127.0.0.1:PORT/)
+With "json" the same calls go over the JSON-RPC variant (errors mapped to xmlrpc.client.Fault).
 Every listed API method is called and its result checked; any failure raises (exit status 1).
 Prints "covered: <method> ..." at the end.
 """
@@ -8,13 +9,42 @@ import base64
 import hashlib
 import sys
 import time
+import json
+import urllib.error
+import urllib.request
 import xmlrpc.client
 
 url_a, url_b, user, password = sys.argv[1:5]
+variant = sys.argv[5] if len(sys.argv) > 5 else "xml"
 covered = set()
 
 
+class JsonProxy:
+    """The JSON-RPC variant behind the same interface as xmlrpc.client.ServerProxy."""
+
+    def __init__(self, url, u, p, name=""):
+        self._url, self._u, self._p, self._name = url, u, p, name
+
+    def __getattr__(self, name):
+        return JsonProxy(self._url, self._u, self._p, self._name + "." + name if self._name else name)
+
+    def __call__(self, *params):
+        body = json.dumps({"jsonrpc": "2.0", "method": self._name, "params": list(params), "id": 1}).encode()
+        req = urllib.request.Request(self._url, data=body, headers={"Content-Type": "application/json"})
+        req.add_header("Authorization", "Basic " + base64.b64encode(("%s:%s" % (self._u, self._p)).encode()).decode())
+        try:
+            with urllib.request.urlopen(req, timeout=120) as r:
+                reply = json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            raise xmlrpc.client.ProtocolError(self._url, e.code, e.reason, {})
+        if reply.get("error"):
+            raise xmlrpc.client.Fault(reply["error"]["code"], reply["error"]["message"])
+        return reply["result"]
+
+
 def proxy(url, u=user, p=password):
+    if variant == "json":
+        return JsonProxy(url, u, p)
     host = url.split("://", 1)[1]
     return xmlrpc.client.ServerProxy("http://%s:%s@%s" % (u, p, host))
 
