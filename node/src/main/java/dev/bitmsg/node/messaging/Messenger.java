@@ -117,6 +117,7 @@ public final class Messenger implements AutoCloseable {
         SendStatus.AWAITING_PUBKEY))) {
       e.ackData().ifPresent(a -> watchedAcks.put(a, e.id()));
     }
+    pubkeyRequests.addAll(identities.publishPending());
     long every = settings.checkInterval().toMillis();
     sender.scheduleWithFixedDelay(this::runDue, 0, every, TimeUnit.MILLISECONDS);
   }
@@ -166,6 +167,7 @@ public final class Messenger implements AutoCloseable {
     identities.put(id, now());
     keyring.reload();
     if (publishPubkey && !id.chan()) {
+      identities.markPublishPending(text(id));
       pubkeyRequests.add(text(id));
       wake();
     }

@@ -25,7 +25,14 @@ public interface IdentityStore {
   /** When this identity's pubkey was last published. */
   OptionalLong pubkeySent(String address);
 
+  /** Records that the pubkey went out now and clears a pending publication. */
   void markPubkeySent(String address, long when);
+
+  /** Marks the pubkey as to be published (survives a restart until {@link #markPubkeySent}). */
+  void markPublishPending(String address);
+
+  /** Addresses whose pubkey publication is pending. */
+  List<String> publishPending();
 
   void subscribe(Subscription subscription, long created);
 

@@ -75,7 +75,8 @@ final class Migrations {
                       + " encryption_key BLOB NOT NULL,"
                       + " sealed INTEGER NOT NULL,"
                       + " created INTEGER NOT NULL,"
-                      + " pubkey_sent INTEGER)",
+                      + " pubkey_sent INTEGER,"
+                      + " publish_pending INTEGER NOT NULL DEFAULT 0)",
                   "CREATE TABLE subscriptions ("
                       + " address TEXT PRIMARY KEY NOT NULL,"
                       + " label TEXT NOT NULL,"

@@ -193,10 +193,33 @@ public final class SqliteIdentityStore implements IdentityStore {
   @Override
   public void markPubkeySent(String address, long when) {
     db.with("mark pubkey sent", c -> {
-      PreparedStatement ps = db.prepared("UPDATE identities SET pubkey_sent = ? WHERE address = ?");
+      PreparedStatement ps =
+          db.prepared("UPDATE identities SET pubkey_sent = ?, publish_pending = 0 WHERE address = ?");
       ps.setLong(1, when);
       ps.setString(2, address);
       return ps.executeUpdate();
+    });
+  }
+
+  @Override
+  public void markPublishPending(String address) {
+    db.with("mark publish pending", c -> {
+      PreparedStatement ps = db.prepared("UPDATE identities SET publish_pending = 1 WHERE address = ?");
+      ps.setString(1, address);
+      return ps.executeUpdate();
+    });
+  }
+
+  @Override
+  public List<String> publishPending() {
+    return db.with("pending publications", c -> {
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = db.prepared("SELECT address FROM identities WHERE publish_pending = 1").executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
     });
   }
 

@@ -87,8 +87,11 @@ class MessagingStoreTest {
       assertEquals("renamed", back.label());
       assertFalse(back.enabled());
       assertTrue(s.pubkeySent(a).isEmpty());
+      s.markPublishPending(a);
+      assertEquals(List.of(a), s.publishPending());
       s.markPubkeySent(a, 1234);
       assertEquals(1234, s.pubkeySent(a).getAsLong());
+      assertTrue(s.publishPending().isEmpty(), "publishing clears the pending mark");
       assertTrue(s.delete(a));
       assertTrue(s.identities().isEmpty());
       s.subscribe(new dev.bitmsg.node.store.IdentityStore.Subscription(a, "feed", true), 1);
