@@ -55,6 +55,9 @@ public final class Node implements AutoCloseable {
   private final ScheduledExecutorService tasks;
   private final Clock clock;
   private Messaging messaging;
+  private ObjectIngest ingest;
+  private final dev.bitmsg.node.metrics.ObjectCounters objectCounters = new dev.bitmsg.node.metrics.ObjectCounters();
+  private final dev.bitmsg.node.metrics.PowTiming powTiming = new dev.bitmsg.node.metrics.PowTiming();
 
   private Node(NodeConfig config, SqliteDatabase db, Inventory inventory, KnownNodes knownNodes,
       PeerGroup peers, ExpiryCleaner cleaner, ScheduledExecutorService tasks, Clock clock) {
@@ -100,14 +103,16 @@ public final class Node implements AutoCloseable {
     ScheduledThreadPoolExecutor tasks =
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-node-tasks", true));
     Node node = new Node(config, db, inventory, knownNodes, peers, cleaner, tasks, clock);
+    node.ingest = ingest;
+    ingest.addStoredListener(node.objectCounters);
     log.info("node: database {} (schema {}), {} objects, {} known nodes", db.file(),
         db.schemaVersion(), inventory.count(), knownNodes.count());
     try {
       CryptoSuite crypto = BcCryptoSuite.create();
       SqliteIdentityStore identities = SqliteIdentityStore.open(db, new AddressCodec(crypto.hashes()),
           crypto.keys(), keyPassphrase, KeySealer.DEFAULT_ITERATIONS);
-      PowProvider powProvider = PowProviders.create(config.powService(), config.powToken(),
-          Runtime.getRuntime().availableProcessors());
+      PowProvider powProvider = node.powTiming.wrap(PowProviders.create(config.powService(), config.powToken(),
+          Runtime.getRuntime().availableProcessors()));
       node.messaging = new Messaging(messagingSettings, crypto, identities, new SqliteMailStore(db),
           inventory, powProvider, peers::submit, clock);
       ingest.addStoredListener(node.messaging.receiver()::onStored);
@@ -146,6 +151,21 @@ public final class Node implements AutoCloseable {
   /** The messaging layer: identities, outbox, inbox. */
   public Messenger messenger() {
     return messaging.messenger();
+  }
+
+  /** Calls {@code listener} for every object newly stored (from peers or made here). */
+  public void addStoredListener(java.util.function.Consumer<dev.bitmsg.node.wire.ObjectMessage> listener) {
+    ingest.addStoredListener(listener);
+  }
+
+  /** New objects stored since start, by type. */
+  public dev.bitmsg.node.metrics.ObjectCounters objectCounters() {
+    return objectCounters;
+  }
+
+  /** Timing of every proof of work this node does (metrics). */
+  public dev.bitmsg.node.metrics.PowTiming powTiming() {
+    return powTiming;
   }
 
   public NodeConfig config() {

@@ -73,13 +73,47 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Multiply the PoW target by 2^BITS (testing only; never on the real network).")
   int testPowEase;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Config file (Java properties, keys = long option names; default: bitmsg.conf in the data directory). "
+          + "Precedence: flag, then environment BM_<OPTION>, then this file, then the default.")
+  Path configFile;
+
+  @Option(names = "--api", paramLabel = "ADDR:PORT",
+      description = "Serve the PyBitmessage-compatible client API here (e.g. 127.0.0.1:8442).")
+  String api;
+
+  @Option(names = "--api-user", paramLabel = "USER", defaultValue = "bitmsg",
+      description = "API user name (default: ${DEFAULT-VALUE}).")
+  String apiUser;
+
+  @Option(names = "--api-password", paramLabel = "PW",
+      description = "API password; without one the node makes one and stores it in DATA/api.conf (owner-only).")
+  String apiPassword;
+
+  @Option(names = "--api-variant", paramLabel = "xml|json", defaultValue = "xml",
+      description = "XML-RPC (PyBitmessage's default) or JSON-RPC (default: ${DEFAULT-VALUE}).")
+  String apiVariant;
+
+  @Option(names = "--api-allow-remote",
+      description = "Allow the API on a non-loopback address (it has no TLS: put a TLS proxy in front).")
+  boolean apiAllowRemote;
+
   @Option(names = "--key-passphrase-file", paramLabel = "FILE",
       description = "Seal private keys at rest with the passphrase in FILE (first line); required once set.")
   Path keyPassphraseFile;
 
+  @Option(names = "--metrics", paramLabel = "ADDR:PORT",
+      description = "Serve Prometheus /metrics here (e.g. 127.0.0.1:9464).")
+  String metrics;
+
+  @Option(names = "--events", paramLabel = "ADDR:PORT",
+      description = "Serve the gRPC push stream (bitmessage.node.v1.NodeEvents) here; needs --api (same credentials).")
+  String events;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig config = config();
+    Optional<dev.bitmsg.node.api.ApiSettings> apiSettings = apiSettings();
     NetworkParams params = NetworkParams.mainnet(NodeMain.softwareVersion());
     Optional<char[]> keyPassphrase = Optional.empty();
     if (keyPassphraseFile != null) {
@@ -88,13 +122,77 @@ public final class NodeCommand implements Callable<Integer> {
     Node node = Node.start(config, params,
         testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
         Clock.systemUTC(), MessagingSettings.defaults().withEaseBits(testPowEase), keyPassphrase);
+    dev.bitmsg.node.api.ApiService apiService = null;
+    try {
+      if (apiSettings.isPresent()) {
+        apiService = dev.bitmsg.node.api.ApiService.start(node, apiSettings.get(), testPowEase,
+            NodeMain.softwareVersion());
+        var bound = apiService.address();
+        String url = "http://" + bound.getHostString() + ":" + bound.getPort() + "/";
+        java.nio.file.Path file = dev.bitmsg.node.api.ApiCredentials.write(config.dataDir(),
+            new dev.bitmsg.node.api.ApiCredentials.Connection(url, apiSettings.get().user(),
+                apiPassword == null ? Optional.of(apiSettings.get().password()) : Optional.empty(),
+                apiSettings.get().variant()));
+        System.out.println("API: " + url + " (user " + apiSettings.get().user() + ", "
+            + (apiPassword == null ? "generated password stored in " + file : "password as given") + ")");
+        System.out.flush();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    dev.bitmsg.node.api.ApiService apiToClose = apiService;
+    dev.bitmsg.node.metrics.NodeMetrics nodeMetrics = null;
+    if (metrics != null && !metrics.isBlank()) {
+      HostPort mp = HostPort.parse(metrics);
+      nodeMetrics = new dev.bitmsg.node.metrics.NodeMetrics(node);
+      int port = nodeMetrics.serve(mp.host(), mp.port());
+      System.out.println("metrics: http://" + mp.host() + ":" + port + "/metrics");
+    }
+    dev.bitmsg.node.metrics.NodeMetrics metricsToClose = nodeMetrics;
+    dev.bitmsg.node.events.EventsServer eventsServer = null;
+    if (events != null && !events.isBlank()) {
+      if (apiSettings.isEmpty()) {
+        node.close();
+        throw new IllegalArgumentException("--events needs --api (it uses the API credentials)");
+      }
+      HostPort ep = HostPort.parse(events);
+      new dev.bitmsg.node.api.ApiSettings(ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password(),
+          apiSettings.get().variant(), apiSettings.get().allowRemote()); // same loopback rule as the API
+      eventsServer = dev.bitmsg.node.events.EventsServer.start(node, ep.host(), ep.port(), apiSettings.get().user(),
+          apiSettings.get().password());
+      System.out.println("events: gRPC bitmessage.node.v1.NodeEvents on " + ep.host() + ":" + eventsServer.port());
+    }
+    dev.bitmsg.node.events.EventsServer eventsToClose = eventsServer;
+    node.listenAddress().ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
+    System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (apiToClose != null) {
+        apiToClose.close();
+      }
+      if (metricsToClose != null) {
+        metricsToClose.close();
+      }
+      if (eventsToClose != null) {
+        eventsToClose.close();
+      }
       node.close();
       stopped.countDown();
     }, "bitmsg-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  Optional<dev.bitmsg.node.api.ApiSettings> apiSettings() {
+    if (api == null || api.isBlank()) {
+      return Optional.empty();
+    }
+    HostPort hp = HostPort.parse(api);
+    String password = apiPassword != null ? apiPassword
+        : dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(data);
+    return Optional.of(new dev.bitmsg.node.api.ApiSettings(hp.host(), hp.port(), apiUser, password,
+        dev.bitmsg.node.api.ApiSettings.Variant.parse(apiVariant), apiAllowRemote));
   }
 
   NodeConfig config() {

@@ -13,7 +13,17 @@ import picocli.CommandLine.Command;
       AddressCommand.class,
       ObjectCommand.class,
       DecryptCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ClientCommands.Send.class,
+      ClientCommands.Inbox.class,
+      ClientCommands.Read.class,
+      ClientCommands.Sent.class,
+      ClientCommands.Status.class,
+      ClientCommands.Addresses.class,
+      ClientCommands.Subscribe.class,
+      ClientCommands.Chan.class,
+      ClientCommands.Resolve.class,
+      DemoCommand.class
     })
 public final class NodeMain implements Runnable {
   @Override
@@ -28,6 +38,8 @@ public final class NodeMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new NodeMain()).execute(args));
+    CommandLine cl = new CommandLine(new NodeMain());
+    cl.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
+    System.exit(cl.execute(args));
   }
 }

@@ -211,6 +211,10 @@ public final class Messenger implements AutoCloseable {
     return gone;
   }
 
+  public List<IdentityStore.Subscription> subscriptions() {
+    return identities.subscriptions();
+  }
+
   public String text(Identity id) {
     return codec.encode(id.address());
   }

@@ -1,0 +1,32 @@
+package dev.bitmsg.node.api;
+
+/**
+ * A client API failure with PyBitmessage's numeric code (PROTOCOL.md section 10). XML-RPC sends
+ * it as a fault whose faultCode is {@link #code()}; the text is {@link #formatted()}. Immutable.
+ */
+public final class ApiError extends RuntimeException {
+  private final int code;
+
+  public ApiError(int code, String text) {
+    super(text);
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  /** {@code API Error 00NN: text}, as PyBitmessage prints it. */
+  public String formatted() {
+    return String.format("API Error %04d: %s", code, getMessage());
+  }
+
+  static ApiError paramCount(String method, int min, int max) {
+    String want = min == max ? String.valueOf(min) : min + " to " + max;
+    return new ApiError(0, method + " takes " + want + " parameters");
+  }
+
+  static ApiError decode(String what) {
+    return new ApiError(22, "Decode error - " + what);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.bitmsg.node.api;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Client API settings (PyBitmessage's {@code apiinterface}, {@code apiport}, {@code apiusername},
+ * {@code apipassword}, {@code apivariant}). The API refuses a non-loopback interface unless
+ * {@code allowRemote} is set: it has no TLS, so credentials and messages would cross the network
+ * in the clear. Immutable.
+ */
+public record ApiSettings(String host, int port, String user, String password, Variant variant, boolean allowRemote) {
+  /** The wire format: XML-RPC (PyBitmessage's default) or JSON-RPC. */
+  public enum Variant {
+    XML,
+    JSON;
+
+    public static Variant parse(String s) {
+      return switch (s.strip().toLowerCase(Locale.ROOT)) {
+        case "xml" -> XML;
+        case "json" -> JSON;
+        default -> throw new IllegalArgumentException("api variant must be xml or json, got '" + s + "'");
+      };
+    }
+  }
+
+  public static final int DEFAULT_PORT = 8442;
+
+  public ApiSettings {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("api port must be 0..65535, got " + port);
+    }
+    if (user == null || user.isBlank() || user.contains(":")) {
+      throw new IllegalArgumentException("api user must be non-blank without ':'");
+    }
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException("api password must not be empty");
+    }
+    if (!allowRemote && !isLoopback(host)) {
+      throw new IllegalArgumentException("refusing to serve the API on non-loopback address " + host
+          + " without TLS; pass --api-allow-remote (api.allow-remote) to do it anyway");
+    }
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("api interface '" + host + "' does not resolve");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ApiSettings[" + host + ":" + port + ", user=" + user + ", " + variant + (allowRemote ? ", remote" : "") + "]";
+  }
+}

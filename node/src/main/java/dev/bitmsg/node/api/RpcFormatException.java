@@ -1,0 +1,8 @@
+package dev.bitmsg.node.api;
+
+/** A request body that is not a valid XML-RPC or JSON-RPC call. Immutable. */
+public final class RpcFormatException extends IllegalArgumentException {
+  public RpcFormatException(String message) {
+    super(message);
+  }
+}

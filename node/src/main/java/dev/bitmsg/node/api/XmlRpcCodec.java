@@ -1,0 +1,283 @@
+package dev.bitmsg.node.api;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * XML-RPC request decoding and response encoding (the subset the XML-RPC spec defines, plus
+ * {@code i8} and {@code nil} as Python's {@code xmlrpc.client} speaks them). Parsing refuses DTDs
+ * and external entities (no entity expansion attacks, no file or network reads); the caller caps
+ * the body size. Nesting is capped at {@link #MAX_DEPTH}. Thread-safe.
+ */
+public final class XmlRpcCodec {
+  static final int MAX_DEPTH = 32;
+
+  private final DocumentBuilderFactory factory;
+
+  public XmlRpcCodec() {
+    factory = DocumentBuilderFactory.newInstance();
+    try {
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("XML parser lacks the features for safe parsing", e);
+    }
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    factory.setXIncludeAware(false);
+    factory.setExpandEntityReferences(false);
+    factory.setNamespaceAware(false);
+  }
+
+  /** Decodes a {@code methodCall} document. */
+  public RpcCall decodeCall(byte[] body) {
+    Document doc = parse(body);
+    Element root = doc.getDocumentElement();
+    if (!root.getTagName().equals("methodCall")) {
+      throw new RpcFormatException("root element is <" + root.getTagName() + ">, expected <methodCall>");
+    }
+    Element name = child(root, "methodName");
+    if (name == null) {
+      throw new RpcFormatException("<methodCall> without <methodName>");
+    }
+    List<Object> params = new ArrayList<>();
+    Element ps = child(root, "params");
+    if (ps != null) {
+      for (Element p : children(ps)) {
+        if (!p.getTagName().equals("param")) {
+          throw new RpcFormatException("unexpected <" + p.getTagName() + "> in <params>");
+        }
+        Element v = child(p, "value");
+        if (v == null) {
+          throw new RpcFormatException("<param> without <value>");
+        }
+        params.add(value(v, 0));
+      }
+    }
+    return new RpcCall(name.getTextContent().strip(), params, null);
+  }
+
+  private static Object value(Element v, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new RpcFormatException("values nested deeper than " + MAX_DEPTH);
+    }
+    List<Element> kids = children(v);
+    if (kids.isEmpty()) {
+      return v.getTextContent(); // no type element: a string
+    }
+    if (kids.size() > 1) {
+      throw new RpcFormatException("<value> with more than one type element");
+    }
+    Element t = kids.get(0);
+    String text = t.getTextContent();
+    try {
+      return switch (t.getTagName()) {
+        case "i4", "int", "i8" -> Long.parseLong(text.strip());
+        case "boolean" -> switch (text.strip()) {
+          case "1" -> Boolean.TRUE;
+          case "0" -> Boolean.FALSE;
+          default -> throw new RpcFormatException("boolean must be 0 or 1, got '" + text.strip() + "'");
+        };
+        case "string" -> text;
+        case "double" -> Double.parseDouble(text.strip());
+        case "base64" -> Base64.getMimeDecoder().decode(text.strip());
+        case "dateTime.iso8601" -> text.strip();
+        case "nil" -> null;
+        case "array" -> {
+          Element data = child(t, "data");
+          List<Object> out = new ArrayList<>();
+          if (data != null) {
+            for (Element e : children(data)) {
+              out.add(value(e, depth + 1));
+            }
+          }
+          yield out;
+        }
+        case "struct" -> {
+          Map<String, Object> out = new LinkedHashMap<>();
+          for (Element m : children(t)) {
+            Element n = child(m, "name");
+            Element mv = child(m, "value");
+            if (n == null || mv == null) {
+              throw new RpcFormatException("struct member needs <name> and <value>");
+            }
+            out.put(n.getTextContent(), value(mv, depth + 1));
+          }
+          yield out;
+        }
+        default -> throw new RpcFormatException("unknown value type <" + t.getTagName() + ">");
+      };
+    } catch (NumberFormatException e) {
+      throw new RpcFormatException("bad number in <" + t.getTagName() + ">: " + text.strip());
+    } catch (IllegalArgumentException e) {
+      if (e instanceof RpcFormatException r) {
+        throw r;
+      }
+      throw new RpcFormatException("bad base64 value");
+    }
+  }
+
+  private static Element child(Element parent, String name) {
+    for (Element e : children(parent)) {
+      if (e.getTagName().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static List<Element> children(Element parent) {
+    List<Element> out = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** A {@code methodCall} document (the client side). */
+  public byte[] encodeCall(String method, java.util.List<Object> params) {
+    StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
+    escape(sb, method);
+    sb.append("</methodName>\n<params>\n");
+    for (Object p : params) {
+      sb.append("<param>\n");
+      appendValue(sb, p, 0);
+      sb.append("</param>\n");
+    }
+    sb.append("</params>\n</methodCall>\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes a {@code methodResponse} (the client side).
+   *
+   * @throws ApiError for a fault (its faultCode and faultString)
+   */
+  public Object decodeResponse(byte[] body) {
+    Document doc = parse(body);
+    Element root = doc.getDocumentElement();
+    if (!root.getTagName().equals("methodResponse")) {
+      throw new RpcFormatException("root element is <" + root.getTagName() + ">, expected <methodResponse>");
+    }
+    Element fault = child(root, "fault");
+    if (fault != null) {
+      Element v = child(fault, "value");
+      if (v == null || !(value(v, 0) instanceof java.util.Map<?, ?> m)) {
+        throw new RpcFormatException("malformed fault");
+      }
+      long code = m.get("faultCode") instanceof Long l ? l : 0;
+      String text = String.valueOf(m.get("faultString"));
+      throw new ApiError((int) code, text.replaceFirst("^API Error \\d{4}: ", ""));
+    }
+    Element params = child(root, "params");
+    Element param = params == null ? null : child(params, "param");
+    Element v = param == null ? null : child(param, "value");
+    if (v == null) {
+      throw new RpcFormatException("response without a value");
+    }
+    return value(v, 0);
+  }
+
+  private Document parse(byte[] body) {
+    try {
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      return builder.parse(new ByteArrayInputStream(body));
+    } catch (ParserConfigurationException | SAXException | java.io.IOException e) {
+      throw new RpcFormatException("not well-formed XML-RPC: " + e.getMessage());
+    }
+  }
+
+  /** A {@code methodResponse} carrying {@code result}. */
+  public byte[] encodeResult(Object result) {
+    StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n");
+    appendValue(sb, result, 0);
+    sb.append("</param>\n</params>\n</methodResponse>\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A {@code methodResponse} fault. */
+  public byte[] encodeFault(int code, String text) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("faultCode", (long) code);
+    f.put("faultString", text);
+    StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n");
+    appendValue(sb, f, 0);
+    sb.append("</fault>\n</methodResponse>\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void appendValue(StringBuilder sb, Object v, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("result nested deeper than " + MAX_DEPTH);
+    }
+    sb.append("<value>");
+    if (v == null) {
+      sb.append("<nil/>");
+    } else if (v instanceof String s) {
+      sb.append("<string>");
+      escape(sb, s);
+      sb.append("</string>");
+    } else if (v instanceof Boolean b) {
+      sb.append("<boolean>").append(b ? '1' : '0').append("</boolean>");
+    } else if (v instanceof Integer || v instanceof Long) {
+      long l = ((Number) v).longValue();
+      String tag = l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? "int" : "i8";
+      sb.append('<').append(tag).append('>').append(l).append("</").append(tag).append('>');
+    } else if (v instanceof Double d) {
+      sb.append("<double>").append(d).append("</double>");
+    } else if (v instanceof byte[] b) {
+      sb.append("<base64>").append(Base64.getEncoder().encodeToString(b)).append("</base64>");
+    } else if (v instanceof Map<?, ?> m) {
+      sb.append("<struct>\n");
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        sb.append("<member>\n<name>");
+        escape(sb, String.valueOf(e.getKey()));
+        sb.append("</name>\n");
+        appendValue(sb, e.getValue(), depth + 1);
+        sb.append("</member>\n");
+      }
+      sb.append("</struct>");
+    } else if (v instanceof List<?> l) {
+      sb.append("<array><data>\n");
+      for (Object o : l) {
+        appendValue(sb, o, depth + 1);
+      }
+      sb.append("</data></array>");
+    } else {
+      throw new IllegalArgumentException("no XML-RPC form for " + v.getClass().getName());
+    }
+    sb.append("</value>\n");
+  }
+
+  private static void escape(StringBuilder sb, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '\r' -> sb.append("&#13;");
+        default -> sb.append(c);
+      }
+    }
+  }
+}

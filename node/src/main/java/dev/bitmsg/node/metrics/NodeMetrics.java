@@ -1,0 +1,92 @@
+package dev.bitmsg.node.metrics;
+
+
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.net.PeerGroup;
+import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.node.wire.ObjectType;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prometheus metrics of one node, served on {@code /metrics}: connections by direction, objects
+ * stored since start by type, inventory size, inbox and outbox (by status) counts, and a
+ * histogram of proof-of-work time by provider and outcome. Thread-safe.
+ */
+public final class NodeMetrics implements AutoCloseable {
+  static final double[] POW_BUCKETS = {0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800};
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Histogram powSeconds;
+  private HTTPServer http;
+
+  public NodeMetrics(Node node) {
+    ObjectCounters counters = node.objectCounters();
+    PowTiming pow = node.powTiming();
+    GaugeWithCallback.builder().name("bitmsg_node_connections").help("Established peer connections")
+        .labelNames("direction")
+        .callback(cb -> {
+          List<PeerGroup.PeerInfo> peers = node.peers().peers();
+          long in = peers.stream().filter(PeerGroup.PeerInfo::inbound).count();
+          cb.call(in, "inbound");
+          cb.call(peers.size() - in, "outbound");
+        })
+        .register(registry);
+    CounterWithCallback.builder().name("bitmsg_node_objects_stored").help("New objects stored since start (received or made here)")
+        .labelNames("type")
+        .callback(cb -> {
+          for (long t : new long[] {ObjectType.GETPUBKEY, ObjectType.PUBKEY, ObjectType.MSG, ObjectType.BROADCAST}) {
+            cb.call(counters.count(t), ObjectType.name(t).toLowerCase(Locale.ROOT));
+          }
+        })
+        .register(registry);
+    GaugeWithCallback.builder().name("bitmsg_node_inventory_objects").help("Objects in the inventory")
+        .callback(cb -> cb.call(node.inventory().count()))
+        .register(registry);
+    GaugeWithCallback.builder().name("bitmsg_node_inbox_messages").help("Received messages and broadcasts")
+        .callback(cb -> cb.call(node.messenger().inbox().size()))
+        .register(registry);
+    GaugeWithCallback.builder().name("bitmsg_node_sent_messages").help("Outgoing messages and broadcasts by status")
+        .labelNames("status")
+        .callback(cb -> {
+          Map<SendStatus, Long> byStatus = new EnumMap<>(SendStatus.class);
+          for (SendStatus s : SendStatus.values()) {
+            byStatus.put(s, 0L);
+          }
+          for (OutboxEntry e : node.messenger().outbox()) {
+            byStatus.merge(e.status(), 1L, Long::sum);
+          }
+          byStatus.forEach((s, n) -> cb.call(n, s.wireName()));
+        })
+        .register(registry);
+    powSeconds = Histogram.builder().name("bitmsg_node_pow_seconds").help("Time of each proof-of-work search")
+        .labelNames("provider", "outcome").classicOnly().classicUpperBounds(POW_BUCKETS).register(registry);
+    pow.addListener(s -> powSeconds.labelValues(s.by(), s.ok() ? "ok" : "failed").observe(s.took().toNanos() / 1e9));
+  }
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  /** Serves {@code /metrics} on {@code host:port} (0: any free port); returns the port. */
+  public synchronized int serve(String host, int port) throws IOException {
+    http = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+    return http.getPort();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (http != null) {
+      http.close();
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.bitmsg.node.store.sqlite;
+
+import dev.bitmsg.node.store.ClientState;
+import dev.bitmsg.node.store.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@link ClientState} in its own SQLite file ({@code api.db} next to the node's database).
+ * Thread-safe (one connection under the object lock).
+ */
+public final class SqliteClientState implements ClientState {
+  private final Connection c;
+
+  private SqliteClientState(Connection c) {
+    this.c = c;
+  }
+
+  public static SqliteClientState open(Path file) {
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("CREATE TABLE IF NOT EXISTS address_book (address TEXT PRIMARY KEY NOT NULL, label TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS inbox_marks (msgid TEXT PRIMARY KEY NOT NULL,"
+            + " read INTEGER NOT NULL DEFAULT 0, trashed INTEGER NOT NULL DEFAULT 0)");
+        s.execute("CREATE TABLE IF NOT EXISTS sent_trash (outbox_id INTEGER PRIMARY KEY NOT NULL)");
+      }
+      return new SqliteClientState(c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open API state " + file, e);
+    }
+  }
+
+  @Override
+  public synchronized boolean addContact(String address, String label) {
+    return update("INSERT OR IGNORE INTO address_book (address, label) VALUES (?, ?)", address, label) == 1;
+  }
+
+  @Override
+  public synchronized boolean deleteContact(String address) {
+    return update("DELETE FROM address_book WHERE address = ?", address) == 1;
+  }
+
+  @Override
+  public synchronized List<Contact> contacts() {
+    List<Contact> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT address, label FROM address_book ORDER BY rowid");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Contact(rs.getString(1), rs.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading the address book failed", e);
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void markRead(String msgid, boolean read) {
+    update("INSERT INTO inbox_marks (msgid, read) VALUES (?, ?) ON CONFLICT (msgid) DO UPDATE SET read = excluded.read",
+        msgid, read ? 1 : 0);
+  }
+
+  @Override
+  public synchronized void trashInbox(String msgid) {
+    update("INSERT INTO inbox_marks (msgid, trashed) VALUES (?, 1) ON CONFLICT (msgid) DO UPDATE SET trashed = 1", msgid);
+  }
+
+  @Override
+  public synchronized Set<String> readInbox() {
+    return strings("SELECT msgid FROM inbox_marks WHERE read = 1");
+  }
+
+  @Override
+  public synchronized Set<String> trashedInbox() {
+    return strings("SELECT msgid FROM inbox_marks WHERE trashed = 1");
+  }
+
+  @Override
+  public synchronized void trashSent(long outboxId) {
+    update("INSERT OR IGNORE INTO sent_trash (outbox_id) VALUES (?)", outboxId);
+  }
+
+  @Override
+  public synchronized Set<Long> trashedSent() {
+    Set<Long> out = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT outbox_id FROM sent_trash"); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading trashed sent messages failed", e);
+    }
+    return out;
+  }
+
+  private Set<String> strings(String sql) {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading API state failed", e);
+    }
+    return out;
+  }
+
+  private int update(String sql, Object... args) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("updating API state failed", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      throw new StoreException("closing API state failed", e);
+    }
+  }
+}

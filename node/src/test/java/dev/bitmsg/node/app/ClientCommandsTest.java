@@ -1,0 +1,106 @@
+package dev.bitmsg.node.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitmsg.node.api.ApiCredentials;
+import dev.bitmsg.node.api.ApiService;
+import dev.bitmsg.node.api.ApiSettings;
+import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.namecoin.FakeNamecoind;
+import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.TestNetwork;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client commands against a running in-process node with its API (eased PoW), and a local namecoind. */
+class ClientCommandsTest {
+  @TempDir Path dir;
+
+  @Test
+  void clientCommandsDriveANode() throws Exception {
+    NodeConfig config = new NodeConfig(dir.resolve("n"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
+        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+    try (Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
+            MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
+            Optional.empty());
+        ApiService api = ApiService.start(node, new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML,
+            false), TestNetwork.EASE_BITS, "0.1.0")) {
+      String url = "http://127.0.0.1:" + api.address().getPort() + "/";
+      Path data = config.dataDir();
+      Path conf = ApiCredentials.write(data, new ApiCredentials.Connection(url, "cli", Optional.of("pw"),
+          ApiSettings.Variant.XML));
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)));
+      String[] conn = {"--data", data.toString()};
+
+      CommandRunner.Result created = run("addresses", "--new", "alice", conn[0], conn[1]);
+      Matcher m = Pattern.compile("created (BM-\\w+)").matcher(created.out());
+      assertTrue(m.find(), created.out());
+      String alice = m.group(1);
+
+      CommandRunner.Result sent = run("send", "--from", alice, alice, "note to self", "remember the milk", conn[0], conn[1]);
+      assertEquals(0, sent.exit(), sent.out() + sent.err());
+      assertTrue(sent.out().contains("msgsentnoackexpected"), sent.out());
+      Matcher ack = Pattern.compile("ackData ([0-9a-f]{76})").matcher(sent.out());
+      assertTrue(ack.find(), sent.out());
+      assertEquals("msgsentnoackexpected", run("status", ack.group(1), conn[0], conn[1]).lastLine());
+      assertTrue(run("sent", conn[0], conn[1]).out().contains("note to self"));
+
+      String inbox = awaitInbox(conn, "note to self");
+      String id = inbox.strip().split("\\s+")[0];
+      CommandRunner.Result read = run("read", id.substring(0, 8), conn[0], conn[1]);
+      assertTrue(read.out().contains("remember the milk") && read.out().contains("From:     " + alice), read.out());
+
+      String chan = run("chan", "create", "cli chan", conn[0], conn[1]).lastLine();
+      assertTrue(chan.startsWith("BM-"), chan);
+      assertTrue(run("addresses", conn[0], conn[1]).out().contains(chan + "  [chan]"));
+      assertEquals("success", run("chan", "leave", chan, conn[0], conn[1]).lastLine());
+      assertTrue(run("subscribe", alice, "me", conn[0], conn[1]).out().contains(alice + "  me"));
+
+      try (FakeNamecoind nmc = new FakeNamecoind("u", "p", Map.of("id/alice", "{\"bitmessage\":\"" + alice + "\"}"))) {
+        String[] ns = {"--namecoin-url", nmc.uri().toString(), "--namecoin-user", "u", "--namecoin-password", "p"};
+        assertEquals("alice <" + alice + ">", run("resolve", "alice", ns[0], ns[1], ns[2], ns[3], ns[4], ns[5]).lastLine());
+        CommandRunner.Result byName = run("send", "--from", alice, "id/alice", "by name", "via namecoin", "--wait", "none",
+            ns[0], ns[1], ns[2], ns[3], ns[4], ns[5], conn[0], conn[1]);
+        assertTrue(byName.out().contains("resolved id/alice to alice <" + alice + ">"), byName.out());
+        CommandRunner.Result unknown = run("resolve", "nobody", ns[0], ns[1], ns[2], ns[3], ns[4], ns[5]);
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("id/nobody not found"), unknown.err());
+      }
+
+      CommandRunner.Result notOwn = run("send", "--from", chan, alice, "s", "b", conn[0], conn[1]);
+      assertEquals(1, notOwn.exit());
+      assertTrue(notOwn.err().contains("API Error 0013"), notOwn.err());
+      CommandRunner.Result badPw = run("inbox", "--api", url, "--api-user", "cli", "--api-password", "nope");
+      assertEquals(1, badPw.exit());
+      assertTrue(badPw.err().contains("refused the user name or password"), badPw.err());
+    }
+  }
+
+  private static CommandRunner.Result run(String... args) {
+    return CommandRunner.run(args);
+  }
+
+  private static String awaitInbox(String[] conn, String subject) throws InterruptedException {
+    for (int i = 0; i < 400; i++) {
+      CommandRunner.Result r = run("inbox", conn[0], conn[1]);
+      for (String line : r.out().split("\n")) {
+        if (line.contains(subject)) {
+          return line;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no '" + subject + "' in the inbox");
+  }
+}

@@ -1,0 +1,126 @@
+package dev.bitmsg.node.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeConfig;
+import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.v1.NodeEvent;
+import dev.bitmsg.node.v1.NodeEventsGrpc;
+import dev.bitmsg.node.v1.SubscribeRequest;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The push stream over real loopback gRPC: status changes, inbox, connections; credentials required. */
+class EventsServerTest {
+  @TempDir Path dir;
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private ManagedChannel channel;
+
+  private Node node(String name, List<HostPort> connect) throws InterruptedException {
+    NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect, false,
+        Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+    Node n = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
+        MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
+        Optional.empty());
+    open.add(0, n);
+    return n;
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (channel != null) {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    for (AutoCloseable c : open) {
+      c.close();
+    }
+  }
+
+  private static CallCredentials basic(String user, String pw) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata m = new Metadata();
+        m.put(EventsServer.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + pw).getBytes(StandardCharsets.UTF_8)));
+        applier.apply(m);
+      }
+    };
+  }
+
+  private final List<NodeEvent> seen = new ArrayList<>();
+
+  /** The first event (seen before or arriving now) matching {@code wanted}; events arrive in poll order. */
+  private NodeEvent next(Iterator<NodeEvent> it, Predicate<NodeEvent> wanted) {
+    for (NodeEvent e : seen) {
+      if (wanted.test(e)) {
+        return e;
+      }
+    }
+    for (int i = 0; i < 1000; i++) {
+      NodeEvent e = it.next();
+      seen.add(e);
+      if (wanted.test(e)) {
+        return e;
+      }
+    }
+    throw new AssertionError("event not seen in " + seen);
+  }
+
+  @Test
+  void streamsStatusInboxAndConnections() throws Exception {
+    Node a = node("a", List.of());
+    EventsServer server = EventsServer.start(a, "127.0.0.1", 0, "u", "pw");
+    open.add(0, server);
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    NodeEventsGrpc.NodeEventsBlockingStub stub = NodeEventsGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(120, TimeUnit.SECONDS);
+
+    StatusRuntimeException denied = assertThrows(StatusRuntimeException.class,
+        () -> stub.withCallCredentials(basic("u", "wrong")).subscribe(SubscribeRequest.getDefaultInstance()).next());
+    assertEquals(Status.Code.UNAUTHENTICATED, denied.getStatus().getCode());
+
+    Iterator<NodeEvent> events = stub.withCallCredentials(basic("u", "pw")).subscribe(SubscribeRequest.getDefaultInstance());
+    NodeEvent hello = events.next();
+    assertTrue(hello.hasHello(), hello.toString());
+
+    String me = a.messenger().text(a.messenger().createRandom("me"));
+    a.messenger().send(me, me, "pushed", "body", 3600);
+    NodeEvent queued = next(events, NodeEvent::hasStatusChange);
+    assertEquals(me, queued.getStatusChange().getToAddress());
+    NodeEvent sent = next(events, e -> e.hasStatusChange() && e.getStatusChange().getStatus().equals("msgsentnoackexpected"));
+    assertEquals(76, sent.getStatusChange().getAckData().length());
+    NodeEvent inbox = next(events, NodeEvent::hasInboxMessage);
+    assertEquals("pushed", inbox.getInboxMessage().getSubject());
+    assertEquals(me, inbox.getInboxMessage().getFromAddress());
+
+    node("b", List.of(TestNetwork.endpoint(a)));
+    NodeEvent conn = next(events, NodeEvent::hasConnectionChange);
+    assertTrue(conn.getConnectionChange().getConnected() && conn.getConnectionChange().getInbound(), conn.toString());
+    assertEquals(1, conn.getConnectionChange().getConnections());
+  }
+}
