@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.node.crypto.bc.BcTlsContexts;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a Bitmessage node: syncs, stores and relays objects of stream 1.",
-      "Advertises NODE_NETWORK only (no TLS, no Dandelion). Stops cleanly on SIGTERM."
+      "Advertises NODE_NETWORK and NODE_SSL (TLS with peers that advertise it too; --no-tls turns it off),",
+      "no Dandelion. Stops cleanly on SIGTERM."
     })
 public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).",
@@ -63,6 +65,10 @@ public final class NodeCommand implements Callable<Integer> {
       defaultValue = "64")
   int maxInbound;
 
+  @Option(names = "--no-tls",
+      description = "Do not advertise NODE_SSL: every connection stays plaintext (default: TLS with peers that advertise NODE_SSL).")
+  boolean noTls;
+
   @Option(names = "--accept-local-addrs", hidden = true,
       description = "Keep loopback/private addresses from addr gossip (testing only).")
   boolean acceptLocalAddrs;
@@ -73,8 +79,10 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Global and read once by the TLS providers: relax it before any TLS class loads.
+    BcTlsContexts.allowAnonymousEcdh();
     NodeConfig config = config();
-    NetworkParams params = NetworkParams.mainnet(NodeMain.softwareVersion());
+    NetworkParams params = NetworkParams.mainnet(NodeMain.softwareVersion()).withTls(!noTls);
     Node node = Node.start(config, params,
         testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
         Clock.systemUTC());

@@ -44,6 +44,12 @@ public final class BcTlsContexts {
   public static final String GROUP = "secp256k1";
 
   private static final String DISABLED = "jdk.tls.disabledAlgorithms";
+  /**
+   * BC's JSSE logs every handshake step through java.util.logging at INFO; held here so the level
+   * set on it stays (JUL keeps loggers weakly).
+   */
+  private static final java.util.logging.Logger BC_JSSE_LOG =
+      java.util.logging.Logger.getLogger("org.bouncycastle.jsse");
 
   private final SSLContext context;
 
@@ -78,6 +84,9 @@ public final class BcTlsContexts {
   /** Builds the context (relaxing the algorithm policy first). */
   public static BcTlsContexts create() {
     allowAnonymousEcdh();
+    if (BC_JSSE_LOG.getLevel() == null) {
+      BC_JSSE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
     try {
       Provider jsse = new BouncyCastleJsseProvider(new BouncyCastleProvider());
       KeyStore empty = KeyStore.getInstance("PKCS12");
