@@ -8,10 +8,11 @@ import java.util.Optional;
  * warming them up: the Vector API kernel wins by 1.3-5x depending on the vector width and the
  * JDK, but it needs the incubator module and several seconds of JIT warm-up, and on CPUs without
  * wide vectors it can lose to {@code MessageDigest} (whose SHA-512 the JDK compiles to native
- * code). The system property {@code bitmsg.pow.cpuKernel} ({@code simd} or {@code digest}) skips
- * the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
+ * code). The system property {@code bitmsg.pow.cpuKernel} ({@code simd}, {@code digest} or
+ * {@code auto}) overrides the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
  *
- * @param simdTrialsPerSecond 0 when the SIMD kernel is unavailable
+ * @param simdTrialsPerSecond measured rate; 0 when not measured (SIMD unavailable, or forced)
+ * @param digestTrialsPerSecond measured rate; 0 when not measured
  */
 public record CpuKernelChoice(
     CpuKernel kernel, double simdTrialsPerSecond, double digestTrialsPerSecond, String reason) {
@@ -25,14 +26,21 @@ public record CpuKernelChoice(
 
   private static volatile CpuKernelChoice cached;
 
-  /** The choice for this JVM, measured on first use (a few seconds). */
+  /**
+   * The choice for this JVM: the kernel named by the system property when it is set (read on every
+   * call), else the one measured on first use (a few seconds), then remembered.
+   */
   public static CpuKernelChoice get() {
+    String forced = System.getProperty(PROPERTY);
+    if (forced != null && !forced.isBlank() && !forced.strip().equalsIgnoreCase("auto")) {
+      return forced(forced.strip());
+    }
     CpuKernelChoice c = cached;
     if (c == null) {
       synchronized (CpuKernelChoice.class) {
         c = cached;
         if (c == null) {
-          c = decide();
+          c = measure();
           cached = c;
         }
       }
@@ -40,45 +48,49 @@ public record CpuKernelChoice(
     return c;
   }
 
-  private static CpuKernelChoice decide() {
-    String forced = System.getProperty(PROPERTY);
-    if (forced != null && !forced.isBlank()) {
-      CpuKernel k = CpuKernel.parse(forced.strip());
-      Optional<String> why = k.unavailableReason();
-      if (why.isPresent()) {
-        return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0,
-            "property " + PROPERTY + "=" + forced + " but " + why.get());
-      }
-      return new CpuKernelChoice(k, 0, 0, "set by property " + PROPERTY);
+  private static CpuKernelChoice forced(String name) {
+    CpuKernel k = CpuKernel.parse(name);
+    Optional<String> why = k.unavailableReason();
+    if (why.isPresent()) {
+      return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0,
+          "property " + PROPERTY + "=" + name + " but " + why.get());
     }
-    return measure();
+    return new CpuKernelChoice(k, 0, 0, "set by property " + PROPERTY);
   }
 
   /** Warms up and measures both kernels on the calling thread, then picks the faster. */
   public static CpuKernelChoice measure() {
     Optional<String> simdMissing = SimdScanner.unavailableReason();
-    double digest = rate(new DigestScanner(), 2);
     if (simdMissing.isPresent()) {
-      return new CpuKernelChoice(CpuKernel.DIGEST, 0, digest, simdMissing.get());
+      return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0, simdMissing.get());
     }
+    double digest;
     double simd;
     int bits;
-    try (SimdScanner scanner = SimdScanner.create()) {
-      simd = warmRate(scanner);
-      bits = scanner.vectorBits();
+    try (DigestScanner d = new DigestScanner(); SimdScanner s = SimdScanner.create()) {
+      warmUp(d); // the JDK's SHA-512 intrinsic needs its warm-up too
+      warmUp(s);
+      bits = s.vectorBits();
+      // Alternating samples, so that both kernels see the same load from other processes.
+      digest = 0;
+      simd = 0;
+      for (int i = 0; i < 3; i++) {
+        digest += sample(d);
+        simd += sample(s);
+      }
     }
     CpuKernel pick = simd > digest ? CpuKernel.SIMD : CpuKernel.DIGEST;
-    return new CpuKernelChoice(pick, simd, digest, String.format(
+    return new CpuKernelChoice(pick, simd / 3, digest / 3, String.format(
         "measured %.2f M/s (simd, %d-bit) vs %.2f M/s (digest) on one thread",
-        simd / 1e6, bits, digest / 1e6));
+        simd / 3e6, bits, digest / 3e6));
   }
 
   /**
-   * Rate after the JIT settles: runs {@link #WARMUP_TRIALS}, then samples until two in a row agree
-   * within 10 % (all bounded by {@link #WARMUP_BUDGET_NANOS}). The vector code runs 100x slower
-   * until it is compiled by the optimising JIT, which with busy cores can take seconds.
+   * Runs {@code scanner} until the JIT settles: {@link #WARMUP_TRIALS}, then until two samples in
+   * a row agree within 10 % (all bounded by {@link #WARMUP_BUDGET_NANOS}). The vector code runs
+   * 100x slower until the optimising JIT has compiled it, which with busy cores can take seconds.
    */
-  private static double warmRate(NonceScanner scanner) {
+  private static void warmUp(NonceScanner scanner) {
     long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
     long done = 0;
     while (done < WARMUP_TRIALS && System.nanoTime() < deadline) {
@@ -88,24 +100,10 @@ public record CpuKernelChoice(
     while (System.nanoTime() < deadline) {
       double current = sample(scanner);
       if (current > 0 && Math.abs(current - previous) <= 0.1 * current) {
-        return Math.max(current, previous);
+        return;
       }
       previous = current;
     }
-    return previous;
-  }
-
-  private static double rate(NonceScanner scanner, int samples) {
-    double best = 0;
-    try (scanner) {
-      for (int i = 0; i <= samples; i++) {
-        double r = sample(scanner);
-        if (i > 0) {
-          best = Math.max(best, r); // the first sample is warm-up
-        }
-      }
-    }
-    return best;
   }
 
   /** Trials per second over about {@link #SAMPLE_NANOS}. */

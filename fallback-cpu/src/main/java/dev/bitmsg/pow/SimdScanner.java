@@ -17,7 +17,8 @@ public final class SimdScanner implements NonceScanner {
 
   private final SimdKernel kernel;
   private final int lanes;
-  private final RateMeter meter = new RateMeter(2e6);
+  // A low first guess: until the JIT has compiled the vector code it is ~100x slower.
+  private final RateMeter meter = new RateMeter(2e5);
 
   private SimdScanner(SimdKernel kernel) {
     this.kernel = kernel;

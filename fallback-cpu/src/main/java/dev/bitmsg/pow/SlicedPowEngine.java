@@ -96,6 +96,10 @@ public final class SlicedPowEngine implements PowEngine {
     if (closed) { // raced with close(): do not leave jobs behind
       added.forEach(Job::cancel);
     }
+    String failed = failure;
+    if (failed != null) { // raced with the last scanner failing
+      added.forEach(j -> j.result.completeExceptionally(new PowException(failed)));
+    }
     synchronized (wakeUp) {
       wakeUp.notifyAll();
     }
@@ -130,12 +134,8 @@ public final class SlicedPowEngine implements PowEngine {
 
   /** The jobs of the next pass with their slices claimed. */
   private List<Claim> nextBatch(long trialsPerPass) {
-    List<Job> jobs = new ArrayList<>();
-    for (Job j : active) {
-      if (!j.result.isDone()) {
-        jobs.add(j);
-      }
-    }
+    active.removeIf(j -> j.result.isDone());
+    List<Job> jobs = new ArrayList<>(active);
     if (jobs.isEmpty()) {
       return List.of();
     }
@@ -170,7 +170,8 @@ public final class SlicedPowEngine implements PowEngine {
             + slices.size() + " slices");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "engine " + name + ": scanner " + scanner.name() + " failed", e);
+      LOG.log(Level.ERROR,
+          () -> "engine " + name + ": scanner " + scanner.name() + " failed", e);
       batch.forEach(c -> c.job().release());
       scannerFailed(scanner.name() + " failed: " + e);
       return false;
@@ -264,8 +265,17 @@ public final class SlicedPowEngine implements PowEngine {
       return slice;
     }
 
-    synchronized void release() {
-      outstanding--;
+    /** Gives back a claimed slice that was not scanned (its scanner failed). */
+    void release() {
+      boolean none;
+      synchronized (this) {
+        outstanding--;
+        none = exhausted && outstanding == 0;
+      }
+      if (none) {
+        result.completeExceptionally(new PowException("the search space of "
+            + job.initialHash() + " ran out after a scanner failure"));
+      }
     }
 
     void finishSlice(ScanOutcome o, String scanner) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.pow.PowVerdict.Outcome;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ObjectPowTest {
@@ -39,6 +40,25 @@ class ObjectPowTest {
     assertEquals(TrialValue.of(b.decimal("smallest_nonce") - 1, ObjectPow.initialHash(object)),
         bad.trialValue());
     assertTrue(bad.reason().contains("exceeds target " + b.get("target")), bad.reason());
+  }
+
+  @Test
+  void solvedObjectValidates() throws Exception {
+    // The worked example's object with its nonce searched anew by the CPU engine.
+    VectorFile.Block b = VectorFile.block("pow.txt", "full worked example");
+    byte[] object = b.hex("object");
+    long now = b.decimal("now");
+    long target = ObjectPow.target(object, now, NET);
+    try (SlicedPowEngine engine = CpuPowEngine.create(2)) {
+      PowSolution s = engine.submit(new PowJob(ObjectPow.initialHash(object), target,
+          new java.util.Random(11).nextLong())).result().get(120, TimeUnit.SECONDS);
+      for (int i = 0; i < 8; i++) {
+        object[i] = (byte) (s.nonce() >>> (56 - 8 * i));
+      }
+    }
+    PowVerdict v = ObjectPow.validate(object, now, NET);
+    assertEquals(Outcome.VALID, v.outcome(), v.reason());
+    assertEquals(target, v.target());
   }
 
   @Test

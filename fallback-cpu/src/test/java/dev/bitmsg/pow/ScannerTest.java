@@ -65,6 +65,7 @@ class ScannerTest {
     try (SimdScanner s = simd()) {
       assertSmallest(s, "2pow48");
       assertSmallest(s, "2pow44");
+      assertSmallest(s, "2pow40");
       assertWorkedExample(s);
     }
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -128,13 +129,14 @@ class SlicedPowEngineTest {
   void wrongAnswersAreCaughtAndTheOtherScannerFinishes() throws Exception {
     InitialHash h = ScannerTest.randomHash(new Random(8));
     LyingScanner liar = new LyingScanner();
+    // The honest scanner waits for the liar's first answer, so the liar surely takes part.
     try (SlicedPowEngine engine = new SlicedPowEngine("guarded",
-        List.of(liar, new DigestScanner()))) {
+        List.of(liar, new GatedScanner(new DigestScanner(), liar.asked)))) {
       PowSolution s = await(engine.submit(new PowJob(h, EASY, 12345)));
       assertTrue(TrialValue.isSolution(s.nonce(), h, EASY));
       assertEquals(DigestScanner.NAME, s.engine());
     }
-    assertTrue(liar.calls > 0, "the liar was asked");
+    assertEquals(0, liar.asked.getCount(), "the liar was asked");
   }
 
   @Test
@@ -153,7 +155,7 @@ class SlicedPowEngineTest {
 
   /** Claims the first nonce of every slice solves it: what a broken device would do. */
   private static final class LyingScanner implements NonceScanner {
-    volatile int calls;
+    final CountDownLatch asked = new CountDownLatch(1);
 
     @Override
     public String name() {
@@ -167,15 +169,51 @@ class SlicedPowEngineTest {
 
     @Override
     public List<ScanOutcome> scan(List<ScanSlice> slices) {
-      calls++;
       List<ScanOutcome> out = new ArrayList<>();
       for (ScanSlice s : slices) {
         out.add(ScanOutcome.found(s.firstNonce(), 0, 1));
       }
+      asked.countDown();
       return out;
     }
 
     @Override
     public void close() {}
+  }
+
+  /** Delegates to a real scanner once {@code gate} opens (bounded wait). */
+  private static final class GatedScanner implements NonceScanner {
+    private final NonceScanner delegate;
+    private final CountDownLatch gate;
+
+    GatedScanner(NonceScanner delegate, CountDownLatch gate) {
+      this.delegate = delegate;
+      this.gate = gate;
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public long trialsPerPass() {
+      return delegate.trialsPerPass();
+    }
+
+    @Override
+    public List<ScanOutcome> scan(List<ScanSlice> slices) {
+      try {
+        gate.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return delegate.scan(slices);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
   }
 }

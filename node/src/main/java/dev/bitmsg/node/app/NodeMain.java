@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bm",
     mixinStandardHelpOptions = true,
     description = "Bitmessage node commands",
-    subcommands = {NodeCommand.class, BenchCommand.class})
+    subcommands = {ObjectCommand.class, NodeCommand.class, BenchCommand.class})
 public final class NodeMain implements Runnable {
   @Override
   public void run() {

@@ -30,7 +30,8 @@ final class AddrPolicy {
       return Optional.empty();
     }
     long age = nowEpochSeconds - a.time();
-    if (a.time() < 0 || age <= 0 || age >= MAX_AGE_SECONDS) {
+    // PyB compares with float time, so a node seen this very second passes there; so here.
+    if (a.time() < 0 || age < 0 || age >= MAX_AGE_SECONDS) {
       return Optional.empty();
     }
     if (a.address().port() == 0 || HostEncoding.isOnion(a.address().ip())) {

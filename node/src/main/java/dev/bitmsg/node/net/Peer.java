@@ -219,6 +219,7 @@ final class Peer {
         inbound ? "inbound" : "outbound", version.userAgentText(), version.streams(), total,
         addrs.size());
     pumpWrites();
+    channel.flush(); // the addr, when there was no inventory to push it out
   }
 
   private static Optional<TimedNetworkAddress> toWire(KnownNode n) {

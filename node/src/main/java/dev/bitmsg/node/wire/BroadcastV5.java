@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  */
 public record BroadcastV5(Bytes tag, Bytes encrypted) implements ObjectPayload {
   public BroadcastV5 {
-    Keys.checkLength(tag, WireLimits.TAG_LENGTH, "tag");
+    FieldChecks.checkLength(tag, WireLimits.TAG_LENGTH, "tag");
   }
 
   public static BroadcastV5 read(ByteBuffer buf) {

@@ -82,11 +82,6 @@ public final class Bytes {
     return buf.put(bytes);
   }
 
-  /** Contents equality in constant time for equal lengths (used for MAC-like comparisons). */
-  public boolean contentEquals(byte[] other) {
-    return java.security.MessageDigest.isEqual(bytes, other);
-  }
-
   public String toHex() {
     return HexFormat.of().formatHex(bytes);
   }

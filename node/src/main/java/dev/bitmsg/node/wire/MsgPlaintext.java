@@ -25,7 +25,7 @@ public record MsgPlaintext(
     Bytes ackData,
     Bytes signature) {
   public MsgPlaintext {
-    Keys.checkLength(destinationRipe, WireLimits.RIPE_LENGTH, "destination ripe");
+    FieldChecks.checkLength(destinationRipe, WireLimits.RIPE_LENGTH, "destination ripe");
   }
 
   /** Reads a plaintext that fills {@code buf} exactly. */

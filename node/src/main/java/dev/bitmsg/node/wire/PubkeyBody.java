@@ -26,8 +26,8 @@ public record PubkeyBody(
     Difficulty difficulty,
     Bytes signature) {
   public PubkeyBody {
-    Keys.checkPublicKey(signingKey, "signing key");
-    Keys.checkPublicKey(encryptionKey, "encryption key");
+    FieldChecks.checkPublicKey(signingKey, "signing key");
+    FieldChecks.checkPublicKey(encryptionKey, "encryption key");
   }
 
   /** Reads a body that fills the rest of {@code buf}. */

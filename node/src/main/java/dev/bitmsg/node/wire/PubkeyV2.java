@@ -11,8 +11,8 @@ public record PubkeyV2(int behaviorBitfield, Bytes signingKey, Bytes encryptionK
   public static final int SIZE = 4 + 2 * WireLimits.PUBLIC_KEY_LENGTH;
 
   public PubkeyV2 {
-    Keys.checkPublicKey(signingKey, "signing key");
-    Keys.checkPublicKey(encryptionKey, "encryption key");
+    FieldChecks.checkPublicKey(signingKey, "signing key");
+    FieldChecks.checkPublicKey(encryptionKey, "encryption key");
   }
 
   public static PubkeyV2 read(ByteBuffer buf) {

@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  */
 public record PubkeyV4(Bytes tag, Bytes encrypted) implements ObjectPayload {
   public PubkeyV4 {
-    Keys.checkLength(tag, WireLimits.TAG_LENGTH, "tag");
+    FieldChecks.checkLength(tag, WireLimits.TAG_LENGTH, "tag");
   }
 
   public static PubkeyV4 read(ByteBuffer buf) {

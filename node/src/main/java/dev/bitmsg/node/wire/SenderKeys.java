@@ -24,8 +24,8 @@ public record SenderKeys(
     Bytes encryptionKey,
     Optional<Difficulty> difficulty) {
   public SenderKeys {
-    Keys.checkPublicKey(signingKey, "signing key");
-    Keys.checkPublicKey(encryptionKey, "encryption key");
+    FieldChecks.checkPublicKey(signingKey, "signing key");
+    FieldChecks.checkPublicKey(encryptionKey, "encryption key");
     if (difficulty.isPresent() != carriesDifficulty(addressVersion)) {
       throw new IllegalArgumentException(
           "difficulty must be present exactly for sender address versions >= 3, got version "

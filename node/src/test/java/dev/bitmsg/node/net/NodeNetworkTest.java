@@ -70,13 +70,13 @@ class NodeNetworkTest {
     long now = Clock.systemUTC().instant().getEpochSecond();
     List<ObjectMessage> objects = new ArrayList<>();
     List<Node> chain = List.of(a, b, c, d);
+    for (int k = 0; k < 25 * chain.size(); k++) {
+      objects.add(maker.make(now, 3600, 200 + 10 * (k % 25)));
+    }
     long t0 = System.nanoTime();
-    for (int i = 0; i < chain.size(); i++) {
-      for (int k = 0; k < 5; k++) {
-        ObjectMessage o = maker.make(now, 3600, 200 + 10 * k);
-        objects.add(o);
-        assertEquals(ObjectIngest.Outcome.STORED, chain.get(i).peers().submit(o).outcome());
-      }
+    for (int k = 0; k < objects.size(); k++) {
+      Node at = chain.get(k % chain.size()); // injected round-robin at every node
+      assertEquals(ObjectIngest.Outcome.STORED, at.peers().submit(objects.get(k)).outcome());
     }
     awaitAll(chain, objects);
     log.info("sync: {} objects reached 4 nodes in {} ms", objects.size(),

@@ -229,4 +229,17 @@ class MessageCodecTest {
     String nonMinimal = payload.substring(0, payload.length() - 4) + "fd0001" + "01";
     assertThrows(ProtocolException.class, () -> Version.read(Bytes.fromHex(nonMinimal).asReadOnlyBuffer()));
   }
+
+  @Test
+  void limits_matchTheVectorFile() {
+    VectorFile.Block b = VectorFile.block("framing.txt", "size limits");
+    assertEquals(b.decimal("pybitmessage_max_message_size"), WireLimits.MAX_RECEIVE_PAYLOAD);
+    assertEquals(b.decimal("pybitmessage_max_object_payload_size"), WireLimits.MAX_OBJECT_PAYLOAD);
+    assertEquals(b.decimal("pybitmessage_max_object_count"), WireLimits.MAX_INV_ITEMS);
+    assertEquals(b.decimal("pybitmessage_max_addr_count"), WireLimits.MAX_ADDR_ITEMS);
+    assertEquals(b.decimal("jabit_max_payload_size"), WireLimits.MAX_SEND_PAYLOAD);
+    assertEquals(
+        b.decimal("largest_inv_payload"),
+        VarInt.size(WireLimits.MAX_INV_ITEMS) + (long) WireLimits.MAX_INV_ITEMS * 32);
+  }
 }

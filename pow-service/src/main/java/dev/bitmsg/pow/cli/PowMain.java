@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bm",
     mixinStandardHelpOptions = true,
     description = "Proof-of-work commands",
-    subcommands = {})
+    subcommands = {PowCommand.class, BenchCommand.class, DemoCommand.class})
 public final class PowMain implements Runnable {
   @Override
   public void run() {

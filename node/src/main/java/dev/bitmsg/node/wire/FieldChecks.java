@@ -1,8 +1,8 @@
 package dev.bitmsg.node.wire;
 
-/** Checks for key-shaped byte strings inside objects (PROTOCOL.md section 1). Stateless. */
-final class Keys {
-  private Keys() {}
+/** Length checks for fixed-size fields (keys, ripes, tags) in record constructors. Stateless. */
+final class FieldChecks {
+  private FieldChecks() {}
 
   static void checkPublicKey(Bytes key, String what) {
     if (key.length() != WireLimits.PUBLIC_KEY_LENGTH) {

@@ -1,0 +1,56 @@
+package dev.bitmsg.pow.cli;
+
+import dev.bitmsg.pow.PowHandle;
+import dev.bitmsg.pow.PowProgress;
+import java.io.PrintWriter;
+
+/**
+ * A one-line live progress display on a terminal: trials against the expected number, rate and
+ * a rough ETA (a search has no true percentage: the expectation only says how long it takes on
+ * average). Not thread-safe; drawn from the thread waiting for the result.
+ */
+final class ProgressBar {
+  private static final int WIDTH = 24;
+
+  private final PrintWriter err;
+  private final double expectedTrials;
+  private boolean drawn;
+
+  ProgressBar(PrintWriter err, double expectedTrials) {
+    this.err = err;
+    this.expectedTrials = expectedTrials;
+  }
+
+  void draw(PowHandle handle) {
+    PowProgress p = handle.progress();
+    double frac = Math.min(1.0, p.trials() / expectedTrials);
+    int filled = (int) Math.round(frac * WIDTH);
+    String eta = p.trialsPerSecond() > 0 && p.trials() < expectedTrials
+        ? String.format("~%.0fs left", (expectedTrials - p.trials()) / p.trialsPerSecond())
+        : "any moment";
+    err.printf("\r[%s%s] %5.1f%% of expected  %s trials/s  %s   ", "#".repeat(filled),
+        " ".repeat(WIDTH - filled), 100 * frac, human(p.trialsPerSecond()), eta);
+    err.flush();
+    drawn = true;
+  }
+
+  void clear() {
+    if (drawn) {
+      err.print("\r" + " ".repeat(WIDTH + 70) + "\r");
+      err.flush();
+    }
+  }
+
+  static String human(double v) {
+    if (v >= 1e9) {
+      return String.format("%.2fG", v / 1e9);
+    }
+    if (v >= 1e6) {
+      return String.format("%.2fM", v / 1e6);
+    }
+    if (v >= 1e3) {
+      return String.format("%.1fk", v / 1e3);
+    }
+    return String.format("%.0f", v);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.bitmsg.pow.cli;
+
+import dev.bitmsg.pow.Difficulty;
+import dev.bitmsg.pow.ObjectPow;
+import dev.bitmsg.pow.PowVerdict;
+import java.io.PrintWriter;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bm pow validate}: checks an object's lifetime and proof of work. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {"Checks a whole object's lifetime and proof of work.",
+        "Exit 0 when valid, 1 when invalid (with the reason), 2 for bad input."})
+public final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--object-hex", required = true, paramLabel = "HEX",
+      description = "the whole object, nonce first")
+  String objectHex;
+
+  @Option(names = "--ntpb", paramLabel = "N", defaultValue = "1000",
+      converter = UnsignedLongConverter.class, description = "nonce trials per byte demanded")
+  long ntpb;
+
+  @Option(names = "--extra", paramLabel = "N", defaultValue = "1000",
+      converter = UnsignedLongConverter.class, description = "payload length extra bytes demanded")
+  long extra;
+
+  @Option(names = "--now", paramLabel = "EPOCH",
+      description = "check time in Unix seconds (default: the current time)")
+  Long now;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    byte[] object;
+    try {
+      object = HexFormat.of().parseHex(objectHex.strip());
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("bm pow validate: --object-hex is not hex: "
+          + e.getMessage());
+      return 2;
+    }
+    long at = now != null ? now : System.currentTimeMillis() / 1000;
+    PowVerdict v = ObjectPow.validate(object, at, new Difficulty(ntpb, extra));
+    out.println(v.valid() ? "valid" : "invalid: " + v.outcome());
+    out.println("reason: " + v.reason());
+    if (object.length >= 16) {
+      out.println("initial hash: " + ObjectPow.initialHash(object).toHex());
+    }
+    return v.valid() ? 0 : 1;
+  }
+}
