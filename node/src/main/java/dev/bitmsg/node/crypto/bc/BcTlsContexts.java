@@ -50,6 +50,12 @@ public final class BcTlsContexts {
    */
   private static final java.util.logging.Logger BC_JSSE_LOG =
       java.util.logging.Logger.getLogger("org.bouncycastle.jsse");
+  /**
+   * Warns once per JDK policy entry whose syntax BC does not parse (newer JDKs' "usage
+   * HandshakeSignature" entries): none concerns the one suite used here.
+   */
+  private static final java.util.logging.Logger BC_CONSTRAINTS_LOG =
+      java.util.logging.Logger.getLogger("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
 
   private final SSLContext context;
 
@@ -86,6 +92,9 @@ public final class BcTlsContexts {
     allowAnonymousEcdh();
     if (BC_JSSE_LOG.getLevel() == null) {
       BC_JSSE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+    if (BC_CONSTRAINTS_LOG.getLevel() == null) {
+      BC_CONSTRAINTS_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
     try {
       Provider jsse = new BouncyCastleJsseProvider(new BouncyCastleProvider());
