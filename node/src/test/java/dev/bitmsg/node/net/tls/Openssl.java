@@ -59,9 +59,26 @@ final class Openssl implements AutoCloseable {
 
   /** {@code s_client} dialling 127.0.0.1:{@code port}. */
   static Openssl client(int port, String groups) throws IOException {
+    return client(port, groups, true);
+  }
+
+  /**
+   * {@code s_client} dialling 127.0.0.1:{@code port}; without {@code tls12Only} it also offers TLS
+   * 1.3, as PyBitmessage does on OpenSSL 3 ({@code PROTOCOL_TLS}, no version cap).
+   */
+  static Openssl client(int port, String groups, boolean tls12Only) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-        "-tls1_2", "-cipher", CIPHER, "-curves", groups, "-quiet"));
+        "-cipher", CIPHER, "-curves", groups, "-quiet"));
+    if (tls12Only) {
+      cmd.add("-tls1_2");
+    }
     return new Openssl(cmd);
+  }
+
+  /** {@code s_server} like {@link #server} but also willing to speak TLS 1.3 (PyBitmessage's setup). */
+  static Openssl serverAnyVersion(int port, String groups) throws IOException {
+    return new Openssl(List.of("openssl", "s_server", "-nocert", "-cipher", CIPHER,
+        "-curves", groups, "-accept", "127.0.0.1:" + port, "-naccept", "1", "-quiet"));
   }
 
   /** Connects to a server started by {@link #server}, retrying while it is not listening yet. */
