@@ -25,8 +25,9 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  * TLS engines for the Bitmessage link encryption of PROTOCOL.md 3.3: TLS 1.2 with the anonymous
  * suite {@value #CIPHER_SUITE} over the group {@value #GROUP} only, no certificates on either
  * side. The JDK's own provider cannot do this (it has no secp256k1), so the engines come from a
- * private Bouncy Castle JSSE provider instance; no provider is registered globally. Callers see
- * JDK types only.
+ * private Bouncy Castle JSSE provider instance, with elliptic-curve operations from a private BC
+ * provider and the record cipher and MAC from the JDK's providers ({@link EcViaBcHelper}); no
+ * provider is registered globally. Callers see JDK types only.
  *
  * <p>The JVM-wide {@code jdk.tls.disabledAlgorithms} security property disables {@code anon} and
  * {@code ECDH} by default and is read once, by the first TLS class that needs it;
@@ -97,7 +98,8 @@ public final class BcTlsContexts {
       BC_CONSTRAINTS_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
     try {
-      Provider jsse = new BouncyCastleJsseProvider(new BouncyCastleProvider());
+      Provider jsse = new BouncyCastleJsseProvider(false,
+          EcViaBcHelper.cryptoProvider(new BouncyCastleProvider()));
       KeyStore empty = KeyStore.getInstance("PKCS12");
       empty.load(null, null);
       // BC's JSSE server refuses every handshake without a key manager, even for an anonymous

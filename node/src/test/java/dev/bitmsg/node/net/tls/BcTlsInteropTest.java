@@ -101,23 +101,6 @@ class BcTlsInteropTest {
     }
   }
 
-  /** A client offering TLS 1.3 too (PyBitmessage on OpenSSL 3) still gets TLS 1.2 and the suite. */
-  @Test
-  void serverSettlesOnTls12WithAClientOfferingTls13() throws Exception {
-    assumeTrue(Openssl.available(), "openssl not installed");
-    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        Openssl client = Openssl.client(listener.getLocalPort(), "secp256k1", false);
-        SSLSocket s = tls.layer(listener.accept(), false)) {
-      s.setSoTimeout(20_000);
-      s.startHandshake();
-      assertEquals(BcTlsContexts.PROTOCOL, s.getSession().getProtocol());
-      assertEquals(BcTlsContexts.CIPHER_SUITE, s.getSession().getCipherSuite());
-      s.getOutputStream().write("pong\n".getBytes(StandardCharsets.US_ASCII));
-      s.getOutputStream().flush();
-      assertArrayEquals("pong\n".getBytes(StandardCharsets.US_ASCII), read(client.stdout(), 5));
-    }
-  }
-
   /** An OpenSSL server willing to speak TLS 1.3 (PyBitmessage's setup) settles on TLS 1.2 with us. */
   @Test
   void clientSettlesOnTls12WithAServerAllowingTls13() throws Exception {

@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -57,22 +56,14 @@ final class Openssl implements AutoCloseable {
         "-curves", groups, "-accept", "127.0.0.1:" + port, "-naccept", "1", "-quiet"));
   }
 
-  /** {@code s_client} dialling 127.0.0.1:{@code port}. */
-  static Openssl client(int port, String groups) throws IOException {
-    return client(port, groups, true);
-  }
-
   /**
-   * {@code s_client} dialling 127.0.0.1:{@code port}; without {@code tls12Only} it also offers TLS
-   * 1.3, as PyBitmessage does on OpenSSL 3 ({@code PROTOCOL_TLS}, no version cap).
+   * {@code s_client} dialling 127.0.0.1:{@code port}. Always capped at TLS 1.2: OpenSSL 3 refuses
+   * to start as a client with TLS 1.3 enabled and secp256k1 as its only group ("no suitable
+   * groups"), the reference node's own limitation on OpenSSL 3 (PROTOCOL.md 3.3).
    */
-  static Openssl client(int port, String groups, boolean tls12Only) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-        "-cipher", CIPHER, "-curves", groups, "-quiet"));
-    if (tls12Only) {
-      cmd.add("-tls1_2");
-    }
-    return new Openssl(cmd);
+  static Openssl client(int port, String groups) throws IOException {
+    return new Openssl(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
+        "-tls1_2", "-cipher", CIPHER, "-curves", groups, "-quiet"));
   }
 
   /** {@code s_server} like {@link #server} but also willing to speak TLS 1.3 (PyBitmessage's setup). */
