@@ -81,6 +81,10 @@ public final class TlsBenchCommand implements Callable<Integer> {
       description = "Payload bytes per object (default: ${DEFAULT-VALUE}).")
   int payload;
 
+  @Option(names = "--repeats", paramLabel = "K", defaultValue = "5",
+      description = "Serve and sync runs per mode, alternating; medians reported (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -88,8 +92,9 @@ public final class TlsBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (handshakes < 1 || warmup < 0 || objects < 1 || payload < 1) {
-      throw new IllegalArgumentException("--handshakes, --objects, --payload must be >= 1, --warmup >= 0");
+    if (handshakes < 1 || warmup < 0 || objects < 1 || payload < 1 || repeats < 1) {
+      throw new IllegalArgumentException(
+          "--handshakes, --objects, --payload, --repeats must be >= 1, --warmup >= 0");
     }
     BcTlsContexts.allowAnonymousEcdh();
     BcTlsContexts tls = BcTlsContexts.create();
@@ -129,11 +134,20 @@ public final class TlsBenchCommand implements Callable<Integer> {
         List<InventoryVector> vectors = made.stream().map(ObjectMessage::inventoryVector).toList();
         serve(addr, false, tls, vectors); // warm-up pass each
         serve(addr, true, tls, vectors);
-        double servePlain = serve(addr, false, tls, vectors);
-        double serveTls = serve(addr, true, tls, vectors);
-        double syncPlain = sync(dir.resolve("b-plain"), a, params.withTls(false), pow, clock, settings);
-        double syncTls = sync(dir.resolve("b-tls"), a, params, pow, clock, settings);
-        report(plainMs, tlsMs, bytes, servePlain, serveTls, syncPlain, syncTls);
+        double[] servePlain = new double[repeats];
+        double[] serveTls = new double[repeats];
+        double[] syncPlain = new double[repeats];
+        double[] syncTls = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+          servePlain[i] = serve(addr, false, tls, vectors);
+          serveTls[i] = serve(addr, true, tls, vectors);
+        }
+        for (int i = 0; i < repeats; i++) {
+          syncPlain[i] = sync(dir.resolve("b-plain-" + i), a, params.withTls(false), pow, clock, settings);
+          syncTls[i] = sync(dir.resolve("b-tls-" + i), a, params, pow, clock, settings);
+        }
+        report(plainMs, tlsMs, bytes, median(servePlain), median(serveTls), median(syncPlain),
+            median(syncTls));
       }
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -288,11 +302,11 @@ public final class TlsBenchCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT,
           "{\"handshakes\":%d,\"handshake_plain_median_ms\":%.3f,\"handshake_tls_median_ms\":%.3f,"
               + "\"handshake_plain_mean_ms\":%.3f,\"handshake_tls_mean_ms\":%.3f,\"handshake_tls_to_plain\":%.2f,"
-              + "\"objects\":%d,\"payload_bytes\":%d,\"serve_plain_per_s\":%.1f,\"serve_tls_per_s\":%.1f,"
+              + "\"objects\":%d,\"payload_bytes\":%d,\"repeats\":%d,\"serve_plain_per_s\":%.1f,\"serve_tls_per_s\":%.1f,"
               + "\"serve_plain_mib_s\":%.2f,\"serve_tls_mib_s\":%.2f,\"serve_tls_to_plain\":%.3f,"
               + "\"sync_plain_per_s\":%.1f,\"sync_tls_per_s\":%.1f,\"sync_tls_to_plain\":%.3f,"
               + "\"cipher_suite\":\"%s\",\"java\":\"%s\"}%n",
-          handshakes, pMed, tMed, mean(plainMs), mean(tlsMs), tMed / pMed, objects, payload,
+          handshakes, pMed, tMed, mean(plainMs), mean(tlsMs), tMed / pMed, objects, payload, repeats,
           objects / servePlain, objects / serveTls, mib / servePlain, mib / serveTls, servePlain / serveTls,
           objects / syncPlain, objects / syncTls, syncPlain / syncTls, BcTlsContexts.CIPHER_SUITE,
           System.getProperty("java.version"));
@@ -305,12 +319,13 @@ public final class TlsBenchCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "  plaintext: median %.2f ms, mean %.2f ms%n", pMed, mean(plainMs));
     System.out.printf(Locale.ROOT, "  TLS:       median %.2f ms, mean %.2f ms  (%.2fx plaintext)%n", tMed, mean(tlsMs),
         tMed / pMed);
-    System.out.printf(Locale.ROOT, "serve %d objects (%d-byte payloads, %.1f MiB) by getdata on one connection:%n",
-        objects, payload, mib);
+    System.out.printf(Locale.ROOT, "serve %d objects (%d-byte payloads, %.1f MiB) by getdata on one connection,"
+        + " median of %d:%n", objects, payload, mib, repeats);
     System.out.printf(Locale.ROOT, "  plaintext: %.0f objects/s (%.1f MiB/s)%n", objects / servePlain, mib / servePlain);
     System.out.printf(Locale.ROOT, "  TLS:       %.0f objects/s (%.1f MiB/s)  (%.2fx plaintext)%n", objects / serveTls,
         mib / serveTls, servePlain / serveTls);
-    System.out.printf(Locale.ROOT, "node-to-node sync of %d objects (validate + store included):%n", objects);
+    System.out.printf(Locale.ROOT, "node-to-node sync of %d objects (validate + store included), median of %d:%n",
+        objects, repeats);
     System.out.printf(Locale.ROOT, "  plaintext: %.0f objects/s in %.2f s%n", objects / syncPlain, syncPlain);
     System.out.printf(Locale.ROOT, "  TLS:       %.0f objects/s in %.2f s  (%.2fx plaintext)%n", objects / syncTls,
         syncTls, syncPlain / syncTls);

@@ -21,7 +21,7 @@ class TlsBenchCommandTest {
     try {
       System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
       rc = new CommandLine(new NodeMain()).execute("bench", "tls", "--handshakes", "3", "--warmup", "1",
-          "--objects", "30", "--payload", "100", "--json");
+          "--objects", "30", "--payload", "100", "--repeats", "1", "--json");
     } finally {
       System.setOut(old);
     }
