@@ -70,7 +70,8 @@ public final class NodeCommand implements Callable<Integer> {
   boolean noTls;
 
   @Option(names = "--accept-local-addrs", hidden = true,
-      description = "Keep loopback/private addresses from addr gossip (testing only).")
+      description = "Keep loopback/private addresses from addr gossip and allow several inbound"
+          + " connections from one address (local test networks only).")
   boolean acceptLocalAddrs;
 
   @Option(names = "--test-pow-ease", hidden = true, paramLabel = "BITS", defaultValue = "0",
@@ -111,7 +112,9 @@ public final class NodeCommand implements Callable<Integer> {
     PeerSettings settings = PeerSettings.defaults()
         .withLimits(maxOutbound, maxInbound, PeerSettings.defaults().maxInFlightPerPeer(),
             PeerSettings.defaults().maxPendingPerPeer())
-        .withLoopbackAddrs(acceptLocalAddrs);
+        .withLoopbackAddrs(acceptLocalAddrs)
+        // Local multi-node setups connect many nodes from one address.
+        .withOneInboundPerIp(!acceptLocalAddrs);
     return new NodeConfig(data, listen, peers, !noBootstrap,
         Optional.ofNullable(powService).map(HostPort::parse), Optional.ofNullable(powToken),
         settings, Duration.ofMinutes(10));

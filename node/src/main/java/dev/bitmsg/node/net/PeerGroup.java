@@ -8,7 +8,6 @@ import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ProtocolException;
 import dev.bitmsg.node.wire.Version;
 import dev.bitmsg.node.wire.WireLimits;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -21,7 +20,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -30,10 +28,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * bans misbehaving ones. Event loops only decode, encode and hand messages over; validation and
  * storage run on a bounded worker pool, one serial queue per peer.
  *
- * <p>Pipeline per channel: {@code IdleStateHandler -> FrameDecoder (fail fast) -> MessageDecoder
+ * <p>Dialling lives in {@link Dialler}. Pipeline per channel: {@code IdleStateHandler -> FrameDecoder (fail fast) -> MessageDecoder
  * -> MessageEncoder -> HandshakeHandler -> [TlsSwitch] -> PeerHandler}; the TLS switch is there
  * when the node advertises {@code NODE_SSL} and puts an {@code SslHandler} in front once both
  * sides advertised it (PROTOCOL.md 3.3).
@@ -63,8 +59,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PeerGroup implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PeerGroup.class);
-  private static final int WRITE_LOW_WATER = 256 * 1024;
-  private static final int WRITE_HIGH_WATER = 1024 * 1024;
+  static final int WRITE_LOW_WATER = 256 * 1024;
+  static final int WRITE_HIGH_WATER = 1024 * 1024;
   private static final int WORK_QUEUE = 10_000;
   static final String FRAMES = "frames";
 
@@ -86,14 +82,14 @@ public final class PeerGroup implements AutoCloseable {
   private final RequestTracker requests = new RequestTracker();
   private final AddrPolicy addrPolicy;
   private final ConcurrentHashMap<Channel, Peer> peers = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<HostPort, Channel> outbound = new ConcurrentHashMap<>();
   private final Set<Channel> allChannels = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inboundCount = new AtomicInteger();
+  private final ConcurrentHashMap<InetAddress, Channel> inboundIps = new ConcurrentHashMap<>();
   private final EventLoopGroup loops;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService timer;
   private final Optional<LinkTls> tls;
-  private final Random random = new Random();
+  private final Dialler dialler;
   private volatile Optional<InetSocketAddress> bound = Optional.empty();
   private volatile Channel serverChannel;
 
@@ -124,6 +120,7 @@ public final class PeerGroup implements AutoCloseable {
     this.timer = t;
     this.tls = params.advertisesTls()
         ? Optional.of(LinkTls.create(settings.handshakeTimeout())) : Optional.empty();
+    this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
   }
 
   /** Binds the listener (unless client-only) and starts dialling and the request timer. */
@@ -135,6 +132,7 @@ public final class PeerGroup implements AutoCloseable {
           .option(ChannelOption.SO_BACKLOG, 128)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
               new WriteBufferWaterMark(WRITE_LOW_WATER, WRITE_HIGH_WATER))
+          .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, WireSizeEstimator.INSTANCE)
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
@@ -149,7 +147,7 @@ public final class PeerGroup implements AutoCloseable {
       log.info("client-only mode: not listening");
     }
     long dial = settings.dialInterval().toMillis();
-    timer.scheduleWithFixedDelay(this::dialTick, 0, dial, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(dialler::tick, 0, dial, TimeUnit.MILLISECONDS);
     long tick = settings.tickInterval().toMillis();
     timer.scheduleWithFixedDelay(this::requestTick, tick, tick, TimeUnit.MILLISECONDS);
   }
@@ -165,6 +163,14 @@ public final class PeerGroup implements AutoCloseable {
       log.info("{}: refused, banned", ch.remoteAddress());
       ch.close();
       return;
+    }
+    if (settings.oneInboundPerIp() && inboundIps.putIfAbsent(ip, ch) != null) {
+      log.info("{}: refused, already connected inbound from this address", ch.remoteAddress());
+      ch.close();
+      return;
+    }
+    if (settings.oneInboundPerIp()) {
+      ch.closeFuture().addListener(f -> inboundIps.remove(ip, ch));
     }
     if (inboundCount.incrementAndGet() > settings.maxInbound()) {
       inboundCount.decrementAndGet();
@@ -190,111 +196,6 @@ public final class PeerGroup implements AutoCloseable {
         advertisedPort, settings.handshakeTimeout().toMillis()));
     tls.ifPresent(t -> p.addLast("tls-switch", new TlsSwitch(t, initiator)));
     p.addLast("peer", new PeerHandler(this, !initiator));
-  }
-
-  // ---- dialling ----
-
-  private void dialTick() {
-    try {
-      if (!mode.connectOnly().isEmpty()) {
-        for (HostPort hp : mode.connectOnly()) {
-          dial(hp);
-        }
-        return;
-      }
-      int need = settings.maxOutbound() - outbound.size();
-      if (need <= 0) {
-        return;
-      }
-      List<HostPort> candidates = new ArrayList<>();
-      for (long stream : params.streams()) {
-        for (KnownNode n : knownNodes.candidates(stream, need * 4 + 8)) {
-          candidates.add(new HostPort(n.host(), n.port()));
-        }
-      }
-      if (candidates.size() < need && mode.bootstrap()) {
-        List<HostPort> boot = new ArrayList<>(params.bootstrapNodes());
-        Collections.shuffle(boot, random);
-        candidates.addAll(boot);
-      }
-      for (HostPort hp : candidates) {
-        if (need <= 0) {
-          break;
-        }
-        if (dial(hp)) {
-          need--;
-        }
-      }
-    } catch (RuntimeException e) {
-      log.warn("dialling failed", e);
-    }
-  }
-
-  private boolean isSelf(HostPort hp) {
-    Optional<InetSocketAddress> b = bound;
-    if (b.isEmpty() || b.get().getPort() != hp.port()) {
-      return false;
-    }
-    try {
-      InetAddress ip = InetAddress.getByName(hp.host());
-      return ip.equals(b.get().getAddress()) || (b.get().getAddress().isAnyLocalAddress()
-          && (ip.isLoopbackAddress() || ip.isAnyLocalAddress()));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** Dials {@code hp} unless already connected, banned or ourselves; true when a dial started. */
-  private boolean dial(HostPort hp) {
-    if (outbound.containsKey(hp) || isSelf(hp)) {
-      return false;
-    }
-    InetAddress ip;
-    try {
-      ip = InetAddress.getByName(hp.host());
-    } catch (IOException e) {
-      log.info("{}: cannot resolve: {}", hp, e.getMessage());
-      return false;
-    }
-    if (banList.isBanned(ip) || connectedInbound(ip, hp.port())) {
-      return false;
-    }
-    Bootstrap b = new Bootstrap()
-        .group(loops)
-        .channel(NioSocketChannel.class)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.handshakeTimeout().toMillis())
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
-            new WriteBufferWaterMark(WRITE_LOW_WATER, WRITE_HIGH_WATER))
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            initPipeline(ch, true);
-          }
-        });
-    ChannelFuture f = b.connect(new InetSocketAddress(ip, hp.port()));
-    if (outbound.putIfAbsent(hp, f.channel()) != null) {
-      f.channel().close();
-      return false;
-    }
-    f.channel().closeFuture().addListener(x -> outbound.remove(hp, f.channel()));
-    f.addListener(x -> {
-      if (!x.isSuccess()) {
-        log.info("{}: connect failed: {}", hp, x.cause() == null ? "?" : x.cause().getMessage());
-        offload(() -> knownNodes.adjustRating(ip.getHostAddress(), hp.port(), -0.1));
-      }
-    });
-    return true;
-  }
-
-  /** Whether a peer listening at {@code ip:port} is already connected to us inbound. */
-  private boolean connectedInbound(InetAddress ip, int port) {
-    for (Peer p : peers.values()) {
-      if (p.inbound() && p.version().addrFrom().port() == port
-          && p.remote().getAddress().equals(ip)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // ---- peers ----
@@ -381,7 +282,8 @@ public final class PeerGroup implements AutoCloseable {
     }
   }
 
-  private void offload(Runnable task) {
+  /** Runs bookkeeping (database work) on the worker pool, never on an event loop. */
+  void offload(Runnable task) {
     try {
       workers.execute(() -> {
         try {
@@ -440,6 +342,21 @@ public final class PeerGroup implements AutoCloseable {
 
   AddrPolicy addrPolicy() {
     return addrPolicy;
+  }
+
+  Optional<InetSocketAddress> bound() {
+    return bound;
+  }
+
+  /** Whether a peer listening at {@code ip:port} is already connected to us inbound. */
+  boolean connectedInbound(InetAddress ip, int port) {
+    for (Peer p : peers.values()) {
+      if (p.inbound() && p.version().addrFrom().port() == port
+          && p.remote().getAddress().equals(ip)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<KnownNode> recentNodes(long stream, long now) {

@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param acceptLoopbackAddrs keep loopback and private addresses from addr gossip (tests only;
  *     PyBitmessage drops them)
  * @param workerThreads threads of the bounded worker pool (validation and storage)
+ * @param oneInboundPerIp refuse a second inbound connection from an IP already connected inbound
+ *     (PyBitmessage's rule, PROTOCOL.md 3.2); tests whose nodes all live on 127.0.0.1 turn it off
  */
 public record PeerSettings(
     int maxOutbound,
@@ -37,7 +39,8 @@ public record PeerSettings(
     Duration dialInterval,
     Duration tickInterval,
     boolean acceptLoopbackAddrs,
-    int workerThreads) {
+    int workerThreads,
+    boolean oneInboundPerIp) {
 
   public PeerSettings {
     positive("maxOutbound", maxOutbound, 0);
@@ -75,37 +78,44 @@ public record PeerSettings(
         Duration.ofSeconds(2),
         Duration.ofSeconds(1),
         false,
-        Math.max(2, Runtime.getRuntime().availableProcessors()));
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        true);
   }
 
   public PeerSettings withTimers(Duration handshake, Duration ping, Duration dead, Duration request) {
     return new PeerSettings(maxOutbound, maxInbound, handshake, ping, dead, request,
         maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration, dialInterval,
-        tickInterval, acceptLoopbackAddrs, workerThreads);
+        tickInterval, acceptLoopbackAddrs, workerThreads, oneInboundPerIp);
   }
 
   public PeerSettings withLimits(int outbound, int inbound, int inFlight, int pending) {
     return new PeerSettings(outbound, inbound, handshakeTimeout, pingAfter, deadAfter,
         requestTimeout, inFlight, pending, maxServeQueue, banDuration, dialInterval, tickInterval,
-        acceptLoopbackAddrs, workerThreads);
+        acceptLoopbackAddrs, workerThreads, oneInboundPerIp);
   }
 
   public PeerSettings withIntervals(Duration dial, Duration tick) {
     return new PeerSettings(maxOutbound, maxInbound, handshakeTimeout, pingAfter, deadAfter,
         requestTimeout, maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration, dial,
-        tick, acceptLoopbackAddrs, workerThreads);
+        tick, acceptLoopbackAddrs, workerThreads, oneInboundPerIp);
   }
 
   public PeerSettings withLoopbackAddrs(boolean accept) {
     return new PeerSettings(maxOutbound, maxInbound, handshakeTimeout, pingAfter, deadAfter,
         requestTimeout, maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration,
-        dialInterval, tickInterval, accept, workerThreads);
+        dialInterval, tickInterval, accept, workerThreads, oneInboundPerIp);
   }
 
   public PeerSettings withWorkerThreads(int threads) {
     return new PeerSettings(maxOutbound, maxInbound, handshakeTimeout, pingAfter, deadAfter,
         requestTimeout, maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration,
-        dialInterval, tickInterval, acceptLoopbackAddrs, threads);
+        dialInterval, tickInterval, acceptLoopbackAddrs, threads, oneInboundPerIp);
+  }
+
+  public PeerSettings withOneInboundPerIp(boolean one) {
+    return new PeerSettings(maxOutbound, maxInbound, handshakeTimeout, pingAfter, deadAfter,
+        requestTimeout, maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration,
+        dialInterval, tickInterval, acceptLoopbackAddrs, workerThreads, one);
   }
 
   private static void positive(String name, int value, int min) {

@@ -2,6 +2,7 @@ package dev.bitmsg.node.net;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -41,7 +42,19 @@ final class SerialExecutor implements Executor {
 
   private void schedule() {
     if (scheduled.compareAndSet(false, true)) {
-      pool.execute(this::drain);
+      try {
+        pool.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        // Pool shut down (node closing) or saturated: drop the queued work rather than leave
+        // this queue marked as scheduled forever.
+        scheduled.set(false);
+        int dropped = 0;
+        while (tasks.poll() != null) {
+          size.decrementAndGet();
+          dropped++;
+        }
+        log.warn("{}: worker pool refused work, dropped {} tasks", name, dropped);
+      }
     }
   }
 

@@ -135,6 +135,49 @@ class ObjectSyncTest {
     }
   }
 
+  @Test
+  void inboundCapAndOneConnectionPerIp_refuseExtraConnections() throws Exception {
+    PeerSettings capped = settings().withLimits(8, 2, 1000, 1000).withOneInboundPerIp(true);
+    try (Node node = TestNetwork.start(tmp.resolve("cap"), 0, List.of(), capped, Clock.systemUTC())) {
+      HostPort end = TestNetwork.endpoint(node);
+      try (RawPeer first = new RawPeer("127.0.0.41", end)) {
+        first.handshake(); // accepted before the next ones connect (accepts race across loops)
+        try (RawPeer sameIp = new RawPeer("127.0.0.41", end)) {
+          assertTrue(sameIp.closedByNode(LIMIT), "second inbound connection from one IP refused");
+        }
+        try (RawPeer second = new RawPeer("127.0.0.42", end)) {
+          second.handshake();
+          try (RawPeer third = new RawPeer("127.0.0.43", end)) {
+            assertTrue(third.closedByNode(LIMIT), "over the inbound cap of 2: refused");
+          }
+          first.send(new dev.bitmsg.node.wire.Ping());
+          next(first, dev.bitmsg.node.wire.Pong.class); // existing connections unaffected
+        }
+      }
+    }
+  }
+
+  @Test
+  void largeGetdata_isServedCompletelyThroughWritabilityPauses() throws Exception {
+    try (Node node = TestNetwork.start(tmp.resolve("big"), 0, List.of(), settings(), Clock.systemUTC())) {
+      ObjectMaker maker = TestNetwork.maker(4);
+      long now = Instant.now().getEpochSecond();
+      List<ObjectMessage> objects = new java.util.ArrayList<>();
+      for (int i = 0; i < 120; i++) { // 12 MB: far beyond the 1 MiB high water mark
+        objects.add(maker.make(now, 3600, 100_000));
+      }
+      node.inventory().addAll(objects.stream().map(dev.bitmsg.node.store.InventoryItem::of).toList());
+      // A tiny receive window makes the node's channel unwritable almost at once.
+      try (RawPeer reader = new RawPeer("127.0.0.35", TestNetwork.endpoint(node), 4096)) {
+        reader.handshake();
+        reader.send(new GetData(objects.stream().map(ObjectMessage::inventoryVector).toList()));
+        for (ObjectMessage expected : objects) {
+          assertEquals(expected, next(reader, ObjectMessage.class), "served in request order");
+        }
+      }
+    }
+  }
+
   private static boolean knows(Node n, HostPort hp) {
     for (KnownNode k : n.knownNodes().candidates(1, 100)) {
       if (k.port() == hp.port() && k.host().equals(hp.host())) {

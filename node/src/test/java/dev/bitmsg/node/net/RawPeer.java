@@ -31,7 +31,15 @@ final class RawPeer implements AutoCloseable {
   private ByteBuffer buffered = ByteBuffer.allocate(0);
 
   RawPeer(String localIp, HostPort node) throws IOException {
+    this(localIp, node, 0);
+  }
+
+  /** @param receiveBuffer SO_RCVBUF to ask for (0: system default), set before connecting */
+  RawPeer(String localIp, HostPort node, int receiveBuffer) throws IOException {
     socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
     socket.bind(new InetSocketAddress(InetAddress.getByName(localIp), 0));
     socket.connect(new InetSocketAddress(node.host(), node.port()), 5_000);
     socket.setSoTimeout(200);
