@@ -117,7 +117,8 @@ public final class TlsBenchCommand implements Callable<Integer> {
       preload(dir.resolve("a"), made, new ObjectValidator(pow, params::servesStream), clock);
 
       PeerSettings settings = PeerSettings.defaults().withLimits(8, 1024,
-          PeerSettings.defaults().maxInFlightPerPeer(), PeerSettings.defaults().maxPendingPerPeer());
+          PeerSettings.defaults().maxInFlightPerPeer(), PeerSettings.defaults().maxPendingPerPeer())
+          .withOneInboundPerIp(false); // every bench connection comes from 127.0.0.1
       try (Node a = Node.start(config(dir.resolve("a"), Optional.of(new HostPort("127.0.0.1", 0)),
           List.of(), settings), params, pow, clock)) {
         InetSocketAddress addr = a.listenAddress().orElseThrow();
