@@ -51,7 +51,8 @@ import picocli.CommandLine.Option;
  * that does not advertise it stays plaintext):
  *
  * <ul>
- *   <li>handshake: connect, version/verack, [TLS handshake], ping answered by pong; a blocking
+ *   <li>handshake: connect, version/verack, [TLS handshake], the node's addr and inv (all N
+ *       vectors), ping answered by pong; the TLS handshake alone also reported; a blocking
  *       client using the same TLS configuration as the node; plaintext and TLS rounds alternate;
  *   <li>serve: one connection requests all N objects by getdata and reads them back (the node's
  *       serving path: SQLite read, encode, [encrypt]; the client [decrypts] and decodes);
@@ -89,6 +90,8 @@ public final class TlsBenchCommand implements Callable<Integer> {
   boolean json;
 
   private final Random random = new Random(7);
+  /** Duration of the TLS handshake alone in the last {@link #open}, ns. */
+  private long lastTlsPhaseNanos;
 
   @Override
   public Integer call() throws Exception {
@@ -128,9 +131,11 @@ public final class TlsBenchCommand implements Callable<Integer> {
         }
         double[] plainMs = new double[handshakes];
         double[] tlsMs = new double[handshakes];
+        double[] tlsPhaseMs = new double[handshakes];
         for (int i = 0; i < handshakes; i++) {
           plainMs[i] = handshake(addr, false, tls);
           tlsMs[i] = handshake(addr, true, tls);
+          tlsPhaseMs[i] = lastTlsPhaseNanos / 1e6;
         }
         List<InventoryVector> vectors = made.stream().map(ObjectMessage::inventoryVector).toList();
         serve(addr, false, tls, vectors); // warm-up pass each
@@ -147,7 +152,7 @@ public final class TlsBenchCommand implements Callable<Integer> {
           syncPlain[i] = sync(dir.resolve("b-plain-" + i), a, params.withTls(false), pow, clock, settings);
           syncTls[i] = sync(dir.resolve("b-tls-" + i), a, params, pow, clock, settings);
         }
-        report(plainMs, tlsMs, bytes, median(servePlain), median(serveTls), median(syncPlain),
+        report(plainMs, tlsMs, median(tlsPhaseMs), bytes, median(servePlain), median(serveTls), median(syncPlain),
             median(syncTls));
       }
     } finally {
@@ -262,8 +267,10 @@ public final class TlsBenchCommand implements Callable<Integer> {
       if (!useTls) {
         return s;
       }
+      long t0 = System.nanoTime();
       var ssl = tls.layer(s, true);
       ssl.startHandshake();
+      lastTlsPhaseNanos = System.nanoTime() - t0;
       return ssl;
     } catch (IOException | RuntimeException e) {
       s.close();
@@ -294,7 +301,7 @@ public final class TlsBenchCommand implements Callable<Integer> {
     return MessageCodec.decode(FrameCodec.decode(all).orElseThrow());
   }
 
-  private void report(double[] plainMs, double[] tlsMs, long bytes, double servePlain, double serveTls,
+  private void report(double[] plainMs, double[] tlsMs, double tlsPhaseMedian, long bytes, double servePlain, double serveTls,
       double syncPlain, double syncTls) {
     double pMed = median(plainMs);
     double tMed = median(tlsMs);
@@ -302,12 +309,12 @@ public final class TlsBenchCommand implements Callable<Integer> {
     if (json) {
       System.out.printf(Locale.ROOT,
           "{\"handshakes\":%d,\"handshake_plain_median_ms\":%.3f,\"handshake_tls_median_ms\":%.3f,"
-              + "\"handshake_plain_mean_ms\":%.3f,\"handshake_tls_mean_ms\":%.3f,\"handshake_tls_to_plain\":%.2f,"
+              + "\"handshake_tls_phase_median_ms\":%.3f,\"handshake_plain_mean_ms\":%.3f,\"handshake_tls_mean_ms\":%.3f,\"handshake_tls_to_plain\":%.2f,"
               + "\"objects\":%d,\"payload_bytes\":%d,\"repeats\":%d,\"serve_plain_per_s\":%.1f,\"serve_tls_per_s\":%.1f,"
               + "\"serve_plain_mib_s\":%.2f,\"serve_tls_mib_s\":%.2f,\"serve_tls_to_plain\":%.3f,"
               + "\"sync_plain_per_s\":%.1f,\"sync_tls_per_s\":%.1f,\"sync_tls_to_plain\":%.3f,"
               + "\"cipher_suite\":\"%s\",\"java\":\"%s\"}%n",
-          handshakes, pMed, tMed, mean(plainMs), mean(tlsMs), tMed / pMed, objects, payload, repeats,
+          handshakes, pMed, tMed, tlsPhaseMedian, mean(plainMs), mean(tlsMs), tMed / pMed, objects, payload, repeats,
           objects / servePlain, objects / serveTls, mib / servePlain, mib / serveTls, servePlain / serveTls,
           objects / syncPlain, objects / syncTls, syncPlain / syncTls, BcTlsContexts.CIPHER_SUITE,
           System.getProperty("java.version"));
@@ -315,11 +322,12 @@ public final class TlsBenchCommand implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, "TLS: %s %s on %s (Bouncy Castle JSSE), Java %s, loopback%n",
         BcTlsContexts.PROTOCOL, BcTlsContexts.CIPHER_SUITE, BcTlsContexts.GROUP, System.getProperty("java.version"));
-    System.out.printf(Locale.ROOT, "handshake (connect + version/verack [+ TLS] + ping/pong), %d each after %d warm-up:%n",
+    System.out.printf(Locale.ROOT, "handshake (connect + version/verack [+ TLS] + the node's addr and inv of all N objects"
+        + " + ping/pong), %d each after %d warm-up:%n",
         handshakes, warmup);
     System.out.printf(Locale.ROOT, "  plaintext: median %.2f ms, mean %.2f ms%n", pMed, mean(plainMs));
-    System.out.printf(Locale.ROOT, "  TLS:       median %.2f ms, mean %.2f ms  (%.2fx plaintext)%n", tMed, mean(tlsMs),
-        tMed / pMed);
+    System.out.printf(Locale.ROOT, "  TLS:       median %.2f ms, mean %.2f ms  (%.2fx plaintext);"
+        + " the TLS handshake alone: median %.2f ms%n", tMed, mean(tlsMs), tMed / pMed, tlsPhaseMedian);
     System.out.printf(Locale.ROOT, "serve %d objects (%d-byte payloads, %.1f MiB) by getdata on one connection,"
         + " median of %d:%n", objects, payload, mib, repeats);
     System.out.printf(Locale.ROOT, "  plaintext: %.0f objects/s (%.1f MiB/s)%n", objects / servePlain, mib / servePlain);

@@ -27,7 +27,7 @@ class TlsBenchCommandTest {
     }
     String out = buf.toString(StandardCharsets.UTF_8).trim();
     assertEquals(0, rc, out);
-    for (String key : new String[] {"handshake_plain_median_ms", "handshake_tls_median_ms", "serve_plain_per_s",
+    for (String key : new String[] {"handshake_plain_median_ms", "handshake_tls_median_ms", "handshake_tls_phase_median_ms", "serve_plain_per_s",
         "serve_tls_per_s", "sync_plain_per_s", "sync_tls_per_s"}) {
       Matcher m = Pattern.compile("\"" + key + "\":([0-9.]+)").matcher(out);
       assertTrue(m.find(), key + " in " + out);
