@@ -83,7 +83,7 @@ public final class NodeCommand implements Callable<Integer> {
     // Global and read once by the TLS providers: relax it before any TLS class loads.
     BcTlsContexts.allowAnonymousEcdh();
     NodeConfig config = config();
-    NetworkParams params = NetworkParams.mainnet(NodeMain.softwareVersion()).withTls(!noTls);
+    NetworkParams params = params();
     Node node = Node.start(config, params,
         testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
         Clock.systemUTC());
@@ -94,6 +94,11 @@ public final class NodeCommand implements Callable<Integer> {
     }, "bitmsg-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** The real network's parameters; {@code --no-tls} drops NODE_SSL and with it all TLS. */
+  NetworkParams params() {
+    return NetworkParams.mainnet(NodeMain.softwareVersion()).withTls(!noTls);
   }
 
   NodeConfig config() {
