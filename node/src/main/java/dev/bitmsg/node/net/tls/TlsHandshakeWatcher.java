@@ -34,7 +34,7 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
     }
     if (done.isSuccess()) {
       SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-      log.debug("{}: TLS up as {} ({}, {})", ctx.channel().remoteAddress(), client ? "client" : "server",
+      log.info("{}: TLS up as {} ({}, {})", ctx.channel().remoteAddress(), client ? "client" : "server",
           ssl.engine().getSession().getProtocol(), ssl.engine().getSession().getCipherSuite());
       ctx.pipeline().remove(this);
       ctx.fireUserEventTriggered(established);

@@ -259,6 +259,27 @@ class TlsLinkTest {
     plaintextPingPong(a, Version.NODE_NETWORK, 0x6666);
   }
 
+  @Test
+  void silentPeerAfterVerack_isClosedByTheTlsHandshakeTimeout() throws Exception {
+    Node a = later(TestNetwork.start(tmp.resolve("a"), 0, List.of(),
+        TestNetwork.settings().withTimers(Duration.ofSeconds(1), Duration.ofSeconds(30),
+            Duration.ofSeconds(60), Duration.ofSeconds(5)), Clock.systemUTC()));
+    Socket s = dial(a);
+    Wire.send(s.getOutputStream(), Wire.version(SSL, 0x7777));
+    boolean verack = false;
+    boolean version = false;
+    while (!verack || !version) {
+      Message m = Wire.read(s.getInputStream());
+      verack |= m instanceof VerAck;
+      version |= m instanceof Version;
+    }
+    Wire.send(s.getOutputStream(), new VerAck());
+    // no ClientHello follows
+    assertTrue(closed(s), "closed after the TLS handshake timeout");
+    assertEquals(0, a.peers().peers().size(), "never registered as a peer");
+    assertEquals(0, a.peers().banList().size());
+  }
+
   private static boolean closed(Socket s) {
     try {
       byte[] buf = new byte[4096];
