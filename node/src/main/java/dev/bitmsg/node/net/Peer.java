@@ -21,13 +21,8 @@ import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,10 +54,7 @@ final class Peer {
   private final String name;
 
   // Confined to the serial executor.
-  private final ArrayDeque<InventoryVector> pending = new ArrayDeque<>();
-  private final ArrayDeque<InventoryVector> deferred = new ArrayDeque<>();
-  private final Set<InventoryVector> waiting = new HashSet<>();
-  private final LinkedHashMap<InventoryVector, Long> outstanding = new LinkedHashMap<>();
+  private final FetchState fetch = new FetchState();
   private final ArrayDeque<Object> outgoing = new ArrayDeque<>();
   private final List<ObjectMessage> objectBatch = new ArrayList<>();
   private boolean batchScheduled;
@@ -236,16 +228,15 @@ final class Peer {
 
   private void onInv(List<InventoryVector> vectors) {
     for (InventoryVector v : vectors) {
-      if (waiting.contains(v) || outstanding.containsKey(v) || group.inventory().contains(v)) {
+      if (fetch.tracks(v) || group.inventory().contains(v)) {
         continue;
       }
-      if (waiting.size() + outstanding.size() >= group.settings().maxPendingPerPeer()) {
+      if (fetch.tracked() >= group.settings().maxPendingPerPeer()) {
         group.misbehaved(this, "announced more than " + group.settings().maxPendingPerPeer()
             + " objects it has not delivered");
         return;
       }
-      waiting.add(v);
-      pending.add(v);
+      fetch.queue(v);
     }
     pumpRequests();
   }
@@ -255,25 +246,9 @@ final class Peer {
       return;
     }
     long now = group.nowMillis();
-    long deadline = now + group.settings().requestTimeout().toMillis();
-    List<InventoryVector> request = new ArrayList<>();
-    while (outstanding.size() < group.settings().maxInFlightPerPeer() && !pending.isEmpty()) {
-      InventoryVector v = pending.poll();
-      if (!waiting.contains(v)) {
-        continue; // delivered unsolicited meanwhile
-      }
-      if (group.inventory().contains(v)) {
-        waiting.remove(v);
-        continue;
-      }
-      if (group.requests().claim(v, now, deadline)) {
-        waiting.remove(v);
-        outstanding.put(v, deadline);
-        request.add(v);
-      } else {
-        deferred.add(v); // another peer is fetching it; retry if that request times out
-      }
-    }
+    List<InventoryVector> request = fetch.nextRequests(group.settings().maxInFlightPerPeer(), now,
+        now + group.settings().requestTimeout().toMillis(), group.inventory()::contains,
+        group.requests());
     if (!request.isEmpty()) {
       channel.writeAndFlush(new GetData(request));
     }
@@ -283,20 +258,11 @@ final class Peer {
     if (isClosed()) {
       return;
     }
-    long now = group.nowMillis();
-    int expired = 0;
-    for (Iterator<Map.Entry<InventoryVector, Long>> it = outstanding.entrySet().iterator(); it.hasNext(); ) {
-      if (it.next().getValue() <= now) {
-        it.remove();
-        expired++;
-      }
-    }
+    int expired = fetch.expire(group.nowMillis());
     if (expired > 0) {
       log.info("{}: forgot {} requests not answered within {}", name, expired,
           group.settings().requestTimeout());
     }
-    pending.addAll(deferred);
-    deferred.clear();
     pumpRequests();
   }
 
@@ -322,8 +288,7 @@ final class Peer {
     List<ObjectMessage> batch = new ArrayList<>(objectBatch);
     objectBatch.clear();
     for (ObjectMessage o : batch) {
-      outstanding.remove(o.inventoryVector());
-      waiting.remove(o.inventoryVector());
+      fetch.delivered(o.inventoryVector());
     }
     List<ObjectIngest.Result> results = group.ingest().ingestAll(batch);
     for (int i = 0; i < batch.size(); i++) {
@@ -343,7 +308,7 @@ final class Peer {
       }
     }
     // Refill the request window in batches rather than one getdata per delivered object.
-    if (outstanding.size() <= group.settings().maxInFlightPerPeer() / 2) {
+    if (fetch.inFlight() <= group.settings().maxInFlightPerPeer() / 2) {
       pumpRequests();
     }
   }
