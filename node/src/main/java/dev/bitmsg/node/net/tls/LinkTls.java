@@ -67,6 +67,8 @@ public final class LinkTls {
     ssl.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
     p.addFirst(HANDLER, ssl);
     p.addAfter(HANDLER, TlsHandshakeWatcher.NAME, new TlsHandshakeWatcher(client, established));
+    // Fed synchronously, inside the read that delivered the verack, so no later bytes can
+    // overtake them; the removed decoder stops decoding once this returns.
     List<Object> caught = catcher.take();
     for (Object m : caught) {
       p.fireChannelRead(m);
