@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Node benchmarks",
-    subcommands = {IngestBenchCommand.class, DecryptBenchCommand.class})
+    subcommands = {IngestBenchCommand.class, DecryptBenchCommand.class, TlsBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.crypto.bc.BcTlsContexts;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a Bitmessage node: syncs, stores and relays objects of stream 1.",
-      "Advertises NODE_NETWORK only (no TLS, no Dandelion). Stops cleanly on SIGTERM."
+      "Advertises NODE_NETWORK and NODE_SSL (TLS with peers that advertise it too; --no-tls turns it off),",
+      "no Dandelion. Stops cleanly on SIGTERM."
     })
 public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).",
@@ -63,6 +65,10 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--max-inbound", paramLabel = "N", description = "Inbound connection cap (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int maxInbound;
+
+  @Option(names = "--no-tls",
+      description = "Do not advertise NODE_SSL: every connection stays plaintext (default: TLS with peers that advertise NODE_SSL).")
+  boolean noTls;
 
   @Option(names = "--accept-local-addrs", hidden = true,
       description = "Keep loopback/private addresses from addr gossip and allow several inbound"
@@ -112,9 +118,11 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Global and read once by the TLS providers: relax it before any TLS class loads.
+    BcTlsContexts.allowAnonymousEcdh();
     NodeConfig config = config();
     Optional<dev.bitmsg.node.api.ApiSettings> apiSettings = apiSettings();
-    NetworkParams params = NetworkParams.mainnet(NodeMain.softwareVersion());
+    NetworkParams params = params();
     Optional<char[]> keyPassphrase = Optional.empty();
     if (keyPassphraseFile != null) {
       keyPassphrase = Optional.of(java.nio.file.Files.readAllLines(keyPassphraseFile).get(0).toCharArray());
@@ -193,6 +201,11 @@ public final class NodeCommand implements Callable<Integer> {
         : dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(data);
     return Optional.of(new dev.bitmsg.node.api.ApiSettings(hp.host(), hp.port(), apiUser, password,
         dev.bitmsg.node.api.ApiSettings.Variant.parse(apiVariant), apiAllowRemote));
+  }
+
+  /** The real network's parameters; {@code --no-tls} drops NODE_SSL and with it all TLS. */
+  NetworkParams params() {
+    return NetworkParams.mainnet(NodeMain.softwareVersion()).withTls(!noTls);
   }
 
   NodeConfig config() {

@@ -8,10 +8,13 @@ import java.util.List;
  * streams it advertises, its user agent and the bootstrap nodes (PROTOCOL.md sections 3 and 12).
  * Injected rather than static so tests and other networks can differ. Immutable.
  *
- * <p>Services: the node advertises {@code NODE_NETWORK} only, in both listening and client-only
- * mode (a client-only node still stores, serves and relays objects over the connections it
- * dials). It does not advertise {@code NODE_SSL} (no TLS yet, so peers stay in plaintext,
- * PROTOCOL.md 3.3) nor {@code NODE_DANDELION} (received {@code dinv} is treated as {@code inv}).
+ * <p>Services: the node advertises {@code NODE_NETWORK | NODE_SSL} (3, as MiNode does), in both
+ * listening and client-only mode (a client-only node still stores, serves and relays objects over
+ * the connections it dials). {@code NODE_SSL}: with every peer that advertises it too, the
+ * connection switches to TLS after the veracks exactly as the reference node does (PROTOCOL.md
+ * 3.3); peers without it stay plaintext. {@link #withTls(boolean) withTls(false)} (the node's
+ * {@code --no-tls}) drops the bit and with it all TLS. Not {@code NODE_DANDELION} (received
+ * {@code dinv} is treated as {@code inv}).
  */
 public record NetworkParams(
     int defaultPort,
@@ -53,10 +56,21 @@ public record NetworkParams(
     return new NetworkParams(
         8444,
         PROTOCOL_VERSION,
-        Version.NODE_NETWORK,
+        Version.NODE_NETWORK | Version.NODE_SSL,
         List.of(1L),
         "/bitmsg:" + softwareVersion + "/",
         DEFAULT_BOOTSTRAP);
+  }
+
+  /** Whether the node advertises {@code NODE_SSL} and so upgrades links to TLS. */
+  public boolean advertisesTls() {
+    return (services & Version.NODE_SSL) != 0;
+  }
+
+  /** These parameters with {@code NODE_SSL} advertised ({@code true}) or not. */
+  public NetworkParams withTls(boolean tls) {
+    long s = tls ? services | Version.NODE_SSL : services & ~Version.NODE_SSL;
+    return new NetworkParams(defaultPort, protocolVersion, s, streams, userAgent, bootstrapNodes);
   }
 
   public boolean servesStream(long stream) {

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.net;
 
+import dev.bitmsg.node.net.tls.LinkTls;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.KnownNode;
 import dev.bitmsg.node.store.KnownNodes;
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * storage run on a bounded worker pool, one serial queue per peer.
  *
  * <p>Dialling lives in {@link Dialler}. Pipeline per channel: {@code IdleStateHandler -> FrameDecoder (fail fast) -> MessageDecoder
- * -> MessageEncoder -> HandshakeHandler -> PeerHandler}.
+ * -> MessageEncoder -> HandshakeHandler -> [TlsSwitch] -> PeerHandler}; the TLS switch is there
+ * when the node advertises {@code NODE_SSL} and puts an {@code SslHandler} in front once both
+ * sides advertised it (PROTOCOL.md 3.3).
  *
  * <p>Thread-safe: fields are final and hold concurrent collections or are set once in {@link
  * #start()} before any connection exists.
@@ -59,6 +62,7 @@ public final class PeerGroup implements AutoCloseable {
   static final int WRITE_LOW_WATER = 256 * 1024;
   static final int WRITE_HIGH_WATER = 1024 * 1024;
   private static final int WORK_QUEUE = 10_000;
+  static final String FRAMES = "frames";
 
   /** How the group connects: listen address (empty = client-only), fixed peers, bootstrap. */
   public record Mode(Optional<InetSocketAddress> listen, List<HostPort> connectOnly, boolean bootstrap) {
@@ -84,6 +88,7 @@ public final class PeerGroup implements AutoCloseable {
   private final EventLoopGroup loops;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService timer;
+  private final Optional<LinkTls> tls;
   private final Dialler dialler;
   private volatile Optional<InetSocketAddress> bound = Optional.empty();
   private volatile Channel serverChannel;
@@ -113,6 +118,8 @@ public final class PeerGroup implements AutoCloseable {
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-net-timer", true));
     t.setRemoveOnCancelPolicy(true);
     this.timer = t;
+    this.tls = params.advertisesTls()
+        ? Optional.of(LinkTls.create(settings.handshakeTimeout())) : Optional.empty();
     this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
   }
 
@@ -182,11 +189,12 @@ public final class PeerGroup implements AutoCloseable {
     ChannelPipeline p = ch.pipeline();
     p.addLast("idle", new IdleStateHandler(settings.deadAfter().toMillis(), 0,
         settings.pingAfter().toMillis(), TimeUnit.MILLISECONDS));
-    p.addLast("frames", new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD));
+    p.addLast(FRAMES, new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD));
     p.addLast("messages", MessageDecoder.INSTANCE);
     p.addLast("encoder", MessageEncoder.INSTANCE);
     p.addLast("handshake", new HandshakeHandler(initiator, params, clock, selfNonces,
         advertisedPort, settings.handshakeTimeout().toMillis()));
+    tls.ifPresent(t -> p.addLast("tls-switch", new TlsSwitch(t, initiator)));
     p.addLast("peer", new PeerHandler(this, !initiator));
   }
 
@@ -292,12 +300,14 @@ public final class PeerGroup implements AutoCloseable {
   // ---- accessors for peers and callers ----
 
   /** A snapshot of the established peers. Immutable. */
-  public record PeerInfo(InetSocketAddress remote, boolean inbound, String userAgent) {}
+  public record PeerInfo(InetSocketAddress remote, boolean inbound, String userAgent,
+      Optional<String> tlsCipherSuite) {}
 
   public List<PeerInfo> peers() {
     List<PeerInfo> out = new ArrayList<>();
     for (Peer p : peers.values()) {
-      out.add(new PeerInfo(p.remote(), p.inbound(), p.version().userAgentText()));
+      out.add(new PeerInfo(p.remote(), p.inbound(), p.version().userAgentText(),
+          LinkTls.cipherSuite(p.channel())));
     }
     return out;
   }

@@ -232,7 +232,8 @@ class HostilePeerTest {
       Version nodeVersion = first.handshake();
       assertTrue(nodeVersion.userAgentText().startsWith("/bitmsg:"));
       assertEquals(List.of(1L), nodeVersion.streams());
-      assertEquals(Version.NODE_NETWORK, nodeVersion.services(), "advertises NODE_NETWORK only");
+      assertEquals(Version.NODE_NETWORK | Version.NODE_SSL, nodeVersion.services(),
+          "advertises NODE_NETWORK and NODE_SSL");
       assertRefused("127.0.0.24",
           RawPeer.version(nodeVersion.nonce(), 3, Instant.now().getEpochSecond(), List.of(1L)),
           "myself");
