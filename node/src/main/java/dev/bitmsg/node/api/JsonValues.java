@@ -77,7 +77,8 @@ public final class JsonValues {
     }
   }
 
-  private static void quote(StringBuilder sb, String s) {
+  /** Appends {@code s} as a JSON string literal (quotes, escapes, control characters). */
+  public static void quote(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

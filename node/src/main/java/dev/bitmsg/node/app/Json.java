@@ -1,5 +1,7 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.node.api.JsonValues;
+
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ final class Json {
     if (v == null) {
       sb.append("null");
     } else if (v instanceof String s) {
-      quote(sb, s);
+      JsonValues.quote(sb, s);
     } else if (v instanceof Number || v instanceof Boolean) {
       sb.append(v);
     } else if (v instanceof Map<?, ?> m) {
@@ -31,7 +33,7 @@ final class Json {
           sb.append(", ");
         }
         first = false;
-        quote(sb, String.valueOf(e.getKey()));
+        JsonValues.quote(sb, String.valueOf(e.getKey()));
         sb.append(": ");
         append(sb, e.getValue());
       }
@@ -48,27 +50,5 @@ final class Json {
     } else {
       throw new IllegalArgumentException("no JSON form for " + v.getClass());
     }
-  }
-
-  private static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
   }
 }

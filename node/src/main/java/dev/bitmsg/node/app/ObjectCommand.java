@@ -178,7 +178,7 @@ public final class ObjectCommand implements Runnable {
             sb.append(',');
           }
           first = false;
-          string(sb, e.getKey().toString());
+          dev.bitmsg.node.api.JsonValues.quote(sb, e.getKey().toString());
           sb.append(':');
           append(sb, e.getValue());
         }
@@ -186,29 +186,10 @@ public final class ObjectCommand implements Runnable {
       } else if (v instanceof Unsigned || v instanceof Boolean) {
         sb.append(v);
       } else {
-        string(sb, String.valueOf(v));
+        dev.bitmsg.node.api.JsonValues.quote(sb, String.valueOf(v));
       }
     }
 
-    private static void string(StringBuilder sb, String s) {
-      sb.append('"');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case '"' -> sb.append("\\\"");
-          case '\\' -> sb.append("\\\\");
-          case '\n' -> sb.append("\\n");
-          default -> {
-            if (c < 0x20) {
-              sb.append(String.format("\\u%04x", (int) c));
-            } else {
-              sb.append(c);
-            }
-          }
-        }
-      }
-      sb.append('"');
-    }
   }
 
   /** Aligned "key  value" lines; nested maps are indented. */
