@@ -128,6 +128,17 @@ public final class SqliteDatabase implements AutoCloseable {
     return ps;
   }
 
+  /** Runs a constant one-row, one-column {@code SELECT COUNT(...)} and returns its value. */
+  public long count(String what, String countSql) {
+    return with(
+        what,
+        c -> {
+          try (ResultSet rs = prepared(countSql).executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
+  }
+
   /** {@code PRAGMA integrity_check} rows; a healthy database gives exactly {@code ["ok"]}. */
   public List<String> integrityCheck() {
     return with(

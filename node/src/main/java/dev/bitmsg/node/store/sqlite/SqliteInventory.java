@@ -165,13 +165,7 @@ public final class SqliteInventory implements Inventory {
 
   @Override
   public long count() {
-    return db.with(
-        "count objects",
-        c -> {
-          try (ResultSet rs = db.prepared(COUNT).executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0L;
-          }
-        });
+    return db.count("count objects", COUNT);
   }
 
   @Override

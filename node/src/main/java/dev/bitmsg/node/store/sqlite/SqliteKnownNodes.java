@@ -117,13 +117,7 @@ public final class SqliteKnownNodes implements KnownNodes {
 
   @Override
   public long count() {
-    return db.with(
-        "count known nodes",
-        c -> {
-          try (ResultSet rs = db.prepared(COUNT).executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0L;
-          }
-        });
+    return db.count("count known nodes", COUNT);
   }
 
   @Override
