@@ -16,6 +16,7 @@ import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.messaging.PowWorker;
 import dev.bitmsg.node.net.ObjectIngest;
 import dev.bitmsg.node.net.PeerGroup;
+import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.store.IdentityStore;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.InventoryItem;
@@ -78,15 +79,17 @@ public final class ApiMethods {
   private final Clock clock;
   private final String softwareVersion;
   private final ObjectCounters counters;
+  private final MaintenanceMethods maintenance;
   private final MessageCodec messageCodec = new MessageCodec();
   private final Map<String, Method> methods = new TreeMap<>();
 
   /**
    * @param pow proof of work for objects handed in without a nonce (made on first use)
    * @param counters objects processed since start (clientStatus)
+   * @param shutdown stops the node process (the {@code shutdown} call); empty: the call is refused
    */
   public ApiMethods(Node node, ClientState state, CryptoSuite crypto, Supplier<PowWorker> pow, Clock clock,
-      String softwareVersion, ObjectCounters counters) {
+      String softwareVersion, ObjectCounters counters, Optional<Runnable> shutdown) {
     this.node = node;
     this.state = state;
     this.codec = new AddressCodec(crypto.hashes());
@@ -95,6 +98,7 @@ public final class ApiMethods {
     this.clock = clock;
     this.softwareVersion = softwareVersion;
     this.counters = counters;
+    this.maintenance = new MaintenanceMethods(node, state, shutdown);
     register();
   }
 
@@ -269,6 +273,8 @@ public final class ApiMethods {
     add("disseminatePreEncryptedMsg", 1, 3, this::disseminate, "disseminatePreparedObject");
     add("disseminatePubkey", 1, 1, this::disseminatePubkey);
     add("getMessageDataByDestinationHash", 1, 1, this::messagesByTag, "getMessageDataByDestinationTag");
+    add("deleteAndVacuum", 0, 0, p -> maintenance.deleteAndVacuum());
+    add("shutdown", 0, 0, p -> maintenance.shutdown());
   }
 
   // ---- addresses ----
@@ -601,6 +607,7 @@ public final class ApiMethods {
 
   private Map<String, Object> clientStatus() {
     List<PeerGroup.PeerInfo> peers = node.peers().peers();
+    RelayCounts relayed = node.peers().relayCounts();
     String networkStatus = peers.isEmpty() ? "notConnected"
         : peers.stream().anyMatch(PeerGroup.PeerInfo::inbound) ? "connectedAndReceivingIncomingConnections"
         : "connectedButHaveNotReceivedIncomingConnections";
@@ -609,6 +616,9 @@ public final class ApiMethods {
         "numberOfBroadcastsProcessed", counters.count(ObjectType.BROADCAST),
         "numberOfPubkeysProcessed", counters.count(ObjectType.PUBKEY),
         "pendingDownload", 0L,
+        // Extension (not in PyBitmessage): objects made elsewhere passed on to peers since start.
+        "numberOfObjectsRelayedByInv", relayed.announced(),
+        "numberOfObjectsRelayedByGetdata", relayed.served(),
         "networkStatus", networkStatus,
         "softwareName", "bitmsg",
         "softwareVersion", softwareVersion);

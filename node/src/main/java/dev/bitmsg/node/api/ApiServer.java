@@ -65,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    Runnable[] afterReply = {null};
     try (ex) {
       String path = ex.getRequestURI().getPath();
       if (!path.equals("/") && !path.equals("/RPC2")) {
@@ -90,16 +91,20 @@ public final class ApiServer implements AutoCloseable {
         return;
       }
       if (settings.variant() == ApiSettings.Variant.XML) {
-        send(ex, 200, "text/xml", handleXml(body));
+        send(ex, 200, "text/xml", handleXml(body, afterReply));
       } else {
-        send(ex, 200, "application/json", handleJson(body));
+        send(ex, 200, "application/json", handleJson(body, afterReply));
       }
     } catch (IOException | RuntimeException e) {
       log.warn("api: request failed", e);
     }
+    // The exchange is closed: the reply has been written.
+    if (afterReply[0] != null) {
+      afterReply[0].run();
+    }
   }
 
-  private byte[] handleXml(byte[] body) {
+  private byte[] handleXml(byte[] body, Runnable[] afterReply) {
     RpcCall call;
     try {
       call = xml.decodeCall(body);
@@ -107,13 +112,13 @@ public final class ApiServer implements AutoCloseable {
       return xml.encodeFault(-32700, e.getMessage());
     }
     try {
-      return xml.encodeResult(invoke(call));
+      return xml.encodeResult(invoke(call, afterReply));
     } catch (ApiError e) {
       return xml.encodeFault(e.code(), e.formatted());
     }
   }
 
-  private byte[] handleJson(byte[] body) {
+  private byte[] handleJson(byte[] body, Runnable[] afterReply) {
     Object id = null;
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("jsonrpc", "2.0");
@@ -130,7 +135,7 @@ public final class ApiServer implements AutoCloseable {
       } else if (ps != null) {
         throw new RpcFormatException("JSON-RPC params must be an array (positional, as PyBitmessage takes them)");
       }
-      Object result = invoke(new RpcCall(method, params, id));
+      Object result = invoke(new RpcCall(method, params, id), afterReply);
       response.put("result", result);
     } catch (RpcFormatException e) {
       response.put("error", ApiMethods.ordered("code", -32700L, "message", e.getMessage()));
@@ -141,9 +146,15 @@ public final class ApiServer implements AutoCloseable {
     return JsonValues.write(response).getBytes(StandardCharsets.UTF_8);
   }
 
-  private Object invoke(RpcCall call) {
+  /** Runs the call; work a method defers until after its reply goes to {@code afterReply[0]}. */
+  private Object invoke(RpcCall call, Runnable[] afterReply) {
     try {
-      return methods.call(call.method(), call.params());
+      Object result = methods.call(call.method(), call.params());
+      if (result instanceof AfterReply deferred) {
+        afterReply[0] = deferred.action();
+        return deferred.result();
+      }
+      return result;
     } catch (ApiError e) {
       log.debug("api: {} -> {}", call.method(), e.formatted());
       throw e;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The client API of one node: its state file, counters, methods and HTTP server, started together
@@ -26,7 +27,7 @@ public final class ApiService implements AutoCloseable {
   private EnginePowProvider powProvider; // guarded by powLock
 
   private ApiService(ClientState state, ObjectCounters counters, ApiSettings settings, Node node, int easeBits,
-      String version) throws IOException {
+      String version, Optional<Runnable> shutdown) throws IOException {
     this.state = state;
     this.counters = counters;
     this.dataDir = node.config().dataDir();
@@ -37,7 +38,7 @@ public final class ApiService implements AutoCloseable {
         }
         return new PowWorker(powProvider, easeBits);
       }
-    }, Clock.systemUTC(), version, counters);
+    }, Clock.systemUTC(), version, counters, shutdown);
     this.server = ApiServer.start(settings, methods);
   }
 
@@ -47,11 +48,21 @@ public final class ApiService implements AutoCloseable {
    * @param easeBits the node's eased PoW (tests only; 0 in production)
    */
   public static ApiService start(Node node, ApiSettings settings, int easeBits, String version) throws IOException {
+    return start(node, settings, easeBits, version, Optional.empty());
+  }
+
+  /**
+   * Starts the API for {@code node} in a process that can be stopped through it.
+   *
+   * @param shutdown the process's clean stop, run once the {@code shutdown} call's reply is out
+   */
+  public static ApiService start(Node node, ApiSettings settings, int easeBits, String version,
+      Optional<Runnable> shutdown) throws IOException {
     Path dataDir = node.config().dataDir();
     ClientState state = SqliteClientState.open(dataDir.resolve("api.db"));
     ObjectCounters counters = node.objectCounters();
     try {
-      return new ApiService(state, counters, settings, node, easeBits, version);
+      return new ApiService(state, counters, settings, node, easeBits, version, shutdown);
     } catch (IOException | RuntimeException e) {
       state.close();
       throw e;

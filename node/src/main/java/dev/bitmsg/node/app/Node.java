@@ -141,8 +141,10 @@ public final class Node implements AutoCloseable {
 
   private void logStatus() {
     try {
-      log.info("status: {} peers, {} objects, {} known nodes, {} banned", peers.peers().size(),
-          inventory.count(), knownNodes.count(), peers.banList().size());
+      var relayed = peers.relayCounts();
+      log.info("status: {} peers, {} objects, {} known nodes, {} banned, relayed {} by inv, {} by getdata",
+          peers.peers().size(), inventory.count(), knownNodes.count(), peers.banList().size(),
+          relayed.announced(), relayed.served());
     } catch (RuntimeException e) {
       log.warn("status failed", e);
     }

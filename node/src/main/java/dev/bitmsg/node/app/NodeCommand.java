@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bm node}: runs a Bitmessage node until stopped (SIGTERM or Ctrl-C shut it down cleanly). */
+/**
+ * {@code bm node}: runs a Bitmessage node until stopped (SIGTERM, Ctrl-C or the API's shutdown call
+ * shut it down cleanly).
+ */
 @Command(
     name = "node",
     mixinStandardHelpOptions = true,
@@ -130,11 +132,13 @@ public final class NodeCommand implements Callable<Integer> {
     Node node = Node.start(config, params,
         testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
         Clock.systemUTC(), MessagingSettings.defaults().withEaseBits(testPowEase), keyPassphrase);
-    dev.bitmsg.node.api.ApiService apiService = null;
+    NodeShutdown shutdown = new NodeShutdown();
+    shutdown.started(node);
     try {
       if (apiSettings.isPresent()) {
-        apiService = dev.bitmsg.node.api.ApiService.start(node, apiSettings.get(), testPowEase,
-            NodeMain.softwareVersion());
+        dev.bitmsg.node.api.ApiService apiService = dev.bitmsg.node.api.ApiService.start(node,
+            apiSettings.get(), testPowEase, NodeMain.softwareVersion(), Optional.of(shutdown::request));
+        shutdown.started(apiService);
         var bound = apiService.address();
         String url = "http://" + bound.getHostString() + ":" + bound.getPort() + "/";
         java.nio.file.Path file = dev.bitmsg.node.api.ApiCredentials.write(config.dataDir(),
@@ -145,50 +149,34 @@ public final class NodeCommand implements Callable<Integer> {
             + (apiPassword == null ? "generated password stored in " + file : "password as given") + ")");
         System.out.flush();
       }
+      if (metrics != null && !metrics.isBlank()) {
+        HostPort mp = HostPort.parse(metrics);
+        dev.bitmsg.node.metrics.NodeMetrics nodeMetrics = new dev.bitmsg.node.metrics.NodeMetrics(node);
+        shutdown.started(nodeMetrics);
+        int port = nodeMetrics.serve(mp.host(), mp.port());
+        System.out.println("metrics: http://" + mp.host() + ":" + port + "/metrics");
+      }
+      if (events != null && !events.isBlank()) {
+        if (apiSettings.isEmpty()) {
+          throw new IllegalArgumentException("--events needs --api (it uses the API credentials)");
+        }
+        HostPort ep = HostPort.parse(events);
+        new dev.bitmsg.node.api.ApiSettings(ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password(),
+            apiSettings.get().variant(), apiSettings.get().allowRemote()); // same loopback rule as the API
+        dev.bitmsg.node.events.EventsServer eventsServer = dev.bitmsg.node.events.EventsServer.start(node,
+            ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password());
+        shutdown.started(eventsServer);
+        System.out.println("events: gRPC bitmessage.node.v1.NodeEvents on " + ep.host() + ":" + eventsServer.port());
+      }
     } catch (java.io.IOException | RuntimeException e) {
-      node.close();
+      shutdown.stop();
       throw e;
     }
-    dev.bitmsg.node.api.ApiService apiToClose = apiService;
-    dev.bitmsg.node.metrics.NodeMetrics nodeMetrics = null;
-    if (metrics != null && !metrics.isBlank()) {
-      HostPort mp = HostPort.parse(metrics);
-      nodeMetrics = new dev.bitmsg.node.metrics.NodeMetrics(node);
-      int port = nodeMetrics.serve(mp.host(), mp.port());
-      System.out.println("metrics: http://" + mp.host() + ":" + port + "/metrics");
-    }
-    dev.bitmsg.node.metrics.NodeMetrics metricsToClose = nodeMetrics;
-    dev.bitmsg.node.events.EventsServer eventsServer = null;
-    if (events != null && !events.isBlank()) {
-      if (apiSettings.isEmpty()) {
-        node.close();
-        throw new IllegalArgumentException("--events needs --api (it uses the API credentials)");
-      }
-      HostPort ep = HostPort.parse(events);
-      new dev.bitmsg.node.api.ApiSettings(ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password(),
-          apiSettings.get().variant(), apiSettings.get().allowRemote()); // same loopback rule as the API
-      eventsServer = dev.bitmsg.node.events.EventsServer.start(node, ep.host(), ep.port(), apiSettings.get().user(),
-          apiSettings.get().password());
-      System.out.println("events: gRPC bitmessage.node.v1.NodeEvents on " + ep.host() + ":" + eventsServer.port());
-    }
-    dev.bitmsg.node.events.EventsServer eventsToClose = eventsServer;
     node.listenAddress().ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
     System.out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (apiToClose != null) {
-        apiToClose.close();
-      }
-      if (metricsToClose != null) {
-        metricsToClose.close();
-      }
-      if (eventsToClose != null) {
-        eventsToClose.close();
-      }
-      node.close();
-      stopped.countDown();
-    }, "bitmsg-shutdown"));
-    stopped.await();
+    shutdown.hookIntoJvm();
+    shutdown.awaitRequest(); // the API's shutdown call; SIGTERM ends the process from the hook
+    shutdown.stop();
     return 0;
   }
 

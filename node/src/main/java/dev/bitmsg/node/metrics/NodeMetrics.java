@@ -3,6 +3,7 @@ package dev.bitmsg.node.metrics;
 
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.net.PeerGroup;
+import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.ObjectType;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * Prometheus metrics of one node, served on {@code /metrics}: connections by direction, objects
- * stored since start by type, inventory size, inbox and outbox (by status) counts, and a
+ * stored since start by type, objects relayed since start (by inv and getdata), inventory size, inbox and outbox (by status) counts, and a
  * histogram of proof-of-work time by provider and outcome. Thread-safe.
  */
 public final class NodeMetrics implements AutoCloseable {
@@ -47,6 +48,16 @@ public final class NodeMetrics implements AutoCloseable {
           for (long t : new long[] {ObjectType.GETPUBKEY, ObjectType.PUBKEY, ObjectType.MSG, ObjectType.BROADCAST}) {
             cb.call(counters.count(t), ObjectType.name(t).toLowerCase(Locale.ROOT));
           }
+        })
+        .register(registry);
+    CounterWithCallback.builder().name("bitmsg_node_objects_relayed")
+        .help("Objects made elsewhere passed on to a peer since start, one per object and peer:"
+            + " inv entries (via=inv) and getdata answers (via=getdata)")
+        .labelNames("via")
+        .callback(cb -> {
+          RelayCounts relayed = node.peers().relayCounts();
+          cb.call(relayed.announced(), "inv");
+          cb.call(relayed.served(), "getdata");
         })
         .register(registry);
     GaugeWithCallback.builder().name("bitmsg_node_inventory_objects").help("Objects in the inventory")

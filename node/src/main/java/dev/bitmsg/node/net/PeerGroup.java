@@ -2,26 +2,15 @@ package dev.bitmsg.node.net;
 
 import dev.bitmsg.node.net.tls.LinkTls;
 import dev.bitmsg.node.store.Inventory;
-import dev.bitmsg.node.store.KnownNode;
 import dev.bitmsg.node.store.KnownNodes;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ProtocolException;
 import dev.bitmsg.node.wire.Version;
-import dev.bitmsg.node.wire.WireLimits;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,21 +27,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's connections: listens (unless client-only), keeps outbound connections topped up from
- * the {@code --connect} list, known nodes or the bootstrap list, builds each channel's pipeline,
- * tracks established peers, relays every newly stored object to the other peers and drops and
- * bans misbehaving ones. Event loops only decode, encode and hand messages over; validation and
- * storage run on a bounded worker pool, one serial queue per peer.
+ * The node's connections: owns the event loops, the worker pool and the timer, builds each
+ * channel's pipeline, keeps the registry of established peers and drops and bans misbehaving
+ * ones. Event loops only decode, encode and hand messages over; validation and storage run on a
+ * bounded worker pool, one serial queue per peer.
  *
- * <p>Dialling lives in {@link Dialler}. Pipeline per channel: {@code IdleStateHandler -> FrameDecoder (fail fast) -> MessageDecoder
- * -> MessageEncoder -> HandshakeHandler -> [TlsSwitch] -> PeerHandler}; the TLS switch is there
- * when the node advertises {@code NODE_SSL} and puts an {@code SslHandler} in front once both
- * sides advertised it (PROTOCOL.md 3.3).
+ * <p>The parts: {@link InboundListener} (listen socket, inbound slots), {@link Dialler} (outbound
+ * slots from the {@code --connect} list, known nodes or the bootstrap list), {@link ObjectRelay}
+ * (propagation of new objects, relay figures), {@link AddrGossip} (addresses), and per peer
+ * {@link Peer} with its {@link ObjectDownload} and {@link ObjectUpload}; {@link PeerPipeline}
+ * lists the handlers of a channel.
  *
  * <p>Thread-safe: fields are final and hold concurrent collections or are set once in {@link
  * #start()} before any connection exists.
@@ -62,7 +50,6 @@ public final class PeerGroup implements AutoCloseable {
   static final int WRITE_LOW_WATER = 256 * 1024;
   static final int WRITE_HIGH_WATER = 1024 * 1024;
   private static final int WORK_QUEUE = 10_000;
-  static final String FRAMES = "frames";
 
   /** How the group connects: listen address (empty = client-only), fixed peers, bootstrap. */
   public record Mode(Optional<InetSocketAddress> listen, List<HostPort> connectOnly, boolean bootstrap) {
@@ -78,28 +65,21 @@ public final class PeerGroup implements AutoCloseable {
   private final KnownNodes knownNodes;
   private final Clock clock;
   private final BanList banList;
-  private final SelfNonces selfNonces = new SelfNonces();
   private final RequestTracker requests = new RequestTracker();
-  private final AddrPolicy addrPolicy;
   private final ConcurrentHashMap<Channel, Peer> peers = new ConcurrentHashMap<>();
   private final Set<Channel> allChannels = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger inboundCount = new AtomicInteger();
-  private final ConcurrentHashMap<InetAddress, Channel> inboundIps = new ConcurrentHashMap<>();
   private final EventLoopGroup loops;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService timer;
-  private final Optional<LinkTls> tls;
+  private final PeerPipeline pipeline;
   private final Dialler dialler;
+  private final InboundListener listener;
+  private final ObjectRelay relay;
+  private final AddrGossip addrGossip;
   private volatile Optional<InetSocketAddress> bound = Optional.empty();
-  private volatile Channel serverChannel;
 
-  public PeerGroup(
-      NetworkParams params,
-      PeerSettings settings,
-      Mode mode,
-      ObjectIngest ingest,
-      KnownNodes knownNodes,
-      Clock clock) {
+  public PeerGroup(NetworkParams params, PeerSettings settings, Mode mode, ObjectIngest ingest,
+      KnownNodes knownNodes, Clock clock) {
     this.params = params;
     this.settings = settings;
     this.mode = mode;
@@ -107,7 +87,6 @@ public final class PeerGroup implements AutoCloseable {
     this.knownNodes = knownNodes;
     this.clock = clock;
     this.banList = new BanList(clock, settings.banDuration());
-    this.addrPolicy = new AddrPolicy(params, settings.acceptLoopbackAddrs());
     this.loops = new MultiThreadIoEventLoopGroup(
         Math.min(2, Runtime.getRuntime().availableProcessors()),
         new DefaultThreadFactory("bitmsg-io", true), NioIoHandler.newFactory());
@@ -118,30 +97,18 @@ public final class PeerGroup implements AutoCloseable {
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-net-timer", true));
     t.setRemoveOnCancelPolicy(true);
     this.timer = t;
-    this.tls = params.advertisesTls()
-        ? Optional.of(LinkTls.create(settings.handshakeTimeout())) : Optional.empty();
+    this.pipeline = new PeerPipeline(this, params, settings, clock);
     this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
+    this.listener = new InboundListener(settings, banList, loops, ch -> initPipeline(ch, false));
+    this.relay = new ObjectRelay(peers.values(), ingest, clock);
+    this.addrGossip = new AddrGossip(params, knownNodes,
+        new AddrPolicy(params, settings.acceptLoopbackAddrs()), clock, this::offload);
   }
 
   /** Binds the listener (unless client-only) and starts dialling and the request timer. */
   public void start() throws InterruptedException {
     if (mode.listen().isPresent()) {
-      ServerBootstrap sb = new ServerBootstrap()
-          .group(loops)
-          .channel(NioServerSocketChannel.class)
-          .option(ChannelOption.SO_BACKLOG, 128)
-          .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-              new WriteBufferWaterMark(WRITE_LOW_WATER, WRITE_HIGH_WATER))
-          .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, WireSizeEstimator.INSTANCE)
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              admitInbound(ch);
-            }
-          });
-      ChannelFuture f = sb.bind(mode.listen().get()).sync();
-      serverChannel = f.channel();
-      bound = Optional.of((InetSocketAddress) serverChannel.localAddress());
+      bound = Optional.of(listener.bind(mode.listen().get()));
       log.info("listening on {}", bound.get());
     } else {
       log.info("client-only mode: not listening");
@@ -157,45 +124,10 @@ public final class PeerGroup implements AutoCloseable {
     return bound;
   }
 
-  private void admitInbound(SocketChannel ch) {
-    InetAddress ip = ch.remoteAddress().getAddress();
-    if (banList.isBanned(ip)) {
-      log.info("{}: refused, banned", ch.remoteAddress());
-      ch.close();
-      return;
-    }
-    if (settings.oneInboundPerIp() && inboundIps.putIfAbsent(ip, ch) != null) {
-      log.info("{}: refused, already connected inbound from this address", ch.remoteAddress());
-      ch.close();
-      return;
-    }
-    if (settings.oneInboundPerIp()) {
-      ch.closeFuture().addListener(f -> inboundIps.remove(ip, ch));
-    }
-    if (inboundCount.incrementAndGet() > settings.maxInbound()) {
-      inboundCount.decrementAndGet();
-      log.info("{}: refused, {} inbound connections already", ch.remoteAddress(), settings.maxInbound());
-      ch.close();
-      return;
-    }
-    ch.closeFuture().addListener(f -> inboundCount.decrementAndGet());
-    initPipeline(ch, false);
-  }
-
   private void initPipeline(Channel ch, boolean initiator) {
     allChannels.add(ch);
     ch.closeFuture().addListener(f -> allChannels.remove(ch));
-    int advertisedPort = bound.map(InetSocketAddress::getPort).orElse(0);
-    ChannelPipeline p = ch.pipeline();
-    p.addLast("idle", new IdleStateHandler(settings.deadAfter().toMillis(), 0,
-        settings.pingAfter().toMillis(), TimeUnit.MILLISECONDS));
-    p.addLast(FRAMES, new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD));
-    p.addLast("messages", MessageDecoder.INSTANCE);
-    p.addLast("encoder", MessageEncoder.INSTANCE);
-    p.addLast("handshake", new HandshakeHandler(initiator, params, clock, selfNonces,
-        advertisedPort, settings.handshakeTimeout().toMillis()));
-    tls.ifPresent(t -> p.addLast("tls-switch", new TlsSwitch(t, initiator)));
-    p.addLast("peer", new PeerHandler(this, !initiator));
+    pipeline.init(ch, initiator, bound.map(InetSocketAddress::getPort).orElse(0));
   }
 
   // ---- peers ----
@@ -204,19 +136,7 @@ public final class PeerGroup implements AutoCloseable {
     Peer peer = new Peer(ch, inbound, version, this,
         new SerialExecutor(workers, String.valueOf(ch.remoteAddress())));
     peers.put(ch, peer);
-    InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
-    int port = inbound ? version.addrFrom().port() : remote.getPort();
-    long stream = version.streams().stream().filter(params::servesStream).findFirst().orElse(1L);
-    if (port > 0 && addrPolicy.isAcceptableHost(remote.getAddress())) {
-      KnownNode n = new KnownNode(remote.getAddress().getHostAddress(), port, stream,
-          version.services(), nowSeconds(), 0);
-      offload(() -> {
-        knownNodes.upsert(n);
-        if (!inbound) {
-          knownNodes.adjustRating(n.host(), n.port(), 0.1);
-        }
-      });
-    }
+    addrGossip.connected(peer);
     peer.start();
     return peer;
   }
@@ -225,16 +145,6 @@ public final class PeerGroup implements AutoCloseable {
     peer.markClosed();
     if (peers.remove(peer.channel()) != null) {
       log.info("{}: disconnected", peer);
-    }
-  }
-
-  /** Relays a newly stored object to every other established peer of its stream. */
-  void relay(ObjectMessage object, Peer source) {
-    var v = object.inventoryVector();
-    for (Peer p : peers.values()) {
-      if (p != source && p.servesStream(object.stream())) {
-        p.announce(v);
-      }
     }
   }
 
@@ -269,11 +179,12 @@ public final class PeerGroup implements AutoCloseable {
    * and announces it to every peer when it is new.
    */
   public ObjectIngest.Result submit(ObjectMessage object) {
-    ObjectIngest.Result r = ingest.ingest(object);
-    if (r.outcome() == ObjectIngest.Outcome.STORED) {
-      relay(object, null);
-    }
-    return r;
+    return relay.submit(object);
+  }
+
+  /** Objects passed on to peers that this node did not make, since start. */
+  public RelayCounts relayCounts() {
+    return relay.counts();
   }
 
   private void requestTick() {
@@ -340,8 +251,12 @@ public final class PeerGroup implements AutoCloseable {
     return requests;
   }
 
-  AddrPolicy addrPolicy() {
-    return addrPolicy;
+  ObjectRelay relay() {
+    return relay;
+  }
+
+  AddrGossip addrGossip() {
+    return addrGossip;
   }
 
   Optional<InetSocketAddress> bound() {
@@ -359,10 +274,6 @@ public final class PeerGroup implements AutoCloseable {
     return false;
   }
 
-  List<KnownNode> recentNodes(long stream, long now) {
-    return knownNodes.seenSince(stream, now - AddrPolicy.MAX_AGE_SECONDS, 500);
-  }
-
   long nowSeconds() {
     return clock.instant().getEpochSecond();
   }
@@ -374,9 +285,7 @@ public final class PeerGroup implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-    if (serverChannel != null) {
-      serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-    }
+    listener.close();
     for (Channel ch : allChannels) {
       ch.close();
     }

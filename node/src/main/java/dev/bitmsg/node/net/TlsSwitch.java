@@ -33,7 +33,7 @@ final class TlsSwitch extends ChannelInboundHandlerAdapter {
       ctx.fireUserEventTriggered(evt);
       return;
     }
-    tls.upgrade(ctx.channel(), initiator, PeerGroup.FRAMES,
+    tls.upgrade(ctx.channel(), initiator, PeerPipeline.FRAMES,
         new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD), evt);
   }
 }

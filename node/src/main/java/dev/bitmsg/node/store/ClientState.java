@@ -1,5 +1,6 @@
 package dev.bitmsg.node.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -30,6 +31,12 @@ public interface ClientState extends AutoCloseable {
   void trashSent(long outboxId);
 
   Set<Long> trashedSent();
+
+  /** Drops the marks of inbox messages and sent rows that were deleted for good. */
+  void forget(Collection<String> inboxMsgids, Collection<Long> outboxIds);
+
+  /** Rebuilds the state file to give the space of deleted rows back to the file system. */
+  void vacuum();
 
   @Override
   void close();

@@ -1,5 +1,7 @@
 package dev.bitmsg.node.store;
 
+import dev.bitmsg.node.wire.Bytes;
+import java.util.Collection;
 import java.util.List;
 
 /** Received messages and broadcasts. Implementations are thread-safe. */
@@ -10,4 +12,7 @@ public interface Inbox {
   List<InboxEntry> received();
 
   long count();
+
+  /** Deletes the messages with these signature hashes (unknown ones are skipped); returns the count. */
+  int delete(Collection<Bytes> sigHashes);
 }

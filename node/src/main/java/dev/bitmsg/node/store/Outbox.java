@@ -1,6 +1,7 @@
 package dev.bitmsg.node.store;
 
 import dev.bitmsg.node.wire.Bytes;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,4 +42,10 @@ public interface Outbox {
   int requeueInterrupted(long now);
 
   List<Change> history(long id);
+
+  /**
+   * Deletes those of the rows {@code ids} whose status is final (no more work will touch them), with
+   * their history; returns the ids deleted.
+   */
+  Set<Long> deleteFinished(Collection<Long> ids);
 }

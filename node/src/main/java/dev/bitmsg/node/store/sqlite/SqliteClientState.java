@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,6 +103,38 @@ public final class SqliteClientState implements ClientState {
       throw new StoreException("reading trashed sent messages failed", e);
     }
     return out;
+  }
+
+  @Override
+  public synchronized void forget(Collection<String> inboxMsgids, Collection<Long> outboxIds) {
+    try {
+      c.setAutoCommit(false);
+      try {
+        for (String id : inboxMsgids) {
+          update("DELETE FROM inbox_marks WHERE msgid = ?", id);
+        }
+        for (long id : outboxIds) {
+          update("DELETE FROM sent_trash WHERE outbox_id = ?", id);
+        }
+        c.commit();
+      } catch (RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("forgetting deleted messages failed", e);
+    }
+  }
+
+  @Override
+  public synchronized void vacuum() {
+    try (Statement s = c.createStatement()) {
+      s.execute("VACUUM");
+    } catch (SQLException e) {
+      throw new StoreException("vacuuming API state failed", e);
+    }
   }
 
   private Set<String> strings(String sql) {

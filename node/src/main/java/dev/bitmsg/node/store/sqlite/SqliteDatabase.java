@@ -155,6 +155,26 @@ public final class SqliteDatabase implements AutoCloseable {
         });
   }
 
+  /**
+   * Rebuilds the file without its free pages ({@code VACUUM}), giving the space of deleted rows
+   * back to the file system; blocks other statements of this node for the duration.
+   */
+  public void vacuum() {
+    with(
+        "vacuum",
+        c -> {
+          // SQLite refuses to VACUUM while any statement of the connection is mid-step; the
+          // cached ones are closed and get prepared again on next use.
+          for (PreparedStatement cached : statements.values()) {
+            cached.close();
+          }
+          statements.clear();
+          try (PreparedStatement ps = c.prepareStatement("VACUUM")) {
+            return ps.executeUpdate();
+          }
+        });
+  }
+
   /** The applied schema version. */
   public int schemaVersion() {
     return with("read schema version", Migrations::currentVersion);

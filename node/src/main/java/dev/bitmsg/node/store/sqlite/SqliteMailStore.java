@@ -13,9 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link Outbox}, {@link Inbox} and {@link PubkeyStore} on the {@code outbox}, {@code
@@ -25,6 +29,11 @@ import java.util.Set;
 public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
   private static final String OUT_COLUMNS = "id, kind, from_address, to_address, encoding, message,"
       + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail";
+
+  /** The statuses of {@link SendStatus#isFinal()}: enum names, so the SQL stays a constant. */
+  private static final String DELETE_FINISHED = "DELETE FROM outbox WHERE id = ? AND status IN ("
+      + Arrays.stream(SendStatus.values()).filter(SendStatus::isFinal).map(st -> "'" + st.name() + "'")
+          .collect(Collectors.joining(", ")) + ")";
 
   private final SqliteDatabase db;
 
@@ -211,6 +220,21 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
     });
   }
 
+  @Override
+  public Set<Long> deleteFinished(Collection<Long> ids) {
+    return db.inTransaction("delete finished outbox rows", c -> {
+      Set<Long> deleted = new HashSet<>();
+      PreparedStatement ps = db.prepared(DELETE_FINISHED);
+      for (long id : ids) {
+        ps.setLong(1, id);
+        if (ps.executeUpdate() == 1) {
+          deleted.add(id); // status_history rows go with it (ON DELETE CASCADE)
+        }
+      }
+      return deleted;
+    });
+  }
+
   // ---- inbox ----
 
   @Override
@@ -252,6 +276,19 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
         rs.next();
         return rs.getLong(1);
       }
+    });
+  }
+
+  @Override
+  public int delete(Collection<Bytes> sigHashes) {
+    return db.inTransaction("delete inbox messages", c -> {
+      PreparedStatement ps = db.prepared("DELETE FROM inbox WHERE sighash = ?");
+      int deleted = 0;
+      for (Bytes h : sigHashes) {
+        ps.setBytes(1, h.toByteArray());
+        deleted += ps.executeUpdate();
+      }
+      return deleted;
     });
   }
 

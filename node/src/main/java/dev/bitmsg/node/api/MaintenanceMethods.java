@@ -1,0 +1,72 @@
+package dev.bitmsg.node.api;
+
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.store.ClientState;
+import dev.bitmsg.node.store.sqlite.SqliteMailStore;
+import dev.bitmsg.node.wire.Bytes;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PyBitmessage's two housekeeping calls (PROTOCOL.md section 10), both answering {@code "done"}.
+ *
+ * <p>{@code deleteAndVacuum}: trashed inbox messages and trashed sent messages are deleted from
+ * the node's database, their marks from {@code api.db}, and both files are vacuumed. A trashed
+ * sent message that still has work pending (queued, doing PoW, waiting for a pubkey or an ack) is
+ * kept, hidden, until a later call finds it finished: the sender must never lose the row it is
+ * working on (PyBitmessage deletes every trashed row, but there trashing already takes a row away
+ * from its sender; here trashing only hides it).
+ *
+ * <p>{@code shutdown}: hands the process's clean stop (networking, API, store) to the owner of the
+ * process once the reply is out; an API started without one (tests, the demo) refuses the call.
+ *
+ * <p>Thread-safe (the stores are).
+ */
+final class MaintenanceMethods {
+  private static final Logger log = LoggerFactory.getLogger(MaintenanceMethods.class);
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final Node node;
+  private final ClientState state;
+  private final SqliteMailStore mail;
+  private final Optional<Runnable> shutdown;
+
+  /** @param shutdown stops the node process (called after the reply has been sent) */
+  MaintenanceMethods(Node node, ClientState state, Optional<Runnable> shutdown) {
+    this.node = node;
+    this.state = state;
+    this.mail = new SqliteMailStore(node.database());
+    this.shutdown = shutdown;
+  }
+
+  String deleteAndVacuum() {
+    Set<String> trashedInbox = state.trashedInbox();
+    List<Bytes> sigHashes = new ArrayList<>();
+    for (String msgid : trashedInbox) {
+      try {
+        sigHashes.add(Bytes.of(HEX.parseHex(msgid)));
+      } catch (IllegalArgumentException e) {
+        // a mark for an id that was never a message: dropped with the others below
+      }
+    }
+    int inbox = mail.delete(sigHashes);
+    Set<Long> sent = mail.deleteFinished(state.trashedSent());
+    state.forget(trashedInbox, sent);
+    node.database().vacuum();
+    state.vacuum();
+    log.info("api: deleteAndVacuum removed {} inbox and {} sent messages", inbox, sent.size());
+    return "done";
+  }
+
+  AfterReply shutdown() {
+    Runnable stop = shutdown.orElseThrow(() -> new ApiError(21,
+        "Unexpected API Failure - shutdown is not available: this API does not own the node process"));
+    log.info("api: shutdown requested");
+    return new AfterReply("done", stop);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.bitmsg.node.net;
+
+import dev.bitmsg.node.net.tls.LinkTls;
+import dev.bitmsg.node.wire.WireLimits;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The handlers of every peer channel, inbound or outbound, in order: {@code IdleStateHandler ->
+ * FrameDecoder (fail fast) -> MessageDecoder -> MessageEncoder -> HandshakeHandler -> [TlsSwitch]
+ * -> PeerHandler}. The TLS switch is there when the node advertises {@code NODE_SSL} and puts an
+ * {@code SslHandler} in front once both sides advertised it (PROTOCOL.md 3.3). The self-connection
+ * nonces are shared by all channels of the node. Thread-safe (immutable apart from the
+ * thread-safe nonce set).
+ */
+final class PeerPipeline {
+  static final String FRAMES = "frames";
+
+  private final PeerGroup group;
+  private final NetworkParams params;
+  private final PeerSettings settings;
+  private final Clock clock;
+  private final SelfNonces selfNonces = new SelfNonces();
+  private final Optional<LinkTls> tls;
+
+  PeerPipeline(PeerGroup group, NetworkParams params, PeerSettings settings, Clock clock) {
+    this.group = group;
+    this.params = params;
+    this.settings = settings;
+    this.clock = clock;
+    this.tls = params.advertisesTls()
+        ? Optional.of(LinkTls.create(settings.handshakeTimeout())) : Optional.empty();
+  }
+
+  /**
+   * Adds the handlers to {@code ch}.
+   *
+   * @param advertisedPort our listen port for the version message (0 in client-only mode)
+   */
+  void init(Channel ch, boolean initiator, int advertisedPort) {
+    ChannelPipeline p = ch.pipeline();
+    p.addLast("idle", new IdleStateHandler(settings.deadAfter().toMillis(), 0,
+        settings.pingAfter().toMillis(), TimeUnit.MILLISECONDS));
+    p.addLast(FRAMES, new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD));
+    p.addLast("messages", MessageDecoder.INSTANCE);
+    p.addLast("encoder", MessageEncoder.INSTANCE);
+    p.addLast("handshake", new HandshakeHandler(initiator, params, clock, selfNonces,
+        advertisedPort, settings.handshakeTimeout().toMillis()));
+    tls.ifPresent(t -> p.addLast("tls-switch", new TlsSwitch(t, initiator)));
+    p.addLast("peer", new PeerHandler(group, !initiator));
+  }
+}
