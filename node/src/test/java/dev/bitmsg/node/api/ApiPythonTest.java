@@ -107,9 +107,21 @@ class ApiPythonTest {
         "trashMessage", "trashSentMessage", "addSubscription", "deleteSubscription", "listSubscriptions",
         "addAddressBookEntry", "listAddressBookEntries", "deleteAddressBookEntry", "clientStatus",
         "disseminatePreEncryptedMsg", "getMessageDataByDestinationHash", "decodeAddress",
-        "system.listMethods", "enableAddress", "listConnections")) {
+        "system.listMethods", "enableAddress", "listConnections", "deleteAndVacuum", "shutdown")) {
       assertTrue(out.contains(" " + m + " ") || out.strip().endsWith(" " + m), m + " not covered:\n" + out);
     }
+    // deleteAndVacuum removed the trashed rows from the node's own stores, not just from view.
+    assertEquals(List.of(), subjects(b, "hello bob", "news 1"), "trashed inbox rows at B");
+    assertEquals(List.of("to the chan"), subjects(a, "to the chan"), "untrashed inbox row at A");
+    assertEquals(List.of(), a.messenger().outbox().stream()
+        .map(e -> new dev.bitmsg.node.message.MessageCodec().decode(e.encoding(), e.message().toByteArray()).subject())
+        .filter(s -> s.equals("hello bob") || s.equals("news 1")).toList(), "trashed finished sent rows at A");
+    assertEquals(List.of("ok"), b.database().integrityCheck());
+  }
+
+  private static List<String> subjects(Node n, String... wanted) {
+    List<String> w = List.of(wanted);
+    return n.messenger().inbox().stream().map(e -> n.messenger().content(e).subject()).filter(w::contains).toList();
   }
 
   @Test

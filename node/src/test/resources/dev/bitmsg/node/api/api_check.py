@@ -246,6 +246,14 @@ assert bc["msgid"] not in [m["msgid"] for m in B.getAllInboxMessages()["inboxMes
 assert "Trashed" in A.trashSentMessageByAckData(back)
 assert A.getStatus(back) == "notfound"
 assert sent["msgid"] not in [m["msgid"] for m in A.getAllSentMessages()["sentMessages"]]
+# trashed messages go for good; the chan message at A was never trashed and stays
+assert B.deleteAndVacuum() == "done"
+assert A.deleteAndVacuum() == "done"
+assert B.getInboxMessageById(got["msgid"])["inboxMessage"] == []
+assert [m for m in A.getAllInboxMessages()["inboxMessages"] if unb64(m["subject"]) == "to the chan"]
+assert B.deleteAndVacuum() == "done"  # nothing left to delete
+# an API that does not own its node process refuses to stop it
+assert "shutdown is not available" in fault(21, A.shutdown)
 assert B.deleteSubscription(addr_a) == "Deleted subscription if it existed."
 assert B.listSubscriptions()["subscriptions"] == []
 assert B.leaveChan(chan) == "success"
@@ -255,6 +263,7 @@ cs = A.clientStatus()
 assert cs["networkConnections"] >= 1 and cs["networkStatus"] in (
     "connectedButHaveNotReceivedIncomingConnections", "connectedAndReceivingIncomingConnections"), cs
 assert cs["numberOfBroadcastsProcessed"] >= 1, cs
+assert cs["numberOfObjectsRelayedByInv"] >= 0 and cs["numberOfObjectsRelayedByGetdata"] >= 0, cs
 conns = A.listConnections()
 assert len(conns["inbound"]) + len(conns["outbound"]) >= 1, conns
 

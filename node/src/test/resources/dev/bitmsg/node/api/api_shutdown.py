@@ -1,0 +1,34 @@
+"""Stops a running node through the PyBitmessage client API with Python's own xmlrpc.client.
+
+Usage: api_shutdown.py URL USER PASSWORD   (URL like http://127.0.0.1:PORT/)
+Creates an address (a write the node must keep), waits until the node has a peer, calls
+shutdown (which must answer "done"), then checks the API stops answering. Any failure raises
+(exit status 1); prints "shutdown ok" and the new address at the end.
+"""
+import sys
+import time
+import xmlrpc.client
+
+url, user, password = sys.argv[1:4]
+host = url.split("://", 1)[1]
+api = xmlrpc.client.ServerProxy("http://%s:%s@%s" % (user, password, host))
+
+address = api.createRandomAddress("c2h1dGRvd24gdGVzdA==")  # base64 "shutdown test"
+assert address.startswith("BM-"), address
+
+end = time.time() + 60
+while api.clientStatus()["networkConnections"] < 1:
+    assert time.time() < end, "the node never connected to its peer"
+    time.sleep(0.2)
+
+assert api.shutdown() == "done"
+
+end = time.time() + 60
+while True:
+    try:
+        api.helloWorld("still", "there")
+    except (OSError, xmlrpc.client.ProtocolError):
+        break
+    assert time.time() < end, "the API still answers after shutdown"
+    time.sleep(0.2)
+print("shutdown ok " + address)
