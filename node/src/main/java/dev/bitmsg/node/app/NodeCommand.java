@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     description = {
       "Runs a Bitmessage node: syncs, stores and relays objects of stream 1.",
       "Advertises NODE_NETWORK and NODE_SSL (TLS with peers that advertise it too; --no-tls turns it off),",
-      "no Dandelion. Stops cleanly on SIGTERM."
+      "no Dandelion. Stops cleanly on SIGTERM or the API's shutdown call."
     })
 public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).",
