@@ -41,12 +41,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The messaging facade and sender loop (PROTOCOL.md section 9): identities, subscriptions, chans,
  * queueing msgs and broadcasts, and one sender thread that walks the persistent outbox through
- * its states: queued, awaiting pubkey (getpubkey sent), doing PoW, sent, ack received / sent
+ * its states: queued, awaiting pubkey (getpubkey job queued), doing PoW, sent, ack received / sent
  * without ack, too difficult, failed. Resends unacknowledged msgs and unanswered getpubkeys when
- * their time is up with TTL {@code ttl·2^retries} (capped at 28 days) and the same ack data.
+ * their time is up with TTL {@code ttl·2^retries} (capped at 28 days) and the same ack data (made
+ * at the configured stealth level by {@link AckMaker}). Own pubkeys and getpubkeys are persistent
+ * jobs done by {@link PubkeyWork} on the same thread.
  *
- * <p>Crash safety: the finished object is saved in its outbox row before it goes to the
- * inventory, so after a restart it is re-published rather than made again; rows left in doing
+ * <p>Crash safety: the finished object is saved in its outbox row (or job row) before it goes to
+ * the inventory, so after a restart it is re-published rather than made again; rows left in doing
  * PoW go back to queued. Thread-safe: the public methods only touch the stores and wake the
  * sender thread, which does all the work.
  */
@@ -85,6 +87,8 @@ public final class Messenger implements AutoCloseable {
   private final Map<Bytes, Long> watchedAcks = new ConcurrentHashMap<>();
   private final PubkeyWork pubkeyWork;
   private final AckMaker acks;
+  /** Sender thread only. */
+  private long lastRepublishCheck = System.nanoTime() - Long.MAX_VALUE / 2;
   private final ScheduledExecutorService sender;
 
   public Messenger(MessagingSettings settings, Clock clock, IdentityStore identities, Keyring keyring,
@@ -282,16 +286,6 @@ public final class Messenger implements AutoCloseable {
     return pubkeyWork.job(id);
   }
 
-  /** Queues the publication of an own pubkey now (coalesces with a pending one); returns the job id. */
-  public long publishPubkey(String address) {
-    Identity id = identities.identity(address).orElseThrow(() -> unknown(address));
-    if (id.chan()) {
-      throw new IllegalArgumentException("chans do not publish pubkeys: " + address);
-    }
-    long job = pubkeyWork.publishOwn(address, "requested");
-    wake();
-    return job;
-  }
 
   public List<InboxEntry> inbox() {
     return inbox.received();
@@ -367,7 +361,12 @@ public final class Messenger implements AutoCloseable {
 
   private void runDue() {
     try {
-      pubkeyWork.queueDueRepublications(keyring.identities());
+      // Once per check interval, not on every wake-up: it reads a row per identity.
+      long tick = System.nanoTime();
+      if (tick - lastRepublishCheck >= settings.checkInterval().toNanos()) {
+        lastRepublishCheck = tick;
+        pubkeyWork.queueDueRepublications(keyring.identities());
+      }
       pubkeyWork.runPending();
       long now = now();
       for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.SENT, SendStatus.AWAITING_PUBKEY))) {
