@@ -157,7 +157,8 @@ final class PubkeyWork {
       }
       OptionalLong age = sinceLastSent(job.address());
       if (age.isPresent() && age.getAsLong() < settings.pubkeyTtlSeconds()) {
-        jobs.setState(job.id(), PowJob.State.DROPPED, now, Optional.of("pubkey went out " + age.getAsLong() + " s ago"));
+        jobs.setState(job.id(), PowJob.State.DROPPED, now,
+            Optional.of("pubkey went out " + age.getAsLong() + " s ago"));
         return;
       }
       unsolved = factory.pubkey(id.get(), now + job.ttl() + jitter(job.ttl()));

@@ -67,7 +67,8 @@ class PubkeyRestartTest {
       });
     }
     try (Node n = node()) {
-      Await.until(LIMIT, "saved pubkey published after the restart", () -> sentJobs(n) == 1 && pubkeys(n, me).size() == 1);
+      Await.until(LIMIT, "saved pubkey published after the restart",
+          () -> sentJobs(n) == 1 && pubkeys(n, me).size() == 1);
       List<InventoryItem> now = pubkeys(n, me);
       assertArrayEquals(first.toObject().raw().toByteArray(), now.get(0).toObject().raw().toByteArray(),
           "the saved object itself, not a new proof of work");

@@ -52,7 +52,8 @@ class PubkeyWorkStoreTest {
       jobs.setState(first, PowJob.State.DOING_POW, 201, Optional.empty());
       jobs.saveSolved(first, Bytes.of(new byte[] {1, 2, 3}), 5000, "cpu");
       assertEquals(0, jobs.requeueInterrupted(202));
-      assertTrue(Arrays.equals(new byte[] {1, 2, 3}, jobs.job(first).orElseThrow().solved().orElseThrow().toByteArray()));
+      assertTrue(Arrays.equals(new byte[] {1, 2, 3},
+          jobs.job(first).orElseThrow().solved().orElseThrow().toByteArray()));
       jobs.markSent(first, 203);
       PowJob sent = jobs.job(first).orElseThrow();
       assertEquals(PowJob.State.SENT, sent.state());
@@ -81,7 +82,8 @@ class PubkeyWorkStoreTest {
       mail.put(key("BM-unused", now));
       mail.put(key("BM-used", now));
       mail.markUsed("BM-used");
-      ExpiryCleaner cleaner = new ExpiryCleaner(inventory, Optional.of(mail), Optional.of(new SqlitePowJobs(db)), clock);
+      ExpiryCleaner cleaner =
+          new ExpiryCleaner(inventory, Optional.of(mail), Optional.of(new SqlitePowJobs(db)), clock);
 
       clock.advance(Duration.ofDays(27));
       mail.put(key("BM-fresh", clock.instant().getEpochSecond()));
