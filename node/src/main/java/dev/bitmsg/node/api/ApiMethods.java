@@ -201,6 +201,15 @@ public final class ApiMethods {
       e.powBy().ifPresent(b -> m.put("powBy", b));
       return m;
     });
+    // Extension (not in PyBitmessage): own pubkey publications and getpubkey requests with their state.
+    add("listPubkeyWork", 0, 0, p -> Map.of("pubkeyWork", messenger().powJobs(200).stream().map(j -> {
+      Map<String, Object> m = ordered("id", j.id(), "kind", j.kind().name().toLowerCase(java.util.Locale.ROOT),
+          "address", j.address(), "status", j.state().wireName(), "reason", j.reason(), "created", j.created(),
+          "lastActionTime", j.stateTime(), "expiresTime", j.expires());
+      j.powBy().ifPresent(b -> m.put("powBy", b));
+      j.detail().ifPresent(d -> m.put("detail", d));
+      return m;
+    }).toList()));
     add("trashMessage", 1, 1, p -> {
       String id = HEX.formatHex(p.hex(0));
       Optional<OutboxEntry> s = sentByMsgid(p.hex(0));

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The client commands: they talk to a running node through its API ({@code bm send}, {@code bm
- * inbox}, {@code bm read}, {@code bm sent}, {@code bm status}, {@code bm addresses}, {@code bm
+ * inbox}, {@code bm read}, {@code bm sent}, {@code bm pubkey-work}, {@code bm status}, {@code bm addresses}, {@code bm
  * subscribe}, {@code bm chan}, {@code bm resolve}). Stateless holder of the command classes.
  */
 final class ClientCommands {
@@ -183,6 +183,22 @@ final class ClientCommands {
       for (Map<String, Object> m : list(api.client().call("getAllSentMessages"), "sentMessages")) {
         out().printf("%-22s %s  to %s  %s%n    ackData %s%n", m.get("status"), time(m.get("lastActionTime")),
             m.get("toAddress"), ApiClient.unb64(m.get("subject")), m.get("ackData"));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "pubkey-work", mixinStandardHelpOptions = true,
+      description = "Lists own pubkey publications and getpubkey requests with their state (queued, doingpow, sent,"
+          + " dropped).")
+  static final class PubkeyWork extends Base {
+    @Mixin ApiOptions api;
+
+    @Override
+    Integer execute() {
+      for (Map<String, Object> m : list(api.client().call("listPubkeyWork"), "pubkeyWork")) {
+        out().printf("%-9s %-9s %s  %s  (%s)%s%n", m.get("kind"), m.get("status"), time(m.get("lastActionTime")),
+            m.get("address"), m.get("reason"), m.containsKey("detail") ? "  " + m.get("detail") : "");
       }
       return 0;
     }

@@ -20,9 +20,13 @@ import picocli.CommandLine.Model.OptionSpec;
  * underscores: {@code --api-user} is {@code BM_API_USER}), else the config file key {@code <name>}
  * ({@code api-user = alice}, Java properties syntax), else the built-in default. The config file is
  * {@code --config FILE} (or {@code BM_CONFIG}), else {@code bitmsg.conf} in the data directory
- * when present. Immutable.
+ * when present. A few options also accept PyBitmessage's keys.dat name in the file ({@code
+ * ackstealthlevel = 2} sets {@code --ack-stealth-level}). Immutable.
  */
 public final class ConfigDefaults implements IDefaultValueProvider {
+  /** Options that a config file may also set under PyBitmessage's keys.dat name. */
+  static final Map<String, String> PYBITMESSAGE_KEYS = Map.of("ack-stealth-level", "ackstealthlevel");
+
   private final Map<String, String> env;
   private final Properties file;
   private final Optional<Path> source;
@@ -87,6 +91,9 @@ public final class ConfigDefaults implements IDefaultValueProvider {
     String v = env.get(envName(name));
     if (v == null) {
       v = file.getProperty(name);
+    }
+    if (v == null && PYBITMESSAGE_KEYS.containsKey(name)) {
+      v = file.getProperty(PYBITMESSAGE_KEYS.get(name));
     }
     if (v != null) {
       return v.strip();

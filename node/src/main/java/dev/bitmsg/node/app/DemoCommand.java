@@ -111,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
         main.streams(), main.userAgent(), List.of());
     // Real network difficulty; a one-day pubkey TTL (valid on the network, less work than 28 days).
     MessagingSettings ms = new MessagingSettings(ease, MessagingSettings.DEFAULT_MAX_DIFFICULTY, Duration.ofDays(365),
-        Duration.ofSeconds(1), true, 24 * 3600L);
+        Duration.ofSeconds(1), true, 24 * 3600L, 0);
     NetworkPowCheck check = ease == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(ease);
 
     step("nodes: starting A and B on loopback (SQLite, no bootstrap, B dials A)");

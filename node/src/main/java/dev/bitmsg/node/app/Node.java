@@ -12,6 +12,7 @@ import dev.bitmsg.node.pow.PowProviders;
 import dev.bitmsg.node.store.KeySealer;
 import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
 import dev.bitmsg.node.store.sqlite.SqliteMailStore;
+import dev.bitmsg.node.store.sqlite.SqlitePowJobs;
 import dev.bitmsg.node.net.ObjectIngest;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.store.ExpiryCleaner;
@@ -99,7 +100,9 @@ public final class Node implements AutoCloseable {
         config.listen().map(hp -> new InetSocketAddress(hp.host(), hp.port()));
     PeerGroup peers = new PeerGroup(params, config.peers(),
         new PeerGroup.Mode(listen, config.connect(), config.bootstrap()), ingest, knownNodes, clock);
-    ExpiryCleaner cleaner = new ExpiryCleaner(inventory, clock);
+    SqliteMailStore mail = new SqliteMailStore(db);
+    SqlitePowJobs powJobs = new SqlitePowJobs(db);
+    ExpiryCleaner cleaner = new ExpiryCleaner(inventory, Optional.of(mail), Optional.of(powJobs), clock);
     ScheduledThreadPoolExecutor tasks =
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-node-tasks", true));
     Node node = new Node(config, db, inventory, knownNodes, peers, cleaner, tasks, clock);
@@ -113,7 +116,7 @@ public final class Node implements AutoCloseable {
           crypto.keys(), keyPassphrase, KeySealer.DEFAULT_ITERATIONS);
       PowProvider powProvider = node.powTiming.wrap(PowProviders.create(config.powService(), config.powToken(),
           Runtime.getRuntime().availableProcessors()));
-      node.messaging = new Messaging(messagingSettings, crypto, identities, new SqliteMailStore(db),
+      node.messaging = new Messaging(messagingSettings, crypto, identities, mail, powJobs,
           inventory, powProvider, peers::submit, clock);
       ingest.addStoredListener(node.messaging.receiver()::onStored);
       peers.start();

@@ -81,6 +81,11 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Multiply the PoW target by 2^BITS (testing only; never on the real network).")
   int testPowEase;
 
+  @Option(names = "--ack-stealth-level", paramLabel = "0|1|2", defaultValue = "0",
+      description = "Shape of the acks in sent msgs (PyBitmessage ackstealthlevel): 0 small msg, 1 getpubkey-like,"
+          + " 2 msg with a real encrypted blob of 234..800 bytes (default: ${DEFAULT-VALUE}).")
+  int ackStealthLevel;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Config file (Java properties, keys = long option names; default: bitmsg.conf in the data directory). "
           + "Precedence: flag, then environment BM_<OPTION>, then this file, then the default.")
@@ -118,6 +123,13 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Serve the gRPC push stream (bitmessage.node.v1.NodeEvents) here; needs --api (same credentials).")
   String events;
 
+  MessagingSettings messagingSettings() {
+    if (ackStealthLevel < 0 || ackStealthLevel > 2) {
+      throw new IllegalArgumentException("--ack-stealth-level must be 0, 1 or 2, got " + ackStealthLevel);
+    }
+    return MessagingSettings.defaults().withEaseBits(testPowEase).withAckStealthLevel(ackStealthLevel);
+  }
+
   @Override
   public Integer call() throws Exception {
     // Global and read once by the TLS providers: relax it before any TLS class loads.
@@ -131,7 +143,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
     Node node = Node.start(config, params,
         testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
-        Clock.systemUTC(), MessagingSettings.defaults().withEaseBits(testPowEase), keyPassphrase);
+        Clock.systemUTC(), messagingSettings(), keyPassphrase);
     NodeShutdown shutdown = new NodeShutdown();
     shutdown.started(node);
     try {

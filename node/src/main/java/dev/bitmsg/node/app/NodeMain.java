@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ClientCommands.Inbox.class,
       ClientCommands.Read.class,
       ClientCommands.Sent.class,
+      ClientCommands.PubkeyWork.class,
       ClientCommands.Status.class,
       ClientCommands.Addresses.class,
       ClientCommands.Subscribe.class,

@@ -7,6 +7,7 @@ import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.node.store.IdentityStore;
 import dev.bitmsg.node.store.Inventory;
+import dev.bitmsg.node.store.PowJobs;
 import dev.bitmsg.node.store.sqlite.SqliteMailStore;
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.time.Clock;
@@ -22,7 +23,7 @@ public final class Messaging implements AutoCloseable {
   private final PowProvider powProvider;
 
   public Messaging(MessagingSettings settings, CryptoSuite crypto, IdentityStore identities,
-      SqliteMailStore mail, Inventory inventory, PowProvider powProvider,
+      SqliteMailStore mail, PowJobs jobs, Inventory inventory, PowProvider powProvider,
       Consumer<ObjectMessage> publish, Clock clock) {
     this.powProvider = powProvider;
     AddressCodec codec = new AddressCodec(crypto.hashes());
@@ -33,7 +34,8 @@ public final class Messaging implements AutoCloseable {
         inventory, mail, clock);
     this.messenger = new Messenger(settings, clock, identities, keyring, mail, mail, mail, codec,
         new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()), factory,
-        new PowWorker(powProvider, settings.easeBits()), finder, publish);
+        new PowWorker(powProvider, settings.easeBits()), finder, jobs,
+        new AckMaker(settings.ackStealthLevel(), crypto.ecies(), crypto.keys(), crypto.random()), publish);
     this.receiver = new Receiver(keyring, messenger, finder, crypto.ecies(), crypto.verifier(),
         crypto.hashes(), codec, mail, mail, settings, publish, clock);
   }

@@ -12,6 +12,8 @@ import dev.bitmsg.node.store.Inbox;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.store.PowJob;
+import dev.bitmsg.node.store.PowJobs;
 import dev.bitmsg.node.store.PubkeyStore;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.store.StoredPubkey;
@@ -39,12 +41,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The messaging facade and sender loop (PROTOCOL.md section 9): identities, subscriptions, chans,
  * queueing msgs and broadcasts, and one sender thread that walks the persistent outbox through
- * its states: queued, awaiting pubkey (getpubkey sent), doing PoW, sent, ack received / sent
+ * its states: queued, awaiting pubkey (getpubkey job queued), doing PoW, sent, ack received / sent
  * without ack, too difficult, failed. Resends unacknowledged msgs and unanswered getpubkeys when
- * their time is up with TTL {@code ttl·2^retries} (capped at 28 days) and the same ack data.
+ * their time is up with TTL {@code ttl·2^retries} (capped at 28 days) and the same ack data (made
+ * at the configured stealth level by {@link AckMaker}). Own pubkeys and getpubkeys are persistent
+ * jobs done by {@link PubkeyWork} on the same thread.
  *
- * <p>Crash safety: the finished object is saved in its outbox row before it goes to the
- * inventory, so after a restart it is re-published rather than made again; rows left in doing
+ * <p>Crash safety: the finished object is saved in its outbox row (or job row) before it goes to
+ * the inventory, so after a restart it is re-published rather than made again; rows left in doing
  * PoW go back to queued. Thread-safe: the public methods only touch the stores and wake the
  * sender thread, which does all the work.
  */
@@ -81,12 +85,16 @@ public final class Messenger implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
   private final Map<Bytes, Long> watchedAcks = new ConcurrentHashMap<>();
-  private final Set<String> pubkeyRequests = ConcurrentHashMap.newKeySet();
+  private final PubkeyWork pubkeyWork;
+  private final AckMaker acks;
+  /** Sender thread only. */
+  private long lastRepublishCheck = System.nanoTime() - Long.MAX_VALUE / 2;
   private final ScheduledExecutorService sender;
 
   public Messenger(MessagingSettings settings, Clock clock, IdentityStore identities, Keyring keyring,
       Outbox outbox, Inbox inbox, PubkeyStore pubkeys, AddressCodec codec, IdentityGenerator generator,
-      ObjectFactory factory, PowWorker pow, PubkeyFinder finder, Consumer<ObjectMessage> publish) {
+      ObjectFactory factory, PowWorker pow, PubkeyFinder finder, PowJobs jobs, AckMaker acks,
+      Consumer<ObjectMessage> publish) {
     this.settings = settings;
     this.clock = clock;
     this.identities = identities;
@@ -100,6 +108,8 @@ public final class Messenger implements AutoCloseable {
     this.pow = pow;
     this.finder = finder;
     this.publish = publish;
+    this.acks = acks;
+    this.pubkeyWork = new PubkeyWork(settings, clock, identities, jobs, pubkeys, finder, codec, factory, pow, publish);
     this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bitmsg-sender");
       t.setDaemon(true);
@@ -117,7 +127,10 @@ public final class Messenger implements AutoCloseable {
         SendStatus.AWAITING_PUBKEY))) {
       e.ackData().ifPresent(a -> watchedAcks.put(a, e.id()));
     }
-    pubkeyRequests.addAll(identities.publishPending());
+    int jobs = pubkeyWork.start();
+    if (jobs > 0) {
+      log.info("messaging: {} pubkey/getpubkey jobs interrupted during PoW are queued again", jobs);
+    }
     long every = settings.checkInterval().toMillis();
     sender.scheduleWithFixedDelay(this::runDue, 0, every, TimeUnit.MILLISECONDS);
   }
@@ -167,8 +180,7 @@ public final class Messenger implements AutoCloseable {
     identities.put(id, now());
     keyring.reload();
     if (publishPubkey && !id.chan()) {
-      identities.markPublishPending(text(id));
-      pubkeyRequests.add(text(id));
+      pubkeyWork.publishOwn(text(id), "new address");
       wake();
     }
   }
@@ -230,8 +242,7 @@ public final class Messenger implements AutoCloseable {
     }
     Bytes message = Bytes.of(messageCodec.encode(MessageEncoding.SIMPLE, new MessageContent(subject, body)));
     Optional<Identity> ownDest = keyring.own(dest);
-    Optional<Bytes> ack = ownDest.isPresent()
-        ? Optional.empty() : Optional.of(Acks.newAckData(dest.stream(), random));
+    Optional<Bytes> ack = ownDest.isPresent() ? Optional.empty() : Optional.of(acks.ackData(dest.stream()));
     long now = now();
     long id = outbox.add(new OutboxEntry(0, OutboxEntry.Kind.MSG, text(sender), Optional.of(to),
         MessageEncoding.SIMPLE.code(), message, ttlSeconds, ack, SendStatus.QUEUED, now, now, 0, 0,
@@ -265,6 +276,16 @@ public final class Messenger implements AutoCloseable {
   public List<OutboxEntry> outbox() {
     return outbox.all();
   }
+
+  /** Pubkey and getpubkey work, newest first (at most {@code limit} rows). */
+  public List<PowJob> powJobs(int limit) {
+    return pubkeyWork.recent(limit);
+  }
+
+  public Optional<PowJob> powJob(long id) {
+    return pubkeyWork.job(id);
+  }
+
 
   public List<InboxEntry> inbox() {
     return inbox.received();
@@ -303,6 +324,7 @@ public final class Messenger implements AutoCloseable {
 
   /** The pubkey of {@code address} is now known: its waiting rows go back to queued. */
   void pubkeyArrived(String address) {
+    pubkeyWork.pubkeyKnown(address);
     for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.AWAITING_PUBKEY))) {
       if (e.to().isPresent() && e.to().get().equals(address)) {
         outbox.markSent(e.id(), SendStatus.QUEUED, 0, 0, now());
@@ -311,10 +333,11 @@ public final class Messenger implements AutoCloseable {
     wake();
   }
 
-  /** Someone asked for our pubkey: publish it unless sent within 28 days. */
+  /** Someone asked for our pubkey: publish it unless our last one is still live. */
   void pubkeyRequested(Identity id) {
-    pubkeyRequests.add(text(id));
-    wake();
+    if (pubkeyWork.answer(id)) {
+      wake();
+    }
   }
 
   Set<String> awaitedAddresses() {
@@ -338,10 +361,13 @@ public final class Messenger implements AutoCloseable {
 
   private void runDue() {
     try {
-      for (String address : List.copyOf(pubkeyRequests)) {
-        pubkeyRequests.remove(address);
-        publishPubkey(address);
+      // Once per check interval, not on every wake-up: it reads a row per identity.
+      long tick = System.nanoTime();
+      if (tick - lastRepublishCheck >= settings.checkInterval().toNanos()) {
+        lastRepublishCheck = tick;
+        pubkeyWork.queueDueRepublications(keyring.identities());
       }
+      pubkeyWork.runPending();
       long now = now();
       for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.SENT, SendStatus.AWAITING_PUBKEY))) {
         if (e.status() == SendStatus.AWAITING_PUBKEY && pubkeys.get(e.to().orElseThrow()).isPresent()) {
@@ -366,6 +392,8 @@ public final class Messenger implements AutoCloseable {
         }
         handle(e);
       }
+      // getpubkeys queued by the msgs above.
+      pubkeyWork.runPending();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -420,6 +448,9 @@ public final class Messenger implements AutoCloseable {
     if (r.isEmpty()) {
       requestPubkey(e);
       return;
+    }
+    if (keyring.own(codec.decode(e.to().get())).isEmpty()) {
+      pubkeys.markUsed(e.to().get());
     }
     Difficulty demanded = atLeastDefault(r.get().demanded());
     Difficulty max = settings.maxDifficulty();
@@ -482,7 +513,7 @@ public final class Messenger implements AutoCloseable {
     finish(outbox.get(e.id()).orElseThrow(), solved.object(), solved.by());
   }
 
-  private void requestPubkey(OutboxEntry e) throws InterruptedException {
+  private void requestPubkey(OutboxEntry e) {
     long now = now();
     String to = e.to().orElseThrow();
     for (OutboxEntry other : outbox.withStatus(EnumSet.of(SendStatus.AWAITING_PUBKEY))) {
@@ -491,38 +522,9 @@ public final class Messenger implements AutoCloseable {
         return;
       }
     }
-    outbox.setStatus(e.id(), SendStatus.DOING_POW, now, Optional.of("getpubkey"));
     long ttl = Math.min(GETPUBKEY_TTL << Math.min(e.retries(), 8), MAX_TTL);
-    ObjectMessage unsolved = factory.getpubkey(codec.decode(to), now + ttl + jitter(ttl));
-    PowWorker.Solved solved = pow.solve(unsolved, now, Difficulty.NETWORK_DEFAULT, p -> { });
-    publish.accept(solved.object());
-    log.info("messaging: getpubkey for {} sent (PoW by {})", to, solved.by());
-    // The pubkey may have come in while the getpubkey was being made: then go on at once.
-    if (pubkeys.get(to).isPresent() || finder.fromInventory(codec.decode(to)).isPresent()) {
-      outbox.markSent(e.id(), SendStatus.QUEUED, 0, 0, now());
-      wake();
-      return;
-    }
-    outbox.markAwaiting(e.id(), e.retries() + 1, now + ttl + ttl / 10, now());
-  }
-
-  private void publishPubkey(String address) throws InterruptedException {
-    Optional<Identity> id = identities.identity(address);
-    if (id.isEmpty() || id.get().chan() || !id.get().enabled()) {
-      return;
-    }
-    long now = now();
-    var last = identities.pubkeySent(address);
-    if (last.isPresent() && now - last.getAsLong() < MAX_TTL) {
-      log.debug("messaging: pubkey of {} sent {} s ago, not again", address, now - last.getAsLong());
-      return;
-    }
-    long ttl = settings.pubkeyTtlSeconds();
-    ObjectMessage unsolved = factory.pubkey(id.get(), now + ttl + jitter(ttl));
-    PowWorker.Solved solved = pow.solve(unsolved, now, Difficulty.NETWORK_DEFAULT, p -> { });
-    publish.accept(solved.object());
-    identities.markPubkeySent(address, now);
-    log.info("messaging: pubkey of {} published (PoW by {})", address, solved.by());
+    pubkeyWork.request(to, ttl, "msg " + e.id());
+    outbox.markAwaiting(e.id(), e.retries() + 1, now + ttl + ttl / 10, now);
   }
 
   private void progress(long id, PowProgress p, ObjectMessage unsolved, Difficulty d) {

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * acks we watch; msgs trial-decrypted against all enabled identities at once (one ECDH per key,
  * rejected by MAC before AES), destination ripe and signature checked, sender pubkey kept, filed
  * in the inbox (deduplicated by sigHash), the embedded ack published; broadcasts v5 by tag and v4
- * by trial decryption against subscriptions; pubkeys we wait for; getpubkeys for own addresses.
+ * by trial decryption against subscriptions; pubkeys we wait for; getpubkeys for own enabled
+ * non-chan addresses (answered through a pubkey job unless our last pubkey is still live).
  * Objects are queued to a small receiver pool (one thread per core, at most 4) so network workers
  * never wait for crypto; every step is idempotent (inbox unique by sigHash, pubkeys replaced,
  * statuses only move forward), so objects may be processed in any order. Thread-safe.

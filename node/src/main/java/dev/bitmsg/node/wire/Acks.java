@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
  * the sender recognises it when an incoming object's bytes from offset 16 equal its ack data.
  *
  * <pre>
- *   ack data   (38 bytes)   objectType uint32 = 2 | var_int 1 | var_int stream | 32 random bytes
+ *   ack data                 objectType uint32 | var_int version | var_int stream | payload
+ *                            (stealth level 0: type 2, version 1, 32 random bytes: 38 bytes)
  *   ack object              nonce(8) | expiresTime(8) | ack data
  *   ack field of a msg      frame header (command "object") | ack object
  * </pre>
@@ -25,13 +26,21 @@ public final class Acks {
 
   /** New random ack data for {@code stream} (PyBitmessage stealth level 0). */
   public static Bytes newAckData(long stream, RandomGenerator random) {
-    ByteBuffer buf = ByteBuffer.allocate(4 + 1 + VarInt.size(stream) + 32);
-    WireIo.writeInt32(buf, (int) ObjectType.MSG);
-    VarInt.write(1, buf);
-    VarInt.write(stream, buf);
     byte[] rnd = new byte[32];
     random.nextBytes(rnd);
-    buf.put(rnd);
+    return ackData(ObjectType.MSG, 1, stream, rnd);
+  }
+
+  /**
+   * Ack data of any shape: {@code objectType | var_int version | var_int stream | payload}. The
+   * stealth levels pick type, version and payload so that acks look like ordinary objects.
+   */
+  public static Bytes ackData(long objectType, long version, long stream, byte[] payload) {
+    ByteBuffer buf = ByteBuffer.allocate(4 + VarInt.size(version) + VarInt.size(stream) + payload.length);
+    WireIo.writeInt32(buf, (int) objectType);
+    VarInt.write(version, buf);
+    VarInt.write(stream, buf);
+    buf.put(payload);
     return Bytes.wrap(buf.array());
   }
 

@@ -186,6 +186,13 @@ assert {"msgid": sent["msgid"]} in A.getAllSentMessageIds()["sentMessageIds"]
 assert A.getSentMessageById(sent["msgid"])["sentMessage"][0]["ackData"] == ack
 assert sent["msgid"] in [x["msgid"] for x in A.getSentMessagesBySender(addr_a)["sentMessages"]]
 assert A.getStatus("00" * 38) == "notfound"
+
+# Extension: own pubkey publications and getpubkey requests as persistent work with a state.
+work = wait("B's pubkey sent", lambda: [w for w in B.listPubkeyWork()["pubkeyWork"]
+                                        if w["kind"] == "pubkey" and w["address"] == addr_b and w["status"] == "sent"])
+assert work[0]["reason"] in ("new address", "getpubkey"), work
+assert work[0]["expiresTime"] > work[0]["lastActionTime"] and "powBy" in work[0], work
+covered.add("listPubkeyWork")
 fault(15, A.getStatus, "abcd")
 
 got = wait("inbox at B", lambda: [m for m in B.getAllInboxMessages()["inboxMessages"]

@@ -121,7 +121,31 @@ final class Migrations {
                       + " message BLOB NOT NULL,"
                       + " received INTEGER NOT NULL,"
                       + " sighash BLOB NOT NULL UNIQUE,"
-                      + " read INTEGER NOT NULL DEFAULT 0)")));
+                      + " read INTEGER NOT NULL DEFAULT 0)")),
+          new Migration(
+              4,
+              "pubkey work and pubkey expiry",
+              List.of(
+                  // Own pubkey publications and getpubkey requests as persistent work items.
+                  "CREATE TABLE pow_jobs ("
+                      + " id INTEGER PRIMARY KEY,"
+                      + " kind TEXT NOT NULL,"
+                      + " address TEXT NOT NULL,"
+                      + " state TEXT NOT NULL,"
+                      + " reason TEXT NOT NULL,"
+                      + " ttl INTEGER NOT NULL,"
+                      + " created INTEGER NOT NULL,"
+                      + " state_time INTEGER NOT NULL,"
+                      + " expires INTEGER NOT NULL DEFAULT 0,"
+                      + " pow_by TEXT,"
+                      + " solved BLOB,"
+                      + " detail TEXT)",
+                  // One pending job per kind and address: duplicate requests coalesce on it.
+                  "CREATE UNIQUE INDEX pow_jobs_pending ON pow_jobs (kind, address)"
+                      + " WHERE state IN ('QUEUED', 'DOING_POW')",
+                  "CREATE INDEX pow_jobs_sent ON pow_jobs (kind, address, state_time)",
+                  "ALTER TABLE pubkeys ADD COLUMN used_personally INTEGER NOT NULL DEFAULT 0",
+                  "CREATE INDEX pubkeys_unused ON pubkeys (received) WHERE used_personally = 0")));
 
   private Migrations() {}
 

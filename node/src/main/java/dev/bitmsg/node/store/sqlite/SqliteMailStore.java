@@ -297,8 +297,12 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
   @Override
   public void put(StoredPubkey p) {
     db.with("store pubkey", c -> {
-      PreparedStatement ps = db.prepared("INSERT OR REPLACE INTO pubkeys (address, bitfield,"
-          + " signing_key, encryption_key, ntpb, extra, received) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      // An upsert, not INSERT OR REPLACE: a newer copy of a key keeps its used-personally mark.
+      PreparedStatement ps = db.prepared("INSERT INTO pubkeys (address, bitfield, signing_key,"
+          + " encryption_key, ntpb, extra, received) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (address)"
+          + " DO UPDATE SET bitfield = excluded.bitfield, signing_key = excluded.signing_key,"
+          + " encryption_key = excluded.encryption_key, ntpb = excluded.ntpb, extra = excluded.extra,"
+          + " received = excluded.received");
       ps.setString(1, p.address());
       ps.setInt(2, p.bitfield());
       ps.setBytes(3, p.signingKey().toByteArray());
@@ -323,6 +327,24 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
         return Optional.of(new StoredPubkey(rs.getString(1), rs.getInt(2), Bytes.of(rs.getBytes(3)),
             Bytes.of(rs.getBytes(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
       }
+    });
+  }
+
+  @Override
+  public void markUsed(String address) {
+    db.with("mark pubkey used", c -> {
+      PreparedStatement ps = db.prepared("UPDATE pubkeys SET used_personally = 1 WHERE address = ?");
+      ps.setString(1, address);
+      return ps.executeUpdate();
+    });
+  }
+
+  @Override
+  public int deleteUnusedBefore(long cutoff) {
+    return db.with("delete unused pubkeys", c -> {
+      PreparedStatement ps = db.prepared("DELETE FROM pubkeys WHERE used_personally = 0 AND received < ?");
+      ps.setLong(1, cutoff);
+      return ps.executeUpdate();
     });
   }
 

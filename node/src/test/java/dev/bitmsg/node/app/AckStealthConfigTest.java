@@ -1,0 +1,45 @@
+package dev.bitmsg.node.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code --ack-stealth-level} through the one settings loader, PyBitmessage's key name included. */
+class AckStealthConfigTest {
+  @TempDir Path dir;
+
+  private NodeCommand parse(Map<String, String> env, String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "node";
+    System.arraycopy(args, 0, all, 1, args.length);
+    CommandLine cl = new CommandLine(new NodeMain());
+    cl.setDefaultValueProvider(ConfigDefaults.load(all, env));
+    return (NodeCommand) cl.parseArgs(all).subcommand().commandSpec().userObject();
+  }
+
+  @Test
+  void levelFromFlagEnvFileAndPyBitmessageKey() throws Exception {
+    assertEquals(0, parse(Map.of(), "--data", dir.toString()).messagingSettings().ackStealthLevel());
+    assertEquals(1, parse(Map.of(), "--data", dir.toString(), "--ack-stealth-level", "1")
+        .messagingSettings().ackStealthLevel());
+    assertEquals(2, parse(Map.of("BM_ACK_STEALTH_LEVEL", "2"), "--data", dir.toString())
+        .messagingSettings().ackStealthLevel());
+
+    Files.writeString(dir.resolve("bitmsg.conf"), "ackstealthlevel = 2\n");
+    assertEquals(2, parse(Map.of(), "--data", dir.toString()).messagingSettings().ackStealthLevel());
+    Files.writeString(dir.resolve("bitmsg.conf"), "ackstealthlevel = 2\nack-stealth-level = 1\n");
+    assertEquals(1, parse(Map.of(), "--data", dir.toString()).messagingSettings().ackStealthLevel(),
+        "the option's own name wins over the PyBitmessage name");
+
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> parse(Map.of(), "--data", dir.toString(), "--ack-stealth-level", "3").messagingSettings());
+    assertTrue(bad.getMessage().contains("0, 1 or 2"), bad.getMessage());
+  }
+}
