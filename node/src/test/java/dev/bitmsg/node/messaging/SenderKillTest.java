@@ -13,6 +13,7 @@ import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.Await;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.pow.PowServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,26 +29,27 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The sender runs in a child JVM and is killed with SIGKILL while doing the proof of work of its
- * msg (the recipient demands a high difficulty so the work lasts seconds). Restarted, it must
- * resume with the same row and ack data and deliver the message exactly once, acknowledged.
+ * The sender runs in a child JVM, its proof of work done by the real PoW service (another
+ * process), and is killed with SIGKILL while the service works on its msg (the recipient demands a
+ * high difficulty so the work lasts seconds). Restarted, it must resume with the same row and ack
+ * data and deliver the message exactly once, acknowledged, the work again done by the service.
  */
 class SenderKillTest {
-  private static final Logger log = LoggerFactory.getLogger(SenderKillTest.class);
   private static final Duration LIMIT = Duration.ofSeconds(120);
   /** Expected msg trials about 5e9 * 1600 / 2^20 = 7.6 million: seconds, not milliseconds. */
   private static final long DEMANDED_NTPB = 5_000_000_000L;
 
   @TempDir Path tmp;
+  private final PowServiceProcess service = PowServiceProcess.shared();
 
   @Test
   void killedDuringPowThenRestartedDeliversOnce() throws Exception {
     NodeConfig config = new NodeConfig(tmp.resolve("b"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+        false, Optional.of(service.endpoint()), Optional.of(PowServiceProcess.TOKEN), TestNetwork.settings(),
+        Duration.ofMinutes(10));
+    long done = service.jobsDone();
     try (Node b = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
         MessagingNetworkTest.settings(), Optional.empty())) {
       CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(7));
@@ -63,7 +65,8 @@ class SenderKillTest {
 
       Process first = start(childDir, peer, to, tmp.resolve("a1.log"));
       try {
-        Await.until(LIMIT, () -> "child doing msg PoW, now " + status(db), () -> "DOING_POW".equals(status(db)));
+        Await.until(LIMIT, () -> "child doing msg PoW on the service, now " + status(db),
+            () -> "DOING_POW".equals(status(db)) && service.jobsOpen() > 0);
       } finally {
         first.destroyForcibly();
         assertTrue(first.waitFor(30, TimeUnit.SECONDS));
@@ -77,7 +80,8 @@ class SenderKillTest {
       try {
         Await.until(LIMIT, () -> "restarted child: ack received, now " + status(db),
             () -> "ACK_RECEIVED".equals(status(db)));
-        log.info("restart to ack received: {} ms", (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf("e2e SenderKillTest: sender killed during PoW, restart to ack received in %d ms"
+            + " (PoW by the service)%n", (System.nanoTime() - t0) / 1_000_000);
       } finally {
         second.destroyForcibly();
         second.waitFor(30, TimeUnit.SECONDS);
@@ -87,13 +91,17 @@ class SenderKillTest {
       assertEquals(1L, ((Number) queryObject(db, "SELECT count(*) FROM outbox")).longValue());
       assertTrue(java.util.Arrays.equals(ackBefore, query(db, "SELECT ackdata FROM outbox")), "same ack data");
       assertTrue(Files.readString(tmp.resolve("a2.log")).contains("interrupted during PoW are queued again"));
+      String by = (String) queryObject(db, "SELECT pow_by FROM outbox");
+      assertTrue(by != null && by.startsWith(service.remoteName() + " (cpu"), "PoW by the service: " + by);
+      assertTrue(service.jobsDone() - done >= 3, "the service did the sender's pubkey, msg and ack");
     }
   }
 
-  private static Process start(Path dir, String peer, String to, Path logFile) throws Exception {
+  private Process start(Path dir, String peer, String to, Path logFile) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), SenderChild.class.getName(), dir.toString(), peer, to));
+        "-cp", System.getProperty("java.class.path"), SenderChild.class.getName(), dir.toString(), peer, to,
+        service.endpoint().toString(), PowServiceProcess.TOKEN));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
   }
 
