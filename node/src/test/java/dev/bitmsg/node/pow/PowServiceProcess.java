@@ -36,6 +36,7 @@ public final class PowServiceProcess implements AutoCloseable {
   private static PowServiceProcess shared;
 
   private final Process process;
+  private final Path dir;
   private final Path log;
   private final Thread hook;
   private final HostPort endpoint;
@@ -43,8 +44,9 @@ public final class PowServiceProcess implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private PowServiceProcess(Process process, Path log, Thread hook, HostPort endpoint, URI metrics) {
+  private PowServiceProcess(Process process, Path dir, Path log, Thread hook, HostPort endpoint, URI metrics) {
     this.process = process;
+    this.dir = dir;
     this.log = log;
     this.hook = hook;
     this.endpoint = endpoint;
@@ -74,11 +76,11 @@ public final class PowServiceProcess implements AutoCloseable {
           "--tokens", tokens.toString(), "--metrics-port", "0", "--max-job-seconds", "600"));
       long t0 = System.nanoTime();
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      Thread hook = new Thread(p::destroyForcibly, "pow-service-test-kill");
+      Thread hook = new Thread(() -> stop(p, dir), "pow-service-test-kill");
       Runtime.getRuntime().addShutdownHook(hook);
-      PowServiceProcess s = awaitReady(p, log, hook);
-      System.out.printf("pow-service test process %s ready in %d ms (log %s)%n", s.endpoint,
-          (System.nanoTime() - t0) / 1_000_000, log);
+      PowServiceProcess s = awaitReady(p, dir, log, hook);
+      System.out.printf("pow-service test process %s ready in %d ms%n", s.endpoint,
+          (System.nanoTime() - t0) / 1_000_000);
       return s;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the PoW service from " + home, e);
@@ -98,7 +100,7 @@ public final class PowServiceProcess implements AutoCloseable {
     return home;
   }
 
-  private static PowServiceProcess awaitReady(Process p, Path log, Thread hook) throws IOException {
+  private static PowServiceProcess awaitReady(Process p, Path dir, Path log, Thread hook) throws IOException {
     long deadline = System.nanoTime() + READY_LIMIT.toNanos();
     while (true) {
       String out = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -110,7 +112,7 @@ public final class PowServiceProcess implements AutoCloseable {
           p.destroyForcibly();
           throw new IllegalStateException("PoW service not usable:\n" + out);
         }
-        return new PowServiceProcess(p, log, hook,
+        return new PowServiceProcess(p, dir, log, hook,
             new HostPort(serving.group(1), Integer.parseInt(serving.group(2))), URI.create(m.group(1)));
       }
       if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -181,20 +183,33 @@ public final class PowServiceProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
-      // the hook runs anyway
+      return; // the hook stops it
+    }
+    stop(process, dir);
+  }
+
+  /** SIGTERM, SIGKILL if it lingers; then its files go. */
+  private static void stop(Process p, Path dir) {
+    p.destroy();
+    try {
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
     }
   }
 
