@@ -4,7 +4,6 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.TestNetwork;
-import dev.bitmsg.node.wire.Difficulty;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +25,7 @@ public final class SenderChild {
     String to = args[2];
     NodeConfig config = new NodeConfig(dir, Optional.empty(), List.of(peer), false,
         Optional.of(HostPort.parse(args[3])), Optional.of(args[4]), TestNetwork.settings(), Duration.ofMinutes(10));
-    MessagingSettings settings = MessagingNetworkTest.settings()
-        .withMaxDifficulty(new Difficulty(Long.MAX_VALUE, Long.MAX_VALUE));
+    MessagingSettings settings = MessagingNetworkTest.settings();
     Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), settings,
         Optional.empty());
     Messenger m = node.messenger();

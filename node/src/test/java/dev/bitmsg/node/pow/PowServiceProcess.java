@@ -1,6 +1,16 @@
 package dev.bitmsg.node.pow;
 
+import com.google.protobuf.ByteString;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.pow.v1.CancelRequest;
+import dev.bitmsg.pow.v1.Priority;
+import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
+import dev.bitmsg.pow.v1.SolveRequest;
+import dev.bitmsg.pow.v1.SubmitRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -168,6 +180,38 @@ public final class PowServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Submits, under the test token, a search of about 10^11 trials (hours on a CPU) and does not
+   * watch it; returns its job id. The service serves one client's jobs of a class in arrival
+   * order, so every later job of the test token waits behind this one: a test can hold a node's
+   * proof of work on the service for sure, then kill the service or the node. Ends by {@link
+   * #cancel}, the death of the service, or after two minutes.
+   */
+  public String submitBlocker() {
+    byte[] h = new byte[64];
+    Arrays.fill(h, (byte) 0x42);
+    SolveRequest solve = SolveRequest.newBuilder().setInitialHash(ByteString.copyFrom(h))
+        .setTarget(184_467_440L).setPriority(Priority.PRIORITY_INTERACTIVE).build();
+    return call(stub -> stub.submit(SubmitRequest.newBuilder().setSolve(solve).setTimeoutMs(120_000).build())
+        .getJobId());
+  }
+
+  public void cancel(String jobId) {
+    call(stub -> stub.cancel(CancelRequest.newBuilder().setJobId(jobId).build()));
+  }
+
+  private <T> T call(Function<ProofOfWorkGrpc.ProofOfWorkBlockingStub, T> call) {
+    ManagedChannel channel = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
+    try {
+      Metadata auth = new Metadata();
+      auth.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + TOKEN);
+      return call.apply(ProofOfWorkGrpc.newBlockingStub(channel)
+          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth)).withDeadlineAfter(10, TimeUnit.SECONDS));
+    } finally {
+      channel.shutdownNow();
     }
   }
 

@@ -18,17 +18,8 @@ import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
-import com.google.protobuf.ByteString;
-import dev.bitmsg.pow.v1.Priority;
-import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
-import dev.bitmsg.pow.v1.SolveRequest;
-import dev.bitmsg.pow.v1.SubmitRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,8 +107,7 @@ class RemotePowTest {
   /**
    * The service is killed (SIGKILL) while it holds a node's proof of work: the node does the work
    * with its CPU engine instead, and the message arrives once and is acknowledged. To kill it
-   * surely mid-job, a search of the same client that cannot end soon is submitted first: the
-   * service serves one client's jobs in arrival order, so the node's ack and msg wait behind it.
+   * surely mid-job, a {@linkplain PowServiceProcess#submitBlocker blocking search} goes first.
    */
   @Test
   void serviceKilledMidJobFallsBackWithoutLossOrDuplicate() throws Exception {
@@ -134,7 +123,7 @@ class RemotePowTest {
       long id = a.messenger().send(from, to, "survives", "the service dies mid-job", 3600);
       Await.until(LIMIT, () -> "A's pubkey and getpubkey made by the service, now " + status(a, id),
           () -> status(a, id) == SendStatus.AWAITING_PUBKEY && a.inventory().count() == 2);
-      submitBlocker(service);
+      service.submitBlocker();
       Await.until(LIMIT, "the blocking search running", () -> service.jobsOpen() == 1);
       try (Node b = start("b", Optional.empty(), List.of(TestNetwork.endpoint(a)))) {
         Await.until(LIMIT, () -> "A's next search queued on the service, now " + status(a, id),
@@ -150,25 +139,6 @@ class RemotePowTest {
         assertEquals(1, b.messenger().inbox().size(), "delivered exactly once");
         assertEquals(1, a.messenger().outbox().size());
       }
-    }
-  }
-
-  /** A search of about 10^11 trials (hours on a CPU) under the test token, not watched. */
-  private static void submitBlocker(PowServiceProcess service) {
-    HostPort at = service.endpoint();
-    ManagedChannel channel = NettyChannelBuilder.forAddress(at.host(), at.port()).usePlaintext().build();
-    try {
-      Metadata auth = new Metadata();
-      auth.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + PowServiceProcess.TOKEN);
-      byte[] h = new byte[64];
-      Arrays.fill(h, (byte) 0x42);
-      SolveRequest solve = SolveRequest.newBuilder().setInitialHash(ByteString.copyFrom(h))
-          .setTarget(184_467_440L).setPriority(Priority.PRIORITY_INTERACTIVE).build();
-      ProofOfWorkGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth))
-          .withDeadlineAfter(10, TimeUnit.SECONDS)
-          .submit(SubmitRequest.newBuilder().setSolve(solve).setTimeoutMs(120_000).build());
-    } finally {
-      channel.shutdownNow();
     }
   }
 
