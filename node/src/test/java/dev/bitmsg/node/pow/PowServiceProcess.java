@@ -49,17 +49,15 @@ public final class PowServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final Path dir;
-  private final Path log;
   private final Thread hook;
   private final HostPort endpoint;
   private final URI metrics;
   private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private PowServiceProcess(Process process, Path dir, Path log, Thread hook, HostPort endpoint, URI metrics) {
+  private PowServiceProcess(Process process, Path dir, Thread hook, HostPort endpoint, URI metrics) {
     this.process = process;
     this.dir = dir;
-    this.log = log;
     this.hook = hook;
     this.endpoint = endpoint;
     this.metrics = metrics;
@@ -124,7 +122,7 @@ public final class PowServiceProcess implements AutoCloseable {
           p.destroyForcibly();
           throw new IllegalStateException("PoW service not usable:\n" + out);
         }
-        return new PowServiceProcess(p, dir, log, hook,
+        return new PowServiceProcess(p, dir, hook,
             new HostPort(serving.group(1), Integer.parseInt(serving.group(2))), URI.create(m.group(1)));
       }
       if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -219,10 +217,6 @@ public final class PowServiceProcess implements AutoCloseable {
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
-  }
-
-  public String log() throws IOException {
-    return Files.readString(log, StandardCharsets.UTF_8);
   }
 
   @Override
