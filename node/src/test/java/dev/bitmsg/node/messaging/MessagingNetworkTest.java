@@ -15,6 +15,8 @@ import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.wire.PowCheck;
 import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.pow.PowServiceProcess;
+import dev.bitmsg.node.pow.ServiceSolves;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.SendStatus;
@@ -25,22 +27,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * End-to-end messaging between in-process nodes over real loopback sockets with real SQLite
- * files. Proof of work takes the production path with targets eased by {@link
- * TestNetwork#EASE_BITS} on both the sending and the validating side.
+ * files. Every proof of work of the senders (pubkeys, getpubkeys, msgs and their acks,
+ * broadcasts) goes to the real PoW service in its own process ({@link PowServiceProcess}), with
+ * targets eased by {@link TestNetwork#EASE_BITS} on both the sending and the validating side;
+ * each test checks the service did all of it and the outbox says so. Timings are printed as
+ * {@code e2e ...} lines.
  */
 class MessagingNetworkTest {
-  private static final Logger log = LoggerFactory.getLogger(MessagingNetworkTest.class);
   private static final Duration LIMIT = Duration.ofSeconds(60);
   private final List<Node> nodes = new ArrayList<>();
+  private final PowServiceProcess service = PowServiceProcess.shared();
+  private ServiceSolves solves;
+  private String test;
 
   @TempDir Path dir;
+
+  @BeforeEach
+  void record(TestInfo info) {
+    solves = new ServiceSolves(service);
+    test = info.getTestMethod().orElseThrow().getName();
+  }
 
   static MessagingSettings settings() {
     return MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS)
@@ -54,10 +67,22 @@ class MessagingNetworkTest {
   private Node node(String name, List<HostPort> connect, MessagingSettings s, PowCheck check)
       throws InterruptedException {
     NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect,
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+        false, Optional.of(service.endpoint()), Optional.of(PowServiceProcess.TOKEN), TestNetwork.settings(),
+        Duration.ofMinutes(10));
     Node n = Node.start(config, TestNetwork.params(), check, Clock.systemUTC(), s, Optional.empty());
     nodes.add(n);
-    return n;
+    return solves.watch(n);
+  }
+
+  private void timing(String flow, long t0) {
+    System.out.printf("e2e %s.%s: %s in %d ms (PoW by the service)%n", getClass().getSimpleName(), test, flow,
+        (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** The outbox row names the service as the one that did its proof of work. */
+  private void powByService(Node n, long id) {
+    String by = n.messenger().status(id).orElseThrow().entry().powBy().orElseThrow();
+    assertTrue(by.startsWith(service.remoteName() + " (cpu"), by);
   }
 
   @AfterEach
@@ -88,19 +113,21 @@ class MessagingNetworkTest {
     long t0 = System.nanoTime();
     long id = a.messenger().send(addrA, addrB, "hello", "first message", 3600);
     Await.until(LIMIT, "ack for A->B", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
-    log.info("A->B with ack: {} ms", (System.nanoTime() - t0) / 1_000_000);
+    timing("A->B msg, ack received", t0);
     InboxEntry got = b.messenger().inbox().get(0);
     assertEquals(addrA, got.from());
     assertEquals("first message", b.messenger().content(got).body());
     List<SendStatus> seen = a.messenger().history(id).stream().map(Outbox.Change::status).toList();
     assertTrue(seen.contains(SendStatus.SENT) || seen.contains(SendStatus.ACK_RECEIVED), seen.toString());
-    assertTrue(a.messenger().status(id).orElseThrow().entry().powBy().isPresent());
+    powByService(a, id);
 
     long t1 = System.nanoTime();
     long back = b.messenger().send(addrB, addrA, "re: hello", "reply", 3600);
     Await.until(LIMIT, "ack for B->A", () -> hasStatus(b, back, SendStatus.ACK_RECEIVED));
-    log.info("B->A with ack (pubkey known from the msg): {} ms", (System.nanoTime() - t1) / 1_000_000);
+    timing("B->A msg, ack received (pubkey known from the msg)", t1);
     assertEquals(1, countInbox(a, "re: hello"));
+    powByService(b, back);
+    solves.assertAllByService(6); // pubkeys of A and B, msg + ack each way
   }
 
   @Test
@@ -110,9 +137,12 @@ class MessagingNetworkTest {
     Identity ia = a.messenger().createRandom("news");
     String addrA = a.messenger().text(ia);
     b.messenger().subscribe(addrA, "news feed");
+    long t0 = System.nanoTime();
     long id = a.messenger().broadcast(addrA, "issue 1", "all the news", 3600);
     Await.until(LIMIT, "broadcast at B", () -> countInbox(b, "issue 1") == 1);
+    timing("v4 broadcast to a subscriber", t0);
     assertEquals(SendStatus.SENT_NO_ACK, a.messenger().status(id).orElseThrow().entry().status());
+    powByService(a, id);
 
     // A v3 sender broadcasts v4 objects (no tag): subscribers trial-decrypt with the legacy key.
     CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(5));
@@ -120,11 +150,15 @@ class MessagingNetworkTest {
     a.messenger().importIdentity(v3);
     String addrV3 = a.messenger().text(v3);
     b.messenger().subscribe(addrV3, "old feed");
-    a.messenger().broadcast(addrV3, "legacy", "v4 broadcast", 3600);
+    long t1 = System.nanoTime();
+    long legacy = a.messenger().broadcast(addrV3, "legacy", "v4 broadcast", 3600);
     Await.until(LIMIT, "v4 broadcast at B", () -> countInbox(b, "legacy") == 1);
+    timing("broadcast of a v3 address to a subscriber", t1);
+    powByService(a, legacy);
     assertEquals(addrV3, b.messenger().inbox().stream()
         .filter(e -> b.messenger().content(e).subject().equals("legacy")).findFirst().orElseThrow().from());
     assertEquals(0, countInbox(a, "legacy"), "the sender is not subscribed to itself");
+    solves.assertAllByService(3); // A's pubkey, two broadcasts
   }
 
   @Test
@@ -136,11 +170,15 @@ class MessagingNetworkTest {
     String chan = a.messenger().text(chanA);
     b.messenger().joinChan("test chan", chan);
     c.messenger().joinChan("test chan");
+    long t0 = System.nanoTime();
     long id = b.messenger().send(chan, chan, "to all", "chan body", 3600);
     for (Node n : List.of(a, b, c)) {
       Await.until(LIMIT, "chan message", () -> countInbox(n, "to all") == 1);
     }
+    timing("chan msg reached all three members", t0);
     Await.until(LIMIT, "sent", () -> hasStatus(b, id, SendStatus.SENT_NO_ACK));
+    powByService(b, id);
+    solves.assertAllByService(1);
     assertTrue(c.messenger().leaveChan(chan));
     assertTrue(c.messenger().identities().isEmpty());
   }
@@ -162,9 +200,10 @@ class MessagingNetworkTest {
     long t0 = System.nanoTime();
     Node b2 = node("b", List.of(TestNetwork.endpoint(a)), settings());
     Await.until(LIMIT, "ack after B came online", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
-    log.info("offline recipient: delivered and acked {} ms after it came online",
-        (System.nanoTime() - t0) / 1_000_000);
+    timing("offline recipient: msg delivered and ack received after it came online", t0);
     assertEquals(1, countInbox(b2, "while away"));
+    powByService(a, id);
+    solves.assertAllByService(4); // pubkeys of A and B, msg + ack
   }
 
   @Test
@@ -173,14 +212,21 @@ class MessagingNetworkTest {
     Node b = node("b", List.of(TestNetwork.endpoint(a)), settings().withSendAcks(false));
     String addrA = a.messenger().text(a.messenger().createRandom("alice"));
     String addrB = b.messenger().text(b.messenger().createRandom("bob"));
+    long t0 = System.nanoTime();
     long id = a.messenger().send(addrA, addrB, "short ttl", "no ack comes", 2);
+    Await.until(LIMIT, "sent", () -> a.messenger().history(id).stream().anyMatch(c -> c.status() == SendStatus.SENT));
+    timing("first send of a msg whose ack is lost", t0);
     Await.until(LIMIT, "resent after the TTL", () -> a.messenger().status(id).orElseThrow().entry().retries() >= 2);
+    timing("two resends (new PoW each) after the lost ack", t0);
     Await.until(LIMIT, "gave up", () -> hasStatus(a, id, SendStatus.FAILED));
     long sends = a.messenger().history(id).stream().filter(c -> c.status() == SendStatus.SENT).count();
     assertTrue(sends >= 2, "sent at least twice: " + sends);
     Await.until(LIMIT, "B got the copies", () -> countInbox(b, "short ttl") >= 2);
     assertEquals(a.messenger().status(id).orElseThrow().entry().ackData(),
         a.messenger().outbox().get(0).ackData(), "same ack data across resends");
+    powByService(a, id);
+    // pubkeys of A and B, then at least a msg for the first send and each resend
+    solves.assertAllByService(2 + (int) sends);
   }
 
   @Test
@@ -197,10 +243,12 @@ class MessagingNetworkTest {
       long t0 = System.nanoTime();
       long id = a.messenger().send(addrA, addrB, "v" + version, "via getpubkey", 3600);
       Await.until(LIMIT, "ack v" + version, () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
-      log.info("getpubkey round trip + msg + ack, v{}: {} ms", version, (System.nanoTime() - t0) / 1_000_000);
+      timing("v" + version + " getpubkey round trip, then msg and ack received", t0);
       assertTrue(a.messenger().history(id).stream().anyMatch(c -> c.status() == SendStatus.AWAITING_PUBKEY));
       assertEquals(1, countInbox(b, "v" + version));
+      powByService(a, id);
     }
+    solves.assertAllByService(9); // per version: getpubkey, pubkey, msg, ack; A's pubkey
   }
 
   @Test
@@ -228,6 +276,8 @@ class MessagingNetworkTest {
     assertEquals(1, countInbox(b, "proper"));
     assertEquals(0, countInbox(b, "cheap"));
     assertEquals(SendStatus.SENT, a.messenger().status(cheap).orElseThrow().entry().status(), "never acked");
+    powByService(a, proper);
+    solves.assertAllByService(5); // A's pubkey, msg + ack twice
   }
 
   /**
@@ -245,7 +295,9 @@ class MessagingNetworkTest {
     long t0 = System.nanoTime();
     long id = a.messenger().send(addrA, addrB, "real", "network difficulty", 3600);
     Await.until(Duration.ofSeconds(120), "ack at real difficulty", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
-    log.info("real difficulty: pubkey + msg + ack in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    timing("real network difficulty: msg and ack received", t0);
     assertEquals(1, countInbox(b, "real"));
+    powByService(a, id);
+    solves.assertAllByService(4);
   }
 }

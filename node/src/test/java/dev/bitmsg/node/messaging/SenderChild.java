@@ -4,7 +4,6 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.TestNetwork;
-import dev.bitmsg.node.wire.Difficulty;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A sending node in its own JVM for {@link SenderKillTest}: client-only, dialling the given peer;
- * on its first run it creates an identity and queues one message to the given address, on later
- * runs it only resumes. Runs until killed.
+ * A sending node in its own JVM for {@link SenderKillTest}: client-only, dialling the given peer,
+ * its proof of work done by the given PoW service; on its first run it creates an identity and
+ * queues one message to the given address, on later runs it only resumes. Runs until killed.
+ * Arguments: DATA_DIR PEER TO_ADDRESS POW_SERVICE TOKEN.
  */
 public final class SenderChild {
   private SenderChild() {}
@@ -23,10 +23,9 @@ public final class SenderChild {
     Path dir = Path.of(args[0]);
     HostPort peer = HostPort.parse(args[1]);
     String to = args[2];
-    NodeConfig config = new NodeConfig(dir, Optional.empty(), List.of(peer), false, Optional.empty(),
-        Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    MessagingSettings settings = MessagingNetworkTest.settings()
-        .withMaxDifficulty(new Difficulty(Long.MAX_VALUE, Long.MAX_VALUE));
+    NodeConfig config = new NodeConfig(dir, Optional.empty(), List.of(peer), false,
+        Optional.of(HostPort.parse(args[3])), Optional.of(args[4]), TestNetwork.settings(), Duration.ofMinutes(10));
+    MessagingSettings settings = MessagingNetworkTest.settings();
     Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), settings,
         Optional.empty());
     Messenger m = node.messenger();

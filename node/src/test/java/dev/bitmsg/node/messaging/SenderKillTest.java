@@ -13,6 +13,8 @@ import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.Await;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.pow.PowServiceProcess;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,45 +30,54 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The sender runs in a child JVM and is killed with SIGKILL while doing the proof of work of its
- * msg (the recipient demands a high difficulty so the work lasts seconds). Restarted, it must
- * resume with the same row and ack data and deliver the message exactly once, acknowledged.
+ * The sender runs in a child JVM, its proof of work done by the real PoW service (another
+ * process), and is killed with SIGKILL while the service holds the PoW of its msg: the recipient
+ * publishes its pubkey only once a {@linkplain PowServiceProcess#submitBlocker blocking search}
+ * of the same service client is running, so the child's ack and msg searches wait on the service
+ * until the kill. Restarted, the child must resume with the same row and ack data and deliver the
+ * message exactly once, acknowledged, the work again done by the service.
  */
 class SenderKillTest {
-  private static final Logger log = LoggerFactory.getLogger(SenderKillTest.class);
   private static final Duration LIMIT = Duration.ofSeconds(120);
-  /** Expected msg trials about 5e9 * 1600 / 2^20 = 7.6 million: seconds, not milliseconds. */
-  private static final long DEMANDED_NTPB = 5_000_000_000L;
+  private static final String PASSPHRASE = "sender kill test";
 
   @TempDir Path tmp;
+  private final PowServiceProcess service = PowServiceProcess.shared();
 
   @Test
   void killedDuringPowThenRestartedDeliversOnce() throws Exception {
     NodeConfig config = new NodeConfig(tmp.resolve("b"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
         false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+    long done = service.jobsDone();
     try (Node b = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
         MessagingNetworkTest.settings(), Optional.empty())) {
+      // B's address is known before B has the identity, so B answers nothing until told.
       CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(7));
-      Identity plain = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random())
-          .random(4, 1, false, "demanding");
-      Identity demanding = new Identity(plain.address(), plain.signing(), plain.encryption(), "demanding",
-          DEMANDED_NTPB, 1000, true, false);
-      b.messenger().importIdentity(demanding);
-      String to = b.messenger().text(demanding);
+      Identity recipient = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random())
+          .deterministic(PASSPHRASE.getBytes(StandardCharsets.UTF_8), 1, 4, 1, false).get(0).identity();
+      String to = b.messenger().text(recipient);
       Path childDir = tmp.resolve("a");
       Path db = childDir.resolve("node.db");
       String peer = TestNetwork.endpoint(b).toString();
 
       Process first = start(childDir, peer, to, tmp.resolve("a1.log"));
+      String blocker = null;
       try {
-        Await.until(LIMIT, () -> "child doing msg PoW, now " + status(db), () -> "DOING_POW".equals(status(db)));
+        Await.until(LIMIT, () -> "child's pubkey and getpubkey at B, now " + status(db),
+            () -> "AWAITING_PUBKEY".equals(status(db)) && b.inventory().count() == 2);
+        blocker = service.submitBlocker();
+        Await.until(LIMIT, "the blocking search running", () -> service.jobsOpen() >= 1);
+        b.messenger().createDeterministic(PASSPHRASE, 1, 4);
+        Await.until(LIMIT, () -> "child's msg PoW held by the service, now " + status(db),
+            () -> "DOING_POW".equals(status(db)) && service.jobsOpen() >= 2);
       } finally {
         first.destroyForcibly();
         assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        if (blocker != null) {
+          service.cancel(blocker);
+        }
       }
       assertEquals("DOING_POW", status(db), "killed during the proof of work");
       assertEquals(0, b.messenger().inbox().size());
@@ -77,7 +88,8 @@ class SenderKillTest {
       try {
         Await.until(LIMIT, () -> "restarted child: ack received, now " + status(db),
             () -> "ACK_RECEIVED".equals(status(db)));
-        log.info("restart to ack received: {} ms", (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf("e2e SenderKillTest: sender killed during PoW, restart (child JVM start included) to ack"
+            + " received in %d ms (PoW by the service)%n", (System.nanoTime() - t0) / 1_000_000);
       } finally {
         second.destroyForcibly();
         second.waitFor(30, TimeUnit.SECONDS);
@@ -87,13 +99,17 @@ class SenderKillTest {
       assertEquals(1L, ((Number) queryObject(db, "SELECT count(*) FROM outbox")).longValue());
       assertTrue(java.util.Arrays.equals(ackBefore, query(db, "SELECT ackdata FROM outbox")), "same ack data");
       assertTrue(Files.readString(tmp.resolve("a2.log")).contains("interrupted during PoW are queued again"));
+      String by = (String) queryObject(db, "SELECT pow_by FROM outbox");
+      assertTrue(by != null && by.startsWith(service.remoteName() + " (cpu"), "PoW by the service: " + by);
+      assertTrue(service.jobsDone() - done >= 4, "the service did the sender's pubkey, getpubkey, ack and msg");
     }
   }
 
-  private static Process start(Path dir, String peer, String to, Path logFile) throws Exception {
+  private Process start(Path dir, String peer, String to, Path logFile) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), SenderChild.class.getName(), dir.toString(), peer, to));
+        "-cp", System.getProperty("java.class.path"), SenderChild.class.getName(), dir.toString(), peer, to,
+        service.endpoint().toString(), PowServiceProcess.TOKEN));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
   }
 
