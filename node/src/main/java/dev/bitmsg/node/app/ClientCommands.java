@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The client commands: they talk to a running node through its API ({@code bm send}, {@code bm
- * inbox}, {@code bm read}, {@code bm sent}, {@code bm pubkey-work}, {@code bm status}, {@code bm addresses}, {@code bm
- * subscribe}, {@code bm chan}, {@code bm resolve}). Stateless holder of the command classes.
+ * The client commands on mail: they talk to a running node through its API ({@code bm send}, {@code
+ * bm inbox}, {@code bm read}, {@code bm sent}, {@code bm pubkey-work}, {@code bm status}); the
+ * address commands are in {@link AddressClientCommands}. Also the pieces all client commands
+ * share: the command base with its error handling, the Namecoin options, result helpers.
+ * Stateless holder of the command classes.
  */
 final class ClientCommands {
   private ClientCommands() {}
@@ -219,108 +221,6 @@ final class ClientCommands {
       } else {
         out().println(client.call("getStatus", ack));
       }
-      return 0;
-    }
-  }
-
-  @Command(name = "addresses", mixinStandardHelpOptions = true, description = "Lists own addresses; --new makes one.")
-  static final class Addresses extends Base {
-    @Mixin ApiOptions api;
-    @Option(names = "--new", paramLabel = "LABEL", description = "Create a random address with this label first.")
-    String create;
-
-    @Override
-    Integer execute() {
-      ApiClient client = api.client();
-      if (create != null) {
-        out().println("created " + client.call("createRandomAddress", ApiClient.b64(create)));
-      }
-      for (Map<String, Object> a : list(client.call("listAddresses"), "addresses")) {
-        out().printf("%s  %s%s%s%n", a.get("address"), a.get("label"),
-            Boolean.TRUE.equals(a.get("chan")) ? "  [chan]" : "", Boolean.TRUE.equals(a.get("enabled")) ? "" : "  [disabled]");
-      }
-      return 0;
-    }
-  }
-
-  @Command(name = "subscribe", mixinStandardHelpOptions = true,
-      description = "Subscribes to an address's broadcasts (--remove to unsubscribe); no address lists them.")
-  static final class Subscribe extends Base {
-    @Mixin ApiOptions api;
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS") String address;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "LABEL") String label;
-    @Option(names = "--remove", description = "Unsubscribe instead.") boolean remove;
-
-    @Override
-    Integer execute() {
-      ApiClient client = api.client();
-      if (address != null) {
-        out().println(remove ? client.call("deleteSubscription", address)
-            : client.call("addSubscription", address, ApiClient.b64(label == null ? "" : label)));
-      }
-      for (Map<String, Object> s : list(client.call("listSubscriptions"), "subscriptions")) {
-        out().println(s.get("address") + "  " + ApiClient.unb64(s.get("label")));
-      }
-      return 0;
-    }
-  }
-
-  @Command(name = "chan", mixinStandardHelpOptions = true, description = "Creates, joins or leaves a chan.",
-      subcommands = {Chan.Create.class, Chan.Join.class, Chan.Leave.class})
-  static final class Chan implements Runnable {
-    @Override
-    public void run() {
-      new picocli.CommandLine(this).usage(System.out);
-    }
-
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates (and joins) the chan NAME.")
-    static final class Create extends Base {
-      @Mixin ApiOptions api;
-      @Parameters(index = "0", paramLabel = "NAME") String name;
-
-      @Override
-      Integer execute() {
-        out().println(api.client().call("createChan", ApiClient.b64(name)));
-        return 0;
-      }
-    }
-
-    @Command(name = "join", mixinStandardHelpOptions = true, description = "Joins the chan NAME with address ADDRESS.")
-    static final class Join extends Base {
-      @Mixin ApiOptions api;
-      @Parameters(index = "0", paramLabel = "NAME") String name;
-      @Parameters(index = "1", paramLabel = "ADDRESS") String address;
-
-      @Override
-      Integer execute() {
-        out().println(api.client().call("joinChan", ApiClient.b64(name), address));
-        return 0;
-      }
-    }
-
-    @Command(name = "leave", mixinStandardHelpOptions = true, description = "Leaves the chan ADDRESS.")
-    static final class Leave extends Base {
-      @Mixin ApiOptions api;
-      @Parameters(index = "0", paramLabel = "ADDRESS") String address;
-
-      @Override
-      Integer execute() {
-        out().println(api.client().call("leaveChan", address));
-        return 0;
-      }
-    }
-  }
-
-  @Command(name = "resolve", mixinStandardHelpOptions = true,
-      description = {"Resolves a Namecoin name (id/NAME, or NAME which gets the id/ prefix) to a Bitmessage address",
-          "through namecoind's JSON-RPC (name_show)."})
-  static final class Resolve extends Base {
-    @Mixin NamecoinOptions namecoin;
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-
-    @Override
-    Integer execute() {
-      out().println(namecoin.resolver().resolve(name));
       return 0;
     }
   }

@@ -20,10 +20,10 @@ import picocli.CommandLine.Command;
       ClientCommands.Sent.class,
       ClientCommands.PubkeyWork.class,
       ClientCommands.Status.class,
-      ClientCommands.Addresses.class,
-      ClientCommands.Subscribe.class,
-      ClientCommands.Chan.class,
-      ClientCommands.Resolve.class,
+      AddressClientCommands.Addresses.class,
+      AddressClientCommands.Subscribe.class,
+      AddressClientCommands.Chan.class,
+      AddressClientCommands.Resolve.class,
       DemoCommand.class
     })
 public final class NodeMain implements Runnable {

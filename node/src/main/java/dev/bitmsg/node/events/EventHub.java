@@ -1,6 +1,6 @@
 package dev.bitmsg.node.events;
 
-import dev.bitmsg.node.api.ApiMethods;
+import dev.bitmsg.node.api.SentMessageFields;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.message.MessageContent;
 import dev.bitmsg.node.net.PeerGroup;
@@ -82,11 +82,11 @@ public final class EventHub implements AutoCloseable {
         }
       }
       for (OutboxEntry e : node.messenger().outbox()) {
-        String now = ApiMethods.statusWord(e);
+        String now = SentMessageFields.statusWord(e);
         String before = statuses.put(e.id(), now);
         if (emit && !now.equals(before)) {
-          publish(event().setStatusChange(StatusChange.newBuilder().setAckData(ApiMethods.ackData(e).toHex())
-              .setMsgid(ApiMethods.sentMsgid(e)).setStatus(now).setPreviousStatus(before == null ? "" : before)
+          publish(event().setStatusChange(StatusChange.newBuilder().setAckData(SentMessageFields.ackData(e).toHex())
+              .setMsgid(SentMessageFields.sentMsgid(e)).setStatus(now).setPreviousStatus(before == null ? "" : before)
               .setToAddress(e.to().orElse("[Broadcast subscribers]")).setFromAddress(e.from())).build());
         }
       }

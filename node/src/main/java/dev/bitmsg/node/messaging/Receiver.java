@@ -3,10 +3,8 @@ package dev.bitmsg.node.messaging;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
-import dev.bitmsg.node.crypto.CryptoException;
 import dev.bitmsg.node.crypto.Ecies;
 import dev.bitmsg.node.crypto.Hashes;
-import dev.bitmsg.node.crypto.PublicKey;
 import dev.bitmsg.node.crypto.TrialMatch;
 import dev.bitmsg.node.crypto.Verifier;
 import dev.bitmsg.node.store.Inbox;
@@ -15,7 +13,6 @@ import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.store.PubkeyStore;
 import dev.bitmsg.node.wire.Acks;
-import dev.bitmsg.node.wire.BroadcastPlaintext;
 import dev.bitmsg.node.wire.BroadcastV4;
 import dev.bitmsg.node.wire.BroadcastV5;
 import dev.bitmsg.node.wire.Bytes;
@@ -46,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * Processes every object newly stored in the inventory (PROTOCOL.md section 8, receiver side):
  * acks we watch; msgs trial-decrypted against all enabled identities at once (one ECDH per key,
  * rejected by MAC before AES), destination ripe and signature checked, sender pubkey kept, filed
- * in the inbox (deduplicated by sigHash), the embedded ack published; broadcasts v5 by tag and v4
+ * in the inbox (deduplicated by sigHash), the embedded ack published; broadcasts ({@link
+ * BroadcastReceiver}) v5 by tag and v4
  * by trial decryption against subscriptions; pubkeys we wait for; getpubkeys for own enabled
  * non-chan addresses (answered through a pubkey job unless our last pubkey is still live).
  * Objects are queued to a small receiver pool (one thread per core, at most 4) so network workers
@@ -59,9 +57,9 @@ public final class Receiver implements AutoCloseable {
   private final Keyring keyring;
   private final Messenger messenger;
   private final PubkeyFinder finder;
-  private final Ecies ecies;
-  private final Verifier verifier;
-  private final Hashes hashes;
+  private final TrialDecryptor decryptor;
+  private final SenderSignatures signatures;
+  private final BroadcastReceiver broadcasts;
   private final AddressCodec codec;
   private final Inbox inbox;
   private final PubkeyStore pubkeys;
@@ -82,15 +80,15 @@ public final class Receiver implements AutoCloseable {
     this.keyring = keyring;
     this.messenger = messenger;
     this.finder = finder;
-    this.ecies = ecies;
-    this.verifier = verifier;
-    this.hashes = hashes;
+    this.decryptor = new TrialDecryptor(ecies);
+    this.signatures = new SenderSignatures(verifier, hashes);
     this.codec = codec;
     this.inbox = inbox;
     this.pubkeys = pubkeys;
     this.settings = settings;
     this.publish = publish;
     this.clock = clock;
+    this.broadcasts = new BroadcastReceiver(keyring, finder, decryptor, signatures, inbox, clock);
   }
 
   /** Queues a newly stored object for processing. */
@@ -128,9 +126,9 @@ public final class Receiver implements AutoCloseable {
     if (payload instanceof MsgPayload m) {
       onMsg(object, m);
     } else if (payload instanceof BroadcastV5 b) {
-      keyring.subscribedByTag(b.tag()).ifPresent(s -> onBroadcast(object, b.encrypted(), Optional.of(b.tag()), s));
+      broadcasts.onV5(object, b);
     } else if (payload instanceof BroadcastV4 b) {
-      onLegacyBroadcast(object, b);
+      broadcasts.onLegacyBroadcast(object, b);
     } else if (payload instanceof PubkeyV4 p) {
       onPubkeyV4(object, p);
     } else if (object.objectType() == ObjectType.PUBKEY) {
@@ -142,14 +140,7 @@ public final class Receiver implements AutoCloseable {
 
   /** Tries every enabled identity's key on a msg; returns the match. */
   public Optional<TrialMatch> tryDecrypt(Bytes blob, List<dev.bitmsg.node.crypto.PrivateKey> keys) {
-    if (keys.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return ecies.open(blob.toByteArray()).tryDecrypt(keys);
-    } catch (CryptoException e) {
-      return Optional.empty();
-    }
+    return decryptor.tryDecrypt(blob, keys);
   }
 
   private void onMsg(ObjectMessage object, MsgPayload m) {
@@ -174,7 +165,7 @@ public final class Receiver implements AutoCloseable {
     if (s.addressVersion() < 2 || s.addressVersion() > 4 || s.stream() == 0) {
       return;
     }
-    if (!verified(s, SignedData.msg(object.header(), pt), pt.signature())) {
+    if (!signatures.verified(s, SignedData.msg(object.header(), pt), pt.signature())) {
       log.info("receiver: msg with a bad signature dropped");
       return;
     }
@@ -193,7 +184,7 @@ public final class Receiver implements AutoCloseable {
       return;
     }
     boolean fresh = inbox.add(new InboxEntry(0, OutboxEntry.Kind.MSG, Optional.of(codec.encode(me.address())),
-        fromText, pt.encoding(), pt.message(), now(), sigHash(pt.signature())));
+        fromText, pt.encoding(), pt.message(), now(), signatures.sigHash(pt.signature())));
     if (!fresh) {
       return;
     }
@@ -204,54 +195,6 @@ public final class Receiver implements AutoCloseable {
       } catch (ProtocolException | IllegalArgumentException e) {
         log.info("receiver: embedded ack unusable: {}", e.getMessage());
       }
-    }
-  }
-
-  private void onBroadcast(ObjectMessage object, Bytes blob, Optional<Bytes> tag, Keyring.Subscribed sub) {
-    byte[] plain;
-    try {
-      plain = ecies.open(blob.toByteArray()).tryDecrypt(sub.key().privateKey()).orElse(null);
-    } catch (CryptoException e) {
-      return;
-    }
-    if (plain != null) {
-      fileBroadcast(object, plain, tag, sub);
-    }
-  }
-
-  private void onLegacyBroadcast(ObjectMessage object, BroadcastV4 b) {
-    Optional<TrialMatch> match = tryDecrypt(b.encrypted(), keyring.legacyKeys());
-    if (match.isPresent()) {
-      fileBroadcast(object, match.get().plaintext(), Optional.empty(),
-          keyring.legacySubscriptions().get(match.get().keyIndex()));
-    }
-  }
-
-  private void fileBroadcast(ObjectMessage object, byte[] plain, Optional<Bytes> tag, Keyring.Subscribed sub) {
-    BroadcastPlaintext pt;
-    try {
-      pt = BroadcastPlaintext.read(Bytes.of(plain));
-    } catch (ProtocolException | IllegalArgumentException e) {
-      return;
-    }
-    SenderKeys s = pt.sender();
-    boolean v5 = tag.isPresent();
-    if ((v5 && s.addressVersion() < 4) || (!v5 && (s.addressVersion() < 2 || s.addressVersion() > 3))
-        || s.stream() != object.stream()) {
-      return;
-    }
-    BitmessageAddress from = finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
-    if (!from.equals(sub.address())) {
-      return;
-    }
-    Bytes signed = v5 ? SignedData.broadcastV5(object.header(), tag.get(), pt)
-        : SignedData.broadcastV4(object.header(), pt);
-    if (!verified(s, signed, pt.signature()) || pt.encoding() == 0) {
-      return;
-    }
-    if (inbox.add(new InboxEntry(0, OutboxEntry.Kind.BROADCAST, Optional.empty(), sub.text(), pt.encoding(),
-        pt.message(), now(), sigHash(pt.signature())))) {
-      log.info("receiver: broadcast from {}", sub.text());
     }
   }
 
@@ -303,20 +246,6 @@ public final class Receiver implements AutoCloseable {
     }
     return dev.bitmsg.pow.TrialValue.meets(
         dev.bitmsg.pow.TrialValue.of(object.nonce(), dev.bitmsg.pow.ObjectPow.initialHash(raw)), target);
-  }
-
-  private boolean verified(SenderKeys s, Bytes signed, Bytes signature) {
-    try {
-      return verifier.verifyAny(PublicKey.of(s.signingKey().toByteArray()), signed.toByteArray(),
-          signature.toByteArray()).isPresent();
-    } catch (CryptoException | IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private Bytes sigHash(Bytes signature) {
-    byte[] h = hashes.doubleSha512(signature.toByteArray());
-    return Bytes.of(Arrays.copyOfRange(h, 32, 64));
   }
 
   private long now() {

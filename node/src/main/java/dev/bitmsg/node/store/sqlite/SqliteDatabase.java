@@ -7,10 +7,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -212,6 +214,15 @@ public final class SqliteDatabase implements AutoCloseable {
       throw new StoreException("closing database " + file + " failed", e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Binds an optional text column: the text, or SQL NULL when empty. */
+  static void setOptionalText(PreparedStatement ps, int i, Optional<String> v) throws SQLException {
+    if (v.isPresent()) {
+      ps.setString(i, v.get());
+    } else {
+      ps.setNull(i, Types.VARCHAR);
     }
   }
 }

@@ -8,351 +8,125 @@ import dev.bitmsg.node.store.PubkeyStore;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.wire.Bytes;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * {@link Outbox}, {@link Inbox} and {@link PubkeyStore} on the {@code outbox}, {@code
- * status_history}, {@code inbox} and {@code pubkeys} tables. Every status change is written
- * together with its history row in one transaction. Thread-safe.
+ * The node's mail in one object: {@link Outbox} ({@link SqliteOutbox}: {@code outbox}, {@code
+ * status_history}), {@link Inbox} ({@link SqliteInbox}: {@code inbox}) and {@link PubkeyStore}
+ * ({@link SqlitePubkeys}: {@code pubkeys}) on one database. Thread-safe.
  */
 public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
-  private static final String OUT_COLUMNS = "id, kind, from_address, to_address, encoding, message,"
-      + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail";
-
-  /** The statuses of {@link SendStatus#isFinal()}: enum names, so the SQL stays a constant. */
-  private static final String DELETE_FINISHED = "DELETE FROM outbox WHERE id = ? AND status IN ("
-      + Arrays.stream(SendStatus.values()).filter(SendStatus::isFinal).map(st -> "'" + st.name() + "'")
-          .collect(Collectors.joining(", ")) + ")";
-
-  private final SqliteDatabase db;
+  private final SqliteOutbox outbox;
+  private final SqliteInbox inbox;
+  private final SqlitePubkeys pubkeys;
 
   public SqliteMailStore(SqliteDatabase db) {
-    this.db = db;
+    this.outbox = new SqliteOutbox(db);
+    this.inbox = new SqliteInbox(db);
+    this.pubkeys = new SqlitePubkeys(db);
   }
 
   // ---- outbox ----
 
   @Override
   public long add(OutboxEntry e) {
-    return db.inTransaction("queue message", c -> {
-      PreparedStatement ps = db.prepared("INSERT INTO outbox (kind, from_address, to_address,"
-          + " encoding, message, ttl, ackdata, status, status_time, created)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      ps.setString(1, e.kind().name());
-      ps.setString(2, e.from());
-      setOptionalText(ps, 3, e.to());
-      ps.setLong(4, e.encoding());
-      ps.setBytes(5, e.message().toByteArray());
-      ps.setLong(6, e.ttl());
-      if (e.ackData().isPresent()) {
-        ps.setBytes(7, e.ackData().get().toByteArray());
-      } else {
-        ps.setNull(7, Types.BLOB);
-      }
-      ps.setString(8, SendStatus.QUEUED.name());
-      ps.setLong(9, e.created());
-      ps.setLong(10, e.created());
-      ps.executeUpdate();
-      long id;
-      try (ResultSet rs = db.prepared("SELECT last_insert_rowid()").executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-      history(id, SendStatus.QUEUED, e.created());
-      return id;
-    });
-  }
-
-  private void history(long id, SendStatus status, long at) throws SQLException {
-    PreparedStatement h = db.prepared("INSERT INTO status_history (outbox_id, status, at) VALUES (?, ?, ?)");
-    h.setLong(1, id);
-    h.setString(2, status.name());
-    h.setLong(3, at);
-    h.executeUpdate();
+    return outbox.add(e);
   }
 
   @Override
   public Optional<OutboxEntry> get(long id) {
-    return db.with("get outbox row", c -> {
-      PreparedStatement ps = db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox WHERE id = ?");
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(outRow(rs)) : Optional.<OutboxEntry>empty();
-      }
-    });
+    return outbox.get(id);
   }
 
   @Override
   public List<OutboxEntry> all() {
-    return db.with("list outbox", c -> {
-      List<OutboxEntry> out = new ArrayList<>();
-      try (ResultSet rs = db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox ORDER BY id").executeQuery()) {
-        while (rs.next()) {
-          out.add(outRow(rs));
-        }
-      }
-      return out;
-    });
+    return outbox.all();
   }
 
   @Override
   public List<OutboxEntry> withStatus(Set<SendStatus> statuses) {
-    List<OutboxEntry> out = new ArrayList<>();
-    for (OutboxEntry e : all()) {
-      if (statuses.contains(e.status())) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private static OutboxEntry outRow(ResultSet rs) throws SQLException {
-    byte[] ack = rs.getBytes(8);
-    byte[] solved = rs.getBytes(15);
-    return new OutboxEntry(rs.getLong(1), OutboxEntry.Kind.valueOf(rs.getString(2)), rs.getString(3),
-        Optional.ofNullable(rs.getString(4)), rs.getLong(5), Bytes.of(rs.getBytes(6)), rs.getLong(7),
-        Optional.ofNullable(ack).map(Bytes::of), SendStatus.valueOf(rs.getString(9)), rs.getLong(10),
-        rs.getLong(11), rs.getInt(12), rs.getLong(13), Optional.ofNullable(rs.getString(14)),
-        Optional.ofNullable(solved).map(Bytes::of), Optional.ofNullable(rs.getString(16)));
+    return outbox.withStatus(statuses);
   }
 
   @Override
   public void setStatus(long id, SendStatus status, long now, Optional<String> detail) {
-    db.inTransaction("set status", c -> {
-      PreparedStatement ps = db.prepared(
-          "UPDATE outbox SET status = ?, status_time = ?, detail = ? WHERE id = ?");
-      ps.setString(1, status.name());
-      ps.setLong(2, now);
-      setOptionalText(ps, 3, detail);
-      ps.setLong(4, id);
-      ps.executeUpdate();
-      history(id, status, now);
-      return null;
-    });
+    outbox.setStatus(id, status, now, detail);
   }
 
   @Override
   public void saveSolved(long id, Bytes object, String powBy) {
-    db.with("save solved object", c -> {
-      PreparedStatement ps = db.prepared("UPDATE outbox SET solved = ?, pow_by = ? WHERE id = ?");
-      ps.setBytes(1, object.toByteArray());
-      ps.setString(2, powBy);
-      ps.setLong(3, id);
-      return ps.executeUpdate();
-    });
+    outbox.saveSolved(id, object, powBy);
   }
 
   @Override
   public void markSent(long id, SendStatus status, int retries, long sleepTill, long now) {
-    db.inTransaction("mark sent", c -> {
-      // An ack can overtake the bookkeeping of the send: never step back from ack received.
-      PreparedStatement ps = db.prepared("UPDATE outbox SET status = ?, status_time = ?, retries = ?,"
-          + " sleep_till = ?, solved = NULL, detail = NULL WHERE id = ? AND status <> 'ACK_RECEIVED'");
-      ps.setString(1, status.name());
-      ps.setLong(2, now);
-      ps.setInt(3, retries);
-      ps.setLong(4, sleepTill);
-      ps.setLong(5, id);
-      if (ps.executeUpdate() == 1) {
-        history(id, status, now);
-      } else {
-        PreparedStatement clear = db.prepared("UPDATE outbox SET solved = NULL, retries = ? WHERE id = ?");
-        clear.setInt(1, retries);
-        clear.setLong(2, id);
-        clear.executeUpdate();
-      }
-      return null;
-    });
+    outbox.markSent(id, status, retries, sleepTill, now);
   }
 
   @Override
   public void markAwaiting(long id, int retries, long sleepTill, long now) {
-    markSent(id, SendStatus.AWAITING_PUBKEY, retries, sleepTill, now);
+    outbox.markAwaiting(id, retries, sleepTill, now);
   }
 
   @Override
   public int requeueInterrupted(long now) {
-    return db.inTransaction("requeue interrupted", c -> {
-      List<Long> ids = new ArrayList<>();
-      PreparedStatement q = db.prepared("SELECT id FROM outbox WHERE status = ?");
-      q.setString(1, SendStatus.DOING_POW.name());
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      PreparedStatement ps = db.prepared("UPDATE outbox SET status = ?, status_time = ? WHERE id = ?");
-      for (long id : ids) {
-        ps.setString(1, SendStatus.QUEUED.name());
-        ps.setLong(2, now);
-        ps.setLong(3, id);
-        ps.executeUpdate();
-        history(id, SendStatus.QUEUED, now);
-      }
-      return ids.size();
-    });
+    return outbox.requeueInterrupted(now);
   }
 
   @Override
   public List<Change> history(long id) {
-    return db.with("status history", c -> {
-      PreparedStatement ps = db.prepared(
-          "SELECT status, at FROM status_history WHERE outbox_id = ? ORDER BY rowid");
-      ps.setLong(1, id);
-      List<Change> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Change(SendStatus.valueOf(rs.getString(1)), rs.getLong(2)));
-        }
-      }
-      return out;
-    });
+    return outbox.history(id);
   }
 
   @Override
   public Set<Long> deleteFinished(Collection<Long> ids) {
-    return db.inTransaction("delete finished outbox rows", c -> {
-      Set<Long> deleted = new HashSet<>();
-      PreparedStatement ps = db.prepared(DELETE_FINISHED);
-      for (long id : ids) {
-        ps.setLong(1, id);
-        if (ps.executeUpdate() == 1) {
-          deleted.add(id); // status_history rows go with it (ON DELETE CASCADE)
-        }
-      }
-      return deleted;
-    });
+    return outbox.deleteFinished(ids);
   }
 
   // ---- inbox ----
 
   @Override
   public boolean add(InboxEntry e) {
-    return db.with("store received message", c -> {
-      PreparedStatement ps = db.prepared("INSERT OR IGNORE INTO inbox (kind, to_address, from_address,"
-          + " encoding, message, received, sighash) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      ps.setString(1, e.kind().name());
-      setOptionalText(ps, 2, e.to());
-      ps.setString(3, e.from());
-      ps.setLong(4, e.encoding());
-      ps.setBytes(5, e.message().toByteArray());
-      ps.setLong(6, e.received());
-      ps.setBytes(7, e.sigHash().toByteArray());
-      return ps.executeUpdate() == 1;
-    });
+    return inbox.add(e);
   }
 
   @Override
   public List<InboxEntry> received() {
-    return db.with("list inbox", c -> {
-      List<InboxEntry> out = new ArrayList<>();
-      try (ResultSet rs = db.prepared("SELECT id, kind, to_address, from_address, encoding, message,"
-          + " received, sighash FROM inbox ORDER BY id").executeQuery()) {
-        while (rs.next()) {
-          out.add(new InboxEntry(rs.getLong(1), OutboxEntry.Kind.valueOf(rs.getString(2)),
-              Optional.ofNullable(rs.getString(3)), rs.getString(4), rs.getLong(5),
-              Bytes.of(rs.getBytes(6)), rs.getLong(7), Bytes.of(rs.getBytes(8))));
-        }
-      }
-      return out;
-    });
+    return inbox.received();
   }
 
   @Override
   public long count() {
-    return db.with("count inbox", c -> {
-      try (ResultSet rs = db.prepared("SELECT count(*) FROM inbox").executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return inbox.count();
   }
 
   @Override
   public int delete(Collection<Bytes> sigHashes) {
-    return db.inTransaction("delete inbox messages", c -> {
-      PreparedStatement ps = db.prepared("DELETE FROM inbox WHERE sighash = ?");
-      int deleted = 0;
-      for (Bytes h : sigHashes) {
-        ps.setBytes(1, h.toByteArray());
-        deleted += ps.executeUpdate();
-      }
-      return deleted;
-    });
+    return inbox.delete(sigHashes);
   }
 
   // ---- pubkeys ----
 
   @Override
   public void put(StoredPubkey p) {
-    db.with("store pubkey", c -> {
-      // An upsert, not INSERT OR REPLACE: a newer copy of a key keeps its used-personally mark.
-      PreparedStatement ps = db.prepared("INSERT INTO pubkeys (address, bitfield, signing_key,"
-          + " encryption_key, ntpb, extra, received) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (address)"
-          + " DO UPDATE SET bitfield = excluded.bitfield, signing_key = excluded.signing_key,"
-          + " encryption_key = excluded.encryption_key, ntpb = excluded.ntpb, extra = excluded.extra,"
-          + " received = excluded.received");
-      ps.setString(1, p.address());
-      ps.setInt(2, p.bitfield());
-      ps.setBytes(3, p.signingKey().toByteArray());
-      ps.setBytes(4, p.encryptionKey().toByteArray());
-      ps.setLong(5, p.nonceTrialsPerByte());
-      ps.setLong(6, p.extraBytes());
-      ps.setLong(7, p.received());
-      return ps.executeUpdate();
-    });
+    pubkeys.put(p);
   }
 
   @Override
   public Optional<StoredPubkey> get(String address) {
-    return db.with("get pubkey", c -> {
-      PreparedStatement ps = db.prepared("SELECT address, bitfield, signing_key, encryption_key, ntpb,"
-          + " extra, received FROM pubkeys WHERE address = ?");
-      ps.setString(1, address);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.<StoredPubkey>empty();
-        }
-        return Optional.of(new StoredPubkey(rs.getString(1), rs.getInt(2), Bytes.of(rs.getBytes(3)),
-            Bytes.of(rs.getBytes(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
-      }
-    });
+    return pubkeys.get(address);
   }
 
   @Override
   public void markUsed(String address) {
-    db.with("mark pubkey used", c -> {
-      PreparedStatement ps = db.prepared("UPDATE pubkeys SET used_personally = 1 WHERE address = ?");
-      ps.setString(1, address);
-      return ps.executeUpdate();
-    });
+    pubkeys.markUsed(address);
   }
 
   @Override
   public int deleteUnusedBefore(long cutoff) {
-    return db.with("delete unused pubkeys", c -> {
-      PreparedStatement ps = db.prepared("DELETE FROM pubkeys WHERE used_personally = 0 AND received < ?");
-      ps.setLong(1, cutoff);
-      return ps.executeUpdate();
-    });
-  }
-
-  private static void setOptionalText(PreparedStatement ps, int i, Optional<String> v) throws SQLException {
-    if (v.isPresent()) {
-      ps.setString(i, v.get());
-    } else {
-      ps.setNull(i, Types.VARCHAR);
-    }
+    return pubkeys.deleteUnusedBefore(cutoff);
   }
 }

@@ -1,0 +1,96 @@
+package dev.bitmsg.node.api;
+
+import static dev.bitmsg.node.api.AddressArguments.normal;
+import static dev.bitmsg.node.api.ApiMethods.BROADCAST_TO;
+import static dev.bitmsg.node.api.ApiMethods.b64;
+import static dev.bitmsg.node.api.ApiMethods.ordered;
+
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.message.MessageContent;
+import dev.bitmsg.node.messaging.Messenger;
+import dev.bitmsg.node.store.ClientState;
+import dev.bitmsg.node.store.InboxEntry;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The API calls on received messages: listing (trashed ones hidden), reading with the read mark,
+ * trashing. An inbox msgid is the hex of the message's signature hash (32 bytes, unique per
+ * message). Thread-safe (the messaging facade and {@link ClientState} are).
+ */
+final class InboxMethods {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final Node node;
+  private final ClientState state;
+
+  InboxMethods(Node node, ClientState state) {
+    this.node = node;
+    this.state = state;
+  }
+
+  private Messenger messenger() {
+    return node.messenger();
+  }
+
+  Object getAllInboxMessages(Params p) {
+    return Map.of("inboxMessages", inbox(null).stream().map(this::inboxJson).toList());
+  }
+
+  Object getAllInboxMessageIds(Params p) {
+    return Map.of("inboxMessageIds",
+        inbox(null).stream().map(e -> Map.of("msgid", msgid(e))).toList());
+  }
+
+  Object getInboxMessagesByReceiver(Params p) {
+    return Map.of("inboxMessages",
+        inbox(normal(p.string(0))).stream().map(this::inboxJson).toList());
+  }
+
+  Object trashInboxMessage(Params p) {
+    state.trashInbox(HEX.formatHex(p.hex(0)));
+    return "Trashed inbox message (assuming message existed).";
+  }
+
+  private String msgid(InboxEntry e) {
+    return e.sigHash().toHex();
+  }
+
+  private List<InboxEntry> inbox(String toFilter) {
+    Set<String> trashed = state.trashedInbox();
+    List<InboxEntry> out = new ArrayList<>();
+    for (InboxEntry e : messenger().inbox()) {
+      if (trashed.contains(msgid(e))) {
+        continue;
+      }
+      if (toFilter != null && !e.to().map(toFilter::equals).orElse(false)) {
+        continue;
+      }
+      out.add(e);
+    }
+    return out;
+  }
+
+  private Map<String, Object> inboxJson(InboxEntry e) {
+    MessageContent c = messenger().content(e);
+    return ordered("msgid", msgid(e), "toAddress", e.to().orElse(BROADCAST_TO), "fromAddress", e.from(),
+        "subject", b64(c.subject()), "message", b64(c.body()), "encodingType", e.encoding(),
+        "receivedTime", e.received(), "read", state.readInbox().contains(msgid(e)) ? 1L : 0L);
+  }
+
+  Object getInboxMessageById(Params p) {
+    String id = HEX.formatHex(p.hex(0));
+    Optional<InboxEntry> e = inbox(null).stream().filter(x -> msgid(x).equals(id)).findFirst();
+    if (e.isEmpty()) {
+      return Map.of("inboxMessage", List.of());
+    }
+    if (p.size() > 1 && p.get(1) != null) {
+      state.markRead(id, p.bool(1, false));
+    }
+    return Map.of("inboxMessage", List.of(inboxJson(e.get())));
+  }
+}

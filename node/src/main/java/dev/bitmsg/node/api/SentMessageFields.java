@@ -1,0 +1,55 @@
+package dev.bitmsg.node.api;
+
+import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.node.wire.Bytes;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+
+/**
+ * How a sent row appears in the client API: its msgid, ackData and PyBitmessage status word.
+ *
+ * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number; ackData is the
+ * row's 38-byte ack data, or for rows that expect no ack (broadcasts, own and chan recipients) 30
+ * bytes {@code ff} followed by the row number (PyBitmessage also hands out ack data for those;
+ * clients treat it as opaque). Stateless.
+ */
+public final class SentMessageFields {
+  private static final HexFormat HEX = HexFormat.of();
+  private static final int SYNTHETIC_ACK_PREFIX = 30;
+
+  private SentMessageFields() {}
+
+  /** The API msgid of a sent row. */
+  public static String sentMsgid(OutboxEntry e) {
+    return HEX.formatHex(ByteBuffer.allocate(32).putLong(24, e.id()).array());
+  }
+
+  /** The API ackData of a sent row. */
+  public static Bytes ackData(OutboxEntry e) {
+    if (e.ackData().isPresent()) {
+      return e.ackData().get();
+    }
+    byte[] b = new byte[SYNTHETIC_ACK_PREFIX + 8];
+    java.util.Arrays.fill(b, 0, SYNTHETIC_ACK_PREFIX, (byte) 0xff);
+    ByteBuffer.wrap(b).putLong(SYNTHETIC_ACK_PREFIX, e.id());
+    return Bytes.of(b);
+  }
+
+  /** PyBitmessage's status word, broadcasts and pubkey requests included. */
+  public static String statusWord(OutboxEntry e) {
+    SendStatus s = e.status();
+    if (e.kind() == OutboxEntry.Kind.BROADCAST) {
+      return switch (s) {
+        case QUEUED -> "broadcastqueued";
+        case DOING_POW -> "doingbroadcastpow";
+        case SENT, SENT_NO_ACK, ACK_RECEIVED -> "broadcastsent";
+        default -> s.wireName();
+      };
+    }
+    if (s == SendStatus.DOING_POW && e.detail().map("getpubkey"::equals).orElse(false)) {
+      return "doingpubkeypow";
+    }
+    return s.wireName();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.bitmsg.node.messaging;
+
+import dev.bitmsg.node.wire.Difficulty;
+import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.pow.PowProgress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Live proof-of-work progress of the outbox rows being solved, for status queries and progress
+ * bars: trials done, rate and the trials expected for the row's target. Written by the sender
+ * thread, read by anyone. Thread-safe.
+ */
+final class SendProgress {
+  private final PowWorker pow;
+  private final Clock clock;
+  private final Map<Long, Messenger.Progress> progress = new ConcurrentHashMap<>();
+
+  SendProgress(PowWorker pow, Clock clock) {
+    this.pow = pow;
+    this.clock = clock;
+  }
+
+  Optional<Messenger.Progress> of(long id) {
+    return Optional.ofNullable(progress.get(id));
+  }
+
+  void update(long id, PowProgress p, ObjectMessage unsolved, Difficulty d) {
+    long target = pow.target(unsolved.length(), unsolved.expiresTime(), clock.instant().getEpochSecond(), d);
+    double expected = Math.pow(2, 64) / (target == -1L ? Math.pow(2, 64) : unsignedDouble(target));
+    progress.put(id, new Messenger.Progress(p.trials(), p.trialsPerSecond(), expected));
+  }
+
+  void done(long id) {
+    progress.remove(id);
+  }
+
+  private static double unsignedDouble(long v) {
+    return v >= 0 ? v : (v >>> 1) * 2.0;
+  }
+}
