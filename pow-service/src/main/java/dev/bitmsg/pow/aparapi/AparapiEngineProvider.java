@@ -2,26 +2,23 @@ package dev.bitmsg.pow.aparapi;
 
 import com.aparapi.device.Device;
 import com.aparapi.device.OpenCLDevice;
-import dev.bitmsg.pow.NonceScanner;
-import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
 import dev.bitmsg.pow.engines.EngineProvider;
+import dev.bitmsg.pow.opencl.DeviceAdmission;
 import dev.bitmsg.pow.opencl.JoclSettings;
-import dev.bitmsg.pow.opencl.KnownAnswers;
-import dev.bitmsg.pow.opencl.KnownAnswerSelfTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code aparapi} engine family: one {@link AparapiScanner} per OpenCL device Aparapi sees,
- * admitted after the same self-test as the JOCL engine. Aparapi's Java-thread-pool fallback is
- * never offered as this engine: without OpenCL the probe is unavailable. Stateless; thread-safe.
+ * admitted by the same {@link DeviceAdmission} as the JOCL engine. Aparapi's Java-thread-pool
+ * fallback is never offered as this engine: without OpenCL the probe is unavailable. Stateless;
+ * thread-safe.
  */
 public final class AparapiEngineProvider implements EngineProvider {
   public static final String NAME = "aparapi";
@@ -50,34 +47,16 @@ public final class AparapiEngineProvider implements EngineProvider {
     if (devices.isEmpty()) {
       return unavailable("Aparapi found no OpenCL device (it would only run in Java threads)");
     }
-    List<NonceScanner> scanners = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<DeviceAdmission.Candidate> candidates = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (OpenCLDevice device : devices) {
       String name = device.getName().strip();
       int ordinal = seen.merge(name, 1, Integer::sum);
       String label = ordinal == 1 ? name : name + "#" + ordinal;
-      AparapiScanner scanner = null;
-      try {
-        scanner = AparapiScanner.open(device, label, settings);
-        Optional<String> problem = selfTest(scanner);
-        if (problem.isPresent()) {
-          throw new IllegalStateException(problem.get());
-        }
-        scanner.calibrate(settings.targetLaunchMillis());
-        log.info("Aparapi device {} passed its self-test; {} trials per launch", label,
-            scanner.trialsPerPass());
-        scanners.add(scanner);
-      } catch (RuntimeException | LinkageError e) {
-        String why = "Aparapi device " + label + " excluded: " + e.getMessage();
-        log.error("{}", why);
-        problems.add(why);
-        if (scanner != null) {
-          scanner.close();
-        }
-      }
+      candidates.add(
+          new DeviceAdmission.Candidate(label, () -> AparapiScanner.open(device, label, settings)));
     }
-    return new EngineProbe(NAME, scanners, problems);
+    return DeviceAdmission.admit(NAME, "Aparapi device", candidates, settings);
   }
 
   /** Every OpenCL device Aparapi lists, GPUs first. */
@@ -90,32 +69,6 @@ public final class AparapiEngineProvider implements EngineProvider {
       }
     }
     return all;
-  }
-
-  /** Known trial values (2^64-1 and its wrap too), the known-answer searches, the generic check. */
-  static Optional<String> selfTest(AparapiScanner scanner) {
-    try {
-      return checkKnownAnswers(scanner);
-    } catch (RuntimeException e) {
-      return Optional.of("self-test failed: " + e.getMessage());
-    }
-  }
-
-  private static Optional<String> checkKnownAnswers(AparapiScanner scanner) {
-    long[] values = scanner.trialValues(KnownAnswers.HASH, -1, 5);
-    for (int i = 0; i < 5; i++) {
-      long nonce = i - 1L;
-      long want = i == 0
-          ? TrialValue.of(nonce, KnownAnswers.HASH)
-          : KnownAnswers.TRIAL_VALUES_0_TO_3.get(i - 1);
-      if (values[i] != want) {
-        return Optional.of(String.format("self-test trial value of nonce %s is %s, expected %s",
-            Long.toUnsignedString(nonce), Long.toUnsignedString(values[i]),
-            Long.toUnsignedString(want)));
-      }
-    }
-    Optional<String> known = KnownAnswerSelfTest.run(scanner);
-    return known.isPresent() ? known : dev.bitmsg.pow.ScannerSelfTest.check(scanner);
   }
 
   private static EngineProbe unavailable(String reason) {

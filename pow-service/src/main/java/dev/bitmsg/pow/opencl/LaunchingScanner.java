@@ -65,6 +65,12 @@ public abstract class LaunchingScanner implements NonceScanner {
   /** Releases the device resources; called once. */
   protected abstract void release();
 
+  /**
+   * Trial values of nonces {@code first .. first+count-1} (modulo 2^64) computed on the device,
+   * for differential tests and the start-up self-test.
+   */
+  public abstract long[] trialValues(InitialHash hash, long first, int count);
+
   @Override
   public final String name() {
     return name;

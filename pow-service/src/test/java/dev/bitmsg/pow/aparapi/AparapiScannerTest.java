@@ -13,6 +13,7 @@ import dev.bitmsg.pow.PowException;
 import dev.bitmsg.pow.ScanOutcome;
 import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.TrialValue;
+import dev.bitmsg.pow.opencl.DeviceAdmission;
 import dev.bitmsg.pow.opencl.JoclSettings;
 import dev.bitmsg.pow.opencl.LaunchJob;
 import dev.bitmsg.vectors.VectorFile;
@@ -82,7 +83,7 @@ class AparapiScannerTest {
 
   @Test
   void selfTestPassesAndVectorsAreTheSmallestNonces() {
-    assertEquals(Optional.empty(), AparapiEngineProvider.selfTest(scanner));
+    assertEquals(Optional.empty(), DeviceAdmission.selfTest(scanner));
     List<ScanOutcome> got = scanner.scan(List.of(
         new ScanSlice(HASH, VECTORS.decimal("target_2pow48"), 0, 50_000),
         new ScanSlice(HASH, VECTORS.decimal("target_2pow44"), 0, 400_000),
@@ -141,7 +142,7 @@ class AparapiScannerTest {
           () -> faulty.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
       assertTrue(e.getMessage().contains("exceeds the target"), e.getMessage());
       assertTrue(faulty.outOfServiceReason() != null);
-      assertTrue(AparapiEngineProvider.selfTest(faulty).isPresent());
+      assertTrue(DeviceAdmission.selfTest(faulty).isPresent());
     } finally {
       faulty.close();
     }

@@ -184,10 +184,10 @@ class JoclScannerTest {
 
   @Test
   void everyDevicePassesTheSelfTest() {
-    assertEquals(Optional.empty(), JoclEngineProvider.selfTest(scanner));
+    assertEquals(Optional.empty(), DeviceAdmission.selfTest(scanner));
     for (ClDevice device : devices.subList(1, devices.size())) {
       try (JoclScanner s = JoclScanner.open(device, JoclSettings.defaults())) {
-        assertEquals(Optional.empty(), JoclEngineProvider.selfTest(s), device.toString());
+        assertEquals(Optional.empty(), DeviceAdmission.selfTest(s), device.toString());
       }
     }
   }
@@ -204,7 +204,7 @@ class JoclScannerTest {
     List<String> liar = List.of("/kernels/inc_sha512.h", "/kernels-test/liar_prefix.cl",
         "/kernels/pow_double_sha512.cl", "/kernels-test/liar_search.cl");
     try (JoclScanner s = JoclScanner.open(devices.get(0), JoclSettings.defaults(), liar)) {
-      Optional<String> problem = JoclEngineProvider.selfTest(s);
+      Optional<String> problem = DeviceAdmission.selfTest(s);
       assertTrue(problem.isPresent());
       assertTrue(problem.get().contains("CPU re-check"), problem.get());
       assertNotNull(s.outOfServiceReason());

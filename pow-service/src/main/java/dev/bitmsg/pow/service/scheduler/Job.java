@@ -30,6 +30,13 @@ public final class Job {
     this.scheduler = scheduler;
   }
 
+  /** A new random 128-bit id in hex. */
+  static String newId(java.security.SecureRandom random) {
+    byte[] b = new byte[16];
+    random.nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
+  }
+
   /** Random 128-bit id in hex. */
   public String id() {
     return id;
@@ -49,6 +56,13 @@ public final class Job {
    */
   public CompletableFuture<PowSolution> result() {
     return result;
+  }
+
+  /** Cancels the deadline timer, if any. Called under the scheduler's lock. */
+  void stopExpiry() {
+    if (expiry != null) {
+      expiry.cancel(false);
+    }
   }
 
   /** Stops this job; its search stops too when no other job shares it. Idempotent. */

@@ -62,7 +62,7 @@ final class ScannerWorker implements Runnable {
       return;
     }
     while (true) {
-      Scheduler.Batch batch;
+      Batch batch;
       try {
         batch = scheduler.nextBatch(this);
       } catch (InterruptedException e) {

@@ -1,0 +1,38 @@
+package dev.bitmsg.pow.service.scheduler;
+
+import dev.bitmsg.pow.PowSolution;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How one job ended: a verified solution, or the error it fails with. Collected under the
+ * scheduler's lock and {@link #deliver delivered} after it is released, so that callbacks on the
+ * jobs' futures (which answer the callers) never run under the lock. Immutable.
+ */
+record Completion(Job job, PowSolution solution, JobEndedException error) {
+  private static final Logger log = LoggerFactory.getLogger(Completion.class);
+
+  /** Completes each job's future, then tells {@code listener}. Call without the lock. */
+  static void deliver(List<Completion> completions, SchedulerListener listener) {
+    long now = System.nanoTime();
+    for (Completion c : completions) {
+      Duration computed =
+          c.job().startedNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - c.job().startedNanos);
+      if (c.error() == null) {
+        log.debug(
+            "job={} event=solved nonce={} engine={} trials={}",
+            c.job().id(),
+            Long.toUnsignedString(c.solution().nonce()),
+            c.solution().engine(),
+            c.solution().trials());
+        c.job().result().complete(c.solution());
+        listener.jobEnded(c.job(), JobState.DONE, computed);
+      } else {
+        c.job().result().completeExceptionally(c.error());
+        listener.jobEnded(c.job(), c.error().state(), computed);
+      }
+    }
+  }
+}
