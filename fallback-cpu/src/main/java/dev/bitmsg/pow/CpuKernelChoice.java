@@ -1,6 +1,7 @@
 package dev.bitmsg.pow;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -80,7 +81,7 @@ public record CpuKernelChoice(
       }
     }
     CpuKernel pick = simd > digest ? CpuKernel.SIMD : CpuKernel.DIGEST;
-    return new CpuKernelChoice(pick, simd / 3, digest / 3, String.format(
+    return new CpuKernelChoice(pick, simd / 3, digest / 3, String.format(Locale.ROOT,
         "measured %.2f M/s (simd, %d-bit) vs %.2f M/s (digest) on one thread",
         simd / 3e6, bits, digest / 3e6));
   }

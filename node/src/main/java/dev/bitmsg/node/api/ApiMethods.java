@@ -404,7 +404,9 @@ public final class ApiMethods {
 
   private String ownAddress(String address) {
     String a = checkedAddress(address);
-    own(a).orElseThrow(() -> notInKeys(a));
+    if (own(a).isEmpty()) {
+      throw notInKeys(a);
+    }
     return a;
   }
 

@@ -2,6 +2,7 @@ package dev.bitmsg.node.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * API errors become XML-RPC faults (faultCode = PyBitmessage code, faultString = {@code API Error
  * 00NN: text}) or JSON-RPC errors with the same code and text. Thread-safe.
  */
+@SuppressForbidden("com.sun.net.httpserver is the JDK's supported, exported HTTP server (jdk.httpserver)")
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   static final int MAX_BODY = 4 << 20;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -139,7 +140,7 @@ final class ClientCommands {
     Integer execute() {
       List<Map<String, Object>> msgs = list(api.client().call("getAllInboxMessages"), "inboxMessages");
       for (Map<String, Object> m : msgs) {
-        out().printf("%s %s %s  from %s to %s  %s%n", String.valueOf(m.get("msgid")).substring(0, 16),
+        out().printf(Locale.ROOT, "%s %s %s  from %s to %s  %s%n", String.valueOf(m.get("msgid")).substring(0, 16),
             Long.valueOf(1).equals(m.get("read")) ? " " : "*", time(m.get("receivedTime")), m.get("fromAddress"),
             m.get("toAddress"), ApiClient.unb64(m.get("subject")));
       }
@@ -181,7 +182,7 @@ final class ClientCommands {
     @Override
     Integer execute() {
       for (Map<String, Object> m : list(api.client().call("getAllSentMessages"), "sentMessages")) {
-        out().printf("%-22s %s  to %s  %s%n    ackData %s%n", m.get("status"), time(m.get("lastActionTime")),
+        out().printf(Locale.ROOT, "%-22s %s  to %s  %s%n    ackData %s%n", m.get("status"), time(m.get("lastActionTime")),
             m.get("toAddress"), ApiClient.unb64(m.get("subject")), m.get("ackData"));
       }
       return 0;
@@ -220,7 +221,7 @@ final class ClientCommands {
         out().println("created " + client.call("createRandomAddress", ApiClient.b64(create)));
       }
       for (Map<String, Object> a : list(client.call("listAddresses"), "addresses")) {
-        out().printf("%s  %s%s%s%n", a.get("address"), a.get("label"),
+        out().printf(Locale.ROOT, "%s  %s%s%s%n", a.get("address"), a.get("label"),
             Boolean.TRUE.equals(a.get("chan")) ? "  [chan]" : "", Boolean.TRUE.equals(a.get("enabled")) ? "" : "  [disabled]");
       }
       return 0;

@@ -75,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     t0 = System.nanoTime();
     Path root = dir != null ? dir : Files.createTempDirectory("bitmsg-demo-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-");
+        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now()) + "-");
     Files.createDirectories(root);
     out.println("bm demo: data in " + root + (ease > 0 ? "  (PoW eased by 2^" + ease + ": test mode)" : ""));
     try {
@@ -122,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
     ApiService apiB = api(b);
     ApiClient ca = client(apiA);
     ApiClient cb = client(apiB);
-    out.printf("  A: peers on %s, API %s%n  B: peers on 127.0.0.1:%d, API %s%n", aAt, ca.uri(),
+    out.printf(Locale.ROOT, "  A: peers on %s, API %s%n  B: peers on 127.0.0.1:%d, API %s%n", aAt, ca.uri(),
         b.listenAddress().orElseThrow().getPort(), cb.uri());
     waitFor("B connected to A", Duration.ofSeconds(30), () -> !a.peers().peers().isEmpty());
 
@@ -147,7 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
     List<Map<String, Object>> inbox = ClientCommands.list(cb.call("getAllInboxMessages"), "inboxMessages");
     out.println("  B inbox:");
     for (Map<String, Object> m : inbox) {
-      out.printf("    from %s: \"%s\"%n      %s%n", m.get("fromAddress"), ApiClient.unb64(m.get("subject")),
+      out.printf(Locale.ROOT, "    from %s: \"%s\"%n      %s%n", m.get("fromAddress"), ApiClient.unb64(m.get("subject")),
           ApiClient.unb64(m.get("message")).replace("\n", "\n      "));
     }
     out.printf(Locale.ROOT, "  A: %s (queued -> ack in %.1f s)%n", last, sendSeconds);
@@ -158,7 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
         ApiClient.b64("Broadcast to every subscriber."), 2L, ttl);
     SendWatcher.watch(ca, back, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  A ");
     Map<String, Object> news = waitForInbox(cb, "News from alice");
-    out.printf("  B inbox: \"%s\" from %s to %s%n", ApiClient.unb64(news.get("subject")), news.get("fromAddress"),
+    out.printf(Locale.ROOT, "  B inbox: \"%s\" from %s to %s%n", ApiClient.unb64(news.get("subject")), news.get("fromAddress"),
         news.get("toAddress"));
 
     step("chan: both join chan \"bm demo\", B posts to it");
@@ -169,7 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
         ApiClient.b64("Everyone who knows the chan name reads this."), 2L, ttl);
     SendWatcher.watch(cb, chanAck, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  B ");
     Map<String, Object> chanMsg = waitForInbox(ca, "Hello chan");
-    out.printf("  A inbox: \"%s\" from %s to %s%n", ApiClient.unb64(chanMsg.get("subject")), chanMsg.get("fromAddress"),
+    out.printf(Locale.ROOT, "  A inbox: \"%s\" from %s to %s%n", ApiClient.unb64(chanMsg.get("subject")), chanMsg.get("fromAddress"),
         chanMsg.get("toAddress"));
 
     step(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - t0) / 1e9));
@@ -179,9 +179,9 @@ public final class DemoCommand implements Callable<Integer> {
     if (pow.isPresent()) {
       out.println("    ./bm pow-service --listen " + pow.get());
     }
-    out.printf("    ./bm node --data %s --listen %s --no-bootstrap --accept-local-addrs --api 127.0.0.1:%d%s%n",
+    out.printf(Locale.ROOT, "    ./bm node --data %s --listen %s --no-bootstrap --accept-local-addrs --api 127.0.0.1:%d%s%n",
         root.resolve("node-a"), aAt, apiA.address().getPort(), powOpt);
-    out.printf("    ./bm node --data %s --listen 127.0.0.1:%d --connect %s --no-bootstrap --accept-local-addrs"
+    out.printf(Locale.ROOT, "    ./bm node --data %s --listen 127.0.0.1:%d --connect %s --no-bootstrap --accept-local-addrs"
         + " --api 127.0.0.1:%d%s%n", root.resolve("node-b"), b.listenAddress().orElseThrow().getPort(), aAt,
         apiB.address().getPort(), powOpt);
     out.println("  then e.g.: ./bm inbox --data " + root.resolve("node-b"));

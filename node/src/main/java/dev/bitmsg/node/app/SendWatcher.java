@@ -3,6 +3,7 @@ package dev.bitmsg.node.app;
 import dev.bitmsg.node.api.ApiClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ final class SendWatcher {
       String status = String.valueOf(p.get("status"));
       if (!status.equals(last)) {
         bar.clear();
-        out.printf("%s%7.1f s  %s%s%n", label, (System.nanoTime() - start) / 1e9, status,
+        out.printf(Locale.ROOT, "%s%7.1f s  %s%s%n", label, (System.nanoTime() - start) / 1e9, status,
             p.containsKey("powBy") && SENT.contains(status) ? "  (PoW by " + p.get("powBy") + ")" : "");
         last = status;
       }
@@ -47,7 +48,7 @@ final class SendWatcher {
       }
       if (System.nanoTime() > end) {
         bar.clear();
-        out.printf("%sstill %s after %d s; it goes on in the node%n", label, status, limit.toSeconds());
+        out.printf(Locale.ROOT, "%sstill %s after %d s; it goes on in the node%n", label, status, limit.toSeconds());
         return status;
       }
       Thread.sleep(250);

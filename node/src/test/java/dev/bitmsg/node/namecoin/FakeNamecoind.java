@@ -2,6 +2,7 @@ package dev.bitmsg.node.namecoin;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.bitmsg.node.api.JsonValues;
+import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.util.Map;
  * Basic auth with rpcuser/rpcpassword, a result object with the name's {@code value} string, and
  * for unknown names HTTP 500 with error code -4. namecoind itself is not packaged here.
  */
+@SuppressForbidden("com.sun.net.httpserver is the JDK's supported, exported HTTP server (jdk.httpserver)")
 public final class FakeNamecoind implements AutoCloseable {
   private final HttpServer server;
 

@@ -13,6 +13,7 @@ import dev.bitmsg.pow.opencl.KnownAnswerSelfTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -109,7 +110,7 @@ public final class AparapiEngineProvider implements EngineProvider {
           ? TrialValue.of(nonce, KnownAnswers.HASH)
           : KnownAnswers.TRIAL_VALUES_0_TO_3.get(i - 1);
       if (values[i] != want) {
-        return Optional.of(String.format("self-test trial value of nonce %s is %s, expected %s",
+        return Optional.of(String.format(Locale.ROOT, "self-test trial value of nonce %s is %s, expected %s",
             Long.toUnsignedString(nonce), Long.toUnsignedString(values[i]),
             Long.toUnsignedString(want)));
       }

@@ -8,6 +8,7 @@ import dev.bitmsg.pow.PowSolution;
 import dev.bitmsg.pow.engines.EngineCatalog;
 import dev.bitmsg.pow.engines.EngineProbe;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +110,7 @@ public final class SolveCommand implements Callable<Integer> {
         out.println("trial value: " + Long.toUnsignedString(s.trialValue()));
         out.println("engine: " + s.engine());
         out.println("trials: " + s.trials());
-        out.printf("seconds: %.3f%n", seconds);
+        out.printf(Locale.ROOT, "seconds: %.3f%n", seconds);
       }
       return 0;
     } catch (ExecutionException e) {

@@ -7,6 +7,7 @@ import dev.bitmsg.pow.engines.EngineProbe;
 import dev.bitmsg.pow.engines.EngineProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jocl.CLException;
 import org.slf4j.Logger;
@@ -88,7 +89,7 @@ public final class JoclEngineProvider implements EngineProvider {
     for (int i = 0; i < values.length; i++) {
       long want = KnownAnswers.TRIAL_VALUES_0_TO_3.get(i);
       if (values[i] != want) {
-        return Optional.of(String.format("self-test trial value of nonce %d is %s, expected %s",
+        return Optional.of(String.format(Locale.ROOT, "self-test trial value of nonce %d is %s, expected %s",
             i, Long.toUnsignedString(values[i]), Long.toUnsignedString(want)));
       }
     }

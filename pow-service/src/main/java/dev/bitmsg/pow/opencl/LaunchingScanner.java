@@ -8,6 +8,7 @@ import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.TrialValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -210,14 +211,14 @@ public abstract class LaunchingScanner implements NonceScanner {
   private ScanOutcome verified(LaunchJob job, long offset, long trials) {
     if (offset < 0 || offset >= job.count()) {
       throw fail(
-          String.format(
+          String.format(Locale.ROOT,
               "reported offset %d outside its job of %d nonces", offset, job.count()));
     }
     long nonce = job.first() + offset;
     long trial = TrialValue.of(nonce, job.hash());
     if (!TrialValue.meets(trial, job.target())) {
       throw fail(
-          String.format(
+          String.format(Locale.ROOT,
               "reported nonce %s whose trial value %s exceeds the target %s (CPU re-check)",
               Long.toUnsignedString(nonce),
               Long.toUnsignedString(trial),

@@ -3,6 +3,7 @@ package dev.bitmsg.node.crypto.bc;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Random;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -47,7 +48,7 @@ public final class GlvMicroLoop {
           g.multiply(k);
         }
         double gMul = (mx.getCurrentThreadCpuTime() - c) / 1e3 / n;
-        sb.append(String.format(" w%d comb %.0f+%.1f glv %.0f+%.1f (mul ratio %.2f);", w, tPre, tMul, gPre, gMul, tMul / gMul));
+        sb.append(String.format(Locale.ROOT, " w%d comb %.0f+%.1f glv %.0f+%.1f (mul ratio %.2f);", w, tPre, tMul, gPre, gMul, tMul / gMul));
       }
       System.out.println(sb);
     }
