@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ public final class BenchPowCommand implements Callable<Integer> {
 
   /** One engine's figures, or why it is unavailable. */
   private record EngineResult(String name, double rate, int threads, List<String> scanners,
-      String unavailable) {}
+      @Nullable String unavailable) {}
 
   @Override
   public Integer call() throws InterruptedException {

@@ -9,6 +9,7 @@ import dev.bitmsg.pow.TrialValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public abstract class LaunchingScanner implements NonceScanner {
   private final int minGroup;
   private final int maxJobsPerLaunch;
   private volatile long launchTrials;
-  private volatile String outOfService;
+  private volatile @Nullable String outOfService;
   private volatile boolean closed;
 
   /**
@@ -115,7 +116,7 @@ public abstract class LaunchingScanner implements NonceScanner {
   }
 
   /** Why the device was taken out of service, or null while it is in service. */
-  public final String outOfServiceReason() {
+  public final @Nullable String outOfServiceReason() {
     return outOfService;
   }
 

@@ -67,9 +67,9 @@ class MessagingStoreTest {
     }
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       StoreException missing = assertThrows(StoreException.class, () -> open(db, null));
-      assertTrue(missing.getMessage().contains("passphrase is required"), missing.getMessage());
+      assertTrue(String.valueOf(missing.getMessage()).contains("passphrase is required"), missing.getMessage());
       StoreException wrong = assertThrows(StoreException.class, () -> open(db, "wrong"));
-      assertTrue(wrong.getMessage().contains("wrong key passphrase"), wrong.getMessage());
+      assertTrue(String.valueOf(wrong.getMessage()).contains("wrong key passphrase"), wrong.getMessage());
       assertArrayEquals(id.signing().privateKey().bytes(),
           open(db, "correct horse").identity(codec.encode(id.address())).orElseThrow().signing().privateKey().bytes());
     }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,7 @@ public final class Scheduler implements AutoCloseable {
   /** A pass: the slices one scanner call gets, and which search each belongs to. */
   record Batch(List<ScanSlice> slices, List<Search> searches, List<String> clients) {}
 
-  private record Completion(Job job, PowSolution solution, JobEndedException error) {}
+  private record Completion(Job job, @Nullable PowSolution solution, @Nullable JobEndedException error) {}
 
   /** Fair-share account of one client. Guarded by {@code lock}. */
   private static final class ClientAccount {
@@ -223,7 +225,7 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
-  private void deactivate(String client) {
+  private void deactivate(@Nullable String client) {
     ClientAccount acc = clients.get(client);
     if (acc != null) {
       acc.activeSearches--;
@@ -273,7 +275,7 @@ public final class Scheduler implements AutoCloseable {
   }
 
   /** Blocks until there is work for {@code worker}; null when the scheduler closes. */
-  Batch nextBatch(ScannerWorker worker) throws InterruptedException {
+  @Nullable Batch nextBatch(ScannerWorker worker) throws InterruptedException {
     List<Job> started = new ArrayList<>();
     Batch batch;
     lock.lock();
@@ -309,7 +311,7 @@ public final class Scheduler implements AutoCloseable {
         s.trialsAssigned += n;
         s.slicesInFlight++;
         budget -= n;
-        ClientAccount acc = clients.get(s.owner());
+        ClientAccount acc = Objects.requireNonNull(clients.get(s.owner()));
         acc.virtualTime += n / acc.weight;
         if (!s.started()) {
           s.firstSliceNanos = now;
@@ -333,14 +335,14 @@ public final class Scheduler implements AutoCloseable {
   }
 
   /** The next search to serve: highest class, then least-served client, then oldest. */
-  private Search pickNext(Set<Search> exclude) {
+  private @Nullable Search pickNext(Set<Search> exclude) {
     Search best = null;
     double bestTime = 0;
     for (Search s : searches.values()) {
       if (exclude.contains(s)) {
         continue;
       }
-      double time = clients.get(s.owner()).virtualTime;
+      double time = Objects.requireNonNull(clients.get(s.owner())).virtualTime;
       if (best == null) {
         best = s;
         bestTime = time;
@@ -392,7 +394,7 @@ public final class Scheduler implements AutoCloseable {
         s.slicesInFlight--;
         s.trialsDone += o.trials();
         s.engineNanos += (double) nanos * batch.slices().get(i).count() / assigned;
-        clients.get(batch.clients().get(i)).trialsServed += o.trials();
+        Objects.requireNonNull(clients.get(batch.clients().get(i))).trialsServed += o.trials();
         if (o.found() && !verified[i]) {
           failedVerification = true;
           continue;
@@ -480,18 +482,19 @@ public final class Scheduler implements AutoCloseable {
           c.job().startedNanos == 0
               ? Duration.ZERO
               : Duration.ofNanos(now - c.job().startedNanos);
-      if (c.error() == null) {
+      PowSolution sol = c.solution();
+      if (sol != null) {
         log.debug(
             "job={} event=solved nonce={} engine={} trials={}",
             c.job().id(),
-            Long.toUnsignedString(c.solution().nonce()),
-            c.solution().engine(),
-            c.solution().trials());
-        c.job().result().complete(c.solution());
+            Long.toUnsignedString(sol.nonce()),
+            sol.engine(),
+            sol.trials());
+        c.job().result().complete(sol);
         listener.jobEnded(c.job(), JobState.DONE, computed);
       } else {
         c.job().result().completeExceptionally(c.error());
-        listener.jobEnded(c.job(), c.error().state(), computed);
+        listener.jobEnded(c.job(), Objects.requireNonNull(c.error()).state(), computed);
       }
     }
   }
