@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PyBitmessage client API methods (PROTOCOL.md section 10) over one running node: same names,
@@ -441,7 +442,7 @@ public final class ApiMethods {
     return e.sigHash().toHex();
   }
 
-  private List<InboxEntry> inbox(String toFilter) {
+  private List<InboxEntry> inbox(@Nullable String toFilter) {
     Set<String> trashed = state.trashedInbox();
     List<InboxEntry> out = new ArrayList<>();
     for (InboxEntry e : messenger().inbox()) {
@@ -691,7 +692,7 @@ public final class ApiMethods {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  static Map<String, Object> ordered(Object... kv) {
+  static Map<String, Object> ordered(@Nullable Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,7 +159,7 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static byte[] readCapped(InputStream in) throws IOException {
+  private static byte @Nullable [] readCapped(InputStream in) throws IOException {
     byte[] all = in.readNBytes(MAX_BODY + 1);
     return all.length > MAX_BODY ? null : all;
   }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -76,11 +77,14 @@ final class ClientCommands {
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> list(Object result, String key) {
-    return (List<Map<String, Object>>) ((Map<String, Object>) result).get(key);
+  static List<Map<String, Object>> list(@Nullable Object result, String key) {
+    if (!(result instanceof Map<?, ?> m) || !(m.get(key) instanceof List<?> l)) {
+      throw new ApiClient.ApiClientException("the node API answered without a list '" + key + "'", null);
+    }
+    return (List<Map<String, Object>>) l;
   }
 
-  static String time(Object epoch) {
+  static String time(@Nullable Object epoch) {
     return epoch instanceof Number n ? Instant.ofEpochSecond(n.longValue()).toString() : String.valueOf(epoch);
   }
 
@@ -120,7 +124,7 @@ final class ClientCommands {
       String text = body == null || body.equals("-")
           ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : body;
       ApiClient client = api.client();
-      String ack = (String) client.call("sendMessage", recipient, from, ApiClient.b64(subject), ApiClient.b64(text),
+      String ack = client.callText("sendMessage", recipient, from, ApiClient.b64(subject), ApiClient.b64(text),
           2L, ttl);
       out().println("queued, ackData " + ack);
       if (wait.equals("none")) {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
   int ease;
 
   private final List<AutoCloseable> open = new ArrayList<>();
+  @SuppressWarnings("NullAway.Init") // set first thing in call()
   private PrintWriter out;
   private long t0;
 
@@ -127,13 +129,13 @@ public final class DemoCommand implements Callable<Integer> {
     waitFor("B connected to A", Duration.ofSeconds(30), () -> !a.peers().peers().isEmpty());
 
     step("addresses (createRandomAddress through the API; each publishes its pubkey with PoW)");
-    String alice = (String) ca.call("createRandomAddress", ApiClient.b64("alice"));
-    String bob = (String) cb.call("createRandomAddress", ApiClient.b64("bob"));
+    String alice = ca.callText("createRandomAddress", ApiClient.b64("alice"));
+    String bob = cb.callText("createRandomAddress", ApiClient.b64("bob"));
     out.println("  A: alice " + alice);
     out.println("  B: bob   " + bob);
 
     step("A -> B: sendMessage at the network difficulty (1000/1000), TTL " + ttl + " s");
-    String ack = (String) ca.call("sendMessage", bob, alice, ApiClient.b64("Hello Bob"),
+    String ack = ca.callText("sendMessage", bob, alice, ApiClient.b64("Hello Bob"),
         ApiClient.b64("Sent by bm demo at " + Instant.now() + ".\nProof of work by "
             + (pow.isPresent() ? "the PoW service." : "the node's CPU engine.")), 2L, ttl);
     out.println("  ackData " + ack);
@@ -154,7 +156,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     step("broadcast: B subscribes to alice, A broadcasts");
     cb.call("addSubscription", alice, ApiClient.b64("alice's news"));
-    String back = (String) ca.call("sendBroadcast", alice, ApiClient.b64("News from alice"),
+    String back = ca.callText("sendBroadcast", alice, ApiClient.b64("News from alice"),
         ApiClient.b64("Broadcast to every subscriber."), 2L, ttl);
     SendWatcher.watch(ca, back, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  A ");
     Map<String, Object> news = waitForInbox(cb, "News from alice");
@@ -162,10 +164,10 @@ public final class DemoCommand implements Callable<Integer> {
         news.get("toAddress"));
 
     step("chan: both join chan \"bm demo\", B posts to it");
-    String chan = (String) ca.call("createChan", ApiClient.b64("bm demo"));
+    String chan = ca.callText("createChan", ApiClient.b64("bm demo"));
     cb.call("joinChan", ApiClient.b64("bm demo"), chan);
     out.println("  chan address " + chan);
-    String chanAck = (String) cb.call("sendMessage", chan, chan, ApiClient.b64("Hello chan"),
+    String chanAck = cb.callText("sendMessage", chan, chan, ApiClient.b64("Hello chan"),
         ApiClient.b64("Everyone who knows the chan name reads this."), 2L, ttl);
     SendWatcher.watch(cb, chanAck, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  B ");
     Map<String, Object> chanMsg = waitForInbox(ca, "Hello chan");
@@ -239,7 +241,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       return false;
     });
-    return found.get();
+    return Objects.requireNonNull(found.get());
   }
 
   private HostPort startPowService(Path root) throws Exception {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows a sent message through the API: prints each status change on its own line and, while
@@ -29,8 +30,9 @@ final class SendWatcher {
     ProgressBar bar = new ProgressBar(out);
     String last = null;
     while (true) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> p = (Map<String, Object>) api.call("getSendProgress", ackData);
+      if (!(api.call("getSendProgress", ackData) instanceof Map<?, ?> p)) {
+        throw new ApiClient.ApiClientException("the node API answered getSendProgress without an object", null);
+      }
       String status = String.valueOf(p.get("status"));
       if (!status.equals(last)) {
         bar.clear();
@@ -55,7 +57,7 @@ final class SendWatcher {
     }
   }
 
-  private static double num(Object o) {
+  private static double num(@Nullable Object o) {
     return o instanceof Number n ? n.doubleValue() : 0;
   }
 }

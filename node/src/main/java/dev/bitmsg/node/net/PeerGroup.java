@@ -39,6 +39,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class PeerGroup implements AutoCloseable {
   private final Optional<LinkTls> tls;
   private final Dialler dialler;
   private volatile Optional<InetSocketAddress> bound = Optional.empty();
-  private volatile Channel serverChannel;
+  private volatile @Nullable Channel serverChannel;
 
   public PeerGroup(
       NetworkParams params,
@@ -229,7 +230,7 @@ public final class PeerGroup implements AutoCloseable {
   }
 
   /** Relays a newly stored object to every other established peer of its stream. */
-  void relay(ObjectMessage object, Peer source) {
+  void relay(ObjectMessage object, @Nullable Peer source) {
     var v = object.inventoryVector();
     for (Peer p : peers.values()) {
       if (p != source && p.servesStream(object.stream())) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A local JSON-RPC 1.0 server on 127.0.0.1 answering {@code name_show} the way namecoind does:
@@ -30,9 +31,9 @@ public final class FakeNamecoind implements AutoCloseable {
           ex.sendResponseHeaders(401, -1);
           return;
         }
-        Map<?, ?> req = (Map<?, ?>) JsonValues.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        Object id = req.get("id");
-        String name = String.valueOf(((List<?>) req.get("params")).get(0));
+        Map<?, ?> req = (Map<?, ?>) Objects.requireNonNull(JsonValues.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        Object id = Objects.requireNonNull(req.get("id"));
+        String name = String.valueOf(((List<?>) Objects.requireNonNull(req.get("params"))).get(0));
         String body;
         int status;
         if (!"name_show".equals(req.get("method"))) {

@@ -119,6 +119,7 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
   }
 
   @Override
+  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void setStatus(long id, SendStatus status, long now, Optional<String> detail) {
     db.inTransaction("set status", c -> {
       PreparedStatement ps = db.prepared(
@@ -145,6 +146,7 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
   }
 
   @Override
+  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void markSent(long id, SendStatus status, int retries, long sleepTill, long now) {
     db.inTransaction("mark sent", c -> {
       // An ack can overtake the bookkeeping of the send: never step back from ack received.

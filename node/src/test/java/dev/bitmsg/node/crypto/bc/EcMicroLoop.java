@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -54,7 +55,7 @@ public final class EcMicroLoop {
         preW[w] = (mx.getCurrentThreadCpuTime() - t1) / 1e3 / 20;
         t1 = mx.getCurrentThreadCpuTime();
         for (int i = 0; i < n; i++) {
-          ECPoint r = table.multiply(ks[i]);
+          ECPoint r = Objects.requireNonNull(table).multiply(ks[i]);
           if (i < 3 && !r.normalize().equals(pts[19].multiply(ks[i]).normalize())) {
             throw new AssertionError("comb mismatch");
           }

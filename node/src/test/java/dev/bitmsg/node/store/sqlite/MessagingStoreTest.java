@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class MessagingStoreTest {
 
   @TempDir Path dir;
 
-  private SqliteIdentityStore open(SqliteDatabase db, String passphrase) {
+  private SqliteIdentityStore open(SqliteDatabase db, @Nullable String passphrase) {
     return SqliteIdentityStore.open(db, codec, crypto.keys(),
         Optional.ofNullable(passphrase).map(String::toCharArray), FAST_ITERATIONS);
   }
