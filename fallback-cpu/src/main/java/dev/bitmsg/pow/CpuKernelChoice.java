@@ -1,7 +1,9 @@
 package dev.bitmsg.pow;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which single-thread CPU kernel to use by default in this JVM, decided by measuring both after
@@ -24,7 +26,7 @@ public record CpuKernelChoice(
   private static final long WARMUP_TRIALS = 200_000;
   private static final InitialHash PROBE = InitialHash.ofObjectWithoutNonce(new byte[] {1, 2, 3});
 
-  private static volatile CpuKernelChoice cached;
+  private static volatile @Nullable CpuKernelChoice cached;
 
   /**
    * The choice for this JVM: the kernel named by the system property when it is set (read on every
@@ -80,7 +82,7 @@ public record CpuKernelChoice(
       }
     }
     CpuKernel pick = simd > digest ? CpuKernel.SIMD : CpuKernel.DIGEST;
-    return new CpuKernelChoice(pick, simd / 3, digest / 3, String.format(
+    return new CpuKernelChoice(pick, simd / 3, digest / 3, String.format(Locale.ROOT,
         "measured %.2f M/s (simd, %d-bit) vs %.2f M/s (digest) on one thread",
         simd / 3e6, bits, digest / 3e6));
   }

@@ -1,5 +1,7 @@
 package dev.bitmsg.pow;
 
+import org.jspecify.annotations.Nullable;
+
 /** An engine could not complete a search (device failure, wrong answer, engine closed). */
 public class PowException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -8,7 +10,7 @@ public class PowException extends RuntimeException {
     super(message);
   }
 
-  public PowException(String message, Throwable cause) {
+  public PowException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

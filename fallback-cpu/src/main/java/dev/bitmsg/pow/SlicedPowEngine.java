@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link PowEngine} over one or more {@link NonceScanner}s, all working at once, one named
@@ -37,7 +38,7 @@ public final class SlicedPowEngine implements PowEngine {
   private final AtomicInteger healthy;
   private final AtomicLong rotation = new AtomicLong();
   private volatile boolean closed;
-  private volatile String failure;
+  private volatile @Nullable String failure;
 
   /** Starts one worker per scanner; the engine owns the scanners and closes them. */
   public SlicedPowEngine(String name, List<? extends NonceScanner> scanners) {
@@ -69,7 +70,7 @@ public final class SlicedPowEngine implements PowEngine {
   }
 
   /** Why the engine stopped working (every scanner failed), or null while it works. */
-  public String failure() {
+  public @Nullable String failure() {
     return failure;
   }
 
@@ -249,7 +250,7 @@ public final class SlicedPowEngine implements PowEngine {
     }
 
     /** The next {@code n} nonces (fewer at the very end), or null when there is nothing to do. */
-    synchronized ScanSlice claim(long n) {
+    synchronized @Nullable ScanSlice claim(long n) {
       if (exhausted || result.isDone()) {
         return null;
       }

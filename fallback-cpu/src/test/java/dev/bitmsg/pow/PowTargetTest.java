@@ -116,7 +116,7 @@ class PowTargetTest {
     assertTrue(hard > 0);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PowTarget.forSearch(8, 300, new Difficulty(-1L, 1000)));
-    assertTrue(e.getMessage().contains("target is 0"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("target is 0"), e.getMessage());
   }
 
   @Test

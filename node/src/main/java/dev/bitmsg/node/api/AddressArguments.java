@@ -31,7 +31,9 @@ final class AddressArguments {
 
   String ownAddress(String address) {
     String a = checkedAddress(address);
-    own(a).orElseThrow(() -> notInKeys(a));
+    if (own(a).isEmpty()) {
+      throw notInKeys(a);
+    }
     return a;
   }
 

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client of a node's API (XML-RPC or JSON-RPC) for the CLI and the demo. Faults come back as
@@ -21,7 +22,7 @@ import java.util.Map;
 public final class ApiClient {
   /** The API could not be reached or answered with something else than RPC. */
   public static final class ApiClientException extends RuntimeException {
-    public ApiClientException(String message, Throwable cause) {
+    public ApiClientException(String message, @Nullable Throwable cause) {
       super(message, cause);
     }
   }
@@ -44,7 +45,7 @@ public final class ApiClient {
     return uri;
   }
 
-  public Object call(String method, Object... params) {
+  public @Nullable Object call(String method, Object... params) {
     List<Object> ps = new ArrayList<>(Arrays.asList(params));
     byte[] body;
     if (variant == ApiSettings.Variant.XML) {
@@ -94,7 +95,15 @@ public final class ApiClient {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  public static String unb64(Object text) {
+  /** {@link #call} for methods that answer a string (an address, ack data). */
+  public String callText(String method, Object... params) {
+    if (!(call(method, params) instanceof String s)) {
+      throw new ApiClientException("the node API answered " + method + " without a string", null);
+    }
+    return s;
+  }
+
+  public static String unb64(@Nullable Object text) {
     return new String(Base64.getMimeDecoder().decode(String.valueOf(text)), StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,7 @@
 package dev.bitmsg.node.api;
 
+import java.util.Locale;
+
 /**
  * A client API failure with PyBitmessage's numeric code (PROTOCOL.md section 10). XML-RPC sends
  * it as a fault whose faultCode is {@link #code()}; the text is {@link #formatted()}. Immutable.
@@ -18,7 +20,7 @@ public final class ApiError extends RuntimeException {
 
   /** {@code API Error 00NN: text}, as PyBitmessage prints it. */
   public String formatted() {
-    return String.format("API Error %04d: %s", code, getMessage());
+    return String.format(Locale.ROOT, "API Error %04d: %s", code, getMessage());
   }
 
   static ApiError paramCount(String method, int min, int max) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PyBitmessage client API method table (PROTOCOL.md section 10) over one running node: same
@@ -165,7 +166,7 @@ public final class ApiMethods {
   }
 
   /** A struct whose members keep the order given ({@code name, value, name, value, ...}). */
-  static Map<String, Object> ordered(Object... kv) {
+  static Map<String, Object> ordered(@Nullable Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);

@@ -2,6 +2,7 @@ package dev.bitmsg.node.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * API errors become XML-RPC faults (faultCode = PyBitmessage code, faultString = {@code API Error
  * 00NN: text}) or JSON-RPC errors with the same code and text. Thread-safe.
  */
+@SuppressForbidden("com.sun.net.httpserver is the JDK's supported, exported HTTP server (jdk.httpserver)")
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   static final int MAX_BODY = 4 << 20;
@@ -167,7 +170,7 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static byte[] readCapped(InputStream in) throws IOException {
+  private static byte @Nullable [] readCapped(InputStream in) throws IOException {
     byte[] all = in.readNBytes(MAX_BODY + 1);
     return all.length > MAX_BODY ? null : all;
   }

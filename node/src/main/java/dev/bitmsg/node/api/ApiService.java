@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client API of one node: its state file, counters, methods and HTTP server, started together
@@ -24,7 +25,7 @@ public final class ApiService implements AutoCloseable {
   private final ObjectCounters counters;
   private final Path dataDir;
   private final Object powLock = new Object();
-  private EnginePowProvider powProvider; // guarded by powLock
+  private @Nullable EnginePowProvider powProvider; // guarded by powLock
 
   private ApiService(ClientState state, ObjectCounters counters, ApiSettings settings, Node node, int easeBits,
       String version, Optional<Runnable> shutdown) throws IOException {

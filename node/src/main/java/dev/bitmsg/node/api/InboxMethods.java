@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API calls on received messages: listing (trashed ones hidden), reading with the read mark,
@@ -60,7 +61,7 @@ final class InboxMethods {
     return e.sigHash().toHex();
   }
 
-  private List<InboxEntry> inbox(String toFilter) {
+  private List<InboxEntry> inbox(@Nullable String toFilter) {
     Set<String> trashed = state.trashedInbox();
     List<InboxEntry> out = new ArrayList<>();
     for (InboxEntry e : messenger().inbox()) {

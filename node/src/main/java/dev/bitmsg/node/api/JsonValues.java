@@ -3,7 +3,9 @@ package dev.bitmsg.node.api;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small strict JSON reader and writer for the JSON-RPC API variant, the CLI and the Namecoin
@@ -16,7 +18,7 @@ public final class JsonValues {
   private JsonValues() {}
 
   /** Parses one JSON document; trailing non-space is an error. */
-  public static Object parse(String text) {
+  public static @Nullable Object parse(String text) {
     Reader r = new Reader(text);
     r.space();
     Object v = r.value(0);
@@ -27,13 +29,13 @@ public final class JsonValues {
     return v;
   }
 
-  public static String write(Object value) {
+  public static String write(@Nullable Object value) {
     StringBuilder sb = new StringBuilder();
     append(sb, value, 0);
     return sb.toString();
   }
 
-  private static void append(StringBuilder sb, Object v, int depth) {
+  private static void append(StringBuilder sb, @Nullable Object v, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("JSON nested deeper than " + MAX_DEPTH);
     }
@@ -90,7 +92,7 @@ public final class JsonValues {
         case '\t' -> sb.append("\\t");
         default -> {
           if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             sb.append(c);
           }
@@ -118,7 +120,7 @@ public final class JsonValues {
       }
     }
 
-    Object value(int depth) {
+    @Nullable Object value(int depth) {
       if (depth > MAX_DEPTH) {
         throw error("nested deeper than " + MAX_DEPTH);
       }

@@ -1,12 +1,13 @@
 package dev.bitmsg.node.api;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One decoded API call: method name, positional parameters (String, Long, Boolean, Double,
  * byte[], List, Map or null) and, for JSON-RPC, the request id. Immutable.
  */
-public record RpcCall(String method, List<Object> params, Object id) {
+public record RpcCall(String method, List<Object> params, @Nullable Object id) {
   public RpcCall {
     params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
   }

@@ -11,6 +11,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -73,7 +74,7 @@ public final class XmlRpcCodec {
     return new RpcCall(name.getTextContent().strip(), params, null);
   }
 
-  private static Object value(Element v, int depth) {
+  private static @Nullable Object value(Element v, int depth) {
     if (depth > MAX_DEPTH) {
       throw new RpcFormatException("values nested deeper than " + MAX_DEPTH);
     }
@@ -133,7 +134,7 @@ public final class XmlRpcCodec {
     }
   }
 
-  private static Element child(Element parent, String name) {
+  private static @Nullable Element child(Element parent, String name) {
     for (Element e : children(parent)) {
       if (e.getTagName().equals(name)) {
         return e;
@@ -171,7 +172,7 @@ public final class XmlRpcCodec {
    *
    * @throws ApiError for a fault (its faultCode and faultString)
    */
-  public Object decodeResponse(byte[] body) {
+  public @Nullable Object decodeResponse(byte[] body) {
     Document doc = parse(body);
     Element root = doc.getDocumentElement();
     if (!root.getTagName().equals("methodResponse")) {
@@ -215,7 +216,7 @@ public final class XmlRpcCodec {
   }
 
   /** A {@code methodResponse} fault. */
-  public byte[] encodeFault(int code, String text) {
+  public byte[] encodeFault(int code, @Nullable String text) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("faultCode", (long) code);
     f.put("faultString", text);

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -77,11 +79,14 @@ final class ClientCommands {
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> list(Object result, String key) {
-    return (List<Map<String, Object>>) ((Map<String, Object>) result).get(key);
+  static List<Map<String, Object>> list(@Nullable Object result, String key) {
+    if (!(result instanceof Map<?, ?> m) || !(m.get(key) instanceof List<?> l)) {
+      throw new ApiClient.ApiClientException("the node API answered without a list '" + key + "'", null);
+    }
+    return (List<Map<String, Object>>) l;
   }
 
-  static String time(Object epoch) {
+  static String time(@Nullable Object epoch) {
     return epoch instanceof Number n ? Instant.ofEpochSecond(n.longValue()).toString() : String.valueOf(epoch);
   }
 
@@ -121,7 +126,7 @@ final class ClientCommands {
       String text = body == null || body.equals("-")
           ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : body;
       ApiClient client = api.client();
-      String ack = (String) client.call("sendMessage", recipient, from, ApiClient.b64(subject), ApiClient.b64(text),
+      String ack = client.callText("sendMessage", recipient, from, ApiClient.b64(subject), ApiClient.b64(text),
           2L, ttl);
       out().println("queued, ackData " + ack);
       if (wait.equals("none")) {
@@ -141,7 +146,7 @@ final class ClientCommands {
     Integer execute() {
       List<Map<String, Object>> msgs = list(api.client().call("getAllInboxMessages"), "inboxMessages");
       for (Map<String, Object> m : msgs) {
-        out().printf("%s %s %s  from %s to %s  %s%n", String.valueOf(m.get("msgid")).substring(0, 16),
+        out().printf(Locale.ROOT, "%s %s %s  from %s to %s  %s%n", String.valueOf(m.get("msgid")).substring(0, 16),
             Long.valueOf(1).equals(m.get("read")) ? " " : "*", time(m.get("receivedTime")), m.get("fromAddress"),
             m.get("toAddress"), ApiClient.unb64(m.get("subject")));
       }
@@ -183,7 +188,7 @@ final class ClientCommands {
     @Override
     Integer execute() {
       for (Map<String, Object> m : list(api.client().call("getAllSentMessages"), "sentMessages")) {
-        out().printf("%-22s %s  to %s  %s%n    ackData %s%n", m.get("status"), time(m.get("lastActionTime")),
+        out().printf(Locale.ROOT, "%-22s %s  to %s  %s%n    ackData %s%n", m.get("status"), time(m.get("lastActionTime")),
             m.get("toAddress"), ApiClient.unb64(m.get("subject")), m.get("ackData"));
       }
       return 0;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -80,7 +81,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
   }
 
   @Override
-  public String defaultValue(ArgSpec arg) {
+  public @Nullable String defaultValue(ArgSpec arg) {
     if (!(arg instanceof OptionSpec o) || !o.longestName().startsWith("--")) {
       return null;
     }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
   int ease;
 
   private final List<AutoCloseable> open = new ArrayList<>();
+  @SuppressWarnings("NullAway.Init") // set first thing in call()
   private PrintWriter out;
   private long t0;
 
@@ -75,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     t0 = System.nanoTime();
     Path root = dir != null ? dir : Files.createTempDirectory("bitmsg-demo-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + "-");
+        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now()) + "-");
     Files.createDirectories(root);
     out.println("bm demo: data in " + root + (ease > 0 ? "  (PoW eased by 2^" + ease + ": test mode)" : ""));
     try {
@@ -122,18 +124,18 @@ public final class DemoCommand implements Callable<Integer> {
     ApiService apiB = api(b);
     ApiClient ca = client(apiA);
     ApiClient cb = client(apiB);
-    out.printf("  A: peers on %s, API %s%n  B: peers on 127.0.0.1:%d, API %s%n", aAt, ca.uri(),
+    out.printf(Locale.ROOT, "  A: peers on %s, API %s%n  B: peers on 127.0.0.1:%d, API %s%n", aAt, ca.uri(),
         b.listenAddress().orElseThrow().getPort(), cb.uri());
     waitFor("B connected to A", Duration.ofSeconds(30), () -> !a.peers().peers().isEmpty());
 
     step("addresses (createRandomAddress through the API; each publishes its pubkey with PoW)");
-    String alice = (String) ca.call("createRandomAddress", ApiClient.b64("alice"));
-    String bob = (String) cb.call("createRandomAddress", ApiClient.b64("bob"));
+    String alice = ca.callText("createRandomAddress", ApiClient.b64("alice"));
+    String bob = cb.callText("createRandomAddress", ApiClient.b64("bob"));
     out.println("  A: alice " + alice);
     out.println("  B: bob   " + bob);
 
     step("A -> B: sendMessage at the network difficulty (1000/1000), TTL " + ttl + " s");
-    String ack = (String) ca.call("sendMessage", bob, alice, ApiClient.b64("Hello Bob"),
+    String ack = ca.callText("sendMessage", bob, alice, ApiClient.b64("Hello Bob"),
         ApiClient.b64("Sent by bm demo at " + Instant.now() + ".\nProof of work by "
             + (pow.isPresent() ? "the PoW service." : "the node's CPU engine.")), 2L, ttl);
     out.println("  ackData " + ack);
@@ -147,29 +149,29 @@ public final class DemoCommand implements Callable<Integer> {
     List<Map<String, Object>> inbox = ClientCommands.list(cb.call("getAllInboxMessages"), "inboxMessages");
     out.println("  B inbox:");
     for (Map<String, Object> m : inbox) {
-      out.printf("    from %s: \"%s\"%n      %s%n", m.get("fromAddress"), ApiClient.unb64(m.get("subject")),
+      out.printf(Locale.ROOT, "    from %s: \"%s\"%n      %s%n", m.get("fromAddress"), ApiClient.unb64(m.get("subject")),
           ApiClient.unb64(m.get("message")).replace("\n", "\n      "));
     }
     out.printf(Locale.ROOT, "  A: %s (queued -> ack in %.1f s)%n", last, sendSeconds);
 
     step("broadcast: B subscribes to alice, A broadcasts");
     cb.call("addSubscription", alice, ApiClient.b64("alice's news"));
-    String back = (String) ca.call("sendBroadcast", alice, ApiClient.b64("News from alice"),
+    String back = ca.callText("sendBroadcast", alice, ApiClient.b64("News from alice"),
         ApiClient.b64("Broadcast to every subscriber."), 2L, ttl);
     SendWatcher.watch(ca, back, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  A ");
     Map<String, Object> news = waitForInbox(cb, "News from alice");
-    out.printf("  B inbox: \"%s\" from %s to %s%n", ApiClient.unb64(news.get("subject")), news.get("fromAddress"),
+    out.printf(Locale.ROOT, "  B inbox: \"%s\" from %s to %s%n", ApiClient.unb64(news.get("subject")), news.get("fromAddress"),
         news.get("toAddress"));
 
     step("chan: both join chan \"bm demo\", B posts to it");
-    String chan = (String) ca.call("createChan", ApiClient.b64("bm demo"));
+    String chan = ca.callText("createChan", ApiClient.b64("bm demo"));
     cb.call("joinChan", ApiClient.b64("bm demo"), chan);
     out.println("  chan address " + chan);
-    String chanAck = (String) cb.call("sendMessage", chan, chan, ApiClient.b64("Hello chan"),
+    String chanAck = cb.callText("sendMessage", chan, chan, ApiClient.b64("Hello chan"),
         ApiClient.b64("Everyone who knows the chan name reads this."), 2L, ttl);
     SendWatcher.watch(cb, chanAck, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  B ");
     Map<String, Object> chanMsg = waitForInbox(ca, "Hello chan");
-    out.printf("  A inbox: \"%s\" from %s to %s%n", ApiClient.unb64(chanMsg.get("subject")), chanMsg.get("fromAddress"),
+    out.printf(Locale.ROOT, "  A inbox: \"%s\" from %s to %s%n", ApiClient.unb64(chanMsg.get("subject")), chanMsg.get("fromAddress"),
         chanMsg.get("toAddress"));
 
     step(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - t0) / 1e9));
@@ -179,9 +181,9 @@ public final class DemoCommand implements Callable<Integer> {
     if (pow.isPresent()) {
       out.println("    ./bm pow-service --listen " + pow.get());
     }
-    out.printf("    ./bm node --data %s --listen %s --no-bootstrap --accept-local-addrs --api 127.0.0.1:%d%s%n",
+    out.printf(Locale.ROOT, "    ./bm node --data %s --listen %s --no-bootstrap --accept-local-addrs --api 127.0.0.1:%d%s%n",
         root.resolve("node-a"), aAt, apiA.address().getPort(), powOpt);
-    out.printf("    ./bm node --data %s --listen 127.0.0.1:%d --connect %s --no-bootstrap --accept-local-addrs"
+    out.printf(Locale.ROOT, "    ./bm node --data %s --listen 127.0.0.1:%d --connect %s --no-bootstrap --accept-local-addrs"
         + " --api 127.0.0.1:%d%s%n", root.resolve("node-b"), b.listenAddress().orElseThrow().getPort(), aAt,
         apiB.address().getPort(), powOpt);
     out.println("  then e.g.: ./bm inbox --data " + root.resolve("node-b"));
@@ -239,7 +241,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       return false;
     });
-    return found.get();
+    return Objects.requireNonNull(found.get());
   }
 
   private HostPort startPowService(Path root) throws Exception {

@@ -55,7 +55,9 @@ public final class Node implements AutoCloseable {
   private final ExpiryCleaner cleaner;
   private final ScheduledExecutorService tasks;
   private final Clock clock;
+  @SuppressWarnings("NullAway.Init") // both set by open() before it returns the node
   private Messaging messaging;
+  @SuppressWarnings("NullAway.Init")
   private ObjectIngest ingest;
   private final dev.bitmsg.node.metrics.ObjectCounters objectCounters = new dev.bitmsg.node.metrics.ObjectCounters();
   private final dev.bitmsg.node.metrics.PowTiming powTiming = new dev.bitmsg.node.metrics.PowTiming();

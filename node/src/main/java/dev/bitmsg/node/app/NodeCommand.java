@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +45,7 @@ public final class NodeCommand implements Callable<Integer> {
   }
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
-  ListenMode listenMode;
+  @Nullable ListenMode listenMode;
 
   @Option(names = "--connect", paramLabel = "HOST:PORT",
       description = "Dial only these peers (repeatable); disables dialling known/bootstrap nodes.")

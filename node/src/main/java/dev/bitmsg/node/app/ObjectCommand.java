@@ -18,6 +18,7 @@ import dev.bitmsg.node.wire.PubkeyV4;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -96,7 +97,7 @@ public final class ObjectCommand implements Runnable {
 
     private static Map<String, Object> header(ObjectMessage o) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("nonce", String.format("%016x", o.nonce()));
+      m.put("nonce", String.format(Locale.ROOT, "%016x", o.nonce()));
       m.put("expiresTime", Unsigned.of(o.expiresTime()));
       if (o.expiresTime() >= 0 && o.expiresTime() < 253402300800L) {
         m.put("expires", Instant.ofEpochSecond(o.expiresTime()).toString());
@@ -140,7 +141,7 @@ public final class ObjectCommand implements Runnable {
     }
 
     private static void keys(Map<String, Object> m, int bitfield, Bytes sig, Bytes enc) {
-      m.put("behaviorBitfield", String.format("%08x", bitfield));
+      m.put("behaviorBitfield", String.format(Locale.ROOT, "%08x", bitfield));
       m.put("doesAck", (bitfield & 1) != 0);
       m.put("publicSigningKey", "04" + sig.toHex());
       m.put("publicEncryptionKey", "04" + enc.toHex());
@@ -208,7 +209,7 @@ public final class ObjectCommand implements Runnable {
           sb.append(indent).append(e.getKey()).append(":\n");
           append(sb, nested, indent + "  ");
         } else {
-          String key = String.format("%-" + (22 - indent.length()) + "s", e.getKey());
+          String key = String.format(Locale.ROOT, "%-" + (22 - indent.length()) + "s", e.getKey());
           sb.append(indent).append(key).append(e.getValue()).append('\n');
         }
       }

@@ -3,8 +3,10 @@ package dev.bitmsg.node.app;
 import dev.bitmsg.node.api.ApiClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows a sent message through the API: prints each status change on its own line and, while
@@ -28,12 +30,13 @@ final class SendWatcher {
     ProgressBar bar = new ProgressBar(out);
     String last = null;
     while (true) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> p = (Map<String, Object>) api.call("getSendProgress", ackData);
+      if (!(api.call("getSendProgress", ackData) instanceof Map<?, ?> p)) {
+        throw new ApiClient.ApiClientException("the node API answered getSendProgress without an object", null);
+      }
       String status = String.valueOf(p.get("status"));
       if (!status.equals(last)) {
         bar.clear();
-        out.printf("%s%7.1f s  %s%s%n", label, (System.nanoTime() - start) / 1e9, status,
+        out.printf(Locale.ROOT, "%s%7.1f s  %s%s%n", label, (System.nanoTime() - start) / 1e9, status,
             p.containsKey("powBy") && SENT.contains(status) ? "  (PoW by " + p.get("powBy") + ")" : "");
         last = status;
       }
@@ -47,14 +50,14 @@ final class SendWatcher {
       }
       if (System.nanoTime() > end) {
         bar.clear();
-        out.printf("%sstill %s after %d s; it goes on in the node%n", label, status, limit.toSeconds());
+        out.printf(Locale.ROOT, "%sstill %s after %d s; it goes on in the node%n", label, status, limit.toSeconds());
         return status;
       }
       Thread.sleep(250);
     }
   }
 
-  private static double num(Object o) {
+  private static double num(@Nullable Object o) {
     return o instanceof Number n ? n.doubleValue() : 0;
   }
 }

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prometheus metrics of one node, served on {@code /metrics}: connections by direction, objects
@@ -28,7 +29,7 @@ public final class NodeMetrics implements AutoCloseable {
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Histogram powSeconds;
-  private HTTPServer http;
+  private @Nullable HTTPServer http;
 
   public NodeMetrics(Node node) {
     ObjectCounters counters = node.objectCounters();

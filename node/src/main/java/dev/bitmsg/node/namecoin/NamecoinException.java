@@ -1,5 +1,7 @@
 package dev.bitmsg.node.namecoin;
 
+import org.jspecify.annotations.Nullable;
+
 /** A Namecoin name could not be resolved; the message says why (unknown, bad value, unreachable). */
 public final class NamecoinException extends RuntimeException {
   /** Why resolution failed. */
@@ -12,7 +14,7 @@ public final class NamecoinException extends RuntimeException {
 
   private final Reason reason;
 
-  public NamecoinException(Reason reason, String message, Throwable cause) {
+  public NamecoinException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }

@@ -12,8 +12,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private boolean versionReceived;
   private boolean verackSent;
   private boolean verackReceived;
-  private Version peerVersion;
-  private ScheduledFuture<?> timeout;
+  private @Nullable Version peerVersion;
+  private @Nullable ScheduledFuture<?> timeout;
 
   /**
    * @param advertisedPort the port put in addr_from: our listening port, 0 in client-only mode
@@ -166,8 +168,10 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     if (!isEstablished()) {
       return;
     }
-    timeout.cancel(false);
-    Version v = peerVersion;
+    if (timeout != null) {
+      timeout.cancel(false);
+    }
+    Version v = Objects.requireNonNull(peerVersion); // isEstablished() saw it
     ctx.pipeline().remove(this);
     ctx.fireUserEventTriggered(new Established(v));
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class InboundListener {
   private final Consumer<Channel> initPipeline;
   private final AtomicInteger inboundCount = new AtomicInteger();
   private final ConcurrentHashMap<InetAddress, Channel> inboundIps = new ConcurrentHashMap<>();
-  private volatile Channel serverChannel;
+  private volatile @Nullable Channel serverChannel;
 
   InboundListener(PeerSettings settings, BanList banList, EventLoopGroup loops, Consumer<Channel> initPipeline) {
     this.settings = settings;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Object propagation: a newly stored object is announced to every other established peer of its
@@ -60,7 +61,7 @@ final class ObjectRelay {
   }
 
   /** Announces a newly stored object to every established peer of its stream but its source. */
-  void forward(ObjectMessage object, Peer source) {
+  void forward(ObjectMessage object, @Nullable Peer source) {
     InventoryVector v = object.inventoryVector();
     for (Peer p : peers) {
       if (p != source && p.servesStream(object.stream())) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
   private final PeerGroup group;
   private final boolean inbound;
-  private Peer peer;
+  private @Nullable Peer peer;
 
   PeerHandler(PeerGroup group, boolean inbound) {
     this.group = group;

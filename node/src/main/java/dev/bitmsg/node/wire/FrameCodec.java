@@ -2,6 +2,7 @@ package dev.bitmsg.node.wire;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -95,7 +96,7 @@ public final class FrameCodec {
     for (int i = 0; i < Math.min(4, avail); i++) {
       if (in.get(start + i) != MAGIC_BYTES[i]) {
         throw new ProtocolException(
-            "bad magic: " + String.format("%02x", in.get(start + i) & 0xff) + " at byte " + i);
+            "bad magic: " + String.format(Locale.ROOT, "%02x", in.get(start + i) & 0xff) + " at byte " + i);
       }
     }
     if (avail < 16) {
@@ -123,7 +124,7 @@ public final class FrameCodec {
     if (declared != actual) {
       in.position(start);
       throw new ProtocolException(
-          String.format("'%s' bad checksum: header %08x, payload %08x", command, declared, actual));
+          String.format(Locale.ROOT, "'%s' bad checksum: header %08x, payload %08x", command, declared, actual));
     }
     return Optional.of(new Frame(command, payload));
   }
@@ -162,7 +163,7 @@ public final class FrameCodec {
         ended = true;
       } else if (c < 0x21 || c > 0x7e) {
         throw new ProtocolException(
-            "command: byte " + String.format("%02x", c) + " is not printable ASCII");
+            "command: byte " + String.format(Locale.ROOT, "%02x", c) + " is not printable ASCII");
       } else {
         sb.append((char) c);
       }

@@ -3,6 +3,7 @@ package dev.bitmsg.node.wire;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code object}: one object with its exact wire bytes (PROTOCOL.md section 4). Relaying and the
@@ -29,7 +30,7 @@ public final class ObjectMessage implements Message {
   private final long nonce;
   private final ObjectHeader header;
   private final int payloadOffset;
-  private volatile InventoryVector inventoryVector;
+  private volatile @Nullable InventoryVector inventoryVector;
 
   private ObjectMessage(Bytes raw, long nonce, ObjectHeader header, int payloadOffset) {
     this.raw = raw;

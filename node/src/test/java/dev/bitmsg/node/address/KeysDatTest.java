@@ -142,7 +142,7 @@ class KeysDatTest {
     String swapped = section + "privsigningkey = " + tiger.get("priv_encryption_key_wif")
         + "\nprivencryptionkey = " + tiger.get("priv_signing_key_wif") + "\n";
     KeysDatException e = assertThrows(KeysDatException.class, () -> keysDat.identities(IniFile.parse(swapped)));
-    assertTrue(e.getMessage().contains("ripe"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("ripe"), e.getMessage());
     String missing = section + "privsigningkey = " + tiger.get("priv_signing_key_wif") + "\n";
     assertThrows(KeysDatException.class, () -> keysDat.identities(IniFile.parse(missing)));
     String badWif = section + "privsigningkey = 5abc\nprivencryptionkey = 5abc\n";

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class ApiShutdownTest {
           }
           return url.get() != null;
         });
-        String out = ApiPythonTest.runPython(script("api_shutdown.py"), url.get(), "user", "secret pw");
+        String out = ApiPythonTest.runPython(script("api_shutdown.py"), Objects.requireNonNull(url.get()), "user", "secret pw");
         assertTrue(out.contains("shutdown ok BM-"), out);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not exit:\n" + read(log));
         assertEquals(0, child.exitValue(), read(log));

@@ -40,6 +40,6 @@ class AckStealthConfigTest {
 
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
         () -> parse(Map.of(), "--data", dir.toString(), "--ack-stealth-level", "3").messagingSettings());
-    assertTrue(bad.getMessage().contains("0, 1 or 2"), bad.getMessage());
+    assertTrue(String.valueOf(bad.getMessage()).contains("0, 1 or 2"), bad.getMessage());
   }
 }

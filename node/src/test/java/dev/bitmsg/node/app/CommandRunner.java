@@ -27,7 +27,6 @@ final class CommandRunner {
           public <K> K create(Class<K> cls) throws Exception {
             try {
               Constructor<K> c = cls.getDeclaredConstructor(CryptoSuite.class);
-              c.setAccessible(true);
               return c.newInstance(suite);
             } catch (NoSuchMethodException e) {
               return CommandLine.defaultFactory().create(cls);

@@ -61,7 +61,7 @@ class ConfigDefaultsTest {
     assertFalse(parse(Map.of(), "--data", dir.toString()).apiSettings().isPresent());
     IllegalArgumentException remote = assertThrows(IllegalArgumentException.class,
         () -> parse(Map.of(), "--data", dir.toString(), "--api", "0.0.0.0:8442").apiSettings());
-    assertTrue(remote.getMessage().contains("--api-allow-remote"), remote.getMessage());
+    assertTrue(String.valueOf(remote.getMessage()).contains("--api-allow-remote"), remote.getMessage());
     assertTrue(parse(Map.of(), "--data", dir.toString(), "--api", "0.0.0.0:8442", "--api-allow-remote")
         .apiSettings().orElseThrow().allowRemote());
   }

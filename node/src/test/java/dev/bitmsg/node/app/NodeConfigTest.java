@@ -47,7 +47,7 @@ class NodeConfigTest {
   void powServiceWithoutToken_namesBothKeys() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> parse("--pow-service", "127.0.0.1:9090"));
-    assertTrue(e.getMessage().contains("pow-token"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("pow-token"), e.getMessage());
   }
 
   @Test
@@ -57,11 +57,11 @@ class NodeConfigTest {
     assertThrows(IllegalArgumentException.class, () -> HostPort.parse("h:99999"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PeerSettings.defaults().withLimits(-1, 1, 1, 1));
-    assertTrue(e.getMessage().contains("maxOutbound"));
+    assertTrue(String.valueOf(e.getMessage()).contains("maxOutbound"));
     IllegalArgumentException dead = assertThrows(IllegalArgumentException.class,
         () -> PeerSettings.defaults().withTimers(Duration.ofSeconds(1), Duration.ofSeconds(10),
             Duration.ofSeconds(5), Duration.ofSeconds(1)));
-    assertTrue(dead.getMessage().contains("deadAfter"));
+    assertTrue(String.valueOf(dead.getMessage()).contains("deadAfter"));
     assertThrows(IllegalArgumentException.class,
         () -> new NodeConfig(Path.of("/tmp"), Optional.empty(), List.of(), false, Optional.empty(),
             Optional.empty(), PeerSettings.defaults().withLimits(0, 1, 1, 1), Duration.ofMinutes(1)));

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventsServerTest {
   @TempDir Path dir;
   private final List<AutoCloseable> open = new ArrayList<>();
-  private ManagedChannel channel;
+  private @Nullable ManagedChannel channel;
 
   private Node node(String name, List<HostPort> connect) throws InterruptedException {
     NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect, false,

@@ -25,10 +25,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -98,7 +100,8 @@ class PubkeyKillTest {
     }
     log.info("restart to pubkey on the peer: {} ms", (System.nanoTime() - t1) / 1_000_000);
     assertEquals(1, pubkeysOf(b, address), "published exactly once");
-    assertEquals(1L, ((Number) query(db, "SELECT count(*) FROM pow_jobs")).longValue(), "one job row");
+    assertEquals(1L, ((Number) Objects.requireNonNull(query(db, "SELECT count(*) FROM pow_jobs"))).longValue(),
+        "one job row");
     assertNotNull(query(db, "SELECT pubkey_sent FROM identities"), "last pubkey send time recorded");
     assertTrue(Files.readString(log2).contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
     return true;
@@ -124,7 +127,7 @@ class PubkeyKillTest {
     return s == null ? "none" : s.toString();
   }
 
-  private static Object query(Path db, String sql) {
+  private static @Nullable Object query(Path db, String sql) {
     if (!Files.exists(db)) {
       return null;
     }

@@ -26,8 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,7 +98,7 @@ class SenderKillTest {
       }
       assertEquals(1, b.messenger().inbox().size(), "delivered exactly once");
       assertEquals("exactly once", b.messenger().content(b.messenger().inbox().get(0)).body());
-      assertEquals(1L, ((Number) queryObject(db, "SELECT count(*) FROM outbox")).longValue());
+      assertEquals(1L, ((Number) Objects.requireNonNull(queryObject(db, "SELECT count(*) FROM outbox"))).longValue());
       assertTrue(java.util.Arrays.equals(ackBefore, query(db, "SELECT ackdata FROM outbox")), "same ack data");
       assertTrue(Files.readString(tmp.resolve("a2.log")).contains("interrupted during PoW are queued again"));
       String by = (String) queryObject(db, "SELECT pow_by FROM outbox");
@@ -118,11 +120,11 @@ class SenderKillTest {
     return s == null ? "none" : s.toString();
   }
 
-  private static byte[] query(Path db, String sql) {
+  private static byte @Nullable [] query(Path db, String sql) {
     return (byte[]) queryObject(db, sql);
   }
 
-  private static Object queryObject(Path db, String sql) {
+  private static @Nullable Object queryObject(Path db, String sql) {
     if (!Files.exists(db)) {
       return null;
     }

@@ -45,13 +45,13 @@ class NodeMetricsTest {
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-        String t = last.get();
+        String t = String.valueOf(last.get());
         return t.contains("bitmsg_node_objects_stored_total{type=\"pubkey\"} 1")
             && t.contains("bitmsg_node_objects_stored_total{type=\"msg\"} 1")
             && t.contains("bitmsg_node_inbox_messages 1")
             && t.contains("bitmsg_node_sent_messages{status=\"msgsentnoackexpected\"} 1");
       });
-      String t = last.get();
+      String t = String.valueOf(last.get());
       assertTrue(t.contains("bitmsg_node_connections{direction=\"inbound\"} 0"), t);
       assertTrue(t.matches("(?s).*bitmsg_node_pow_seconds_count\\{outcome=\"ok\",provider=\"[^\"]+\"} [2-9].*"), t);
       assertTrue(t.contains("bitmsg_node_inventory_objects 2"), t);

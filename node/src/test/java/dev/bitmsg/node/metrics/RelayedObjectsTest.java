@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +68,7 @@ class RelayedObjectsTest {
 
       ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + api.address().getPort() + "/"),
           "user", "pw", ApiSettings.Variant.XML);
-      Map<?, ?> status = (Map<?, ?>) client.call("clientStatus");
+      Map<?, ?> status = (Map<?, ?>) Objects.requireNonNull(client.call("clientStatus"));
       assertEquals(1L, status.get("numberOfObjectsRelayedByInv"), status.toString());
       assertEquals(1L, status.get("numberOfObjectsRelayedByGetdata"), status.toString());
     }

@@ -2,6 +2,7 @@ package dev.bitmsg.node.namecoin;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.bitmsg.node.api.JsonValues;
+import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -10,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A local JSON-RPC 1.0 server on 127.0.0.1 answering {@code name_show} the way namecoind does:
  * Basic auth with rpcuser/rpcpassword, a result object with the name's {@code value} string, and
  * for unknown names HTTP 500 with error code -4. namecoind itself is not packaged here.
  */
+@SuppressForbidden("com.sun.net.httpserver is the JDK's supported, exported HTTP server (jdk.httpserver)")
 public final class FakeNamecoind implements AutoCloseable {
   private final HttpServer server;
 
@@ -28,9 +31,9 @@ public final class FakeNamecoind implements AutoCloseable {
           ex.sendResponseHeaders(401, -1);
           return;
         }
-        Map<?, ?> req = (Map<?, ?>) JsonValues.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        Object id = req.get("id");
-        String name = String.valueOf(((List<?>) req.get("params")).get(0));
+        Map<?, ?> req = (Map<?, ?>) Objects.requireNonNull(JsonValues.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        Object id = Objects.requireNonNull(req.get("id"));
+        String name = String.valueOf(((List<?>) Objects.requireNonNull(req.get("params"))).get(0));
         String body;
         int status;
         if (!"name_show".equals(req.get("method"))) {

@@ -56,7 +56,7 @@ class NamecoinResolverTest {
   void clearErrors() throws Exception {
     NamecoinException unknown = assertThrows(NamecoinException.class, () -> resolver.resolve("nobody"));
     assertEquals(NamecoinException.Reason.NOT_FOUND, unknown.reason());
-    assertTrue(unknown.getMessage().contains("id/nobody"), unknown.getMessage());
+    assertTrue(String.valueOf(unknown.getMessage()).contains("id/nobody"), unknown.getMessage());
     assertEquals(NamecoinException.Reason.INVALID_VALUE,
         assertThrows(NamecoinException.class, () -> resolver.resolve("carol")).reason());
     assertEquals(NamecoinException.Reason.INVALID_VALUE,
@@ -72,6 +72,6 @@ class NamecoinResolverTest {
         Optional.empty(), codec);
     NamecoinException e = assertThrows(NamecoinException.class, () -> down.resolve("alice"));
     assertEquals(NamecoinException.Reason.UNREACHABLE, e.reason());
-    assertTrue(e.getMessage().contains("cannot reach namecoind"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("cannot reach namecoind"), e.getMessage());
   }
 }

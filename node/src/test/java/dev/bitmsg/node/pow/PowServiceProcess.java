@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real PoW service ({@code dev.bitmsg.pow.cli.PowMain pow-service}) in a child JVM on a free
@@ -45,7 +46,7 @@ public final class PowServiceProcess implements AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("pow-service: serving \\S+ on ([0-9.]+):(\\d+) ");
   private static final Pattern METRICS = Pattern.compile("pow-service: metrics on (http://\\S+/metrics)");
   private static final Pattern READY = Pattern.compile("pow-service: (\\d+) of \\d+ engines passed the self-test; health (\\w+)");
-  private static PowServiceProcess shared;
+  private static @Nullable PowServiceProcess shared;
 
   private final Process process;
   private final Path dir;
@@ -65,10 +66,12 @@ public final class PowServiceProcess implements AutoCloseable {
 
   /** One service for the whole test JVM, started on first use; stopped at JVM exit. */
   public static synchronized PowServiceProcess shared() {
-    if (shared == null || !shared.process.isAlive()) {
-      shared = start();
+    PowServiceProcess s = shared;
+    if (s == null || !s.process.isAlive()) {
+      s = start();
+      shared = s;
     }
-    return shared;
+    return s;
   }
 
   /** A service of its own (for tests that kill it), on all cores. */

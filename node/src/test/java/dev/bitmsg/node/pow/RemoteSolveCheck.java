@@ -5,6 +5,7 @@ import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Manual check of the node's client against a running PoW service: {@code RemoteSolveCheck
@@ -24,7 +25,7 @@ public final class RemoteSolveCheck {
     try (RemotePowProvider p = new RemotePowProvider(HostPort.parse(args[0]), args[1], Duration.ofSeconds(10))) {
       long t0 = System.nanoTime();
       PowProvider.Result r = p.solve(ih, target, x -> updates[0]++);
-      System.out.printf("nonce %d by %s in %d ms, %d progress updates, valid %b%n", r.nonce(), r.by(),
+      System.out.printf(Locale.ROOT, "nonce %d by %s in %d ms, %d progress updates, valid %b%n", r.nonce(), r.by(),
           (System.nanoTime() - t0) / 1_000_000, updates[0], TrialValue.meets(TrialValue.of(r.nonce(), ih), target));
     }
   }

@@ -10,8 +10,10 @@ import dev.bitmsg.pow.engines.EngineProbe;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +53,7 @@ public final class BenchPowCommand implements Callable<Integer> {
 
   /** One engine's figures, or why it is unavailable. */
   private record EngineResult(String name, double rate, int threads, List<String> scanners,
-      String unavailable) {}
+      @Nullable String unavailable) {}
 
   @Override
   public Integer call() throws InterruptedException {
@@ -172,40 +174,40 @@ public final class BenchPowCommand implements Callable<Integer> {
 
   private static void text(PrintWriter out, double baseline, double simd, int simdBits,
       Optional<String> simdMissing, CpuKernelChoice choice, List<EngineResult> results) {
-    out.printf("Java %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
-    out.printf("%-34s %12s trials/s  (baseline)%n", "MessageDigest SHA-512, 1 thread",
+    out.printf(Locale.ROOT, "Java %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+    out.printf(Locale.ROOT, "%-34s %12s trials/s  (baseline)%n", "MessageDigest SHA-512, 1 thread",
         ProgressBar.human(baseline));
     if (simdMissing.isPresent()) {
-      out.printf("%-34s unavailable: %s%n", "Vector API kernel, 1 thread", simdMissing.get());
+      out.printf(Locale.ROOT, "%-34s unavailable: %s%n", "Vector API kernel, 1 thread", simdMissing.get());
     } else {
-      out.printf("%-34s %12s trials/s  %.2fx baseline per core%n",
+      out.printf(Locale.ROOT, "%-34s %12s trials/s  %.2fx baseline per core%n",
           "Vector API " + simdBits + "-bit, 1 thread", ProgressBar.human(simd), simd / baseline);
     }
-    out.printf("default CPU kernel: %s (%s)%n", choice.kernel().label(), choice.reason());
+    out.printf(Locale.ROOT, "default CPU kernel: %s (%s)%n", choice.kernel().label(), choice.reason());
     for (EngineResult r : results) {
       if (r.unavailable() != null) {
-        out.printf("engine %-27s unavailable: %s%n", r.name(), r.unavailable());
+        out.printf(Locale.ROOT, "engine %-27s unavailable: %s%n", r.name(), r.unavailable());
         continue;
       }
       String label = r.name() + " " + r.scanners();
       if (r.threads() > 0) {
-        out.printf("engine %-27s %12s trials/s  %d threads, %s/s per core, %.2fx baseline per core%n",
+        out.printf(Locale.ROOT, "engine %-27s %12s trials/s  %d threads, %s/s per core, %.2fx baseline per core%n",
             label, ProgressBar.human(r.rate()), r.threads(),
             ProgressBar.human(r.rate() / r.threads()), r.rate() / r.threads() / baseline);
       } else {
-        out.printf("engine %-27s %12s trials/s  %.2fx the 1-thread baseline%n", label,
+        out.printf(Locale.ROOT, "engine %-27s %12s trials/s  %.2fx the 1-thread baseline%n", label,
             ProgressBar.human(r.rate()), r.rate() / baseline);
       }
     }
     double typical = PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET);
     double large = PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET);
-    out.printf("expected PoW time: 500 B msg, TTL 4 d (%.3g trials); 256 KiB object, TTL 28 d "
+    out.printf(Locale.ROOT, "expected PoW time: 500 B msg, TTL 4 d (%.3g trials); 256 KiB object, TTL 28 d "
         + "(%.3g trials)%n", typical, large);
-    out.printf("  %-32s %10s  %10s%n", "baseline (1 thread)", duration(typical / baseline),
+    out.printf(Locale.ROOT, "  %-32s %10s  %10s%n", "baseline (1 thread)", duration(typical / baseline),
         duration(large / baseline));
     for (EngineResult r : results) {
       if (r.unavailable() == null && r.rate() > 0) {
-        out.printf("  %-32s %10s  %10s%n", r.name(), duration(typical / r.rate()),
+        out.printf(Locale.ROOT, "  %-32s %10s  %10s%n", r.name(), duration(typical / r.rate()),
             duration(large / r.rate()));
       }
     }
@@ -213,11 +215,11 @@ public final class BenchPowCommand implements Callable<Integer> {
 
   static String duration(double s) {
     if (s < 120) {
-      return String.format("%.1f s", s);
+      return String.format(Locale.ROOT, "%.1f s", s);
     }
     if (s < 7200) {
-      return String.format("%.1f min", s / 60);
+      return String.format(Locale.ROOT, "%.1f min", s / 60);
     }
-    return String.format("%.1f h", s / 3600);
+    return String.format(Locale.ROOT, "%.1f h", s / 3600);
   }
 }

@@ -10,6 +10,7 @@ import dev.bitmsg.pow.engines.EngineCatalog;
 import dev.bitmsg.pow.engines.EngineProbe;
 import java.io.PrintWriter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,16 +54,16 @@ public final class DemoCommand implements Callable<Integer> {
     InitialHash hash = InitialHash.ofObjectWithoutNonce(body);
     long objectLength = body.length + 8;
     long target = PowTarget.of(objectLength, TTL);
-    out.printf("getpubkey object: %d bytes with nonce, TTL %d s, network difficulty%n",
+    out.printf(Locale.ROOT, "getpubkey object: %d bytes with nonce, TTL %d s, network difficulty%n",
         objectLength, TTL);
     out.println("initial hash: " + hash.toHex());
-    out.printf("target: %s (about %.2g trials expected)%n", Long.toUnsignedString(target),
+    out.printf(Locale.ROOT, "target: %s (about %.2g trials expected)%n", Long.toUnsignedString(target),
         new PowJob(hash, target, 0).expectedTrials());
     boolean allGood = true;
     int solved = 0;
     for (EngineProbe p : EngineSelection.probe(EngineCatalog.ALL, threads, cpuKernel)) {
       if (!p.available()) {
-        out.printf("%-8s unavailable: %s%n", p.engine(), EngineSelection.problems(p));
+        out.printf(Locale.ROOT, "%-8s unavailable: %s%n", p.engine(), EngineSelection.problems(p));
         continue;
       }
       try (PowEngine engine = EngineCatalog.engine(p)) {
@@ -71,12 +72,12 @@ public final class DemoCommand implements Callable<Integer> {
         boolean ok = TrialValue.isSolution(s.nonce(), hash, target);
         allGood &= ok;
         solved++;
-        out.printf("%-8s nonce %s  trial %s  trials %d  %.3f s  (%s)  CPU re-verification: %s%n",
+        out.printf(Locale.ROOT, "%-8s nonce %s  trial %s  trials %d  %.3f s  (%s)  CPU re-verification: %s%n",
             p.engine(), Long.toUnsignedString(s.nonce()), Long.toUnsignedString(s.trialValue()),
             s.trials(), s.elapsed().toNanos() / 1e9, s.engine(), ok ? "OK" : "WRONG");
       } catch (ExecutionException | TimeoutException e) {
         allGood = false;
-        out.printf("%-8s failed: %s%n", p.engine(), e);
+        out.printf(Locale.ROOT, "%-8s failed: %s%n", p.engine(), e);
       }
     }
     out.println(solved > 0 && allGood ? "demo: OK" : "demo: FAILED");

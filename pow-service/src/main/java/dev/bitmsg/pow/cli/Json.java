@@ -1,5 +1,7 @@
 package dev.bitmsg.pow.cli;
 
+import java.util.Locale;
+
 /** Minimal JSON text helpers for the one-line {@code --json} outputs. Stateless. */
 final class Json {
   private Json() {}
@@ -17,7 +19,7 @@ final class Json {
         case '\t' -> b.append("\\t");
         default -> {
           if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             b.append(c);
           }

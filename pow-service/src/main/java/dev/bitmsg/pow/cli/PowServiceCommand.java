@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -106,17 +107,17 @@ public final class PowServiceCommand implements Callable<Integer> {
                 },
                 "pow-service-shutdown"));
     String scheme = config.tlsCert().isPresent() ? "TLS" : "plaintext";
-    out.printf("pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
+    out.printf(Locale.ROOT, "pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
         config.host(), server.port(), scheme, tokensFile.isPresent() ? ", bearer tokens" : "");
     for (NonceScanner s : setup.scanners()) {
-      out.printf("pow-service: engine %s (%d trials per pass)%n", s.name(), s.trialsPerPass());
+      out.printf(Locale.ROOT, "pow-service: engine %s (%d trials per pass)%n", s.name(), s.trialsPerPass());
     }
     if (config.metricsPort().isPresent()) {
       int mp = server.metrics().serve(config.host(), config.metricsPort().getAsInt());
-      out.printf("pow-service: metrics on http://%s:%d/metrics%n", config.host(), mp);
+      out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", config.host(), mp);
     }
     int passed = server.awaitReady(5, TimeUnit.MINUTES);
-    out.printf("pow-service: %d of %d engines passed the self-test; health %s%n",
+    out.printf(Locale.ROOT, "pow-service: %d of %d engines passed the self-test; health %s%n",
         passed, setup.scanners().size(), passed > 0 ? "SERVING" : "NOT_SERVING");
     out.flush();
     stopped.await();

@@ -3,6 +3,7 @@ package dev.bitmsg.pow.cli;
 import dev.bitmsg.pow.PowHandle;
 import dev.bitmsg.pow.PowProgress;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * A one-line live progress display on a terminal: trials against the expected number, rate and
@@ -29,9 +30,9 @@ final class ProgressBar {
     double frac = Math.min(1.0, p.trials() / expectedTrials);
     int filled = (int) Math.round(frac * WIDTH);
     String eta = p.trialsPerSecond() > 0 && p.trials() < expectedTrials
-        ? String.format("~%.0fs left", (expectedTrials - p.trials()) / p.trialsPerSecond())
+        ? String.format(Locale.ROOT, "~%.0fs left", (expectedTrials - p.trials()) / p.trialsPerSecond())
         : "any moment";
-    err.printf("\r[%s%s] %5.1f%% of expected  %s trials/s  %s   ", "#".repeat(filled),
+    err.printf(Locale.ROOT, "\r[%s%s] %5.1f%% of expected  %s trials/s  %s   ", "#".repeat(filled),
         " ".repeat(WIDTH - filled), 100 * frac, human(p.trialsPerSecond()), eta);
     err.flush();
     drawn = true;
@@ -46,14 +47,14 @@ final class ProgressBar {
 
   static String human(double v) {
     if (v >= 1e9) {
-      return String.format("%.2fG", v / 1e9);
+      return String.format(Locale.ROOT, "%.2fG", v / 1e9);
     }
     if (v >= 1e6) {
-      return String.format("%.2fM", v / 1e6);
+      return String.format(Locale.ROOT, "%.2fM", v / 1e6);
     }
     if (v >= 1e3) {
-      return String.format("%.1fk", v / 1e3);
+      return String.format(Locale.ROOT, "%.1fk", v / 1e3);
     }
-    return String.format("%.0f", v);
+    return String.format(Locale.ROOT, "%.0f", v);
   }
 }

@@ -16,6 +16,7 @@ import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -100,7 +101,7 @@ final class RemoteSolve {
       out.println("trial value: " + Long.toUnsignedString(s.getTrialValue()));
       out.println("engine: " + s.getEngine() + " (via " + server + ")");
       out.println("trials: " + s.getTrials());
-      out.printf("seconds: %.3f%n", seconds);
+      out.printf(Locale.ROOT, "seconds: %.3f%n", seconds);
     }
     out.flush();
   }

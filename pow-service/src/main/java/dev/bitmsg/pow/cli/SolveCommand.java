@@ -8,10 +8,13 @@ import dev.bitmsg.pow.PowSolution;
 import dev.bitmsg.pow.engines.EngineCatalog;
 import dev.bitmsg.pow.engines.EngineProbe;
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,16 +112,16 @@ public final class SolveCommand implements Callable<Integer> {
         out.println("trial value: " + Long.toUnsignedString(s.trialValue()));
         out.println("engine: " + s.engine());
         out.println("trials: " + s.trials());
-        out.printf("seconds: %.3f%n", seconds);
+        out.printf(Locale.ROOT, "seconds: %.3f%n", seconds);
       }
       return 0;
     } catch (ExecutionException e) {
-      err.println("bm pow solve: the search failed: " + e.getCause().getMessage());
+      err.println("bm pow solve: the search failed: " + Objects.requireNonNullElse(e.getCause(), e).getMessage());
       return 1;
     }
   }
 
-  private static PowSolution await(PowHandle handle, ProgressBar bar)
+  private static PowSolution await(PowHandle handle, @Nullable ProgressBar bar)
       throws InterruptedException, ExecutionException {
     try {
       while (true) {

@@ -3,12 +3,14 @@ package dev.bitmsg.pow.opencl;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.ScanSlice;
+import dev.bitmsg.pow.SuppressForbidden;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
 import dev.bitmsg.pow.engines.EngineProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,7 +39,7 @@ public final class DeviceBench implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.printf("%d cores; %.1f s per scanner and batch shape, in rounds interleaved"
+    System.out.printf(Locale.ROOT, "%d cores; %.1f s per scanner and batch shape, in rounds interleaved"
         + " with every other scanner and the baseline (single-thread TrialValue.of, the CPU"
         + " reference), so all see the same machine load%n",
         Runtime.getRuntime().availableProcessors(), seconds);
@@ -47,7 +49,7 @@ public final class DeviceBench implements Callable<Integer> {
         continue;
       }
       EngineProbe probe = provider.probe(EngineOptions.defaults());
-      probe.problems().forEach(p -> System.out.printf("%s unavailable: %s%n", provider.name(), p));
+      probe.problems().forEach(p -> System.out.printf(Locale.ROOT, "%s unavailable: %s%n", provider.name(), p));
       scanners.addAll(probe.scanners());
     }
     if (scanners.isEmpty()) {
@@ -84,7 +86,7 @@ public final class DeviceBench implements Callable<Integer> {
     String first = scanners.get(0).name();
     for (int i = 0; i < n; i++) {
       NonceScanner s = scanners.get(i);
-      System.out.printf("%s, %d job(s)/launch, %,d trials/pass:%n"
+      System.out.printf(Locale.ROOT, "%s, %d job(s)/launch, %,d trials/pass:%n"
               + "  wall: %,.0f trials/s (baseline %,.0f, ratio %.2f; vs %s %.2f)%n"
               + "  per CPU-second: %,.0f trials (baseline %,.0f, ratio %.2f; vs %s %.2f)%n",
           s.name(), jobCount, s.trialsPerPass(),
@@ -114,6 +116,7 @@ public final class DeviceBench implements Callable<Integer> {
     }
   }
 
+  @SuppressForbidden("com.sun.management is the supported JDK extension that reports process CPU time")
   private static long processCpuNanos() {
     java.lang.management.OperatingSystemMXBean os =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();

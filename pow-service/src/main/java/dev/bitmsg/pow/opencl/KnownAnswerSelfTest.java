@@ -8,6 +8,7 @@ import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.TrialValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,7 +51,7 @@ public final class KnownAnswerSelfTest {
       Optional<Long> want = expected.get(i);
       Optional<Long> found = got.found() ? Optional.of(got.nonce()) : Optional.empty();
       if (!found.equals(want)) {
-        return Optional.of(String.format(
+        return Optional.of(String.format(Locale.ROOT,
             "self-test slice %d (target %s from %s) expected %s, got %s", i,
             Long.toUnsignedString(slices.get(i).target()),
             Long.toUnsignedString(slices.get(i).firstNonce()), describe(want), describe(found)));

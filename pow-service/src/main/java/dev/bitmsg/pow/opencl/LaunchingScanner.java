@@ -8,6 +8,8 @@ import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.TrialValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ public abstract class LaunchingScanner implements NonceScanner {
   private final int minGroup;
   private final int maxJobsPerLaunch;
   private volatile long launchTrials;
-  private volatile String outOfService;
+  private volatile @Nullable String outOfService;
   private volatile boolean closed;
 
   /**
@@ -120,7 +122,7 @@ public abstract class LaunchingScanner implements NonceScanner {
   }
 
   /** Why the device was taken out of service, or null while it is in service. */
-  public final String outOfServiceReason() {
+  public final @Nullable String outOfServiceReason() {
     return outOfService;
   }
 
@@ -216,14 +218,14 @@ public abstract class LaunchingScanner implements NonceScanner {
   private ScanOutcome verified(LaunchJob job, long offset, long trials) {
     if (offset < 0 || offset >= job.count()) {
       throw fail(
-          String.format(
+          String.format(Locale.ROOT,
               "reported offset %d outside its job of %d nonces", offset, job.count()));
     }
     long nonce = job.first() + offset;
     long trial = TrialValue.of(nonce, job.hash());
     if (!TrialValue.meets(trial, job.target())) {
       throw fail(
-          String.format(
+          String.format(Locale.ROOT,
               "reported nonce %s whose trial value %s exceeds the target %s (CPU re-check)",
               Long.toUnsignedString(nonce),
               Long.toUnsignedString(trial),

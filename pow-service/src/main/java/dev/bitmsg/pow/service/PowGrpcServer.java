@@ -34,6 +34,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ public final class PowGrpcServer implements AutoCloseable {
             ProofOfWorkGrpc.getValidateMethod().getFullMethodName());
 
     @Override
-    public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
+    public <Q, R> @Nullable Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
       return HEAVY.contains(call.getMethodDescriptor().getFullMethodName()) ? pool : null;
     }
   }

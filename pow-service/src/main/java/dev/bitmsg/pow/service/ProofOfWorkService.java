@@ -44,6 +44,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,8 +199,9 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
         depth.put(p, new int[2]);
       }
       for (QueueSnapshot q : scheduler.queues()) {
-        depth.get(q.priority())[0] += q.queued();
-        depth.get(q.priority())[1] += q.running();
+        int[] d = depth.computeIfAbsent(q.priority(), k -> new int[2]);
+        d[0] += q.queued();
+        d[1] += q.running();
       }
       depth.forEach(
           (p, c) ->
@@ -344,7 +346,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
   private final class Watcher {
     private final JobRegistry.Tracked tracked;
     private final ServerCallStreamObserver<JobUpdate> out;
-    private ScheduledFuture<?> ticks;
+    private @Nullable ScheduledFuture<?> ticks;
     private boolean closed;
 
     Watcher(JobRegistry.Tracked tracked, ServerCallStreamObserver<JobUpdate> out) {
@@ -429,7 +431,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
                     while (cause != null && !(cause instanceof JobEndedException)) {
                       cause = cause.getCause();
                     }
-                    b.setError(cause != null ? cause.getMessage() : String.valueOf(e));
+                    b.setError(cause != null ? String.valueOf(cause.getMessage()) : String.valueOf(e));
                   });
         }
       }

@@ -16,6 +16,7 @@ import dev.bitmsg.pow.v1.SolveRequest;
 import dev.bitmsg.pow.v1.TargetParams;
 import dev.bitmsg.pow.v1.ValidateResponse;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -116,7 +117,7 @@ public final class RequestMapper {
   private SearchRequest checked(SearchRequest s) {
     if (s.expectedTrials() > maxExpectedTrials) {
       throw new InvalidRequestException(
-          String.format(
+          String.format(Locale.ROOT,
               "target %s needs %.4g expected trials, more than this server's limit of %.4g",
               Long.toUnsignedString(s.target()), s.expectedTrials(), maxExpectedTrials));
     }

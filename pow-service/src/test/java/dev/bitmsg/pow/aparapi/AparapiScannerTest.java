@@ -140,7 +140,7 @@ class AparapiScannerTest {
       });
       PowException e = assertThrows(PowException.class,
           () -> faulty.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
-      assertTrue(e.getMessage().contains("exceeds the target"), e.getMessage());
+      assertTrue(String.valueOf(e.getMessage()).contains("exceeds the target"), e.getMessage());
       assertTrue(faulty.outOfServiceReason() != null);
       assertTrue(DeviceAdmission.selfTest(faulty).isPresent());
     } finally {
@@ -157,7 +157,7 @@ class AparapiScannerTest {
           () -> jtp.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
       // Aparapi either runs it in Java threads (refused afterwards) or rejects the device range
       // itself; either way no Java-thread result may come out as a device answer.
-      assertTrue(e.getMessage().contains("fell back") || e.getMessage().contains("JTP"),
+      assertTrue(String.valueOf(e.getMessage()).contains("fell back") || String.valueOf(e.getMessage()).contains("JTP"),
           e.getMessage());
       assertTrue(jtp.outOfServiceReason() != null);
     } finally {

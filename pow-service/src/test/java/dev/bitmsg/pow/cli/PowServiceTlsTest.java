@@ -14,6 +14,7 @@ import dev.bitmsg.pow.service.testing.RecordingScanner;
 import dev.bitmsg.pow.v1.SolveRequest;
 import dev.bitmsg.pow.v1.SolveResponse;
 import io.grpc.StatusRuntimeException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +39,7 @@ class PowServiceTlsTest {
                 "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1")
             .redirectErrorStream(true)
             .start();
-    String out = new String(p.getInputStream().readAllBytes());
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
     PowServiceConfig config =

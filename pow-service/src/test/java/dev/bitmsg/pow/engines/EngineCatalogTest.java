@@ -53,7 +53,7 @@ class EngineCatalogTest {
   void unknownNamesAreRejectedWithTheChoices() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> EngineCatalog.load().probe("fpga", EngineOptions.defaults()));
-    assertTrue(e.getMessage().contains("cpu, opencl, aparapi"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("cpu, opencl, aparapi"), e.getMessage());
     EngineProbe none = EngineProbe.unavailable("opencl", "no platform");
     assertThrows(IllegalArgumentException.class, () -> EngineCatalog.engine(none));
   }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ChildJvmProbeTest {
   @Test
   void withoutAnyPlatformBothProbesAreUnavailableWithAReason(@TempDir Path work)
       throws Exception {
-    assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"),
+    assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
         "OCL_ICD_VENDORS is how the Linux ICD loaders find platforms");
     Path emptyVendors = Files.createDirectory(work.resolve("vendors"));
     String text = runChild(work, Map.of("OCL_ICD_VENDORS", emptyVendors.toString()), "probe");

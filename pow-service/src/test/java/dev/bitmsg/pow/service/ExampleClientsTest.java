@@ -32,7 +32,7 @@ class ExampleClientsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    root = VectorFile.dir().toAbsolutePath().getParent().getParent();
+    root = VectorFile.dir().toAbsolutePath().resolve("../..").normalize();
     server =
         TestServer.loopback(
             TestServer.config(),

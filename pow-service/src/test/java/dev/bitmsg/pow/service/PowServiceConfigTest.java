@@ -30,8 +30,8 @@ class PowServiceConfigTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> PowServiceConfig.defaults().withListen("0.0.0.0", 8446));
-    assertTrue(e.getMessage().startsWith("listen:"), e.getMessage());
-    assertTrue(e.getMessage().contains("--tokens"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).startsWith("listen:"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("--tokens"), e.getMessage());
   }
 
   @Test
@@ -72,6 +72,6 @@ class PowServiceConfigTest {
 
   private static void assertKey(String key, org.junit.jupiter.api.function.Executable e) {
     IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
-    assertTrue(ex.getMessage().startsWith(key), ex.getMessage());
+    assertTrue(String.valueOf(ex.getMessage()).startsWith(key), ex.getMessage());
   }
 }

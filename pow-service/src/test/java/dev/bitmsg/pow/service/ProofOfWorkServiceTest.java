@@ -55,6 +55,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every RPC through the in-process transport against a real scheduler and CPU scanner. */
 class ProofOfWorkServiceTest {
+  @SuppressWarnings("NullAway.Init") // set by start() in the tests that need a server
   private TestServer t;
 
   private TestServer start() throws Exception {

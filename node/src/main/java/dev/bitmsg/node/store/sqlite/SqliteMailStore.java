@@ -52,6 +52,7 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
   }
 
   @Override
+  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void setStatus(long id, SendStatus status, long now, Optional<String> detail) {
     outbox.setStatus(id, status, now, detail);
   }
@@ -62,6 +63,7 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
   }
 
   @Override
+  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void markSent(long id, SendStatus status, int retries, long sleepTill, long now) {
     outbox.markSent(id, status, retries, sleepTill, now);
   }

@@ -123,6 +123,7 @@ final class SqliteOutbox implements Outbox {
   }
 
   @Override
+  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void setStatus(long id, SendStatus status, long now, Optional<String> detail) {
     db.inTransaction("set status", c -> {
       PreparedStatement ps = db.prepared(
@@ -149,6 +150,7 @@ final class SqliteOutbox implements Outbox {
   }
 
   @Override
+  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void markSent(long id, SendStatus status, int retries, long sleepTill, long now) {
     db.inTransaction("mark sent", c -> {
       // An ack can overtake the bookkeeping of the send: never step back from ack received.

@@ -3,6 +3,8 @@ package dev.bitmsg.node.crypto.bc;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -53,7 +55,7 @@ public final class EcMicroLoop {
         preW[w] = (mx.getCurrentThreadCpuTime() - t1) / 1e3 / 20;
         t1 = mx.getCurrentThreadCpuTime();
         for (int i = 0; i < n; i++) {
-          ECPoint r = table.multiply(ks[i]);
+          ECPoint r = Objects.requireNonNull(table).multiply(ks[i]);
           if (i < 3 && !r.normalize().equals(pts[19].multiply(ks[i]).normalize())) {
             throw new AssertionError("comb mismatch");
           }
@@ -62,7 +64,7 @@ public final class EcMicroLoop {
       }
       StringBuilder sb = new StringBuilder();
       for (int w = 4; w <= 10; w++) {
-        sb.append(String.format(" w%d: pre %.0f mul %.1f;", w, preW[w], combW[w]));
+        sb.append(String.format(Locale.ROOT, " w%d: pre %.0f mul %.1f;", w, preW[w], combW[w]));
       }
       System.out.println("own comb (us):" + sb);
       ECPoint q = pts[0].multiply(ks[0]);
@@ -80,7 +82,7 @@ public final class EcMicroLoop {
         BcEcies.hmac(h, data, 468);
       }
       double hash = (mx.getCurrentThreadCpuTime() - t) / 1e3 / n;
-      System.out.printf("round %d (us): glv multiply+decode %.1f, comb precompute %.1f, comb multiply %.1f, normalize+twice %.1f, sha512+hmac(468B) %.1f%n",
+      System.out.printf(Locale.ROOT, "round %d (us): glv multiply+decode %.1f, comb precompute %.1f, comb multiply %.1f, normalize+twice %.1f, sha512+hmac(468B) %.1f%n",
           round, glv, pre, combMul, norm, hash);
     }
   }

@@ -3,6 +3,8 @@ package dev.bitmsg.node.crypto.bc;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -39,15 +41,15 @@ public final class GlvMicroLoop {
         double gPre = (mx.getCurrentThreadCpuTime() - c) / 1e3 / ps.length;
         c = mx.getCurrentThreadCpuTime();
         for (BigInteger k : ks) {
-          t.multiply(k);
+          Objects.requireNonNull(t).multiply(k);
         }
         double tMul = (mx.getCurrentThreadCpuTime() - c) / 1e3 / n;
         c = mx.getCurrentThreadCpuTime();
         for (BigInteger k : ks) {
-          g.multiply(k);
+          Objects.requireNonNull(g).multiply(k);
         }
         double gMul = (mx.getCurrentThreadCpuTime() - c) / 1e3 / n;
-        sb.append(String.format(" w%d comb %.0f+%.1f glv %.0f+%.1f (mul ratio %.2f);", w, tPre, tMul, gPre, gMul, tMul / gMul));
+        sb.append(String.format(Locale.ROOT, " w%d comb %.0f+%.1f glv %.0f+%.1f (mul ratio %.2f);", w, tPre, tMul, gPre, gMul, tMul / gMul));
       }
       System.out.println(sb);
     }

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,7 +78,7 @@ public final class TrialDecryptLoop {
       }
       double wallRate = total / ((System.nanoTime() - wall) / 1e9);
       double cpuRate = total / cpuSeconds;
-      System.out.printf(
+      System.out.printf(Locale.ROOT,
           "round %d: %d identities x %d objects, %d threads: batch %.0f tries/s per CPU-second"
               + " (baseline per-key generic %.0f, ratio %.2f); wall-clock all threads %.0f tries/s%n",
           round, identities, objects, threads, cpuRate, baseline, cpuRate / baseline, wallRate);

@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Test-side Bitmessage framing over plain streams: reads exactly one frame at a time (never a byte
@@ -66,7 +67,7 @@ final class Wire {
   /** Messages read from a stream by a daemon thread. */
   static final class Inbox {
     private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
-    private volatile IOException ended;
+    private volatile @Nullable IOException ended;
 
     Inbox(InputStream in, String name) {
       Thread t = new Thread(() -> {

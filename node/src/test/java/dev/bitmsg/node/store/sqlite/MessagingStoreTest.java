@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class MessagingStoreTest {
 
   @TempDir Path dir;
 
-  private SqliteIdentityStore open(SqliteDatabase db, String passphrase) {
+  private SqliteIdentityStore open(SqliteDatabase db, @Nullable String passphrase) {
     return SqliteIdentityStore.open(db, codec, crypto.keys(),
         Optional.ofNullable(passphrase).map(String::toCharArray), FAST_ITERATIONS);
   }
@@ -67,9 +68,9 @@ class MessagingStoreTest {
     }
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       StoreException missing = assertThrows(StoreException.class, () -> open(db, null));
-      assertTrue(missing.getMessage().contains("passphrase is required"), missing.getMessage());
+      assertTrue(String.valueOf(missing.getMessage()).contains("passphrase is required"), missing.getMessage());
       StoreException wrong = assertThrows(StoreException.class, () -> open(db, "wrong"));
-      assertTrue(wrong.getMessage().contains("wrong key passphrase"), wrong.getMessage());
+      assertTrue(String.valueOf(wrong.getMessage()).contains("wrong key passphrase"), wrong.getMessage());
       assertArrayEquals(id.signing().privateKey().bytes(),
           open(db, "correct horse").identity(codec.encode(id.address())).orElseThrow().signing().privateKey().bytes());
     }

@@ -58,7 +58,7 @@ class SqliteStoreTest {
     }
     StoreException e = assertThrows(StoreException.class,
         () -> SqliteDatabase.open(file, Migrations.STEPS.subList(0, 1)));
-    assertTrue(e.getMessage().contains("newer"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("newer"), e.getMessage());
   }
 
   @Test
@@ -94,7 +94,7 @@ class SqliteStoreTest {
     SqliteInventory inv = new SqliteInventory(db, true);
     inv.close();
     StoreException e = assertThrows(StoreException.class, inv::count);
-    assertTrue(e.getMessage().contains("count objects"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("count objects"), e.getMessage());
   }
 
   @Test

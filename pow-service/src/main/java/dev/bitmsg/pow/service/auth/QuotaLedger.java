@@ -2,6 +2,7 @@ package dev.bitmsg.pow.service.auth;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +38,7 @@ public final class QuotaLedger {
     long trials = expectedTrials >= 0x1p63 ? Long.MAX_VALUE : (long) Math.ceil(expectedTrials);
     if (trials > client.maxExpectedTrialsPerJob()) {
       throw new QuotaExceededException(
-          String.format(
+          String.format(Locale.ROOT,
               "max expected trials per job exceeded for client %s: %.4g > %d",
               client.name(), expectedTrials, client.maxExpectedTrialsPerJob()));
     }
@@ -54,7 +55,7 @@ public final class QuotaLedger {
     if (client.trialsPerHour() != Long.MAX_VALUE
         && (trials > client.trialsPerHour() - acc.windowTrials)) {
       throw new QuotaExceededException(
-          String.format(
+          String.format(Locale.ROOT,
               "trial budget per hour exhausted for client %s: %d used of %d, this job needs %d",
               client.name(), acc.windowTrials, client.trialsPerHour(), trials));
     }

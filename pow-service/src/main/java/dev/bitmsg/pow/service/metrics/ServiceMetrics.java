@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The service's Prometheus metrics in a registry of its own (so several servers can live in one
@@ -37,7 +38,7 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
   private final Counter cancellations;
   private final Counter verificationFailures;
   private final Counter trials;
-  private HTTPServer http;
+  private @Nullable HTTPServer http;
 
   public ServiceMetrics(
       Supplier<List<EngineSnapshot>> engines,

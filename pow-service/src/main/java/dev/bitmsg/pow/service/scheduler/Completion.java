@@ -3,6 +3,7 @@ package dev.bitmsg.pow.service.scheduler;
 import dev.bitmsg.pow.PowSolution;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * scheduler's lock and {@link #deliver delivered} after it is released, so that callbacks on the
  * jobs' futures (which answer the callers) never run under the lock. Immutable.
  */
-record Completion(Job job, PowSolution solution, JobEndedException error) {
+record Completion(Job job, @Nullable PowSolution solution, @Nullable JobEndedException error) {
   private static final Logger log = LoggerFactory.getLogger(Completion.class);
 
   /** Completes each job's future, then tells {@code listener}. Call without the lock. */
@@ -20,18 +21,22 @@ record Completion(Job job, PowSolution solution, JobEndedException error) {
     for (Completion c : completions) {
       Duration computed =
           c.job().startedNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - c.job().startedNanos);
-      if (c.error() == null) {
+      JobEndedException error = c.error();
+      PowSolution solution = c.solution();
+      if (error == null && solution != null) {
         log.debug(
             "job={} event=solved nonce={} engine={} trials={}",
             c.job().id(),
-            Long.toUnsignedString(c.solution().nonce()),
-            c.solution().engine(),
-            c.solution().trials());
-        c.job().result().complete(c.solution());
+            Long.toUnsignedString(solution.nonce()),
+            solution.engine(),
+            solution.trials());
+        c.job().result().complete(solution);
         listener.jobEnded(c.job(), JobState.DONE, computed);
       } else {
-        c.job().result().completeExceptionally(c.error());
-        listener.jobEnded(c.job(), c.error().state(), computed);
+        JobEndedException e =
+            error != null ? error : new JobEndedException(JobState.FAILED, "ended without a result");
+        c.job().result().completeExceptionally(e);
+        listener.jobEnded(c.job(), e.state(), computed);
       }
     }
   }

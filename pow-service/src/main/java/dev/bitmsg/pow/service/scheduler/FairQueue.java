@@ -3,8 +3,10 @@ package dev.bitmsg.pow.service.scheduler;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order of service between searches: the highest priority class first; within a class, the
@@ -45,7 +47,7 @@ final class FairQueue {
   }
 
   /** {@code client} owns one search less. */
-  void deactivate(String client) {
+  void deactivate(@Nullable String client) {
     Account acc = accounts.get(client);
     if (acc != null) {
       acc.activeSearches--;
@@ -54,13 +56,13 @@ final class FairQueue {
 
   /** {@code trials} were handed out for a search of {@code client}. */
   void charge(String client, long trials) {
-    Account acc = accounts.get(client);
+    Account acc = account(client);
     acc.virtualTime += trials / acc.weight;
   }
 
   /** {@code trials} were scanned for a search of {@code client}. */
   void served(String client, long trials) {
-    accounts.get(client).trialsServed += trials;
+    account(client).trialsServed += trials;
   }
 
   /** Trials scanned per client since the start, sorted by client. */
@@ -71,14 +73,14 @@ final class FairQueue {
   }
 
   /** The next of {@code searches} to serve, skipping {@code exclude}; null when none is left. */
-  Search next(Collection<Search> searches, Set<Search> exclude) {
-    Search best = null;
+  @Nullable Search next(Collection<Search> searches, Set<Search> exclude) {
+    @Nullable Search best = null;
     double bestTime = 0;
     for (Search s : searches) {
       if (exclude.contains(s)) {
         continue;
       }
-      double time = accounts.get(s.owner()).virtualTime;
+      double time = account(s.owner()).virtualTime;
       if (best == null) {
         best = s;
         bestTime = time;
@@ -92,5 +94,10 @@ final class FairQueue {
       }
     }
     return best;
+  }
+
+  /** The account of a client with an active search (activated before it is charged or served). */
+  private Account account(String client) {
+    return Objects.requireNonNull(accounts.get(client), () -> "no account for client " + client);
   }
 }

@@ -3,6 +3,7 @@ package dev.bitmsg.pow.service.scheduler;
 import dev.bitmsg.pow.PowSolution;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One caller's request inside the {@link Scheduler}. Several jobs with the same initial hash and
@@ -17,10 +18,10 @@ public final class Job {
   private final Scheduler scheduler;
 
   // Guarded by the scheduler's lock.
-  Search search;
+  @Nullable Search search;
   JobState state = JobState.QUEUED;
   long startedNanos;
-  ScheduledFuture<?> expiry;
+  @Nullable ScheduledFuture<?> expiry;
   volatile double engineNanos;
 
   Job(String id, JobSpec spec, long admittedNanos, Scheduler scheduler) {

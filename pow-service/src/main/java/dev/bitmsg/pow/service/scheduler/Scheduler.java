@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,7 +165,7 @@ public final class Scheduler implements AutoCloseable {
   }
 
   /** Blocks until there is work for {@code worker}; null when the scheduler closes. */
-  Batch nextBatch(ScannerWorker worker) throws InterruptedException {
+  @Nullable Batch nextBatch(ScannerWorker worker) throws InterruptedException {
     List<Job> started = new ArrayList<>();
     Batch batch;
     lock.lock();

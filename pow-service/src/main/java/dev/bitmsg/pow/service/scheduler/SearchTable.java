@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dedupe of identical work: jobs with the same initial hash and target share one {@link Search},
@@ -53,7 +54,7 @@ final class SearchTable {
     if (search == null) {
       return;
     }
-    String ownerBefore = search.jobs.isEmpty() ? null : search.owner();
+    @Nullable String ownerBefore = search.jobs.isEmpty() ? null : search.owner();
     search.jobs.remove(job);
     if (search.jobs.isEmpty()) {
       search.finished = true;

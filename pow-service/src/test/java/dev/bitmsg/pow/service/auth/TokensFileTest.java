@@ -47,7 +47,7 @@ class TokensFileTest {
     for (List<String> lines : bad) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> TokensFile.parse(lines, "tok.txt"));
-      assertTrue(e.getMessage().startsWith("tok.txt"), e.getMessage());
+      assertTrue(String.valueOf(e.getMessage()).startsWith("tok.txt"), e.getMessage());
     }
   }
 
@@ -56,16 +56,16 @@ class TokensFileTest {
     QuotaLedger q = new QuotaLedger();
     ClientIdentity c = new ClientIdentity("c", 1, 2, 1000, 2500);
     QuotaExceededException big = assertThrows(QuotaExceededException.class, () -> q.admit(c, 1001));
-    assertTrue(big.getMessage().contains("max expected trials per job"), big.getMessage());
+    assertTrue(String.valueOf(big.getMessage()).contains("max expected trials per job"), big.getMessage());
     QuotaLedger.Admission a1 = q.admit(c, 1000);
     QuotaLedger.Admission a2 = q.admit(c, 1000);
     QuotaExceededException many = assertThrows(QuotaExceededException.class, () -> q.admit(c, 10));
-    assertTrue(many.getMessage().contains("max concurrent jobs"), many.getMessage());
+    assertTrue(String.valueOf(many.getMessage()).contains("max concurrent jobs"), many.getMessage());
     a1.close();
     a1.close(); // idempotent: frees one slot only
     assertEquals(1, q.running("c"));
     QuotaExceededException hour = assertThrows(QuotaExceededException.class, () -> q.admit(c, 600));
-    assertTrue(hour.getMessage().contains("trial budget per hour"), hour.getMessage());
+    assertTrue(String.valueOf(hour.getMessage()).contains("trial budget per hour"), hour.getMessage());
     q.admit(c, 500).close();
     a2.close();
     assertEquals(0, q.running("c"));
