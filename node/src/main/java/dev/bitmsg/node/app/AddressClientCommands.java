@@ -3,6 +3,7 @@ package dev.bitmsg.node.app;
 import static dev.bitmsg.node.app.ClientCommands.list;
 
 import dev.bitmsg.node.api.ApiClient;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,7 @@ final class AddressClientCommands {
         out().println("created " + client.call("createRandomAddress", ApiClient.b64(create)));
       }
       for (Map<String, Object> a : list(client.call("listAddresses"), "addresses")) {
-        out().printf("%s  %s%s%s%n", a.get("address"), a.get("label"),
+        out().printf(Locale.ROOT, "%s  %s%s%s%n", a.get("address"), a.get("label"),
             Boolean.TRUE.equals(a.get("chan")) ? "  [chan]" : "", Boolean.TRUE.equals(a.get("enabled")) ? "" : "  [disabled]");
       }
       return 0;

@@ -204,7 +204,7 @@ final class ClientCommands {
     @Override
     Integer execute() {
       for (Map<String, Object> m : list(api.client().call("listPubkeyWork"), "pubkeyWork")) {
-        out().printf("%-9s %-9s %s  %s  (%s)%s%n", m.get("kind"), m.get("status"), time(m.get("lastActionTime")),
+        out().printf(Locale.ROOT, "%-9s %-9s %s  %s  (%s)%s%n", m.get("kind"), m.get("status"), time(m.get("lastActionTime")),
             m.get("address"), m.get("reason"), m.containsKey("detail") ? "  " + m.get("detail") : "");
       }
       return 0;

@@ -6,6 +6,7 @@ import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.engines.EngineProbe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ public final class DeviceAdmission {
                 ? TrialValue.of(nonce, KnownAnswers.HASH)
                 : KnownAnswers.TRIAL_VALUES_0_TO_3.get(i - 1);
         if (values[i] != want) {
-          return Optional.of(String.format("self-test trial value of nonce %s is %s, expected %s",
+          return Optional.of(String.format(Locale.ROOT, "self-test trial value of nonce %s is %s, expected %s",
               Long.toUnsignedString(nonce), Long.toUnsignedString(values[i]),
               Long.toUnsignedString(want)));
         }
