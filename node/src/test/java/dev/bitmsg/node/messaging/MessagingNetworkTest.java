@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class MessagingNetworkTest {
   }
 
   private void timing(String flow, long t0) {
-    System.out.printf("e2e %s.%s: %s in %d ms (PoW by the service)%n", getClass().getSimpleName(), test, flow,
+    System.out.printf(Locale.ROOT, "e2e %s.%s: %s in %d ms (PoW by the service)%n", getClass().getSimpleName(), test, flow,
         (System.nanoTime() - t0) / 1_000_000);
   }
 

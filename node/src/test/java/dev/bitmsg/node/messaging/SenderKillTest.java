@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,7 @@ class SenderKillTest {
       try {
         Await.until(LIMIT, () -> "restarted child: ack received, now " + status(db),
             () -> "ACK_RECEIVED".equals(status(db)));
-        System.out.printf("e2e SenderKillTest: sender killed during PoW, restart (child JVM start included) to ack"
+        System.out.printf(Locale.ROOT, "e2e SenderKillTest: sender killed during PoW, restart (child JVM start included) to ack"
             + " received in %d ms (PoW by the service)%n", (System.nanoTime() - t0) / 1_000_000);
       } finally {
         second.destroyForcibly();

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -92,7 +93,7 @@ public final class PowServiceProcess implements AutoCloseable {
       Thread hook = new Thread(() -> stop(p, dir), "pow-service-test-kill");
       Runtime.getRuntime().addShutdownHook(hook);
       PowServiceProcess s = awaitReady(p, dir, log, hook);
-      System.out.printf("pow-service test process %s ready in %d ms%n", s.endpoint,
+      System.out.printf(Locale.ROOT, "pow-service test process %s ready in %d ms%n", s.endpoint,
           (System.nanoTime() - t0) / 1_000_000);
       return s;
     } catch (IOException e) {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class RemotePowTest {
       List<Long> progress = new ArrayList<>();
       long t0 = System.nanoTime();
       PowProvider.Result r = remote.solve(ih, target, p -> progress.add(p.trials()));
-      System.out.printf("e2e RemotePowTest: one search of about 2^20 trials by the service in %d ms, by %s%n",
+      System.out.printf(Locale.ROOT, "e2e RemotePowTest: one search of about 2^20 trials by the service in %d ms, by %s%n",
           (System.nanoTime() - t0) / 1_000_000, r.by());
       assertTrue(TrialValue.meets(TrialValue.of(r.nonce(), ih), target));
       assertTrue(r.by().startsWith(service.remoteName() + " (cpu"), r.by());
@@ -97,7 +98,7 @@ class RemotePowTest {
       long t0 = System.nanoTime();
       long id = a.messenger().send(from, to, "fallback", "pow by the embedded cpu", 3600);
       Await.until(LIMIT, "acked", () -> status(a, id) == SendStatus.ACK_RECEIVED);
-      System.out.printf("e2e RemotePowTest: service unreachable, msg + ack by the CPU fallback in %d ms%n",
+      System.out.printf(Locale.ROOT, "e2e RemotePowTest: service unreachable, msg + ack by the CPU fallback in %d ms%n",
           (System.nanoTime() - t0) / 1_000_000);
       String by = a.messenger().status(id).orElseThrow().entry().powBy().orElseThrow();
       assertTrue(by.startsWith("cpu (fallback: remote " + nowhere + " UNAVAILABLE"), by);
@@ -132,7 +133,7 @@ class RemotePowTest {
         long t0 = System.nanoTime();
         Await.until(LIMIT, () -> "acked after the fallback, now " + status(a, id),
             () -> status(a, id) == SendStatus.ACK_RECEIVED);
-        System.out.printf("e2e RemotePowTest: service killed mid-job, ack and msg redone by the CPU fallback,"
+        System.out.printf(Locale.ROOT, "e2e RemotePowTest: service killed mid-job, ack and msg redone by the CPU fallback,"
             + " ack received in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         String by = a.messenger().status(id).orElseThrow().entry().powBy().orElseThrow();
         assertTrue(by.startsWith("cpu (fallback: " + service.remoteName() + " UNAVAILABLE"), by);
