@@ -22,7 +22,7 @@ final class SlicedJob implements PowHandle {
   private boolean exhausted;
   private int outstanding;
 
-  Job(PowJob job) {
+  SlicedJob(PowJob job) {
     this.job = job;
     this.next = job.startNonce();
   }
