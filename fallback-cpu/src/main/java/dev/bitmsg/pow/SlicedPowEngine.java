@@ -1,11 +1,8 @@
 package dev.bitmsg.pow;
 
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +30,7 @@ public final class SlicedPowEngine implements PowEngine {
   private final String name;
   private final List<NonceScanner> scanners;
   private final List<Thread> workers = new ArrayList<>();
-  private final List<Job> active = new CopyOnWriteArrayList<>();
+  private final List<SlicedJob> active = new CopyOnWriteArrayList<>();
   private final Object wakeUp = new Object();
   private final AtomicInteger healthy;
   private final AtomicLong rotation = new AtomicLong();
@@ -82,9 +79,9 @@ public final class SlicedPowEngine implements PowEngine {
   @Override
   public List<PowHandle> submitAll(List<PowJob> jobs) {
     List<PowHandle> handles = new ArrayList<>(jobs.size());
-    List<Job> added = new ArrayList<>(jobs.size());
+    List<SlicedJob> added = new ArrayList<>(jobs.size());
     for (PowJob pj : jobs) {
-      Job j = new Job(pj);
+      SlicedJob j = new SlicedJob(pj);
       handles.add(j);
       String why = closed ? "engine " + name + " is closed" : failure;
       if (why != null) {
@@ -95,7 +92,7 @@ public final class SlicedPowEngine implements PowEngine {
     }
     active.addAll(added);
     if (closed) { // raced with close(): do not leave jobs behind
-      added.forEach(Job::cancel);
+      added.forEach(SlicedJob::cancel);
     }
     String failed = failure;
     if (failed != null) { // raced with the last scanner failing
@@ -136,19 +133,19 @@ public final class SlicedPowEngine implements PowEngine {
   /** The jobs of the next pass with their slices claimed. */
   private List<Claim> nextBatch(long trialsPerPass) {
     active.removeIf(j -> j.result.isDone());
-    List<Job> jobs = new ArrayList<>(active);
+    List<SlicedJob> jobs = new ArrayList<>(active);
     if (jobs.isEmpty()) {
       return List.of();
     }
     int max = (int) Math.max(1, Math.min(jobs.size(), trialsPerPass / MIN_SLICE));
-    List<Job> batch = new ArrayList<>(max);
+    List<SlicedJob> batch = new ArrayList<>(max);
     long first = rotation.getAndAdd(max);
     for (int i = 0; i < max; i++) {
       batch.add(jobs.get((int) Math.floorMod(first + i, (long) jobs.size())));
     }
     long each = Math.max(MIN_SLICE, trialsPerPass / batch.size());
     List<Claim> claimed = new ArrayList<>(batch.size());
-    for (Job j : batch) {
+    for (SlicedJob j : batch) {
       ScanSlice slice = j.claim(each);
       if (slice != null) {
         claimed.add(new Claim(j, slice));
@@ -179,7 +176,7 @@ public final class SlicedPowEngine implements PowEngine {
     }
     boolean ok = true;
     for (int i = 0; i < batch.size(); i++) {
-      Job j = batch.get(i).job();
+      SlicedJob j = batch.get(i).job();
       ScanOutcome o = outcomes.get(i);
       if (o.found() && !TrialValue.isSolution(o.nonce(), j.job.initialHash(), j.job.target())) {
         LOG.log(Level.ERROR, "engine {0}: scanner {1} returned wrong nonce {2} for {3} target {4}",
@@ -199,7 +196,7 @@ public final class SlicedPowEngine implements PowEngine {
   private void scannerFailed(String why) {
     if (healthy.decrementAndGet() == 0) {
       failure = "every scanner of engine " + name + " failed; last: " + why;
-      for (Job j : active) {
+      for (SlicedJob j : active) {
         j.result.completeExceptionally(new PowException(failure));
       }
       active.clear();
@@ -210,7 +207,7 @@ public final class SlicedPowEngine implements PowEngine {
   @Override
   public void close() {
     closed = true;
-    for (Job j : active) {
+    for (SlicedJob j : active) {
       j.cancel();
     }
     active.clear();
@@ -229,96 +226,5 @@ public final class SlicedPowEngine implements PowEngine {
   }
 
   /** A slice a worker claimed from a job for its next pass. */
-  private record Claim(Job job, ScanSlice slice) {}
-
-  /** A job's search state: its nonce cursor, trials, and result. */
-  private static final class Job implements PowHandle {
-    final PowJob job;
-    final CompletableFuture<PowSolution> result = new CompletableFuture<>();
-    final AtomicLong trials = new AtomicLong();
-    final long startNanos = System.nanoTime();
-    // Guarded by this: the next nonce to hand out, how many were handed out (unsigned), whether
-    // all 2^64 were, and how many slices are out.
-    private long next;
-    private long claimedCount;
-    private boolean exhausted;
-    private int outstanding;
-
-    Job(PowJob job) {
-      this.job = job;
-      this.next = job.startNonce();
-    }
-
-    /** The next {@code n} nonces (fewer at the very end), or null when there is nothing to do. */
-    synchronized @Nullable ScanSlice claim(long n) {
-      if (exhausted || result.isDone()) {
-        return null;
-      }
-      long room = -claimedCount; // 2^64 - claimed, unsigned; 0 means "all of it" at the start
-      if (claimedCount != 0 && Long.compareUnsigned(n, room) >= 0) {
-        n = room;
-        exhausted = true;
-      }
-      ScanSlice slice = new ScanSlice(job.initialHash(), job.target(), next, n);
-      next += n;
-      claimedCount += n;
-      outstanding++;
-      return slice;
-    }
-
-    /** Gives back a claimed slice that was not scanned (its scanner failed). */
-    void release() {
-      boolean none;
-      synchronized (this) {
-        outstanding--;
-        none = exhausted && outstanding == 0;
-      }
-      if (none) {
-        result.completeExceptionally(new PowException("the search space of "
-            + job.initialHash() + " ran out after a scanner failure"));
-      }
-    }
-
-    void finishSlice(ScanOutcome o, String scanner) {
-      if (!result.isDone()) {
-        trials.addAndGet(o.trials());
-      }
-      if (o.found()) {
-        long elapsed = System.nanoTime() - startNanos;
-        result.complete(new PowSolution(o.nonce(), o.trialValue(), scanner, trials.get(),
-            Duration.ofNanos(elapsed)));
-      }
-      boolean none;
-      synchronized (this) {
-        outstanding--;
-        none = exhausted && outstanding == 0;
-      }
-      if (none) {
-        result.completeExceptionally(new PowException(
-            "no nonce of all 2^64 meets target " + Long.toUnsignedString(job.target())));
-      }
-    }
-
-    @Override
-    public PowJob job() {
-      return job;
-    }
-
-    @Override
-    public PowProgress progress() {
-      long t = trials.get();
-      double seconds = (System.nanoTime() - startNanos) / 1e9;
-      return new PowProgress(t, seconds > 0 ? t / seconds : 0);
-    }
-
-    @Override
-    public void cancel() {
-      result.completeExceptionally(new CancellationException("PoW job cancelled"));
-    }
-
-    @Override
-    public CompletableFuture<PowSolution> result() {
-      return result;
-    }
-  }
+  private record Claim(SlicedJob job, ScanSlice slice) {}
 }

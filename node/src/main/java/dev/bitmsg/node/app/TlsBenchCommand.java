@@ -7,28 +7,13 @@ import dev.bitmsg.node.net.ObjectIngest;
 import dev.bitmsg.node.net.PeerSettings;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
-import dev.bitmsg.node.wire.FrameCodec;
-import dev.bitmsg.node.wire.GetData;
-import dev.bitmsg.node.wire.HostEncoding;
 import dev.bitmsg.node.wire.InventoryVector;
-import dev.bitmsg.node.wire.Message;
 import dev.bitmsg.node.wire.MessageCodec;
-import dev.bitmsg.node.wire.NetworkAddress;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectValidator;
-import dev.bitmsg.node.wire.Ping;
-import dev.bitmsg.node.wire.Pong;
-import dev.bitmsg.node.wire.VerAck;
-import dev.bitmsg.node.wire.Version;
 import dev.bitmsg.node.net.HostPort;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -60,7 +44,8 @@ import picocli.CommandLine.Option;
  *       inv/getdata/object exchange, validation and storage included.
  * </ul>
  * Objects are made first with PoW for a target eased by 2^{@value #EASE_BITS} (both nodes use the
- * eased check) and loaded into the serving node's database before it starts.
+ * eased check) and loaded into the serving node's database before it starts. The measuring client
+ * is {@link BlockingBenchPeer}.
  */
 @Command(name = "tls", mixinStandardHelpOptions = true,
     description = "Handshake time and object throughput over TLS vs plaintext on loopback.")
@@ -89,10 +74,6 @@ public final class TlsBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
-  private final Random random = new Random(7);
-  /** Duration of the TLS handshake alone in the last {@link #open}, ns. */
-  private long lastTlsPhaseNanos;
-
   @Override
   public Integer call() throws Exception {
     if (handshakes < 1 || warmup < 0 || objects < 1 || payload < 1 || repeats < 1) {
@@ -106,6 +87,7 @@ public final class TlsBenchCommand implements Callable<Integer> {
     NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
     NetworkParams params = new NetworkParams(main.defaultPort(), main.protocolVersion(), main.services(),
         main.streams(), main.userAgent(), List.of()).withTls(true);
+    BlockingBenchPeer peer = new BlockingBenchPeer();
     Path dir = Files.createTempDirectory("bm-tls");
     try {
       long now = clock.instant().getEpochSecond();
@@ -126,27 +108,27 @@ public final class TlsBenchCommand implements Callable<Integer> {
           List.of(), settings), params, pow, clock)) {
         InetSocketAddress addr = a.listenAddress().orElseThrow();
         for (int i = 0; i < warmup; i++) {
-          handshake(addr, false, tls);
-          handshake(addr, true, tls);
+          peer.handshake(addr, false, tls);
+          peer.handshake(addr, true, tls);
         }
         double[] plainMs = new double[handshakes];
         double[] tlsMs = new double[handshakes];
         double[] tlsPhaseMs = new double[handshakes];
         for (int i = 0; i < handshakes; i++) {
-          plainMs[i] = handshake(addr, false, tls);
-          tlsMs[i] = handshake(addr, true, tls);
-          tlsPhaseMs[i] = lastTlsPhaseNanos / 1e6;
+          plainMs[i] = peer.handshake(addr, false, tls);
+          tlsMs[i] = peer.handshake(addr, true, tls);
+          tlsPhaseMs[i] = peer.lastTlsPhaseNanos() / 1e6;
         }
         List<InventoryVector> vectors = made.stream().map(ObjectMessage::inventoryVector).toList();
-        serve(addr, false, tls, vectors); // warm-up pass each
-        serve(addr, true, tls, vectors);
+        peer.serve(addr, false, tls, vectors); // warm-up pass each
+        peer.serve(addr, true, tls, vectors);
         double[] servePlain = new double[repeats];
         double[] serveTls = new double[repeats];
         double[] syncPlain = new double[repeats];
         double[] syncTls = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-          servePlain[i] = serve(addr, false, tls, vectors);
-          serveTls[i] = serve(addr, true, tls, vectors);
+          servePlain[i] = peer.serve(addr, false, tls, vectors);
+          serveTls[i] = peer.serve(addr, true, tls, vectors);
         }
         for (int i = 0; i < repeats; i++) {
           syncPlain[i] = sync(dir.resolve("b-plain-" + i), a, params.withTls(false), pow, clock, settings);
@@ -184,36 +166,6 @@ public final class TlsBenchCommand implements Callable<Integer> {
     }
   }
 
-  /** One connection: version/verack, TLS if asked, ping/pong. Milliseconds. */
-  private double handshake(InetSocketAddress addr, boolean useTls, BcTlsContexts tls) throws IOException {
-    long t0 = System.nanoTime();
-    try (Socket io = open(addr, useTls, tls)) {
-      send(io.getOutputStream(), new Ping());
-      while (!(read(io.getInputStream()) instanceof Pong)) {
-        // the node's addr and inv come first
-      }
-    }
-    return (System.nanoTime() - t0) / 1e6;
-  }
-
-  /** Requests every object by getdata on one connection and reads them all. Seconds. */
-  private double serve(InetSocketAddress addr, boolean useTls, BcTlsContexts tls,
-      List<InventoryVector> vectors) throws IOException {
-    try (Socket io = open(addr, useTls, tls)) {
-      long t0 = System.nanoTime();
-      for (int i = 0; i < vectors.size(); i += 10_000) {
-        send(io.getOutputStream(), new GetData(vectors.subList(i, Math.min(vectors.size(), i + 10_000))));
-      }
-      int got = 0;
-      while (got < vectors.size()) {
-        if (read(io.getInputStream()) instanceof ObjectMessage) {
-          got++;
-        }
-      }
-      return (System.nanoTime() - t0) / 1e9;
-    }
-  }
-
   /** A fresh client-only node downloads everything from {@code a}. Seconds. */
   private static double sync(Path dir, Node a, NetworkParams params, NetworkPowCheck pow, Clock clock,
       PeerSettings settings) throws Exception {
@@ -236,69 +188,6 @@ public final class TlsBenchCommand implements Callable<Integer> {
       }
       return seconds;
     }
-  }
-
-  /** Connects and completes version/verack (and TLS when asked); the returned socket is ready. */
-  private Socket open(InetSocketAddress addr, boolean useTls, BcTlsContexts tls) throws IOException {
-    Socket s = new Socket();
-    try {
-      s.setTcpNoDelay(true);
-      s.connect(addr, 10_000);
-      s.setSoTimeout(30_000);
-      long services = Version.NODE_NETWORK | (useTls ? Version.NODE_SSL : 0);
-      NetworkAddress here = new NetworkAddress(services,
-          HostEncoding.encode(InetAddress.getLoopbackAddress()), addr.getPort());
-      send(s.getOutputStream(), Version.of(NetworkParams.PROTOCOL_VERSION, services,
-          Clock.systemUTC().instant().getEpochSecond(), here, here, random.nextLong(),
-          "/bitmsg-bench:1.0/", List.of(1L)));
-      boolean version = false;
-      boolean verack = false;
-      while (!version || !verack) {
-        Message m = read(s.getInputStream());
-        if (m instanceof Version v) {
-          if (useTls && (v.services() & Version.NODE_SSL) == 0) {
-            throw new IOException("the node does not advertise NODE_SSL");
-          }
-          version = true;
-          send(s.getOutputStream(), new VerAck());
-        }
-        verack |= m instanceof VerAck;
-      }
-      if (!useTls) {
-        return s;
-      }
-      long t0 = System.nanoTime();
-      var ssl = tls.layer(s, true);
-      ssl.startHandshake();
-      lastTlsPhaseNanos = System.nanoTime() - t0;
-      return ssl;
-    } catch (IOException | RuntimeException e) {
-      s.close();
-      throw e;
-    }
-  }
-
-  private static void send(OutputStream out, Message m) throws IOException {
-    out.write(MessageCodec.encode(m).toByteArray());
-    out.flush();
-  }
-
-  /** Reads exactly one frame: no byte beyond it, so TLS can take over the socket afterwards. */
-  private static Message read(InputStream in) throws IOException {
-    byte[] header = in.readNBytes(24);
-    if (header.length < 24) {
-      throw new EOFException("connection closed");
-    }
-    int length = ByteBuffer.wrap(header, 16, 4).getInt();
-    if (length < 0 || length > 2_000_000) {
-      throw new IOException("bad payload length " + length);
-    }
-    byte[] payload = in.readNBytes(length);
-    if (payload.length < length) {
-      throw new EOFException("connection closed in a payload");
-    }
-    ByteBuffer all = ByteBuffer.allocate(24 + length).put(header).put(payload).flip();
-    return MessageCodec.decode(FrameCodec.decode(all).orElseThrow());
   }
 
   private void report(double[] plainMs, double[] tlsMs, double tlsPhaseMedian, long bytes, double servePlain, double serveTls,

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import static dev.bitmsg.node.app.NodeCommandParser.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,20 +10,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --ack-stealth-level} through the one settings loader, PyBitmessage's key name included. */
 class AckStealthConfigTest {
   @TempDir Path dir;
-
-  private NodeCommand parse(Map<String, String> env, String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "node";
-    System.arraycopy(args, 0, all, 1, args.length);
-    CommandLine cl = new CommandLine(new NodeMain());
-    cl.setDefaultValueProvider(ConfigDefaults.load(all, env));
-    return (NodeCommand) cl.parseArgs(all).subcommand().commandSpec().userObject();
-  }
 
   @Test
   void levelFromFlagEnvFileAndPyBitmessageKey() throws Exception {

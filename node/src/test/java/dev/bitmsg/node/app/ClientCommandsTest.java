@@ -3,21 +3,11 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.api.ApiCredentials;
-import dev.bitmsg.node.api.ApiService;
-import dev.bitmsg.node.api.ApiSettings;
-import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.namecoin.FakeNamecoind;
-import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.net.TestNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,17 +19,10 @@ class ClientCommandsTest {
 
   @Test
   void clientCommandsDriveANode() throws Exception {
-    NodeConfig config = new NodeConfig(dir.resolve("n"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    try (Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-            MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
-            Optional.empty());
-        ApiService api = ApiService.start(node, new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML,
-            false), TestNetwork.EASE_BITS, "0.1.0")) {
-      String url = "http://127.0.0.1:" + api.address().getPort() + "/";
-      Path data = config.dataDir();
-      Path conf = ApiCredentials.write(data, new ApiCredentials.Connection(url, "cli", Optional.of("pw"),
-          ApiSettings.Variant.XML));
+    try (NodeWithApi n = NodeWithApi.start(dir.resolve("n"))) {
+      String url = n.url;
+      Path data = n.config.dataDir();
+      Path conf = n.writeCredentials();
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)));
       String[] conn = {"--data", data.toString()};
 

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import static dev.bitmsg.node.app.NodeCommandParser.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,21 +12,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** One loader: flag, then BM_* environment, then the config file, then the built-in default. */
 class ConfigDefaultsTest {
   @TempDir Path dir;
-
-  private NodeCommand parse(Map<String, String> env, String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "node";
-    System.arraycopy(args, 0, all, 1, args.length);
-    CommandLine cl = new CommandLine(new NodeMain());
-    cl.setDefaultValueProvider(ConfigDefaults.load(all, env));
-    CommandLine.ParseResult r = cl.parseArgs(all);
-    return (NodeCommand) r.subcommand().commandSpec().userObject();
-  }
 
   @Test
   void precedenceFlagEnvFileDefault() throws Exception {

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import static dev.bitmsg.node.store.sqlite.ReadOnlyQuery.firstValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,14 +9,8 @@ import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,15 +100,7 @@ class KillRestartTest {
 
   /** Objects in the child's database, read through a separate read-only connection (WAL). */
   private static long count(Path db) {
-    if (!Files.exists(db)) {
-      return 0;
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM inventory")) {
-      return rs.next() ? rs.getLong(1) : 0;
-    } catch (SQLException e) {
-      return 0; // not created or migrated yet
-    }
+    Object n = firstValue(db, "SELECT count(*) FROM inventory");
+    return n == null ? 0 : ((Number) n).longValue(); // 0: not created or migrated yet
   }
 }

@@ -3,18 +3,9 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.api.ApiCredentials;
-import dev.bitmsg.node.api.ApiService;
-import dev.bitmsg.node.api.ApiSettings;
-import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.Await;
-import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.net.TestNetwork;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,17 +17,9 @@ class PubkeyWorkCommandTest {
 
   @Test
   void newAddressPubkeyShowsUpAsSent() throws Exception {
-    NodeConfig config = new NodeConfig(dir.resolve("n"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    try (Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-            MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
-            Optional.empty());
-        ApiService api = ApiService.start(node, new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML,
-            false), TestNetwork.EASE_BITS, "0.1.0")) {
-      String url = "http://127.0.0.1:" + api.address().getPort() + "/";
-      ApiCredentials.write(config.dataDir(), new ApiCredentials.Connection(url, "cli", Optional.of("pw"),
-          ApiSettings.Variant.XML));
-      String data = config.dataDir().toString();
+    try (NodeWithApi n = NodeWithApi.start(dir.resolve("n"))) {
+      n.writeCredentials();
+      String data = n.config.dataDir().toString();
       CommandRunner.Result created = CommandRunner.run("addresses", "--new", "alice", "--data", data);
       Matcher m = Pattern.compile("created (BM-\\w+)").matcher(created.out());
       assertTrue(m.find(), created.out());

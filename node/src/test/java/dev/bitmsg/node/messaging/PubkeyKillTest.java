@@ -1,5 +1,6 @@
 package dev.bitmsg.node.messaging;
 
+import static dev.bitmsg.node.store.sqlite.ReadOnlyQuery.firstValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +19,6 @@ import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -83,7 +78,7 @@ class PubkeyKillTest {
       return false;
     }
     assertEquals("DOING_POW", state(db), "killed during the proof of work");
-    String address = (String) query(db, "SELECT address FROM identities");
+    String address = (String) firstValue(db, "SELECT address FROM identities");
     assertNotNull(address);
     assertEquals(0, pubkeysOf(b, address), "nothing published before the kill");
 
@@ -100,9 +95,9 @@ class PubkeyKillTest {
     }
     log.info("restart to pubkey on the peer: {} ms", (System.nanoTime() - t1) / 1_000_000);
     assertEquals(1, pubkeysOf(b, address), "published exactly once");
-    assertEquals(1L, ((Number) Objects.requireNonNull(query(db, "SELECT count(*) FROM pow_jobs"))).longValue(),
+    assertEquals(1L, ((Number) Objects.requireNonNull(firstValue(db, "SELECT count(*) FROM pow_jobs"))).longValue(),
         "one job row");
-    assertNotNull(query(db, "SELECT pubkey_sent FROM identities"), "last pubkey send time recorded");
+    assertNotNull(firstValue(db, "SELECT pubkey_sent FROM identities"), "last pubkey send time recorded");
     assertTrue(Files.readString(log2).contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
     return true;
   }
@@ -123,20 +118,7 @@ class PubkeyKillTest {
   }
 
   private static String state(Path db) {
-    Object s = query(db, "SELECT state FROM pow_jobs WHERE kind = 'PUBKEY'");
+    Object s = firstValue(db, "SELECT state FROM pow_jobs WHERE kind = 'PUBKEY'");
     return s == null ? "none" : s.toString();
-  }
-
-  private static @Nullable Object query(Path db, String sql) {
-    if (!Files.exists(db)) {
-      return null;
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getObject(1) : null;
-    } catch (SQLException e) {
-      return null;
-    }
   }
 }

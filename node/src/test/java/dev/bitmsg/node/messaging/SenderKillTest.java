@@ -1,5 +1,6 @@
 package dev.bitmsg.node.messaging;
 
+import static dev.bitmsg.node.store.sqlite.ReadOnlyQuery.firstValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +18,6 @@ import dev.bitmsg.node.pow.PowServiceProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,10 +95,10 @@ class SenderKillTest {
       }
       assertEquals(1, b.messenger().inbox().size(), "delivered exactly once");
       assertEquals("exactly once", b.messenger().content(b.messenger().inbox().get(0)).body());
-      assertEquals(1L, ((Number) Objects.requireNonNull(queryObject(db, "SELECT count(*) FROM outbox"))).longValue());
+      assertEquals(1L, ((Number) Objects.requireNonNull(firstValue(db, "SELECT count(*) FROM outbox"))).longValue());
       assertTrue(java.util.Arrays.equals(ackBefore, query(db, "SELECT ackdata FROM outbox")), "same ack data");
       assertTrue(Files.readString(tmp.resolve("a2.log")).contains("interrupted during PoW are queued again"));
-      String by = (String) queryObject(db, "SELECT pow_by FROM outbox");
+      String by = (String) firstValue(db, "SELECT pow_by FROM outbox");
       assertTrue(by != null && by.startsWith(service.remoteName() + " (cpu"), "PoW by the service: " + by);
       assertTrue(service.jobsDone() - done >= 4, "the service did the sender's pubkey, getpubkey, ack and msg");
     }
@@ -117,24 +113,11 @@ class SenderKillTest {
   }
 
   private static String status(Path db) {
-    Object s = queryObject(db, "SELECT status FROM outbox WHERE detail IS NULL OR status <> 'DOING_POW'");
+    Object s = firstValue(db, "SELECT status FROM outbox WHERE detail IS NULL OR status <> 'DOING_POW'");
     return s == null ? "none" : s.toString();
   }
 
   private static byte @Nullable [] query(Path db, String sql) {
-    return (byte[]) queryObject(db, sql);
-  }
-
-  private static @Nullable Object queryObject(Path db, String sql) {
-    if (!Files.exists(db)) {
-      return null;
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getObject(1) : null;
-    } catch (SQLException e) {
-      return null;
-    }
+    return (byte[]) firstValue(db, sql);
   }
 }

@@ -1,0 +1,87 @@
+package dev.bitmsg.pow.service;
+
+import dev.bitmsg.pow.service.auth.AuthInterceptor;
+import dev.bitmsg.pow.service.auth.ClientIdentity;
+import dev.bitmsg.pow.service.auth.QuotaLedger;
+import dev.bitmsg.pow.service.scheduler.ClientShare;
+import dev.bitmsg.pow.service.scheduler.Job;
+import dev.bitmsg.pow.service.scheduler.JobSpec;
+import dev.bitmsg.pow.service.scheduler.Scheduler;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a mapped request into a scheduled job for the calling client: checks its quota, picks the
+ * job's time limit and hands the job to the {@link Scheduler}. Thread-safe.
+ */
+final class JobAdmission {
+  private static final Logger log = LoggerFactory.getLogger(JobAdmission.class);
+
+  private final Scheduler scheduler;
+  private final QuotaLedger quotas;
+  private final PowServiceConfig config;
+
+  JobAdmission(Scheduler scheduler, QuotaLedger quotas, PowServiceConfig config) {
+    this.scheduler = scheduler;
+    this.quotas = quotas;
+    this.config = config;
+  }
+
+  /** Checks quotas and queues the job; the quota slot is freed when the job ends. */
+  Job admit(SearchRequest search, Duration timeout) {
+    ClientIdentity client = AuthInterceptor.current();
+    QuotaLedger.Admission slot = quotas.admit(client, search.expectedTrials());
+    Job job;
+    try {
+      job =
+          scheduler.submit(
+              new JobSpec(
+                  search.initialHash(),
+                  search.target(),
+                  search.priority(),
+                  new ClientShare(client.name(), client.weight()),
+                  timeout,
+                  search.startNonce()));
+    } catch (RuntimeException e) {
+      slot.close();
+      throw e;
+    }
+    job.result().whenComplete((s, e) -> slot.close());
+    log.info(
+        "job={} client={} event=admitted priority={} target={} expectedTrials={}",
+        job.id(),
+        client.name(),
+        search.priority(),
+        Long.toUnsignedString(search.target()),
+        (long) search.expectedTrials());
+    return job;
+  }
+
+  /** The call's deadline, capped by the server's maximum job time. */
+  Duration callTimeout() {
+    Deadline d = Context.current().getDeadline();
+    Duration max = config.maxJobTime();
+    if (d == null) {
+      return max;
+    }
+    long left = d.timeRemaining(TimeUnit.NANOSECONDS);
+    return left <= 0 ? Duration.ofNanos(1) : Duration.ofNanos(Math.min(left, max.toNanos()));
+  }
+
+  /** A Submit's own {@code timeout_ms} (0: the server's maximum), refused above that maximum. */
+  Duration submitTimeout(long timeoutMs) {
+    Duration timeout = config.maxJobTime();
+    if (timeoutMs != 0) {
+      if (timeoutMs < 0 || timeoutMs > timeout.toMillis()) {
+        throw new InvalidRequestException(
+            "timeout_ms must be at most " + timeout.toMillis() + " (the server's maximum)");
+      }
+      timeout = Duration.ofMillis(timeoutMs);
+    }
+    return timeout;
+  }
+}

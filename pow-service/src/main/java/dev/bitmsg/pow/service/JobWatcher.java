@@ -1,0 +1,121 @@
+package dev.bitmsg.pow.service;
+
+import static dev.bitmsg.pow.service.ResponseMapper.objectResponse;
+import static dev.bitmsg.pow.service.ResponseMapper.solveResponse;
+import static dev.bitmsg.pow.service.ResponseMapper.toProto;
+
+import dev.bitmsg.pow.PowSolution;
+import dev.bitmsg.pow.service.scheduler.Job;
+import dev.bitmsg.pow.service.scheduler.JobEndedException;
+import dev.bitmsg.pow.service.scheduler.JobProgress;
+import dev.bitmsg.pow.v1.JobUpdate;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One Watch stream: a progress message every interval and a final one when the job ends.
+ * Thread-safe: sends are serialized on {@code this}.
+ */
+final class JobWatcher {
+  private final JobRegistry.Tracked tracked;
+  private final ServerCallStreamObserver<JobUpdate> out;
+  private final ScheduledExecutorService timer;
+  private @Nullable ScheduledFuture<?> ticks;
+  private boolean closed;
+
+  JobWatcher(
+      JobRegistry.Tracked tracked,
+      ServerCallStreamObserver<JobUpdate> out,
+      ScheduledExecutorService timer) {
+    this.tracked = tracked;
+    this.out = out;
+    this.timer = timer;
+  }
+
+  void start(long intervalMs) {
+    tracked.attach();
+    out.setOnCancelHandler(this::stop);
+    synchronized (this) {
+      ticks =
+          timer.scheduleWithFixedDelay(
+              this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+    send(update(false));
+    tracked.job.result().whenComplete((s, e) -> finish());
+  }
+
+  private void tick() {
+    send(update(false));
+  }
+
+  private void finish() {
+    JobUpdate last = update(true);
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      out.onNext(last);
+      out.onCompleted();
+    }
+    stop();
+  }
+
+  private synchronized void send(JobUpdate u) {
+    if (closed || out.isCancelled()) {
+      return;
+    }
+    if (u.getState() != dev.bitmsg.pow.v1.JobState.JOB_STATE_QUEUED
+        && u.getState() != dev.bitmsg.pow.v1.JobState.JOB_STATE_RUNNING) {
+      return; // the final message comes from finish()
+    }
+    out.onNext(u);
+  }
+
+  private void stop() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (ticks != null) {
+        ticks.cancel(false);
+      }
+    }
+    tracked.detach();
+  }
+
+  private JobUpdate update(boolean last) {
+    Job job = tracked.job;
+    JobProgress p = job.progress();
+    JobUpdate.Builder b =
+        JobUpdate.newBuilder()
+            .setJobId(job.id())
+            .setState(toProto(p.state()))
+            .setTrials(p.trials())
+            .setTrialsPerSecond(p.trialsPerSecond())
+            .setExpectedTrials(p.expectedTrials())
+            .setEtaMs((long) (p.etaSeconds() * 1000))
+            .setQueuePosition(p.queuePosition());
+    if (last && job.result().isDone()) {
+      PowSolution sol = job.result().exceptionally(e -> null).join();
+      if (sol != null) {
+        b.setResult(solveResponse(sol, tracked.search.target(), job));
+        tracked.object.ifPresent(o -> b.setObjectResult(objectResponse(sol, o, job)));
+      } else {
+        job.result()
+            .whenComplete(
+                (s, e) -> {
+                  Throwable cause = e;
+                  while (cause != null && !(cause instanceof JobEndedException)) {
+                    cause = cause.getCause();
+                  }
+                  b.setError(cause != null ? String.valueOf(cause.getMessage()) : String.valueOf(e));
+                });
+      }
+    }
+    return b.build();
+  }
+}

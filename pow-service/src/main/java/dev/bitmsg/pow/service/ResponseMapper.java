@@ -1,0 +1,51 @@
+package dev.bitmsg.pow.service;
+
+import dev.bitmsg.pow.PowSolution;
+import dev.bitmsg.pow.service.scheduler.Job;
+import dev.bitmsg.pow.service.scheduler.JobState;
+import dev.bitmsg.pow.v1.SolveObjectResponse;
+import dev.bitmsg.pow.v1.SolveResponse;
+
+/**
+ * Maps a finished job back to proto: the Solve and SolveObject answers (also carried in the last
+ * Watch update) and the job state. The counterpart of {@link RequestMapper}. Stateless.
+ */
+final class ResponseMapper {
+  private ResponseMapper() {}
+
+  static SolveResponse solveResponse(PowSolution s, long target, Job job) {
+    return SolveResponse.newBuilder()
+        .setNonce(s.nonce())
+        .setTrialValue(s.trialValue())
+        .setEngine(s.engine())
+        .setTarget(target)
+        .setTrials(s.trials())
+        .setElapsedMs(s.elapsed().toMillis())
+        .setEngineMs(job.engineTime().toNanos() / 1e6)
+        .build();
+  }
+
+  static SolveObjectResponse objectResponse(PowSolution s, ObjectRequest o, Job job) {
+    return SolveObjectResponse.newBuilder()
+        .setNonce(s.nonce())
+        .setTrialValue(s.trialValue())
+        .setEngine(s.engine())
+        .setTarget(o.search().target())
+        .setObject(o.withNonce(s.nonce()))
+        .setTrials(s.trials())
+        .setElapsedMs(s.elapsed().toMillis())
+        .setEngineMs(job.engineTime().toNanos() / 1e6)
+        .build();
+  }
+
+  static dev.bitmsg.pow.v1.JobState toProto(JobState s) {
+    return switch (s) {
+      case QUEUED -> dev.bitmsg.pow.v1.JobState.JOB_STATE_QUEUED;
+      case RUNNING -> dev.bitmsg.pow.v1.JobState.JOB_STATE_RUNNING;
+      case DONE -> dev.bitmsg.pow.v1.JobState.JOB_STATE_DONE;
+      case CANCELLED -> dev.bitmsg.pow.v1.JobState.JOB_STATE_CANCELLED;
+      case EXPIRED -> dev.bitmsg.pow.v1.JobState.JOB_STATE_EXPIRED;
+      case FAILED -> dev.bitmsg.pow.v1.JobState.JOB_STATE_FAILED;
+    };
+  }
+}
