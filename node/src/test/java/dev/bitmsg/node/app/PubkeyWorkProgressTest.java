@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -54,15 +55,16 @@ class PubkeyWorkProgressTest {
 
       AtomicReference<Map<?, ?>> job = new AtomicReference<>(Map.of());
       Await.until(Duration.ofSeconds(60), () -> "a measured rate in " + job.get(), () -> {
-        job.set(only(client.call("listPubkeyWork")));
-        return job.get().get("trialsPerSecond") instanceof Double r && r > 0;
+        Map<?, ?> row = only(client.call("listPubkeyWork"));
+        job.set(row);
+        return row.get("trialsPerSecond") instanceof Double r && r > 0;
       });
-      Map<?, ?> j = job.get();
+      Map<?, ?> j = Objects.requireNonNull(job.get());
       assertEquals("doingpow", j.get("status"));
       assertEquals(me, j.get("address"));
-      assertTrue(((Number) j.get("trials")).longValue() > 0, j.toString());
-      assertTrue(((Number) j.get("expectedTrials")).doubleValue() > 0, j.toString());
-      assertTrue(((Number) j.get("etaSeconds")).doubleValue() >= 0, j.toString());
+      assertTrue(number(j, "trials") > 0, j.toString());
+      assertTrue(number(j, "expectedTrials") > 0, j.toString());
+      assertTrue(number(j, "etaSeconds") >= 0, j.toString());
       assertEquals(node.messenger().powProvider(), j.get("powBy"));
 
       CommandRunner.Result listed = CommandRunner.run("pubkey-work", "--data", config.dataDir().toString());
@@ -78,8 +80,12 @@ class PubkeyWorkProgressTest {
     }
   }
 
+  private static double number(Map<?, ?> row, String key) {
+    return ((Number) Objects.requireNonNull(row.get(key), key)).doubleValue();
+  }
+
   private static Map<?, ?> only(@Nullable Object answer) {
-    List<?> rows = (List<?>) ((Map<?, ?>) java.util.Objects.requireNonNull(answer)).get("pubkeyWork");
+    List<?> rows = (List<?>) Objects.requireNonNull(((Map<?, ?>) Objects.requireNonNull(answer)).get("pubkeyWork"));
     assertEquals(1, rows.size(), String.valueOf(rows));
     return (Map<?, ?>) rows.get(0);
   }

@@ -57,11 +57,11 @@ class PubkeyWorkMetricsTest {
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-        String t = last.get();
+        String t = String.valueOf(last.get());
         return t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 1")
             && t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"sent\"} 1");
       });
-      String t = last.get();
+      String t = String.valueOf(last.get());
       assertTrue(t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"dropped\"} 0"), t);
       assertTrue(t.contains("bitmsg_node_pubkey_work_pending{kind=\"pubkey\"} 0"), t);
       assertTrue(t.contains("bitmsg_node_pubkey_work_pending{kind=\"getpubkey\"} 0"), t);
