@@ -8,8 +8,10 @@ import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.messaging.Messenger;
+import dev.bitmsg.node.store.PowJob;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The API calls that queue outgoing work: messages, broadcasts (PyBitmessage's checks on TTL,
@@ -88,13 +90,30 @@ final class SendingMethods {
     return ackData(messenger().status(id).orElseThrow().entry()).toHex();
   }
 
-  /** Extension (not in PyBitmessage): own pubkey publications and getpubkey requests with their state. */
+  /**
+   * Extension (not in PyBitmessage): own pubkey publications and getpubkey requests with their
+   * state; the job doing PoW carries its live progress in the fields of getSendProgress (trials,
+   * trialsPerSecond, expectedTrials, etaSeconds) and the provider doing the work as powBy.
+   */
   Object listPubkeyWork(Params p) {
     return Map.of("pubkeyWork", messenger().powJobs(200).stream().map(j -> {
       Map<String, Object> m = ordered("id", j.id(), "kind", j.kind().name().toLowerCase(java.util.Locale.ROOT),
           "address", j.address(), "status", j.state().wireName(), "reason", j.reason(), "created", j.created(),
           "lastActionTime", j.stateTime(), "expiresTime", j.expires());
-      j.powBy().ifPresent(b -> m.put("powBy", b));
+      Optional<Messenger.Progress> pr = j.state() == PowJob.State.DOING_POW
+          ? messenger().powJobProgress(j.id()) : Optional.empty();
+      pr.ifPresent(x -> {
+        m.put("trials", x.trials());
+        m.put("trialsPerSecond", x.trialsPerSecond());
+        m.put("expectedTrials", x.expectedTrials());
+        double eta = x.etaSeconds();
+        m.put("etaSeconds", Double.isNaN(eta) ? -1.0 : eta);
+      });
+      if (j.powBy().isPresent()) {
+        m.put("powBy", j.powBy().get());
+      } else if (j.state() == PowJob.State.DOING_POW) {
+        m.put("powBy", messenger().powProvider());
+      }
       j.detail().ifPresent(d -> m.put("detail", d));
       return m;
     }).toList());

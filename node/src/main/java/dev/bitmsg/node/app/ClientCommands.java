@@ -206,9 +206,18 @@ final class ClientCommands {
       for (Map<String, Object> m : list(api.client().call("listPubkeyWork"), "pubkeyWork")) {
         out().printf(Locale.ROOT, "%-9s %-9s %s  %s  (%s)%s%n", m.get("kind"), m.get("status"), time(m.get("lastActionTime")),
             m.get("address"), m.get("reason"), m.containsKey("detail") ? "  " + m.get("detail") : "");
+        if (m.get("trials") instanceof Number trials) {
+          out().printf(Locale.ROOT, "    %s  by %s%n", ProgressBar.line("doing PoW", trials.doubleValue(),
+              number(m.get("expectedTrials")), number(m.get("trialsPerSecond")), number(m.get("etaSeconds"))),
+              m.get("powBy"));
+        }
       }
       return 0;
     }
+  }
+
+  private static double number(@Nullable Object o) {
+    return o instanceof Number n ? n.doubleValue() : -1;
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,

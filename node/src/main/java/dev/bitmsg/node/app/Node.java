@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,17 @@ public final class Node implements AutoCloseable {
   public static Node start(NodeConfig config, NetworkParams params, PowCheck pow, Clock clock,
       MessagingSettings messagingSettings, Optional<char[]> keyPassphrase)
       throws InterruptedException {
+    return start(config, params, pow, clock, messagingSettings, keyPassphrase, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #start(NodeConfig, NetworkParams, PowCheck, Clock, MessagingSettings, Optional)} with
+   * the chosen proof-of-work provider passed through {@code powWrapper} (tests hold or watch the
+   * work with it).
+   */
+  public static Node start(NodeConfig config, NetworkParams params, PowCheck pow, Clock clock,
+      MessagingSettings messagingSettings, Optional<char[]> keyPassphrase, UnaryOperator<PowProvider> powWrapper)
+      throws InterruptedException {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -116,8 +128,8 @@ public final class Node implements AutoCloseable {
       CryptoSuite crypto = BcCryptoSuite.create();
       SqliteIdentityStore identities = SqliteIdentityStore.open(db, new AddressCodec(crypto.hashes()),
           crypto.keys(), keyPassphrase, KeySealer.DEFAULT_ITERATIONS);
-      PowProvider powProvider = node.powTiming.wrap(PowProviders.create(config.powService(), config.powToken(),
-          Runtime.getRuntime().availableProcessors()));
+      PowProvider powProvider = node.powTiming.wrap(powWrapper.apply(PowProviders.create(config.powService(),
+          config.powToken(), Runtime.getRuntime().availableProcessors())));
       node.messaging = new Messaging(messagingSettings, crypto, identities, mail, powJobs,
           inventory, powProvider, peers::submit, clock);
       ingest.addStoredListener(node.messaging.receiver()::onStored);

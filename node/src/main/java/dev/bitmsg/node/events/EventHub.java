@@ -3,22 +3,27 @@ package dev.bitmsg.node.events;
 import dev.bitmsg.node.api.SentMessageFields;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.message.MessageContent;
+import dev.bitmsg.node.messaging.PowJobChange;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.store.PowJob;
 import dev.bitmsg.node.v1.ConnectionChange;
 import dev.bitmsg.node.v1.Hello;
 import dev.bitmsg.node.v1.InboxMessage;
 import dev.bitmsg.node.v1.NodeEvent;
+import dev.bitmsg.node.v1.PubkeyWorkChange;
 import dev.bitmsg.node.v1.StatusChange;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -29,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * Turns the node's state into events: every {@code interval} it compares the inbox, the sent
  * messages' statuses and the established connections with what it saw last and hands each
  * difference to the subscribers as a {@link NodeEvent}. Comparing snapshots keeps the messaging
- * and network layers free of listener plumbing; the price is up to one interval of delay.
- * Thread-safe (one polling thread; subscribers are a concurrent list).
+ * and network layers free of listener plumbing; the price is up to one interval of delay. Pubkey
+ * work is the exception: its jobs can pass through doing PoW faster than a poll, so each change
+ * comes from a messaging listener ({@link PowJobChange}) and is handed on by the same thread.
+ * Thread-safe (one polling thread does all publishing; subscribers are a concurrent list).
  */
 public final class EventHub implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventHub.class);
@@ -42,6 +49,8 @@ public final class EventHub implements AutoCloseable {
   private final Map<Long, String> statuses = new HashMap<>();
   private final Map<String, PeerGroup.PeerInfo> peers = new HashMap<>();
 
+  private final Consumer<PowJobChange> jobListener = this::jobChanged;
+
   public EventHub(Node node, Duration interval) {
     this.node = node;
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -51,6 +60,7 @@ public final class EventHub implements AutoCloseable {
     });
     poller.execute(() -> poll(false));
     poller.scheduleWithFixedDelay(() -> poll(true), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    node.messenger().addPowJobListener(jobListener);
   }
 
   /** Adds a subscriber; it first gets a Hello with the current counts (on the polling thread). */
@@ -111,6 +121,19 @@ public final class EventHub implements AutoCloseable {
     }
   }
 
+  private void jobChanged(PowJobChange c) {
+    PowJob j = c.job();
+    NodeEvent e = event().setPubkeyWorkChange(PubkeyWorkChange.newBuilder().setJobId(j.id())
+        .setKind(j.kind().name().toLowerCase(Locale.ROOT)).setAddress(j.address()).setStatus(j.state().wireName())
+        .setPreviousStatus(c.previous().map(PowJob.State::wireName).orElse("")).setReason(j.reason())
+        .setDetail(j.detail().orElse("")).setPowBy(j.powBy().orElse(""))).build();
+    try {
+      poller.execute(() -> publish(e));
+    } catch (RejectedExecutionException closed) {
+      log.debug("events: hub closed, pubkey work change not sent");
+    }
+  }
+
   private NodeEvent connection(String key, PeerGroup.PeerInfo p, boolean up, int count) {
     return event().setConnectionChange(ConnectionChange.newBuilder().setPeer(key).setInbound(p.inbound())
         .setConnected(up).setUserAgent(p.userAgent()).setConnections(count)).build();
@@ -129,6 +152,7 @@ public final class EventHub implements AutoCloseable {
 
   @Override
   public void close() {
+    node.messenger().removePowJobListener(jobListener);
     poller.shutdownNow();
   }
 }

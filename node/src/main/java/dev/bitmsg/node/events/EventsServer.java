@@ -60,14 +60,16 @@ public final class EventsServer implements AutoCloseable {
       @Override
       public void subscribe(SubscribeRequest request, StreamObserver<NodeEvent> observer) {
         ServerCallStreamObserver<NodeEvent> out = (ServerCallStreamObserver<NodeEvent>) observer;
-        boolean all = !request.getInbox() && !request.getSentStatus() && !request.getConnections();
+        boolean all = !request.getInbox() && !request.getSentStatus() && !request.getConnections()
+            && !request.getPubkeyWork();
         Consumer<NodeEvent> subscriber = new Consumer<>() {
           @Override
           public void accept(NodeEvent e) {
             boolean wanted = all || e.hasHello()
                 || (request.getInbox() && e.hasInboxMessage())
                 || (request.getSentStatus() && e.hasStatusChange())
-                || (request.getConnections() && e.hasConnectionChange());
+                || (request.getConnections() && e.hasConnectionChange())
+                || (request.getPubkeyWork() && e.hasPubkeyWorkChange());
             if (wanted) {
               synchronized (this) {
                 if (out.isCancelled()) {

@@ -69,6 +69,9 @@ public final class Messenger implements AutoCloseable {
   private final AddressCodec codec;
   private final MessageCodec messageCodec = new MessageCodec();
   private final SendProgress progress;
+  private final SendProgress jobProgress;
+  private final ObservedPowJobs jobs;
+  private final PowWorker pow;
   private final AckWatch watchedAcks;
   private final PubkeyWork pubkeyWork;
   private final AckMaker acks;
@@ -89,8 +92,12 @@ public final class Messenger implements AutoCloseable {
     this.codec = codec;
     this.acks = acks;
     this.progress = new SendProgress(pow, clock);
+    this.jobProgress = new SendProgress(pow, clock);
+    this.jobs = new ObservedPowJobs(jobs);
+    this.pow = pow;
     this.watchedAcks = new AckWatch(outbox, clock);
-    this.pubkeyWork = new PubkeyWork(settings, clock, identities, jobs, pubkeys, finder, codec, factory, pow, publish);
+    this.pubkeyWork = new PubkeyWork(settings, clock, identities, this.jobs, pubkeys, finder, codec, factory, pow,
+        publish, jobProgress);
     this.own = new OwnIdentities(clock, identities, keyring, codec, generator, pubkeyWork, this::wake);
     this.outboxSender = new OutboxSender(settings, clock, identities, keyring, outbox, pubkeys, codec, factory, pow,
         finder, publish, pubkeyWork, watchedAcks, progress);
@@ -232,6 +239,33 @@ public final class Messenger implements AutoCloseable {
 
   public Optional<PowJob> powJob(long id) {
     return pubkeyWork.job(id);
+  }
+
+  /** Pending pubkey and getpubkey jobs (queued or doing PoW), oldest first. */
+  public List<PowJob> pendingPowJobs() {
+    return jobs.pending();
+  }
+
+  /** Live proof-of-work progress of the job {@code id} while its work runs. */
+  public Optional<Progress> powJobProgress(long id) {
+    return jobProgress.of(id);
+  }
+
+  /** Who does the node's proof of work (the provider's description). */
+  public String powProvider() {
+    return pow.describe();
+  }
+
+  /**
+   * Registers a listener told about every state change of a pubkey or getpubkey job (on the
+   * changing thread: it must return quickly).
+   */
+  public void addPowJobListener(Consumer<PowJobChange> listener) {
+    jobs.addListener(listener);
+  }
+
+  public void removePowJobListener(Consumer<PowJobChange> listener) {
+    jobs.removeListener(listener);
   }
 
   public List<InboxEntry> inbox() {

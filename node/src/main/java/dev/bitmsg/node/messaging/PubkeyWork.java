@@ -44,11 +44,12 @@ final class PubkeyWork {
   private final ObjectFactory factory;
   private final PowWorker pow;
   private final Consumer<ObjectMessage> publish;
+  private final SendProgress progress;
   private final SecureRandom random = new SecureRandom();
 
   PubkeyWork(MessagingSettings settings, Clock clock, IdentityStore identities, PowJobs jobs, PubkeyStore pubkeys,
       PubkeyFinder finder, AddressCodec codec, ObjectFactory factory, PowWorker pow,
-      Consumer<ObjectMessage> publish) {
+      Consumer<ObjectMessage> publish, SendProgress progress) {
     this.settings = settings;
     this.clock = clock;
     this.identities = identities;
@@ -59,6 +60,7 @@ final class PubkeyWork {
     this.factory = factory;
     this.pow = pow;
     this.publish = publish;
+    this.progress = progress;
   }
 
   /** Queues interrupted jobs again and adopts publications marked pending by older versions. */
@@ -170,7 +172,14 @@ final class PubkeyWork {
       unsolved = factory.getpubkey(codec.decode(job.address()), now + job.ttl() + jitter(job.ttl()));
     }
     jobs.setState(job.id(), PowJob.State.DOING_POW, now, Optional.empty());
-    PowWorker.Solved solved = pow.solve(unsolved, now, Difficulty.NETWORK_DEFAULT, p -> { });
+    ObjectMessage work = unsolved;
+    PowWorker.Solved solved;
+    try {
+      solved = pow.solve(work, now, Difficulty.NETWORK_DEFAULT,
+          p -> progress.update(job.id(), p, work, Difficulty.NETWORK_DEFAULT));
+    } finally {
+      progress.done(job.id());
+    }
     jobs.saveSolved(job.id(), solved.object().raw(), solved.object().expiresTime(), solved.by());
     finish(job, solved.object(), solved.by());
   }

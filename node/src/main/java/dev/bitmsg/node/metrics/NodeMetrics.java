@@ -2,11 +2,14 @@ package dev.bitmsg.node.metrics;
 
 
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.messaging.PowJobChange;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.store.PowJob;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.ObjectType;
+import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -17,21 +20,27 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Prometheus metrics of one node, served on {@code /metrics}: connections by direction, objects
- * stored since start by type, objects relayed since start (by inv and getdata), inventory size, inbox and outbox (by status) counts, and a
- * histogram of proof-of-work time by provider and outcome. Thread-safe.
+ * stored since start by type, objects relayed since start (by inv and getdata), inventory size,
+ * inbox and outbox (by status) counts, pubkey/getpubkey work (finished by kind and outcome, pending
+ * by kind) and a histogram of proof-of-work time by provider and outcome. Thread-safe.
  */
 public final class NodeMetrics implements AutoCloseable {
   static final double[] POW_BUCKETS = {0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800};
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Histogram powSeconds;
+  private final Counter pubkeyWorkDone;
+  private final Node node;
+  private final Consumer<PowJobChange> jobListener = this::jobChanged;
   private @Nullable HTTPServer http;
 
   public NodeMetrics(Node node) {
+    this.node = node;
     ObjectCounters counters = node.objectCounters();
     PowTiming pow = node.powTiming();
     GaugeWithCallback.builder().name("bitmsg_node_connections").help("Established peer connections")
@@ -80,9 +89,43 @@ public final class NodeMetrics implements AutoCloseable {
           byStatus.forEach((s, n) -> cb.call(n, s.wireName()));
         })
         .register(registry);
+    pubkeyWorkDone = Counter.builder().name("bitmsg_node_pubkey_work_finished")
+        .help("Pubkey publications and getpubkey requests finished since the metrics started, by kind"
+            + " and outcome (sent: the object went out; dropped: no longer needed)")
+        .labelNames("kind", "outcome").register(registry);
+    for (PowJob.Kind k : PowJob.Kind.values()) {
+      for (PowJob.State st : List.of(PowJob.State.SENT, PowJob.State.DROPPED)) {
+        pubkeyWorkDone.labelValues(kindName(k), st.wireName());
+      }
+    }
+    node.messenger().addPowJobListener(jobListener);
+    GaugeWithCallback.builder().name("bitmsg_node_pubkey_work_pending")
+        .help("Pubkey publications and getpubkey requests queued or doing proof of work, by kind")
+        .labelNames("kind")
+        .callback(cb -> {
+          Map<PowJob.Kind, Long> byKind = new EnumMap<>(PowJob.Kind.class);
+          for (PowJob.Kind k : PowJob.Kind.values()) {
+            byKind.put(k, 0L);
+          }
+          for (PowJob j : node.messenger().pendingPowJobs()) {
+            byKind.merge(j.kind(), 1L, Long::sum);
+          }
+          byKind.forEach((k, n) -> cb.call(n, kindName(k)));
+        })
+        .register(registry);
     powSeconds = Histogram.builder().name("bitmsg_node_pow_seconds").help("Time of each proof-of-work search")
         .labelNames("provider", "outcome").classicOnly().classicUpperBounds(POW_BUCKETS).register(registry);
     pow.addListener(s -> powSeconds.labelValues(s.by(), s.ok() ? "ok" : "failed").observe(s.took().toNanos() / 1e9));
+  }
+
+  private void jobChanged(PowJobChange c) {
+    if (!c.job().state().isPending()) {
+      pubkeyWorkDone.labelValues(kindName(c.job().kind()), c.job().state().wireName()).inc();
+    }
+  }
+
+  private static String kindName(PowJob.Kind k) {
+    return k.name().toLowerCase(Locale.ROOT);
   }
 
   public PrometheusRegistry registry() {
@@ -97,6 +140,7 @@ public final class NodeMetrics implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    node.messenger().removePowJobListener(jobListener);
     if (http != null) {
       http.close();
     }

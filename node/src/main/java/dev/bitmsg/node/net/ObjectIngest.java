@@ -45,11 +45,21 @@ public final class ObjectIngest {
   }
 
   public Result ingest(ObjectMessage object) {
+    return ingest(object, false);
+  }
+
+  /** {@link #ingest} for an object made by this node: stored with its origin recorded. */
+  public Result ingestOwn(ObjectMessage object) {
+    return ingest(object, true);
+  }
+
+  private Result ingest(ObjectMessage object, boolean own) {
     ObjectVerdict verdict = validator.validate(object, clock.instant().getEpochSecond());
     if (!verdict.isStored()) {
       return new Result(isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict);
     }
-    boolean added = inventory.add(InventoryItem.of(object));
+    InventoryItem item = InventoryItem.of(object);
+    boolean added = own ? inventory.addOwn(item) : inventory.add(item);
     if (added) {
       stored(object);
     }

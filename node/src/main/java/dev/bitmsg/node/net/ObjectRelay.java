@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * stream, whether a peer delivered it ({@link #forward}) or it was made here ({@link #submit}).
  *
  * <p>Also keeps the {@link RelayCounts}: what the uploads announce and serve is counted unless the
- * object was made here. "Made here" means submitted to this node since start; the vectors are
- * kept in memory until a while after the inventory would have dropped the object. Objects the
- * node made before a restart therefore count as relayed when it announces them after the
- * restart (the inventory does not record where an object came from).
+ * object was made here. The inventory records each object's origin ({@link
+ * ObjectIngest#ingestOwn}); this class keeps the made-here vectors in memory too, loaded from the
+ * inventory at start and added on each submit, because an inv can name tens of thousands of
+ * vectors and a lookup per vector would cost a query each. Vectors are forgotten a while after
+ * the inventory would have dropped the object.
  *
  * <p>Thread-safe (concurrent map and adders; peers are a live concurrent view).
  */
@@ -40,6 +41,8 @@ final class ObjectRelay {
     this.peers = peers;
     this.ingest = ingest;
     this.clock = clock;
+    madeHere.putAll(ingest.inventory().ownExpiries(forgetBefore()));
+    pruneAt.set(Math.max(FIRST_PRUNE, 2 * madeHere.size()));
   }
 
   /**
@@ -50,7 +53,7 @@ final class ObjectRelay {
     // Marked before ingest so that no upload can see the stored object unmarked.
     InventoryVector v = object.inventoryVector();
     boolean known = madeHere.putIfAbsent(v, object.expiresTime()) != null;
-    ObjectIngest.Result r = ingest.ingest(object);
+    ObjectIngest.Result r = ingest.ingestOwn(object);
     if (r.outcome() == ObjectIngest.Outcome.STORED) {
       forward(object, null);
       pruneIfLarge();
@@ -97,8 +100,12 @@ final class ObjectRelay {
     if (madeHere.size() < limit || !pruneAt.compareAndSet(limit, Integer.MAX_VALUE)) {
       return;
     }
-    long cutoff = clock.instant().getEpochSecond() - FORGET_AFTER_EXPIRY;
+    long cutoff = forgetBefore();
     madeHere.values().removeIf(expires -> expires < cutoff);
     pruneAt.set(Math.max(FIRST_PRUNE, 2 * madeHere.size()));
+  }
+
+  private long forgetBefore() {
+    return clock.instant().getEpochSecond() - FORGET_AFTER_EXPIRY;
   }
 }

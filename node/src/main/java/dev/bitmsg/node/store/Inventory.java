@@ -3,6 +3,7 @@ package dev.bitmsg.node.store;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.InventoryVector;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,21 @@ public interface Inventory extends AutoCloseable {
    * @return true when it was new and is now stored, false for a duplicate
    */
   boolean add(InventoryItem item);
+
+  /**
+   * {@link #add} for an object made by this node (its own messages, acks, pubkeys, requests, API
+   * submissions): the row records the origin, which outlives a restart.
+   */
+  boolean addOwn(InventoryItem item);
+
+  /** Whether {@code vector} is stored and was made by this node. */
+  boolean isOwn(InventoryVector vector);
+
+  /**
+   * The objects made by this node that expire at or after {@code fromEpochSeconds}: vector to
+   * expiresTime.
+   */
+  Map<InventoryVector, Long> ownExpiries(long fromEpochSeconds);
 
   /**
    * Stores several objects in one transaction (one commit for all: much cheaper than one per

@@ -4,17 +4,23 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.pow.HarderPow;
+import dev.bitmsg.node.pow.PowProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * A node in its own JVM for {@link PubkeyKillTest}: client-only, dialling the given peer, its own
- * proof of work eased by only the given bits (so a pubkey takes seconds); on its first run it
- * creates an identity (whose pubkey it then publishes), on later runs it only resumes. Runs until
- * killed.
+ * A node in its own JVM for the kill tests: client-only, dialling the given peer, its own proof of
+ * work eased by the given bits. Runs until killed. Arguments: {@code DIR PEER EASE_BITS [MODE
+ * [RECIPIENT [hold]]]}. Mode {@code pubkey} (the default, {@link PubkeyKillTest}): the first run
+ * creates an identity, whose pubkey it then publishes. Mode {@code getpubkey} ({@link
+ * GetpubkeyKillTest}): the first run joins a chan (chans publish no pubkey) and sends from it to
+ * {@code RECIPIENT}, whose pubkey it must ask for. {@code hold} makes every search 2^40 times
+ * harder, so the work is certainly running when the test kills the child. Later runs only resume.
  */
 public final class PubkeyChild {
   private PubkeyChild() {}
@@ -23,14 +29,22 @@ public final class PubkeyChild {
     Path dir = Path.of(args[0]);
     HostPort peer = HostPort.parse(args[1]);
     int easeBits = Integer.parseInt(args[2]);
+    String mode = args.length > 3 ? args[3] : "pubkey";
+    boolean hold = args.length > 5 && args[5].equals("hold");
     NodeConfig config = new NodeConfig(dir, Optional.empty(), List.of(peer), false, Optional.empty(),
         Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
     MessagingSettings settings = MessagingSettings.defaults().withEaseBits(easeBits)
         .withCheckInterval(Duration.ofMillis(200));
+    UnaryOperator<PowProvider> pow = hold ? p -> new HarderPow(p, 40) : UnaryOperator.identity();
     Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), settings,
-        Optional.empty());
+        Optional.empty(), pow);
     if (node.messenger().identities().isEmpty()) {
-      node.messenger().createRandom("killed while publishing");
+      if (mode.equals("getpubkey")) {
+        String chan = node.messenger().text(node.messenger().joinChan("killed while asking"));
+        node.messenger().send(chan, args[4], "after the kill", "sent once the pubkey came", 3600);
+      } else {
+        node.messenger().createRandom("killed while publishing");
+      }
     }
     Thread.sleep(Long.MAX_VALUE);
   }

@@ -145,7 +145,16 @@ final class Migrations {
                       + " WHERE state IN ('QUEUED', 'DOING_POW')",
                   "CREATE INDEX pow_jobs_sent ON pow_jobs (kind, address, state_time)",
                   "ALTER TABLE pubkeys ADD COLUMN used_personally INTEGER NOT NULL DEFAULT 0",
-                  "CREATE INDEX pubkeys_unused ON pubkeys (received) WHERE used_personally = 0")));
+                  "CREATE INDEX pubkeys_unused ON pubkeys (received) WHERE used_personally = 0")),
+          new Migration(
+              5,
+              "inventory origin",
+              List.of(
+                  // Where an object came from, so that relay figures survive a restart: rows
+                  // stored before this step were all received (own objects were not told apart).
+                  "ALTER TABLE inventory ADD COLUMN origin TEXT NOT NULL DEFAULT 'received'"
+                      + " CHECK (origin IN ('received', 'own'))",
+                  "CREATE INDEX inventory_own ON inventory (expires) WHERE origin = 'own'")));
 
   private Migrations() {}
 

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,12 @@ public final class SqliteInventory implements Inventory {
   private static final String INSERT =
       "INSERT OR IGNORE INTO inventory (vector, object_type, stream, expires, payload, tag)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_OWN =
+      "INSERT OR IGNORE INTO inventory (vector, object_type, stream, expires, payload, tag, origin)"
+          + " VALUES (?, ?, ?, ?, ?, ?, 'own')";
+  private static final String IS_OWN = "SELECT 1 FROM inventory WHERE vector = ? AND origin = 'own'";
+  private static final String OWN =
+      "SELECT vector, expires FROM inventory WHERE origin = 'own' AND expires >= ?";
   private static final String EXISTS = "SELECT 1 FROM inventory WHERE vector = ?";
   private static final String GET =
       "SELECT vector, object_type, stream, expires, payload, tag FROM inventory WHERE vector = ?";
@@ -46,6 +54,42 @@ public final class SqliteInventory implements Inventory {
   @Override
   public boolean add(InventoryItem item) {
     return db.with("store object " + item.vector(), c -> insert(db.prepared(INSERT), item) == 1);
+  }
+
+  @Override
+  public boolean addOwn(InventoryItem item) {
+    return db.with(
+        "store own object " + item.vector(), c -> insert(db.prepared(INSERT_OWN), item) == 1);
+  }
+
+  @Override
+  public boolean isOwn(InventoryVector vector) {
+    return db.with(
+        "look up origin of " + vector,
+        c -> {
+          PreparedStatement ps = db.prepared(IS_OWN);
+          ps.setBytes(1, vector.hash().toByteArray());
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+          }
+        });
+  }
+
+  @Override
+  public Map<InventoryVector, Long> ownExpiries(long fromEpochSeconds) {
+    return db.with(
+        "list own objects",
+        c -> {
+          PreparedStatement ps = db.prepared(OWN);
+          ps.setLong(1, fromEpochSeconds);
+          Map<InventoryVector, Long> out = new HashMap<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(new InventoryVector(Bytes.of(rs.getBytes(1))), rs.getLong(2));
+            }
+          }
+          return out;
+        });
   }
 
   @Override

@@ -30,7 +30,7 @@ class PubkeyWorkStoreTest {
     Path file = dir.resolve("node.db");
     long first;
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
-      assertEquals(4, db.schemaVersion());
+      assertEquals(Migrations.STEPS.size(), db.schemaVersion());
       SqlitePowJobs jobs = new SqlitePowJobs(db);
       first = jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "new address", 28 * DAY, 100);
       assertEquals(first, jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 101), "coalesced");

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,30 @@ class SqliteStoreTest {
       assertEquals(List.of(getpubkey),
           inv.byTag(ObjectType.GETPUBKEY, Bytes.of(tag)).stream().map(InventoryItem::toObject).toList());
       assertTrue(InventoryItem.of(a).tag().isEmpty(), "msg objects carry no tag");
+    }
+  }
+
+  @Test
+  void inventoryOrigin_rowsFromBeforeStepFiveAreReceived_ownOnesAreListed() {
+    Path file = tmp.resolve("o.db");
+    ObjectMessage old = maker.make(NOW, 3600, 100);
+    ObjectMessage own = maker.make(NOW, 7200, 110);
+    ObjectMessage got = maker.make(NOW, 7200, 120);
+    try (SqliteDatabase db = SqliteDatabase.open(file, Migrations.STEPS.subList(0, 4));
+        SqliteInventory inv = new SqliteInventory(db, false)) {
+      assertTrue(inv.add(InventoryItem.of(old)));
+    }
+    try (SqliteDatabase db = SqliteDatabase.open(file);
+        SqliteInventory inv = new SqliteInventory(db, false)) {
+      assertFalse(inv.isOwn(old.inventoryVector()), "rows from before the step default to received");
+      assertTrue(inv.addOwn(InventoryItem.of(own)));
+      assertFalse(inv.addOwn(InventoryItem.of(own)), "duplicate");
+      assertTrue(inv.add(InventoryItem.of(got)));
+      assertFalse(inv.addOwn(InventoryItem.of(got)), "a received row stays received");
+      assertTrue(inv.isOwn(own.inventoryVector()));
+      assertFalse(inv.isOwn(got.inventoryVector()));
+      assertEquals(Map.of(own.inventoryVector(), own.expiresTime()), inv.ownExpiries(NOW));
+      assertEquals(Map.of(), inv.ownExpiries(own.expiresTime() + 1));
     }
   }
 

@@ -1,0 +1,131 @@
+package dev.bitmsg.node.messaging;
+
+import dev.bitmsg.node.store.PowJob;
+import dev.bitmsg.node.store.PowJobs;
+import dev.bitmsg.node.wire.Bytes;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PowJobs} that tells listeners about every state change ({@link PowJobChange}) after it is
+ * stored: the push events and the metrics see each transition (a poll could miss a short
+ * proof of work). Changing calls are serialised so that the state read before a change is the
+ * one it replaced; they are rare and cheap next to the work they stand for. Listeners run on the
+ * changing thread and must return quickly; one that throws is logged and kept. Thread-safe.
+ */
+final class ObservedPowJobs implements PowJobs {
+  private static final Logger log = LoggerFactory.getLogger(ObservedPowJobs.class);
+
+  private final PowJobs jobs;
+  private final List<Consumer<PowJobChange>> listeners = new CopyOnWriteArrayList<>();
+
+  ObservedPowJobs(PowJobs jobs) {
+    this.jobs = jobs;
+  }
+
+  void addListener(Consumer<PowJobChange> listener) {
+    listeners.add(listener);
+  }
+
+  void removeListener(Consumer<PowJobChange> listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public synchronized long queue(PowJob.Kind kind, String address, String reason, long ttl, long now) {
+    boolean pendingBefore = !pendingOf(kind, address).isEmpty();
+    long id = jobs.queue(kind, address, reason, ttl, now);
+    if (!pendingBefore) {
+      fire(id, Optional.empty());
+    }
+    return id;
+  }
+
+  @Override
+  public Optional<PowJob> job(long id) {
+    return jobs.job(id);
+  }
+
+  @Override
+  public List<PowJob> pending() {
+    return jobs.pending();
+  }
+
+  @Override
+  public List<PowJob> recent(int limit) {
+    return jobs.recent(limit);
+  }
+
+  @Override
+  public Optional<PowJob> lastSent(PowJob.Kind kind, String address) {
+    return jobs.lastSent(kind, address);
+  }
+
+  @Override
+  public synchronized void setState(long id, PowJob.State state, long now, Optional<String> detail) {
+    Optional<PowJob.State> before = jobs.job(id).map(PowJob::state);
+    jobs.setState(id, state, now, detail);
+    fire(id, before);
+  }
+
+  @Override
+  public void saveSolved(long id, Bytes object, long expires, String powBy) {
+    jobs.saveSolved(id, object, expires, powBy);
+  }
+
+  @Override
+  public synchronized void markSent(long id, long now) {
+    Optional<PowJob.State> before = jobs.job(id).map(PowJob::state);
+    jobs.markSent(id, now);
+    fire(id, before);
+  }
+
+  @Override
+  public synchronized int dropQueued(PowJob.Kind kind, String address, String why, long now) {
+    List<PowJob> before = pendingOf(kind, address);
+    int n = jobs.dropQueued(kind, address, why, now);
+    if (n > 0) {
+      before.forEach(j -> fire(j.id(), Optional.of(j.state())));
+    }
+    return n;
+  }
+
+  @Override
+  public synchronized int requeueInterrupted(long now) {
+    List<PowJob> before = jobs.pending();
+    int n = jobs.requeueInterrupted(now);
+    if (n > 0) {
+      before.forEach(j -> fire(j.id(), Optional.of(j.state())));
+    }
+    return n;
+  }
+
+  @Override
+  public int deleteFinishedBefore(long cutoff) {
+    return jobs.deleteFinishedBefore(cutoff);
+  }
+
+  private List<PowJob> pendingOf(PowJob.Kind kind, String address) {
+    return jobs.pending().stream().filter(j -> j.kind() == kind && j.address().equals(address)).toList();
+  }
+
+  /** Tells the listeners when job {@code id} is no longer in state {@code before}. */
+  private void fire(long id, Optional<PowJob.State> before) {
+    Optional<PowJob> now = jobs.job(id);
+    if (now.isEmpty() || (before.isPresent() && before.get() == now.get().state())) {
+      return;
+    }
+    PowJobChange change = new PowJobChange(now.get(), before);
+    for (Consumer<PowJobChange> l : listeners) {
+      try {
+        l.accept(change);
+      } catch (RuntimeException e) {
+        log.warn("messaging: a pubkey work listener failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.bitmsg.node.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeConfig;
+import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.net.Await;
+import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.TestNetwork;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scrapes /metrics over loopback while a node publishes its new address's pubkey and asks for the
+ * pubkey of an address it cannot reach (made by a second node that is not connected): the
+ * finished-work counter shows one sent pubkey and one sent getpubkey, nothing pending after.
+ */
+class PubkeyWorkMetricsTest {
+  @TempDir Path dir;
+
+  private Node node(String name) throws InterruptedException {
+    NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), List.of(), false,
+        Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+    return Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
+        MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
+        Optional.empty());
+  }
+
+  @Test
+  void pubkeyAndGetpubkeyWorkIsCountedByKindAndOutcome() throws Exception {
+    try (Node a = node("a"); Node far = node("far"); NodeMetrics metrics = new NodeMetrics(a)) {
+      String bob = far.messenger().text(far.messenger().createRandom("bob"));
+      int port = metrics.serve("127.0.0.1", 0);
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+      String before = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(before.contains("bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 0"), before);
+      assertTrue(before.contains("bitmsg_node_pubkey_work_pending{kind=\"getpubkey\"} 0"), before);
+
+      String me = a.messenger().text(a.messenger().createRandom("me"));
+      a.messenger().send(me, bob, "s", "b", 3600);
+      AtomicReference<String> last = new AtomicReference<>("");
+      Await.until(Duration.ofSeconds(60), () -> "metrics:\n" + last.get(), () -> {
+        try {
+          last.set(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        String t = String.valueOf(last.get());
+        return t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 1")
+            && t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"sent\"} 1");
+      });
+      String t = String.valueOf(last.get());
+      assertTrue(t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"dropped\"} 0"), t);
+      assertTrue(t.contains("bitmsg_node_pubkey_work_pending{kind=\"pubkey\"} 0"), t);
+      assertTrue(t.contains("bitmsg_node_pubkey_work_pending{kind=\"getpubkey\"} 0"), t);
+      assertTrue(t.contains("bitmsg_node_sent_messages{status=\"awaitingpubkey\"} 1"), t);
+    }
+  }
+}
