@@ -12,15 +12,11 @@ import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.Await;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.store.sqlite.ReadOnlyQuery;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +24,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +85,7 @@ class GetpubkeyKillTest {
         second.waitFor(30, TimeUnit.SECONDS);
       }
       assertEquals(1, getpubkeysFor(b, bob), "asked exactly once");
-      assertEquals(1L, ((Number) Objects.requireNonNull(query(db, "SELECT count(*) FROM pow_jobs"))).longValue(),
+      assertEquals(1L, ((Number) Objects.requireNonNull(ReadOnlyQuery.firstValue(db, "SELECT count(*) FROM pow_jobs"))).longValue(),
           "one job row");
       assertTrue(Files.readString(log2).contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
     }
@@ -112,21 +107,7 @@ class GetpubkeyKillTest {
   }
 
   private static String state(Path db) {
-    Object s = query(db, "SELECT state FROM pow_jobs WHERE kind = 'GETPUBKEY'");
+    Object s = ReadOnlyQuery.firstValue(db, "SELECT state FROM pow_jobs WHERE kind = 'GETPUBKEY'");
     return s == null ? "none" : s.toString();
-  }
-
-  /** The first column of the first row, read-only; null while the child has not made the file or row. */
-  private static @Nullable Object query(Path db, String sql) {
-    if (!Files.exists(db)) {
-      return null;
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getObject(1) : null;
-    } catch (SQLException e) {
-      return null;
-    }
   }
 }
