@@ -77,8 +77,9 @@ public final class Job {
   }
 
   /**
-   * Engine time spent on this job's search (its share of every pass it was in), final once the
-   * result is complete.
+   * Engine time spent on this job's search: the wall time during which an engine was scanning it
+   * (its share of a pass shared with other searches; overlapping passes of several engines count
+   * once), final once the result is complete.
    */
   public java.time.Duration engineTime() {
     return java.time.Duration.ofNanos((long) engineNanos);

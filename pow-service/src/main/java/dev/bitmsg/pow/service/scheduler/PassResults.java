@@ -80,7 +80,7 @@ final class PassResults {
       Search s = batch.searches().get(i);
       s.slicesInFlight--;
       s.trialsDone += o.trials();
-      s.engineNanos += (double) nanos * batch.slices().get(i).count() / assigned;
+      s.addEngineTime(now, (double) nanos * batch.slices().get(i).count() / assigned);
       queue.served(batch.clients().get(i), o.trials());
       if (!o.found() || !verified[i] || s.finished) {
         continue;

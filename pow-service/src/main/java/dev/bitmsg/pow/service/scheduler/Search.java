@@ -19,7 +19,9 @@ final class Search {
   final List<Job> jobs = new ArrayList<>();
   long nextNonce;
   long trialsDone;
+  /** Engine time: the union of this search's pass intervals (see {@link #addEngineTime}). */
   double engineNanos;
+  private double engineCoveredUntil = Double.NEGATIVE_INFINITY;
   long trialsAssigned;
   int slicesInFlight;
   long firstSliceNanos = -1;
@@ -45,6 +47,23 @@ final class Search {
   /** The client charged for this search: the one of its oldest job. */
   String owner() {
     return jobs.get(0).spec().client().name();
+  }
+
+  /**
+   * Books {@code shareNanos} of a pass that ended at {@code passEndNanos} (the whole pass, or this
+   * search's share of a pass it shared with others). Engines scan in parallel, so their passes
+   * overlap: time already covered by another engine's pass counts once (wall time, not a sum). A
+   * pass booked after a later-ending one counts only beyond that one's end, so the total may err
+   * low, never high.
+   */
+  void addEngineTime(long passEndNanos, double shareNanos) {
+    double start = passEndNanos - shareNanos;
+    if (start >= engineCoveredUntil) {
+      engineNanos += shareNanos;
+    } else if (passEndNanos > engineCoveredUntil) {
+      engineNanos += passEndNanos - engineCoveredUntil;
+    }
+    engineCoveredUntil = Math.max(engineCoveredUntil, passEndNanos);
   }
 
   boolean started() {

@@ -62,6 +62,20 @@ class SchedulerTest {
   }
 
   @Test
+  void engineTime_twoEnginesAtOnce_countsWallTimeNotTheSum() throws Exception {
+    Scheduler s = scheduler(new DigestScanner(), new DigestScanner());
+    s.start();
+    assertEquals(2, s.ready().get(30, TimeUnit.SECONDS));
+    // Both engines scan this search in parallel passes for a while.
+    Job job = s.submit(spec(Hashes.of("two engines"), Hashes.targetFor(400_000), JobPriority.BULK, ALICE));
+    PowSolution sol = await(job);
+    assertTrue(job.engineTime().toNanos() > 0, "engine time booked");
+    assertTrue(
+        job.engineTime().compareTo(sol.elapsed()) <= 0,
+        "engine time " + job.engineTime() + " within the job's elapsed " + sol.elapsed());
+  }
+
+  @Test
   void submit_identicalRequests_shareOneSearch() throws Exception {
     RecordingScanner rec = new RecordingScanner(50_000);
     Scheduler s = scheduler(rec);
