@@ -14,20 +14,16 @@ import dev.bitmsg.node.v1.NodeEventsGrpc;
 import dev.bitmsg.node.v1.SubscribeRequest;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -61,18 +57,6 @@ class EventsServerTest {
     }
   }
 
-  private static CallCredentials basic(String user, String pw) {
-    return new CallCredentials() {
-      @Override
-      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-        Metadata m = new Metadata();
-        m.put(EventsServer.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
-            (user + ":" + pw).getBytes(StandardCharsets.UTF_8)));
-        applier.apply(m);
-      }
-    };
-  }
-
   private final List<NodeEvent> seen = new ArrayList<>();
 
   /** The first event (seen before or arriving now) matching {@code wanted}; events arrive in poll order. */
@@ -102,10 +86,10 @@ class EventsServerTest {
         .withDeadlineAfter(120, TimeUnit.SECONDS);
 
     StatusRuntimeException denied = assertThrows(StatusRuntimeException.class,
-        () -> stub.withCallCredentials(basic("u", "wrong")).subscribe(SubscribeRequest.getDefaultInstance()).next());
+        () -> stub.withCallCredentials(new BasicAuth("u", "wrong")).subscribe(SubscribeRequest.getDefaultInstance()).next());
     assertEquals(Status.Code.UNAUTHENTICATED, denied.getStatus().getCode());
 
-    Iterator<NodeEvent> events = stub.withCallCredentials(basic("u", "pw")).subscribe(SubscribeRequest.getDefaultInstance());
+    Iterator<NodeEvent> events = stub.withCallCredentials(new BasicAuth("u", "pw")).subscribe(SubscribeRequest.getDefaultInstance());
     NodeEvent hello = events.next();
     assertTrue(hello.hasHello(), hello.toString());
 

@@ -15,18 +15,14 @@ import dev.bitmsg.node.v1.PubkeyWorkChange;
 import dev.bitmsg.node.v1.SubscribeRequest;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +46,7 @@ class PubkeyWorkEventsTest {
         EventsServer server = EventsServer.start(a, "127.0.0.1", 0, "u", "pw")) {
       channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
       Iterator<NodeEvent> events = NodeEventsGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS)
-          .withCallCredentials(basic("u", "pw"))
+          .withCallCredentials(new BasicAuth("u", "pw"))
           .subscribe(SubscribeRequest.newBuilder().setPubkeyWork(true).build());
       assertTrue(events.next().hasHello());
 
@@ -78,17 +74,5 @@ class PubkeyWorkEventsTest {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
-  }
-
-  private static CallCredentials basic(String user, String pw) {
-    return new CallCredentials() {
-      @Override
-      public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-        Metadata m = new Metadata();
-        m.put(EventsServer.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
-            (user + ":" + pw).getBytes(StandardCharsets.UTF_8)));
-        applier.apply(m);
-      }
-    };
   }
 }

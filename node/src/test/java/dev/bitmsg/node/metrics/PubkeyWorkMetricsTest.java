@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.messaging.MessagingSettings;
-import dev.bitmsg.node.net.Await;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.TestNetwork;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,26 +36,15 @@ class PubkeyWorkMetricsTest {
     try (Node a = node("a"); Node far = node("far"); NodeMetrics metrics = new NodeMetrics(a)) {
       String bob = far.messenger().text(far.messenger().createRandom("bob"));
       int port = metrics.serve("127.0.0.1", 0);
-      HttpClient http = HttpClient.newHttpClient();
-      HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
-      String before = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+      MetricsScrape scrape = new MetricsScrape(port);
+      String before = scrape.once();
       assertTrue(before.contains("bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 0"), before);
       assertTrue(before.contains("bitmsg_node_pubkey_work_pending{kind=\"getpubkey\"} 0"), before);
 
       String me = a.messenger().text(a.messenger().createRandom("me"));
       a.messenger().send(me, bob, "s", "b", 3600);
-      AtomicReference<String> last = new AtomicReference<>("");
-      Await.until(Duration.ofSeconds(60), () -> "metrics:\n" + last.get(), () -> {
-        try {
-          last.set(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        String t = String.valueOf(last.get());
-        return t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 1")
-            && t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"sent\"} 1");
-      });
-      String t = String.valueOf(last.get());
+      String t = scrape.until(page -> page.contains("bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 1")
+            && page.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"sent\"} 1"));
       assertTrue(t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"dropped\"} 0"), t);
       assertTrue(t.contains("bitmsg_node_pubkey_work_pending{kind=\"pubkey\"} 0"), t);
       assertTrue(t.contains("bitmsg_node_pubkey_work_pending{kind=\"getpubkey\"} 0"), t);
