@@ -102,13 +102,7 @@ final class SendingMethods {
           "lastActionTime", j.stateTime(), "expiresTime", j.expires());
       Optional<Messenger.Progress> pr = j.state() == PowJob.State.DOING_POW
           ? messenger().powJobProgress(j.id()) : Optional.empty();
-      pr.ifPresent(x -> {
-        m.put("trials", x.trials());
-        m.put("trialsPerSecond", x.trialsPerSecond());
-        m.put("expectedTrials", x.expectedTrials());
-        double eta = x.etaSeconds();
-        m.put("etaSeconds", Double.isNaN(eta) ? -1.0 : eta);
-      });
+      pr.ifPresent(x -> SentMessageFields.putProgress(m, x));
       if (j.powBy().isPresent()) {
         m.put("powBy", j.powBy().get());
       } else if (j.state() == PowJob.State.DOING_POW) {

@@ -3,8 +3,10 @@ package dev.bitmsg.node.api;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.node.messaging.Messenger;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * How a sent row appears in the client API: its msgid, ackData and PyBitmessage status word.
@@ -51,5 +53,17 @@ public final class SentMessageFields {
       return "doingpubkeypow";
     }
     return s.wireName();
+  }
+
+  /**
+   * Live PoW progress as the API extensions show it (getSendProgress, listPubkeyWork): trials,
+   * trialsPerSecond, expectedTrials and etaSeconds (-1 until a rate is measured).
+   */
+  static void putProgress(Map<String, Object> fields, Messenger.Progress p) {
+    fields.put("trials", p.trials());
+    fields.put("trialsPerSecond", p.trialsPerSecond());
+    fields.put("expectedTrials", p.expectedTrials());
+    double eta = p.etaSeconds();
+    fields.put("etaSeconds", Double.isNaN(eta) ? -1.0 : eta);
   }
 }

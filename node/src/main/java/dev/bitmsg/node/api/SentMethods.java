@@ -76,13 +76,7 @@ final class SentMethods {
         "Unexpected API Failure - no sent message with this ackData"));
     Optional<Messenger.Progress> pr = messenger().status(e.id()).flatMap(Messenger.Status::progress);
     Map<String, Object> m = ordered("status", statusWord(e));
-    pr.ifPresent(x -> {
-      m.put("trials", x.trials());
-      m.put("trialsPerSecond", x.trialsPerSecond());
-      m.put("expectedTrials", x.expectedTrials());
-      double eta = x.etaSeconds();
-      m.put("etaSeconds", Double.isNaN(eta) ? -1.0 : eta);
-    });
+    pr.ifPresent(x -> SentMessageFields.putProgress(m, x));
     e.powBy().ifPresent(b -> m.put("powBy", b));
     return m;
   }
