@@ -209,7 +209,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith(key + ":")) {
-          String[] parts = line.substring(key.length() + 1).trim().split("\\s+");
+          String[] parts = line.substring(key.length() + 1).trim().split("\\s+", -1);
           return Long.parseLong(parts[0]) / 1024.0; // kB
         }
       }

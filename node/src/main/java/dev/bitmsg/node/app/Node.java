@@ -30,8 +30,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -55,6 +58,8 @@ public final class Node implements AutoCloseable {
   private final PeerGroup peers;
   private final ExpiryCleaner cleaner;
   private final ScheduledExecutorService tasks;
+  // Handles of the periodic tasks, cancelled on close; each task logs its own failures.
+  private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
   private final Clock clock;
   @SuppressWarnings("NullAway.Init") // both set by open() before it returns the node
   private Messaging messaging;
@@ -140,10 +145,10 @@ public final class Node implements AutoCloseable {
       throw e;
     }
     long cleanup = config.cleanupInterval().toMillis();
-    tasks.scheduleWithFixedDelay(cleaner, cleanup, cleanup, TimeUnit.MILLISECONDS);
-    tasks.scheduleWithFixedDelay(node::pruneKnownNodes, 1, 60, TimeUnit.MINUTES);
-    tasks.scheduleWithFixedDelay(node::logStatus, STATUS_EVERY.toSeconds(), STATUS_EVERY.toSeconds(),
-        TimeUnit.SECONDS);
+    node.periodic.add(tasks.scheduleWithFixedDelay(cleaner, cleanup, cleanup, TimeUnit.MILLISECONDS));
+    node.periodic.add(tasks.scheduleWithFixedDelay(node::pruneKnownNodes, 1, 60, TimeUnit.MINUTES));
+    node.periodic.add(tasks.scheduleWithFixedDelay(node::logStatus, STATUS_EVERY.toSeconds(),
+        STATUS_EVERY.toSeconds(), TimeUnit.SECONDS));
     return node;
   }
 
@@ -221,6 +226,7 @@ public final class Node implements AutoCloseable {
     if (messaging != null) {
       messaging.close();
     }
+    periodic.forEach(p -> p.cancel(false));
     tasks.shutdownNow();
     peers.close();
     try {

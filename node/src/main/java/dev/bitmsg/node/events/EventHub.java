@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public final class EventHub implements AutoCloseable {
   private final Node node;
   private final List<Consumer<NodeEvent>> subscribers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService poller;
+  private final ScheduledFuture<?> polling; // poll() logs its own failures
   private final Set<String> seenInbox = new HashSet<>();
   private final Map<Long, String> statuses = new HashMap<>();
   private final Map<String, PeerGroup.PeerInfo> peers = new HashMap<>();
@@ -59,7 +61,8 @@ public final class EventHub implements AutoCloseable {
       return t;
     });
     poller.execute(() -> poll(false));
-    poller.scheduleWithFixedDelay(() -> poll(true), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    this.polling = poller.scheduleWithFixedDelay(() -> poll(true), interval.toMillis(), interval.toMillis(),
+        TimeUnit.MILLISECONDS);
     node.messenger().addPowJobListener(jobListener);
   }
 
@@ -153,6 +156,7 @@ public final class EventHub implements AutoCloseable {
   @Override
   public void close() {
     node.messenger().removePowJobListener(jobListener);
+    polling.cancel(false);
     poller.shutdownNow();
   }
 }

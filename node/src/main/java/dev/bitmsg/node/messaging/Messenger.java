@@ -28,8 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,7 @@ public final class Messenger implements AutoCloseable {
   private final OwnIdentities own;
   private final OutboxSender outboxSender;
   private final ScheduledExecutorService sender;
+  private @Nullable ScheduledFuture<?> senderLoop; // set by start(); runDue() logs its own failures
 
   public Messenger(MessagingSettings settings, Clock clock, IdentityStore identities, Keyring keyring,
       Outbox outbox, Inbox inbox, PubkeyStore pubkeys, AddressCodec codec, IdentityGenerator generator,
@@ -120,7 +123,7 @@ public final class Messenger implements AutoCloseable {
       log.info("messaging: {} pubkey/getpubkey jobs interrupted during PoW are queued again", jobs);
     }
     long every = settings.checkInterval().toMillis();
-    sender.scheduleWithFixedDelay(outboxSender::runDue, 0, every, TimeUnit.MILLISECONDS);
+    senderLoop = sender.scheduleWithFixedDelay(outboxSender::runDue, 0, every, TimeUnit.MILLISECONDS);
   }
 
   // ---- identities, subscriptions, chans ----
@@ -336,6 +339,10 @@ public final class Messenger implements AutoCloseable {
 
   @Override
   public void close() {
+    ScheduledFuture<?> loop = senderLoop;
+    if (loop != null) {
+      loop.cancel(false);
+    }
     sender.shutdownNow();
     try {
       sender.awaitTermination(5, TimeUnit.SECONDS);

@@ -84,7 +84,7 @@ final class AddrGossip {
       }
     }
     if (!addrs.isEmpty()) {
-      peer.channel().write(new Addr(addrs));
+      peer.channel().write(new Addr(addrs)).addListener(ChannelFailures.LOG_WRITE);
     }
     return addrs.size();
   }

@@ -128,7 +128,7 @@ final class Dialler {
         });
     ChannelFuture f = b.connect(new InetSocketAddress(ip, hp.port()));
     if (outbound.putIfAbsent(hp, f.channel()) != null) {
-      f.channel().close();
+      f.channel().close().addListener(ChannelFailures.LOG_CLOSE);
       return false;
     }
     f.channel().closeFuture().addListener(x -> outbound.remove(hp, f.channel()));

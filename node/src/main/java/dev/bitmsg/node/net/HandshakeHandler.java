@@ -74,7 +74,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
                 () -> {
                   log.info("{}: handshake not completed within {} ms, closing", ctx.channel().remoteAddress(),
                       handshakeTimeoutMillis);
-                  ctx.close();
+                  ctx.close().addListener(ChannelFailures.LOG_CLOSE);
                 },
                 handshakeTimeoutMillis,
                 TimeUnit.MILLISECONDS);
@@ -118,14 +118,14 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     } else {
       log.info("{}: '{}' before the handshake completed, closing", ctx.channel().remoteAddress(),
           m.command());
-      ctx.close();
+      ctx.close().addListener(ChannelFailures.LOG_CLOSE);
     }
   }
 
   private void onVersion(ChannelHandlerContext ctx, Version v) {
     if (versionReceived) {
       log.info("{}: second version during the handshake, closing", ctx.channel().remoteAddress());
-      ctx.close();
+      ctx.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
     versionReceived = true;
@@ -141,7 +141,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       log.debug("{}: odd user agent '{}'", ctx.channel().remoteAddress(), v.userAgentText());
     }
     peerVersion = v;
-    ctx.write(new VerAck());
+    ctx.write(new VerAck()).addListener(ChannelFailures.LOG_WRITE);
     verackSent = true;
     if (!versionSent) {
       sendVersion(ctx);
@@ -153,7 +153,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private void onVerack(ChannelHandlerContext ctx) {
     if (!versionSent || verackReceived) {
       log.info("{}: unexpected verack, closing", ctx.channel().remoteAddress());
-      ctx.close();
+      ctx.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
     verackReceived = true;
@@ -196,6 +196,6 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
             params.userAgent(),
             params.streams());
     versionSent = true;
-    ctx.writeAndFlush(ours);
+    ctx.writeAndFlush(ours).addListener(ChannelFailures.LOG_WRITE);
   }
 }

@@ -65,12 +65,12 @@ final class InboundListener {
     InetAddress ip = ch.remoteAddress().getAddress();
     if (banList.isBanned(ip)) {
       log.info("{}: refused, banned", ch.remoteAddress());
-      ch.close();
+      ch.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
     if (settings.oneInboundPerIp() && inboundIps.putIfAbsent(ip, ch) != null) {
       log.info("{}: refused, already connected inbound from this address", ch.remoteAddress());
-      ch.close();
+      ch.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
     if (settings.oneInboundPerIp()) {
@@ -79,7 +79,7 @@ final class InboundListener {
     if (inboundCount.incrementAndGet() > settings.maxInbound()) {
       inboundCount.decrementAndGet();
       log.info("{}: refused, {} inbound connections already", ch.remoteAddress(), settings.maxInbound());
-      ch.close();
+      ch.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
     ch.closeFuture().addListener(f -> inboundCount.decrementAndGet());

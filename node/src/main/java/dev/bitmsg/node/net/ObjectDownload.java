@@ -58,7 +58,7 @@ final class ObjectDownload {
         now + group.settings().requestTimeout().toMillis(), group.inventory()::contains,
         group.requests());
     if (!request.isEmpty()) {
-      peer.channel().writeAndFlush(new GetData(request));
+      peer.channel().writeAndFlush(new GetData(request)).addListener(ChannelFailures.LOG_WRITE);
     }
   }
 

@@ -91,10 +91,10 @@ final class ObjectUpload {
         if (item.isEmpty()) {
           continue; // PyB also just skips vectors it does not have
         }
-        peer.channel().write(item.get().toObject());
+        peer.channel().write(item.get().toObject()).addListener(ChannelFailures.LOG_WRITE);
         group.relay().served(v);
       } else {
-        peer.channel().write(next);
+        peer.channel().write(next).addListener(ChannelFailures.LOG_WRITE);
         if (next instanceof Inv inv) {
           group.relay().announced(inv.vectors());
         }
@@ -132,7 +132,7 @@ final class ObjectUpload {
       batch.add(v);
     }
     if (!batch.isEmpty() && !peer.isClosed()) {
-      peer.channel().writeAndFlush(new Inv(batch));
+      peer.channel().writeAndFlush(new Inv(batch)).addListener(ChannelFailures.LOG_WRITE);
       group.relay().announced(batch);
     }
     if (!announcements.isEmpty() && announceScheduled.compareAndSet(false, true)) {

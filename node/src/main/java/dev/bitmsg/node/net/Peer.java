@@ -135,7 +135,7 @@ final class Peer {
       } else if (m instanceof Addr addr) {
         group.addrGossip().received(this, addr);
       } else if (m instanceof Ping) {
-        channel.writeAndFlush(new Pong());
+        channel.writeAndFlush(new Pong()).addListener(ChannelFailures.LOG_WRITE);
       } else if (m instanceof ErrorMessage e) {
         log.info("{}: error from peer (fatal={}): {}", name, e.fatal(), e.textString());
       } else {

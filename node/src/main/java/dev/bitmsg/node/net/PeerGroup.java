@@ -22,8 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +73,8 @@ public final class PeerGroup implements AutoCloseable {
   private final EventLoopGroup loops;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService timer;
+  // Handles of dialling and the request tick, cancelled on close; both tasks log their own failures.
+  private final List<ScheduledFuture<?>> periodic = new CopyOnWriteArrayList<>();
   private final PeerPipeline pipeline;
   private final Dialler dialler;
   private final InboundListener listener;
@@ -114,9 +118,9 @@ public final class PeerGroup implements AutoCloseable {
       log.info("client-only mode: not listening");
     }
     long dial = settings.dialInterval().toMillis();
-    timer.scheduleWithFixedDelay(dialler::tick, 0, dial, TimeUnit.MILLISECONDS);
+    periodic.add(timer.scheduleWithFixedDelay(dialler::tick, 0, dial, TimeUnit.MILLISECONDS));
     long tick = settings.tickInterval().toMillis();
-    timer.scheduleWithFixedDelay(this::requestTick, tick, tick, TimeUnit.MILLISECONDS);
+    periodic.add(timer.scheduleWithFixedDelay(this::requestTick, tick, tick, TimeUnit.MILLISECONDS));
   }
 
   /** The bound listen address; empty in client-only mode or before {@link #start()}. */
@@ -152,7 +156,7 @@ public final class PeerGroup implements AutoCloseable {
   void misbehaved(Peer peer, String reason) {
     peer.markClosed();
     banList.ban(peer.remote().getAddress(), reason);
-    peer.channel().close();
+    peer.channel().close().addListener(ChannelFailures.LOG_CLOSE);
   }
 
   void onException(Channel ch, Throwable cause) {
@@ -171,7 +175,7 @@ public final class PeerGroup implements AutoCloseable {
     } else {
       log.warn("{}: unexpected error, closing", remote, c);
     }
-    ch.close();
+    ch.close().addListener(ChannelFailures.LOG_CLOSE);
   }
 
   /**
@@ -188,8 +192,13 @@ public final class PeerGroup implements AutoCloseable {
   }
 
   private void requestTick() {
-    for (Peer p : peers.values()) {
-      p.tick();
+    try {
+      for (Peer p : peers.values()) {
+        p.tick();
+      }
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is silently descheduled; log it and keep the schedule.
+      log.warn("request tick failed", e);
     }
   }
 
@@ -284,10 +293,11 @@ public final class PeerGroup implements AutoCloseable {
 
   @Override
   public void close() {
+    periodic.forEach(p -> p.cancel(false));
     timer.shutdownNow();
     listener.close();
     for (Channel ch : allChannels) {
-      ch.close();
+      ch.close().addListener(ChannelFailures.LOG_CLOSE);
     }
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     workers.shutdown();

@@ -35,9 +35,9 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     } else if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.READER_IDLE) {
         log.info("{}: nothing received for too long, closing", ctx.channel().remoteAddress());
-        ctx.close();
+        ctx.close().addListener(ChannelFailures.LOG_CLOSE);
       } else if (idle.state() == IdleState.ALL_IDLE && peer != null) {
-        ctx.writeAndFlush(new Ping());
+        ctx.writeAndFlush(new Ping()).addListener(ChannelFailures.LOG_WRITE);
       }
     } else {
       super.userEventTriggered(ctx, evt);

@@ -63,7 +63,7 @@ class AddressCommandTest {
         + b.get("priv_signing_key_wif") + "\", \"encryption_key_wif\": \"" + b.get("priv_encryption_key_wif") + "\"}, {\"address\": \"BM-"), json);
     assertTrue(json.endsWith("\"}]"), json);
     String lines = CommandRunner.run("address", "deterministic", "--passphrase", b.get("passphrase_ascii"), "--count", "2").out();
-    String[] split = lines.strip().split("\n");
+    String[] split = lines.strip().split("\n", -1);
     assertEquals(2, split.length);
     assertTrue(json.contains(split[1]), json);
   }

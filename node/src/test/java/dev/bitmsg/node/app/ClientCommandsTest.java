@@ -40,7 +40,7 @@ class ClientCommandsTest {
       assertTrue(run("sent", conn[0], conn[1]).out().contains("note to self"));
 
       String inbox = awaitInbox(conn, "note to self");
-      String id = inbox.strip().split("\\s+")[0];
+      String id = inbox.strip().split("\\s+", -1)[0];
       CommandRunner.Result read = run("read", id.substring(0, 8), conn[0], conn[1]);
       assertTrue(read.out().contains("remember the milk") && read.out().contains("From:     " + alice), read.out());
 
@@ -77,7 +77,7 @@ class ClientCommandsTest {
   private static String awaitInbox(String[] conn, String subject) throws InterruptedException {
     for (int i = 0; i < 400; i++) {
       CommandRunner.Result r = run("inbox", conn[0], conn[1]);
-      for (String line : r.out().split("\n")) {
+      for (String line : r.out().split("\n", -1)) {
         if (line.contains(subject)) {
           return line;
         }

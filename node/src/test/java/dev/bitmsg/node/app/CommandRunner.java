@@ -12,7 +12,7 @@ import picocli.CommandLine;
 final class CommandRunner {
   record Result(int exit, String out, String err) {
     String lastLine() {
-      String[] lines = out.strip().split("\n");
+      String[] lines = out.strip().split("\n", -1);
       return lines[lines.length - 1];
     }
   }

@@ -50,7 +50,7 @@ final class JobAdmission {
       slot.close();
       throw e;
     }
-    job.result().whenComplete((s, e) -> slot.close());
+    Completions.onCompletion(job.result(), (s, e) -> slot.close());
     log.info(
         "job={} client={} event=admitted priority={} target={} expectedTrials={}",
         job.id(),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,17 +56,23 @@ final class JobRegistry {
   private final ConcurrentHashMap<String, Tracked> byId = new ConcurrentHashMap<>();
   private final Duration detachedGrace;
   private final Duration retention;
+  private final ScheduledFuture<?> sweeping; // sweep() logs its own failures
 
   JobRegistry(ScheduledExecutorService timer, Duration detachedGrace, Duration retention) {
     this.detachedGrace = detachedGrace;
     this.retention = retention;
     long every = Math.max(10, Math.min(1000, detachedGrace.toMillis() / 4));
-    timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    this.sweeping = timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the periodic sweep. */
+  void close() {
+    sweeping.cancel(false);
   }
 
   void add(Tracked t) {
     byId.put(t.job.id(), t);
-    t.job.result().whenComplete((s, e) -> t.endedNanos = System.nanoTime());
+    Completions.onCompletion(t.job.result(), (s, e) -> t.endedNanos = System.nanoTime());
   }
 
   /** The caller's job {@code id}; another client's job is reported as unknown too. */

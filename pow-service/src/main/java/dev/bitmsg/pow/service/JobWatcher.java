@@ -44,7 +44,7 @@ final class JobWatcher {
               this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
     send(update(false));
-    tracked.job.result().whenComplete((s, e) -> finish());
+    Completions.onCompletion(tracked.job.result(), (s, e) -> finish());
   }
 
   private void tick() {
@@ -105,15 +105,13 @@ final class JobWatcher {
         b.setResult(solveResponse(sol, tracked.search.target(), job));
         tracked.object.ifPresent(o -> b.setObjectResult(objectResponse(sol, o, job)));
       } else {
-        job.result()
-            .whenComplete(
-                (s, e) -> {
-                  Throwable cause = e;
-                  while (cause != null && !(cause instanceof JobEndedException)) {
-                    cause = cause.getCause();
-                  }
-                  b.setError(cause != null ? String.valueOf(cause.getMessage()) : String.valueOf(e));
-                });
+        // Done already: this reads the failure without waiting.
+        Throwable e = job.result().handle((s, failure) -> failure).join();
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof JobEndedException)) {
+          cause = cause.getCause();
+        }
+        b.setError(cause != null ? String.valueOf(cause.getMessage()) : String.valueOf(e));
       }
     }
     return b.build();

@@ -30,6 +30,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,8 @@ public final class PowGrpcServer implements AutoCloseable {
   private final ServiceMetrics metrics;
   private final ExecutorService handlers;
   private final ScheduledExecutorService timer;
+  private final ProofOfWorkService service;
+  private @Nullable ScheduledFuture<?> healthWatch; // set by start()
   private final List<SchedulerListener> extraListeners = new CopyOnWriteArrayList<>();
 
   /**
@@ -78,7 +81,7 @@ public final class PowGrpcServer implements AutoCloseable {
     holder[0] = scheduler;
     this.handlers = boundedPool("pow-grpc", 8);
     this.timer = new ScheduledThreadPoolExecutor(1, daemon("pow-timer"));
-    ProofOfWorkService service =
+    this.service =
         new ProofOfWorkService(
             scheduler,
             new RequestMapper(Clock.systemUTC(), config.maxExpectedTrials()),
@@ -139,15 +142,25 @@ public final class PowGrpcServer implements AutoCloseable {
               } else {
                 log.error("event=no-engine: every engine failed its self-test");
               }
+            })
+        .exceptionally(
+            e -> {
+              log.error("event=self-test-failed", e);
+              return null;
             });
-    timer.scheduleWithFixedDelay(this::watchHealth, 1, 1, TimeUnit.SECONDS);
+    healthWatch = timer.scheduleWithFixedDelay(this::watchHealth, 1, 1, TimeUnit.SECONDS);
     return this;
   }
 
   private void watchHealth() {
-    if (scheduler.ready().isDone() && scheduler.healthyWorkers() == 0) {
-      health.setStatus("", ServingStatus.NOT_SERVING);
-      health.setStatus(ProofOfWorkGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
+    try {
+      if (scheduler.ready().isDone() && scheduler.healthyWorkers() == 0) {
+        health.setStatus("", ServingStatus.NOT_SERVING);
+        health.setStatus(ProofOfWorkGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
+      }
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is silently descheduled; log it and keep watching.
+      log.warn("event=health-watch-failed", e);
     }
   }
 
@@ -228,6 +241,11 @@ public final class PowGrpcServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       server.shutdownNow();
     }
+    ScheduledFuture<?> watch = healthWatch;
+    if (watch != null) {
+      watch.cancel(false);
+    }
+    service.close();
     timer.shutdownNow();
     handlers.shutdownNow();
     metrics.close();

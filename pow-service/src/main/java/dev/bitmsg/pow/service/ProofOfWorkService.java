@@ -64,6 +64,11 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
     this.version = version;
   }
 
+  /** Stops the periodic sweep of finished and orphaned jobs. */
+  void close() {
+    registry.close();
+  }
+
   @Override
   public void solve(SolveRequest request, StreamObserver<SolveResponse> out) {
     try {

@@ -32,23 +32,23 @@ final class Replies {
           }
         },
         Runnable::run);
-    job.result()
-        .whenComplete(
-            (sol, err) -> {
-              if (ctx.isCancelled()) {
-                return;
-              }
-              if (err != null) {
-                fail(out, err);
-                return;
-              }
-              try {
-                out.onNext(map.apply(sol));
-                out.onCompleted();
-              } catch (RuntimeException e) {
-                log.debug("job={} event=answer-not-delivered", job.id(), e);
-              }
-            });
+    Completions.onCompletion(
+        job.result(),
+        (sol, err) -> {
+          if (ctx.isCancelled()) {
+            return;
+          }
+          if (err != null) {
+            fail(out, err);
+            return;
+          }
+          try {
+            out.onNext(map.apply(sol));
+            out.onCompleted();
+          } catch (RuntimeException e) {
+            log.debug("job={} event=answer-not-delivered", job.id(), e);
+          }
+        });
   }
 
   static void fail(StreamObserver<?> out, Throwable e) {

@@ -74,7 +74,7 @@ public final class BcTlsContexts {
       return "";
     }
     List<String> kept = new ArrayList<>();
-    for (String entry : current.split(",")) {
+    for (String entry : current.split(",", -1)) {
       String e = entry.trim();
       String lower = e.toLowerCase(Locale.ROOT);
       if (!e.isEmpty() && !lower.equals("anon") && !lower.equals("ecdh")) {

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.net.tls;
 
+import dev.bitmsg.node.net.ChannelFailures;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
@@ -59,6 +60,6 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
       log.info("{}: TLS handshake as {} failed, closing this connection: {}",
           ctx.channel().remoteAddress(), client ? "client" : "server", root.toString());
     }
-    ctx.close();
+    ctx.close().addListener(ChannelFailures.LOG_CLOSE);
   }
 }

@@ -52,7 +52,7 @@ public final class TokensFile {
         continue;
       }
       String where = source + ":" + (i + 1) + ": ";
-      String[] parts = line.split("\\s+");
+      String[] parts = line.split("\\s+", -1);
       if (parts.length < 2) {
         throw new IllegalArgumentException(where + "expected '<token> <client> [key=value...]'");
       }
