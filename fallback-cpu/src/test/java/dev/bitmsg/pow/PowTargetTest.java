@@ -77,7 +77,7 @@ class PowTargetTest {
   void randomDifficultiesAgainstLongArithmetic() {
     Random rnd = new Random(42);
     for (int i = 0; i < 2000; i++) {
-      long len = 8 + rnd.nextInt(1 << 18);
+      long len = 8L + rnd.nextInt(1 << 18);
       long ttl = rnd.nextInt(2_500_000);
       long ntpb = rnd.nextInt(100_000);
       long extra = rnd.nextInt(100_000);

@@ -180,10 +180,10 @@ public final class JsonValues {
           return string();
         case 't':
           word("true");
-          return Boolean.TRUE;
+          return true;
         case 'f':
           word("false");
-          return Boolean.FALSE;
+          return false;
         case 'n':
           word("null");
           return null;

@@ -91,8 +91,8 @@ public final class XmlRpcCodec {
       return switch (t.getTagName()) {
         case "i4", "int", "i8" -> Long.parseLong(text.strip());
         case "boolean" -> switch (text.strip()) {
-          case "1" -> Boolean.TRUE;
-          case "0" -> Boolean.FALSE;
+          case "1" -> true;
+          case "0" -> false;
           default -> throw new RpcFormatException("boolean must be 0 or 1, got '" + text.strip() + "'");
         };
         case "string" -> text;

@@ -15,6 +15,7 @@ import dev.bitmsg.node.v1.NodeEvent;
 import dev.bitmsg.node.v1.PubkeyWorkChange;
 import dev.bitmsg.node.v1.StatusChange;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -143,14 +144,16 @@ public final class EventHub implements AutoCloseable {
   }
 
   private void publish(NodeEvent e) {
+    List<Consumer<NodeEvent>> failed = new ArrayList<>();
     for (Consumer<NodeEvent> s : subscribers) {
       try {
         s.accept(e);
       } catch (RuntimeException ex) {
         log.debug("events: dropping a subscriber that failed", ex);
-        subscribers.remove(s);
+        failed.add(s);
       }
     }
+    subscribers.removeAll(failed);
   }
 
   @Override

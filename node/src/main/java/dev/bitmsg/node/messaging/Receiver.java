@@ -129,8 +129,8 @@ public final class Receiver implements AutoCloseable {
       broadcasts.onV5(object, b);
     } else if (payload instanceof BroadcastV4 b) {
       broadcasts.onLegacyBroadcast(object, b);
-    } else if (payload instanceof PubkeyV4 p) {
-      onPubkeyV4(object, p);
+    } else if (payload instanceof PubkeyV4) {
+      onPubkeyV4(object);
     } else if (object.objectType() == ObjectType.PUBKEY) {
       finder.readPlain(object).ifPresent(pk -> messenger.pubkeyArrived(pk.address()));
     } else if (payload instanceof GetPubkey g) {
@@ -198,7 +198,7 @@ public final class Receiver implements AutoCloseable {
     }
   }
 
-  private void onPubkeyV4(ObjectMessage object, PubkeyV4 p) {
+  private void onPubkeyV4(ObjectMessage object) {
     for (String awaited : messenger.awaitedAddresses()) {
       BitmessageAddress a;
       try {

@@ -48,15 +48,15 @@ public final class NodeMetrics implements AutoCloseable {
         .callback(cb -> {
           List<PeerGroup.PeerInfo> peers = node.peers().peers();
           long in = peers.stream().filter(PeerGroup.PeerInfo::inbound).count();
-          cb.call(in, "inbound");
-          cb.call(peers.size() - in, "outbound");
+          cb.call((double) in, "inbound");
+          cb.call((double) (peers.size() - in), "outbound");
         })
         .register(registry);
     CounterWithCallback.builder().name("bitmsg_node_objects_stored").help("New objects stored since start (received or made here)")
         .labelNames("type")
         .callback(cb -> {
           for (long t : new long[] {ObjectType.GETPUBKEY, ObjectType.PUBKEY, ObjectType.MSG, ObjectType.BROADCAST}) {
-            cb.call(counters.count(t), ObjectType.name(t).toLowerCase(Locale.ROOT));
+            cb.call((double) counters.count(t), ObjectType.name(t).toLowerCase(Locale.ROOT));
           }
         })
         .register(registry);
@@ -66,12 +66,12 @@ public final class NodeMetrics implements AutoCloseable {
         .labelNames("via")
         .callback(cb -> {
           RelayCounts relayed = node.peers().relayCounts();
-          cb.call(relayed.announced(), "inv");
-          cb.call(relayed.served(), "getdata");
+          cb.call((double) relayed.announced(), "inv");
+          cb.call((double) relayed.served(), "getdata");
         })
         .register(registry);
     GaugeWithCallback.builder().name("bitmsg_node_inventory_objects").help("Objects in the inventory")
-        .callback(cb -> cb.call(node.inventory().count()))
+        .callback(cb -> cb.call((double) node.inventory().count()))
         .register(registry);
     GaugeWithCallback.builder().name("bitmsg_node_inbox_messages").help("Received messages and broadcasts")
         .callback(cb -> cb.call(node.messenger().inbox().size()))

@@ -58,6 +58,8 @@ public final class KeySealer {
   }
 
   /**
+   * Opens a blob sealed with this key.
+   *
    * @throws StoreException when the blob was not sealed with this key (wrong passphrase) or was
    *     modified
    */

@@ -11,6 +11,8 @@ public final class ObjectPayloads {
   private ObjectPayloads() {}
 
   /**
+   * Parses the payload of {@code object} by its type and version.
+   *
    * @throws ProtocolException when a known type/version breaks its layout
    */
   public static ObjectPayload parse(ObjectMessage object) {

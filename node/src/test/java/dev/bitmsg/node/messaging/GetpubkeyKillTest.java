@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * child through the peer and the waiting message goes out and arrives in bob's inbox.
  */
 class GetpubkeyKillTest {
-  private static final Duration LIMIT = Duration.ofSeconds(180);
+  private static final Duration LIMIT = Duration.ofMinutes(3);
 
   @TempDir Path tmp;
 

@@ -295,7 +295,7 @@ class MessagingNetworkTest {
     String addrB = b.messenger().text(b.messenger().createRandom("bob"));
     long t0 = System.nanoTime();
     long id = a.messenger().send(addrA, addrB, "real", "network difficulty", 3600);
-    Await.until(Duration.ofSeconds(120), "ack at real difficulty", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
+    Await.until(Duration.ofMinutes(2), "ack at real difficulty", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
     timing("real network difficulty: msg and ack received", t0);
     assertEquals(1, countInbox(b, "real"));
     powByService(a, id);

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 class PubkeyKillTest {
   private static final Logger log = LoggerFactory.getLogger(PubkeyKillTest.class);
-  private static final Duration LIMIT = Duration.ofSeconds(180);
+  private static final Duration LIMIT = Duration.ofMinutes(3);
   /** About 6.6e6 expected trials for a 28-day v4 pubkey: seconds, not milliseconds. */
   private static final int CHILD_EASE_BITS = 3;
   /** Attempts to catch the child in its proof of work (a lucky nonce may end it within one poll). */

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * message exactly once, acknowledged, the work again done by the service.
  */
 class SenderKillTest {
-  private static final Duration LIMIT = Duration.ofSeconds(120);
+  private static final Duration LIMIT = Duration.ofMinutes(2);
   private static final String PASSPHRASE = "sender kill test";
 
   @TempDir Path tmp;

@@ -68,9 +68,11 @@ final class FuzzChecks {
   }
 
   static boolean inventoryList(byte[] data) {
-    return roundTrip(data, 0, b -> Inv.read(ByteBuffer.wrap(b)), Message::toBytes)
-        & roundTrip(data, 0, b -> GetData.read(ByteBuffer.wrap(b)), Message::toBytes)
-        & roundTrip(data, 0, b -> Dinv.read(ByteBuffer.wrap(b)), Message::toBytes);
+    // Every reader runs on every input, even after one has failed.
+    boolean inv = roundTrip(data, 0, b -> Inv.read(ByteBuffer.wrap(b)), Message::toBytes);
+    boolean getData = roundTrip(data, 0, b -> GetData.read(ByteBuffer.wrap(b)), Message::toBytes);
+    boolean dinv = roundTrip(data, 0, b -> Dinv.read(ByteBuffer.wrap(b)), Message::toBytes);
+    return inv && getData && dinv;
   }
 
   static boolean error(byte[] data) {

@@ -110,6 +110,7 @@ public final class AparapiScanner extends LaunchingScanner {
   }
 
   /** Trial values of nonces {@code first .. first+count-1} (mod 2^64) computed on the device. */
+  @Override
   public synchronized long[] trialValues(InitialHash hash, long first, int count) {
     if (count < 1 || count > MAX_TRIAL_VALUES) {
       throw new IllegalArgumentException("count must be 1.." + MAX_TRIAL_VALUES + ": " + count);

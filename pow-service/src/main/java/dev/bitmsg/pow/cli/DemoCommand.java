@@ -52,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     byte[] body = HexFormat.of().parseHex(GETPUBKEY_WITHOUT_NONCE);
     InitialHash hash = InitialHash.ofObjectWithoutNonce(body);
-    long objectLength = body.length + 8;
+    long objectLength = body.length + 8L;
     long target = PowTarget.of(objectLength, TTL);
     out.printf(Locale.ROOT, "getpubkey object: %d bytes with nonce, TTL %d s, network difficulty%n",
         objectLength, TTL);

@@ -231,6 +231,7 @@ public final class JoclScanner extends LaunchingScanner {
    * Trial values of nonces {@code first .. first+count-1} (modulo 2^64) computed by the device's
    * {@code pow_trial_values} kernel; for differential tests and the start-up self-test.
    */
+  @Override
   public synchronized long[] trialValues(InitialHash hash, long first, int count) {
     if (count < 1 || count > MAX_TRIAL_VALUES) {
       throw new IllegalArgumentException("count must be 1.." + MAX_TRIAL_VALUES + ": " + count);

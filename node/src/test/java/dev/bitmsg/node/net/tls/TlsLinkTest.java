@@ -233,7 +233,7 @@ class TlsLinkTest {
   @Test
   void tlsFailureClosesOnlyThatConnection() throws Exception {
     Node a = node("a", 0, List.of());
-    Node b = node("b", TestNetwork.CLIENT_ONLY, List.of(TestNetwork.endpoint(a)));
+    node("b", TestNetwork.CLIENT_ONLY, List.of(TestNetwork.endpoint(a)));
     Await.until(WAIT, "b connected", () -> a.peers().peers().size() == 1);
 
     // Advertises NODE_SSL, then speaks plaintext instead of starting TLS.

@@ -63,7 +63,7 @@ final class Search {
     } else if (passEndNanos > engineCoveredUntil) {
       engineNanos += passEndNanos - engineCoveredUntil;
     }
-    engineCoveredUntil = Math.max(engineCoveredUntil, passEndNanos);
+    engineCoveredUntil = Math.max(engineCoveredUntil, (double) passEndNanos);
   }
 
   boolean started() {

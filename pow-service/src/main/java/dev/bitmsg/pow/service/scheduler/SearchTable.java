@@ -34,7 +34,7 @@ final class SearchTable {
     Search.Key key = new Search.Key(spec.initialHash(), spec.target());
     Search search = searches.get(key);
     if (search == null) {
-      search = new Search(key, nextSeq++, spec.startNonce().orElseGet(randomNonce::getAsLong));
+      search = new Search(key, nextSeq++, spec.startNonce().orElseGet(randomNonce));
       searches.put(key, search);
       search.jobs.add(job);
       queue.activate(spec.client());

@@ -191,8 +191,8 @@ class SchedulerTest {
       }
     }
     assertEquals(500_000, ta + tb + tc);
-    assertEquals(ta, tb, 10_000, "equal weights, equal service within one pass");
-    assertEquals(3.0 * ta, tc, 30_000, "weight 3 gets three times the service");
+    assertEquals((double) ta, (double) tb, 10_000, "equal weights, equal service within one pass");
+    assertEquals(3.0 * ta, (double) tc, 30_000, "weight 3 gets three times the service");
   }
 
   @Test
