@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One of our own addresses with its two key pairs and settings, as kept in keys.dat: label,
- * demanded proof-of-work difficulty ({@code noncetrialsperbyte}, {@code payloadlengthextrabytes};
+ * demanded proof-of-work difficulty (keys.dat "noncetrialsperbyte", "payloadlengthextrabytes";
  * network minimum 1000 each), enabled, chan. Immutable; {@link #toString()} shows no secrets.
  */
 public record Identity(

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param sendAcks whether received msgs are acknowledged (PyBitmessage's inverse {@code dontsendack})
  * @param pubkeyTtlSeconds TTL of own pubkey objects; also how long after a publication getpubkeys
  *     are not answered again and when the pubkey is re-published
- * @param ackStealthLevel shape of the acks of sent msgs, 0..2 (PyBitmessage {@code ackstealthlevel},
+ * @param ackStealthLevel shape of the acks of sent msgs, 0..2 (PyBitmessage "ackstealthlevel",
  *     see {@link AckMaker})
  */
 public record MessagingSettings(

@@ -5,6 +5,7 @@ import dev.bitmsg.node.api.JsonValues;
 import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ public final class FakeNamecoind implements AutoCloseable {
 
   public FakeNamecoind(String user, String password, Map<String, String> names) throws IOException {
     String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    server = HttpServer.create(new InetSocketAddress(loopback, 0), 4);
     server.createContext("/", ex -> {
       try (ex) {
         if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {

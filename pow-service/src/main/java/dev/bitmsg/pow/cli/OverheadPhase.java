@@ -50,13 +50,13 @@ final class OverheadPhase {
       for (int i = 0; i < 200; i++) {
         c.blocking().getInfo(dev.bitmsg.pow.v1.GetInfoRequest.getDefaultInstance());
       }
-      roundTripMs = (System.nanoTime() - v0) / 200 / 1e6;
+      roundTripMs = (System.nanoTime() - v0) / 200.0 / 1e6;
       notes.note("GetInfo round trip: %.2f ms", roundTripMs);
       long e0 = System.nanoTime();
       for (int i = 0; i < 20; i++) {
         c.blocking().solve(solve(hash("tiny-" + i), targetFor(10), Priority.PRIORITY_INTERACTIVE));
       }
-      notes.note("tiny Solve round trip: %.2f ms", (System.nanoTime() - e0) / 20 / 1e6);
+      notes.note("tiny Solve round trip: %.2f ms", (System.nanoTime() - e0) / 20.0 / 1e6);
       double nonScan = 0;
       double serverSide = 0;
       double[] versusDirect = new double[jobs];

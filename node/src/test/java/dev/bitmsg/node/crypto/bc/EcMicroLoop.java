@@ -34,11 +34,12 @@ public final class EcMicroLoop {
       double glv = (mx.getCurrentThreadCpuTime() - t) / 1e3 / n;
       t = mx.getCurrentThreadCpuTime();
       ECPoint fresh = null;
-      for (int i = 0; i < n / 10; i++) {
+      int precomputed = n / 10;
+      for (int i = 0; i < precomputed; i++) {
         fresh = Secp256k1.decode(pts[i].getAffineXCoord().toBigInteger(), pts[i].getAffineYCoord().toBigInteger());
         FixedPointUtil.precompute(fresh);
       }
-      double pre = (mx.getCurrentThreadCpuTime() - t) / 1e3 / (n / 10);
+      double pre = (mx.getCurrentThreadCpuTime() - t) / 1e3 / precomputed;
       t = mx.getCurrentThreadCpuTime();
       for (int i = 0; i < n; i++) {
         comb.multiply(fresh, ks[i]);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -76,8 +77,9 @@ final class Openssl implements AutoCloseable {
   static Socket connect(int port) throws IOException, InterruptedException {
     for (int i = 0; ; i++) {
       try {
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+        s.connect(new InetSocketAddress(loopback, port), 2_000);
         return s;
       } catch (ConnectException e) {
         if (i >= 200) {

@@ -13,6 +13,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -56,9 +57,10 @@ public final class TestServer implements AutoCloseable {
   public static TestServer loopback(
       PowServiceConfig config, Optional<TokensFile> tokens, RecordingScanner scanner)
       throws IOException {
+    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
     PowGrpcServer server =
         new PowGrpcServer(
-                NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)),
+                NettyServerBuilder.forAddress(new InetSocketAddress(loopback, 0)),
                 config,
                 tokens,
                 List.<NonceScanner>of(scanner))
