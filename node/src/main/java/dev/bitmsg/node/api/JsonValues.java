@@ -129,7 +129,7 @@ public final class JsonValues {
       }
       char c = s.charAt(pos);
       switch (c) {
-        case '{': {
+        case '{' -> {
           pos++;
           Map<String, Object> m = new LinkedHashMap<>();
           space();
@@ -156,7 +156,7 @@ public final class JsonValues {
             }
           }
         }
-        case '[': {
+        case '[' -> {
           pos++;
           List<Object> l = new ArrayList<>();
           space();
@@ -176,19 +176,24 @@ public final class JsonValues {
             }
           }
         }
-        case '"':
+        case '"' -> {
           return string();
-        case 't':
+        }
+        case 't' -> {
           word("true");
           return true;
-        case 'f':
+        }
+        case 'f' -> {
           word("false");
           return false;
-        case 'n':
+        }
+        case 'n' -> {
           word("null");
           return null;
-        default:
+        }
+        default -> {
           return number();
+        }
       }
     }
 
