@@ -52,7 +52,6 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
   }
 
   @Override
-  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void setStatus(long id, SendStatus status, long now, Optional<String> detail) {
     outbox.setStatus(id, status, now, detail);
   }
@@ -63,7 +62,6 @@ public final class SqliteMailStore implements Outbox, Inbox, PubkeyStore {
   }
 
   @Override
-  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void markSent(long id, SendStatus status, int retries, long sleepTill, long now) {
     outbox.markSent(id, status, retries, sleepTill, now);
   }

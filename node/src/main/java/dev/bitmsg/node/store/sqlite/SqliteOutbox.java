@@ -123,7 +123,6 @@ final class SqliteOutbox implements Outbox {
   }
 
   @Override
-  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void setStatus(long id, SendStatus status, long now, Optional<String> detail) {
     db.inTransaction("set status", c -> {
       PreparedStatement ps = db.prepared(
@@ -132,9 +131,9 @@ final class SqliteOutbox implements Outbox {
       ps.setLong(2, now);
       setOptionalText(ps, 3, detail);
       ps.setLong(4, id);
-      ps.executeUpdate();
+      int rows = ps.executeUpdate();
       history(id, status, now);
-      return null;
+      return rows;
     });
   }
 
@@ -150,7 +149,6 @@ final class SqliteOutbox implements Outbox {
   }
 
   @Override
-  @SuppressWarnings("NullAway") // a Work<Void> lambda can only return null
   public void markSent(long id, SendStatus status, int retries, long sleepTill, long now) {
     db.inTransaction("mark sent", c -> {
       // An ack can overtake the bookkeeping of the send: never step back from ack received.
@@ -161,7 +159,8 @@ final class SqliteOutbox implements Outbox {
       ps.setInt(3, retries);
       ps.setLong(4, sleepTill);
       ps.setLong(5, id);
-      if (ps.executeUpdate() == 1) {
+      int rows = ps.executeUpdate();
+      if (rows == 1) {
         history(id, status, now);
       } else {
         PreparedStatement clear = db.prepared("UPDATE outbox SET solved = NULL, retries = ? WHERE id = ?");
@@ -169,7 +168,7 @@ final class SqliteOutbox implements Outbox {
         clear.setLong(2, id);
         clear.executeUpdate();
       }
-      return null;
+      return rows;
     });
   }
 
