@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which single-thread CPU kernel to use by default in this JVM, decided by measuring both after
- * warming them up: the Vector API kernel wins by 1.3-5x depending on the vector width and the
- * JDK, but it needs the incubator module and several seconds of JIT warm-up, and on CPUs without
- * wide vectors it can lose to {@code MessageDigest} (whose SHA-512 the JDK compiles to native
- * code). The system property {@code bitmsg.pow.cpuKernel} ({@code simd}, {@code digest} or
- * {@code auto}) overrides the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
+ * warming them up: the Vector API kernel wins by 1.3-5x depending on the vector width and the JDK,
+ * but it needs the incubator module and several seconds of JIT warm-up, and on CPUs without wide
+ * vectors it can lose to {@code MessageDigest} (whose SHA-512 the JDK compiles to native code). The
+ * system property {@code bitmsg.pow.cpuKernel} ({@code simd}, {@code digest} or {@code auto})
+ * overrides the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
  *
  * @param simdTrialsPerSecond measured rate; 0 when not measured (SIMD unavailable, or forced)
  * @param digestTrialsPerSecond measured rate; 0 when not measured
@@ -22,8 +22,10 @@ public record CpuKernelChoice(
 
   private static final long SAMPLE_NANOS = 150_000_000L;
   private static final long WARMUP_BUDGET_NANOS = 8_000_000_000L;
+
   /** Trials before the first sample: enough calls for HotSpot to reach its optimising tier. */
   private static final long WARMUP_TRIALS = 200_000;
+
   private static final InitialHash PROBE = InitialHash.ofObjectWithoutNonce(new byte[] {1, 2, 3});
 
   private static volatile @Nullable CpuKernelChoice cached;
@@ -54,8 +56,8 @@ public record CpuKernelChoice(
     CpuKernel k = CpuKernel.parse(name);
     Optional<String> why = k.unavailableReason();
     if (why.isPresent()) {
-      return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0,
-          "property " + PROPERTY + "=" + name + " but " + why.get());
+      return new CpuKernelChoice(
+          CpuKernel.DIGEST, 0, 0, "property " + PROPERTY + "=" + name + " but " + why.get());
     }
     return new CpuKernelChoice(k, 0, 0, "set by property " + PROPERTY);
   }
@@ -69,7 +71,8 @@ public record CpuKernelChoice(
     double digest;
     double simd;
     int bits;
-    try (DigestScanner d = new DigestScanner(); SimdScanner s = SimdScanner.create()) {
+    try (DigestScanner d = new DigestScanner();
+        SimdScanner s = SimdScanner.create()) {
       warmUp(d); // the JDK's SHA-512 intrinsic needs its warm-up too
       warmUp(s);
       bits = s.vectorBits();
@@ -82,15 +85,22 @@ public record CpuKernelChoice(
       }
     }
     CpuKernel pick = simd > digest ? CpuKernel.SIMD : CpuKernel.DIGEST;
-    return new CpuKernelChoice(pick, simd / 3, digest / 3, String.format(Locale.ROOT,
-        "measured %.2f M/s (simd, %d-bit) vs %.2f M/s (digest) on one thread",
-        simd / 3e6, bits, digest / 3e6));
+    return new CpuKernelChoice(
+        pick,
+        simd / 3,
+        digest / 3,
+        String.format(
+            Locale.ROOT,
+            "measured %.2f M/s (simd, %d-bit) vs %.2f M/s (digest) on one thread",
+            simd / 3e6,
+            bits,
+            digest / 3e6));
   }
 
   /**
-   * Runs {@code scanner} until the JIT settles: {@link #WARMUP_TRIALS}, then until two samples in
-   * a row agree within 10 % (all bounded by {@link #WARMUP_BUDGET_NANOS}). The vector code runs
-   * 100x slower until the optimising JIT has compiled it, which with busy cores can take seconds.
+   * Runs {@code scanner} until the JIT settles: {@link #WARMUP_TRIALS}, then until two samples in a
+   * row agree within 10 % (all bounded by {@link #WARMUP_BUDGET_NANOS}). The vector code runs 100x
+   * slower until the optimising JIT has compiled it, which with busy cores can take seconds.
    */
   private static void warmUp(NonceScanner scanner) {
     long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;

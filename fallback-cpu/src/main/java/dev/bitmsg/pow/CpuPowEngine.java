@@ -3,9 +3,9 @@ package dev.bitmsg.pow;
 import java.util.List;
 
 /**
- * Builds the CPU {@link PowEngine}: a {@link SlicedPowEngine} over one {@link ThreadedScanner}
- * that spreads each pass over {@code threads} cores with the chosen single-thread kernel (by
- * default the faster one measured by {@link CpuKernelChoice}). Stateless factory.
+ * Builds the CPU {@link PowEngine}: a {@link SlicedPowEngine} over one {@link ThreadedScanner} that
+ * spreads each pass over {@code threads} cores with the chosen single-thread kernel (by default the
+ * faster one measured by {@link CpuKernelChoice}). Stateless factory.
  */
 public final class CpuPowEngine {
   public static final String NAME = "cpu";
@@ -33,9 +33,12 @@ public final class CpuPowEngine {
       throw new IllegalArgumentException("threads must be >= 0, got " + threads);
     }
     int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    kernel.unavailableReason().ifPresent(why -> {
-      throw new IllegalStateException("CPU kernel " + kernel.label() + ": " + why);
-    });
+    kernel
+        .unavailableReason()
+        .ifPresent(
+            why -> {
+              throw new IllegalStateException("CPU kernel " + kernel.label() + ": " + why);
+            });
     return new ThreadedScanner(n, kernel::newScanner);
   }
 }

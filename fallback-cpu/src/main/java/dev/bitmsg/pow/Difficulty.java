@@ -11,13 +11,11 @@ public record Difficulty(long nonceTrialsPerByte, long payloadLengthExtraBytes) 
   public static final long NETWORK_MINIMUM = 1000;
 
   /** The difficulty every node accepts: 1000 / 1000. */
-  public static final Difficulty NETWORK_DEFAULT =
-      new Difficulty(NETWORK_MINIMUM, NETWORK_MINIMUM);
+  public static final Difficulty NETWORK_DEFAULT = new Difficulty(NETWORK_MINIMUM, NETWORK_MINIMUM);
 
   /** This difficulty with each parameter below 1000 (unsigned) raised to 1000. */
   public Difficulty effective() {
-    return new Difficulty(
-        raise(nonceTrialsPerByte), raise(payloadLengthExtraBytes));
+    return new Difficulty(raise(nonceTrialsPerByte), raise(payloadLengthExtraBytes));
   }
 
   /** True when this demands more than the network default in either parameter. */
@@ -32,7 +30,10 @@ public record Difficulty(long nonceTrialsPerByte, long payloadLengthExtraBytes) 
 
   @Override
   public String toString() {
-    return "Difficulty[ntpb=" + Long.toUnsignedString(nonceTrialsPerByte)
-        + ", extra=" + Long.toUnsignedString(payloadLengthExtraBytes) + "]";
+    return "Difficulty[ntpb="
+        + Long.toUnsignedString(nonceTrialsPerByte)
+        + ", extra="
+        + Long.toUnsignedString(payloadLengthExtraBytes)
+        + "]";
   }
 }

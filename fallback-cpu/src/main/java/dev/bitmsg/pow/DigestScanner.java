@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 
 /**
  * The baseline CPU scanner: one thread, one reused JDK {@code MessageDigest("SHA-512")}, nonces
- * tested in ascending order (so a slice reports its smallest solving nonce). Every other engine
- * is measured against this one. Not thread-safe: one instance per thread.
+ * tested in ascending order (so a slice reports its smallest solving nonce). Every other engine is
+ * measured against this one. Not thread-safe: one instance per thread.
  */
 public final class DigestScanner extends SequentialScanner {
   public static final String NAME = "cpu-digest";
@@ -24,8 +24,6 @@ public final class DigestScanner extends SequentialScanner {
   public String name() {
     return NAME;
   }
-
-
 
   @Override
   ScanOutcome scanOne(ScanSlice slice) {
@@ -59,5 +57,4 @@ public final class DigestScanner extends SequentialScanner {
     }
     return v;
   }
-
 }

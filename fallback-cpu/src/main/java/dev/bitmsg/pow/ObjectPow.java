@@ -10,8 +10,10 @@ package dev.bitmsg.pow;
 public final class ObjectPow {
   /** Nonce, expiresTime, objectType and two one-byte var_ints: the shortest possible object. */
   public static final int MIN_OBJECT_LENGTH = 8 + 8 + 4 + 1 + 1;
+
   /** Objects may expire at most 28 days and 3 hours after they are received. */
   public static final long MAX_TTL_SECONDS = 28L * 24 * 3600 + 3 * 3600;
+
   /** Objects that expired up to this long ago are still accepted. */
   public static final long MAX_EXPIRED_SECONDS = 3600;
 
@@ -45,28 +47,46 @@ public final class ObjectPow {
   /** Checks length, lifetime and PoW of {@code object} at {@code now} (epoch seconds). */
   public static PowVerdict validate(byte[] object, long now, Difficulty difficulty) {
     if (object.length < MIN_OBJECT_LENGTH) {
-      return PowVerdict.rejected(PowVerdict.Outcome.TOO_SHORT, "object has " + object.length
-          + " bytes, at least " + MIN_OBJECT_LENGTH + " needed");
+      return PowVerdict.rejected(
+          PowVerdict.Outcome.TOO_SHORT,
+          "object has " + object.length + " bytes, at least " + MIN_OBJECT_LENGTH + " needed");
     }
     long expires = readLong(object, 8);
     if (expires < 0 || expires - now > MAX_TTL_SECONDS) {
-      return PowVerdict.rejected(PowVerdict.Outcome.TOO_FAR_IN_FUTURE, "expires at "
-          + Long.toUnsignedString(expires) + ", more than " + MAX_TTL_SECONDS + " s after "
-          + now);
+      return PowVerdict.rejected(
+          PowVerdict.Outcome.TOO_FAR_IN_FUTURE,
+          "expires at "
+              + Long.toUnsignedString(expires)
+              + ", more than "
+              + MAX_TTL_SECONDS
+              + " s after "
+              + now);
     }
     if (expires - now < -MAX_EXPIRED_SECONDS) {
-      return PowVerdict.rejected(PowVerdict.Outcome.EXPIRED, "expired at " + expires + ", more than "
-          + MAX_EXPIRED_SECONDS + " s before " + now);
+      return PowVerdict.rejected(
+          PowVerdict.Outcome.EXPIRED,
+          "expired at " + expires + ", more than " + MAX_EXPIRED_SECONDS + " s before " + now);
     }
     long target = PowTarget.of(object.length, expires - now, difficulty);
     long trial = TrialValue.of(readLong(object, 0), InitialHash.ofObject(object));
     if (!TrialValue.meets(trial, target)) {
-      return new PowVerdict(PowVerdict.Outcome.INSUFFICIENT_POW, "trial value "
-          + Long.toUnsignedString(trial) + " exceeds target " + Long.toUnsignedString(target),
-          trial, target);
+      return new PowVerdict(
+          PowVerdict.Outcome.INSUFFICIENT_POW,
+          "trial value "
+              + Long.toUnsignedString(trial)
+              + " exceeds target "
+              + Long.toUnsignedString(target),
+          trial,
+          target);
     }
-    return new PowVerdict(PowVerdict.Outcome.VALID, "trial value " + Long.toUnsignedString(trial)
-        + " <= target " + Long.toUnsignedString(target), trial, target);
+    return new PowVerdict(
+        PowVerdict.Outcome.VALID,
+        "trial value "
+            + Long.toUnsignedString(trial)
+            + " <= target "
+            + Long.toUnsignedString(target),
+        trial,
+        target);
   }
 
   private static void requireHeader(byte[] object) {

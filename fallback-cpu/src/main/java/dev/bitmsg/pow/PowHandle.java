@@ -3,8 +3,8 @@ package dev.bitmsg.pow;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A submitted search. Thread-safe. {@link #result()} completes with a solution already
- * re-verified by {@link TrialValue}, exceptionally with {@link java.util.concurrent.CancellationException}
+ * A submitted search. Thread-safe. {@link #result()} completes with a solution already re-verified
+ * by {@link TrialValue}, exceptionally with {@link java.util.concurrent.CancellationException}
  * after {@link #cancel()}, or with {@link PowException} when the engine fails.
  */
 public interface PowHandle {

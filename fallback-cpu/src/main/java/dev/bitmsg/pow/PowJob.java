@@ -3,9 +3,8 @@ package dev.bitmsg.pow;
 import java.security.SecureRandom;
 
 /**
- * One nonce search: find a nonce whose trial value for {@code initialHash} is at most
- * {@code target} (unsigned), scanning upwards from {@code startNonce} with 64-bit wrap-around.
- * Immutable.
+ * One nonce search: find a nonce whose trial value for {@code initialHash} is at most {@code
+ * target} (unsigned), scanning upwards from {@code startNonce} with 64-bit wrap-around. Immutable.
  */
 public record PowJob(InitialHash initialHash, long target, long startNonce) {
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -63,7 +63,12 @@ public final class PowTarget {
     long target = of(objectLength, ttlSeconds, difficulty);
     if (target == 0) {
       throw new IllegalArgumentException(
-          "target is 0 for length " + objectLength + ", TTL " + ttlSeconds + " s and " + difficulty
+          "target is 0 for length "
+              + objectLength
+              + ", TTL "
+              + ttlSeconds
+              + " s and "
+              + difficulty
               + ": the difficulty is too high for any nonce search");
     }
     return target;

@@ -2,8 +2,8 @@ package dev.bitmsg.pow;
 
 /**
  * What a {@link NonceScanner} found in one {@link ScanSlice}: when {@code found}, a nonce whose
- * {@code trialValue} meets the slice's target; {@code trials} nonces were tested either way.
- * "Not found" is the {@code found} flag, never a sentinel nonce. Immutable.
+ * {@code trialValue} meets the slice's target; {@code trials} nonces were tested either way. "Not
+ * found" is the {@code found} flag, never a sentinel nonce. Immutable.
  */
 public record ScanOutcome(boolean found, long nonce, long trialValue, long trials) {
   public static ScanOutcome notFound(long trials) {

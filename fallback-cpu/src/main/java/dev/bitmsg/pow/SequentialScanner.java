@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Base of the single-thread CPU scanners: works the slices of a pass one after the other, in
- * ascending nonce order, and learns its own rate so {@link #trialsPerPass()} keeps a pass near
- * its target length. Subclasses test one slice. Not thread-safe: one instance per thread.
+ * ascending nonce order, and learns its own rate so {@link #trialsPerPass()} keeps a pass near its
+ * target length. Subclasses test one slice. Not thread-safe: one instance per thread.
  */
 abstract class SequentialScanner implements NonceScanner {
   private final RateMeter meter;

@@ -12,13 +12,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Proof-of-work trials for {@link #L} consecutive nonces at a time (one per vector lane) with the
- * incubating Vector API: SHA-512 of the fixed 72-byte {@code nonce || initialHash}, then SHA-512
- * of that 64-byte digest, each one padded block; the padding and length words are constants set
- * once per job, and only the first output word of the second hash is compared (with the sign bit
+ * incubating Vector API: SHA-512 of the fixed 72-byte {@code nonce || initialHash}, then SHA-512 of
+ * that 64-byte digest, each one padded block; the padding and length words are constants set once
+ * per job, and only the first output word of the second hash is compared (with the sign bit
  * flipped, as the Vector API's unsigned comparison is not available on every JDK).
  *
- * <p>The rounds are plain loops on purpose: a fully unrolled variant (2 x 80 rounds split into
- * 20 methods to stay under HotSpot's 8000-byte compile limit) ran no faster on 256-bit vectors but
+ * <p>The rounds are plain loops on purpose: a fully unrolled variant (2 x 80 rounds split into 20
+ * methods to stay under HotSpot's 8000-byte compile limit) ran no faster on 256-bit vectors but
  * took the optimising JIT 10-40 s to compile on busy cores, while these loops are compiled in a
  * second or two. Vectors never cross a call that is not inlined (that would box them).
  *
@@ -33,11 +33,15 @@ final class SimdKernel {
   private static final long[] IV = Sha512Constants.initialHashValue();
 
   private final long[] iota = new long[L];
+
   /** Message schedules of the first and second hash, word t at {@code t * L}. */
   private final long[] w1 = new long[80 * L];
+
   private final long[] w2 = new long[80 * L];
+
   /** Output of the second compression (only word 0 matters). */
   private final long[] out = new long[8 * L];
+
   private long targetFlipped;
 
   SimdKernel() {
@@ -76,8 +80,10 @@ final class SimdKernel {
     compress(w1, w2); // the first digest is the second message's words 0..7
     schedule(w2);
     compress(w2, out);
-    return LongVector.fromArray(S, out, 0).lanewise(XOR, Long.MIN_VALUE)
-        .compare(LE, targetFlipped).firstTrue();
+    return LongVector.fromArray(S, out, 0)
+        .lanewise(XOR, Long.MIN_VALUE)
+        .compare(LE, targetFlipped)
+        .firstTrue();
   }
 
   /** Trial value of lane {@code i} of the last {@link #run}. */
@@ -96,12 +102,18 @@ final class SimdKernel {
     for (int t = 16; t < 80; t++) {
       LongVector x2 = LongVector.fromArray(S, w, (t - 2) * L);
       LongVector x15 = LongVector.fromArray(S, w, (t - 15) * L);
-      LongVector s1 = x2.lanewise(ROR, 19).lanewise(XOR, x2.lanewise(ROR, 61))
-          .lanewise(XOR, x2.lanewise(LSHR, 6));
-      LongVector s0 = x15.lanewise(ROR, 1).lanewise(XOR, x15.lanewise(ROR, 8))
-          .lanewise(XOR, x15.lanewise(LSHR, 7));
-      s1.add(LongVector.fromArray(S, w, (t - 7) * L)).add(s0)
-          .add(LongVector.fromArray(S, w, (t - 16) * L)).intoArray(w, t * L);
+      LongVector s1 =
+          x2.lanewise(ROR, 19)
+              .lanewise(XOR, x2.lanewise(ROR, 61))
+              .lanewise(XOR, x2.lanewise(LSHR, 6));
+      LongVector s0 =
+          x15.lanewise(ROR, 1)
+              .lanewise(XOR, x15.lanewise(ROR, 8))
+              .lanewise(XOR, x15.lanewise(LSHR, 7));
+      s1.add(LongVector.fromArray(S, w, (t - 7) * L))
+          .add(s0)
+          .add(LongVector.fromArray(S, w, (t - 16) * L))
+          .intoArray(w, t * L);
     }
   }
 
@@ -116,13 +128,13 @@ final class SimdKernel {
     LongVector g = LongVector.broadcast(S, IV[6]);
     LongVector hh = LongVector.broadcast(S, IV[7]);
     for (int t = 0; t < 80; t++) {
-      LongVector s1 = e.lanewise(ROR, 14).lanewise(XOR, e.lanewise(ROR, 18))
-          .lanewise(XOR, e.lanewise(ROR, 41));
+      LongVector s1 =
+          e.lanewise(ROR, 14).lanewise(XOR, e.lanewise(ROR, 18)).lanewise(XOR, e.lanewise(ROR, 41));
       // Ch and Maj with xor/and/or: reliably compiled on every JDK (unlike BITWISE_BLEND).
       LongVector ch = g.lanewise(XOR, e.lanewise(AND, f.lanewise(XOR, g)));
       LongVector t1 = hh.add(s1).add(ch).add(K[t]).add(LongVector.fromArray(S, w, t * L));
-      LongVector s0 = a.lanewise(ROR, 28).lanewise(XOR, a.lanewise(ROR, 34))
-          .lanewise(XOR, a.lanewise(ROR, 39));
+      LongVector s0 =
+          a.lanewise(ROR, 28).lanewise(XOR, a.lanewise(ROR, 34)).lanewise(XOR, a.lanewise(ROR, 39));
       LongVector maj = a.lanewise(AND, b).lanewise(OR, c.lanewise(AND, a.lanewise(OR, b)));
       hh = g;
       g = f;

@@ -29,8 +29,8 @@ public final class SimdScanner extends SequentialScanner {
    */
   public static Optional<String> unavailableReason() {
     if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-      return Optional.of("module " + MODULE + " is not enabled (run with --add-modules " + MODULE
-          + ")");
+      return Optional.of(
+          "module " + MODULE + " is not enabled (run with --add-modules " + MODULE + ")");
     }
     try {
       int bits = SimdKernel.L * 64;
@@ -71,8 +71,6 @@ public final class SimdScanner extends SequentialScanner {
     return NAME;
   }
 
-
-
   @Override
   ScanOutcome scanOne(ScanSlice slice) {
     kernel.setJob(slice.initialHash(), slice.target());
@@ -104,5 +102,4 @@ public final class SimdScanner extends SequentialScanner {
       }
     }
   }
-
 }

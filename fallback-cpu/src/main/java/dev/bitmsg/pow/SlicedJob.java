@@ -52,8 +52,9 @@ final class SlicedJob implements PowHandle {
       none = exhausted && outstanding == 0;
     }
     if (none) {
-      result.completeExceptionally(new PowException("the search space of "
-          + job.initialHash() + " ran out after a scanner failure"));
+      result.completeExceptionally(
+          new PowException(
+              "the search space of " + job.initialHash() + " ran out after a scanner failure"));
     }
   }
 
@@ -63,8 +64,9 @@ final class SlicedJob implements PowHandle {
     }
     if (o.found()) {
       long elapsed = System.nanoTime() - startNanos;
-      result.complete(new PowSolution(o.nonce(), o.trialValue(), scanner, trials.get(),
-          Duration.ofNanos(elapsed)));
+      result.complete(
+          new PowSolution(
+              o.nonce(), o.trialValue(), scanner, trials.get(), Duration.ofNanos(elapsed)));
     }
     boolean none;
     synchronized (this) {
@@ -72,8 +74,9 @@ final class SlicedJob implements PowHandle {
       none = exhausted && outstanding == 0;
     }
     if (none) {
-      result.completeExceptionally(new PowException(
-          "no nonce of all 2^64 meets target " + Long.toUnsignedString(job.target())));
+      result.completeExceptionally(
+          new PowException(
+              "no nonce of all 2^64 meets target " + Long.toUnsignedString(job.target())));
     }
   }
 

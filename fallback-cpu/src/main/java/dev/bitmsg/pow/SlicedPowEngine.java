@@ -9,21 +9,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link PowEngine} over one or more {@link NonceScanner}s, all working at once, one named
- * daemon worker thread per scanner. Each pass a worker takes the active jobs (up to a batch that
- * still gives each job a useful slice, rotating through the rest), claims the next slice of every
- * job from the job's shared cursor (so several scanners never test the same nonce), and hands them
- * to its scanner in one {@code scan} call sized by {@link NonceScanner#trialsPerPass()}, i.e. about
- * 20 ms. A found nonce is re-verified with {@link TrialValue} before the job completes; a wrong
- * answer is logged at ERROR and takes that scanner out of service while the job goes on with the
- * others (it fails with {@link PowException} when none is left). Cancelling a job or {@link
- * #close() closing} the engine stops the work on it within one pass. Thread-safe.
+ * A {@link PowEngine} over one or more {@link NonceScanner}s, all working at once, one named daemon
+ * worker thread per scanner. Each pass a worker takes the active jobs (up to a batch that still
+ * gives each job a useful slice, rotating through the rest), claims the next slice of every job
+ * from the job's shared cursor (so several scanners never test the same nonce), and hands them to
+ * its scanner in one {@code scan} call sized by {@link NonceScanner#trialsPerPass()}, i.e. about 20
+ * ms. A found nonce is re-verified with {@link TrialValue} before the job completes; a wrong answer
+ * is logged at ERROR and takes that scanner out of service while the job goes on with the others
+ * (it fails with {@link PowException} when none is left). Cancelling a job or {@link #close()
+ * closing} the engine stops the work on it within one pass. Thread-safe.
  */
 public final class SlicedPowEngine implements PowEngine {
   private static final System.Logger LOG = System.getLogger(SlicedPowEngine.class.getName());
 
   /** Fewer trials per job and pass than this are not worth a slice. */
   private static final long MIN_SLICE = 256;
+
   /** How long an idle worker sleeps before checking again (submit wakes it at once). */
   private static final long IDLE_WAIT_MS = 200;
 
@@ -164,12 +165,11 @@ public final class SlicedPowEngine implements PowEngine {
     try {
       outcomes = scanner.scan(slices);
       if (outcomes.size() != slices.size()) {
-        throw new PowException("scanner returned " + outcomes.size() + " outcomes for "
-            + slices.size() + " slices");
+        throw new PowException(
+            "scanner returned " + outcomes.size() + " outcomes for " + slices.size() + " slices");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR,
-          () -> "engine " + name + ": scanner " + scanner.name() + " failed", e);
+      LOG.log(Level.ERROR, () -> "engine " + name + ": scanner " + scanner.name() + " failed", e);
       batch.forEach(c -> c.job().release());
       scannerFailed(scanner.name() + " failed: " + e);
       return false;
@@ -179,8 +179,13 @@ public final class SlicedPowEngine implements PowEngine {
       SlicedJob j = batch.get(i).job();
       ScanOutcome o = outcomes.get(i);
       if (o.found() && !TrialValue.isSolution(o.nonce(), j.job.initialHash(), j.job.target())) {
-        LOG.log(Level.ERROR, "engine {0}: scanner {1} returned wrong nonce {2} for {3} target {4}",
-            name, scanner.name(), Long.toUnsignedString(o.nonce()), j.job.initialHash(),
+        LOG.log(
+            Level.ERROR,
+            "engine {0}: scanner {1} returned wrong nonce {2} for {3} target {4}",
+            name,
+            scanner.name(),
+            Long.toUnsignedString(o.nonce()),
+            j.job.initialHash(),
             Long.toUnsignedString(j.job.target()));
         ok = false;
         o = ScanOutcome.notFound(o.trials());

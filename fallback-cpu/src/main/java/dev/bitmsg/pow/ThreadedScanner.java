@@ -101,8 +101,8 @@ public final class ThreadedScanner implements NonceScanner {
       ScanOutcome found = null;
       for (long off = 0; off < len && !solved[j].get(); off += CHUNK) {
         long count = Math.min(CHUNK, len - off);
-        ScanSlice chunk = new ScanSlice(s.initialHash(), s.target(), s.firstNonce() + from + off,
-            count);
+        ScanSlice chunk =
+            new ScanSlice(s.initialHash(), s.target(), s.firstNonce() + from + off, count);
         ScanOutcome o = kernel.scan(List.of(chunk)).get(0);
         trials += o.trials();
         if (o.found()) {
@@ -111,9 +111,10 @@ public final class ThreadedScanner implements NonceScanner {
           break;
         }
       }
-      result[j] = found == null
-          ? ScanOutcome.notFound(trials)
-          : ScanOutcome.found(found.nonce(), found.trialValue(), trials);
+      result[j] =
+          found == null
+              ? ScanOutcome.notFound(trials)
+              : ScanOutcome.found(found.nonce(), found.trialValue(), trials);
     }
     return result;
   }
@@ -124,8 +125,11 @@ public final class ThreadedScanner implements NonceScanner {
     for (ScanOutcome[] t : byThread) {
       ScanOutcome o = t[j];
       trials += o.trials();
-      if (o.found() && (best == null || Long.compareUnsigned(
-          o.nonce() - slice.firstNonce(), best.nonce() - slice.firstNonce()) < 0)) {
+      if (o.found()
+          && (best == null
+              || Long.compareUnsigned(
+                      o.nonce() - slice.firstNonce(), best.nonce() - slice.firstNonce())
+                  < 0)) {
         best = o;
       }
     }

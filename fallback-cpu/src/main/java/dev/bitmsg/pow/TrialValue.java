@@ -3,9 +3,9 @@ package dev.bitmsg.pow;
 import java.security.MessageDigest;
 
 /**
- * The one definition of a proof-of-work trial value: the first 8 bytes, read big-endian, of
- * {@code SHA-512(SHA-512(uint64_be(nonce) || initialHash))}. A nonce is good for a target when
- * {@code Long.compareUnsigned(trialValue, target) <= 0}. Every engine's answer is re-checked here.
+ * The one definition of a proof-of-work trial value: the first 8 bytes, read big-endian, of {@code
+ * SHA-512(SHA-512(uint64_be(nonce) || initialHash))}. A nonce is good for a target when {@code
+ * Long.compareUnsigned(trialValue, target) <= 0}. Every engine's answer is re-checked here.
  */
 public final class TrialValue {
   private TrialValue() {}

@@ -15,11 +15,12 @@ class CpuKernelChoiceTest {
     } else {
       assertTrue(c.digestTrialsPerSecond() > 0);
       assertTrue(c.simdTrialsPerSecond() > 0);
-      assertEquals(c.simdTrialsPerSecond() > c.digestTrialsPerSecond()
-          ? CpuKernel.SIMD : CpuKernel.DIGEST, c.kernel());
+      assertEquals(
+          c.simdTrialsPerSecond() > c.digestTrialsPerSecond() ? CpuKernel.SIMD : CpuKernel.DIGEST,
+          c.kernel());
     }
-    assertTrue(c.reason().contains("M/s") || SimdScanner.unavailableReason().isPresent(),
-        c.reason());
+    assertTrue(
+        c.reason().contains("M/s") || SimdScanner.unavailableReason().isPresent(), c.reason());
   }
 
   @Test

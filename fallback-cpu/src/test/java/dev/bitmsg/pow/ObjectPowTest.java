@@ -21,7 +21,8 @@ class ObjectPowTest {
     long now = b.decimal("now");
     assertEquals(b.decimal("object_length_with_nonce"), object.length);
     assertEquals(InitialHash.of(b.hex("initial_hash")), ObjectPow.initialHash(object));
-    assertEquals(InitialHash.ofObjectWithoutNonce(b.hex("payload_without_nonce")),
+    assertEquals(
+        InitialHash.ofObjectWithoutNonce(b.hex("payload_without_nonce")),
         ObjectPow.initialHash(object));
     assertEquals(b.decimal("expires_time"), ObjectPow.expiresTime(object));
     assertEquals(b.decimal("smallest_nonce"), ObjectPow.nonce(object));
@@ -37,7 +38,8 @@ class ObjectPowTest {
     worse[7]--;
     PowVerdict bad = ObjectPow.validate(worse, now, NET);
     assertEquals(Outcome.INSUFFICIENT_POW, bad.outcome());
-    assertEquals(TrialValue.of(b.decimal("smallest_nonce") - 1, ObjectPow.initialHash(object)),
+    assertEquals(
+        TrialValue.of(b.decimal("smallest_nonce") - 1, ObjectPow.initialHash(object)),
         bad.trialValue());
     assertTrue(bad.reason().contains("exceeds target " + b.get("target")), bad.reason());
   }
@@ -50,8 +52,13 @@ class ObjectPowTest {
     long now = b.decimal("now");
     long target = ObjectPow.target(object, now, NET);
     try (SlicedPowEngine engine = CpuPowEngine.create(2)) {
-      PowSolution s = engine.submit(new PowJob(ObjectPow.initialHash(object), target,
-          new java.util.Random(11).nextLong())).result().get(120, TimeUnit.SECONDS);
+      PowSolution s =
+          engine
+              .submit(
+                  new PowJob(
+                      ObjectPow.initialHash(object), target, new java.util.Random(11).nextLong()))
+              .result()
+              .get(120, TimeUnit.SECONDS);
       for (int i = 0; i < 8; i++) {
         object[i] = (byte) (s.nonce() >>> (56 - 8 * i));
       }
@@ -77,14 +84,15 @@ class ObjectPowTest {
 
     long maxTtl = b.decimal("max_valid_ttl");
     assertEquals(Outcome.VALID, ObjectPow.validate(object, expires - maxTtl, NET).outcome());
-    assertEquals(Outcome.INSUFFICIENT_POW,
-        ObjectPow.validate(object, expires - maxTtl - 1, NET).outcome());
+    assertEquals(
+        Outcome.INSUFFICIENT_POW, ObjectPow.validate(object, expires - maxTtl - 1, NET).outcome());
     // Already expired: the TTL counts as 300 s, so the PoW passes while within the hour.
     assertEquals(Outcome.VALID, ObjectPow.validate(object, expires + 100, NET).outcome());
     assertEquals(Outcome.VALID, ObjectPow.validate(object, expires + 3600, NET).outcome());
     assertEquals(Outcome.EXPIRED, ObjectPow.validate(object, expires + 3601, NET).outcome());
     // A higher demanded difficulty fails it even at TTL 300.
-    assertEquals(Outcome.INSUFFICIENT_POW,
+    assertEquals(
+        Outcome.INSUFFICIENT_POW,
         ObjectPow.validate(object, expires, new Difficulty(5000, 1000)).outcome());
   }
 
@@ -96,8 +104,8 @@ class ObjectPowTest {
     assertEquals(Outcome.TOO_FAR_IN_FUTURE, far.outcome());
     assertFalse(far.valid());
     // At exactly 28 d + 3 h the lifetime is fine; then the PoW decides (too weak here).
-    assertEquals(Outcome.INSUFFICIENT_POW,
-        ObjectPow.validate(object, expires - 2_430_000, NET).outcome());
+    assertEquals(
+        Outcome.INSUFFICIENT_POW, ObjectPow.validate(object, expires - 2_430_000, NET).outcome());
     byte[] farFuture = object.clone();
     farFuture[8] = (byte) 0x80; // expiresTime >= 2^63
     assertEquals(Outcome.TOO_FAR_IN_FUTURE, ObjectPow.validate(farFuture, expires, NET).outcome());

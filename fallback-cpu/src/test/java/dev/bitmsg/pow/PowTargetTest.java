@@ -29,9 +29,10 @@ class PowTargetTest {
         }
         long len = Long.parseLong(m.group(1));
         long ttl = Long.parseLong(m.group(2));
-        Difficulty d = m.group(3) == null
-            ? Difficulty.NETWORK_DEFAULT
-            : new Difficulty(Long.parseLong(m.group(3)), Long.parseLong(m.group(4)));
+        Difficulty d =
+            m.group(3) == null
+                ? Difficulty.NETWORK_DEFAULT
+                : new Difficulty(Long.parseLong(m.group(3)), Long.parseLong(m.group(4)));
         assertEquals(Long.parseUnsignedLong(e.getValue()), PowTarget.of(len, ttl, d), e.getKey());
         checked.add(e.getKey());
       }
@@ -84,8 +85,10 @@ class PowTargetTest {
       long n = Math.max(ntpb, 1000);
       long l = len + Math.max(extra, 1000);
       long d = n * (l + Math.max(ttl, 300) * l / 65536);
-      long expected = Long.bitCount(d) == 1 ? 1L << (64 - Long.numberOfTrailingZeros(d))
-          : Long.divideUnsigned(-1L, d);
+      long expected =
+          Long.bitCount(d) == 1
+              ? 1L << (64 - Long.numberOfTrailingZeros(d))
+              : Long.divideUnsigned(-1L, d);
       assertEquals(expected, PowTarget.of(len, ttl, new Difficulty(ntpb, extra)));
     }
   }
@@ -114,8 +117,10 @@ class PowTargetTest {
     // 2 * 10^10, PyBitmessage's largest acceptable demand, still leaves a searchable target.
     long hard = PowTarget.forSearch(1000, 345600, new Difficulty(20_000_000_000L, 1000));
     assertTrue(hard > 0);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PowTarget.forSearch(8, 300, new Difficulty(-1L, 1000)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PowTarget.forSearch(8, 300, new Difficulty(-1L, 1000)));
     assertTrue(String.valueOf(e.getMessage()).contains("target is 0"), e.getMessage());
   }
 

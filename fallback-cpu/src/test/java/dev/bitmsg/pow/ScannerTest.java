@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Both single-thread kernels and the threaded scanner against the vectors and {@link TrialValue}. */
+/**
+ * Both single-thread kernels and the threaded scanner against the vectors and {@link TrialValue}.
+ */
 class ScannerTest {
   private static final VectorFile.Block KERNEL = VectorFile.block("pow.txt", "search kernel test");
   private static final InitialHash HASH = InitialHash.of(KERNEL.hex("initial_hash"));
@@ -32,7 +34,8 @@ class ScannerTest {
       long[] got = new long[1024 + 3]; // not a multiple of the lane count
       s.trialValues(h, base, got);
       for (int i = 0; i < got.length; i++) {
-        assertEquals(TrialValue.of(base + i, h), got[i], "nonce " + Long.toUnsignedString(base + i));
+        assertEquals(
+            TrialValue.of(base + i, h), got[i], "nonce " + Long.toUnsignedString(base + i));
         checked++;
       }
     }
@@ -75,10 +78,12 @@ class ScannerTest {
     for (NonceScanner s : kernels()) {
       long target = KERNEL.decimal("target_2pow48");
       long smallest = KERNEL.decimal("smallest_nonce_2pow48");
-      List<ScanOutcome> out = s.scan(List.of(
-          new ScanSlice(HASH, target, 0, smallest), // ends right before the answer
-          new ScanSlice(HASH, target, smallest - 5, 11),
-          new ScanSlice(HASH, target, 0, 1)));
+      List<ScanOutcome> out =
+          s.scan(
+              List.of(
+                  new ScanSlice(HASH, target, 0, smallest), // ends right before the answer
+                  new ScanSlice(HASH, target, smallest - 5, 11),
+                  new ScanSlice(HASH, target, 0, 1)));
       assertEquals(3, out.size());
       assertFalse(out.get(0).found(), s.name());
       assertEquals(smallest, out.get(0).trials());
@@ -112,10 +117,12 @@ class ScannerTest {
         assertEquals(3, s.threads());
         long target = KERNEL.decimal("target_2pow48");
         long smallest = KERNEL.decimal("smallest_nonce_2pow48");
-        List<ScanOutcome> out = s.scan(List.of(
-            new ScanSlice(HASH, target, 0, 60_000),
-            new ScanSlice(HASH, target, 0, smallest),
-            new ScanSlice(HASH, KERNEL.decimal("target_2pow48"), -5000, 20_000)));
+        List<ScanOutcome> out =
+            s.scan(
+                List.of(
+                    new ScanSlice(HASH, target, 0, 60_000),
+                    new ScanSlice(HASH, target, 0, smallest),
+                    new ScanSlice(HASH, KERNEL.decimal("target_2pow48"), -5000, 20_000)));
         ScanOutcome a = out.get(0);
         assertTrue(a.found(), s.name());
         assertTrue(TrialValue.isSolution(a.nonce(), HASH, target));

@@ -39,11 +39,19 @@ class SimdWidthsTest {
     }
     assumeTrue(preferred >= 256, "this CPU has no 256-bit vectors");
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder(List.of(java, "-XX:MaxVectorSize=32", "--add-modules",
-        "jdk.incubator.vector", "-Dbitmsg.vectors=" + System.getProperty("bitmsg.vectors"),
-        "-cp", System.getProperty("java.class.path"), SimdWidthsTest.class.getName()))
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-XX:MaxVectorSize=32",
+                    "--add-modules",
+                    "jdk.incubator.vector",
+                    "-Dbitmsg.vectors=" + System.getProperty("bitmsg.vectors"),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    SimdWidthsTest.class.getName()))
+            .redirectErrorStream(true)
+            .start();
     boolean finished = p.waitFor(300, TimeUnit.SECONDS);
     if (!finished) {
       p.destroyForcibly();

@@ -63,8 +63,11 @@ class SlicedPowEngineTest {
       jobs.add(new PowJob(ScannerTest.randomHash(rnd), EASY, rnd.nextLong()));
     }
     // Two scanners working at once on the same jobs.
-    try (SlicedPowEngine engine = new SlicedPowEngine("mixed",
-        List.of(new DigestScanner(), CpuPowEngine.scanner(1, CpuKernelChoice.get().kernel())))) {
+    try (SlicedPowEngine engine =
+        new SlicedPowEngine(
+            "mixed",
+            List.of(
+                new DigestScanner(), CpuPowEngine.scanner(1, CpuKernelChoice.get().kernel())))) {
       List<PowHandle> handles = engine.submitAll(jobs);
       for (int i = 0; i < jobs.size(); i++) {
         PowSolution s = await(handles.get(i));
@@ -88,10 +91,10 @@ class SlicedPowEngineTest {
   @Test
   void cancelStopsTheWork() throws Exception {
     try (SlicedPowEngine engine = CpuPowEngine.create(2, CpuKernel.DIGEST)) {
-      PowHandle other = engine.submit(PowJob.randomStart(ScannerTest.randomHash(new Random(4)),
-          HOPELESS));
-      PowHandle h = engine.submit(PowJob.randomStart(ScannerTest.randomHash(new Random(5)),
-          HOPELESS));
+      PowHandle other =
+          engine.submit(PowJob.randomStart(ScannerTest.randomHash(new Random(4)), HOPELESS));
+      PowHandle h =
+          engine.submit(PowJob.randomStart(ScannerTest.randomHash(new Random(5)), HOPELESS));
       for (int i = 0; i < 1000 && h.progress().trials() == 0; i++) {
         Thread.sleep(10);
       }
@@ -133,8 +136,9 @@ class SlicedPowEngineTest {
     InitialHash h = ScannerTest.randomHash(new Random(8));
     LyingScanner liar = new LyingScanner();
     // The honest scanner waits for the liar's first answer, so the liar surely takes part.
-    try (SlicedPowEngine engine = new SlicedPowEngine("guarded",
-        List.of(liar, new GatedScanner(new DigestScanner(), liar.asked)))) {
+    try (SlicedPowEngine engine =
+        new SlicedPowEngine(
+            "guarded", List.of(liar, new GatedScanner(new DigestScanner(), liar.asked)))) {
       PowSolution s = await(engine.submit(new PowJob(h, EASY, 12345)));
       assertTrue(TrialValue.isSolution(s.nonce(), h, EASY));
       assertEquals(DigestScanner.NAME, s.engine());
@@ -146,12 +150,14 @@ class SlicedPowEngineTest {
   void onlyWrongAnswersFailTheJob() throws Exception {
     InitialHash h = ScannerTest.randomHash(new Random(9));
     try (SlicedPowEngine engine = new SlicedPowEngine("liar", List.of(new LyingScanner()))) {
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> await(engine.submit(new PowJob(h, EASY, 0))));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class, () -> await(engine.submit(new PowJob(h, EASY, 0))));
       assertInstanceOf(PowException.class, e.getCause());
       assertNotNull(engine.failure());
-      ExecutionException later = assertThrows(ExecutionException.class,
-          () -> await(engine.submit(new PowJob(h, EASY, 0))));
+      ExecutionException later =
+          assertThrows(
+              ExecutionException.class, () -> await(engine.submit(new PowJob(h, EASY, 0))));
       assertInstanceOf(PowException.class, later.getCause());
     }
   }

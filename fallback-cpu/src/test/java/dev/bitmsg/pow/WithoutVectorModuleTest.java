@@ -29,10 +29,15 @@ class WithoutVectorModuleTest {
   @Test
   void cpuEngineFallsBackToDigest() throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        WithoutVectorModuleTest.class.getName()))
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    WithoutVectorModuleTest.class.getName()))
+            .redirectErrorStream(true)
+            .start();
     assertTrue(p.waitFor(90, TimeUnit.SECONDS), "child JVM finished");
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), out);

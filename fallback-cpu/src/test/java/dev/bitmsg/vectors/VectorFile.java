@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a vector file of {@code docs/vectors/}: blocks separated by blank lines, each with
- * {@code # title}, {@code # source:}, {@code # status:} comments and {@code key = value} lines (a
- * key may repeat inside a block). The directory comes from the {@code bitmsg.vectors} system
- * property that the build sets.
+ * Reads a vector file of {@code docs/vectors/}: blocks separated by blank lines, each with {@code #
+ * title}, {@code # source:}, {@code # status:} comments and {@code key = value} lines (a key may
+ * repeat inside a block). The directory comes from the {@code bitmsg.vectors} system property that
+ * the build sets.
  */
 public final class VectorFile {
   /** One block: its title and its key/value lines in file order. */

@@ -65,22 +65,26 @@ public final class AddressCodec {
     try {
       integer = Base58.decodeNumber(s);
     } catch (IllegalArgumentException e) {
-      throw new AddressException(AddressStatus.INVALID_CHARACTERS, "address '" + text + "': " + e.getMessage());
+      throw new AddressException(
+          AddressStatus.INVALID_CHARACTERS, "address '" + text + "': " + e.getMessage());
     }
     if (integer.signum() == 0) {
-      throw new AddressException(AddressStatus.INVALID_CHARACTERS, "address '" + text + "' decodes to zero");
+      throw new AddressException(
+          AddressStatus.INVALID_CHARACTERS, "address '" + text + "' decodes to zero");
     }
     byte[] data = integer.toByteArray();
     if (data[0] == 0 && data.length > 1) {
       data = Arrays.copyOfRange(data, 1, data.length);
     }
     if (data.length < CHECKSUM_LENGTH) {
-      throw new AddressException(AddressStatus.CHECKSUM_FAILED, "address '" + text + "' is too short for a checksum");
+      throw new AddressException(
+          AddressStatus.CHECKSUM_FAILED, "address '" + text + "' is too short for a checksum");
     }
     byte[] payload = Arrays.copyOf(data, data.length - CHECKSUM_LENGTH);
     byte[] expected = Arrays.copyOf(hashes.doubleSha512(payload), CHECKSUM_LENGTH);
     if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(data, payload.length, data.length))) {
-      throw new AddressException(AddressStatus.CHECKSUM_FAILED, "address '" + text + "' has a bad checksum");
+      throw new AddressException(
+          AddressStatus.CHECKSUM_FAILED, "address '" + text + "' has a bad checksum");
     }
     ByteBuffer buf = ByteBuffer.wrap(payload);
     long version;
@@ -89,33 +93,47 @@ public final class AddressCodec {
       // PyBitmessage reads an empty version field as 0 (then "version too high").
       version = buf.hasRemaining() ? VarInt.read(buf) : 0;
       if (version == 0 || Long.compareUnsigned(version, BitmessageAddress.MAX_VERSION) > 0) {
-        throw new AddressException(AddressStatus.VERSION_TOO_HIGH, "address '" + text + "' has version " + Long.toUnsignedString(version));
+        throw new AddressException(
+            AddressStatus.VERSION_TOO_HIGH,
+            "address '" + text + "' has version " + Long.toUnsignedString(version));
       }
       stream = VarInt.read(buf);
     } catch (ProtocolException e) {
-      throw new AddressException(AddressStatus.VARINT_MALFORMED, "address '" + text + "': " + e.getMessage());
+      throw new AddressException(
+          AddressStatus.VARINT_MALFORMED, "address '" + text + "': " + e.getMessage());
     }
     if (version == 1) {
-      throw new AddressException(AddressStatus.VERSION_UNSUPPORTED, "address '" + text + "' is version 1");
+      throw new AddressException(
+          AddressStatus.VERSION_UNSUPPORTED, "address '" + text + "' is version 1");
     }
     byte[] embedded = new byte[buf.remaining()];
     buf.get(embedded);
     if (version == 4) {
       if (embedded.length > 0 && embedded[0] == 0) {
-        throw new AddressException(AddressStatus.ENCODING_PROBLEM, "v4 address '" + text + "' keeps a leading 00 ripe byte");
+        throw new AddressException(
+            AddressStatus.ENCODING_PROBLEM,
+            "v4 address '" + text + "' keeps a leading 00 ripe byte");
       }
       if (embedded.length > Ripe.LENGTH) {
-        throw new AddressException(AddressStatus.RIPE_TOO_LONG, "address '" + text + "' embeds " + embedded.length + " ripe bytes");
+        throw new AddressException(
+            AddressStatus.RIPE_TOO_LONG,
+            "address '" + text + "' embeds " + embedded.length + " ripe bytes");
       }
       if (embedded.length < 4) {
-        throw new AddressException(AddressStatus.RIPE_TOO_SHORT, "address '" + text + "' embeds " + embedded.length + " ripe bytes");
+        throw new AddressException(
+            AddressStatus.RIPE_TOO_SHORT,
+            "address '" + text + "' embeds " + embedded.length + " ripe bytes");
       }
     } else {
       if (embedded.length > Ripe.LENGTH) {
-        throw new AddressException(AddressStatus.RIPE_TOO_LONG, "address '" + text + "' embeds " + embedded.length + " ripe bytes");
+        throw new AddressException(
+            AddressStatus.RIPE_TOO_LONG,
+            "address '" + text + "' embeds " + embedded.length + " ripe bytes");
       }
       if (embedded.length < 18) {
-        throw new AddressException(AddressStatus.RIPE_TOO_SHORT, "address '" + text + "' embeds " + embedded.length + " ripe bytes");
+        throw new AddressException(
+            AddressStatus.RIPE_TOO_SHORT,
+            "address '" + text + "' embeds " + embedded.length + " ripe bytes");
       }
     }
     byte[] ripe = new byte[Ripe.LENGTH];

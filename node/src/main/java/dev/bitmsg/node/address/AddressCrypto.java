@@ -26,14 +26,17 @@ public final class AddressCrypto {
     return Ripe.of(hashes.ripemd160(hashes.sha512(signing.bytes(), encryption.bytes())));
   }
 
-  /** The tag of a (v4) address: {@code dsha512(var_int(version) || var_int(stream) || ripe)[32..64]}. */
+  /**
+   * The tag of a (v4) address: {@code dsha512(var_int(version) || var_int(stream) ||
+   * ripe)[32..64]}.
+   */
   public Tag tag(BitmessageAddress address) {
     return Tag.of(Arrays.copyOfRange(taggedHash(address), 32, 64));
   }
 
   /**
-   * The address-derived key pair of a v4 address ({@code dsha512(...)[0..32]}): v4 pubkeys and
-   * v5 broadcasts are encrypted to its public key.
+   * The address-derived key pair of a v4 address ({@code dsha512(...)[0..32]}): v4 pubkeys and v5
+   * broadcasts are encrypted to its public key.
    */
   public KeyPair taggedKey(BitmessageAddress address) {
     return keys.keyPair(PrivateKey.of(Arrays.copyOf(taggedHash(address), 32)));

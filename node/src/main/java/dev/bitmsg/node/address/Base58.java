@@ -9,7 +9,8 @@ import java.math.BigInteger;
  * Stateless.
  */
 public final class Base58 {
-  public static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  public static final String ALPHABET =
+      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final BigInteger BASE = BigInteger.valueOf(58);
   private static final int[] INDEX = new int[128];
 

@@ -27,30 +27,61 @@ public record Identity(
     Objects.requireNonNull(label, "label");
     if (nonceTrialsPerByte < DEFAULT_DIFFICULTY || payloadLengthExtraBytes < DEFAULT_DIFFICULTY) {
       throw new IllegalArgumentException(
-          "difficulty below the network minimum 1000: " + nonceTrialsPerByte + "/" + payloadLengthExtraBytes);
+          "difficulty below the network minimum 1000: "
+              + nonceTrialsPerByte
+              + "/"
+              + payloadLengthExtraBytes);
     }
   }
 
   /** A plain enabled identity with default difficulty. */
-  public static Identity of(BitmessageAddress address, KeyPair signing, KeyPair encryption, String label) {
-    return new Identity(address, signing, encryption, label, DEFAULT_DIFFICULTY, DEFAULT_DIFFICULTY, true, false);
+  public static Identity of(
+      BitmessageAddress address, KeyPair signing, KeyPair encryption, String label) {
+    return new Identity(
+        address, signing, encryption, label, DEFAULT_DIFFICULTY, DEFAULT_DIFFICULTY, true, false);
   }
 
   public Identity withLabel(String newLabel) {
-    return new Identity(address, signing, encryption, newLabel, nonceTrialsPerByte, payloadLengthExtraBytes, enabled, chan);
+    return new Identity(
+        address,
+        signing,
+        encryption,
+        newLabel,
+        nonceTrialsPerByte,
+        payloadLengthExtraBytes,
+        enabled,
+        chan);
   }
 
   public Identity withEnabled(boolean on) {
-    return new Identity(address, signing, encryption, label, nonceTrialsPerByte, payloadLengthExtraBytes, on, chan);
+    return new Identity(
+        address, signing, encryption, label, nonceTrialsPerByte, payloadLengthExtraBytes, on, chan);
   }
 
   public Identity asChan() {
-    return new Identity(address, signing, encryption, label, nonceTrialsPerByte, payloadLengthExtraBytes, enabled, true);
+    return new Identity(
+        address,
+        signing,
+        encryption,
+        label,
+        nonceTrialsPerByte,
+        payloadLengthExtraBytes,
+        enabled,
+        true);
   }
 
   @Override
   public String toString() {
-    return "Identity[" + address.version() + "/" + address.stream() + "/" + address.ripe() + ", label=" + label
-        + (chan ? ", chan" : "") + (enabled ? "" : ", disabled") + "]";
+    return "Identity["
+        + address.version()
+        + "/"
+        + address.stream()
+        + "/"
+        + address.ripe()
+        + ", label="
+        + label
+        + (chan ? ", chan" : "")
+        + (enabled ? "" : ", disabled")
+        + "]";
   }
 }

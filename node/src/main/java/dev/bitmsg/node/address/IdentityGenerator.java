@@ -13,11 +13,10 @@ import java.util.List;
 
 /**
  * Makes new identities the way PyBitmessage's address generator does (PROTOCOL.md section 6):
- * random ones (one signing key, fresh encryption keys until the ripe starts with enough 00
- * bytes), deterministic ones from a passphrase ({@code key(n) = SHA512(passphrase ||
- * var_int(n))[0..32]}, signing nonce 0, encryption nonce 1, both +2 per attempt, each further
- * address continuing where the previous stopped) and chans. Thread-safe if the random source
- * is.
+ * random ones (one signing key, fresh encryption keys until the ripe starts with enough 00 bytes),
+ * deterministic ones from a passphrase ({@code key(n) = SHA512(passphrase || var_int(n))[0..32]},
+ * signing nonce 0, encryption nonce 1, both +2 per attempt, each further address continuing where
+ * the previous stopped) and chans. Thread-safe if the random source is.
  */
 public final class IdentityGenerator {
   private final Hashes hashes;
@@ -53,13 +52,15 @@ public final class IdentityGenerator {
       KeyPair encryption = keys.generate(random);
       Ripe ripe = addressCrypto.ripe(signing.publicKey(), encryption.publicKey());
       if (ripe.leadingZeroBytes() >= zerosRequired(shorter)) {
-        return Identity.of(new BitmessageAddress(version, stream, ripe), signing, encryption, label);
+        return Identity.of(
+            new BitmessageAddress(version, stream, ripe), signing, encryption, label);
       }
     }
   }
 
   /** The first {@code count} deterministic identities of {@code passphrase}. */
-  public List<Derived> deterministic(byte[] passphrase, int count, int version, long stream, boolean shorter) {
+  public List<Derived> deterministic(
+      byte[] passphrase, int count, int version, long stream, boolean shorter) {
     List<Derived> out = new ArrayList<>(count);
     long nonce = 0;
     for (int i = 0; i < count; i++) {
@@ -74,10 +75,12 @@ public final class IdentityGenerator {
    * The next deterministic identity whose search starts at {@code signingNonce} (even; the
    * encryption nonce is one more). Lets a caller resume a series.
    */
-  public Derived deterministicFrom(byte[] passphrase, long signingNonce, int version, long stream, boolean shorter) {
+  public Derived deterministicFrom(
+      byte[] passphrase, long signingNonce, int version, long stream, boolean shorter) {
     checkVersion(version);
     if (signingNonce < 0 || signingNonce % 2 != 0) {
-      throw new IllegalArgumentException("signing nonce must be even and >= 0, got " + signingNonce);
+      throw new IllegalArgumentException(
+          "signing nonce must be even and >= 0, got " + signingNonce);
     }
     int zeros = zerosRequired(shorter);
     long attempts = 0;
@@ -87,7 +90,8 @@ public final class IdentityGenerator {
       KeyPair encryption = keys.keyPair(keyFor(passphrase, n + 1));
       Ripe ripe = addressCrypto.ripe(signing.publicKey(), encryption.publicKey());
       if (ripe.leadingZeroBytes() >= zeros) {
-        Identity id = Identity.of(new BitmessageAddress(version, stream, ripe), signing, encryption, "");
+        Identity id =
+            Identity.of(new BitmessageAddress(version, stream, ripe), signing, encryption, "");
         return new Derived(id, n, attempts);
       }
     }
@@ -95,13 +99,15 @@ public final class IdentityGenerator {
 
   /** The chan of {@code name}: deterministic v4 stream 1, label {@code "[chan] " + name}. */
   public Identity chan(String name) {
-    Identity id = deterministicFrom(name.getBytes(StandardCharsets.UTF_8), 0, 4, 1, false).identity();
+    Identity id =
+        deterministicFrom(name.getBytes(StandardCharsets.UTF_8), 0, 4, 1, false).identity();
     return id.withLabel("[chan] " + name).asChan();
   }
 
   /** {@code SHA512(passphrase || var_int(nonce))[0..32]}. */
   PrivateKey keyFor(byte[] passphrase, long nonce) {
-    return PrivateKey.of(Arrays.copyOf(hashes.sha512(passphrase, VarInt.encode(nonce)), PrivateKey.LENGTH));
+    return PrivateKey.of(
+        Arrays.copyOf(hashes.sha512(passphrase, VarInt.encode(nonce)), PrivateKey.LENGTH));
   }
 
   private static void checkVersion(int version) {

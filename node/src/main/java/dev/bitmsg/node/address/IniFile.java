@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The INI dialect of Python's {@code configparser}, which PyBitmessage uses for keys.dat:
- * {@code [section]} headers (case-sensitive), {@code key = value} or {@code key: value} options
- * (keys lower-cased, values stripped), full-line comments starting with {@code #} or {@code ;},
+ * The INI dialect of Python's {@code configparser}, which PyBitmessage uses for keys.dat: {@code
+ * [section]} headers (case-sensitive), {@code key = value} or {@code key: value} options (keys
+ * lower-cased, values stripped), full-line comments starting with {@code #} or {@code ;},
  * continuation lines indented with whitespace (joined with a newline). Values are kept raw, i.e.
  * with configparser's {@code %%} escaping. Order of sections and options is preserved so that a
  * file round-trips. Immutable.
@@ -37,8 +37,8 @@ public final class IniFile {
   /**
    * Parses INI text.
    *
-   * @throws KeysDatException on options before any section, duplicate sections or options, or
-   *     lines that are neither header, option, comment nor continuation
+   * @throws KeysDatException on options before any section, duplicate sections or options, or lines
+   *     that are neither header, option, comment nor continuation
    */
   public static IniFile parse(String text) {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
@@ -101,9 +101,9 @@ public final class IniFile {
   }
 
   /**
-   * Writes to {@code file} through a temporary sibling that is moved into place, so a crash
-   * never leaves half a file. The file holds private keys: on POSIX systems it is created
-   * readable by its owner only.
+   * Writes to {@code file} through a temporary sibling that is moved into place, so a crash never
+   * leaves half a file. The file holds private keys: on POSIX systems it is created readable by its
+   * owner only.
    */
   public void save(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
@@ -162,7 +162,8 @@ public final class IniFile {
       throw new IllegalArgumentException("value of " + key + " cannot hold blank lines");
     }
     Map<String, Map<String, String>> copy = deepCopy();
-    copy.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(key.toLowerCase(Locale.ROOT), value);
+    copy.computeIfAbsent(section, k -> new LinkedHashMap<>())
+        .put(key.toLowerCase(Locale.ROOT), value);
     return new IniFile(copy);
   }
 
@@ -187,7 +188,8 @@ public final class IniFile {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof IniFile other && new ArrayList<>(sections.entrySet()).equals(new ArrayList<>(other.sections.entrySet()));
+    return o instanceof IniFile other
+        && new ArrayList<>(sections.entrySet()).equals(new ArrayList<>(other.sections.entrySet()));
   }
 
   @Override

@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads and writes PyBitmessage's keys.dat: a {@code [bitmessagesettings]} section plus one
- * section per own address, named by the address, with {@code label}, {@code enabled}, {@code
- * decoy}, {@code chan}, {@code noncetrialsperbyte}, {@code payloadlengthextrabytes}, {@code
- * privsigningkey}, {@code privencryptionkey} (WIF) and {@code lastpubkeysendtime}. Options we do
- * not model are kept, so that a file read and written again keeps them. On reading, every
- * identity is checked: its keys must hash to the ripe of its section name. Thread-safe.
+ * Reads and writes PyBitmessage's keys.dat: a {@code [bitmessagesettings]} section plus one section
+ * per own address, named by the address, with {@code label}, {@code enabled}, {@code decoy}, {@code
+ * chan}, {@code noncetrialsperbyte}, {@code payloadlengthextrabytes}, {@code privsigningkey},
+ * {@code privencryptionkey} (WIF) and {@code lastpubkeysendtime}. Options we do not model are kept,
+ * so that a file read and written again keeps them. On reading, every identity is checked: its keys
+ * must hash to the ripe of its section name. Thread-safe.
  */
 public final class KeysDat {
   public static final String SETTINGS = "bitmessagesettings";
@@ -58,7 +58,8 @@ public final class KeysDat {
     KeyPair encryption = keyPair(name, s, "privencryptionkey");
     Ripe ripe = addressCrypto.ripe(signing.publicKey(), encryption.publicKey());
     if (!ripe.equals(address.ripe())) {
-      throw new KeysDatException("[" + name + "]: keys hash to ripe " + ripe + ", not the address's " + address.ripe());
+      throw new KeysDatException(
+          "[" + name + "]: keys hash to ripe " + ripe + ", not the address's " + address.ripe());
     }
     return new Identity(
         address,
@@ -75,15 +76,18 @@ public final class KeysDat {
   public IniFile put(IniFile ini, Identity identity) {
     String name = codec.encode(identity.address());
     IniFile out = ini.hasSection(SETTINGS) ? ini : ini.withSection(SETTINGS);
-    out = out.with(name, "label", escape(identity.label()))
-        .with(name, "enabled", Boolean.toString(identity.enabled()));
+    out =
+        out.with(name, "label", escape(identity.label()))
+            .with(name, "enabled", Boolean.toString(identity.enabled()));
     if (out.get(name, "decoy").isEmpty()) {
       out = out.with(name, "decoy", "false");
     }
-    out = out.with(name, "privsigningkey", wif.encode(identity.signing().privateKey()))
-        .with(name, "privencryptionkey", wif.encode(identity.encryption().privateKey()))
-        .with(name, "noncetrialsperbyte", Long.toString(identity.nonceTrialsPerByte()))
-        .with(name, "payloadlengthextrabytes", Long.toString(identity.payloadLengthExtraBytes()));
+    out =
+        out.with(name, "privsigningkey", wif.encode(identity.signing().privateKey()))
+            .with(name, "privencryptionkey", wif.encode(identity.encryption().privateKey()))
+            .with(name, "noncetrialsperbyte", Long.toString(identity.nonceTrialsPerByte()))
+            .with(
+                name, "payloadlengthextrabytes", Long.toString(identity.payloadLengthExtraBytes()));
     if (identity.chan() || out.get(name, "chan").isPresent()) {
       out = out.with(name, "chan", Boolean.toString(identity.chan()));
     }
@@ -138,7 +142,8 @@ public final class KeysDat {
       case "0", "no", "false", "off" -> {
         return false;
       }
-      default -> throw new KeysDatException("[" + name + "]: " + option + " is not a boolean: " + v);
+      default ->
+          throw new KeysDatException("[" + name + "]: " + option + " is not a boolean: " + v);
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The 20-byte RIPEMD-160 hash that identifies an address: {@code RIPEMD160(SHA512(pubSigningKey
- * || pubEncryptionKey))} (PROTOCOL.md section 6). Immutable; bytes are copied in and out.
+ * The 20-byte RIPEMD-160 hash that identifies an address: {@code RIPEMD160(SHA512(pubSigningKey ||
+ * pubEncryptionKey))} (PROTOCOL.md section 6). Immutable; bytes are copied in and out.
  */
 public final class Ripe {
   public static final int LENGTH = 20;

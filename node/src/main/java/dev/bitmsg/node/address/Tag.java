@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The 32-byte public locator of a v4 address: the second half of {@code dsha512(var_int(version)
- * || var_int(stream) || ripe)} (PROTOCOL.md section 6). Immutable.
+ * The 32-byte public locator of a v4 address: the second half of {@code dsha512(var_int(version) ||
+ * var_int(stream) || ripe)} (PROTOCOL.md section 6). Immutable.
  */
 public final class Tag {
   public static final int LENGTH = 32;

@@ -7,9 +7,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * Wallet Import Format for private keys, as stored in keys.dat: {@code Base58Check(0x80 ||
- * key32)} with checksum {@code SHA256(SHA256(0x80 || key32))[0..4]} (PROTOCOL.md section 6).
- * Thread-safe.
+ * Wallet Import Format for private keys, as stored in keys.dat: {@code Base58Check(0x80 || key32)}
+ * with checksum {@code SHA256(SHA256(0x80 || key32))[0..4]} (PROTOCOL.md section 6). Thread-safe.
  */
 public final class Wif {
   private static final byte VERSION = (byte) 0x80;
@@ -40,10 +39,12 @@ public final class Wif {
     try {
       raw = Base58.decodeBytes(wif.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("WIF key contains a character outside the Base58 alphabet");
+      throw new IllegalArgumentException(
+          "WIF key contains a character outside the Base58 alphabet");
     }
     if (raw.length != 1 + PrivateKey.LENGTH + 4) {
-      throw new IllegalArgumentException("WIF key decodes to " + raw.length + " bytes, expected 37");
+      throw new IllegalArgumentException(
+          "WIF key decodes to " + raw.length + " bytes, expected 37");
     }
     byte[] payload = Arrays.copyOf(raw, 1 + PrivateKey.LENGTH);
     byte[] check = Arrays.copyOf(hashes.doubleSha256(payload), 4);

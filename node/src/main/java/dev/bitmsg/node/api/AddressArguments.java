@@ -26,7 +26,9 @@ final class AddressArguments {
 
   Optional<Identity> own(String address) {
     String a = normal(address);
-    return messenger().identities().stream().filter(i -> codec.encode(i.address()).equals(a)).findFirst();
+    return messenger().identities().stream()
+        .filter(i -> codec.encode(i.address()).equals(a))
+        .findFirst();
   }
 
   String ownAddress(String address) {
@@ -54,11 +56,19 @@ final class AddressArguments {
   static ApiError addressError(AddressException e) {
     return switch (e.status()) {
       case CHECKSUM_FAILED -> new ApiError(8, "Checksum failed for address: " + e.getMessage());
-      case INVALID_CHARACTERS -> new ApiError(9, "Invalid characters in address: " + e.getMessage());
-      case VERSION_TOO_HIGH -> new ApiError(10, "Address version number too high (or zero) in address: "
-          + e.getMessage());
+      case INVALID_CHARACTERS ->
+          new ApiError(9, "Invalid characters in address: " + e.getMessage());
+      case VERSION_TOO_HIGH ->
+          new ApiError(
+              10, "Address version number too high (or zero) in address: " + e.getMessage());
       case VARINT_MALFORMED -> new ApiError(26, "Malformed varint in address: " + e.getMessage());
-      default -> new ApiError(7, "Could not decode address: " + e.getMessage() + " : " + e.status().pyBitmessageName());
+      default ->
+          new ApiError(
+              7,
+              "Could not decode address: "
+                  + e.getMessage()
+                  + " : "
+                  + e.status().pyBitmessageName());
     };
   }
 }

@@ -27,7 +27,8 @@ final class AddressMethods {
   private final IdentityGenerator generator;
   private final AddressArguments addresses;
 
-  AddressMethods(Node node, AddressCodec codec, IdentityGenerator generator, AddressArguments addresses) {
+  AddressMethods(
+      Node node, AddressCodec codec, IdentityGenerator generator, AddressArguments addresses) {
     this.node = node;
     this.codec = codec;
     this.generator = generator;
@@ -41,18 +42,43 @@ final class AddressMethods {
   Map<String, Object> decodeAddress(String text) {
     try {
       BitmessageAddress a = codec.decode(text);
-      return ordered("status", "success", "addressVersion", (long) a.version(), "streamNumber", a.stream(),
-          "ripe", Base64.getEncoder().encodeToString(a.ripe().bytes()));
+      return ordered(
+          "status",
+          "success",
+          "addressVersion",
+          (long) a.version(),
+          "streamNumber",
+          a.stream(),
+          "ripe",
+          Base64.getEncoder().encodeToString(a.ripe().bytes()));
     } catch (AddressException e) {
-      return ordered("status", e.status().pyBitmessageName(), "addressVersion", 0L, "streamNumber", 0L, "ripe", "");
+      return ordered(
+          "status",
+          e.status().pyBitmessageName(),
+          "addressVersion",
+          0L,
+          "streamNumber",
+          0L,
+          "ripe",
+          "");
     }
   }
 
   Map<String, Object> listAddresses(boolean labelBase64) {
     List<Object> out = new ArrayList<>();
     for (Identity id : messenger().identities()) {
-      out.add(ordered("label", labelBase64 ? b64(id.label()) : id.label(), "address", codec.encode(id.address()),
-          "stream", id.address().stream(), "enabled", id.enabled(), "chan", id.chan()));
+      out.add(
+          ordered(
+              "label",
+              labelBase64 ? b64(id.label()) : id.label(),
+              "address",
+              codec.encode(id.address()),
+              "stream",
+              id.address().stream(),
+              "enabled",
+              id.enabled(),
+              "chan",
+              id.chan()));
     }
     return Map.of("addresses", out);
   }
@@ -60,7 +86,8 @@ final class AddressMethods {
   Object createRandomAddress(Params p) {
     String label = p.text(0, "");
     if (p.bool(1, false) || p.integer(2, 0) != 0 || p.integer(3, 0) != 0) {
-      throw new ApiError(21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
+      throw new ApiError(
+          21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
     }
     return codec.encode(messenger().createRandom(label).address());
   }
@@ -74,27 +101,36 @@ final class AddressMethods {
       throw new ApiError(1, "The specified passphrase is blank.");
     }
     if (version != 0 && version != 3 && version != 4) {
-      throw new ApiError(2, "The address version number currently must be 3, 4, or 0 (which means auto-select). "
-          + version + " isn't supported.");
+      throw new ApiError(
+          2,
+          "The address version number currently must be 3, 4, or 0 (which means auto-select). "
+              + version
+              + " isn't supported.");
     }
     if (stream != 0 && stream != 1) {
-      throw new ApiError(3, "The stream number must be 1 (or 0 which means auto-select). Others aren't supported.");
+      throw new ApiError(
+          3,
+          "The stream number must be 1 (or 0 which means auto-select). Others aren't supported.");
     }
     if (number == 0) {
       throw new ApiError(4, "Why would you ask me to generate 0 addresses for you?");
     }
     if (number > 999 || number < 0) {
-      throw new ApiError(5, "You have (accidentally?) specified too many addresses to make. Maximum 999.");
+      throw new ApiError(
+          5, "You have (accidentally?) specified too many addresses to make. Maximum 999.");
     }
     if (p.bool(4, false) || p.integer(5, 0) != 0 || p.integer(6, 0) != 0) {
-      throw new ApiError(21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
+      throw new ApiError(
+          21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
     }
     Set<String> before = new java.util.HashSet<>();
     for (Identity id : messenger().identities()) {
       before.add(codec.encode(id.address()));
     }
     List<Object> added = new ArrayList<>();
-    for (Identity id : messenger().createDeterministic(passphrase, (int) number, version == 0 ? 4 : (int) version)) {
+    for (Identity id :
+        messenger()
+            .createDeterministic(passphrase, (int) number, version == 0 ? 4 : (int) version)) {
       String a = codec.encode(id.address());
       if (!before.contains(a)) {
         added.add(a);
@@ -108,7 +144,9 @@ final class AddressMethods {
     long version = p.integer(1, 4);
     long stream = p.integer(2, 1);
     if (version != 3 && version != 4) {
-      throw new ApiError(2, "The address version number currently must be 3 or 4. " + version + " isn't supported.");
+      throw new ApiError(
+          2,
+          "The address version number currently must be 3 or 4. " + version + " isn't supported.");
     }
     if (stream != 1) {
       throw new ApiError(3, "The stream number must be 1. Others aren't supported.");
@@ -116,8 +154,12 @@ final class AddressMethods {
     if (passphrase.isEmpty()) {
       throw new ApiError(1, "The specified passphrase is blank.");
     }
-    return codec.encode(generator.deterministic(passphrase.getBytes(StandardCharsets.UTF_8), 1, (int) version, 1, false)
-        .get(0).identity().address());
+    return codec.encode(
+        generator
+            .deterministic(passphrase.getBytes(StandardCharsets.UTF_8), 1, (int) version, 1, false)
+            .get(0)
+            .identity()
+            .address());
   }
 
   Object createChan(Params p) {
@@ -152,7 +194,8 @@ final class AddressMethods {
     String a = addresses.checkedAddress(p.string(0));
     Identity id = addresses.own(a).orElseThrow(() -> AddressArguments.notInKeys(a));
     if (!id.chan()) {
-      throw new ApiError(25, "Specified address is not a chan address. Use deleteAddress API call instead.");
+      throw new ApiError(
+          25, "Specified address is not a chan address. Use deleteAddress API call instead.");
     }
     messenger().leaveChan(a);
     return "success";

@@ -35,8 +35,10 @@ public final class ApiClient {
 
   public ApiClient(URI uri, String user, String password, ApiSettings.Variant variant) {
     this.uri = uri;
-    this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.variant = variant;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
@@ -58,10 +60,15 @@ public final class ApiClient {
       req.put("id", 1L);
       body = JsonValues.write(req).getBytes(StandardCharsets.UTF_8);
     }
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10))
-        .header("Authorization", authorization)
-        .header("Content-Type", variant == ApiSettings.Variant.XML ? "text/xml" : "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofMinutes(10))
+            .header("Authorization", authorization)
+            .header(
+                "Content-Type",
+                variant == ApiSettings.Variant.XML ? "text/xml" : "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -72,10 +79,12 @@ public final class ApiClient {
       throw new ApiClientException("interrupted calling " + uri, e);
     }
     if (response.statusCode() == 401) {
-      throw new ApiClientException("the node API at " + uri + " refused the user name or password", null);
+      throw new ApiClientException(
+          "the node API at " + uri + " refused the user name or password", null);
     }
     if (response.statusCode() != 200) {
-      throw new ApiClientException("the node API at " + uri + " answered HTTP " + response.statusCode(), null);
+      throw new ApiClientException(
+          "the node API at " + uri + " answered HTTP " + response.statusCode(), null);
     }
     if (variant == ApiSettings.Variant.XML) {
       return xml.decodeResponse(response.body());
@@ -86,7 +95,8 @@ public final class ApiClient {
     }
     if (m.get("error") instanceof Map<?, ?> err) {
       long code = err.get("code") instanceof Long l ? l : 0;
-      throw new ApiError((int) code, String.valueOf(err.get("message")).replaceFirst("^API Error \\d{4}: ", ""));
+      throw new ApiError(
+          (int) code, String.valueOf(err.get("message")).replaceFirst("^API Error \\d{4}: ", ""));
     }
     return m.get("result");
   }

@@ -16,24 +16,28 @@ import java.util.Properties;
 
 /**
  * The API connection file {@code api.conf} in the data directory (owner-only): URL, user, variant
- * and, when the node generated it, the password. The node writes it on start so the CLI on the
- * same machine finds the API; a password given by the operator is not written. Stateless.
+ * and, when the node generated it, the password. The node writes it on start so the CLI on the same
+ * machine finds the API; a password given by the operator is not written. Stateless.
  */
 public final class ApiCredentials {
   public static final String FILE = "api.conf";
 
   /** What the CLI needs to reach a node's API. Immutable. */
-  public record Connection(String url, String user, Optional<String> password, ApiSettings.Variant variant) {}
+  public record Connection(
+      String url, String user, Optional<String> password, ApiSettings.Variant variant) {}
 
   private ApiCredentials() {}
 
   /** The password stored by an earlier run, else a new random one (not yet stored). */
   public static String storedOrNewPassword(Path dataDir) {
-    return read(dataDir).flatMap(Connection::password).orElseGet(() -> {
-      byte[] b = new byte[18];
-      new SecureRandom().nextBytes(b);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    });
+    return read(dataDir)
+        .flatMap(Connection::password)
+        .orElseGet(
+            () -> {
+              byte[] b = new byte[18];
+              new SecureRandom().nextBytes(b);
+              return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            });
   }
 
   /** Writes {@code api.conf} atomically with permissions rw------- (where POSIX). */
@@ -49,7 +53,9 @@ public final class ApiCredentials {
       Path tmp = dataDir.resolve(FILE + ".tmp");
       Files.deleteIfExists(tmp);
       try {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            tmp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         Files.createFile(tmp);
       }
@@ -79,7 +85,11 @@ public final class ApiCredentials {
     if (url == null || user == null) {
       throw new IllegalArgumentException(f + " lacks url or user");
     }
-    return Optional.of(new Connection(url, user, Optional.ofNullable(p.getProperty("password")),
-        ApiSettings.Variant.parse(p.getProperty("variant", "xml"))));
+    return Optional.of(
+        new Connection(
+            url,
+            user,
+            Optional.ofNullable(p.getProperty("password")),
+            ApiSettings.Variant.parse(p.getProperty("variant", "xml"))));
   }
 }

@@ -3,8 +3,8 @@ package dev.bitmsg.node.api;
 import java.util.Locale;
 
 /**
- * A client API failure with PyBitmessage's numeric code (PROTOCOL.md section 10). XML-RPC sends
- * it as a fault whose faultCode is {@link #code()}; the text is {@link #formatted()}. Immutable.
+ * A client API failure with PyBitmessage's numeric code (PROTOCOL.md section 10). XML-RPC sends it
+ * as a fault whose faultCode is {@link #code()}; the text is {@link #formatted()}. Immutable.
  */
 public final class ApiError extends RuntimeException {
   private final int code;

@@ -1,14 +1,13 @@
 package dev.bitmsg.node.api;
 
-import dev.bitmsg.node.store.ClientState;
-
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.metrics.ObjectCounters;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.messaging.PowWorker;
+import dev.bitmsg.node.metrics.ObjectCounters;
+import dev.bitmsg.node.store.ClientState;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -23,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The PyBitmessage client API method table (PROTOCOL.md section 10) over one running node: same
  * names, aliases, parameter counts, base64/hex conventions, result shapes and error codes. The
- * calls themselves live in one class per area ({@link AddressMethods}, {@link InboxMethods},
- * {@link SentMethods}, {@link SendingMethods}, {@link ContactMethods}, {@link NetworkMethods},
- * {@link MaintenanceMethods}); this class enters them under their names and runs a call.
+ * calls themselves live in one class per area ({@link AddressMethods}, {@link InboxMethods}, {@link
+ * SentMethods}, {@link SendingMethods}, {@link ContactMethods}, {@link NetworkMethods}, {@link
+ * MaintenanceMethods}); this class enters them under their names and runs a call.
  * Transport-neutral: {@link ApiServer} decodes XML-RPC or JSON-RPC and calls {@link #call}.
  * Thread-safe (the messaging facade and {@link ClientState} are).
  */
@@ -54,10 +53,18 @@ public final class ApiMethods {
    * @param counters objects processed since start (clientStatus)
    * @param shutdown stops the node process (the {@code shutdown} call); empty: the call is refused
    */
-  public ApiMethods(Node node, ClientState state, CryptoSuite crypto, Supplier<PowWorker> pow, Clock clock,
-      String softwareVersion, ObjectCounters counters, Optional<Runnable> shutdown) {
+  public ApiMethods(
+      Node node,
+      ClientState state,
+      CryptoSuite crypto,
+      Supplier<PowWorker> pow,
+      Clock clock,
+      String softwareVersion,
+      ObjectCounters counters,
+      Optional<Runnable> shutdown) {
     AddressCodec codec = new AddressCodec(crypto.hashes());
-    IdentityGenerator generator = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
+    IdentityGenerator generator =
+        new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
     AddressArguments arguments = new AddressArguments(node, codec);
     this.addresses = new AddressMethods(node, codec, generator, arguments);
     this.inbox = new InboxMethods(node, state);
@@ -109,13 +116,23 @@ public final class ApiMethods {
   private void register() {
     add("helloWorld", 2, 2, p -> p.string(0) + "-" + p.string(1));
     add("add", 2, 2, p -> p.integer(0, 0) + p.integer(1, 0));
-    add("statusBar", 1, 1, p -> {
-      p.string(0);
-      return "success";
-    });
+    add(
+        "statusBar",
+        1,
+        1,
+        p -> {
+          p.string(0);
+          return "success";
+        });
     add("system.listMethods", 0, 0, p -> names());
-    add("system.methodHelp", 1, 1, p -> methods.containsKey(p.string(0))
-        ? "See the PyBitmessage API documentation for " + p.string(0) : "");
+    add(
+        "system.methodHelp",
+        1,
+        1,
+        p ->
+            methods.containsKey(p.string(0))
+                ? "See the PyBitmessage API documentation for " + p.string(0)
+                : "");
     add("decodeAddress", 1, 1, p -> addresses.decodeAddress(p.string(0)));
     add("listAddresses", 0, 0, p -> addresses.listAddresses(false));
     add("listAddresses2", 0, 0, p -> addresses.listAddresses(true));
@@ -130,11 +147,21 @@ public final class ApiMethods {
     add("getAllInboxMessages", 0, 0, inbox::getAllInboxMessages);
     add("getAllInboxMessageIds", 0, 0, inbox::getAllInboxMessageIds, "getAllInboxMessageIDs");
     add("getInboxMessageById", 1, 2, inbox::getInboxMessageById, "getInboxMessageByID");
-    add("getInboxMessagesByReceiver", 1, 1, inbox::getInboxMessagesByReceiver, "getInboxMessagesByAddress");
+    add(
+        "getInboxMessagesByReceiver",
+        1,
+        1,
+        inbox::getInboxMessagesByReceiver,
+        "getInboxMessagesByAddress");
     add("getAllSentMessages", 0, 0, sent::getAllSentMessages);
     add("getAllSentMessageIds", 0, 0, sent::getAllSentMessageIds, "getAllSentMessageIDs");
     add("getSentMessageById", 1, 1, sent::getSentMessageById, "getSentMessageByID");
-    add("getSentMessagesByAddress", 1, 1, sent::getSentMessagesByAddress, "getSentMessagesBySender");
+    add(
+        "getSentMessagesByAddress",
+        1,
+        1,
+        sent::getSentMessagesByAddress,
+        "getSentMessagesBySender");
     add("getSentMessageByAckData", 1, 1, sent::getSentMessageByAckData);
     add("getStatus", 1, 1, sent::getStatus);
     add("getSendProgress", 1, 1, sent::getSendProgress);
@@ -155,7 +182,12 @@ public final class ApiMethods {
     add("listConnections", 0, 0, p -> network.listConnections());
     add("disseminatePreEncryptedMsg", 1, 3, network::disseminate, "disseminatePreparedObject");
     add("disseminatePubkey", 1, 1, network::disseminatePubkey);
-    add("getMessageDataByDestinationHash", 1, 1, network::messagesByTag, "getMessageDataByDestinationTag");
+    add(
+        "getMessageDataByDestinationHash",
+        1,
+        1,
+        network::messagesByTag,
+        "getMessageDataByDestinationTag");
     add("deleteAndVacuum", 0, 0, p -> maintenance.deleteAndVacuum());
     add("shutdown", 0, 0, p -> maintenance.shutdown());
   }

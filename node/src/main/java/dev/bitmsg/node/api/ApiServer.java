@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP endpoint of the client API: POST to {@code /} or {@code /RPC2} with HTTP Basic auth,
- * bodies up to {@link #MAX_BODY} bytes, XML-RPC or JSON-RPC per {@link ApiSettings#variant()}.
- * API errors become XML-RPC faults (faultCode = PyBitmessage code, faultString = {@code API Error
- * 00NN: text}) or JSON-RPC errors with the same code and text. Thread-safe.
+ * bodies up to {@link #MAX_BODY} bytes, XML-RPC or JSON-RPC per {@link ApiSettings#variant()}. API
+ * errors become XML-RPC faults (faultCode = PyBitmessage code, faultString = {@code API Error 00NN:
+ * text}) or JSON-RPC errors with the same code and text. Thread-safe.
  */
-@SuppressForbidden("com.sun.net.httpserver is the JDK's supported, exported HTTP server (jdk.httpserver)")
+@SuppressForbidden(
+    "com.sun.net.httpserver is the JDK's supported, exported HTTP server (jdk.httpserver)")
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   static final int MAX_BODY = 4 << 20;
@@ -42,15 +43,23 @@ public final class ApiServer implements AutoCloseable {
   private ApiServer(ApiSettings settings, ApiMethods methods) throws IOException {
     this.settings = settings;
     this.methods = methods;
-    this.expectedAuth = ("Basic " + Base64.getEncoder().encodeToString(
-        (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
+    this.expectedAuth =
+        ("Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (settings.user() + ":" + settings.password())
+                            .getBytes(StandardCharsets.UTF_8)))
+            .getBytes(StandardCharsets.UTF_8);
     this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 16);
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "bitmsg-api-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "bitmsg-api-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }
@@ -59,7 +68,11 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(ApiSettings settings, ApiMethods methods) throws IOException {
     ApiServer s = new ApiServer(settings, methods);
     s.server.start();
-    log.info("api: {} on http://{}:{}/", settings.variant(), s.address().getHostString(), s.address().getPort());
+    log.info(
+        "api: {} on http://{}:{}/",
+        settings.variant(),
+        s.address().getHostString(),
+        s.address().getPort());
     return s;
   }
 
@@ -81,16 +94,26 @@ public final class ApiServer implements AutoCloseable {
         return;
       }
       String auth = ex.getRequestHeaders().getFirst("Authorization");
-      if (auth == null || !MessageDigest.isEqual(auth.strip().getBytes(StandardCharsets.UTF_8), expectedAuth)) {
-        log.warn("api: refused a request from {} (bad or missing credentials)", ex.getRemoteAddress());
+      if (auth == null
+          || !MessageDigest.isEqual(auth.strip().getBytes(StandardCharsets.UTF_8), expectedAuth)) {
+        log.warn(
+            "api: refused a request from {} (bad or missing credentials)", ex.getRemoteAddress());
         ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"bitmsg\"");
-        send(ex, 401, "text/plain", "RPC Username or password incorrect or HTTP header lacks authentication at all.\n"
-            .getBytes(StandardCharsets.UTF_8));
+        send(
+            ex,
+            401,
+            "text/plain",
+            "RPC Username or password incorrect or HTTP header lacks authentication at all.\n"
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       byte[] body = readCapped(ex.getRequestBody());
       if (body == null) {
-        send(ex, 413, "text/plain", ("request larger than " + MAX_BODY + " bytes\n").getBytes(StandardCharsets.UTF_8));
+        send(
+            ex,
+            413,
+            "text/plain",
+            ("request larger than " + MAX_BODY + " bytes\n").getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (settings.variant() == ApiSettings.Variant.XML) {
@@ -136,7 +159,8 @@ public final class ApiServer implements AutoCloseable {
       if (ps instanceof List<?> l) {
         params.addAll(l);
       } else if (ps != null) {
-        throw new RpcFormatException("JSON-RPC params must be an array (positional, as PyBitmessage takes them)");
+        throw new RpcFormatException(
+            "JSON-RPC params must be an array (positional, as PyBitmessage takes them)");
       }
       Object result = invoke(new RpcCall(method, params, id), afterReply);
       response.put("result", result);
@@ -175,7 +199,8 @@ public final class ApiServer implements AutoCloseable {
     return all.length > MAX_BODY ? null : all;
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, byte[] body)
+      throws IOException {
     ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
     ex.sendResponseHeaders(status, body.length);
     try (OutputStream out = ex.getResponseBody()) {

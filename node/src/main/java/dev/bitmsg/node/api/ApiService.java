@@ -1,13 +1,12 @@
 package dev.bitmsg.node.api;
 
-import dev.bitmsg.node.store.ClientState;
-import dev.bitmsg.node.store.sqlite.SqliteClientState;
-
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.metrics.ObjectCounters;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.messaging.PowWorker;
+import dev.bitmsg.node.metrics.ObjectCounters;
 import dev.bitmsg.node.pow.EnginePowProvider;
+import dev.bitmsg.node.store.ClientState;
+import dev.bitmsg.node.store.sqlite.SqliteClientState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -27,19 +26,35 @@ public final class ApiService implements AutoCloseable {
   private final Object powLock = new Object();
   private @Nullable EnginePowProvider powProvider; // guarded by powLock
 
-  private ApiService(ClientState state, ObjectCounters counters, ApiSettings settings, Node node, int easeBits,
-      String version, Optional<Runnable> shutdown) throws IOException {
+  private ApiService(
+      ClientState state,
+      ObjectCounters counters,
+      ApiSettings settings,
+      Node node,
+      int easeBits,
+      String version,
+      Optional<Runnable> shutdown)
+      throws IOException {
     this.state = state;
     this.counters = counters;
     this.dataDir = node.config().dataDir();
-    ApiMethods methods = new ApiMethods(node, state, BcCryptoSuite.create(), () -> {
-      synchronized (powLock) {
-        if (powProvider == null) {
-          powProvider = EnginePowProvider.cpu(Runtime.getRuntime().availableProcessors());
-        }
-        return new PowWorker(powProvider, easeBits);
-      }
-    }, Clock.systemUTC(), version, counters, shutdown);
+    ApiMethods methods =
+        new ApiMethods(
+            node,
+            state,
+            BcCryptoSuite.create(),
+            () -> {
+              synchronized (powLock) {
+                if (powProvider == null) {
+                  powProvider = EnginePowProvider.cpu(Runtime.getRuntime().availableProcessors());
+                }
+                return new PowWorker(powProvider, easeBits);
+              }
+            },
+            Clock.systemUTC(),
+            version,
+            counters,
+            shutdown);
     this.server = ApiServer.start(settings, methods);
   }
 
@@ -48,7 +63,8 @@ public final class ApiService implements AutoCloseable {
    *
    * @param easeBits the node's eased PoW (tests only; 0 in production)
    */
-  public static ApiService start(Node node, ApiSettings settings, int easeBits, String version) throws IOException {
+  public static ApiService start(Node node, ApiSettings settings, int easeBits, String version)
+      throws IOException {
     return start(node, settings, easeBits, version, Optional.empty());
   }
 
@@ -57,8 +73,9 @@ public final class ApiService implements AutoCloseable {
    *
    * @param shutdown the process's clean stop, run once the {@code shutdown} call's reply is out
    */
-  public static ApiService start(Node node, ApiSettings settings, int easeBits, String version,
-      Optional<Runnable> shutdown) throws IOException {
+  public static ApiService start(
+      Node node, ApiSettings settings, int easeBits, String version, Optional<Runnable> shutdown)
+      throws IOException {
     Path dataDir = node.config().dataDir();
     ClientState state = SqliteClientState.open(dataDir.resolve("api.db"));
     ObjectCounters counters = node.objectCounters();

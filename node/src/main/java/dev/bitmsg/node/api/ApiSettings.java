@@ -6,11 +6,12 @@ import java.util.Locale;
 
 /**
  * Client API settings (PyBitmessage's {@code apiinterface}, {@code apiport}, {@code apiusername},
- * {@code apipassword}, {@code apivariant}). The API refuses a non-loopback interface unless
- * {@code allowRemote} is set: it has no TLS, so credentials and messages would cross the network
- * in the clear. Immutable.
+ * {@code apipassword}, {@code apivariant}). The API refuses a non-loopback interface unless {@code
+ * allowRemote} is set: it has no TLS, so credentials and messages would cross the network in the
+ * clear. Immutable.
  */
-public record ApiSettings(String host, int port, String user, String password, Variant variant, boolean allowRemote) {
+public record ApiSettings(
+    String host, int port, String user, String password, Variant variant, boolean allowRemote) {
   /** The wire format: XML-RPC (PyBitmessage's default) or JSON-RPC. */
   public enum Variant {
     XML,
@@ -20,7 +21,8 @@ public record ApiSettings(String host, int port, String user, String password, V
       return switch (s.strip().toLowerCase(Locale.ROOT)) {
         case "xml" -> XML;
         case "json" -> JSON;
-        default -> throw new IllegalArgumentException("api variant must be xml or json, got '" + s + "'");
+        default ->
+            throw new IllegalArgumentException("api variant must be xml or json, got '" + s + "'");
       };
     }
   }
@@ -38,8 +40,10 @@ public record ApiSettings(String host, int port, String user, String password, V
       throw new IllegalArgumentException("api password must not be empty");
     }
     if (!allowRemote && !isLoopback(host)) {
-      throw new IllegalArgumentException("refusing to serve the API on non-loopback address " + host
-          + " without TLS; pass --api-allow-remote (api.allow-remote) to do it anyway");
+      throw new IllegalArgumentException(
+          "refusing to serve the API on non-loopback address "
+              + host
+              + " without TLS; pass --api-allow-remote (api.allow-remote) to do it anyway");
     }
   }
 
@@ -53,6 +57,15 @@ public record ApiSettings(String host, int port, String user, String password, V
 
   @Override
   public String toString() {
-    return "ApiSettings[" + host + ":" + port + ", user=" + user + ", " + variant + (allowRemote ? ", remote" : "") + "]";
+    return "ApiSettings["
+        + host
+        + ":"
+        + port
+        + ", user="
+        + user
+        + ", "
+        + variant
+        + (allowRemote ? ", remote" : "")
+        + "]";
   }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The API calls on other people's addresses: broadcast subscriptions (kept by the node, which
- * decrypts their broadcasts) and the address book (kept in the API's state file). Thread-safe
- * (the messaging facade and {@link ClientState} are).
+ * decrypts their broadcasts) and the address book (kept in the API's state file). Thread-safe (the
+ * messaging facade and {@link ClientState} are).
  */
 final class ContactMethods {
   private final Node node;

@@ -43,13 +43,13 @@ final class InboxMethods {
   }
 
   Object getAllInboxMessageIds(Params p) {
-    return Map.of("inboxMessageIds",
-        inbox(null).stream().map(e -> Map.of("msgid", msgid(e))).toList());
+    return Map.of(
+        "inboxMessageIds", inbox(null).stream().map(e -> Map.of("msgid", msgid(e))).toList());
   }
 
   Object getInboxMessagesByReceiver(Params p) {
-    return Map.of("inboxMessages",
-        inbox(normal(p.string(0))).stream().map(this::inboxJson).toList());
+    return Map.of(
+        "inboxMessages", inbox(normal(p.string(0))).stream().map(this::inboxJson).toList());
   }
 
   Object trashInboxMessage(Params p) {
@@ -78,9 +78,23 @@ final class InboxMethods {
 
   private Map<String, Object> inboxJson(InboxEntry e) {
     MessageContent c = messenger().content(e);
-    return ordered("msgid", msgid(e), "toAddress", e.to().orElse(BROADCAST_TO), "fromAddress", e.from(),
-        "subject", b64(c.subject()), "message", b64(c.body()), "encodingType", e.encoding(),
-        "receivedTime", e.received(), "read", state.readInbox().contains(msgid(e)) ? 1L : 0L);
+    return ordered(
+        "msgid",
+        msgid(e),
+        "toAddress",
+        e.to().orElse(BROADCAST_TO),
+        "fromAddress",
+        e.from(),
+        "subject",
+        b64(c.subject()),
+        "message",
+        b64(c.body()),
+        "encodingType",
+        e.encoding(),
+        "receivedTime",
+        e.received(),
+        "read",
+        state.readInbox().contains(msgid(e)) ? 1L : 0L);
   }
 
   Object getInboxMessageById(Params p) {

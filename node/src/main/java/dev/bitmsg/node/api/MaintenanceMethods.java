@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * PyBitmessage's two housekeeping calls (PROTOCOL.md section 10), both answering {@code "done"}.
  *
- * <p>{@code deleteAndVacuum}: trashed inbox messages and trashed sent messages are deleted from
- * the node's database, their marks from {@code api.db}, and both files are vacuumed. A trashed
- * sent message that still has work pending (queued, doing PoW, waiting for a pubkey or an ack) is
- * kept, hidden, until a later call finds it finished: the sender must never lose the row it is
- * working on (PyBitmessage deletes every trashed row, but there trashing already takes a row away
- * from its sender; here trashing only hides it).
+ * <p>{@code deleteAndVacuum}: trashed inbox messages and trashed sent messages are deleted from the
+ * node's database, their marks from {@code api.db}, and both files are vacuumed. A trashed sent
+ * message that still has work pending (queued, doing PoW, waiting for a pubkey or an ack) is kept,
+ * hidden, until a later call finds it finished: the sender must never lose the row it is working on
+ * (PyBitmessage deletes every trashed row, but there trashing already takes a row away from its
+ * sender; here trashing only hides it).
  *
  * <p>{@code shutdown}: hands the process's clean stop (networking, API, store) to the owner of the
  * process once the reply is out; an API started without one (tests, the demo) refuses the call.
@@ -36,7 +36,9 @@ final class MaintenanceMethods {
   private final SqliteMailStore mail;
   private final Optional<Runnable> shutdown;
 
-  /** @param shutdown stops the node process (called after the reply has been sent) */
+  /**
+   * @param shutdown stops the node process (called after the reply has been sent)
+   */
   MaintenanceMethods(Node node, ClientState state, Optional<Runnable> shutdown) {
     this.node = node;
     this.state = state;
@@ -64,8 +66,12 @@ final class MaintenanceMethods {
   }
 
   AfterReply shutdown() {
-    Runnable stop = shutdown.orElseThrow(() -> new ApiError(21,
-        "Unexpected API Failure - shutdown is not available: this API does not own the node process"));
+    Runnable stop =
+        shutdown.orElseThrow(
+            () ->
+                new ApiError(
+                    21,
+                    "Unexpected API Failure - shutdown is not available: this API does not own the node process"));
     log.info("api: shutdown requested");
     return new AfterReply("done", stop);
   }

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The API calls on the node and its network: status and counters, connections, handing in
- * objects made by the client (PoW done here when they come without a nonce) and reading
- * inventory objects by tag. Thread-safe (the node's peer group and inventory are).
+ * The API calls on the node and its network: status and counters, connections, handing in objects
+ * made by the client (PoW done here when they come without a nonce) and reading inventory objects
+ * by tag. Thread-safe (the node's peer group and inventory are).
  */
 final class NetworkMethods {
   private final Node node;
@@ -32,7 +32,12 @@ final class NetworkMethods {
   private final String softwareVersion;
   private final ObjectCounters counters;
 
-  NetworkMethods(Node node, Supplier<PowWorker> pow, Clock clock, String softwareVersion, ObjectCounters counters) {
+  NetworkMethods(
+      Node node,
+      Supplier<PowWorker> pow,
+      Clock clock,
+      String softwareVersion,
+      ObjectCounters counters) {
     this.node = node;
     this.pow = pow;
     this.clock = clock;
@@ -43,28 +48,50 @@ final class NetworkMethods {
   Map<String, Object> clientStatus() {
     List<PeerGroup.PeerInfo> peers = node.peers().peers();
     RelayCounts relayed = node.peers().relayCounts();
-    String networkStatus = peers.isEmpty() ? "notConnected"
-        : peers.stream().anyMatch(PeerGroup.PeerInfo::inbound) ? "connectedAndReceivingIncomingConnections"
-        : "connectedButHaveNotReceivedIncomingConnections";
-    return ordered("networkConnections", (long) peers.size(),
-        "numberOfMessagesProcessed", counters.count(ObjectType.MSG),
-        "numberOfBroadcastsProcessed", counters.count(ObjectType.BROADCAST),
-        "numberOfPubkeysProcessed", counters.count(ObjectType.PUBKEY),
-        "pendingDownload", 0L,
+    String networkStatus =
+        peers.isEmpty()
+            ? "notConnected"
+            : peers.stream().anyMatch(PeerGroup.PeerInfo::inbound)
+                ? "connectedAndReceivingIncomingConnections"
+                : "connectedButHaveNotReceivedIncomingConnections";
+    return ordered(
+        "networkConnections",
+        (long) peers.size(),
+        "numberOfMessagesProcessed",
+        counters.count(ObjectType.MSG),
+        "numberOfBroadcastsProcessed",
+        counters.count(ObjectType.BROADCAST),
+        "numberOfPubkeysProcessed",
+        counters.count(ObjectType.PUBKEY),
+        "pendingDownload",
+        0L,
         // Extension (not in PyBitmessage): objects made elsewhere passed on to peers since start.
-        "numberOfObjectsRelayedByInv", relayed.announced(),
-        "numberOfObjectsRelayedByGetdata", relayed.served(),
-        "networkStatus", networkStatus,
-        "softwareName", "bitmsg",
-        "softwareVersion", softwareVersion);
+        "numberOfObjectsRelayedByInv",
+        relayed.announced(),
+        "numberOfObjectsRelayedByGetdata",
+        relayed.served(),
+        "networkStatus",
+        networkStatus,
+        "softwareName",
+        "bitmsg",
+        "softwareVersion",
+        softwareVersion);
   }
 
   Map<String, Object> listConnections() {
     List<Object> in = new ArrayList<>();
     List<Object> out = new ArrayList<>();
     for (PeerGroup.PeerInfo p : node.peers().peers()) {
-      Map<String, Object> m = ordered("host", p.remote().getHostString(), "port", (long) p.remote().getPort(),
-          "fullyEstablished", true, "userAgent", p.userAgent());
+      Map<String, Object> m =
+          ordered(
+              "host",
+              p.remote().getHostString(),
+              "port",
+              (long) p.remote().getPort(),
+              "fullyEstablished",
+              true,
+              "userAgent",
+              p.userAgent());
       (p.inbound() ? in : out).add(m);
     }
     return ordered("inbound", in, "outbound", out);
@@ -82,7 +109,7 @@ final class NetworkMethods {
     }
     if (object.nonce() == 0) {
       long now = clock.instant().getEpochSecond();
-      object = pow.get().solve(object, now, new Difficulty(ntpb, extra), x -> { }).object();
+      object = pow.get().solve(object, now, new Difficulty(ntpb, extra), x -> {}).object();
     }
     return submit(object);
   }
@@ -101,13 +128,14 @@ final class NetworkMethods {
       throw ApiError.decode("object type " + object.objectType() + " is not a pubkey");
     }
     long now = clock.instant().getEpochSecond();
-    submit(pow.get().solve(object, now, Difficulty.NETWORK_DEFAULT, x -> { }).object());
+    submit(pow.get().solve(object, now, Difficulty.NETWORK_DEFAULT, x -> {}).object());
     return "";
   }
 
   private String submit(ObjectMessage object) {
     ObjectIngest.Result r = node.peers().submit(object);
-    if (r.outcome() != ObjectIngest.Outcome.STORED && r.outcome() != ObjectIngest.Outcome.DUPLICATE) {
+    if (r.outcome() != ObjectIngest.Outcome.STORED
+        && r.outcome() != ObjectIngest.Outcome.DUPLICATE) {
       throw new ApiError(21, "Unexpected API Failure - object refused: " + r.verdict());
     }
     return object.inventoryVector().toHex();
@@ -116,7 +144,8 @@ final class NetworkMethods {
   Object messagesByTag(Params p) {
     String hex = p.string(0).strip();
     if (hex.length() != 64) {
-      throw new ApiError(19, "The length of hash should be 32 bytes (encoded in hex thus 64 characters).");
+      throw new ApiError(
+          19, "The length of hash should be 32 bytes (encoded in hex thus 64 characters).");
     }
     Bytes tag = Bytes.of(p.hex(0));
     List<Object> out = new ArrayList<>();

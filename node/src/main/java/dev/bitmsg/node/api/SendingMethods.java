@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The API calls that queue outgoing work: messages, broadcasts (PyBitmessage's checks on TTL,
- * encoding, length and sender), and the list of own pubkey and getpubkey work. The answer of a
- * send is the row's ackData ({@link SentMessageFields}). Thread-safe (the messaging facade is).
+ * encoding, length and sender), and the list of own pubkey and getpubkey work. The answer of a send
+ * is the row's ackData ({@link SentMessageFields}). Thread-safe (the messaging facade is).
  */
 final class SendingMethods {
   static final long DEFAULT_TTL = 4L * 24 * 3600;
@@ -48,15 +48,20 @@ final class SendingMethods {
   }
 
   private static void checkLength(String subject, String body) {
-    if (subject.getBytes(StandardCharsets.UTF_8).length + body.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE) {
+    if (subject.getBytes(StandardCharsets.UTF_8).length
+            + body.getBytes(StandardCharsets.UTF_8).length
+        > MAX_MESSAGE) {
       throw new ApiError(27, "Message is too long.");
     }
   }
 
   private Identity sender(String from) {
     String a = addresses.checkedAddress(from);
-    Identity id = addresses.own(a).orElseThrow(() -> new ApiError(13,
-        "Could not find your fromAddress in the keys.dat file."));
+    Identity id =
+        addresses
+            .own(a)
+            .orElseThrow(
+                () -> new ApiError(13, "Could not find your fromAddress in the keys.dat file."));
     if (!id.enabled()) {
       throw new ApiError(14, "Your fromAddress is disabled. Cannot send.");
     }
@@ -96,20 +101,42 @@ final class SendingMethods {
    * trialsPerSecond, expectedTrials, etaSeconds) and the provider doing the work as powBy.
    */
   Object listPubkeyWork(Params p) {
-    return Map.of("pubkeyWork", messenger().powJobs(200).stream().map(j -> {
-      Map<String, Object> m = ordered("id", j.id(), "kind", j.kind().name().toLowerCase(java.util.Locale.ROOT),
-          "address", j.address(), "status", j.state().wireName(), "reason", j.reason(), "created", j.created(),
-          "lastActionTime", j.stateTime(), "expiresTime", j.expires());
-      Optional<Messenger.Progress> pr = j.state() == PowJob.State.DOING_POW
-          ? messenger().powJobProgress(j.id()) : Optional.empty();
-      pr.ifPresent(x -> SentMessageFields.putProgress(m, x));
-      if (j.powBy().isPresent()) {
-        m.put("powBy", j.powBy().get());
-      } else if (j.state() == PowJob.State.DOING_POW) {
-        m.put("powBy", messenger().powProvider());
-      }
-      j.detail().ifPresent(d -> m.put("detail", d));
-      return m;
-    }).toList());
+    return Map.of(
+        "pubkeyWork",
+        messenger().powJobs(200).stream()
+            .map(
+                j -> {
+                  Map<String, Object> m =
+                      ordered(
+                          "id",
+                          j.id(),
+                          "kind",
+                          j.kind().name().toLowerCase(java.util.Locale.ROOT),
+                          "address",
+                          j.address(),
+                          "status",
+                          j.state().wireName(),
+                          "reason",
+                          j.reason(),
+                          "created",
+                          j.created(),
+                          "lastActionTime",
+                          j.stateTime(),
+                          "expiresTime",
+                          j.expires());
+                  Optional<Messenger.Progress> pr =
+                      j.state() == PowJob.State.DOING_POW
+                          ? messenger().powJobProgress(j.id())
+                          : Optional.empty();
+                  pr.ifPresent(x -> SentMessageFields.putProgress(m, x));
+                  if (j.powBy().isPresent()) {
+                    m.put("powBy", j.powBy().get());
+                  } else if (j.state() == PowJob.State.DOING_POW) {
+                    m.put("powBy", messenger().powProvider());
+                  }
+                  j.detail().ifPresent(d -> m.put("detail", d));
+                  return m;
+                })
+            .toList());
   }
 }

@@ -1,9 +1,9 @@
 package dev.bitmsg.node.api;
 
+import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.messaging.Messenger;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Map;
@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * How a sent row appears in the client API: its msgid, ackData and PyBitmessage status word.
  *
- * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number; ackData is the
- * row's 38-byte ack data, or for rows that expect no ack (broadcasts, own and chan recipients) 30
- * bytes {@code ff} followed by the row number (PyBitmessage also hands out ack data for those;
- * clients treat it as opaque). Stateless.
+ * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number; ackData is the row's
+ * 38-byte ack data, or for rows that expect no ack (broadcasts, own and chan recipients) 30 bytes
+ * {@code ff} followed by the row number (PyBitmessage also hands out ack data for those; clients
+ * treat it as opaque). Stateless.
  */
 public final class SentMessageFields {
   private static final HexFormat HEX = HexFormat.of();

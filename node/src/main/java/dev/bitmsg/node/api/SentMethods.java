@@ -47,22 +47,25 @@ final class SentMethods {
   }
 
   Object getAllSentMessageIds(Params p) {
-    return Map.of("sentMessageIds",
-        sent().stream().map(e -> Map.of("msgid", sentMsgid(e))).toList());
+    return Map.of(
+        "sentMessageIds", sent().stream().map(e -> Map.of("msgid", sentMsgid(e))).toList());
   }
 
   Object getSentMessageById(Params p) {
-    return Map.of("sentMessage",
-        sentByMsgid(p.hex(0)).map(e -> List.of(sentJson(e))).orElse(List.of()));
+    return Map.of(
+        "sentMessage", sentByMsgid(p.hex(0)).map(e -> List.of(sentJson(e))).orElse(List.of()));
   }
 
   Object getSentMessagesByAddress(Params p) {
     String from = normal(p.string(0));
-    return Map.of("sentMessages", sent().stream().filter(e -> e.from().equals(from)).map(this::sentJson).toList());
+    return Map.of(
+        "sentMessages",
+        sent().stream().filter(e -> e.from().equals(from)).map(this::sentJson).toList());
   }
 
   Object getSentMessageByAckData(Params p) {
-    return Map.of("sentMessage",
+    return Map.of(
+        "sentMessage",
         byAck(ackBytes(p.string(0))).map(e -> List.of(sentJson(e))).orElse(List.of()));
   }
 
@@ -70,11 +73,18 @@ final class SentMethods {
     return byAck(ackBytes(p.string(0))).map(SentMessageFields::statusWord).orElse("notfound");
   }
 
-  /** Extension (not in PyBitmessage): live proof-of-work progress of a sent message for progress bars. */
+  /**
+   * Extension (not in PyBitmessage): live proof-of-work progress of a sent message for progress
+   * bars.
+   */
   Object getSendProgress(Params p) {
-    OutboxEntry e = byAck(ackBytes(p.string(0))).orElseThrow(() -> new ApiError(21,
-        "Unexpected API Failure - no sent message with this ackData"));
-    Optional<Messenger.Progress> pr = messenger().status(e.id()).flatMap(Messenger.Status::progress);
+    OutboxEntry e =
+        byAck(ackBytes(p.string(0)))
+            .orElseThrow(
+                () ->
+                    new ApiError(21, "Unexpected API Failure - no sent message with this ackData"));
+    Optional<Messenger.Progress> pr =
+        messenger().status(e.id()).flatMap(Messenger.Status::progress);
     Map<String, Object> m = ordered("status", statusWord(e));
     pr.ifPresent(x -> SentMessageFields.putProgress(m, x));
     e.powBy().ifPresent(b -> m.put("powBy", b));
@@ -131,8 +141,24 @@ final class SentMethods {
 
   private Map<String, Object> sentJson(OutboxEntry e) {
     MessageContent c = messageCodec.decode(e.encoding(), e.message().toByteArray());
-    return ordered("msgid", sentMsgid(e), "toAddress", e.to().orElse(BROADCAST_TO), "fromAddress", e.from(),
-        "subject", b64(c.subject()), "message", b64(c.body()), "encodingType", e.encoding(),
-        "lastActionTime", e.statusTime(), "status", statusWord(e), "ackData", ackData(e).toHex());
+    return ordered(
+        "msgid",
+        sentMsgid(e),
+        "toAddress",
+        e.to().orElse(BROADCAST_TO),
+        "fromAddress",
+        e.from(),
+        "subject",
+        b64(c.subject()),
+        "message",
+        b64(c.body()),
+        "encodingType",
+        e.encoding(),
+        "lastActionTime",
+        e.statusTime(),
+        "status",
+        statusWord(e),
+        "ackData",
+        ackData(e).toHex());
   }
 }

@@ -18,10 +18,10 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * XML-RPC request decoding and response encoding (the subset the XML-RPC spec defines, plus
- * {@code i8} and {@code nil} as Python's {@code xmlrpc.client} speaks them). Parsing refuses DTDs
- * and external entities (no entity expansion attacks, no file or network reads); the caller caps
- * the body size. Nesting is capped at {@link #MAX_DEPTH}. Thread-safe.
+ * XML-RPC request decoding and response encoding (the subset the XML-RPC spec defines, plus {@code
+ * i8} and {@code nil} as Python's {@code xmlrpc.client} speaks them). Parsing refuses DTDs and
+ * external entities (no entity expansion attacks, no file or network reads); the caller caps the
+ * body size. Nesting is capped at {@link #MAX_DEPTH}. Thread-safe.
  */
 public final class XmlRpcCodec {
   static final int MAX_DEPTH = 32;
@@ -51,7 +51,8 @@ public final class XmlRpcCodec {
     Document doc = parse(body);
     Element root = doc.getDocumentElement();
     if (!root.getTagName().equals("methodCall")) {
-      throw new RpcFormatException("root element is <" + root.getTagName() + ">, expected <methodCall>");
+      throw new RpcFormatException(
+          "root element is <" + root.getTagName() + ">, expected <methodCall>");
     }
     Element name = child(root, "methodName");
     if (name == null) {
@@ -90,11 +91,14 @@ public final class XmlRpcCodec {
     try {
       return switch (t.getTagName()) {
         case "i4", "int", "i8" -> Long.parseLong(text.strip());
-        case "boolean" -> switch (text.strip()) {
-          case "1" -> true;
-          case "0" -> false;
-          default -> throw new RpcFormatException("boolean must be 0 or 1, got '" + text.strip() + "'");
-        };
+        case "boolean" ->
+            switch (text.strip()) {
+              case "1" -> true;
+              case "0" -> false;
+              default ->
+                  throw new RpcFormatException(
+                      "boolean must be 0 or 1, got '" + text.strip() + "'");
+            };
         case "string" -> text;
         case "double" -> Double.parseDouble(text.strip());
         case "base64" -> Base64.getMimeDecoder().decode(text.strip());
@@ -176,7 +180,8 @@ public final class XmlRpcCodec {
     Document doc = parse(body);
     Element root = doc.getDocumentElement();
     if (!root.getTagName().equals("methodResponse")) {
-      throw new RpcFormatException("root element is <" + root.getTagName() + ">, expected <methodResponse>");
+      throw new RpcFormatException(
+          "root element is <" + root.getTagName() + ">, expected <methodResponse>");
     }
     Element fault = child(root, "fault");
     if (fault != null) {
@@ -209,7 +214,8 @@ public final class XmlRpcCodec {
 
   /** A {@code methodResponse} carrying {@code result}. */
   public byte[] encodeResult(Object result) {
-    StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n");
+    StringBuilder sb =
+        new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n");
     appendValue(sb, result, 0);
     sb.append("</param>\n</params>\n</methodResponse>\n");
     return sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -61,15 +61,26 @@ public final class AddressCommand implements Runnable {
     }
   }
 
-  @Command(name = "new", mixinStandardHelpOptions = true, description = "Generate a random address and its keys")
+  @Command(
+      name = "new",
+      mixinStandardHelpOptions = true,
+      description = "Generate a random address and its keys")
   static final class New extends Sub {
-    @Option(names = "--version", defaultValue = "4", description = "address version, 3 or 4 (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--version",
+        defaultValue = "4",
+        description = "address version, 3 or 4 (default ${DEFAULT-VALUE})")
     int version;
 
-    @Option(names = "--stream", defaultValue = "1", description = "stream number (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--stream",
+        defaultValue = "1",
+        description = "stream number (default ${DEFAULT-VALUE})")
     long stream;
 
-    @Option(names = "--shorter", description = "demand two leading zero bytes in the ripe (takes ~65536 tries)")
+    @Option(
+        names = "--shorter",
+        description = "demand two leading zero bytes in the ripe (takes ~65536 tries)")
     boolean shorter;
 
     @Option(names = "--label", defaultValue = "", description = "label for the identity")
@@ -109,24 +120,38 @@ public final class AddressCommand implements Runnable {
     }
   }
 
-  @Command(name = "deterministic", mixinStandardHelpOptions = true, description = "Derive addresses from a passphrase (like PyBitmessage)")
+  @Command(
+      name = "deterministic",
+      mixinStandardHelpOptions = true,
+      description = "Derive addresses from a passphrase (like PyBitmessage)")
   static final class Deterministic extends Sub {
     @Option(names = "--passphrase", required = true, description = "the passphrase (UTF-8)")
     String passphrase;
 
-    @Option(names = "--count", defaultValue = "1", description = "how many addresses (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--count",
+        defaultValue = "1",
+        description = "how many addresses (default ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--version", defaultValue = "4", description = "address version, 3 or 4 (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--version",
+        defaultValue = "4",
+        description = "address version, 3 or 4 (default ${DEFAULT-VALUE})")
     int version;
 
-    @Option(names = "--stream", defaultValue = "1", description = "stream number (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--stream",
+        defaultValue = "1",
+        description = "stream number (default ${DEFAULT-VALUE})")
     long stream;
 
     @Option(names = "--shorter", description = "demand two leading zero bytes in the ripe")
     boolean shorter;
 
-    @Option(names = "--json", description = "print a JSON list of {address, signing_key_wif, encryption_key_wif}")
+    @Option(
+        names = "--json",
+        description = "print a JSON list of {address, signing_key_wif, encryption_key_wif}")
     boolean json;
 
     Deterministic() {
@@ -153,7 +178,8 @@ public final class AddressCommand implements Runnable {
         return fail("--stream must be at least 1");
       }
       List<IdentityGenerator.Derived> derived =
-          tools.generator.deterministic(passphrase.getBytes(StandardCharsets.UTF_8), count, version, stream, shorter);
+          tools.generator.deterministic(
+              passphrase.getBytes(StandardCharsets.UTF_8), count, version, stream, shorter);
       List<Object> list = new ArrayList<>();
       for (IdentityGenerator.Derived d : derived) {
         Map<String, Object> all = tools.describe(d.identity());
@@ -173,7 +199,10 @@ public final class AddressCommand implements Runnable {
     }
   }
 
-  @Command(name = "chan", mixinStandardHelpOptions = true, description = "The address of a chan (deterministic v4 from its name)")
+  @Command(
+      name = "chan",
+      mixinStandardHelpOptions = true,
+      description = "The address of a chan (deterministic v4 from its name)")
   static final class Chan extends Sub {
     @Option(names = "--name", required = true, description = "the chan name")
     String name;
@@ -209,9 +238,15 @@ public final class AddressCommand implements Runnable {
     }
   }
 
-  @Command(name = "decode", mixinStandardHelpOptions = true, description = "Decode an address: version, stream, ripe")
+  @Command(
+      name = "decode",
+      mixinStandardHelpOptions = true,
+      description = "Decode an address: version, stream, ripe")
   static final class Decode extends Sub {
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "BM-... (the prefix is optional)")
+    @Parameters(
+        index = "0",
+        paramLabel = "ADDRESS",
+        description = "BM-... (the prefix is optional)")
     String address;
 
     @Option(names = "--json", description = "print JSON")

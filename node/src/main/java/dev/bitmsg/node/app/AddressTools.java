@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the address commands share: the codec, WIF and generator built on one {@link
- * CryptoSuite}. Immutable; thread-safe.
+ * What the address commands share: the codec, WIF and generator built on one {@link CryptoSuite}.
+ * Immutable; thread-safe.
  */
 final class AddressTools {
   final CryptoSuite crypto;

@@ -14,19 +14,34 @@ import picocli.CommandLine.Option;
  * fills it); used on one thread.
  */
 public final class ApiOptions {
-  @Option(names = "--api", paramLabel = "URL", description = "Node API URL or ADDR:PORT (default: from DATA/api.conf).")
+  @Option(
+      names = "--api",
+      paramLabel = "URL",
+      description = "Node API URL or ADDR:PORT (default: from DATA/api.conf).")
   String api;
 
-  @Option(names = "--api-user", paramLabel = "USER", description = "API user (default: from DATA/api.conf).")
+  @Option(
+      names = "--api-user",
+      paramLabel = "USER",
+      description = "API user (default: from DATA/api.conf).")
   String user;
 
-  @Option(names = "--api-password", paramLabel = "PW", description = "API password (default: from DATA/api.conf).")
+  @Option(
+      names = "--api-password",
+      paramLabel = "PW",
+      description = "API password (default: from DATA/api.conf).")
   String password;
 
-  @Option(names = "--api-variant", paramLabel = "xml|json", description = "API variant (default: xml or DATA/api.conf).")
+  @Option(
+      names = "--api-variant",
+      paramLabel = "xml|json",
+      description = "API variant (default: xml or DATA/api.conf).")
   String variant;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Node data directory (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Node data directory (default: ${DEFAULT-VALUE}).",
       defaultValue = "${sys:user.home}/.bitmsg/node")
   Path data;
 
@@ -36,16 +51,31 @@ public final class ApiOptions {
     if (api != null && !api.isBlank()) {
       url = api.contains("://") ? api : "http://" + api + "/";
     } else {
-      url = stored.map(ApiCredentials.Connection::url).orElseThrow(() -> new IllegalArgumentException(
-          "no --api given and no " + data.resolve(ApiCredentials.FILE)
-              + " (start the node with --api 127.0.0.1:8442, or pass --api/--data)"));
+      url =
+          stored
+              .map(ApiCredentials.Connection::url)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no --api given and no "
+                              + data.resolve(ApiCredentials.FILE)
+                              + " (start the node with --api 127.0.0.1:8442, or pass --api/--data)"));
     }
     String u = user != null ? user : stored.map(ApiCredentials.Connection::user).orElse("bitmsg");
-    String p = password != null ? password : stored.flatMap(ApiCredentials.Connection::password)
-        .orElseThrow(() -> new IllegalArgumentException("no --api-password given and none stored in "
-            + data.resolve(ApiCredentials.FILE)));
-    ApiSettings.Variant v = variant != null ? ApiSettings.Variant.parse(variant)
-        : stored.map(ApiCredentials.Connection::variant).orElse(ApiSettings.Variant.XML);
+    String p =
+        password != null
+            ? password
+            : stored
+                .flatMap(ApiCredentials.Connection::password)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "no --api-password given and none stored in "
+                                + data.resolve(ApiCredentials.FILE)));
+    ApiSettings.Variant v =
+        variant != null
+            ? ApiSettings.Variant.parse(variant)
+            : stored.map(ApiCredentials.Connection::variant).orElse(ApiSettings.Variant.XML);
     return new ApiClient(URI.create(url), u, p, v);
   }
 }

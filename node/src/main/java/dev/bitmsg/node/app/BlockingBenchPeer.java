@@ -23,17 +23,17 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
 /**
  * The blocking client side of {@code bm bench tls}: dials the node, completes version/verack (and
- * the TLS handshake when asked, with the same TLS configuration as the node) on plain sockets,
- * then pings or requests objects by getdata. Not thread-safe: one per bench run.
+ * the TLS handshake when asked, with the same TLS configuration as the node) on plain sockets, then
+ * pings or requests objects by getdata. Not thread-safe: one per bench run.
  */
 final class BlockingBenchPeer {
   private final Random random = new Random(7);
+
   /** Duration of the TLS handshake alone in the last {@link #open}, ns. */
   private long lastTlsPhaseNanos;
 
@@ -54,12 +54,15 @@ final class BlockingBenchPeer {
   }
 
   /** Requests every object by getdata on one connection and reads them all. Seconds. */
-  double serve(InetSocketAddress addr, boolean useTls, BcTlsContexts tls,
-      List<InventoryVector> vectors) throws IOException {
+  double serve(
+      InetSocketAddress addr, boolean useTls, BcTlsContexts tls, List<InventoryVector> vectors)
+      throws IOException {
     try (Socket io = open(addr, useTls, tls)) {
       long t0 = System.nanoTime();
       for (int i = 0; i < vectors.size(); i += 10_000) {
-        send(io.getOutputStream(), new GetData(vectors.subList(i, Math.min(vectors.size(), i + 10_000))));
+        send(
+            io.getOutputStream(),
+            new GetData(vectors.subList(i, Math.min(vectors.size(), i + 10_000))));
       }
       int got = 0;
       while (got < vectors.size()) {
@@ -72,18 +75,28 @@ final class BlockingBenchPeer {
   }
 
   /** Connects and completes version/verack (and TLS when asked); the returned socket is ready. */
-  private Socket open(InetSocketAddress addr, boolean useTls, BcTlsContexts tls) throws IOException {
+  private Socket open(InetSocketAddress addr, boolean useTls, BcTlsContexts tls)
+      throws IOException {
     Socket s = new Socket();
     try {
       s.setTcpNoDelay(true);
       s.connect(addr, 10_000);
       s.setSoTimeout(30_000);
       long services = Version.NODE_NETWORK | (useTls ? Version.NODE_SSL : 0);
-      NetworkAddress here = new NetworkAddress(services,
-          HostEncoding.encode(InetAddress.getLoopbackAddress()), addr.getPort());
-      send(s.getOutputStream(), Version.of(NetworkParams.PROTOCOL_VERSION, services,
-          Clock.systemUTC().instant().getEpochSecond(), here, here, random.nextLong(),
-          "/bitmsg-bench:1.0/", List.of(1L)));
+      NetworkAddress here =
+          new NetworkAddress(
+              services, HostEncoding.encode(InetAddress.getLoopbackAddress()), addr.getPort());
+      send(
+          s.getOutputStream(),
+          Version.of(
+              NetworkParams.PROTOCOL_VERSION,
+              services,
+              Clock.systemUTC().instant().getEpochSecond(),
+              here,
+              here,
+              random.nextLong(),
+              "/bitmsg-bench:1.0/",
+              List.of(1L)));
       boolean version = false;
       boolean verack = false;
       while (!version || !verack) {

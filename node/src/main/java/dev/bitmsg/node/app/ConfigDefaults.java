@@ -17,16 +17,17 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The one settings loader of the commands: a value comes from the command-line flag, else the
- * environment variable {@code BM_<NAME>} (the long option name upper-cased, dashes as
- * underscores: {@code --api-user} is {@code BM_API_USER}), else the config file key {@code <name>}
- * ({@code api-user = alice}, Java properties syntax), else the built-in default. The config file is
- * {@code --config FILE} (or {@code BM_CONFIG}), else {@code bitmsg.conf} in the data directory
- * when present. A few options also accept PyBitmessage's keys.dat name in the file ({@code
+ * environment variable {@code BM_<NAME>} (the long option name upper-cased, dashes as underscores:
+ * {@code --api-user} is {@code BM_API_USER}), else the config file key {@code <name>} ({@code
+ * api-user = alice}, Java properties syntax), else the built-in default. The config file is {@code
+ * --config FILE} (or {@code BM_CONFIG}), else {@code bitmsg.conf} in the data directory when
+ * present. A few options also accept PyBitmessage's keys.dat name in the file ({@code
  * ackstealthlevel = 2} sets {@code --ack-stealth-level}). Immutable.
  */
 public final class ConfigDefaults implements IDefaultValueProvider {
   /** Options that a config file may also set under PyBitmessage's keys.dat name. */
-  static final Map<String, String> PYBITMESSAGE_KEYS = Map.of("ack-stealth-level", "ackstealthlevel");
+  static final Map<String, String> PYBITMESSAGE_KEYS =
+      Map.of("ack-stealth-level", "ackstealthlevel");
 
   private final Map<String, String> env;
   private final Properties file;
@@ -40,11 +41,14 @@ public final class ConfigDefaults implements IDefaultValueProvider {
 
   /** Finds the config file from the raw arguments and the environment, and loads it. */
   public static ConfigDefaults load(String[] args, Map<String, String> env) {
-    Optional<Path> explicit = flag(args, "--config").or(() -> Optional.ofNullable(env.get("BM_CONFIG"))).map(Path::of);
+    Optional<Path> explicit =
+        flag(args, "--config").or(() -> Optional.ofNullable(env.get("BM_CONFIG"))).map(Path::of);
     Optional<Path> file = explicit;
     if (file.isEmpty()) {
-      Optional<String> data = flag(args, "--data").or(() -> Optional.ofNullable(env.get("BM_DATA")));
-      Path dir = data.map(Path::of).orElse(Path.of(System.getProperty("user.home"), ".bitmsg", "node"));
+      Optional<String> data =
+          flag(args, "--data").or(() -> Optional.ofNullable(env.get("BM_DATA")));
+      Path dir =
+          data.map(Path::of).orElse(Path.of(System.getProperty("user.home"), ".bitmsg", "node"));
       Path candidate = dir.resolve("bitmsg.conf");
       file = Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
     }

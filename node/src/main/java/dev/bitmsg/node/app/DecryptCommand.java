@@ -20,14 +20,21 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "decrypt",
     mixinStandardHelpOptions = true,
-    description = "Decrypt an ECIES blob with a private key; prints the plaintext hex on the last line")
+    description =
+        "Decrypt an ECIES blob with a private key; prints the plaintext hex on the last line")
 public final class DecryptCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--key", required = true, description = "private key: WIF (as in keys.dat) or 64 hex digits")
+  @Option(
+      names = "--key",
+      required = true,
+      description = "private key: WIF (as in keys.dat) or 64 hex digits")
   String key;
 
-  @Option(names = "--hex", required = true, description = "the ECIES blob as hex (IV | R | ciphertext | MAC)")
+  @Option(
+      names = "--hex",
+      required = true,
+      description = "the ECIES blob as hex (IV | R | ciphertext | MAC)")
   String hex;
 
   private final CryptoSuite crypto;

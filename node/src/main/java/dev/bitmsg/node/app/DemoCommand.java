@@ -42,44 +42,74 @@ import picocli.CommandLine.Spec;
  * {@code bm demo}: the main job in one command. Starts the PoW service as a child process ({@code
  * bm pow-service} on a free loopback port), two nodes on loopback with fresh SQLite data
  * directories and their client APIs, then through the API: creates addresses, sends A->B at the
- * network difficulty showing status changes and PoW progress live, shows B's inbox and A's ack,
- * a broadcast to a subscriber and a chan message. Prints where the data lives and how to keep the
+ * network difficulty showing status changes and PoW progress live, shows B's inbox and A's ack, a
+ * broadcast to a subscriber and a chan message. Prints where the data lives and how to keep the
  * nodes running. Not thread-safe (one run).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Runs two nodes and a PoW service on loopback and sends a message, a broadcast and a chan",
-        "message between them at the network difficulty, showing progress live."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs two nodes and a PoW service on loopback and sends a message, a broadcast and a chan",
+      "message between them at the network difficulty, showing progress live."
+    })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Where the data directories go (default: a new temp directory).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Where the data directories go (default: a new temp directory).")
   Path dir;
 
-  @Option(names = "--launcher", paramLabel = "PATH",
-      description = "The bm launcher used to start the PoW service (./bm passes itself); 'none' = PoW in the nodes.")
+  @Option(
+      names = "--launcher",
+      paramLabel = "PATH",
+      description =
+          "The bm launcher used to start the PoW service (./bm passes itself); 'none' = PoW in the nodes.")
   String launcher;
 
-  @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "3600",
-      description = "TTL of the demo messages (default: ${DEFAULT-VALUE}; longer TTLs demand more work).")
+  @Option(
+      names = "--ttl",
+      paramLabel = "SECONDS",
+      defaultValue = "3600",
+      description =
+          "TTL of the demo messages (default: ${DEFAULT-VALUE}; longer TTLs demand more work).")
   long ttl;
 
-  @Option(names = "--test-pow-ease", hidden = true, paramLabel = "BITS", defaultValue = "0",
+  @Option(
+      names = "--test-pow-ease",
+      hidden = true,
+      paramLabel = "BITS",
+      defaultValue = "0",
       description = "Multiply PoW targets by 2^BITS (tests only).")
   int ease;
 
   private final List<AutoCloseable> open = new ArrayList<>();
+
   @SuppressWarnings("NullAway.Init") // set first thing in call()
   private PrintWriter out;
+
   private long t0;
 
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
     t0 = System.nanoTime();
-    Path root = dir != null ? dir : Files.createTempDirectory("bitmsg-demo-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now()) + "-");
+    Path root =
+        dir != null
+            ? dir
+            : Files.createTempDirectory(
+                "bitmsg-demo-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now())
+                    + "-");
     Files.createDirectories(root);
-    out.println("bm demo: data in " + root + (ease > 0 ? "  (PoW eased by 2^" + ease + ": test mode)" : ""));
+    out.println(
+        "bm demo: data in "
+            + root
+            + (ease > 0 ? "  (PoW eased by 2^" + ease + ": test mode)" : ""));
     try {
       return run(root);
     } finally {
@@ -106,14 +136,29 @@ public final class DemoCommand implements Callable<Integer> {
     } else {
       step("PoW service: not started (--launcher none); the nodes do their own PoW on the CPU");
     }
-    PeerSettings peers = PeerSettings.defaults().withIntervals(Duration.ofMillis(200), Duration.ofMillis(200))
-        .withLoopbackAddrs(true);
+    PeerSettings peers =
+        PeerSettings.defaults()
+            .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200))
+            .withLoopbackAddrs(true);
     NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
-    NetworkParams params = new NetworkParams(main.defaultPort(), main.protocolVersion(), main.services(),
-        main.streams(), main.userAgent(), List.of());
+    NetworkParams params =
+        new NetworkParams(
+            main.defaultPort(),
+            main.protocolVersion(),
+            main.services(),
+            main.streams(),
+            main.userAgent(),
+            List.of());
     // Real network difficulty; a one-day pubkey TTL (valid on the network, less work than 28 days).
-    MessagingSettings ms = new MessagingSettings(ease, MessagingSettings.DEFAULT_MAX_DIFFICULTY, Duration.ofDays(365),
-        Duration.ofSeconds(1), true, 24 * 3600L, 0);
+    MessagingSettings ms =
+        new MessagingSettings(
+            ease,
+            MessagingSettings.DEFAULT_MAX_DIFFICULTY,
+            Duration.ofDays(365),
+            Duration.ofSeconds(1),
+            true,
+            24 * 3600L,
+            0);
     NetworkPowCheck check = ease == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(ease);
 
     step("nodes: starting A and B on loopback (SQLite, no bootstrap, B dials A)");
@@ -124,8 +169,13 @@ public final class DemoCommand implements Callable<Integer> {
     ApiService apiB = api(b);
     ApiClient ca = client(apiA);
     ApiClient cb = client(apiB);
-    out.printf(Locale.ROOT, "  A: peers on %s, API %s%n  B: peers on 127.0.0.1:%d, API %s%n", aAt, ca.uri(),
-        b.listenAddress().orElseThrow().getPort(), cb.uri());
+    out.printf(
+        Locale.ROOT,
+        "  A: peers on %s, API %s%n  B: peers on 127.0.0.1:%d, API %s%n",
+        aAt,
+        ca.uri(),
+        b.listenAddress().orElseThrow().getPort(),
+        cb.uri());
     waitFor("B connected to A", Duration.ofSeconds(30), () -> !a.peers().peers().isEmpty());
 
     step("addresses (createRandomAddress through the API; each publishes its pubkey with PoW)");
@@ -135,9 +185,19 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  B: bob   " + bob);
 
     step("A -> B: sendMessage at the network difficulty (1000/1000), TTL " + ttl + " s");
-    String ack = ca.callText("sendMessage", bob, alice, ApiClient.b64("Hello Bob"),
-        ApiClient.b64("Sent by bm demo at " + Instant.now() + ".\nProof of work by "
-            + (pow.isPresent() ? "the PoW service." : "the node's CPU engine.")), 2L, ttl);
+    String ack =
+        ca.callText(
+            "sendMessage",
+            bob,
+            alice,
+            ApiClient.b64("Hello Bob"),
+            ApiClient.b64(
+                "Sent by bm demo at "
+                    + Instant.now()
+                    + ".\nProof of work by "
+                    + (pow.isPresent() ? "the PoW service." : "the node's CPU engine.")),
+            2L,
+            ttl);
     out.println("  ackData " + ack);
     long sendStart = System.nanoTime();
     String last = SendWatcher.watch(ca, ack, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  A ");
@@ -146,73 +206,142 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("demo failed: message ended in " + last);
       return 1;
     }
-    List<Map<String, Object>> inbox = ClientCommands.list(cb.call("getAllInboxMessages"), "inboxMessages");
+    List<Map<String, Object>> inbox =
+        ClientCommands.list(cb.call("getAllInboxMessages"), "inboxMessages");
     out.println("  B inbox:");
     for (Map<String, Object> m : inbox) {
-      out.printf(Locale.ROOT, "    from %s: \"%s\"%n      %s%n", m.get("fromAddress"), ApiClient.unb64(m.get("subject")),
+      out.printf(
+          Locale.ROOT,
+          "    from %s: \"%s\"%n      %s%n",
+          m.get("fromAddress"),
+          ApiClient.unb64(m.get("subject")),
           ApiClient.unb64(m.get("message")).replace("\n", "\n      "));
     }
     out.printf(Locale.ROOT, "  A: %s (queued -> ack in %.1f s)%n", last, sendSeconds);
 
     step("broadcast: B subscribes to alice, A broadcasts");
     cb.call("addSubscription", alice, ApiClient.b64("alice's news"));
-    String back = ca.callText("sendBroadcast", alice, ApiClient.b64("News from alice"),
-        ApiClient.b64("Broadcast to every subscriber."), 2L, ttl);
+    String back =
+        ca.callText(
+            "sendBroadcast",
+            alice,
+            ApiClient.b64("News from alice"),
+            ApiClient.b64("Broadcast to every subscriber."),
+            2L,
+            ttl);
     SendWatcher.watch(ca, back, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  A ");
     Map<String, Object> news = waitForInbox(cb, "News from alice");
-    out.printf(Locale.ROOT, "  B inbox: \"%s\" from %s to %s%n", ApiClient.unb64(news.get("subject")), news.get("fromAddress"),
+    out.printf(
+        Locale.ROOT,
+        "  B inbox: \"%s\" from %s to %s%n",
+        ApiClient.unb64(news.get("subject")),
+        news.get("fromAddress"),
         news.get("toAddress"));
 
     step("chan: both join chan \"bm demo\", B posts to it");
     String chan = ca.callText("createChan", ApiClient.b64("bm demo"));
     cb.call("joinChan", ApiClient.b64("bm demo"), chan);
     out.println("  chan address " + chan);
-    String chanAck = cb.callText("sendMessage", chan, chan, ApiClient.b64("Hello chan"),
-        ApiClient.b64("Everyone who knows the chan name reads this."), 2L, ttl);
+    String chanAck =
+        cb.callText(
+            "sendMessage",
+            chan,
+            chan,
+            ApiClient.b64("Hello chan"),
+            ApiClient.b64("Everyone who knows the chan name reads this."),
+            2L,
+            ttl);
     SendWatcher.watch(cb, chanAck, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  B ");
     Map<String, Object> chanMsg = waitForInbox(ca, "Hello chan");
-    out.printf(Locale.ROOT, "  A inbox: \"%s\" from %s to %s%n", ApiClient.unb64(chanMsg.get("subject")), chanMsg.get("fromAddress"),
+    out.printf(
+        Locale.ROOT,
+        "  A inbox: \"%s\" from %s to %s%n",
+        ApiClient.unb64(chanMsg.get("subject")),
+        chanMsg.get("fromAddress"),
         chanMsg.get("toAddress"));
 
     step(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - t0) / 1e9));
-    out.println("  data: " + root.resolve("node-a") + " and " + root.resolve("node-b") + " (node.db, api.db, api.conf)");
+    out.println(
+        "  data: "
+            + root.resolve("node-a")
+            + " and "
+            + root.resolve("node-b")
+            + " (node.db, api.db, api.conf)");
     out.println("  keep the nodes running (stop with Ctrl-C):");
     String powOpt = pow.map(p -> " --pow-service " + p + " --pow-token demo").orElse("");
     if (pow.isPresent()) {
       out.println("    ./bm pow-service --listen " + pow.get());
     }
-    out.printf(Locale.ROOT, "    ./bm node --data %s --listen %s --no-bootstrap --accept-local-addrs --api 127.0.0.1:%d%s%n",
-        root.resolve("node-a"), aAt, apiA.address().getPort(), powOpt);
-    out.printf(Locale.ROOT, "    ./bm node --data %s --listen 127.0.0.1:%d --connect %s --no-bootstrap --accept-local-addrs"
-        + " --api 127.0.0.1:%d%s%n", root.resolve("node-b"), b.listenAddress().orElseThrow().getPort(), aAt,
-        apiB.address().getPort(), powOpt);
+    out.printf(
+        Locale.ROOT,
+        "    ./bm node --data %s --listen %s --no-bootstrap --accept-local-addrs --api 127.0.0.1:%d%s%n",
+        root.resolve("node-a"),
+        aAt,
+        apiA.address().getPort(),
+        powOpt);
+    out.printf(
+        Locale.ROOT,
+        "    ./bm node --data %s --listen 127.0.0.1:%d --connect %s --no-bootstrap --accept-local-addrs"
+            + " --api 127.0.0.1:%d%s%n",
+        root.resolve("node-b"),
+        b.listenAddress().orElseThrow().getPort(),
+        aAt,
+        apiB.address().getPort(),
+        powOpt);
     out.println("  then e.g.: ./bm inbox --data " + root.resolve("node-b"));
     out.flush();
     return 0;
   }
 
-  private Node startNode(Path data, List<HostPort> connect, Optional<HostPort> pow, PeerSettings peers,
-      NetworkParams params, NetworkPowCheck check, MessagingSettings ms) throws InterruptedException {
-    NodeConfig config = new NodeConfig(data, Optional.of(new HostPort("127.0.0.1", 0)), connect, false, pow,
-        pow.map(p -> "demo"), peers, Duration.ofMinutes(10));
+  private Node startNode(
+      Path data,
+      List<HostPort> connect,
+      Optional<HostPort> pow,
+      PeerSettings peers,
+      NetworkParams params,
+      NetworkPowCheck check,
+      MessagingSettings ms)
+      throws InterruptedException {
+    NodeConfig config =
+        new NodeConfig(
+            data,
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            connect,
+            false,
+            pow,
+            pow.map(p -> "demo"),
+            peers,
+            Duration.ofMinutes(10));
     Node n = Node.start(config, params, check, Clock.systemUTC(), ms, Optional.empty());
     open.add(0, n);
     return n;
   }
 
   private ApiService api(Node n) throws IOException {
-    ApiSettings s = new ApiSettings("127.0.0.1", 0, "demo", dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(
-        n.config().dataDir()), ApiSettings.Variant.XML, false);
+    ApiSettings s =
+        new ApiSettings(
+            "127.0.0.1",
+            0,
+            "demo",
+            dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(n.config().dataDir()),
+            ApiSettings.Variant.XML,
+            false);
     ApiService service = ApiService.start(n, s, ease, NodeMain.softwareVersion());
     open.add(0, service);
-    dev.bitmsg.node.api.ApiCredentials.write(n.config().dataDir(), new dev.bitmsg.node.api.ApiCredentials.Connection(
-        "http://127.0.0.1:" + service.address().getPort() + "/", s.user(), Optional.of(s.password()), s.variant()));
+    dev.bitmsg.node.api.ApiCredentials.write(
+        n.config().dataDir(),
+        new dev.bitmsg.node.api.ApiCredentials.Connection(
+            "http://127.0.0.1:" + service.address().getPort() + "/",
+            s.user(),
+            Optional.of(s.password()),
+            s.variant()));
     return service;
   }
 
   private static ApiClient client(ApiService s) {
     var conn = dev.bitmsg.node.api.ApiCredentials.read(s.dataDir()).orElseThrow();
-    return new ApiClient(URI.create(conn.url()), conn.user(), conn.password().orElseThrow(), conn.variant());
+    return new ApiClient(
+        URI.create(conn.url()), conn.user(), conn.password().orElseThrow(), conn.variant());
   }
 
   @FunctionalInterface
@@ -232,15 +361,19 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static Map<String, Object> waitForInbox(ApiClient c, String subject) throws Exception {
     AtomicReference<Map<String, Object>> found = new AtomicReference<>();
-    waitFor("'" + subject + "' in the inbox", Duration.ofMinutes(2), () -> {
-      for (Map<String, Object> m : ClientCommands.list(c.call("getAllInboxMessages"), "inboxMessages")) {
-        if (ApiClient.unb64(m.get("subject")).equals(subject)) {
-          found.set(m);
-          return true;
-        }
-      }
-      return false;
-    });
+    waitFor(
+        "'" + subject + "' in the inbox",
+        Duration.ofMinutes(2),
+        () -> {
+          for (Map<String, Object> m :
+              ClientCommands.list(c.call("getAllInboxMessages"), "inboxMessages")) {
+            if (ApiClient.unb64(m.get("subject")).equals(subject)) {
+              found.set(m);
+              return true;
+            }
+          }
+          return false;
+        });
     return Objects.requireNonNull(found.get());
   }
 
@@ -250,50 +383,61 @@ public final class DemoCommand implements Callable<Integer> {
       port = s.getLocalPort();
     }
     Path log = root.resolve("pow-service.log");
-    ProcessBuilder pb = new ProcessBuilder(launcher, "pow-service", "--listen", "127.0.0.1:" + port)
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(launcher, "pow-service", "--listen", "127.0.0.1:" + port)
+            .redirectErrorStream(true);
     Process p = pb.start();
-    open.add(0, () -> {
-      p.destroy();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    });
+    open.add(
+        0,
+        () -> {
+          p.destroy();
+          if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+          }
+        });
     CountDownLatch ready = new CountDownLatch(1);
     AtomicReference<String> failure = new AtomicReference<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-          var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          w.write(line);
-          w.newLine();
-          w.flush();
-          if (line.startsWith("pow-service: engine ") || line.contains("passed the self-test")
-              || line.startsWith("pow-service: serving")) {
-            out.println("  " + line);
-            out.flush();
-          }
-          if (line.contains("health SERVING")) {
-            ready.countDown();
-          } else if (line.contains("NOT_SERVING") || line.contains("no usable engine")) {
-            failure.set(line);
-            ready.countDown();
-          }
-        }
-      } catch (IOException e) {
-        failure.compareAndSet(null, e.toString());
-      }
-      failure.compareAndSet(null, "pow-service exited");
-      ready.countDown();
-    }, "demo-pow-service-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                      new BufferedReader(
+                          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                  var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  w.write(line);
+                  w.newLine();
+                  w.flush();
+                  if (line.startsWith("pow-service: engine ")
+                      || line.contains("passed the self-test")
+                      || line.startsWith("pow-service: serving")) {
+                    out.println("  " + line);
+                    out.flush();
+                  }
+                  if (line.contains("health SERVING")) {
+                    ready.countDown();
+                  } else if (line.contains("NOT_SERVING") || line.contains("no usable engine")) {
+                    failure.set(line);
+                    ready.countDown();
+                  }
+                }
+              } catch (IOException e) {
+                failure.compareAndSet(null, e.toString());
+              }
+              failure.compareAndSet(null, "pow-service exited");
+              ready.countDown();
+            },
+            "demo-pow-service-output");
     reader.setDaemon(true);
     reader.start();
     if (!ready.await(5, TimeUnit.MINUTES) || (failure.get() != null && !p.isAlive())) {
-      throw new IllegalStateException("the PoW service did not start: " + failure.get() + " (see " + log + ")");
+      throw new IllegalStateException(
+          "the PoW service did not start: " + failure.get() + " (see " + log + ")");
     }
     if (failure.get() != null) {
-      throw new IllegalStateException("the PoW service is not serving: " + failure.get() + " (see " + log + ")");
+      throw new IllegalStateException(
+          "the PoW service is not serving: " + failure.get() + " (see " + log + ")");
     }
     out.printf(Locale.ROOT, "  ready on 127.0.0.1:%d (log %s)%n", port, log);
     return new HostPort("127.0.0.1", port);

@@ -35,26 +35,43 @@ import picocli.CommandLine.Option;
  * {@code bm bench ingest}: how fast the node validates and stores objects. N msg objects are made
  * first (seeded payloads, PoW for a target eased by 2^{@value #EASE_BITS}) and written to a temp
  * file; then, timed, they are streamed from the file through {@link ObjectIngest#ingestAll} (the
- * network's code path: full validation with the eased target, then SQLite storage with its
- * indexes, one commit per batch as a peer's delivered objects are) by several threads. Baseline measured in the same run: validation alone over the same file. Memory
- * stays flat in N because objects are streamed, never held all at once.
+ * network's code path: full validation with the eased target, then SQLite storage with its indexes,
+ * one commit per batch as a peer's delivered objects are) by several threads. Baseline measured in
+ * the same run: validation alone over the same file. Memory stays flat in N because objects are
+ * streamed, never held all at once.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
     description = "Validate, store and index N pre-made valid objects; print objects/s and memory.")
 public final class IngestBenchCommand implements Callable<Integer> {
   static final int EASE_BITS = 16;
   private static final int BATCH = 256;
 
-  @Option(names = "--objects", paramLabel = "N", defaultValue = "10000", description = "Objects (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--objects",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Objects (default: ${DEFAULT-VALUE}).")
   int objects;
 
-  @Option(names = "--payload", paramLabel = "BYTES", defaultValue = "400", description = "Payload bytes per object (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--payload",
+      paramLabel = "BYTES",
+      defaultValue = "400",
+      description = "Payload bytes per object (default: ${DEFAULT-VALUE}).")
   int payload;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Ingest threads (default: available processors).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Ingest threads (default: available processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Directory for the database (default: a temp dir, deleted).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Directory for the database (default: a temp dir, deleted).")
   Path data;
 
   @Option(names = "--json", description = "Print one JSON object.")
@@ -75,7 +92,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     long t0 = System.nanoTime();
     ObjectMaker maker = new ObjectMaker(pow, 42, 1);
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(input)))) {
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(input)))) {
       for (int i = 0; i < objects; i++) {
         byte[] raw = maker.make(now, 3600 + (i % 86_400), payload).raw().toByteArray();
         out.writeInt(raw.length);
@@ -91,11 +109,14 @@ public final class IngestBenchCommand implements Callable<Integer> {
     // Baseline: validation only, same threads, same streaming.
     AtomicLong valid = new AtomicLong();
     long b0 = System.nanoTime();
-    run(input, o -> {
-      if (validator.validate(o, clock.instant().getEpochSecond()).kind() == ObjectVerdict.Kind.ACCEPT) {
-        valid.incrementAndGet();
-      }
-    });
+    run(
+        input,
+        o -> {
+          if (validator.validate(o, clock.instant().getEpochSecond()).kind()
+              == ObjectVerdict.Kind.ACCEPT) {
+            valid.incrementAndGet();
+          }
+        });
     double validateSeconds = (System.nanoTime() - b0) / 1e9;
     check(valid.get(), "valid in the baseline");
 
@@ -106,13 +127,15 @@ public final class IngestBenchCommand implements Callable<Integer> {
         SqliteInventory inventory = new SqliteInventory(db, false)) {
       ObjectIngest ingest = new ObjectIngest(validator, inventory, clock);
       long i0 = System.nanoTime();
-      runBatches(input, batch -> {
-        for (ObjectIngest.Result r : ingest.ingestAll(batch)) {
-          if (r.outcome() == ObjectIngest.Outcome.STORED) {
-            stored.incrementAndGet();
-          }
-        }
-      });
+      runBatches(
+          input,
+          batch -> {
+            for (ObjectIngest.Result r : ingest.ingestAll(batch)) {
+              if (r.outcome() == ObjectIngest.Outcome.STORED) {
+                stored.incrementAndGet();
+              }
+            }
+          });
       ingestSeconds = (System.nanoTime() - i0) / 1e9;
       check(stored.get(), "stored");
       check(inventory.count(), "in the inventory");
@@ -131,20 +154,47 @@ public final class IngestBenchCommand implements Callable<Integer> {
       Files.deleteIfExists(dir);
     }
     if (json) {
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "{\"objects\":%d,\"payload_bytes\":%d,\"threads\":%d,\"objects_per_s\":%.1f,"
               + "\"validate_only_per_s\":%.1f,\"ratio_to_validate_only\":%.3f,\"ingest_s\":%.3f,"
               + "\"make_s\":%.3f,\"live_heap_mib\":%.1f,\"rss_mib\":%.1f,\"rss_peak_mib\":%.1f,"
               + "\"java\":\"%s\"}%n",
-          objects, payload, threads, rate, baseRate, rate / baseRate, ingestSeconds, makeSeconds, heap,
-          rss, hwm, System.getProperty("java.version"));
+          objects,
+          payload,
+          threads,
+          rate,
+          baseRate,
+          rate / baseRate,
+          ingestSeconds,
+          makeSeconds,
+          heap,
+          rss,
+          hwm,
+          System.getProperty("java.version"));
     } else {
-      System.out.printf(Locale.ROOT, "made %d objects (%d-byte payloads) in %.2f s%n", objects, payload, makeSeconds);
+      System.out.printf(
+          Locale.ROOT,
+          "made %d objects (%d-byte payloads) in %.2f s%n",
+          objects,
+          payload,
+          makeSeconds);
       System.out.printf(Locale.ROOT, "baseline, validation only: %.0f objects/s%n", baseRate);
-      System.out.printf(Locale.ROOT, "ingest (validate + store + index), %d threads: %.0f objects/s in %.2f s"
-          + " (%.2fx the validation-only rate)%n", threads, rate, ingestSeconds, rate / baseRate);
-      System.out.printf(Locale.ROOT, "memory at end: live heap %.1f MiB, RSS %.1f MiB (peak %.1f MiB), Java %s%n",
-          heap, rss, hwm, System.getProperty("java.version"));
+      System.out.printf(
+          Locale.ROOT,
+          "ingest (validate + store + index), %d threads: %.0f objects/s in %.2f s"
+              + " (%.2fx the validation-only rate)%n",
+          threads,
+          rate,
+          ingestSeconds,
+          rate / baseRate);
+      System.out.printf(
+          Locale.ROOT,
+          "memory at end: live heap %.1f MiB, RSS %.1f MiB (peak %.1f MiB), Java %s%n",
+          heap,
+          rss,
+          hwm,
+          System.getProperty("java.version"));
     }
     return 0;
   }
@@ -159,10 +209,13 @@ public final class IngestBenchCommand implements Callable<Integer> {
     runBatches(input, batch -> batch.forEach(sink));
   }
 
-  /** Streams the objects of {@code input} in batches to {@code sink} on {@link #threads} threads. */
+  /**
+   * Streams the objects of {@code input} in batches to {@code sink} on {@link #threads} threads.
+   */
   private void runBatches(Path input, Consumer<List<ObjectMessage>> sink) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(input), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(input), 1 << 16))) {
       List<Future<?>> inFlight = new ArrayList<>();
       while (true) {
         List<ObjectMessage> batch = readBatch(in);

@@ -1,7 +1,6 @@
 package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.api.JsonValues;
-
 import java.util.List;
 import java.util.Map;
 

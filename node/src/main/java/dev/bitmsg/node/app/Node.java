@@ -4,23 +4,23 @@ import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.messaging.Messaging;
-import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.net.NetworkParams;
-import dev.bitmsg.node.pow.PowProvider;
-import dev.bitmsg.node.pow.PowProviders;
-import dev.bitmsg.node.store.KeySealer;
-import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
-import dev.bitmsg.node.store.sqlite.SqliteMailStore;
-import dev.bitmsg.node.store.sqlite.SqlitePowJobs;
 import dev.bitmsg.node.net.ObjectIngest;
 import dev.bitmsg.node.net.PeerGroup;
+import dev.bitmsg.node.pow.PowProvider;
+import dev.bitmsg.node.pow.PowProviders;
 import dev.bitmsg.node.store.ExpiryCleaner;
 import dev.bitmsg.node.store.Inventory;
+import dev.bitmsg.node.store.KeySealer;
 import dev.bitmsg.node.store.KnownNodes;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
+import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.store.sqlite.SqliteKnownNodes;
+import dev.bitmsg.node.store.sqlite.SqliteMailStore;
+import dev.bitmsg.node.store.sqlite.SqlitePowJobs;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.node.wire.PowCheck;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -61,15 +61,27 @@ public final class Node implements AutoCloseable {
   // Handles of the periodic tasks, cancelled on close; each task logs its own failures.
   private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
   private final Clock clock;
+
   @SuppressWarnings("NullAway.Init") // both set by open() before it returns the node
   private Messaging messaging;
+
   @SuppressWarnings("NullAway.Init")
   private ObjectIngest ingest;
-  private final dev.bitmsg.node.metrics.ObjectCounters objectCounters = new dev.bitmsg.node.metrics.ObjectCounters();
-  private final dev.bitmsg.node.metrics.PowTiming powTiming = new dev.bitmsg.node.metrics.PowTiming();
 
-  private Node(NodeConfig config, SqliteDatabase db, Inventory inventory, KnownNodes knownNodes,
-      PeerGroup peers, ExpiryCleaner cleaner, ScheduledExecutorService tasks, Clock clock) {
+  private final dev.bitmsg.node.metrics.ObjectCounters objectCounters =
+      new dev.bitmsg.node.metrics.ObjectCounters();
+  private final dev.bitmsg.node.metrics.PowTiming powTiming =
+      new dev.bitmsg.node.metrics.PowTiming();
+
+  private Node(
+      NodeConfig config,
+      SqliteDatabase db,
+      Inventory inventory,
+      KnownNodes knownNodes,
+      PeerGroup peers,
+      ExpiryCleaner cleaner,
+      ScheduledExecutorService tasks,
+      Clock clock) {
     this.config = config;
     this.db = db;
     this.inventory = inventory;
@@ -91,10 +103,16 @@ public final class Node implements AutoCloseable {
    *
    * @param keyPassphrase seals private keys at rest (required once set)
    */
-  public static Node start(NodeConfig config, NetworkParams params, PowCheck pow, Clock clock,
-      MessagingSettings messagingSettings, Optional<char[]> keyPassphrase)
+  public static Node start(
+      NodeConfig config,
+      NetworkParams params,
+      PowCheck pow,
+      Clock clock,
+      MessagingSettings messagingSettings,
+      Optional<char[]> keyPassphrase)
       throws InterruptedException {
-    return start(config, params, pow, clock, messagingSettings, keyPassphrase, UnaryOperator.identity());
+    return start(
+        config, params, pow, clock, messagingSettings, keyPassphrase, UnaryOperator.identity());
   }
 
   /**
@@ -102,8 +120,14 @@ public final class Node implements AutoCloseable {
    * the chosen proof-of-work provider passed through {@code powWrapper} (tests hold or watch the
    * work with it).
    */
-  public static Node start(NodeConfig config, NetworkParams params, PowCheck pow, Clock clock,
-      MessagingSettings messagingSettings, Optional<char[]> keyPassphrase, UnaryOperator<PowProvider> powWrapper)
+  public static Node start(
+      NodeConfig config,
+      NetworkParams params,
+      PowCheck pow,
+      Clock clock,
+      MessagingSettings messagingSettings,
+      Optional<char[]> keyPassphrase,
+      UnaryOperator<PowProvider> powWrapper)
       throws InterruptedException {
     try {
       Files.createDirectories(config.dataDir());
@@ -117,26 +141,56 @@ public final class Node implements AutoCloseable {
     ObjectIngest ingest = new ObjectIngest(validator, inventory, clock);
     Optional<InetSocketAddress> listen =
         config.listen().map(hp -> new InetSocketAddress(hp.host(), hp.port()));
-    PeerGroup peers = new PeerGroup(params, config.peers(),
-        new PeerGroup.Mode(listen, config.connect(), config.bootstrap()), ingest, knownNodes, clock);
+    PeerGroup peers =
+        new PeerGroup(
+            params,
+            config.peers(),
+            new PeerGroup.Mode(listen, config.connect(), config.bootstrap()),
+            ingest,
+            knownNodes,
+            clock);
     SqliteMailStore mail = new SqliteMailStore(db);
     SqlitePowJobs powJobs = new SqlitePowJobs(db);
-    ExpiryCleaner cleaner = new ExpiryCleaner(inventory, Optional.of(mail), Optional.of(powJobs), clock);
+    ExpiryCleaner cleaner =
+        new ExpiryCleaner(inventory, Optional.of(mail), Optional.of(powJobs), clock);
     ScheduledThreadPoolExecutor tasks =
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-node-tasks", true));
     Node node = new Node(config, db, inventory, knownNodes, peers, cleaner, tasks, clock);
     node.ingest = ingest;
     ingest.addStoredListener(node.objectCounters);
-    log.info("node: database {} (schema {}), {} objects, {} known nodes", db.file(),
-        db.schemaVersion(), inventory.count(), knownNodes.count());
+    log.info(
+        "node: database {} (schema {}), {} objects, {} known nodes",
+        db.file(),
+        db.schemaVersion(),
+        inventory.count(),
+        knownNodes.count());
     try {
       CryptoSuite crypto = BcCryptoSuite.create();
-      SqliteIdentityStore identities = SqliteIdentityStore.open(db, new AddressCodec(crypto.hashes()),
-          crypto.keys(), keyPassphrase, KeySealer.DEFAULT_ITERATIONS);
-      PowProvider powProvider = node.powTiming.wrap(powWrapper.apply(PowProviders.create(config.powService(),
-          config.powToken(), Runtime.getRuntime().availableProcessors())));
-      node.messaging = new Messaging(messagingSettings, crypto, identities, mail, powJobs,
-          inventory, powProvider, peers::submit, clock);
+      SqliteIdentityStore identities =
+          SqliteIdentityStore.open(
+              db,
+              new AddressCodec(crypto.hashes()),
+              crypto.keys(),
+              keyPassphrase,
+              KeySealer.DEFAULT_ITERATIONS);
+      PowProvider powProvider =
+          node.powTiming.wrap(
+              powWrapper.apply(
+                  PowProviders.create(
+                      config.powService(),
+                      config.powToken(),
+                      Runtime.getRuntime().availableProcessors())));
+      node.messaging =
+          new Messaging(
+              messagingSettings,
+              crypto,
+              identities,
+              mail,
+              powJobs,
+              inventory,
+              powProvider,
+              peers::submit,
+              clock);
       ingest.addStoredListener(node.messaging.receiver()::onStored);
       peers.start();
       node.messaging.start();
@@ -145,10 +199,12 @@ public final class Node implements AutoCloseable {
       throw e;
     }
     long cleanup = config.cleanupInterval().toMillis();
-    node.periodic.add(tasks.scheduleWithFixedDelay(cleaner, cleanup, cleanup, TimeUnit.MILLISECONDS));
+    node.periodic.add(
+        tasks.scheduleWithFixedDelay(cleaner, cleanup, cleanup, TimeUnit.MILLISECONDS));
     node.periodic.add(tasks.scheduleWithFixedDelay(node::pruneKnownNodes, 1, 60, TimeUnit.MINUTES));
-    node.periodic.add(tasks.scheduleWithFixedDelay(node::logStatus, STATUS_EVERY.toSeconds(),
-        STATUS_EVERY.toSeconds(), TimeUnit.SECONDS));
+    node.periodic.add(
+        tasks.scheduleWithFixedDelay(
+            node::logStatus, STATUS_EVERY.toSeconds(), STATUS_EVERY.toSeconds(), TimeUnit.SECONDS));
     return node;
   }
 
@@ -164,9 +220,14 @@ public final class Node implements AutoCloseable {
   private void logStatus() {
     try {
       var relayed = peers.relayCounts();
-      log.info("status: {} peers, {} objects, {} known nodes, {} banned, relayed {} by inv, {} by getdata",
-          peers.peers().size(), inventory.count(), knownNodes.count(), peers.banList().size(),
-          relayed.announced(), relayed.served());
+      log.info(
+          "status: {} peers, {} objects, {} known nodes, {} banned, relayed {} by inv, {} by getdata",
+          peers.peers().size(),
+          inventory.count(),
+          knownNodes.count(),
+          peers.banList().size(),
+          relayed.announced(),
+          relayed.served());
     } catch (RuntimeException e) {
       log.warn("status failed", e);
     }
@@ -178,7 +239,8 @@ public final class Node implements AutoCloseable {
   }
 
   /** Calls {@code listener} for every object newly stored (from peers or made here). */
-  public void addStoredListener(java.util.function.Consumer<dev.bitmsg.node.wire.ObjectMessage> listener) {
+  public void addStoredListener(
+      java.util.function.Consumer<dev.bitmsg.node.wire.ObjectMessage> listener) {
     ingest.addStoredListener(listener);
   }
 

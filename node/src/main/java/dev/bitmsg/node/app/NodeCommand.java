@@ -1,7 +1,7 @@
 package dev.bitmsg.node.app;
 
-import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
+import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
@@ -31,104 +31,162 @@ import picocli.CommandLine.Option;
       "no Dandelion. Stops cleanly on SIGTERM or the API's shutdown call."
     })
 public final class NodeCommand implements Callable<Integer> {
-  @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Data directory (default: ${DEFAULT-VALUE}).",
       defaultValue = "${sys:user.home}/.bitmsg/node")
   Path data;
 
   static final class ListenMode {
-    @Option(names = "--listen", paramLabel = "ADDR:PORT",
+    @Option(
+        names = "--listen",
+        paramLabel = "ADDR:PORT",
         description = "Listen address (default 0.0.0.0:" + NodeConfig.DEFAULT_PORT + ").")
     String listen;
 
-    @Option(names = "--client-only", description = "Do not listen; outbound connections only (still syncs every object).")
+    @Option(
+        names = "--client-only",
+        description = "Do not listen; outbound connections only (still syncs every object).")
     boolean clientOnly;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   @Nullable ListenMode listenMode;
 
-  @Option(names = "--connect", paramLabel = "HOST:PORT",
+  @Option(
+      names = "--connect",
+      paramLabel = "HOST:PORT",
       description = "Dial only these peers (repeatable); disables dialling known/bootstrap nodes.")
   List<String> connect = new ArrayList<>();
 
   @Option(names = "--no-bootstrap", description = "Never dial the built-in bootstrap nodes.")
   boolean noBootstrap;
 
-  @Option(names = "--pow-service", paramLabel = "HOST:PORT",
-      description = "Remote PoW service for sending (msg, ack, pubkey, getpubkey, broadcast); falls back to the embedded CPU engine when unreachable.")
+  @Option(
+      names = "--pow-service",
+      paramLabel = "HOST:PORT",
+      description =
+          "Remote PoW service for sending (msg, ack, pubkey, getpubkey, broadcast); falls back to the embedded CPU engine when unreachable.")
   String powService;
 
   @Option(names = "--pow-token", paramLabel = "T", description = "Token for --pow-service.")
   String powToken;
 
-  @Option(names = "--max-outbound", paramLabel = "N", description = "Outbound connections (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--max-outbound",
+      paramLabel = "N",
+      description = "Outbound connections (default: ${DEFAULT-VALUE}).",
       defaultValue = "8")
   int maxOutbound;
 
-  @Option(names = "--max-inbound", paramLabel = "N", description = "Inbound connection cap (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--max-inbound",
+      paramLabel = "N",
+      description = "Inbound connection cap (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int maxInbound;
 
-  @Option(names = "--no-tls",
-      description = "Do not advertise NODE_SSL: every connection stays plaintext (default: TLS with peers that advertise NODE_SSL).")
+  @Option(
+      names = "--no-tls",
+      description =
+          "Do not advertise NODE_SSL: every connection stays plaintext (default: TLS with peers that advertise NODE_SSL).")
   boolean noTls;
 
-  @Option(names = "--accept-local-addrs", hidden = true,
-      description = "Keep loopback/private addresses from addr gossip and allow several inbound"
-          + " connections from one address (local test networks only).")
+  @Option(
+      names = "--accept-local-addrs",
+      hidden = true,
+      description =
+          "Keep loopback/private addresses from addr gossip and allow several inbound"
+              + " connections from one address (local test networks only).")
   boolean acceptLocalAddrs;
 
-  @Option(names = "--test-pow-ease", hidden = true, paramLabel = "BITS", defaultValue = "0",
+  @Option(
+      names = "--test-pow-ease",
+      hidden = true,
+      paramLabel = "BITS",
+      defaultValue = "0",
       description = "Multiply the PoW target by 2^BITS (testing only; never on the real network).")
   int testPowEase;
 
-  @Option(names = "--ack-stealth-level", paramLabel = "0|1|2", defaultValue = "0",
-      description = "Shape of the acks in sent msgs (PyBitmessage ackstealthlevel): 0 small msg, 1 getpubkey-like,"
-          + " 2 msg with a real encrypted blob of 234..800 bytes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ack-stealth-level",
+      paramLabel = "0|1|2",
+      defaultValue = "0",
+      description =
+          "Shape of the acks in sent msgs (PyBitmessage ackstealthlevel): 0 small msg, 1 getpubkey-like,"
+              + " 2 msg with a real encrypted blob of 234..800 bytes (default: ${DEFAULT-VALUE}).")
   int ackStealthLevel;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file (Java properties, keys = long option names; default: bitmsg.conf in the data directory). "
-          + "Precedence: flag, then environment BM_<OPTION>, then this file, then the default.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Config file (Java properties, keys = long option names; default: bitmsg.conf in the data directory). "
+              + "Precedence: flag, then environment BM_<OPTION>, then this file, then the default.")
   Path configFile;
 
-  @Option(names = "--api", paramLabel = "ADDR:PORT",
+  @Option(
+      names = "--api",
+      paramLabel = "ADDR:PORT",
       description = "Serve the PyBitmessage-compatible client API here (e.g. 127.0.0.1:8442).")
   String api;
 
-  @Option(names = "--api-user", paramLabel = "USER", defaultValue = "bitmsg",
+  @Option(
+      names = "--api-user",
+      paramLabel = "USER",
+      defaultValue = "bitmsg",
       description = "API user name (default: ${DEFAULT-VALUE}).")
   String apiUser;
 
-  @Option(names = "--api-password", paramLabel = "PW",
-      description = "API password; without one the node makes one and stores it in DATA/api.conf (owner-only).")
+  @Option(
+      names = "--api-password",
+      paramLabel = "PW",
+      description =
+          "API password; without one the node makes one and stores it in DATA/api.conf (owner-only).")
   String apiPassword;
 
-  @Option(names = "--api-variant", paramLabel = "xml|json", defaultValue = "xml",
+  @Option(
+      names = "--api-variant",
+      paramLabel = "xml|json",
+      defaultValue = "xml",
       description = "XML-RPC (PyBitmessage's default) or JSON-RPC (default: ${DEFAULT-VALUE}).")
   String apiVariant;
 
-  @Option(names = "--api-allow-remote",
-      description = "Allow the API on a non-loopback address (it has no TLS: put a TLS proxy in front).")
+  @Option(
+      names = "--api-allow-remote",
+      description =
+          "Allow the API on a non-loopback address (it has no TLS: put a TLS proxy in front).")
   boolean apiAllowRemote;
 
-  @Option(names = "--key-passphrase-file", paramLabel = "FILE",
-      description = "Seal private keys at rest with the passphrase in FILE (first line); required once set.")
+  @Option(
+      names = "--key-passphrase-file",
+      paramLabel = "FILE",
+      description =
+          "Seal private keys at rest with the passphrase in FILE (first line); required once set.")
   Path keyPassphraseFile;
 
-  @Option(names = "--metrics", paramLabel = "ADDR:PORT",
+  @Option(
+      names = "--metrics",
+      paramLabel = "ADDR:PORT",
       description = "Serve Prometheus /metrics here (e.g. 127.0.0.1:9464).")
   String metrics;
 
-  @Option(names = "--events", paramLabel = "ADDR:PORT",
-      description = "Serve the gRPC push stream (bitmessage.node.v1.NodeEvents) here; needs --api (same credentials).")
+  @Option(
+      names = "--events",
+      paramLabel = "ADDR:PORT",
+      description =
+          "Serve the gRPC push stream (bitmessage.node.v1.NodeEvents) here; needs --api (same credentials).")
   String events;
 
   MessagingSettings messagingSettings() {
     if (ackStealthLevel < 0 || ackStealthLevel > 2) {
-      throw new IllegalArgumentException("--ack-stealth-level must be 0, 1 or 2, got " + ackStealthLevel);
+      throw new IllegalArgumentException(
+          "--ack-stealth-level must be 0, 1 or 2, got " + ackStealthLevel);
     }
-    return MessagingSettings.defaults().withEaseBits(testPowEase).withAckStealthLevel(ackStealthLevel);
+    return MessagingSettings.defaults()
+        .withEaseBits(testPowEase)
+        .withAckStealthLevel(ackStealthLevel);
   }
 
   @Override
@@ -140,31 +198,57 @@ public final class NodeCommand implements Callable<Integer> {
     NetworkParams params = params();
     Optional<char[]> keyPassphrase = Optional.empty();
     if (keyPassphraseFile != null) {
-      keyPassphrase = Optional.of(java.nio.file.Files.readAllLines(keyPassphraseFile).get(0).toCharArray());
+      keyPassphrase =
+          Optional.of(java.nio.file.Files.readAllLines(keyPassphraseFile).get(0).toCharArray());
     }
-    Node node = Node.start(config, params,
-        testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
-        Clock.systemUTC(), messagingSettings(), keyPassphrase);
+    Node node =
+        Node.start(
+            config,
+            params,
+            testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
+            Clock.systemUTC(),
+            messagingSettings(),
+            keyPassphrase);
     NodeShutdown shutdown = new NodeShutdown();
     shutdown.started(node);
     try {
       if (apiSettings.isPresent()) {
-        dev.bitmsg.node.api.ApiService apiService = dev.bitmsg.node.api.ApiService.start(node,
-            apiSettings.get(), testPowEase, NodeMain.softwareVersion(), Optional.of(shutdown::request));
+        dev.bitmsg.node.api.ApiService apiService =
+            dev.bitmsg.node.api.ApiService.start(
+                node,
+                apiSettings.get(),
+                testPowEase,
+                NodeMain.softwareVersion(),
+                Optional.of(shutdown::request));
         shutdown.started(apiService);
         var bound = apiService.address();
         String url = "http://" + bound.getHostString() + ":" + bound.getPort() + "/";
-        java.nio.file.Path file = dev.bitmsg.node.api.ApiCredentials.write(config.dataDir(),
-            new dev.bitmsg.node.api.ApiCredentials.Connection(url, apiSettings.get().user(),
-                apiPassword == null ? Optional.of(apiSettings.get().password()) : Optional.empty(),
-                apiSettings.get().variant()));
-        System.out.println("API: " + url + " (user " + apiSettings.get().user() + ", "
-            + (apiPassword == null ? "generated password stored in " + file : "password as given") + ")");
+        java.nio.file.Path file =
+            dev.bitmsg.node.api.ApiCredentials.write(
+                config.dataDir(),
+                new dev.bitmsg.node.api.ApiCredentials.Connection(
+                    url,
+                    apiSettings.get().user(),
+                    apiPassword == null
+                        ? Optional.of(apiSettings.get().password())
+                        : Optional.empty(),
+                    apiSettings.get().variant()));
+        System.out.println(
+            "API: "
+                + url
+                + " (user "
+                + apiSettings.get().user()
+                + ", "
+                + (apiPassword == null
+                    ? "generated password stored in " + file
+                    : "password as given")
+                + ")");
         System.out.flush();
       }
       if (metrics != null && !metrics.isBlank()) {
         HostPort mp = HostPort.parse(metrics);
-        dev.bitmsg.node.metrics.NodeMetrics nodeMetrics = new dev.bitmsg.node.metrics.NodeMetrics(node);
+        dev.bitmsg.node.metrics.NodeMetrics nodeMetrics =
+            new dev.bitmsg.node.metrics.NodeMetrics(node);
         shutdown.started(nodeMetrics);
         int port = nodeMetrics.serve(mp.host(), mp.port());
         System.out.println("metrics: http://" + mp.host() + ":" + port + "/metrics");
@@ -174,18 +258,29 @@ public final class NodeCommand implements Callable<Integer> {
           throw new IllegalArgumentException("--events needs --api (it uses the API credentials)");
         }
         HostPort ep = HostPort.parse(events);
-        new dev.bitmsg.node.api.ApiSettings(ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password(),
-            apiSettings.get().variant(), apiSettings.get().allowRemote()); // same loopback rule as the API
-        dev.bitmsg.node.events.EventsServer eventsServer = dev.bitmsg.node.events.EventsServer.start(node,
-            ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password());
+        new dev.bitmsg.node.api.ApiSettings(
+            ep.host(),
+            ep.port(),
+            apiSettings.get().user(),
+            apiSettings.get().password(),
+            apiSettings.get().variant(),
+            apiSettings.get().allowRemote()); // same loopback rule as the API
+        dev.bitmsg.node.events.EventsServer eventsServer =
+            dev.bitmsg.node.events.EventsServer.start(
+                node, ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password());
         shutdown.started(eventsServer);
-        System.out.println("events: gRPC bitmessage.node.v1.NodeEvents on " + ep.host() + ":" + eventsServer.port());
+        System.out.println(
+            "events: gRPC bitmessage.node.v1.NodeEvents on "
+                + ep.host()
+                + ":"
+                + eventsServer.port());
       }
     } catch (java.io.IOException | RuntimeException e) {
       shutdown.stop();
       throw e;
     }
-    node.listenAddress().ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
+    node.listenAddress()
+        .ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
     System.out.flush();
     shutdown.hookIntoJvm();
     shutdown.awaitRequest(); // the API's shutdown call; SIGTERM ends the process from the hook
@@ -198,10 +293,18 @@ public final class NodeCommand implements Callable<Integer> {
       return Optional.empty();
     }
     HostPort hp = HostPort.parse(api);
-    String password = apiPassword != null ? apiPassword
-        : dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(data);
-    return Optional.of(new dev.bitmsg.node.api.ApiSettings(hp.host(), hp.port(), apiUser, password,
-        dev.bitmsg.node.api.ApiSettings.Variant.parse(apiVariant), apiAllowRemote));
+    String password =
+        apiPassword != null
+            ? apiPassword
+            : dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(data);
+    return Optional.of(
+        new dev.bitmsg.node.api.ApiSettings(
+            hp.host(),
+            hp.port(),
+            apiUser,
+            password,
+            dev.bitmsg.node.api.ApiSettings.Variant.parse(apiVariant),
+            apiAllowRemote));
   }
 
   /** The real network's parameters; {@code --no-tls} drops NODE_SSL and with it all TLS. */
@@ -222,14 +325,24 @@ public final class NodeCommand implements Callable<Integer> {
     for (String c : connect) {
       peers.add(HostPort.parse(c));
     }
-    PeerSettings settings = PeerSettings.defaults()
-        .withLimits(maxOutbound, maxInbound, PeerSettings.defaults().maxInFlightPerPeer(),
-            PeerSettings.defaults().maxPendingPerPeer())
-        .withLoopbackAddrs(acceptLocalAddrs)
-        // Local multi-node setups connect many nodes from one address.
-        .withOneInboundPerIp(!acceptLocalAddrs);
-    return new NodeConfig(data, listen, peers, !noBootstrap,
-        Optional.ofNullable(powService).map(HostPort::parse), Optional.ofNullable(powToken),
-        settings, Duration.ofMinutes(10));
+    PeerSettings settings =
+        PeerSettings.defaults()
+            .withLimits(
+                maxOutbound,
+                maxInbound,
+                PeerSettings.defaults().maxInFlightPerPeer(),
+                PeerSettings.defaults().maxPendingPerPeer())
+            .withLoopbackAddrs(acceptLocalAddrs)
+            // Local multi-node setups connect many nodes from one address.
+            .withOneInboundPerIp(!acceptLocalAddrs);
+    return new NodeConfig(
+        data,
+        listen,
+        peers,
+        !noBootstrap,
+        Optional.ofNullable(powService).map(HostPort::parse),
+        Optional.ofNullable(powToken),
+        settings,
+        Duration.ofMinutes(10));
   }
 }

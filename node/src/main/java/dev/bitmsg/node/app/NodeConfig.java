@@ -37,8 +37,10 @@ public record NodeConfig(
     if (powService.isPresent() != powToken.isPresent()) {
       throw new IllegalArgumentException(
           "pow-service and pow-token must be given together (pow-service "
-              + (powService.isPresent() ? "set" : "missing") + ", pow-token "
-              + (powToken.isPresent() ? "set" : "missing") + ")");
+              + (powService.isPresent() ? "set" : "missing")
+              + ", pow-token "
+              + (powToken.isPresent() ? "set" : "missing")
+              + ")");
     }
     if (powToken.isPresent() && powToken.get().isBlank()) {
       throw new IllegalArgumentException("pow-token must not be blank");
@@ -56,7 +58,8 @@ public record NodeConfig(
           "client-only with no connect peers, no bootstrap and max outbound 0 can reach nobody");
     }
     if (cleanupInterval.isNegative() || cleanupInterval.isZero()) {
-      throw new IllegalArgumentException("cleanupInterval must be positive, got " + cleanupInterval);
+      throw new IllegalArgumentException(
+          "cleanupInterval must be positive, got " + cleanupInterval);
     }
   }
 

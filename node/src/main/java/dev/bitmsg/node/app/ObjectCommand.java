@@ -86,7 +86,9 @@ public final class ObjectCommand implements Runnable {
       } catch (ProtocolException e) {
         fields.put("content", Map.of("error", e.getMessage()));
         err.println(
-            "bm object decode: malformed " + ObjectType.name(object.objectType()) + " payload: "
+            "bm object decode: malformed "
+                + ObjectType.name(object.objectType())
+                + " payload: "
                 + e.getMessage());
         rc = 1;
       }
@@ -190,10 +192,9 @@ public final class ObjectCommand implements Runnable {
         dev.bitmsg.node.api.JsonValues.quote(sb, String.valueOf(v));
       }
     }
-
   }
 
-  /** Aligned "key  value" lines; nested maps are indented. */
+  /** Aligned "key value" lines; nested maps are indented. */
   static final class Text {
     private Text() {}
 

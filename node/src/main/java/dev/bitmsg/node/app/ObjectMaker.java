@@ -29,8 +29,7 @@ public final class ObjectMaker {
   public ObjectMessage make(long nowEpochSeconds, long ttlSeconds, int payloadLength) {
     byte[] payload = new byte[payloadLength];
     random.nextBytes(payload);
-    ObjectHeader header =
-        new ObjectHeader(nowEpochSeconds + ttlSeconds, ObjectType.MSG, 1, stream);
+    ObjectHeader header = new ObjectHeader(nowEpochSeconds + ttlSeconds, ObjectType.MSG, 1, stream);
     return solve(ObjectMessage.create(0, header, Bytes.of(payload)), nowEpochSeconds);
   }
 

@@ -27,10 +27,20 @@ final class ProgressBar {
     double fraction = expected > 0 ? Math.min(1, trials / expected) : 0;
     int filled = (int) Math.round(fraction * WIDTH);
     String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
-    String etaText = eta < 0 ? "?" : eta < 1 && trials > expected ? "any moment (unlucky run)"
-        : String.format(Locale.ROOT, "%.0f s", eta);
-    return String.format(Locale.ROOT, "%-18s [%s] %3.0f%% of expected work  %s  ETA %s", status, bar,
-        fraction * 100, rate(perSecond), etaText);
+    String etaText =
+        eta < 0
+            ? "?"
+            : eta < 1 && trials > expected
+                ? "any moment (unlucky run)"
+                : String.format(Locale.ROOT, "%.0f s", eta);
+    return String.format(
+        Locale.ROOT,
+        "%-18s [%s] %3.0f%% of expected work  %s  ETA %s",
+        status,
+        bar,
+        fraction * 100,
+        rate(perSecond),
+        etaText);
   }
 
   void draw(String text) {

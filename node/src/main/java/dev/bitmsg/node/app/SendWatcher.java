@@ -14,30 +14,58 @@ import org.jspecify.annotations.Nullable;
  */
 final class SendWatcher {
   /** Statuses after which nothing more happens without outside help. */
-  static final Set<String> FINAL = Set.of("ackreceived", "msgsentnoackexpected", "broadcastsent", "toodifficult",
-      "failed", "notfound");
+  static final Set<String> FINAL =
+      Set.of(
+          "ackreceived",
+          "msgsentnoackexpected",
+          "broadcastsent",
+          "toodifficult",
+          "failed",
+          "notfound");
+
   /** Statuses after the proof of work is done. */
-  static final Set<String> SENT = Set.of("msgsent", "ackreceived", "msgsentnoackexpected", "broadcastsent",
-      "toodifficult", "failed", "notfound");
+  static final Set<String> SENT =
+      Set.of(
+          "msgsent",
+          "ackreceived",
+          "msgsentnoackexpected",
+          "broadcastsent",
+          "toodifficult",
+          "failed",
+          "notfound");
 
   private SendWatcher() {}
 
   /** Polls until a status in {@code until} or the time limit; returns the last status. */
-  static String watch(ApiClient api, String ackData, Set<String> until, Duration limit, PrintWriter out,
-      String label) throws InterruptedException {
+  static String watch(
+      ApiClient api,
+      String ackData,
+      Set<String> until,
+      Duration limit,
+      PrintWriter out,
+      String label)
+      throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     long start = System.nanoTime();
     ProgressBar bar = new ProgressBar(out);
     String last = null;
     while (true) {
       if (!(api.call("getSendProgress", ackData) instanceof Map<?, ?> p)) {
-        throw new ApiClient.ApiClientException("the node API answered getSendProgress without an object", null);
+        throw new ApiClient.ApiClientException(
+            "the node API answered getSendProgress without an object", null);
       }
       String status = String.valueOf(p.get("status"));
       if (!status.equals(last)) {
         bar.clear();
-        out.printf(Locale.ROOT, "%s%7.1f s  %s%s%n", label, (System.nanoTime() - start) / 1e9, status,
-            p.containsKey("powBy") && SENT.contains(status) ? "  (PoW by " + p.get("powBy") + ")" : "");
+        out.printf(
+            Locale.ROOT,
+            "%s%7.1f s  %s%s%n",
+            label,
+            (System.nanoTime() - start) / 1e9,
+            status,
+            p.containsKey("powBy") && SENT.contains(status)
+                ? "  (PoW by " + p.get("powBy") + ")"
+                : "");
         last = status;
       }
       if (until.contains(status) || FINAL.contains(status)) {
@@ -45,12 +73,23 @@ final class SendWatcher {
         return status;
       }
       if (p.get("trials") instanceof Number trials) {
-        bar.draw(label + ProgressBar.line(status, trials.doubleValue(), num(p.get("expectedTrials")),
-            num(p.get("trialsPerSecond")), num(p.get("etaSeconds"))));
+        bar.draw(
+            label
+                + ProgressBar.line(
+                    status,
+                    trials.doubleValue(),
+                    num(p.get("expectedTrials")),
+                    num(p.get("trialsPerSecond")),
+                    num(p.get("etaSeconds"))));
       }
       if (System.nanoTime() > end) {
         bar.clear();
-        out.printf(Locale.ROOT, "%sstill %s after %d s; it goes on in the node%n", label, status, limit.toSeconds());
+        out.printf(
+            Locale.ROOT,
+            "%sstill %s after %d s; it goes on in the node%n",
+            label,
+            status,
+            limit.toSeconds());
         return status;
       }
       Thread.sleep(250);

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
+import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.net.ObjectIngest;
@@ -11,7 +12,6 @@ import dev.bitmsg.node.wire.InventoryVector;
 import dev.bitmsg.node.wire.MessageCodec;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectValidator;
-import dev.bitmsg.node.net.HostPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -36,39 +36,59 @@ import picocli.CommandLine.Option;
  *
  * <ul>
  *   <li>handshake: connect, version/verack, [TLS handshake], the node's addr and inv (all N
- *       vectors), ping answered by pong; the TLS handshake alone also reported; a blocking
- *       client using the same TLS configuration as the node; plaintext and TLS rounds alternate;
+ *       vectors), ping answered by pong; the TLS handshake alone also reported; a blocking client
+ *       using the same TLS configuration as the node; plaintext and TLS rounds alternate;
  *   <li>serve: one connection requests all N objects by getdata and reads them back (the node's
  *       serving path: SQLite read, encode, [encrypt]; the client [decrypts] and decodes);
  *   <li>sync: a second node dials the first and downloads all N objects through the real
  *       inv/getdata/object exchange, validation and storage included.
  * </ul>
+ *
  * Objects are made first with PoW for a target eased by 2^{@value #EASE_BITS} (both nodes use the
  * eased check) and loaded into the serving node's database before it starts. The measuring client
  * is {@link BlockingBenchPeer}.
  */
-@Command(name = "tls", mixinStandardHelpOptions = true,
+@Command(
+    name = "tls",
+    mixinStandardHelpOptions = true,
     description = "Handshake time and object throughput over TLS vs plaintext on loopback.")
 public final class TlsBenchCommand implements Callable<Integer> {
   static final int EASE_BITS = 16;
 
-  @Option(names = "--handshakes", paramLabel = "R", defaultValue = "200",
+  @Option(
+      names = "--handshakes",
+      paramLabel = "R",
+      defaultValue = "200",
       description = "Measured handshakes per mode (default: ${DEFAULT-VALUE}).")
   int handshakes;
 
-  @Option(names = "--warmup", paramLabel = "W", defaultValue = "50",
+  @Option(
+      names = "--warmup",
+      paramLabel = "W",
+      defaultValue = "50",
       description = "Unmeasured handshakes per mode first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--objects", paramLabel = "N", defaultValue = "5000", description = "Objects (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--objects",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = "Objects (default: ${DEFAULT-VALUE}).")
   int objects;
 
-  @Option(names = "--payload", paramLabel = "BYTES", defaultValue = "1000",
+  @Option(
+      names = "--payload",
+      paramLabel = "BYTES",
+      defaultValue = "1000",
       description = "Payload bytes per object (default: ${DEFAULT-VALUE}).")
   int payload;
 
-  @Option(names = "--repeats", paramLabel = "K", defaultValue = "5",
-      description = "Serve and sync runs per mode, alternating; medians reported (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeats",
+      paramLabel = "K",
+      defaultValue = "5",
+      description =
+          "Serve and sync runs per mode, alternating; medians reported (default: ${DEFAULT-VALUE}).")
   int repeats;
 
   @Option(names = "--json", description = "Print one JSON object.")
@@ -85,8 +105,15 @@ public final class TlsBenchCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     NetworkPowCheck pow = NetworkPowCheck.eased(EASE_BITS);
     NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
-    NetworkParams params = new NetworkParams(main.defaultPort(), main.protocolVersion(), main.services(),
-        main.streams(), main.userAgent(), List.of()).withTls(true);
+    NetworkParams params =
+        new NetworkParams(
+                main.defaultPort(),
+                main.protocolVersion(),
+                main.services(),
+                main.streams(),
+                main.userAgent(),
+                List.of())
+            .withTls(true);
     BlockingBenchPeer peer = new BlockingBenchPeer();
     Path dir = Files.createTempDirectory("bm-tls");
     try {
@@ -101,11 +128,21 @@ public final class TlsBenchCommand implements Callable<Integer> {
       }
       preload(dir.resolve("a"), made, new ObjectValidator(pow, params::servesStream), clock);
 
-      PeerSettings settings = PeerSettings.defaults().withLimits(8, 1024,
-          PeerSettings.defaults().maxInFlightPerPeer(), PeerSettings.defaults().maxPendingPerPeer())
-          .withOneInboundPerIp(false); // every bench connection comes from 127.0.0.1
-      try (Node a = Node.start(config(dir.resolve("a"), Optional.of(new HostPort("127.0.0.1", 0)),
-          List.of(), settings), params, pow, clock)) {
+      PeerSettings settings =
+          PeerSettings.defaults()
+              .withLimits(
+                  8,
+                  1024,
+                  PeerSettings.defaults().maxInFlightPerPeer(),
+                  PeerSettings.defaults().maxPendingPerPeer())
+              .withOneInboundPerIp(false); // every bench connection comes from 127.0.0.1
+      try (Node a =
+          Node.start(
+              config(
+                  dir.resolve("a"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(), settings),
+              params,
+              pow,
+              clock)) {
         InetSocketAddress addr = a.listenAddress().orElseThrow();
         for (int i = 0; i < warmup; i++) {
           peer.handshake(addr, false, tls);
@@ -131,10 +168,18 @@ public final class TlsBenchCommand implements Callable<Integer> {
           serveTls[i] = peer.serve(addr, true, tls, vectors);
         }
         for (int i = 0; i < repeats; i++) {
-          syncPlain[i] = sync(dir.resolve("b-plain-" + i), a, params.withTls(false), pow, clock, settings);
+          syncPlain[i] =
+              sync(dir.resolve("b-plain-" + i), a, params.withTls(false), pow, clock, settings);
           syncTls[i] = sync(dir.resolve("b-tls-" + i), a, params, pow, clock, settings);
         }
-        report(plainMs, tlsMs, median(tlsPhaseMs), bytes, median(servePlain), median(serveTls), median(syncPlain),
+        report(
+            plainMs,
+            tlsMs,
+            median(tlsPhaseMs),
+            bytes,
+            median(servePlain),
+            median(serveTls),
+            median(syncPlain),
             median(syncTls));
       }
     } finally {
@@ -145,13 +190,21 @@ public final class TlsBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static NodeConfig config(Path dir, Optional<HostPort> listen, List<HostPort> connect,
-      PeerSettings settings) {
-    return new NodeConfig(dir, listen, connect, false, Optional.empty(), Optional.empty(), settings,
+  private static NodeConfig config(
+      Path dir, Optional<HostPort> listen, List<HostPort> connect, PeerSettings settings) {
+    return new NodeConfig(
+        dir,
+        listen,
+        connect,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        settings,
         Duration.ofMinutes(10));
   }
 
-  private static void preload(Path dir, List<ObjectMessage> made, ObjectValidator validator, Clock clock)
+  private static void preload(
+      Path dir, List<ObjectMessage> made, ObjectValidator validator, Clock clock)
       throws IOException {
     Files.createDirectories(dir);
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("node.db"));
@@ -161,72 +214,150 @@ public final class TlsBenchCommand implements Callable<Integer> {
         ingest.ingestAll(made.subList(i, Math.min(made.size(), i + 256)));
       }
       if (inventory.count() != made.size()) {
-        throw new IllegalStateException(inventory.count() + " of " + made.size() + " objects stored");
+        throw new IllegalStateException(
+            inventory.count() + " of " + made.size() + " objects stored");
       }
     }
   }
 
   /** A fresh client-only node downloads everything from {@code a}. Seconds. */
-  private static double sync(Path dir, Node a, NetworkParams params, NetworkPowCheck pow, Clock clock,
-      PeerSettings settings) throws Exception {
+  private static double sync(
+      Path dir,
+      Node a,
+      NetworkParams params,
+      NetworkPowCheck pow,
+      Clock clock,
+      PeerSettings settings)
+      throws Exception {
     InetSocketAddress addr = a.listenAddress().orElseThrow();
     long want = a.inventory().count();
     long t0 = System.nanoTime();
-    try (Node b = Node.start(config(dir, Optional.empty(),
-        List.of(new HostPort(addr.getAddress().getHostAddress(), addr.getPort())), settings), params, pow, clock)) {
+    try (Node b =
+        Node.start(
+            config(
+                dir,
+                Optional.empty(),
+                List.of(new HostPort(addr.getAddress().getHostAddress(), addr.getPort())),
+                settings),
+            params,
+            pow,
+            clock)) {
       long deadline = t0 + Duration.ofMinutes(5).toNanos();
       while (b.inventory().count() < want) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("sync incomplete: " + b.inventory().count() + " of " + want);
+          throw new IllegalStateException(
+              "sync incomplete: " + b.inventory().count() + " of " + want);
         }
         Thread.sleep(5);
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       boolean encrypted = b.peers().peers().stream().anyMatch(p -> p.tlsCipherSuite().isPresent());
       if (encrypted != params.advertisesTls()) {
-        throw new IllegalStateException("sync link encrypted=" + encrypted + ", expected " + params.advertisesTls());
+        throw new IllegalStateException(
+            "sync link encrypted=" + encrypted + ", expected " + params.advertisesTls());
       }
       return seconds;
     }
   }
 
-  private void report(double[] plainMs, double[] tlsMs, double tlsPhaseMedian, long bytes, double servePlain, double serveTls,
-      double syncPlain, double syncTls) {
+  private void report(
+      double[] plainMs,
+      double[] tlsMs,
+      double tlsPhaseMedian,
+      long bytes,
+      double servePlain,
+      double serveTls,
+      double syncPlain,
+      double syncTls) {
     double pMed = median(plainMs);
     double tMed = median(tlsMs);
     double mib = bytes / 1048576.0;
     if (json) {
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "{\"handshakes\":%d,\"handshake_plain_median_ms\":%.3f,\"handshake_tls_median_ms\":%.3f,"
               + "\"handshake_tls_phase_median_ms\":%.3f,\"handshake_plain_mean_ms\":%.3f,\"handshake_tls_mean_ms\":%.3f,\"handshake_tls_to_plain\":%.2f,"
               + "\"objects\":%d,\"payload_bytes\":%d,\"repeats\":%d,\"serve_plain_per_s\":%.1f,\"serve_tls_per_s\":%.1f,"
               + "\"serve_plain_mib_s\":%.2f,\"serve_tls_mib_s\":%.2f,\"serve_tls_to_plain\":%.3f,"
               + "\"sync_plain_per_s\":%.1f,\"sync_tls_per_s\":%.1f,\"sync_tls_to_plain\":%.3f,"
               + "\"cipher_suite\":\"%s\",\"java\":\"%s\"}%n",
-          handshakes, pMed, tMed, tlsPhaseMedian, mean(plainMs), mean(tlsMs), tMed / pMed, objects, payload, repeats,
-          objects / servePlain, objects / serveTls, mib / servePlain, mib / serveTls, servePlain / serveTls,
-          objects / syncPlain, objects / syncTls, syncPlain / syncTls, BcTlsContexts.CIPHER_SUITE,
+          handshakes,
+          pMed,
+          tMed,
+          tlsPhaseMedian,
+          mean(plainMs),
+          mean(tlsMs),
+          tMed / pMed,
+          objects,
+          payload,
+          repeats,
+          objects / servePlain,
+          objects / serveTls,
+          mib / servePlain,
+          mib / serveTls,
+          servePlain / serveTls,
+          objects / syncPlain,
+          objects / syncTls,
+          syncPlain / syncTls,
+          BcTlsContexts.CIPHER_SUITE,
           System.getProperty("java.version"));
       return;
     }
-    System.out.printf(Locale.ROOT, "TLS: %s %s on %s (Bouncy Castle JSSE), Java %s, loopback%n",
-        BcTlsContexts.PROTOCOL, BcTlsContexts.CIPHER_SUITE, BcTlsContexts.GROUP, System.getProperty("java.version"));
-    System.out.printf(Locale.ROOT, "handshake (connect + version/verack [+ TLS] + the node's addr and inv of all N objects"
-        + " + ping/pong), %d each after %d warm-up:%n",
-        handshakes, warmup);
-    System.out.printf(Locale.ROOT, "  plaintext: median %.2f ms, mean %.2f ms%n", pMed, mean(plainMs));
-    System.out.printf(Locale.ROOT, "  TLS:       median %.2f ms, mean %.2f ms  (%.2fx plaintext);"
-        + " the TLS handshake alone: median %.2f ms%n", tMed, mean(tlsMs), tMed / pMed, tlsPhaseMedian);
-    System.out.printf(Locale.ROOT, "serve %d objects (%d-byte payloads, %.1f MiB) by getdata on one connection,"
-        + " median of %d:%n", objects, payload, mib, repeats);
-    System.out.printf(Locale.ROOT, "  plaintext: %.0f objects/s (%.1f MiB/s)%n", objects / servePlain, mib / servePlain);
-    System.out.printf(Locale.ROOT, "  TLS:       %.0f objects/s (%.1f MiB/s)  (%.2fx plaintext)%n", objects / serveTls,
-        mib / serveTls, servePlain / serveTls);
-    System.out.printf(Locale.ROOT, "node-to-node sync of %d objects (validate + store included), median of %d:%n",
-        objects, repeats);
-    System.out.printf(Locale.ROOT, "  plaintext: %.0f objects/s in %.2f s%n", objects / syncPlain, syncPlain);
-    System.out.printf(Locale.ROOT, "  TLS:       %.0f objects/s in %.2f s  (%.2fx plaintext)%n", objects / syncTls,
-        syncTls, syncPlain / syncTls);
+    System.out.printf(
+        Locale.ROOT,
+        "TLS: %s %s on %s (Bouncy Castle JSSE), Java %s, loopback%n",
+        BcTlsContexts.PROTOCOL,
+        BcTlsContexts.CIPHER_SUITE,
+        BcTlsContexts.GROUP,
+        System.getProperty("java.version"));
+    System.out.printf(
+        Locale.ROOT,
+        "handshake (connect + version/verack [+ TLS] + the node's addr and inv of all N objects"
+            + " + ping/pong), %d each after %d warm-up:%n",
+        handshakes,
+        warmup);
+    System.out.printf(
+        Locale.ROOT, "  plaintext: median %.2f ms, mean %.2f ms%n", pMed, mean(plainMs));
+    System.out.printf(
+        Locale.ROOT,
+        "  TLS:       median %.2f ms, mean %.2f ms  (%.2fx plaintext);"
+            + " the TLS handshake alone: median %.2f ms%n",
+        tMed,
+        mean(tlsMs),
+        tMed / pMed,
+        tlsPhaseMedian);
+    System.out.printf(
+        Locale.ROOT,
+        "serve %d objects (%d-byte payloads, %.1f MiB) by getdata on one connection,"
+            + " median of %d:%n",
+        objects,
+        payload,
+        mib,
+        repeats);
+    System.out.printf(
+        Locale.ROOT,
+        "  plaintext: %.0f objects/s (%.1f MiB/s)%n",
+        objects / servePlain,
+        mib / servePlain);
+    System.out.printf(
+        Locale.ROOT,
+        "  TLS:       %.0f objects/s (%.1f MiB/s)  (%.2fx plaintext)%n",
+        objects / serveTls,
+        mib / serveTls,
+        servePlain / serveTls);
+    System.out.printf(
+        Locale.ROOT,
+        "node-to-node sync of %d objects (validate + store included), median of %d:%n",
+        objects,
+        repeats);
+    System.out.printf(
+        Locale.ROOT, "  plaintext: %.0f objects/s in %.2f s%n", objects / syncPlain, syncPlain);
+    System.out.printf(
+        Locale.ROOT,
+        "  TLS:       %.0f objects/s in %.2f s  (%.2fx plaintext)%n",
+        objects / syncTls,
+        syncTls,
+        syncPlain / syncTls);
   }
 
   private static double median(double[] v) {

@@ -1,10 +1,10 @@
 package dev.bitmsg.node.crypto;
 
 /**
- * A cryptographic operation failed on its input: a malformed ECIES blob, a MAC that does not
- * match, bad padding, a key or point that is not valid on secp256k1, a malformed signature.
- * The {@link Reason} tells callers which, so that "not for me" (a MAC mismatch) can be told apart
- * from "for me but broken".
+ * A cryptographic operation failed on its input: a malformed ECIES blob, a MAC that does not match,
+ * bad padding, a key or point that is not valid on secp256k1, a malformed signature. The {@link
+ * Reason} tells callers which, so that "not for me" (a MAC mismatch) can be told apart from "for me
+ * but broken".
  */
 public final class CryptoException extends RuntimeException {
   private static final long serialVersionUID = 1L;

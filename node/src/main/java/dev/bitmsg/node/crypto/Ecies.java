@@ -9,8 +9,8 @@ package dev.bitmsg.node.crypto;
  * </pre>
  *
  * where the MAC covers everything before it. Decryption goes through {@link #open(byte[])}, which
- * parses the blob and decodes the ephemeral point once; the returned {@link EciesEnvelope} can
- * then be tried against many keys at one ECDH + one HMAC each. Implementations are thread-safe.
+ * parses the blob and decodes the ephemeral point once; the returned {@link EciesEnvelope} can then
+ * be tried against many keys at one ECDH + one HMAC each. Implementations are thread-safe.
  */
 public interface Ecies {
   /** Encrypts to {@code recipient} with a fresh IV and ephemeral key. */

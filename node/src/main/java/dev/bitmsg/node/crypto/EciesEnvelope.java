@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A parsed ECIES blob whose ephemeral point is already decoded (and validated), ready to be
- * tried against one or many private keys. Each key costs one ECDH and one HMAC; AES runs only
- * after a MAC matched. Thread-safe: it holds only immutable state and caches.
+ * A parsed ECIES blob whose ephemeral point is already decoded (and validated), ready to be tried
+ * against one or many private keys. Each key costs one ECDH and one HMAC; AES runs only after a MAC
+ * matched. Thread-safe: it holds only immutable state and caches.
  */
 public interface EciesEnvelope {
   /** The sender's ephemeral public key R. */

@@ -1,8 +1,8 @@
 package dev.bitmsg.node.crypto;
 
 /**
- * The hash functions of the protocol (PROTOCOL.md section 1). Each method hashes the
- * concatenation of its arguments. Implementations are thread-safe.
+ * The hash functions of the protocol (PROTOCOL.md section 1). Each method hashes the concatenation
+ * of its arguments. Implementations are thread-safe.
  */
 public interface Hashes {
   byte[] sha512(byte[]... parts);

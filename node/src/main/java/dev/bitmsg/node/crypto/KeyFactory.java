@@ -16,8 +16,8 @@ public interface KeyFactory {
   KeyPair generate(RandomSource random);
 
   /**
-   * Parses 65-byte ({@code 04||X||Y}) or 64-byte ({@code X||Y}) encodings and checks that the
-   * point lies on the curve.
+   * Parses 65-byte ({@code 04||X||Y}) or 64-byte ({@code X||Y}) encodings and checks that the point
+   * lies on the curve.
    *
    * @throws CryptoException (INVALID_KEY) otherwise
    */

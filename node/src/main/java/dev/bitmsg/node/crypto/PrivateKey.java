@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A secp256k1 private key: a 32-byte big-endian scalar in [1, n-1]. Immutable; the bytes are
- * copied on the way in and out. {@link #toString()} never prints the secret, and {@link #equals}
- * compares in constant time.
+ * A secp256k1 private key: a 32-byte big-endian scalar in [1, n-1]. Immutable; the bytes are copied
+ * on the way in and out. {@link #toString()} never prints the secret, and {@link #equals} compares
+ * in constant time.
  */
 public final class PrivateKey {
   public static final int LENGTH = 32;

@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A secp256k1 public point in uncompressed form, {@code 04 || X(32) || Y(32)} (65 bytes). This
- * type checks only the format; {@link KeyFactory#parsePublicKey} also checks that the point lies
- * on the curve. Immutable; bytes are copied on the way in and out.
+ * A secp256k1 public point in uncompressed form, {@code 04 || X(32) || Y(32)} (65 bytes). This type
+ * checks only the format; {@link KeyFactory#parsePublicKey} also checks that the point lies on the
+ * curve. Immutable; bytes are copied on the way in and out.
  */
 public final class PublicKey {
   /** Uncompressed encoding with the 04 prefix, as hashed into a ripe and used by ECIES. */
   public static final int LENGTH = 65;
+
   /** The wire form inside objects: X || Y without the prefix. */
   public static final int WIRE_LENGTH = 64;
 

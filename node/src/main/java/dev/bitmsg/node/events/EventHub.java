@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the node's state into events: every {@code interval} it compares the inbox, the sent
  * messages' statuses and the established connections with what it saw last and hands each
- * difference to the subscribers as a {@link NodeEvent}. Comparing snapshots keeps the messaging
- * and network layers free of listener plumbing; the price is up to one interval of delay. Pubkey
- * work is the exception: its jobs can pass through doing PoW faster than a poll, so each change
- * comes from a messaging listener ({@link PowJobChange}) and is handed on by the same thread.
- * Thread-safe (one polling thread does all publishing; subscribers are a concurrent list).
+ * difference to the subscribers as a {@link NodeEvent}. Comparing snapshots keeps the messaging and
+ * network layers free of listener plumbing; the price is up to one interval of delay. Pubkey work
+ * is the exception: its jobs can pass through doing PoW faster than a poll, so each change comes
+ * from a messaging listener ({@link PowJobChange}) and is handed on by the same thread. Thread-safe
+ * (one polling thread does all publishing; subscribers are a concurrent list).
  */
 public final class EventHub implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventHub.class);
@@ -56,24 +56,34 @@ public final class EventHub implements AutoCloseable {
 
   public EventHub(Node node, Duration interval) {
     this.node = node;
-    this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bitmsg-events");
-      t.setDaemon(true);
-      return t;
-    });
+    this.poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "bitmsg-events");
+              t.setDaemon(true);
+              return t;
+            });
     poller.execute(() -> poll(false));
-    this.polling = poller.scheduleWithFixedDelay(() -> poll(true), interval.toMillis(), interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    this.polling =
+        poller.scheduleWithFixedDelay(
+            () -> poll(true), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     node.messenger().addPowJobListener(jobListener);
   }
 
   /** Adds a subscriber; it first gets a Hello with the current counts (on the polling thread). */
   public void subscribe(Consumer<NodeEvent> subscriber) {
-    poller.execute(() -> {
-      subscriber.accept(event().setHello(Hello.newBuilder().setConnections(peers.size())
-          .setInboxMessages(seenInbox.size()).setSentMessages(statuses.size())).build());
-      subscribers.add(subscriber);
-    });
+    poller.execute(
+        () -> {
+          subscriber.accept(
+              event()
+                  .setHello(
+                      Hello.newBuilder()
+                          .setConnections(peers.size())
+                          .setInboxMessages(seenInbox.size())
+                          .setSentMessages(statuses.size()))
+                  .build());
+          subscribers.add(subscriber);
+        });
   }
 
   public void unsubscribe(Consumer<NodeEvent> subscriber) {
@@ -90,18 +100,35 @@ public final class EventHub implements AutoCloseable {
         String id = e.sigHash().toHex();
         if (seenInbox.add(id) && emit) {
           MessageContent c = node.messenger().content(e);
-          publish(event().setInboxMessage(InboxMessage.newBuilder().setMsgid(id).setFromAddress(e.from())
-              .setToAddress(e.to().orElse("[Broadcast subscribers]")).setSubject(c.subject()).setBody(c.body())
-              .setBroadcast(e.to().isEmpty()).setReceivedUnixSeconds(e.received())).build());
+          publish(
+              event()
+                  .setInboxMessage(
+                      InboxMessage.newBuilder()
+                          .setMsgid(id)
+                          .setFromAddress(e.from())
+                          .setToAddress(e.to().orElse("[Broadcast subscribers]"))
+                          .setSubject(c.subject())
+                          .setBody(c.body())
+                          .setBroadcast(e.to().isEmpty())
+                          .setReceivedUnixSeconds(e.received()))
+                  .build());
         }
       }
       for (OutboxEntry e : node.messenger().outbox()) {
         String now = SentMessageFields.statusWord(e);
         String before = statuses.put(e.id(), now);
         if (emit && !now.equals(before)) {
-          publish(event().setStatusChange(StatusChange.newBuilder().setAckData(SentMessageFields.ackData(e).toHex())
-              .setMsgid(SentMessageFields.sentMsgid(e)).setStatus(now).setPreviousStatus(before == null ? "" : before)
-              .setToAddress(e.to().orElse("[Broadcast subscribers]")).setFromAddress(e.from())).build());
+          publish(
+              event()
+                  .setStatusChange(
+                      StatusChange.newBuilder()
+                          .setAckData(SentMessageFields.ackData(e).toHex())
+                          .setMsgid(SentMessageFields.sentMsgid(e))
+                          .setStatus(now)
+                          .setPreviousStatus(before == null ? "" : before)
+                          .setToAddress(e.to().orElse("[Broadcast subscribers]"))
+                          .setFromAddress(e.from()))
+                  .build());
         }
       }
       Map<String, PeerGroup.PeerInfo> current = new HashMap<>();
@@ -127,10 +154,19 @@ public final class EventHub implements AutoCloseable {
 
   private void jobChanged(PowJobChange c) {
     PowJob j = c.job();
-    NodeEvent e = event().setPubkeyWorkChange(PubkeyWorkChange.newBuilder().setJobId(j.id())
-        .setKind(j.kind().name().toLowerCase(Locale.ROOT)).setAddress(j.address()).setStatus(j.state().wireName())
-        .setPreviousStatus(c.previous().map(PowJob.State::wireName).orElse("")).setReason(j.reason())
-        .setDetail(j.detail().orElse("")).setPowBy(j.powBy().orElse(""))).build();
+    NodeEvent e =
+        event()
+            .setPubkeyWorkChange(
+                PubkeyWorkChange.newBuilder()
+                    .setJobId(j.id())
+                    .setKind(j.kind().name().toLowerCase(Locale.ROOT))
+                    .setAddress(j.address())
+                    .setStatus(j.state().wireName())
+                    .setPreviousStatus(c.previous().map(PowJob.State::wireName).orElse(""))
+                    .setReason(j.reason())
+                    .setDetail(j.detail().orElse(""))
+                    .setPowBy(j.powBy().orElse("")))
+            .build();
     try {
       poller.execute(() -> publish(e));
     } catch (RejectedExecutionException closed) {
@@ -139,8 +175,15 @@ public final class EventHub implements AutoCloseable {
   }
 
   private NodeEvent connection(String key, PeerGroup.PeerInfo p, boolean up, int count) {
-    return event().setConnectionChange(ConnectionChange.newBuilder().setPeer(key).setInbound(p.inbound())
-        .setConnected(up).setUserAgent(p.userAgent()).setConnections(count)).build();
+    return event()
+        .setConnectionChange(
+            ConnectionChange.newBuilder()
+                .setPeer(key)
+                .setInbound(p.inbound())
+                .setConnected(up)
+                .setUserAgent(p.userAgent())
+                .setConnections(count))
+        .build();
   }
 
   private void publish(NodeEvent e) {

@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * Thread-safe.
  */
 public final class EventsServer implements AutoCloseable {
-  static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final EventHub hub;
   private final Server server;
@@ -40,52 +41,71 @@ public final class EventsServer implements AutoCloseable {
   }
 
   /** Starts serving on {@code host:port} (0: a free port). */
-  public static EventsServer start(Node node, String host, int port, String user, String password) throws IOException {
+  public static EventsServer start(Node node, String host, int port, String user, String password)
+      throws IOException {
     EventHub hub = new EventHub(node, Duration.ofMillis(250));
-    byte[] expected = ("Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-        .getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
-    ServerInterceptor auth = new ServerInterceptor() {
-      @Override
-      public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-          ServerCallHandler<Q, R> next) {
-        String a = headers.get(AUTHORIZATION);
-        if (a == null || !MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), expected)) {
-          call.close(Status.UNAUTHENTICATED.withDescription("Basic credentials of the node API required"), new Metadata());
-          return new ServerCall.Listener<>() { };
-        }
-        return next.startCall(call, headers);
-      }
-    };
-    NodeEventsGrpc.NodeEventsImplBase service = new NodeEventsGrpc.NodeEventsImplBase() {
-      @Override
-      public void subscribe(SubscribeRequest request, StreamObserver<NodeEvent> observer) {
-        ServerCallStreamObserver<NodeEvent> out = (ServerCallStreamObserver<NodeEvent>) observer;
-        boolean all = !request.getInbox() && !request.getSentStatus() && !request.getConnections()
-            && !request.getPubkeyWork();
-        Consumer<NodeEvent> subscriber = new Consumer<>() {
+    byte[] expected =
+        ("Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+            .getBytes(StandardCharsets.UTF_8);
+    ServerInterceptor auth =
+        new ServerInterceptor() {
           @Override
-          public void accept(NodeEvent e) {
-            boolean wanted = all || e.hasHello()
-                || (request.getInbox() && e.hasInboxMessage())
-                || (request.getSentStatus() && e.hasStatusChange())
-                || (request.getConnections() && e.hasConnectionChange())
-                || (request.getPubkeyWork() && e.hasPubkeyWorkChange());
-            if (wanted) {
-              synchronized (this) {
-                if (out.isCancelled()) {
-                  throw new IllegalStateException("cancelled");
-                }
-                out.onNext(e);
-              }
+          public <Q, R> ServerCall.Listener<Q> interceptCall(
+              ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+            String a = headers.get(AUTHORIZATION);
+            if (a == null || !MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), expected)) {
+              call.close(
+                  Status.UNAUTHENTICATED.withDescription(
+                      "Basic credentials of the node API required"),
+                  new Metadata());
+              return new ServerCall.Listener<>() {};
             }
+            return next.startCall(call, headers);
           }
         };
-        out.setOnCancelHandler(() -> hub.unsubscribe(subscriber));
-        hub.subscribe(subscriber);
-      }
-    };
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-        .addService(ServerInterceptors.intercept(service, auth)).build().start();
+    NodeEventsGrpc.NodeEventsImplBase service =
+        new NodeEventsGrpc.NodeEventsImplBase() {
+          @Override
+          public void subscribe(SubscribeRequest request, StreamObserver<NodeEvent> observer) {
+            ServerCallStreamObserver<NodeEvent> out =
+                (ServerCallStreamObserver<NodeEvent>) observer;
+            boolean all =
+                !request.getInbox()
+                    && !request.getSentStatus()
+                    && !request.getConnections()
+                    && !request.getPubkeyWork();
+            Consumer<NodeEvent> subscriber =
+                new Consumer<>() {
+                  @Override
+                  public void accept(NodeEvent e) {
+                    boolean wanted =
+                        all
+                            || e.hasHello()
+                            || (request.getInbox() && e.hasInboxMessage())
+                            || (request.getSentStatus() && e.hasStatusChange())
+                            || (request.getConnections() && e.hasConnectionChange())
+                            || (request.getPubkeyWork() && e.hasPubkeyWorkChange());
+                    if (wanted) {
+                      synchronized (this) {
+                        if (out.isCancelled()) {
+                          throw new IllegalStateException("cancelled");
+                        }
+                        out.onNext(e);
+                      }
+                    }
+                  }
+                };
+            out.setOnCancelHandler(() -> hub.unsubscribe(subscriber));
+            hub.subscribe(subscriber);
+          }
+        };
+    Server server =
+        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+            .addService(ServerInterceptors.intercept(service, auth))
+            .build()
+            .start();
     return new EventsServer(hub, server);
   }
 

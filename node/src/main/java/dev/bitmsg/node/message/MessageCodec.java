@@ -34,6 +34,7 @@ import org.msgpack.value.ValueType;
 public final class MessageCodec {
   /** PyBitmessage's {@code zlib.maxsize} default. */
   public static final int MAX_INFLATED = 1 << 20;
+
   static final int MAX_SUBJECT_BYTES = 500;
   private static final byte[] BODY_MARKER = "\nBody:".getBytes(StandardCharsets.US_ASCII);
   private static final int SUBJECT_START = "Subject:".length();
@@ -55,12 +56,17 @@ public final class MessageCodec {
   public MessageContent decode(long encoding, byte[] data) {
     MessageEncoding e =
         MessageEncoding.of(encoding)
-            .orElseThrow(() -> new MessageDecodeException(MessageDecodeException.Reason.UNSUPPORTED_ENCODING,
-                "unknown message encoding " + Long.toUnsignedString(encoding)));
+            .orElseThrow(
+                () ->
+                    new MessageDecodeException(
+                        MessageDecodeException.Reason.UNSUPPORTED_ENCODING,
+                        "unknown message encoding " + Long.toUnsignedString(encoding)));
     return switch (e) {
       case TRIVIAL, SIMPLE -> decodeSimple(data);
       case EXTENDED -> decodeExtended(data);
-      case IGNORE -> throw new MessageDecodeException(MessageDecodeException.Reason.UNSUPPORTED_ENCODING, "encoding 0 is not shown");
+      case IGNORE ->
+          throw new MessageDecodeException(
+              MessageDecodeException.Reason.UNSUPPORTED_ENCODING, "encoding 0 is not shown");
     };
   }
 
@@ -75,7 +81,8 @@ public final class MessageCodec {
     while (lineEnd < end && data[lineEnd] != '\n' && data[lineEnd] != '\r') {
       lineEnd++;
     }
-    return new MessageContent(text(data, start, lineEnd), text(data, at + BODY_MARKER.length, data.length));
+    return new MessageContent(
+        text(data, start, lineEnd), text(data, at + BODY_MARKER.length, data.length));
   }
 
   private MessageContent decodeExtended(byte[] data) {
@@ -104,7 +111,9 @@ public final class MessageCodec {
         throw malformed("message type \"\" missing");
       }
       if (!type.equals("message")) {
-        throw new MessageDecodeException(MessageDecodeException.Reason.UNSUPPORTED_TYPE, "unsupported message type '" + type + "'");
+        throw new MessageDecodeException(
+            MessageDecodeException.Reason.UNSUPPORTED_TYPE,
+            "unsupported message type '" + type + "'");
       }
       if (subject == null || body == null) {
         throw malformed("message lacks subject or body");
@@ -114,12 +123,14 @@ public final class MessageCodec {
       if (e instanceof MessageDecodeException m) {
         throw m;
       }
-      throw new MessageDecodeException(MessageDecodeException.Reason.MALFORMED, "bad msgpack: " + e.getMessage(), e);
+      throw new MessageDecodeException(
+          MessageDecodeException.Reason.MALFORMED, "bad msgpack: " + e.getMessage(), e);
     }
   }
 
   /** A str or bin value, its declared length checked against the input before reading. */
-  private static String readText(MessageUnpacker in, int inputLength, String what) throws IOException {
+  private static String readText(MessageUnpacker in, int inputLength, String what)
+      throws IOException {
     MessageFormat f = in.getNextFormat();
     int len;
     if (f.getValueType() == ValueType.STRING) {
@@ -175,16 +186,20 @@ public final class MessageCodec {
       while (!inf.finished()) {
         int n = inf.inflate(buf);
         if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-          throw new MessageDecodeException(MessageDecodeException.Reason.BAD_COMPRESSION, "zlib data truncated");
+          throw new MessageDecodeException(
+              MessageDecodeException.Reason.BAD_COMPRESSION, "zlib data truncated");
         }
         out.write(buf, 0, n);
         if (out.size() > MAX_INFLATED) {
-          throw new MessageDecodeException(MessageDecodeException.Reason.TOO_LARGE, "message inflates to more than " + MAX_INFLATED + " bytes");
+          throw new MessageDecodeException(
+              MessageDecodeException.Reason.TOO_LARGE,
+              "message inflates to more than " + MAX_INFLATED + " bytes");
         }
       }
       return out.toByteArray();
     } catch (DataFormatException e) {
-      throw new MessageDecodeException(MessageDecodeException.Reason.BAD_COMPRESSION, "bad zlib data: " + e.getMessage(), e);
+      throw new MessageDecodeException(
+          MessageDecodeException.Reason.BAD_COMPRESSION, "bad zlib data: " + e.getMessage(), e);
     } finally {
       inf.end();
     }
@@ -210,7 +225,8 @@ public final class MessageCodec {
   /** UTF-8 with invalid sequences replaced by U+FFFD. */
   private static String text(byte[] data, int from, int to) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
           .decode(ByteBuffer.wrap(data, from, to - from))

@@ -47,8 +47,14 @@ public final class AckMaker {
   public Bytes ackData(long stream) {
     return switch (level) {
       case 1 -> Acks.ackData(ObjectType.GETPUBKEY, 4, stream, random.bytes(32));
-      case 2 -> Acks.ackData(ObjectType.MSG, 1, stream, ecies.encrypt(keys.generate(random).publicKey(),
-          random.bytes(MIN_DUMMY + uniform(MAX_DUMMY - MIN_DUMMY + 1))));
+      case 2 ->
+          Acks.ackData(
+              ObjectType.MSG,
+              1,
+              stream,
+              ecies.encrypt(
+                  keys.generate(random).publicKey(),
+                  random.bytes(MIN_DUMMY + uniform(MAX_DUMMY - MIN_DUMMY + 1))));
       default -> Acks.ackData(ObjectType.MSG, 1, stream, random.bytes(32));
     };
   }

@@ -31,8 +31,13 @@ final class AckWatch {
 
   /** Watches the ack data of every row still waiting for its ack or not sent yet. */
   void rearm() {
-    for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.SENT, SendStatus.QUEUED, SendStatus.DOING_POW,
-        SendStatus.AWAITING_PUBKEY))) {
+    for (OutboxEntry e :
+        outbox.withStatus(
+            EnumSet.of(
+                SendStatus.SENT,
+                SendStatus.QUEUED,
+                SendStatus.DOING_POW,
+                SendStatus.AWAITING_PUBKEY))) {
       e.ackData().ifPresent(a -> watchedAcks.put(a, e.id()));
     }
   }
@@ -64,7 +69,8 @@ final class AckWatch {
     watchedAcks.remove(ackData);
     Optional<OutboxEntry> e = outbox.get(id);
     if (e.isPresent() && !e.get().status().isFinal()) {
-      outbox.setStatus(id, SendStatus.ACK_RECEIVED, clock.instant().getEpochSecond(), Optional.empty());
+      outbox.setStatus(
+          id, SendStatus.ACK_RECEIVED, clock.instant().getEpochSecond(), Optional.empty());
       log.info("messaging: ack received for message {}", id);
     }
   }

@@ -33,8 +33,13 @@ final class BroadcastReceiver {
   private final Inbox inbox;
   private final Clock clock;
 
-  BroadcastReceiver(Keyring keyring, PubkeyFinder finder, TrialDecryptor decryptor, SenderSignatures signatures,
-      Inbox inbox, Clock clock) {
+  BroadcastReceiver(
+      Keyring keyring,
+      PubkeyFinder finder,
+      TrialDecryptor decryptor,
+      SenderSignatures signatures,
+      Inbox inbox,
+      Clock clock) {
     this.keyring = keyring;
     this.finder = finder;
     this.decryptor = decryptor;
@@ -44,22 +49,31 @@ final class BroadcastReceiver {
   }
 
   void onV5(ObjectMessage object, BroadcastV5 b) {
-    keyring.subscribedByTag(b.tag()).ifPresent(s -> onBroadcast(object, b.encrypted(), Optional.of(b.tag()), s));
+    keyring
+        .subscribedByTag(b.tag())
+        .ifPresent(s -> onBroadcast(object, b.encrypted(), Optional.of(b.tag()), s));
   }
 
-  private void onBroadcast(ObjectMessage object, Bytes blob, Optional<Bytes> tag, Keyring.Subscribed sub) {
-    decryptor.tryDecrypt(blob, sub.key().privateKey()).ifPresent(plain -> fileBroadcast(object, plain, tag, sub));
+  private void onBroadcast(
+      ObjectMessage object, Bytes blob, Optional<Bytes> tag, Keyring.Subscribed sub) {
+    decryptor
+        .tryDecrypt(blob, sub.key().privateKey())
+        .ifPresent(plain -> fileBroadcast(object, plain, tag, sub));
   }
 
   void onLegacyBroadcast(ObjectMessage object, BroadcastV4 b) {
     Optional<TrialMatch> match = decryptor.tryDecrypt(b.encrypted(), keyring.legacyKeys());
     if (match.isPresent()) {
-      fileBroadcast(object, match.get().plaintext(), Optional.empty(),
+      fileBroadcast(
+          object,
+          match.get().plaintext(),
+          Optional.empty(),
           keyring.legacySubscriptions().get(match.get().keyIndex()));
     }
   }
 
-  private void fileBroadcast(ObjectMessage object, byte[] plain, Optional<Bytes> tag, Keyring.Subscribed sub) {
+  private void fileBroadcast(
+      ObjectMessage object, byte[] plain, Optional<Bytes> tag, Keyring.Subscribed sub) {
     BroadcastPlaintext pt;
     try {
       pt = BroadcastPlaintext.read(Bytes.of(plain));
@@ -68,21 +82,33 @@ final class BroadcastReceiver {
     }
     SenderKeys s = pt.sender();
     boolean v5 = tag.isPresent();
-    if ((v5 && s.addressVersion() < 4) || (!v5 && (s.addressVersion() < 2 || s.addressVersion() > 3))
+    if ((v5 && s.addressVersion() < 4)
+        || (!v5 && (s.addressVersion() < 2 || s.addressVersion() > 3))
         || s.stream() != object.stream()) {
       return;
     }
-    BitmessageAddress from = finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
+    BitmessageAddress from =
+        finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
     if (!from.equals(sub.address())) {
       return;
     }
-    Bytes signed = v5 ? SignedData.broadcastV5(object.header(), tag.get(), pt)
-        : SignedData.broadcastV4(object.header(), pt);
+    Bytes signed =
+        v5
+            ? SignedData.broadcastV5(object.header(), tag.get(), pt)
+            : SignedData.broadcastV4(object.header(), pt);
     if (!signatures.verified(s, signed, pt.signature()) || pt.encoding() == 0) {
       return;
     }
-    if (inbox.add(new InboxEntry(0, OutboxEntry.Kind.BROADCAST, Optional.empty(), sub.text(), pt.encoding(),
-        pt.message(), now(), signatures.sigHash(pt.signature())))) {
+    if (inbox.add(
+        new InboxEntry(
+            0,
+            OutboxEntry.Kind.BROADCAST,
+            Optional.empty(),
+            sub.text(),
+            pt.encoding(),
+            pt.message(),
+            now(),
+            signatures.sigHash(pt.signature())))) {
       log.info("receiver: broadcast from {}", sub.text());
     }
   }

@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * An in-memory snapshot of the own identities and subscriptions with what receiving needs
- * precomputed: the list of encryption keys for msg trial decryption, the tags of own v4
- * addresses and of subscriptions with their address-derived keys, the legacy broadcast keys of
- * v2/v3 subscriptions. Rebuilt from the {@link IdentityStore} after every change. Thread-safe
- * (an immutable snapshot behind a volatile reference).
+ * precomputed: the list of encryption keys for msg trial decryption, the tags of own v4 addresses
+ * and of subscriptions with their address-derived keys, the legacy broadcast keys of v2/v3
+ * subscriptions. Rebuilt from the {@link IdentityStore} after every change. Thread-safe (an
+ * immutable snapshot behind a volatile reference).
  */
 public final class Keyring {
   /** A subscription with its derived broadcast key. Immutable. */
@@ -71,15 +71,23 @@ public final class Keyring {
       }
       BitmessageAddress a = codec.decode(s.address());
       if (a.version() >= 4) {
-        subsByTag.put(Bytes.of(crypto.tag(a).bytes()), new Subscribed(a, s.address(), crypto.taggedKey(a)));
+        subsByTag.put(
+            Bytes.of(crypto.tag(a).bytes()), new Subscribed(a, s.address(), crypto.taggedKey(a)));
       } else {
         Subscribed sub = new Subscribed(a, s.address(), crypto.legacyBroadcastKey(a));
         legacy.add(sub);
         legacyKeys.add(sub.key().privateKey());
       }
     }
-    snapshot = new Snapshot(List.copyOf(all), List.copyOf(receiving), List.copyOf(keys), Map.copyOf(byTag),
-        Map.copyOf(subsByTag), List.copyOf(legacy), List.copyOf(legacyKeys));
+    snapshot =
+        new Snapshot(
+            List.copyOf(all),
+            List.copyOf(receiving),
+            List.copyOf(keys),
+            Map.copyOf(byTag),
+            Map.copyOf(subsByTag),
+            List.copyOf(legacy),
+            List.copyOf(legacyKeys));
   }
 
   public List<Identity> identities() {

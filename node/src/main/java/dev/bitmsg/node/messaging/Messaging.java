@@ -22,22 +22,56 @@ public final class Messaging implements AutoCloseable {
   private final Receiver receiver;
   private final PowProvider powProvider;
 
-  public Messaging(MessagingSettings settings, CryptoSuite crypto, IdentityStore identities,
-      SqliteMailStore mail, PowJobs jobs, Inventory inventory, PowProvider powProvider,
-      Consumer<ObjectMessage> publish, Clock clock) {
+  public Messaging(
+      MessagingSettings settings,
+      CryptoSuite crypto,
+      IdentityStore identities,
+      SqliteMailStore mail,
+      PowJobs jobs,
+      Inventory inventory,
+      PowProvider powProvider,
+      Consumer<ObjectMessage> publish,
+      Clock clock) {
     this.powProvider = powProvider;
     AddressCodec codec = new AddressCodec(crypto.hashes());
     AddressCrypto addressCrypto = new AddressCrypto(crypto.hashes(), crypto.keys());
     Keyring keyring = new Keyring(identities, codec, addressCrypto);
     ObjectFactory factory = new ObjectFactory(addressCrypto, crypto.signer(), crypto.ecies());
-    PubkeyFinder finder = new PubkeyFinder(codec, addressCrypto, crypto.ecies(), crypto.verifier(),
-        inventory, mail, clock);
-    this.messenger = new Messenger(settings, clock, identities, keyring, mail, mail, mail, codec,
-        new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()), factory,
-        new PowWorker(powProvider, settings.easeBits()), finder, jobs,
-        new AckMaker(settings.ackStealthLevel(), crypto.ecies(), crypto.keys(), crypto.random()), publish);
-    this.receiver = new Receiver(keyring, messenger, finder, crypto.ecies(), crypto.verifier(),
-        crypto.hashes(), codec, mail, mail, settings, publish, clock);
+    PubkeyFinder finder =
+        new PubkeyFinder(
+            codec, addressCrypto, crypto.ecies(), crypto.verifier(), inventory, mail, clock);
+    this.messenger =
+        new Messenger(
+            settings,
+            clock,
+            identities,
+            keyring,
+            mail,
+            mail,
+            mail,
+            codec,
+            new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()),
+            factory,
+            new PowWorker(powProvider, settings.easeBits()),
+            finder,
+            jobs,
+            new AckMaker(
+                settings.ackStealthLevel(), crypto.ecies(), crypto.keys(), crypto.random()),
+            publish);
+    this.receiver =
+        new Receiver(
+            keyring,
+            messenger,
+            finder,
+            crypto.ecies(),
+            crypto.verifier(),
+            crypto.hashes(),
+            codec,
+            mail,
+            mail,
+            settings,
+            publish,
+            clock);
   }
 
   public void start() {

@@ -36,17 +36,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The messaging facade (PROTOCOL.md section 9): own identities, subscriptions and chans
- * ({@link OwnIdentities}), queueing msgs and broadcasts in the persistent outbox, status queries,
- * and the sender thread, which does all the sending work ({@link OutboxSender}): the outbox state
- * machine, resends ({@link ResendPolicy}) with the same ack data (made at the configured stealth
- * level by {@link AckMaker}, matched by {@link AckWatch}), and own pubkeys and getpubkeys as
- * persistent jobs ({@link PubkeyWork}).
+ * The messaging facade (PROTOCOL.md section 9): own identities, subscriptions and chans ({@link
+ * OwnIdentities}), queueing msgs and broadcasts in the persistent outbox, status queries, and the
+ * sender thread, which does all the sending work ({@link OutboxSender}): the outbox state machine,
+ * resends ({@link ResendPolicy}) with the same ack data (made at the configured stealth level by
+ * {@link AckMaker}, matched by {@link AckWatch}), and own pubkeys and getpubkeys as persistent jobs
+ * ({@link PubkeyWork}).
  *
  * <p>Crash safety: the finished object is saved in its outbox row (or job row) before it goes to
  * the inventory, so after a restart it is re-published rather than made again; rows left in doing
- * PoW go back to queued. Thread-safe: the public methods only touch the stores and wake the
- * sender thread, which does all the work.
+ * PoW go back to queued. Thread-safe: the public methods only touch the stores and wake the sender
+ * thread, which does all the work.
  */
 public final class Messenger implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Messenger.class);
@@ -55,7 +55,9 @@ public final class Messenger implements AutoCloseable {
   public record Progress(long trials, double trialsPerSecond, double expectedTrials) {
     /** Estimated seconds left (expected trials minus trials done at the current rate). */
     public double etaSeconds() {
-      return trialsPerSecond <= 0 ? Double.NaN : Math.max(0, expectedTrials - trials) / trialsPerSecond;
+      return trialsPerSecond <= 0
+          ? Double.NaN
+          : Math.max(0, expectedTrials - trials) / trialsPerSecond;
     }
   }
 
@@ -82,9 +84,21 @@ public final class Messenger implements AutoCloseable {
   private final ScheduledExecutorService sender;
   private @Nullable ScheduledFuture<?> senderLoop; // set by start(); runDue() logs its own failures
 
-  public Messenger(MessagingSettings settings, Clock clock, IdentityStore identities, Keyring keyring,
-      Outbox outbox, Inbox inbox, PubkeyStore pubkeys, AddressCodec codec, IdentityGenerator generator,
-      ObjectFactory factory, PowWorker pow, PubkeyFinder finder, PowJobs jobs, AckMaker acks,
+  public Messenger(
+      MessagingSettings settings,
+      Clock clock,
+      IdentityStore identities,
+      Keyring keyring,
+      Outbox outbox,
+      Inbox inbox,
+      PubkeyStore pubkeys,
+      AddressCodec codec,
+      IdentityGenerator generator,
+      ObjectFactory factory,
+      PowWorker pow,
+      PubkeyFinder finder,
+      PowJobs jobs,
+      AckMaker acks,
       Consumer<ObjectMessage> publish) {
     this.settings = settings;
     this.clock = clock;
@@ -99,16 +113,44 @@ public final class Messenger implements AutoCloseable {
     this.jobs = new ObservedPowJobs(jobs);
     this.pow = pow;
     this.watchedAcks = new AckWatch(outbox, clock);
-    this.pubkeyWork = new PubkeyWork(settings, clock, identities, this.jobs, pubkeys, finder, codec, factory, pow,
-        publish, jobProgress);
-    this.own = new OwnIdentities(clock, identities, keyring, codec, generator, pubkeyWork, this::wake);
-    this.outboxSender = new OutboxSender(settings, clock, identities, keyring, outbox, pubkeys, codec, factory, pow,
-        finder, publish, pubkeyWork, watchedAcks, progress);
-    this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bitmsg-sender");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pubkeyWork =
+        new PubkeyWork(
+            settings,
+            clock,
+            identities,
+            this.jobs,
+            pubkeys,
+            finder,
+            codec,
+            factory,
+            pow,
+            publish,
+            jobProgress);
+    this.own =
+        new OwnIdentities(clock, identities, keyring, codec, generator, pubkeyWork, this::wake);
+    this.outboxSender =
+        new OutboxSender(
+            settings,
+            clock,
+            identities,
+            keyring,
+            outbox,
+            pubkeys,
+            codec,
+            factory,
+            pow,
+            finder,
+            publish,
+            pubkeyWork,
+            watchedAcks,
+            progress);
+    this.sender =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "bitmsg-sender");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Requeues rows interrupted by a crash, re-arms ack watching and starts the sender loop. */
@@ -123,7 +165,8 @@ public final class Messenger implements AutoCloseable {
       log.info("messaging: {} pubkey/getpubkey jobs interrupted during PoW are queued again", jobs);
     }
     long every = settings.checkInterval().toMillis();
-    senderLoop = sender.scheduleWithFixedDelay(outboxSender::runDue, 0, every, TimeUnit.MILLISECONDS);
+    senderLoop =
+        sender.scheduleWithFixedDelay(outboxSender::runDue, 0, every, TimeUnit.MILLISECONDS);
   }
 
   // ---- identities, subscriptions, chans ----
@@ -198,13 +241,31 @@ public final class Messenger implements AutoCloseable {
     if (ttlSeconds <= 0 || ttlSeconds > MAX_TTL) {
       throw new IllegalArgumentException("TTL must be 1 s .. 28 days, got " + ttlSeconds);
     }
-    Bytes message = Bytes.of(messageCodec.encode(MessageEncoding.SIMPLE, new MessageContent(subject, body)));
+    Bytes message =
+        Bytes.of(messageCodec.encode(MessageEncoding.SIMPLE, new MessageContent(subject, body)));
     Optional<Identity> ownDest = keyring.own(dest);
-    Optional<Bytes> ack = ownDest.isPresent() ? Optional.empty() : Optional.of(acks.ackData(dest.stream()));
+    Optional<Bytes> ack =
+        ownDest.isPresent() ? Optional.empty() : Optional.of(acks.ackData(dest.stream()));
     long now = now();
-    long id = outbox.add(new OutboxEntry(0, OutboxEntry.Kind.MSG, text(sender), Optional.of(to),
-        MessageEncoding.SIMPLE.code(), message, ttlSeconds, ack, SendStatus.QUEUED, now, now, 0, 0,
-        Optional.empty(), Optional.empty(), Optional.empty()));
+    long id =
+        outbox.add(
+            new OutboxEntry(
+                0,
+                OutboxEntry.Kind.MSG,
+                text(sender),
+                Optional.of(to),
+                MessageEncoding.SIMPLE.code(),
+                message,
+                ttlSeconds,
+                ack,
+                SendStatus.QUEUED,
+                now,
+                now,
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
     ack.ifPresent(a -> watchedAcks.watch(a, id));
     wake();
     return id;
@@ -214,11 +275,28 @@ public final class Messenger implements AutoCloseable {
   public long broadcast(String from, String subject, String body, long ttlSeconds) {
     Identity sender = identities.identity(from).orElseThrow(() -> unknown(from));
     long ttl = Math.max(3600, Math.min(ttlSeconds, MAX_TTL));
-    Bytes message = Bytes.of(messageCodec.encode(MessageEncoding.SIMPLE, new MessageContent(subject, body)));
+    Bytes message =
+        Bytes.of(messageCodec.encode(MessageEncoding.SIMPLE, new MessageContent(subject, body)));
     long now = now();
-    long id = outbox.add(new OutboxEntry(0, OutboxEntry.Kind.BROADCAST, text(sender), Optional.empty(),
-        MessageEncoding.SIMPLE.code(), message, ttl, Optional.empty(), SendStatus.QUEUED, now, now, 0, 0,
-        Optional.empty(), Optional.empty(), Optional.empty()));
+    long id =
+        outbox.add(
+            new OutboxEntry(
+                0,
+                OutboxEntry.Kind.BROADCAST,
+                text(sender),
+                Optional.empty(),
+                MessageEncoding.SIMPLE.code(),
+                message,
+                ttl,
+                Optional.empty(),
+                SendStatus.QUEUED,
+                now,
+                now,
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
     wake();
     return id;
   }
@@ -316,8 +394,9 @@ public final class Messenger implements AutoCloseable {
 
   Set<String> awaitedAddresses() {
     Set<String> out = new java.util.HashSet<>();
-    for (OutboxEntry e : outbox.withStatus(
-        EnumSet.of(SendStatus.AWAITING_PUBKEY, SendStatus.QUEUED, SendStatus.DOING_POW))) {
+    for (OutboxEntry e :
+        outbox.withStatus(
+            EnumSet.of(SendStatus.AWAITING_PUBKEY, SendStatus.QUEUED, SendStatus.DOING_POW))) {
       e.to().ifPresent(out::add);
     }
     return out;

@@ -46,12 +46,19 @@ public final class ObjectFactory {
   public ObjectMessage pubkey(Identity id, long expiresTime) {
     BitmessageAddress a = id.address();
     ObjectHeader header = new ObjectHeader(expiresTime, ObjectType.PUBKEY, a.version(), a.stream());
-    PubkeyBody unsigned = new PubkeyBody(BITFIELD_DOES_ACK, wire(id.signing().publicKey()),
-        wire(id.encryption().publicKey()), difficulty(id), Bytes.EMPTY);
+    PubkeyBody unsigned =
+        new PubkeyBody(
+            BITFIELD_DOES_ACK,
+            wire(id.signing().publicKey()),
+            wire(id.encryption().publicKey()),
+            difficulty(id),
+            Bytes.EMPTY);
     if (a.version() >= 4) {
       Bytes tag = Bytes.of(addressCrypto.tag(a).bytes());
-      PubkeyBody signed = unsigned.withSignature(sign(id, SignedData.pubkeyV4(header, tag, unsigned)));
-      byte[] blob = ecies.encrypt(addressCrypto.taggedKey(a).publicKey(), signed.toBytes().toByteArray());
+      PubkeyBody signed =
+          unsigned.withSignature(sign(id, SignedData.pubkeyV4(header, tag, unsigned)));
+      byte[] blob =
+          ecies.encrypt(addressCrypto.taggedKey(a).publicKey(), signed.toBytes().toByteArray());
       return ObjectMessage.create(0, header, new PubkeyV4(tag, Bytes.of(blob)).toBytes());
     }
     PubkeyBody signed = unsigned.withSignature(sign(id, SignedData.pubkeyV3(header, unsigned)));
@@ -62,9 +69,10 @@ public final class ObjectFactory {
   public ObjectMessage getpubkey(BitmessageAddress address, long expiresTime) {
     ObjectHeader header =
         new ObjectHeader(expiresTime, ObjectType.GETPUBKEY, address.version(), address.stream());
-    Bytes key = address.version() >= 4
-        ? Bytes.of(addressCrypto.tag(address).bytes())
-        : Bytes.of(address.ripe().bytes());
+    Bytes key =
+        address.version() >= 4
+            ? Bytes.of(addressCrypto.tag(address).bytes())
+            : Bytes.of(address.ripe().bytes());
     return ObjectMessage.create(0, header, new GetPubkey(key).toBytes());
   }
 
@@ -72,40 +80,55 @@ public final class ObjectFactory {
    * A msg from {@code from} to {@code to}, encrypted to {@code recipientEncryptionKey}, carrying
    * {@code ackField} (a framed ack object, or empty).
    */
-  public ObjectMessage msg(Identity from, BitmessageAddress to, Bytes recipientEncryptionKey,
-      long encoding, Bytes message, Bytes ackField, long expiresTime) {
+  public ObjectMessage msg(
+      Identity from,
+      BitmessageAddress to,
+      Bytes recipientEncryptionKey,
+      long encoding,
+      Bytes message,
+      Bytes ackField,
+      long expiresTime) {
     ObjectHeader header = new ObjectHeader(expiresTime, ObjectType.MSG, 1, to.stream());
-    MsgPlaintext unsigned = new MsgPlaintext(sender(from), Bytes.of(to.ripe().bytes()), encoding,
-        message, ackField, Bytes.EMPTY);
+    MsgPlaintext unsigned =
+        new MsgPlaintext(
+            sender(from), Bytes.of(to.ripe().bytes()), encoding, message, ackField, Bytes.EMPTY);
     MsgPlaintext signed = unsigned.withSignature(sign(from, SignedData.msg(header, unsigned)));
-    byte[] blob = ecies.encrypt(PublicKey.of(recipientEncryptionKey.toByteArray()),
-        signed.toBytes().toByteArray());
+    byte[] blob =
+        ecies.encrypt(
+            PublicKey.of(recipientEncryptionKey.toByteArray()), signed.toBytes().toByteArray());
     return ObjectMessage.create(0, header, new MsgPayload(Bytes.of(blob)).toBytes());
   }
 
   /** A broadcast from {@code from}: v5 (tag) for v4 addresses, v4 for v3 addresses. */
   public ObjectMessage broadcast(Identity from, long encoding, Bytes message, long expiresTime) {
     BitmessageAddress a = from.address();
-    BroadcastPlaintext unsigned = new BroadcastPlaintext(sender(from), encoding, message, Bytes.EMPTY);
+    BroadcastPlaintext unsigned =
+        new BroadcastPlaintext(sender(from), encoding, message, Bytes.EMPTY);
     if (a.version() >= 4) {
       ObjectHeader header = new ObjectHeader(expiresTime, ObjectType.BROADCAST, 5, a.stream());
       Bytes tag = Bytes.of(addressCrypto.tag(a).bytes());
       BroadcastPlaintext signed =
           unsigned.withSignature(sign(from, SignedData.broadcastV5(header, tag, unsigned)));
-      byte[] blob = ecies.encrypt(addressCrypto.taggedKey(a).publicKey(), signed.toBytes().toByteArray());
+      byte[] blob =
+          ecies.encrypt(addressCrypto.taggedKey(a).publicKey(), signed.toBytes().toByteArray());
       return ObjectMessage.create(0, header, new BroadcastV5(tag, Bytes.of(blob)).toBytes());
     }
     ObjectHeader header = new ObjectHeader(expiresTime, ObjectType.BROADCAST, 4, a.stream());
     BroadcastPlaintext signed =
         unsigned.withSignature(sign(from, SignedData.broadcastV4(header, unsigned)));
     byte[] blob =
-        ecies.encrypt(addressCrypto.legacyBroadcastKey(a).publicKey(), signed.toBytes().toByteArray());
+        ecies.encrypt(
+            addressCrypto.legacyBroadcastKey(a).publicKey(), signed.toBytes().toByteArray());
     return ObjectMessage.create(0, header, new BroadcastV4(Bytes.of(blob)).toBytes());
   }
 
   private static SenderKeys sender(Identity id) {
     BitmessageAddress a = id.address();
-    return new SenderKeys(a.version(), a.stream(), BITFIELD_DOES_ACK, wire(id.signing().publicKey()),
+    return new SenderKeys(
+        a.version(),
+        a.stream(),
+        BITFIELD_DOES_ACK,
+        wire(id.signing().publicKey()),
         wire(id.encryption().publicKey()),
         a.version() >= 3 ? Optional.of(difficulty(id)) : Optional.empty());
   }

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link PowJobs} that tells listeners about every state change ({@link PowJobChange}) after it is
- * stored: the push events and the metrics see each transition (a poll could miss a short
- * proof of work). Changing calls are serialised so that the state read before a change is the
- * one it replaced; they are rare and cheap next to the work they stand for. Listeners run on the
- * changing thread and must return quickly; one that throws is logged and kept. Thread-safe.
+ * stored: the push events and the metrics see each transition (a poll could miss a short proof of
+ * work). Changing calls are serialised so that the state read before a change is the one it
+ * replaced; they are rare and cheap next to the work they stand for. Listeners run on the changing
+ * thread and must return quickly; one that throws is logged and kept. Thread-safe.
  */
 final class ObservedPowJobs implements PowJobs {
   private static final Logger log = LoggerFactory.getLogger(ObservedPowJobs.class);
@@ -36,7 +36,8 @@ final class ObservedPowJobs implements PowJobs {
   }
 
   @Override
-  public synchronized long queue(PowJob.Kind kind, String address, String reason, long ttl, long now) {
+  public synchronized long queue(
+      PowJob.Kind kind, String address, String reason, long ttl, long now) {
     boolean pendingBefore = !pendingOf(kind, address).isEmpty();
     long id = jobs.queue(kind, address, reason, ttl, now);
     if (!pendingBefore) {
@@ -66,7 +67,8 @@ final class ObservedPowJobs implements PowJobs {
   }
 
   @Override
-  public synchronized void setState(long id, PowJob.State state, long now, Optional<String> detail) {
+  public synchronized void setState(
+      long id, PowJob.State state, long now, Optional<String> detail) {
     Optional<PowJob.State> before = jobs.job(id).map(PowJob::state);
     jobs.setState(id, state, now, detail);
     fire(id, before);
@@ -110,7 +112,9 @@ final class ObservedPowJobs implements PowJobs {
   }
 
   private List<PowJob> pendingOf(PowJob.Kind kind, String address) {
-    return jobs.pending().stream().filter(j -> j.kind() == kind && j.address().equals(address)).toList();
+    return jobs.pending().stream()
+        .filter(j -> j.kind() == kind && j.address().equals(address))
+        .toList();
   }
 
   /** Tells the listeners when job {@code id} is no longer in state {@code before}. */

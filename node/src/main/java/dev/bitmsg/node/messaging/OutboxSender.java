@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sender thread's work (PROTOCOL.md section 9): one pass walks the persistent outbox through
- * its states: queued, awaiting pubkey (getpubkey job queued), doing PoW, sent, ack received /
- * sent without ack, too difficult, failed. Due rows are resent ({@link ResendPolicy}) or given up;
+ * its states: queued, awaiting pubkey (getpubkey job queued), doing PoW, sent, ack received / sent
+ * without ack, too difficult, failed. Due rows are resent ({@link ResendPolicy}) or given up;
  * queued rows are encrypted, solved and published; pending pubkey work runs first. The finished
  * object is saved in its row before it goes to the inventory, so after a crash it is re-published
  * rather than made again. Sender thread only; not thread-safe.
@@ -52,9 +52,21 @@ final class OutboxSender {
   private final SecureRandom random = new SecureRandom();
   private long lastRepublishCheck = System.nanoTime() - Long.MAX_VALUE / 2;
 
-  OutboxSender(MessagingSettings settings, Clock clock, IdentityStore identities, Keyring keyring, Outbox outbox,
-      PubkeyStore pubkeys, AddressCodec codec, ObjectFactory factory, PowWorker pow, PubkeyFinder finder,
-      Consumer<ObjectMessage> publish, PubkeyWork pubkeyWork, AckWatch watchedAcks, SendProgress progress) {
+  OutboxSender(
+      MessagingSettings settings,
+      Clock clock,
+      IdentityStore identities,
+      Keyring keyring,
+      Outbox outbox,
+      PubkeyStore pubkeys,
+      AddressCodec codec,
+      ObjectFactory factory,
+      PowWorker pow,
+      PubkeyFinder finder,
+      Consumer<ObjectMessage> publish,
+      PubkeyWork pubkeyWork,
+      AckWatch watchedAcks,
+      SendProgress progress) {
     this.settings = settings;
     this.clock = clock;
     this.identities = identities;
@@ -82,8 +94,10 @@ final class OutboxSender {
       }
       pubkeyWork.runPending();
       long now = now();
-      for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.SENT, SendStatus.AWAITING_PUBKEY))) {
-        if (e.status() == SendStatus.AWAITING_PUBKEY && pubkeys.get(e.to().orElseThrow()).isPresent()) {
+      for (OutboxEntry e :
+          outbox.withStatus(EnumSet.of(SendStatus.SENT, SendStatus.AWAITING_PUBKEY))) {
+        if (e.status() == SendStatus.AWAITING_PUBKEY
+            && pubkeys.get(e.to().orElseThrow()).isPresent()) {
           outbox.markSent(e.id(), SendStatus.QUEUED, 0, 0, now);
           continue;
         }
@@ -91,8 +105,11 @@ final class OutboxSender {
           continue;
         }
         if (now - e.created() > settings.giveUpAfter().toSeconds()) {
-          outbox.setStatus(e.id(), SendStatus.FAILED, now, Optional.of("no answer within "
-              + settings.giveUpAfter()));
+          outbox.setStatus(
+              e.id(),
+              SendStatus.FAILED,
+              now,
+              Optional.of("no answer within " + settings.giveUpAfter()));
           e.ackData().ifPresent(watchedAcks::forget);
           continue;
         }
@@ -128,11 +145,13 @@ final class OutboxSender {
     } catch (RuntimeException ex) {
       if (ex instanceof dev.bitmsg.pow.PowException) {
         log.warn("messaging: proof of work for {} failed, will retry: {}", e.id(), ex.getMessage());
-        outbox.setStatus(e.id(), SendStatus.QUEUED, now(), Optional.of("pow failed: " + ex.getMessage()));
+        outbox.setStatus(
+            e.id(), SendStatus.QUEUED, now(), Optional.of("pow failed: " + ex.getMessage()));
         return;
       }
       log.warn("messaging: message {} failed", e.id(), ex);
-      outbox.setStatus(e.id(), SendStatus.FAILED, now(), Optional.of(String.valueOf(ex.getMessage())));
+      outbox.setStatus(
+          e.id(), SendStatus.FAILED, now(), Optional.of(String.valueOf(ex.getMessage())));
     } finally {
       progress.done(e.id());
     }
@@ -144,15 +163,22 @@ final class OutboxSender {
     BitmessageAddress to = codec.decode(e.to().orElseThrow());
     Optional<Identity> own = keyring.own(to);
     if (own.isPresent()) {
-      return Optional.of(new Recipient(Bytes.of(own.get().encryption().publicKey().wireBytes()),
-          Difficulty.NETWORK_DEFAULT, false));
+      return Optional.of(
+          new Recipient(
+              Bytes.of(own.get().encryption().publicKey().wireBytes()),
+              Difficulty.NETWORK_DEFAULT,
+              false));
     }
     Optional<StoredPubkey> pk = pubkeys.get(e.to().get());
     if (pk.isEmpty()) {
       pk = finder.fromInventory(to);
     }
-    return pk.map(p -> new Recipient(p.encryptionKey(),
-        new Difficulty(p.nonceTrialsPerByte(), p.extraBytes()), p.doesAck() && e.ackData().isPresent()));
+    return pk.map(
+        p ->
+            new Recipient(
+                p.encryptionKey(),
+                new Difficulty(p.nonceTrialsPerByte(), p.extraBytes()),
+                p.doesAck() && e.ackData().isPresent()));
   }
 
   private void sendMsg(OutboxEntry e) throws InterruptedException {
@@ -169,7 +195,8 @@ final class OutboxSender {
     Difficulty max = settings.maxDifficulty();
     if (Long.compareUnsigned(demanded.nonceTrialsPerByte(), max.nonceTrialsPerByte()) > 0
         || Long.compareUnsigned(demanded.extraBytes(), max.extraBytes()) > 0) {
-      outbox.setStatus(e.id(), SendStatus.TOO_DIFFICULT, now(), Optional.of("recipient demands " + demanded));
+      outbox.setStatus(
+          e.id(), SendStatus.TOO_DIFFICULT, now(), Optional.of("recipient demands " + demanded));
       return;
     }
     long now = now();
@@ -184,10 +211,17 @@ final class OutboxSender {
       ackField = Acks.frame(ack);
       watchedAcks.watch(ackData, e.id());
     }
-    ObjectMessage unsolved = factory.msg(from, codec.decode(e.to().get()), r.get().encryptionKey(), e.encoding(),
-        e.message(), ackField, expires);
-    PowWorker.Solved solved = pow.solve(unsolved, now, demanded,
-        p -> progress.update(e.id(), p, unsolved, demanded));
+    ObjectMessage unsolved =
+        factory.msg(
+            from,
+            codec.decode(e.to().get()),
+            r.get().encryptionKey(),
+            e.encoding(),
+            e.message(),
+            ackField,
+            expires);
+    PowWorker.Solved solved =
+        pow.solve(unsolved, now, demanded, p -> progress.update(e.id(), p, unsolved, demanded));
     outbox.saveSolved(e.id(), solved.object().raw(), solved.by());
     finish(outbox.get(e.id()).orElseThrow(), solved.object(), solved.by());
   }
@@ -210,8 +244,12 @@ final class OutboxSender {
     } else {
       boolean expectsAck = recipient(e).map(Recipient::expectsAck).orElse(false);
       long ttl = object.expiresTime() - now;
-      outbox.markSent(e.id(), expectsAck ? SendStatus.SENT : SendStatus.SENT_NO_ACK, e.retries() + 1,
-          now + Math.max(ttl, 1) + Math.max(ttl, 1) / 10, now);
+      outbox.markSent(
+          e.id(),
+          expectsAck ? SendStatus.SENT : SendStatus.SENT_NO_ACK,
+          e.retries() + 1,
+          now + Math.max(ttl, 1) + Math.max(ttl, 1) / 10,
+          now);
     }
     log.info("messaging: {} {} sent (PoW by {})", e.kind(), e.id(), by);
   }
@@ -220,10 +258,15 @@ final class OutboxSender {
     Identity from = identities.identity(e.from()).orElseThrow(() -> unknown(e.from()));
     long now = now();
     outbox.setStatus(e.id(), SendStatus.DOING_POW, now, Optional.empty());
-    ObjectMessage unsolved = factory.broadcast(from, e.encoding(), e.message(),
-        now + e.ttl() + ResendPolicy.jitter(e.ttl(), random));
-    PowWorker.Solved solved = pow.solve(unsolved, now, Difficulty.NETWORK_DEFAULT,
-        p -> progress.update(e.id(), p, unsolved, Difficulty.NETWORK_DEFAULT));
+    ObjectMessage unsolved =
+        factory.broadcast(
+            from, e.encoding(), e.message(), now + e.ttl() + ResendPolicy.jitter(e.ttl(), random));
+    PowWorker.Solved solved =
+        pow.solve(
+            unsolved,
+            now,
+            Difficulty.NETWORK_DEFAULT,
+            p -> progress.update(e.id(), p, unsolved, Difficulty.NETWORK_DEFAULT));
     outbox.saveSolved(e.id(), solved.object().raw(), solved.by());
     finish(outbox.get(e.id()).orElseThrow(), solved.object(), solved.by());
   }

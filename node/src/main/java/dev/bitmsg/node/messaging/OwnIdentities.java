@@ -22,8 +22,14 @@ final class OwnIdentities {
   private final PubkeyWork pubkeyWork;
   private final Runnable wake;
 
-  OwnIdentities(Clock clock, IdentityStore identities, Keyring keyring, AddressCodec codec,
-      IdentityGenerator generator, PubkeyWork pubkeyWork, Runnable wake) {
+  OwnIdentities(
+      Clock clock,
+      IdentityStore identities,
+      Keyring keyring,
+      AddressCodec codec,
+      IdentityGenerator generator,
+      PubkeyWork pubkeyWork,
+      Runnable wake) {
     this.clock = clock;
     this.identities = identities;
     this.keyring = keyring;
@@ -42,8 +48,12 @@ final class OwnIdentities {
 
   /** The first {@code count} deterministic identities of {@code passphrase}; pubkeys published. */
   List<Identity> createDeterministic(String passphrase, int count, int version) {
-    List<Identity> out = generator.deterministic(passphrase.getBytes(StandardCharsets.UTF_8), count, version, 1, false)
-        .stream().map(IdentityGenerator.Derived::identity).toList();
+    List<Identity> out =
+        generator
+            .deterministic(passphrase.getBytes(StandardCharsets.UTF_8), count, version, 1, false)
+            .stream()
+            .map(IdentityGenerator.Derived::identity)
+            .toList();
     for (Identity id : out) {
       add(id, true);
     }
@@ -66,7 +76,8 @@ final class OwnIdentities {
   Identity joinChan(String name, String expectedAddress) {
     Identity id = generator.chan(name);
     if (!codec.decode(expectedAddress).equals(id.address())) {
-      throw new IllegalArgumentException("chan name '" + name + "' does not give " + expectedAddress);
+      throw new IllegalArgumentException(
+          "chan name '" + name + "' does not give " + expectedAddress);
     }
     add(id, false);
     return id;

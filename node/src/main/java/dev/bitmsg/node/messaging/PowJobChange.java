@@ -4,7 +4,7 @@ import dev.bitmsg.node.store.PowJob;
 import java.util.Optional;
 
 /**
- * A pubkey or getpubkey job entered a new state: the job as it is now and the state it left
- * (empty for a job just queued). Immutable.
+ * A pubkey or getpubkey job entered a new state: the job as it is now and the state it left (empty
+ * for a job just queued). Immutable.
  */
 public record PowJobChange(PowJob job, Optional<PowJob.State> previous) {}

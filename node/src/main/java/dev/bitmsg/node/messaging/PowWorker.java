@@ -10,10 +10,10 @@ import dev.bitmsg.pow.PowTarget;
 import java.util.function.Consumer;
 
 /**
- * Does the proof of work for the node's own objects through the {@link PowProvider}: computes
- * the target for the demanded difficulty (at least the network minimum) and the object's TTL at
- * the moment the work starts (the verifier later sees a shorter TTL, i.e. an easier target), eased
- * by {@code easeBits} in tests. Thread-safe.
+ * Does the proof of work for the node's own objects through the {@link PowProvider}: computes the
+ * target for the demanded difficulty (at least the network minimum) and the object's TTL at the
+ * moment the work starts (the verifier later sees a shorter TTL, i.e. an easier target), eased by
+ * {@code easeBits} in tests. Thread-safe.
  */
 public final class PowWorker {
   /** A solved object and who solved it. Immutable. */
@@ -29,27 +29,38 @@ public final class PowWorker {
 
   /** The target an object of {@code length} bytes (with nonce) expiring at {@code expires} gets. */
   public long target(int length, long expires, long now, Difficulty difficulty) {
-    long t = PowTarget.forSearch(length, expires - now,
-        new dev.bitmsg.pow.Difficulty(difficulty.nonceTrialsPerByte(), difficulty.extraBytes()));
+    long t =
+        PowTarget.forSearch(
+            length,
+            expires - now,
+            new dev.bitmsg.pow.Difficulty(
+                difficulty.nonceTrialsPerByte(), difficulty.extraBytes()));
     if (easeBits == 0) {
       return t;
     }
     return Long.numberOfLeadingZeros(t) < easeBits ? -1L : t << easeBits;
   }
 
-  public Solved solve(ObjectMessage unsolved, long now, Difficulty difficulty,
-      Consumer<PowProgress> progress) throws InterruptedException {
+  public Solved solve(
+      ObjectMessage unsolved, long now, Difficulty difficulty, Consumer<PowProgress> progress)
+      throws InterruptedException {
     long target = target(unsolved.length(), unsolved.expiresTime(), now, difficulty);
-    PowProvider.Result r = provider.solve(
-        InitialHash.ofObjectWithoutNonce(unsolved.bytesWithoutNonce().toByteArray()), target, progress);
+    PowProvider.Result r =
+        provider.solve(
+            InitialHash.ofObjectWithoutNonce(unsolved.bytesWithoutNonce().toByteArray()),
+            target,
+            progress);
     return new Solved(unsolved.withNonce(r.nonce()), r.by());
   }
 
   /** The nonce for the object bytes without nonce (the ack object's solver). */
-  public long solveBytes(Bytes withoutNonce, long now, Difficulty difficulty) throws InterruptedException {
+  public long solveBytes(Bytes withoutNonce, long now, Difficulty difficulty)
+      throws InterruptedException {
     long expires = java.nio.ByteBuffer.wrap(withoutNonce.toByteArray()).getLong(0);
     long target = target(withoutNonce.length() + 8, expires, now, difficulty);
-    return provider.solve(InitialHash.ofObjectWithoutNonce(withoutNonce.toByteArray()), target, p -> {}).nonce();
+    return provider
+        .solve(InitialHash.ofObjectWithoutNonce(withoutNonce.toByteArray()), target, p -> {})
+        .nonce();
   }
 
   public String describe() {

@@ -28,9 +28,9 @@ import java.util.Optional;
 
 /**
  * Reads pubkey objects (PROTOCOL.md section 8): v2 as is, v3 with its signature checked, v4
- * decrypted with the address-derived key of the address it is expected for, signature checked
- * and the keys' ripe compared with the address. Verified keys are stored. Also looks in the
- * inventory for a v4 pubkey already held. Thread-safe.
+ * decrypted with the address-derived key of the address it is expected for, signature checked and
+ * the keys' ripe compared with the address. Verified keys are stored. Also looks in the inventory
+ * for a v4 pubkey already held. Thread-safe.
  */
 public final class PubkeyFinder {
   private final AddressCodec codec;
@@ -41,8 +41,14 @@ public final class PubkeyFinder {
   private final PubkeyStore pubkeys;
   private final Clock clock;
 
-  public PubkeyFinder(AddressCodec codec, AddressCrypto crypto, Ecies ecies, Verifier verifier,
-      Inventory inventory, PubkeyStore pubkeys, Clock clock) {
+  public PubkeyFinder(
+      AddressCodec codec,
+      AddressCrypto crypto,
+      Ecies ecies,
+      Verifier verifier,
+      Inventory inventory,
+      PubkeyStore pubkeys,
+      Clock clock) {
     this.codec = codec;
     this.crypto = crypto;
     this.ecies = ecies;
@@ -76,16 +82,26 @@ public final class PubkeyFinder {
       if (object.version() != address.version() || object.stream() != address.stream()) {
         return Optional.empty();
       }
-      byte[] plain = ecies.open(v4.encrypted().toByteArray())
-          .tryDecrypt(crypto.taggedKey(address).privateKey()).orElse(null);
+      byte[] plain =
+          ecies
+              .open(v4.encrypted().toByteArray())
+              .tryDecrypt(crypto.taggedKey(address).privateKey())
+              .orElse(null);
       if (plain == null) {
         return Optional.empty();
       }
       ByteBuffer buf = ByteBuffer.wrap(plain);
       PubkeyBody body = PubkeyBody.read(buf);
       Bytes signed = SignedData.pubkeyV4(object.header(), v4.tag(), body);
-      return accept(address, body.behaviorBitfield(), body.signingKey(), body.encryptionKey(),
-          body.difficulty().nonceTrialsPerByte(), body.difficulty().extraBytes(), signed, body.signature());
+      return accept(
+          address,
+          body.behaviorBitfield(),
+          body.signingKey(),
+          body.encryptionKey(),
+          body.difficulty().nonceTrialsPerByte(),
+          body.difficulty().extraBytes(),
+          signed,
+          body.signature());
     } catch (ProtocolException | CryptoException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -98,14 +114,27 @@ public final class PubkeyFinder {
       if (p instanceof PubkeyV3 v3) {
         PubkeyBody b = v3.body();
         BitmessageAddress a = addressOf(3, object.stream(), b.signingKey(), b.encryptionKey());
-        return accept(a, b.behaviorBitfield(), b.signingKey(), b.encryptionKey(),
-            b.difficulty().nonceTrialsPerByte(), b.difficulty().extraBytes(),
-            SignedData.of(object, v3), b.signature());
+        return accept(
+            a,
+            b.behaviorBitfield(),
+            b.signingKey(),
+            b.encryptionKey(),
+            b.difficulty().nonceTrialsPerByte(),
+            b.difficulty().extraBytes(),
+            SignedData.of(object, v3),
+            b.signature());
       }
       if (p instanceof PubkeyV2 v2) {
         BitmessageAddress a = addressOf(2, object.stream(), v2.signingKey(), v2.encryptionKey());
-        StoredPubkey pk = new StoredPubkey(codec.encode(a), v2.behaviorBitfield(), v2.signingKey(),
-            v2.encryptionKey(), 1000, 1000, clock.instant().getEpochSecond());
+        StoredPubkey pk =
+            new StoredPubkey(
+                codec.encode(a),
+                v2.behaviorBitfield(),
+                v2.signingKey(),
+                v2.encryptionKey(),
+                1000,
+                1000,
+                clock.instant().getEpochSecond());
         pubkeys.put(pk);
         return Optional.of(pk);
       }
@@ -116,22 +145,43 @@ public final class PubkeyFinder {
   }
 
   /** The address of version {@code version} that these two keys make. */
-  public BitmessageAddress addressOf(int version, long stream, Bytes signingKey, Bytes encryptionKey) {
-    return new BitmessageAddress(version, stream,
-        crypto.ripe(PublicKey.of(signingKey.toByteArray()), PublicKey.of(encryptionKey.toByteArray())));
+  public BitmessageAddress addressOf(
+      int version, long stream, Bytes signingKey, Bytes encryptionKey) {
+    return new BitmessageAddress(
+        version,
+        stream,
+        crypto.ripe(
+            PublicKey.of(signingKey.toByteArray()), PublicKey.of(encryptionKey.toByteArray())));
   }
 
-  private Optional<StoredPubkey> accept(BitmessageAddress address, int bitfield, Bytes signingKey,
-      Bytes encryptionKey, long ntpb, long extra, Bytes signed, Bytes signature) {
-    if (!addressOf(address.version(), address.stream(), signingKey, encryptionKey).equals(address)) {
+  private Optional<StoredPubkey> accept(
+      BitmessageAddress address,
+      int bitfield,
+      Bytes signingKey,
+      Bytes encryptionKey,
+      long ntpb,
+      long extra,
+      Bytes signed,
+      Bytes signature) {
+    if (!addressOf(address.version(), address.stream(), signingKey, encryptionKey)
+        .equals(address)) {
       return Optional.empty();
     }
-    if (verifier.verifyAny(PublicKey.of(signingKey.toByteArray()), signed.toByteArray(),
-        signature.toByteArray()).isEmpty()) {
+    if (verifier
+        .verifyAny(
+            PublicKey.of(signingKey.toByteArray()), signed.toByteArray(), signature.toByteArray())
+        .isEmpty()) {
       return Optional.empty();
     }
-    StoredPubkey pk = new StoredPubkey(codec.encode(address), bitfield, signingKey, encryptionKey, ntpb,
-        extra, clock.instant().getEpochSecond());
+    StoredPubkey pk =
+        new StoredPubkey(
+            codec.encode(address),
+            bitfield,
+            signingKey,
+            encryptionKey,
+            ntpb,
+            extra,
+            clock.instant().getEpochSecond());
     pubkeys.put(pk);
     return Optional.of(pk);
   }

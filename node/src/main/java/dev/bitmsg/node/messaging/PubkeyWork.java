@@ -47,9 +47,18 @@ final class PubkeyWork {
   private final SendProgress progress;
   private final SecureRandom random = new SecureRandom();
 
-  PubkeyWork(MessagingSettings settings, Clock clock, IdentityStore identities, PowJobs jobs, PubkeyStore pubkeys,
-      PubkeyFinder finder, AddressCodec codec, ObjectFactory factory, PowWorker pow,
-      Consumer<ObjectMessage> publish, SendProgress progress) {
+  PubkeyWork(
+      MessagingSettings settings,
+      Clock clock,
+      IdentityStore identities,
+      PowJobs jobs,
+      PubkeyStore pubkeys,
+      PubkeyFinder finder,
+      AddressCodec codec,
+      ObjectFactory factory,
+      PowWorker pow,
+      Consumer<ObjectMessage> publish,
+      SendProgress progress) {
     this.settings = settings;
     this.clock = clock;
     this.identities = identities;
@@ -88,7 +97,10 @@ final class PubkeyWork {
     }
     OptionalLong age = sinceLastSent(address);
     if (age.isPresent() && age.getAsLong() < settings.pubkeyTtlSeconds()) {
-      log.info("messaging: getpubkey for {} not answered: our pubkey went out {} s ago", address, age.getAsLong());
+      log.info(
+          "messaging: getpubkey for {} not answered: our pubkey went out {} s ago",
+          address,
+          age.getAsLong());
       return false;
     }
     publishOwn(address, "getpubkey");
@@ -105,7 +117,9 @@ final class PubkeyWork {
     jobs.dropQueued(PowJob.Kind.GETPUBKEY, address, "pubkey arrived", now());
   }
 
-  /** Queues the re-publication of own pubkeys whose last publication is as old as the pubkey TTL. */
+  /**
+   * Queues the re-publication of own pubkeys whose last publication is as old as the pubkey TTL.
+   */
   void queueDueRepublications(List<Identity> own) {
     for (Identity id : own) {
       if (id.chan() || !id.enabled()) {
@@ -136,9 +150,13 @@ final class PubkeyWork {
       try {
         run(job);
       } catch (PowException e) {
-        log.warn("messaging: proof of work for {} of {} failed, will retry: {}", job.kind(), job.address(),
+        log.warn(
+            "messaging: proof of work for {} of {} failed, will retry: {}",
+            job.kind(),
+            job.address(),
             e.getMessage());
-        jobs.setState(job.id(), PowJob.State.QUEUED, now(), Optional.of("pow failed: " + e.getMessage()));
+        jobs.setState(
+            job.id(), PowJob.State.QUEUED, now(), Optional.of("pow failed: " + e.getMessage()));
         return;
       }
     }
@@ -154,29 +172,39 @@ final class PubkeyWork {
     if (job.kind() == PowJob.Kind.PUBKEY) {
       Optional<Identity> id = identities.identity(job.address());
       if (id.isEmpty() || id.get().chan() || !id.get().enabled()) {
-        jobs.setState(job.id(), PowJob.State.DROPPED, now, Optional.of("not an enabled own address"));
+        jobs.setState(
+            job.id(), PowJob.State.DROPPED, now, Optional.of("not an enabled own address"));
         return;
       }
       OptionalLong age = sinceLastSent(job.address());
       if (age.isPresent() && age.getAsLong() < settings.pubkeyTtlSeconds()) {
-        jobs.setState(job.id(), PowJob.State.DROPPED, now,
+        jobs.setState(
+            job.id(),
+            PowJob.State.DROPPED,
+            now,
             Optional.of("pubkey went out " + age.getAsLong() + " s ago"));
         return;
       }
       unsolved = factory.pubkey(id.get(), now + job.ttl() + jitter(job.ttl()));
     } else {
-      if (pubkeys.get(job.address()).isPresent() || finder.fromInventory(codec.decode(job.address())).isPresent()) {
+      if (pubkeys.get(job.address()).isPresent()
+          || finder.fromInventory(codec.decode(job.address())).isPresent()) {
         jobs.setState(job.id(), PowJob.State.DROPPED, now, Optional.of("pubkey known"));
         return;
       }
-      unsolved = factory.getpubkey(codec.decode(job.address()), now + job.ttl() + jitter(job.ttl()));
+      unsolved =
+          factory.getpubkey(codec.decode(job.address()), now + job.ttl() + jitter(job.ttl()));
     }
     jobs.setState(job.id(), PowJob.State.DOING_POW, now, Optional.empty());
     ObjectMessage work = unsolved;
     PowWorker.Solved solved;
     try {
-      solved = pow.solve(work, now, Difficulty.NETWORK_DEFAULT,
-          p -> progress.update(job.id(), p, work, Difficulty.NETWORK_DEFAULT));
+      solved =
+          pow.solve(
+              work,
+              now,
+              Difficulty.NETWORK_DEFAULT,
+              p -> progress.update(job.id(), p, work, Difficulty.NETWORK_DEFAULT));
     } finally {
       progress.done(job.id());
     }
@@ -191,8 +219,12 @@ final class PubkeyWork {
       identities.markPubkeySent(job.address(), now);
     }
     jobs.markSent(job.id(), now);
-    log.info("messaging: {} of {} sent ({}, PoW by {})", job.kind() == PowJob.Kind.PUBKEY ? "pubkey" : "getpubkey",
-        job.address(), job.reason(), by);
+    log.info(
+        "messaging: {} of {} sent ({}, PoW by {})",
+        job.kind() == PowJob.Kind.PUBKEY ? "pubkey" : "getpubkey",
+        job.address(),
+        job.reason(),
+        by);
   }
 
   private OptionalLong sinceLastSent(String address) {

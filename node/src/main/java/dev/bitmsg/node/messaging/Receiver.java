@@ -10,8 +10,8 @@ import dev.bitmsg.node.crypto.Verifier;
 import dev.bitmsg.node.store.Inbox;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.OutboxEntry;
-import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.store.PubkeyStore;
+import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.wire.Acks;
 import dev.bitmsg.node.wire.BroadcastV4;
 import dev.bitmsg.node.wire.BroadcastV5;
@@ -40,16 +40,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes every object newly stored in the inventory (PROTOCOL.md section 8, receiver side):
- * acks we watch; msgs trial-decrypted against all enabled identities at once (one ECDH per key,
- * rejected by MAC before AES), destination ripe and signature checked, sender pubkey kept, filed
- * in the inbox (deduplicated by sigHash), the embedded ack published; broadcasts ({@link
- * BroadcastReceiver}) v5 by tag and v4
- * by trial decryption against subscriptions; pubkeys we wait for; getpubkeys for own enabled
- * non-chan addresses (answered through a pubkey job unless our last pubkey is still live).
- * Objects are queued to a small receiver pool (one thread per core, at most 4) so network workers
- * never wait for crypto; every step is idempotent (inbox unique by sigHash, pubkeys replaced,
- * statuses only move forward), so objects may be processed in any order. Thread-safe.
+ * Processes every object newly stored in the inventory (PROTOCOL.md section 8, receiver side): acks
+ * we watch; msgs trial-decrypted against all enabled identities at once (one ECDH per key, rejected
+ * by MAC before AES), destination ripe and signature checked, sender pubkey kept, filed in the
+ * inbox (deduplicated by sigHash), the embedded ack published; broadcasts ({@link
+ * BroadcastReceiver}) v5 by tag and v4 by trial decryption against subscriptions; pubkeys we wait
+ * for; getpubkeys for own enabled non-chan addresses (answered through a pubkey job unless our last
+ * pubkey is still live). Objects are queued to a small receiver pool (one thread per core, at most
+ * 4) so network workers never wait for crypto; every step is idempotent (inbox unique by sigHash,
+ * pubkeys replaced, statuses only move forward), so objects may be processed in any order.
+ * Thread-safe.
  */
 public final class Receiver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
@@ -66,17 +66,30 @@ public final class Receiver implements AutoCloseable {
   private final MessagingSettings settings;
   private final Consumer<ObjectMessage> publish;
   private final Clock clock;
-  /** Trial decryption is CPU-bound and objects are independent: one thread per core (at most 4). */
-  private final ExecutorService thread = Executors.newFixedThreadPool(
-      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
-        Thread t = new Thread(r, "bitmsg-receiver");
-        t.setDaemon(true);
-        return t;
-      });
 
-  public Receiver(Keyring keyring, Messenger messenger, PubkeyFinder finder, Ecies ecies, Verifier verifier,
-      Hashes hashes, AddressCodec codec, Inbox inbox, PubkeyStore pubkeys, MessagingSettings settings,
-      Consumer<ObjectMessage> publish, Clock clock) {
+  /** Trial decryption is CPU-bound and objects are independent: one thread per core (at most 4). */
+  private final ExecutorService thread =
+      Executors.newFixedThreadPool(
+          Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+          r -> {
+            Thread t = new Thread(r, "bitmsg-receiver");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public Receiver(
+      Keyring keyring,
+      Messenger messenger,
+      PubkeyFinder finder,
+      Ecies ecies,
+      Verifier verifier,
+      Hashes hashes,
+      AddressCodec codec,
+      Inbox inbox,
+      PubkeyStore pubkeys,
+      MessagingSettings settings,
+      Consumer<ObjectMessage> publish,
+      Clock clock) {
     this.keyring = keyring;
     this.messenger = messenger;
     this.finder = finder;
@@ -94,13 +107,14 @@ public final class Receiver implements AutoCloseable {
   /** Queues a newly stored object for processing. */
   public void onStored(ObjectMessage object) {
     try {
-      thread.execute(() -> {
-        try {
-          process(object);
-        } catch (RuntimeException e) {
-          log.warn("receiver: object {} failed", object.inventoryVector(), e);
-        }
-      });
+      thread.execute(
+          () -> {
+            try {
+              process(object);
+            } catch (RuntimeException e) {
+              log.warn("receiver: object {} failed", object.inventoryVector(), e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       log.debug("receiver stopped");
     }
@@ -158,7 +172,9 @@ public final class Receiver implements AutoCloseable {
       return;
     }
     if (!Arrays.equals(pt.destinationRipe().toByteArray(), me.address().ripe().bytes())) {
-      log.info("receiver: msg decrypted by {} names another destination; dropped", codec.encode(me.address()));
+      log.info(
+          "receiver: msg decrypted by {} names another destination; dropped",
+          codec.encode(me.address()));
       return;
     }
     SenderKeys s = pt.sender();
@@ -169,22 +185,41 @@ public final class Receiver implements AutoCloseable {
       log.info("receiver: msg with a bad signature dropped");
       return;
     }
-    BitmessageAddress from = finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
+    BitmessageAddress from =
+        finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
     String fromText = codec.encode(from);
     if (!me.chan() && !sufficientForMe(object, me)) {
-      log.info("receiver: msg from {} carries less work than {} demands; dropped", fromText,
+      log.info(
+          "receiver: msg from {} carries less work than {} demands; dropped",
+          fromText,
           codec.encode(me.address()));
       return;
     }
     var d = s.difficultyOrDefault();
-    pubkeys.put(new StoredPubkey(fromText, s.behaviorBitfield(), s.signingKey(), s.encryptionKey(),
-        d.nonceTrialsPerByte(), d.extraBytes(), now()));
+    pubkeys.put(
+        new StoredPubkey(
+            fromText,
+            s.behaviorBitfield(),
+            s.signingKey(),
+            s.encryptionKey(),
+            d.nonceTrialsPerByte(),
+            d.extraBytes(),
+            now()));
     messenger.pubkeyArrived(fromText);
     if (pt.encoding() == 0) {
       return;
     }
-    boolean fresh = inbox.add(new InboxEntry(0, OutboxEntry.Kind.MSG, Optional.of(codec.encode(me.address())),
-        fromText, pt.encoding(), pt.message(), now(), signatures.sigHash(pt.signature())));
+    boolean fresh =
+        inbox.add(
+            new InboxEntry(
+                0,
+                OutboxEntry.Kind.MSG,
+                Optional.of(codec.encode(me.address())),
+                fromText,
+                pt.encoding(),
+                pt.message(),
+                now(),
+                signatures.sigHash(pt.signature())));
     if (!fresh) {
       return;
     }
@@ -218,11 +253,14 @@ public final class Receiver implements AutoCloseable {
     if (g.isTag()) {
       me = keyring.ownByTag(g.ripeOrTag());
     } else {
-      me = keyring.receiving().stream()
-          .filter(id -> Arrays.equals(id.address().ripe().bytes(), g.ripeOrTag().toByteArray()))
-          .findFirst();
+      me =
+          keyring.receiving().stream()
+              .filter(id -> Arrays.equals(id.address().ripe().bytes(), g.ripeOrTag().toByteArray()))
+              .findFirst();
     }
-    if (me.isPresent() && !me.get().chan() && me.get().address().version() == object.version()
+    if (me.isPresent()
+        && !me.get().chan()
+        && me.get().address().version() == object.version()
         && me.get().address().stream() == object.stream()) {
       messenger.pubkeyRequested(me.get());
     }
@@ -233,19 +271,24 @@ public final class Receiver implements AutoCloseable {
    * demands (checked as the network verifier does, eased like the network check in tests).
    */
   private boolean sufficientForMe(ObjectMessage object, Identity me) {
-    if (me.address().version() < 3 || (me.nonceTrialsPerByte() <= Identity.DEFAULT_DIFFICULTY
-        && me.payloadLengthExtraBytes() <= Identity.DEFAULT_DIFFICULTY)) {
+    if (me.address().version() < 3
+        || (me.nonceTrialsPerByte() <= Identity.DEFAULT_DIFFICULTY
+            && me.payloadLengthExtraBytes() <= Identity.DEFAULT_DIFFICULTY)) {
       return true;
     }
     byte[] raw = object.raw().toByteArray();
-    long target = dev.bitmsg.pow.ObjectPow.target(raw, now(),
-        new dev.bitmsg.pow.Difficulty(me.nonceTrialsPerByte(), me.payloadLengthExtraBytes()));
+    long target =
+        dev.bitmsg.pow.ObjectPow.target(
+            raw,
+            now(),
+            new dev.bitmsg.pow.Difficulty(me.nonceTrialsPerByte(), me.payloadLengthExtraBytes()));
     int ease = settings.easeBits();
     if (ease > 0) {
       target = Long.numberOfLeadingZeros(target) < ease ? -1L : target << ease;
     }
     return dev.bitmsg.pow.TrialValue.meets(
-        dev.bitmsg.pow.TrialValue.of(object.nonce(), dev.bitmsg.pow.ObjectPow.initialHash(raw)), target);
+        dev.bitmsg.pow.TrialValue.of(object.nonce(), dev.bitmsg.pow.ObjectPow.initialHash(raw)),
+        target);
   }
 
   private long now() {

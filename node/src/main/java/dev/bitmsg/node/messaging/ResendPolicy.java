@@ -3,9 +3,9 @@ package dev.bitmsg.node.messaging;
 import java.security.SecureRandom;
 
 /**
- * When and with which TTL unanswered work goes out again (PROTOCOL.md section 9): a msg without
- * its ack, or a getpubkey without its pubkey, is resent once its time is up with TTL
- * {@code ttl·2^retries}, capped at 28 days. Stateless.
+ * When and with which TTL unanswered work goes out again (PROTOCOL.md section 9): a msg without its
+ * ack, or a getpubkey without its pubkey, is resent once its time is up with TTL {@code
+ * ttl·2^retries}, capped at 28 days. Stateless.
  */
 final class ResendPolicy {
   static final long MAX_TTL = 28L * 24 * 3600;

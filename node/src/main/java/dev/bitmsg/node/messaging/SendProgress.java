@@ -28,7 +28,8 @@ final class SendProgress {
   }
 
   void update(long id, PowProgress p, ObjectMessage unsolved, Difficulty d) {
-    long target = pow.target(unsolved.length(), unsolved.expiresTime(), clock.instant().getEpochSecond(), d);
+    long target =
+        pow.target(unsolved.length(), unsolved.expiresTime(), clock.instant().getEpochSecond(), d);
     double expected = Math.pow(2, 64) / (target == -1L ? Math.pow(2, 64) : unsignedDouble(target));
     progress.put(id, new Messenger.Progress(p.trials(), p.trialsPerSecond(), expected));
   }

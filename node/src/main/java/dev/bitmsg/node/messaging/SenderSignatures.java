@@ -23,8 +23,12 @@ final class SenderSignatures {
 
   boolean verified(SenderKeys s, Bytes signed, Bytes signature) {
     try {
-      return verifier.verifyAny(PublicKey.of(s.signingKey().toByteArray()), signed.toByteArray(),
-          signature.toByteArray()).isPresent();
+      return verifier
+          .verifyAny(
+              PublicKey.of(s.signingKey().toByteArray()),
+              signed.toByteArray(),
+              signature.toByteArray())
+          .isPresent();
     } catch (CryptoException | IllegalArgumentException e) {
       return false;
     }

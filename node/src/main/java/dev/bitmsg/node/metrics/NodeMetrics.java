@@ -1,6 +1,5 @@
 package dev.bitmsg.node.metrics;
 
-
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.messaging.PowJobChange;
 import dev.bitmsg.node.net.PeerGroup;
@@ -43,79 +42,114 @@ public final class NodeMetrics implements AutoCloseable {
     this.node = node;
     ObjectCounters counters = node.objectCounters();
     PowTiming pow = node.powTiming();
-    GaugeWithCallback.builder().name("bitmsg_node_connections").help("Established peer connections")
+    GaugeWithCallback.builder()
+        .name("bitmsg_node_connections")
+        .help("Established peer connections")
         .labelNames("direction")
-        .callback(cb -> {
-          List<PeerGroup.PeerInfo> peers = node.peers().peers();
-          long in = peers.stream().filter(PeerGroup.PeerInfo::inbound).count();
-          cb.call((double) in, "inbound");
-          cb.call((double) (peers.size() - in), "outbound");
-        })
+        .callback(
+            cb -> {
+              List<PeerGroup.PeerInfo> peers = node.peers().peers();
+              long in = peers.stream().filter(PeerGroup.PeerInfo::inbound).count();
+              cb.call((double) in, "inbound");
+              cb.call((double) (peers.size() - in), "outbound");
+            })
         .register(registry);
-    CounterWithCallback.builder().name("bitmsg_node_objects_stored").help("New objects stored since start (received or made here)")
+    CounterWithCallback.builder()
+        .name("bitmsg_node_objects_stored")
+        .help("New objects stored since start (received or made here)")
         .labelNames("type")
-        .callback(cb -> {
-          for (long t : new long[] {ObjectType.GETPUBKEY, ObjectType.PUBKEY, ObjectType.MSG, ObjectType.BROADCAST}) {
-            cb.call((double) counters.count(t), ObjectType.name(t).toLowerCase(Locale.ROOT));
-          }
-        })
+        .callback(
+            cb -> {
+              for (long t :
+                  new long[] {
+                    ObjectType.GETPUBKEY, ObjectType.PUBKEY, ObjectType.MSG, ObjectType.BROADCAST
+                  }) {
+                cb.call((double) counters.count(t), ObjectType.name(t).toLowerCase(Locale.ROOT));
+              }
+            })
         .register(registry);
-    CounterWithCallback.builder().name("bitmsg_node_objects_relayed")
-        .help("Objects made elsewhere passed on to a peer since start, one per object and peer:"
-            + " inv entries (via=inv) and getdata answers (via=getdata)")
+    CounterWithCallback.builder()
+        .name("bitmsg_node_objects_relayed")
+        .help(
+            "Objects made elsewhere passed on to a peer since start, one per object and peer:"
+                + " inv entries (via=inv) and getdata answers (via=getdata)")
         .labelNames("via")
-        .callback(cb -> {
-          RelayCounts relayed = node.peers().relayCounts();
-          cb.call((double) relayed.announced(), "inv");
-          cb.call((double) relayed.served(), "getdata");
-        })
+        .callback(
+            cb -> {
+              RelayCounts relayed = node.peers().relayCounts();
+              cb.call((double) relayed.announced(), "inv");
+              cb.call((double) relayed.served(), "getdata");
+            })
         .register(registry);
-    GaugeWithCallback.builder().name("bitmsg_node_inventory_objects").help("Objects in the inventory")
+    GaugeWithCallback.builder()
+        .name("bitmsg_node_inventory_objects")
+        .help("Objects in the inventory")
         .callback(cb -> cb.call((double) node.inventory().count()))
         .register(registry);
-    GaugeWithCallback.builder().name("bitmsg_node_inbox_messages").help("Received messages and broadcasts")
+    GaugeWithCallback.builder()
+        .name("bitmsg_node_inbox_messages")
+        .help("Received messages and broadcasts")
         .callback(cb -> cb.call(node.messenger().inbox().size()))
         .register(registry);
-    GaugeWithCallback.builder().name("bitmsg_node_sent_messages").help("Outgoing messages and broadcasts by status")
+    GaugeWithCallback.builder()
+        .name("bitmsg_node_sent_messages")
+        .help("Outgoing messages and broadcasts by status")
         .labelNames("status")
-        .callback(cb -> {
-          Map<SendStatus, Long> byStatus = new EnumMap<>(SendStatus.class);
-          for (SendStatus s : SendStatus.values()) {
-            byStatus.put(s, 0L);
-          }
-          for (OutboxEntry e : node.messenger().outbox()) {
-            byStatus.merge(e.status(), 1L, Long::sum);
-          }
-          byStatus.forEach((s, n) -> cb.call(n, s.wireName()));
-        })
+        .callback(
+            cb -> {
+              Map<SendStatus, Long> byStatus = new EnumMap<>(SendStatus.class);
+              for (SendStatus s : SendStatus.values()) {
+                byStatus.put(s, 0L);
+              }
+              for (OutboxEntry e : node.messenger().outbox()) {
+                byStatus.merge(e.status(), 1L, Long::sum);
+              }
+              byStatus.forEach((s, n) -> cb.call(n, s.wireName()));
+            })
         .register(registry);
-    pubkeyWorkDone = Counter.builder().name("bitmsg_node_pubkey_work_finished")
-        .help("Pubkey publications and getpubkey requests finished since the metrics started, by kind"
-            + " and outcome (sent: the object went out; dropped: no longer needed)")
-        .labelNames("kind", "outcome").register(registry);
+    pubkeyWorkDone =
+        Counter.builder()
+            .name("bitmsg_node_pubkey_work_finished")
+            .help(
+                "Pubkey publications and getpubkey requests finished since the metrics started, by kind"
+                    + " and outcome (sent: the object went out; dropped: no longer needed)")
+            .labelNames("kind", "outcome")
+            .register(registry);
     for (PowJob.Kind k : PowJob.Kind.values()) {
       for (PowJob.State st : List.of(PowJob.State.SENT, PowJob.State.DROPPED)) {
         pubkeyWorkDone.labelValues(kindName(k), st.wireName());
       }
     }
     node.messenger().addPowJobListener(jobListener);
-    GaugeWithCallback.builder().name("bitmsg_node_pubkey_work_pending")
+    GaugeWithCallback.builder()
+        .name("bitmsg_node_pubkey_work_pending")
         .help("Pubkey publications and getpubkey requests queued or doing proof of work, by kind")
         .labelNames("kind")
-        .callback(cb -> {
-          Map<PowJob.Kind, Long> byKind = new EnumMap<>(PowJob.Kind.class);
-          for (PowJob.Kind k : PowJob.Kind.values()) {
-            byKind.put(k, 0L);
-          }
-          for (PowJob j : node.messenger().pendingPowJobs()) {
-            byKind.merge(j.kind(), 1L, Long::sum);
-          }
-          byKind.forEach((k, n) -> cb.call(n, kindName(k)));
-        })
+        .callback(
+            cb -> {
+              Map<PowJob.Kind, Long> byKind = new EnumMap<>(PowJob.Kind.class);
+              for (PowJob.Kind k : PowJob.Kind.values()) {
+                byKind.put(k, 0L);
+              }
+              for (PowJob j : node.messenger().pendingPowJobs()) {
+                byKind.merge(j.kind(), 1L, Long::sum);
+              }
+              byKind.forEach((k, n) -> cb.call(n, kindName(k)));
+            })
         .register(registry);
-    powSeconds = Histogram.builder().name("bitmsg_node_pow_seconds").help("Time of each proof-of-work search")
-        .labelNames("provider", "outcome").classicOnly().classicUpperBounds(POW_BUCKETS).register(registry);
-    pow.addListener(s -> powSeconds.labelValues(s.by(), s.ok() ? "ok" : "failed").observe(s.took().toNanos() / 1e9));
+    powSeconds =
+        Histogram.builder()
+            .name("bitmsg_node_pow_seconds")
+            .help("Time of each proof-of-work search")
+            .labelNames("provider", "outcome")
+            .classicOnly()
+            .classicUpperBounds(POW_BUCKETS)
+            .register(registry);
+    pow.addListener(
+        s ->
+            powSeconds
+                .labelValues(s.by(), s.ok() ? "ok" : "failed")
+                .observe(s.took().toNanos() / 1e9));
   }
 
   private void jobChanged(PowJobChange c) {

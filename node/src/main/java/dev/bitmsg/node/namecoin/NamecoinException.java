@@ -2,7 +2,9 @@ package dev.bitmsg.node.namecoin;
 
 import org.jspecify.annotations.Nullable;
 
-/** A Namecoin name could not be resolved; the message says why (unknown, bad value, unreachable). */
+/**
+ * A Namecoin name could not be resolved; the message says why (unknown, bad value, unreachable).
+ */
 public final class NamecoinException extends RuntimeException {
   /** Why resolution failed. */
   public enum Reason {

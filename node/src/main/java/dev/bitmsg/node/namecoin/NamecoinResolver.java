@@ -42,10 +42,16 @@ public final class NamecoinResolver {
   private final HttpClient http;
   private final AtomicLong ids = new AtomicLong();
 
-  public NamecoinResolver(URI endpoint, Optional<String> user, Optional<String> password, AddressCodec codec) {
+  public NamecoinResolver(
+      URI endpoint, Optional<String> user, Optional<String> password, AddressCodec codec) {
     this.endpoint = endpoint;
-    this.authorization = user.map(u -> "Basic " + Base64.getEncoder().encodeToString(
-        (u + ":" + password.orElse("")).getBytes(StandardCharsets.UTF_8)));
+    this.authorization =
+        user.map(
+            u ->
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (u + ":" + password.orElse("")).getBytes(StandardCharsets.UTF_8)));
     this.codec = codec;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   }
@@ -67,47 +73,68 @@ public final class NamecoinResolver {
     req.put("method", "name_show");
     req.put("params", List.of(name));
     req.put("id", id);
-    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(3))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JsonValues.write(req)));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(3))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JsonValues.write(req)));
     authorization.ifPresent(a -> b.header("Authorization", a));
     HttpResponse<byte[]> resp;
     try {
       resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new NamecoinException(NamecoinException.Reason.UNREACHABLE,
-          "cannot reach namecoind at " + endpoint + ": " + e, e);
+      throw new NamecoinException(
+          NamecoinException.Reason.UNREACHABLE,
+          "cannot reach namecoind at " + endpoint + ": " + e,
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NamecoinException(NamecoinException.Reason.UNREACHABLE, "interrupted", e);
     }
     if (resp.statusCode() == 401 || resp.statusCode() == 403) {
-      throw new NamecoinException(NamecoinException.Reason.UNREACHABLE,
-          "namecoind at " + endpoint + " refused the RPC user or password (HTTP " + resp.statusCode() + ")", null);
+      throw new NamecoinException(
+          NamecoinException.Reason.UNREACHABLE,
+          "namecoind at "
+              + endpoint
+              + " refused the RPC user or password (HTTP "
+              + resp.statusCode()
+              + ")",
+          null);
     }
     if (resp.body().length > MAX_REPLY) {
-      throw new NamecoinException(NamecoinException.Reason.BAD_REPLY, "namecoind reply over " + MAX_REPLY + " bytes", null);
+      throw new NamecoinException(
+          NamecoinException.Reason.BAD_REPLY, "namecoind reply over " + MAX_REPLY + " bytes", null);
     }
     Object reply;
     try {
       reply = JsonValues.parse(new String(resp.body(), StandardCharsets.UTF_8));
     } catch (RpcFormatException e) {
-      throw new NamecoinException(NamecoinException.Reason.BAD_REPLY,
-          "namecoind at " + endpoint + " answered HTTP " + resp.statusCode() + " without JSON", e);
+      throw new NamecoinException(
+          NamecoinException.Reason.BAD_REPLY,
+          "namecoind at " + endpoint + " answered HTTP " + resp.statusCode() + " without JSON",
+          e);
     }
     if (!(reply instanceof Map<?, ?> m)) {
-      throw new NamecoinException(NamecoinException.Reason.BAD_REPLY, "namecoind reply is not a JSON object", null);
+      throw new NamecoinException(
+          NamecoinException.Reason.BAD_REPLY, "namecoind reply is not a JSON object", null);
     }
     if (!Long.valueOf(id).equals(m.get("id"))) {
-      throw new NamecoinException(NamecoinException.Reason.BAD_REPLY, "namecoind reply id does not match the request", null);
+      throw new NamecoinException(
+          NamecoinException.Reason.BAD_REPLY,
+          "namecoind reply id does not match the request",
+          null);
     }
     if (m.get("error") instanceof Map<?, ?> err) {
       // namecoind: code -4 "name never existed" / "name not found"
-      throw new NamecoinException(NamecoinException.Reason.NOT_FOUND,
-          "Namecoin name " + name + " not found: " + err.get("message"), null);
+      throw new NamecoinException(
+          NamecoinException.Reason.NOT_FOUND,
+          "Namecoin name " + name + " not found: " + err.get("message"),
+          null);
     }
-    if (!(m.get("result") instanceof Map<?, ?> result) || !(result.get("value") instanceof String value)) {
-      throw new NamecoinException(NamecoinException.Reason.BAD_REPLY, "namecoind reply has no result.value", null);
+    if (!(m.get("result") instanceof Map<?, ?> result)
+        || !(result.get("value") instanceof String value)) {
+      throw new NamecoinException(
+          NamecoinException.Reason.BAD_REPLY, "namecoind reply has no result.value", null);
     }
     String address;
     Object parsed;
@@ -118,8 +145,10 @@ public final class NamecoinResolver {
     }
     if (parsed instanceof Map<?, ?> obj) {
       if (!(obj.get("bitmessage") instanceof String bm)) {
-        throw new NamecoinException(NamecoinException.Reason.INVALID_VALUE,
-            "the value of " + name + " has no \"bitmessage\" entry", null);
+        throw new NamecoinException(
+            NamecoinException.Reason.INVALID_VALUE,
+            "the value of " + name + " has no \"bitmessage\" entry",
+            null);
       }
       address = bm;
       if (obj.get("name") instanceof String n && !n.isBlank()) {
@@ -131,8 +160,10 @@ public final class NamecoinResolver {
     try {
       return new Resolved(name, display, codec.encode(codec.decode(address)));
     } catch (AddressException e) {
-      throw new NamecoinException(NamecoinException.Reason.INVALID_VALUE,
-          "the value of " + name + " is not a valid Bitmessage address: " + e.getMessage(), e);
+      throw new NamecoinException(
+          NamecoinException.Reason.INVALID_VALUE,
+          "the value of " + name + " is not a valid Bitmessage address: " + e.getMessage(),
+          e);
     }
   }
 }

@@ -20,14 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Address gossip (PROTOCOL.md 3.2 step 6, 3.4): an established peer's own listening address
- * becomes a known node; after the handshake a peer gets the nodes we saw recently in the streams
- * both sides serve; the entries a peer sends us are filtered by the {@link AddrPolicy} and kept
- * in the known nodes. Thread-safe (stateless over thread-safe parts);
- * called on the peers' serial executors.
+ * Address gossip (PROTOCOL.md 3.2 step 6, 3.4): an established peer's own listening address becomes
+ * a known node; after the handshake a peer gets the nodes we saw recently in the streams both sides
+ * serve; the entries a peer sends us are filtered by the {@link AddrPolicy} and kept in the known
+ * nodes. Thread-safe (stateless over thread-safe parts); called on the peers' serial executors.
  */
 final class AddrGossip {
   private static final Logger log = LoggerFactory.getLogger(AddrGossip.class);
+
   /** Known nodes looked up per stream for one advertisement. */
   private static final int RECENT_LIMIT = 500;
 
@@ -37,8 +37,14 @@ final class AddrGossip {
   private final Clock clock;
   private final Executor bookkeeping;
 
-  /** @param bookkeeping runs database work off the event loops */
-  AddrGossip(NetworkParams params, KnownNodes knownNodes, AddrPolicy policy, Clock clock,
+  /**
+   * @param bookkeeping runs database work off the event loops
+   */
+  AddrGossip(
+      NetworkParams params,
+      KnownNodes knownNodes,
+      AddrPolicy policy,
+      Clock clock,
       Executor bookkeeping) {
     this.params = params;
     this.knownNodes = knownNodes;
@@ -48,8 +54,8 @@ final class AddrGossip {
   }
 
   /**
-   * Remembers a newly established peer's listening address as a known node (an inbound peer's
-   * from its version message); a successful dial also raises the node's rating. Event loop.
+   * Remembers a newly established peer's listening address as a known node (an inbound peer's from
+   * its version message); a successful dial also raises the node's rating. Event loop.
    */
   void connected(Peer peer) {
     InetSocketAddress remote = peer.remote();
@@ -57,14 +63,21 @@ final class AddrGossip {
     int port = peer.inbound() ? version.addrFrom().port() : remote.getPort();
     long stream = version.streams().stream().filter(params::servesStream).findFirst().orElse(1L);
     if (port > 0 && policy.isAcceptableHost(remote.getAddress())) {
-      KnownNode n = new KnownNode(remote.getAddress().getHostAddress(), port, stream,
-          version.services(), clock.instant().getEpochSecond(), 0);
-      bookkeeping.execute(() -> {
-        knownNodes.upsert(n);
-        if (!peer.inbound()) {
-          knownNodes.adjustRating(n.host(), n.port(), 0.1);
-        }
-      });
+      KnownNode n =
+          new KnownNode(
+              remote.getAddress().getHostAddress(),
+              port,
+              stream,
+              version.services(),
+              clock.instant().getEpochSecond(),
+              0);
+      bookkeeping.execute(
+          () -> {
+            knownNodes.upsert(n);
+            if (!peer.inbound()) {
+              knownNodes.adjustRating(n.host(), n.port(), 0.1);
+            }
+          });
     }
   }
 
@@ -76,7 +89,8 @@ final class AddrGossip {
       if (!params.servesStream(stream)) {
         continue;
       }
-      for (KnownNode n : knownNodes.seenSince(stream, now - AddrPolicy.MAX_AGE_SECONDS, RECENT_LIMIT)) {
+      for (KnownNode n :
+          knownNodes.seenSince(stream, now - AddrPolicy.MAX_AGE_SECONDS, RECENT_LIMIT)) {
         if (addrs.size() >= WireLimits.MAX_ADDR_ITEMS) {
           break;
         }
@@ -94,7 +108,8 @@ final class AddrGossip {
       InetAddress ip = InetAddress.getByName(n.host()); // literal IPs only: no lookup happens
       return Optional.of(
           new TimedNetworkAddress(
-              n.lastSeen(), n.stream(),
+              n.lastSeen(),
+              n.stream(),
               new NetworkAddress(n.services(), HostEncoding.encode(ip), n.port())));
     } catch (UnknownHostException e) {
       return Optional.empty();
@@ -109,8 +124,13 @@ final class AddrGossip {
       Optional<InetAddress> ip = policy.accept(a, now);
       if (ip.isPresent()) {
         knownNodes.upsert(
-            new KnownNode(ip.get().getHostAddress(), a.address().port(), a.stream(),
-                a.address().services(), a.time(), 0));
+            new KnownNode(
+                ip.get().getHostAddress(),
+                a.address().port(),
+                a.stream(),
+                a.address().services(),
+                a.time(),
+                0));
         kept++;
       }
     }

@@ -51,8 +51,11 @@ final class AddrPolicy {
   }
 
   static boolean isPublic(InetAddress ip) {
-    if (ip.isLoopbackAddress() || ip.isAnyLocalAddress() || ip.isLinkLocalAddress()
-        || ip.isSiteLocalAddress() || ip.isMulticastAddress()) {
+    if (ip.isLoopbackAddress()
+        || ip.isAnyLocalAddress()
+        || ip.isLinkLocalAddress()
+        || ip.isSiteLocalAddress()
+        || ip.isMulticastAddress()) {
       return false;
     }
     byte[] b = ip.getAddress();

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listeners for channel writes and closes that nobody waits on, so that a failure is logged
- * instead of lost. A write to a channel that is already closed is routine (the peer went away and
- * the channel's own close handling follows), so it is logged at debug level only.
+ * Listeners for channel writes and closes that nobody waits on, so that a failure is logged instead
+ * of lost. A write to a channel that is already closed is routine (the peer went away and the
+ * channel's own close handling follows), so it is logged at debug level only.
  */
 public final class ChannelFailures {
   private static final Logger log = LoggerFactory.getLogger(ChannelFailures.class);

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the outbound connections topped up, called periodically by the peer group's timer: the
  * {@code --connect} peers only when given, else the best known nodes, else (when allowed) the
  * bootstrap list. Never dials itself, a banned address, an endpoint already dialled, or a peer
- * already connected inbound. Failed dials lower a known node's rating. Thread-safe (concurrent
- * map; {@link #tick()} runs on the single timer thread).
+ * already connected inbound. Failed dials lower a known node's rating. Thread-safe (concurrent map;
+ * {@link #tick()} runs on the single timer thread).
  */
 final class Dialler {
   private static final Logger log = LoggerFactory.getLogger(Dialler.class);
@@ -40,7 +40,8 @@ final class Dialler {
   private final ConcurrentHashMap<HostPort, Channel> outbound = new ConcurrentHashMap<>();
   private final Random random = new Random();
 
-  Dialler(PeerGroup group, PeerGroup.Mode mode, EventLoopGroup loops, Consumer<Channel> initPipeline) {
+  Dialler(
+      PeerGroup group, PeerGroup.Mode mode, EventLoopGroup loops, Consumer<Channel> initPipeline) {
     this.group = group;
     this.mode = mode;
     this.loops = loops;
@@ -91,8 +92,9 @@ final class Dialler {
     }
     try {
       InetAddress ip = InetAddress.getByName(hp.host());
-      return ip.equals(b.get().getAddress()) || (b.get().getAddress().isAnyLocalAddress()
-          && (ip.isLoopbackAddress() || ip.isAnyLocalAddress()));
+      return ip.equals(b.get().getAddress())
+          || (b.get().getAddress().isAnyLocalAddress()
+              && (ip.isLoopbackAddress() || ip.isAnyLocalAddress()));
     } catch (IOException e) {
       return false;
     }
@@ -113,32 +115,39 @@ final class Dialler {
     if (group.banList().isBanned(ip) || group.connectedInbound(ip, hp.port())) {
       return false;
     }
-    Bootstrap b = new Bootstrap()
-        .group(loops)
-        .channel(NioSocketChannel.class)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) group.settings().handshakeTimeout().toMillis())
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
-            new WriteBufferWaterMark(PeerGroup.WRITE_LOW_WATER, PeerGroup.WRITE_HIGH_WATER))
-        .option(ChannelOption.MESSAGE_SIZE_ESTIMATOR, WireSizeEstimator.INSTANCE)
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            initPipeline.accept(ch);
-          }
-        });
+    Bootstrap b =
+        new Bootstrap()
+            .group(loops)
+            .channel(NioSocketChannel.class)
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) group.settings().handshakeTimeout().toMillis())
+            .option(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(PeerGroup.WRITE_LOW_WATER, PeerGroup.WRITE_HIGH_WATER))
+            .option(ChannelOption.MESSAGE_SIZE_ESTIMATOR, WireSizeEstimator.INSTANCE)
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    initPipeline.accept(ch);
+                  }
+                });
     ChannelFuture f = b.connect(new InetSocketAddress(ip, hp.port()));
     if (outbound.putIfAbsent(hp, f.channel()) != null) {
       f.channel().close().addListener(ChannelFailures.LOG_CLOSE);
       return false;
     }
     f.channel().closeFuture().addListener(x -> outbound.remove(hp, f.channel()));
-    f.addListener(x -> {
-      if (!x.isSuccess()) {
-        log.info("{}: connect failed: {}", hp, x.cause() == null ? "?" : x.cause().getMessage());
-        group.offload(() -> group.knownNodes().adjustRating(ip.getHostAddress(), hp.port(), -0.1));
-      }
-    });
+    f.addListener(
+        x -> {
+          if (!x.isSuccess()) {
+            log.info(
+                "{}: connect failed: {}", hp, x.cause() == null ? "?" : x.cause().getMessage());
+            group.offload(
+                () -> group.knownNodes().adjustRating(ip.getHostAddress(), hp.port(), -0.1));
+          }
+        });
     return true;
   }
-
 }

@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * What one peer announced that we still want: vectors waiting to be requested (in announcement
- * order), vectors deferred because another peer is fetching them, and requests in flight with
- * their deadlines. Not thread-safe: confined to the peer's serial executor.
+ * order), vectors deferred because another peer is fetching them, and requests in flight with their
+ * deadlines. Not thread-safe: confined to the peer's serial executor.
  */
 final class FetchState {
   private final ArrayDeque<InventoryVector> pending = new ArrayDeque<>();
@@ -54,7 +54,10 @@ final class FetchState {
    * @return the vectors to put in a getdata
    */
   List<InventoryVector> nextRequests(
-      int maxInFlight, long nowMillis, long deadlineMillis, Predicate<InventoryVector> have,
+      int maxInFlight,
+      long nowMillis,
+      long deadlineMillis,
+      Predicate<InventoryVector> have,
       RequestTracker tracker) {
     List<InventoryVector> request = new ArrayList<>();
     while (inFlight.size() < maxInFlight && !pending.isEmpty()) {
@@ -81,7 +84,8 @@ final class FetchState {
    */
   int expire(long nowMillis) {
     int expired = 0;
-    for (Iterator<Map.Entry<InventoryVector, Long>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<InventoryVector, Long>> it = inFlight.entrySet().iterator();
+        it.hasNext(); ) {
       if (it.next().getValue() <= nowMillis) {
         it.remove();
         expired++;

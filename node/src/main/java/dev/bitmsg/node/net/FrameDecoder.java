@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Cuts the inbound byte stream into checked {@link Frame}s by delegating to {@link FrameCodec}, which
- * fails fast: bad magic, a bad command or an oversize length is reported as soon as the header bytes
- * that show it have arrived, before any payload is buffered. After the first failure the decoder
- * discards everything (the connection is being closed). One instance per channel; not thread-safe
- * (event loop only).
+ * Cuts the inbound byte stream into checked {@link Frame}s by delegating to {@link FrameCodec},
+ * which fails fast: bad magic, a bad command or an oversize length is reported as soon as the
+ * header bytes that show it have arrived, before any payload is buffered. After the first failure
+ * the decoder discards everything (the connection is being closed). One instance per channel; not
+ * thread-safe (event loop only).
  */
 final class FrameDecoder extends ByteToMessageDecoder {
   private final int maxPayload;

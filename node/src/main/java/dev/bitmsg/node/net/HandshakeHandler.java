@@ -20,14 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The version/verack state machine of PROTOCOL.md 3.2. The initiator sends its version on
- * connect; the acceptor answers a valid version with {@code verack} then its own {@code version}.
- * Either side tolerates verack and version in either order. The connection is established once
- * this side has received a version, sent its verack and received a verack; the handler then fires
- * {@link Established} and removes itself. Before that, any command other than version, verack and
- * error closes the connection, as does a version failing {@link VersionCheck} (after a fatal
- * {@code error}) or no establishment within the handshake timeout. One instance per channel; event
- * loop only.
+ * The version/verack state machine of PROTOCOL.md 3.2. The initiator sends its version on connect;
+ * the acceptor answers a valid version with {@code verack} then its own {@code version}. Either
+ * side tolerates verack and version in either order. The connection is established once this side
+ * has received a version, sent its verack and received a verack; the handler then fires {@link
+ * Established} and removes itself. Before that, any command other than version, verack and error
+ * closes the connection, as does a version failing {@link VersionCheck} (after a fatal {@code
+ * error}) or no establishment within the handshake timeout. One instance per channel; event loop
+ * only.
  */
 final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(HandshakeHandler.class);
@@ -72,7 +72,9 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         ctx.executor()
             .schedule(
                 () -> {
-                  log.info("{}: handshake not completed within {} ms, closing", ctx.channel().remoteAddress(),
+                  log.info(
+                      "{}: handshake not completed within {} ms, closing",
+                      ctx.channel().remoteAddress(),
                       handshakeTimeoutMillis);
                   ctx.close().addListener(ChannelFailures.LOG_CLOSE);
                 },
@@ -113,10 +115,15 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     } else if (m instanceof VerAck) {
       onVerack(ctx);
     } else if (m instanceof ErrorMessage e) {
-      log.info("{}: error from peer before handshake (fatal={}): {}", ctx.channel().remoteAddress(),
-          e.fatal(), e.textString());
+      log.info(
+          "{}: error from peer before handshake (fatal={}): {}",
+          ctx.channel().remoteAddress(),
+          e.fatal(),
+          e.textString());
     } else {
-      log.info("{}: '{}' before the handshake completed, closing", ctx.channel().remoteAddress(),
+      log.info(
+          "{}: '{}' before the handshake completed, closing",
+          ctx.channel().remoteAddress(),
           m.command());
       ctx.close().addListener(ChannelFailures.LOG_CLOSE);
     }
@@ -179,7 +186,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private void sendVersion(ChannelHandlerContext ctx) {
     InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
     NetworkAddress recv =
-        new NetworkAddress(Version.NODE_NETWORK, HostEncoding.encode(remote.getAddress()), remote.getPort());
+        new NetworkAddress(
+            Version.NODE_NETWORK, HostEncoding.encode(remote.getAddress()), remote.getPort());
     NetworkAddress from =
         new NetworkAddress(
             params.services(),

@@ -6,8 +6,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The listening socket and the inbound connection slots (the counterpart of {@link Dialler}):
- * refuses banned addresses, a second connection from one address (unless local test networks
- * allow it) and connections beyond the inbound cap; admitted channels get the peer pipeline.
- * Thread-safe (concurrent map and counter; the server channel is set once by {@link #bind}).
+ * refuses banned addresses, a second connection from one address (unless local test networks allow
+ * it) and connections beyond the inbound cap; admitted channels get the peer pipeline. Thread-safe
+ * (concurrent map and counter; the server channel is set once by {@link #bind}).
  */
 final class InboundListener {
   private static final Logger log = LoggerFactory.getLogger(InboundListener.class);
@@ -35,7 +35,11 @@ final class InboundListener {
   private final ConcurrentHashMap<InetAddress, Channel> inboundIps = new ConcurrentHashMap<>();
   private volatile @Nullable Channel serverChannel;
 
-  InboundListener(PeerSettings settings, BanList banList, EventLoopGroup loops, Consumer<Channel> initPipeline) {
+  InboundListener(
+      PeerSettings settings,
+      BanList banList,
+      EventLoopGroup loops,
+      Consumer<Channel> initPipeline) {
     this.settings = settings;
     this.banList = banList;
     this.loops = loops;
@@ -44,19 +48,22 @@ final class InboundListener {
 
   /** Binds {@code address} and starts accepting; returns the bound address. */
   InetSocketAddress bind(InetSocketAddress address) throws InterruptedException {
-    ServerBootstrap sb = new ServerBootstrap()
-        .group(loops)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 128)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-            new WriteBufferWaterMark(PeerGroup.WRITE_LOW_WATER, PeerGroup.WRITE_HIGH_WATER))
-        .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, WireSizeEstimator.INSTANCE)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            admit(ch);
-          }
-        });
+    ServerBootstrap sb =
+        new ServerBootstrap()
+            .group(loops)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 128)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(PeerGroup.WRITE_LOW_WATER, PeerGroup.WRITE_HIGH_WATER))
+            .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, WireSizeEstimator.INSTANCE)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    admit(ch);
+                  }
+                });
     serverChannel = sb.bind(address).sync().channel();
     return (InetSocketAddress) serverChannel.localAddress();
   }
@@ -78,7 +85,8 @@ final class InboundListener {
     }
     if (inboundCount.incrementAndGet() > settings.maxInbound()) {
       inboundCount.decrementAndGet();
-      log.info("{}: refused, {} inbound connections already", ch.remoteAddress(), settings.maxInbound());
+      log.info(
+          "{}: refused, {} inbound connections already", ch.remoteAddress(), settings.maxInbound());
       ch.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }

@@ -8,8 +8,8 @@ import io.netty.handler.codec.MessageToMessageDecoder;
 import java.util.List;
 
 /**
- * Turns checked frames into {@link dev.bitmsg.node.wire.Message} records; a payload that breaks
- * its command's layout raises {@link dev.bitmsg.node.wire.ProtocolException}. Stateless, shared.
+ * Turns checked frames into {@link dev.bitmsg.node.wire.Message} records; a payload that breaks its
+ * command's layout raises {@link dev.bitmsg.node.wire.ProtocolException}. Stateless, shared.
  */
 @Sharable
 final class MessageDecoder extends MessageToMessageDecoder<Frame> {

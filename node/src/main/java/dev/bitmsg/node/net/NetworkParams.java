@@ -4,17 +4,17 @@ import dev.bitmsg.node.wire.Version;
 import java.util.List;
 
 /**
- * Constants of the network a node joins: default port, protocol version, the services and
- * streams it advertises, its user agent and the bootstrap nodes (PROTOCOL.md sections 3 and 12).
- * Injected rather than static so tests and other networks can differ. Immutable.
+ * Constants of the network a node joins: default port, protocol version, the services and streams
+ * it advertises, its user agent and the bootstrap nodes (PROTOCOL.md sections 3 and 12). Injected
+ * rather than static so tests and other networks can differ. Immutable.
  *
  * <p>Services: the node advertises {@code NODE_NETWORK | NODE_SSL} (3, as MiNode does), in both
  * listening and client-only mode (a client-only node still stores, serves and relays objects over
  * the connections it dials). {@code NODE_SSL}: with every peer that advertises it too, the
  * connection switches to TLS after the veracks exactly as the reference node does (PROTOCOL.md
  * 3.3); peers without it stay plaintext. {@link #withTls(boolean) withTls(false)} (the node's
- * {@code --no-tls}) drops the bit and with it all TLS. Not {@code NODE_DANDELION} (received
- * {@code dinv} is treated as {@code inv}).
+ * {@code --no-tls}) drops the bit and with it all TLS. Not {@code NODE_DANDELION} (received {@code
+ * dinv} is treated as {@code inv}).
  */
 public record NetworkParams(
     int defaultPort,

@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The objects we fetch from one peer (PROTOCOL.md 3.4): queues what it announces and we lack, up
- * to a cap (more is misbehaviour), requests a bounded number at a time (node-wide claims in the
- * {@link RequestTracker}, so two peers are not asked for the same object), forgets requests after
- * the timeout, and ingests what it delivers in batches: new objects go on to the other peers, an
+ * The objects we fetch from one peer (PROTOCOL.md 3.4): queues what it announces and we lack, up to
+ * a cap (more is misbehaviour), requests a bounded number at a time (node-wide claims in the {@link
+ * RequestTracker}, so two peers are not asked for the same object), forgets requests after the
+ * timeout, and ingests what it delivers in batches: new objects go on to the other peers, an
  * invalid one drops and bans this peer.
  *
  * <p>Not thread-safe: confined to the peer's {@link SerialExecutor}.
@@ -40,8 +40,11 @@ final class ObjectDownload {
         continue;
       }
       if (fetch.tracked() >= group.settings().maxPendingPerPeer()) {
-        group.misbehaved(peer, "announced more than " + group.settings().maxPendingPerPeer()
-            + " objects it has not delivered");
+        group.misbehaved(
+            peer,
+            "announced more than "
+                + group.settings().maxPendingPerPeer()
+                + " objects it has not delivered");
         return;
       }
       fetch.queue(v);
@@ -54,9 +57,13 @@ final class ObjectDownload {
       return;
     }
     long now = group.nowMillis();
-    List<InventoryVector> request = fetch.nextRequests(group.settings().maxInFlightPerPeer(), now,
-        now + group.settings().requestTimeout().toMillis(), group.inventory()::contains,
-        group.requests());
+    List<InventoryVector> request =
+        fetch.nextRequests(
+            group.settings().maxInFlightPerPeer(),
+            now,
+            now + group.settings().requestTimeout().toMillis(),
+            group.inventory()::contains,
+            group.requests());
     if (!request.isEmpty()) {
       peer.channel().writeAndFlush(new GetData(request)).addListener(ChannelFailures.LOG_WRITE);
     }
@@ -69,7 +76,10 @@ final class ObjectDownload {
     }
     int expired = fetch.expire(group.nowMillis());
     if (expired > 0) {
-      log.info("{}: forgot {} requests not answered within {}", peer, expired,
+      log.info(
+          "{}: forgot {} requests not answered within {}",
+          peer,
+          expired,
           group.settings().requestTimeout());
     }
     pumpRequests();

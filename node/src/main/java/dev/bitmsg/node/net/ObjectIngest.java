@@ -56,7 +56,8 @@ public final class ObjectIngest {
   private Result ingest(ObjectMessage object, boolean own) {
     ObjectVerdict verdict = validator.validate(object, clock.instant().getEpochSecond());
     if (!verdict.isStored()) {
-      return new Result(isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict);
+      return new Result(
+          isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict);
     }
     InventoryItem item = InventoryItem.of(object);
     boolean added = own ? inventory.addOwn(item) : inventory.add(item);
@@ -67,8 +68,8 @@ public final class ObjectIngest {
   }
 
   /**
-   * {@link #ingest} for several objects, storing the valid ones in one transaction. Results are
-   * in input order.
+   * {@link #ingest} for several objects, storing the valid ones in one transaction. Results are in
+   * input order.
    */
   public List<Result> ingestAll(List<ObjectMessage> objects) {
     long now = clock.instant().getEpochSecond();
@@ -93,16 +94,17 @@ public final class ObjectIngest {
         }
         results.add(new Result(isNew ? Outcome.STORED : Outcome.DUPLICATE, verdict));
       } else {
-        results.add(new Result(
-            isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict));
+        results.add(
+            new Result(
+                isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict));
       }
     }
     return results;
   }
 
   /**
-   * Registers a listener called with every newly stored object (the messaging layer's receiver);
-   * it must return quickly.
+   * Registers a listener called with every newly stored object (the messaging layer's receiver); it
+   * must return quickly.
    */
   public void addStoredListener(Consumer<ObjectMessage> listener) {
     onStored.add(listener);

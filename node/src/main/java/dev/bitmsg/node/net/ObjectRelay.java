@@ -18,15 +18,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Also keeps the {@link RelayCounts}: what the uploads announce and serve is counted unless the
  * object was made here. The inventory records each object's origin ({@link
  * ObjectIngest#ingestOwn}); this class keeps the made-here vectors in memory too, loaded from the
- * inventory at start and added on each submit, because an inv can name tens of thousands of
- * vectors and a lookup per vector would cost a query each. Vectors are forgotten a while after
- * the inventory would have dropped the object.
+ * inventory at start and added on each submit, because an inv can name tens of thousands of vectors
+ * and a lookup per vector would cost a query each. Vectors are forgotten a while after the
+ * inventory would have dropped the object.
  *
  * <p>Thread-safe (concurrent map and adders; peers are a live concurrent view).
  */
 final class ObjectRelay {
   /** Made-here vectors are forgotten this long after expiry (past the inventory's own grace). */
   private static final long FORGET_AFTER_EXPIRY = ExpiryCleaner.GRACE.toSeconds() + 24 * 3600;
+
   private static final int FIRST_PRUNE = 1024;
 
   private final Collection<Peer> peers;

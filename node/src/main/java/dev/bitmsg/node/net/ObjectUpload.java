@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The objects we send one peer (PROTOCOL.md 3.4, 3.5): our inventory in chunked invs after the
- * handshake, newly stored objects announced in one inv per drain, and the objects it asks for
- * with getdata (queued up to a cap). Invs and served objects are written only while the channel's
- * outbound buffer has room, so a slow reader holds objects in the database, not in memory. Each
- * inv entry and served object that was not made here is counted by the {@link ObjectRelay}.
+ * handshake, newly stored objects announced in one inv per drain, and the objects it asks for with
+ * getdata (queued up to a cap). Invs and served objects are written only while the channel's
+ * outbound buffer has room, so a slow reader holds objects in the database, not in memory. Each inv
+ * entry and served object that was not made here is counted by the {@link ObjectRelay}.
  *
- * <p>Threading: {@link #announce} may be called from any thread (a lock-free queue with an
- * atomic count); everything else is confined to the peer's {@link SerialExecutor}.
+ * <p>Threading: {@link #announce} may be called from any thread (a lock-free queue with an atomic
+ * count); everything else is confined to the peer's {@link SerialExecutor}.
  */
 final class ObjectUpload {
   private static final Logger log = LoggerFactory.getLogger(ObjectUpload.class);
@@ -37,7 +37,8 @@ final class ObjectUpload {
   private int servesQueued;
   private boolean servesTruncatedLogged;
 
-  private final ConcurrentLinkedQueue<InventoryVector> announcements = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<InventoryVector> announcements =
+      new ConcurrentLinkedQueue<>();
   private final AtomicInteger announcementCount = new AtomicInteger();
   private final AtomicBoolean announceScheduled = new AtomicBoolean();
 

@@ -18,19 +18,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One established connection: the peer's version, its serial work queue with read backpressure,
- * and the dispatch of each inbound message to the part that handles it: {@link ObjectDownload}
- * (what we fetch from the peer), {@link ObjectUpload} (what we announce and serve to it) and
- * {@link AddrGossip} (addresses both ways); pings are answered here (PROTOCOL.md 3.4, 3.5).
+ * One established connection: the peer's version, its serial work queue with read backpressure, and
+ * the dispatch of each inbound message to the part that handles it: {@link ObjectDownload} (what we
+ * fetch from the peer), {@link ObjectUpload} (what we announce and serve to it) and {@link
+ * AddrGossip} (addresses both ways); pings are answered here (PROTOCOL.md 3.4, 3.5).
  *
- * <p>Threading: every method that touches the download and upload state runs on this peer's
- * {@link SerialExecutor}, so that state is confined to one task at a time and needs no locks; the
- * other fields are final or atomic. Writes go to the Netty channel, which is thread-safe.
+ * <p>Threading: every method that touches the download and upload state runs on this peer's {@link
+ * SerialExecutor}, so that state is confined to one task at a time and needs no locks; the other
+ * fields are final or atomic. Writes go to the Netty channel, which is thread-safe.
  */
 final class Peer {
   private static final Logger log = LoggerFactory.getLogger(Peer.class);
+
   /** Queued inbound messages above which the channel stops reading, and where it resumes. */
   private static final int READ_HIGH_WATER = 32;
+
   private static final int READ_LOW_WATER = 8;
 
   private final Channel channel;
@@ -127,7 +129,8 @@ final class Peer {
       if (m instanceof Inv inv) {
         download.announced(inv.vectors());
       } else if (m instanceof Dinv dinv) {
-        download.announced(dinv.vectors()); // we do not do Dandelion: a stem announce is an announce
+        download.announced(
+            dinv.vectors()); // we do not do Dandelion: a stem announce is an announce
       } else if (m instanceof GetData getData) {
         upload.requested(getData.vectors());
       } else if (m instanceof ObjectMessage object) {
@@ -154,8 +157,14 @@ final class Peer {
     }
     int addrs = group.addrGossip().advertiseTo(this);
     int objects = upload.queueInventory();
-    log.info("{}: established ({}, {}, streams {}); announcing {} objects, {} addresses", name,
-        inbound ? "inbound" : "outbound", version.userAgentText(), version.streams(), objects, addrs);
+    log.info(
+        "{}: established ({}, {}, streams {}); announcing {} objects, {} addresses",
+        name,
+        inbound ? "inbound" : "outbound",
+        version.userAgentText(),
+        version.streams(),
+        objects,
+        addrs);
     upload.pump();
     channel.flush(); // the addr, when there was no inventory to push it out
   }

@@ -34,15 +34,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's connections: owns the event loops, the worker pool and the timer, builds each
- * channel's pipeline, keeps the registry of established peers and drops and bans misbehaving
- * ones. Event loops only decode, encode and hand messages over; validation and storage run on a
- * bounded worker pool, one serial queue per peer.
+ * channel's pipeline, keeps the registry of established peers and drops and bans misbehaving ones.
+ * Event loops only decode, encode and hand messages over; validation and storage run on a bounded
+ * worker pool, one serial queue per peer.
  *
  * <p>The parts: {@link InboundListener} (listen socket, inbound slots), {@link Dialler} (outbound
  * slots from the {@code --connect} list, known nodes or the bootstrap list), {@link ObjectRelay}
- * (propagation of new objects, relay figures), {@link AddrGossip} (addresses), and per peer
- * {@link Peer} with its {@link ObjectDownload} and {@link ObjectUpload}; {@link PeerPipeline}
- * lists the handlers of a channel.
+ * (propagation of new objects, relay figures), {@link AddrGossip} (addresses), and per peer {@link
+ * Peer} with its {@link ObjectDownload} and {@link ObjectUpload}; {@link PeerPipeline} lists the
+ * handlers of a channel.
  *
  * <p>Thread-safe: fields are final and hold concurrent collections or are set once in {@link
  * #start()} before any connection exists.
@@ -54,7 +54,8 @@ public final class PeerGroup implements AutoCloseable {
   private static final int WORK_QUEUE = 10_000;
 
   /** How the group connects: listen address (empty = client-only), fixed peers, bootstrap. */
-  public record Mode(Optional<InetSocketAddress> listen, List<HostPort> connectOnly, boolean bootstrap) {
+  public record Mode(
+      Optional<InetSocketAddress> listen, List<HostPort> connectOnly, boolean bootstrap) {
     public Mode {
       connectOnly = List.copyOf(connectOnly);
     }
@@ -73,7 +74,8 @@ public final class PeerGroup implements AutoCloseable {
   private final EventLoopGroup loops;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService timer;
-  // Handles of dialling and the request tick, cancelled on close; both tasks log their own failures.
+  // Handles of dialling and the request tick, cancelled on close; both tasks log their own
+  // failures.
   private final List<ScheduledFuture<?>> periodic = new CopyOnWriteArrayList<>();
   private final PeerPipeline pipeline;
   private final Dialler dialler;
@@ -82,8 +84,13 @@ public final class PeerGroup implements AutoCloseable {
   private final AddrGossip addrGossip;
   private volatile Optional<InetSocketAddress> bound = Optional.empty();
 
-  public PeerGroup(NetworkParams params, PeerSettings settings, Mode mode, ObjectIngest ingest,
-      KnownNodes knownNodes, Clock clock) {
+  public PeerGroup(
+      NetworkParams params,
+      PeerSettings settings,
+      Mode mode,
+      ObjectIngest ingest,
+      KnownNodes knownNodes,
+      Clock clock) {
     this.params = params;
     this.settings = settings;
     this.mode = mode;
@@ -91,12 +98,19 @@ public final class PeerGroup implements AutoCloseable {
     this.knownNodes = knownNodes;
     this.clock = clock;
     this.banList = new BanList(clock, settings.banDuration());
-    this.loops = new MultiThreadIoEventLoopGroup(
-        Math.min(2, Runtime.getRuntime().availableProcessors()),
-        new DefaultThreadFactory("bitmsg-io", true), NioIoHandler.newFactory());
-    this.workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(),
-        30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WORK_QUEUE),
-        new DefaultThreadFactory("bitmsg-worker", true));
+    this.loops =
+        new MultiThreadIoEventLoopGroup(
+            Math.min(2, Runtime.getRuntime().availableProcessors()),
+            new DefaultThreadFactory("bitmsg-io", true),
+            NioIoHandler.newFactory());
+    this.workers =
+        new ThreadPoolExecutor(
+            settings.workerThreads(),
+            settings.workerThreads(),
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(WORK_QUEUE),
+            new DefaultThreadFactory("bitmsg-worker", true));
     ScheduledThreadPoolExecutor t =
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-net-timer", true));
     t.setRemoveOnCancelPolicy(true);
@@ -105,8 +119,13 @@ public final class PeerGroup implements AutoCloseable {
     this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
     this.listener = new InboundListener(settings, banList, loops, ch -> initPipeline(ch, false));
     this.relay = new ObjectRelay(peers.values(), ingest, clock);
-    this.addrGossip = new AddrGossip(params, knownNodes,
-        new AddrPolicy(params, settings.acceptLoopbackAddrs()), clock, this::offload);
+    this.addrGossip =
+        new AddrGossip(
+            params,
+            knownNodes,
+            new AddrPolicy(params, settings.acceptLoopbackAddrs()),
+            clock,
+            this::offload);
   }
 
   /** Binds the listener (unless client-only) and starts dialling and the request timer. */
@@ -120,7 +139,8 @@ public final class PeerGroup implements AutoCloseable {
     long dial = settings.dialInterval().toMillis();
     periodic.add(timer.scheduleWithFixedDelay(dialler::tick, 0, dial, TimeUnit.MILLISECONDS));
     long tick = settings.tickInterval().toMillis();
-    periodic.add(timer.scheduleWithFixedDelay(this::requestTick, tick, tick, TimeUnit.MILLISECONDS));
+    periodic.add(
+        timer.scheduleWithFixedDelay(this::requestTick, tick, tick, TimeUnit.MILLISECONDS));
   }
 
   /** The bound listen address; empty in client-only mode or before {@link #start()}. */
@@ -137,8 +157,13 @@ public final class PeerGroup implements AutoCloseable {
   // ---- peers ----
 
   Peer register(Channel ch, boolean inbound, Version version) {
-    Peer peer = new Peer(ch, inbound, version, this,
-        new SerialExecutor(workers, String.valueOf(ch.remoteAddress())));
+    Peer peer =
+        new Peer(
+            ch,
+            inbound,
+            version,
+            this,
+            new SerialExecutor(workers, String.valueOf(ch.remoteAddress())));
     peers.put(ch, peer);
     addrGossip.connected(peer);
     peer.start();
@@ -160,7 +185,8 @@ public final class PeerGroup implements AutoCloseable {
   }
 
   void onException(Channel ch, Throwable cause) {
-    Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    Throwable c =
+        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
     InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
     Peer p = peers.get(ch);
     if (p != null) {
@@ -179,8 +205,8 @@ public final class PeerGroup implements AutoCloseable {
   }
 
   /**
-   * Ingests an object created or received outside the network (the node's own messages, tests)
-   * and announces it to every peer when it is new.
+   * Ingests an object created or received outside the network (the node's own messages, tests) and
+   * announces it to every peer when it is new.
    */
   public ObjectIngest.Result submit(ObjectMessage object) {
     return relay.submit(object);
@@ -205,13 +231,14 @@ public final class PeerGroup implements AutoCloseable {
   /** Runs bookkeeping (database work) on the worker pool, never on an event loop. */
   void offload(Runnable task) {
     try {
-      workers.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          log.warn("background task failed", e);
-        }
-      });
+      workers.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              log.warn("background task failed", e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       log.warn("worker queue full, dropping a bookkeeping task");
     }
@@ -220,14 +247,21 @@ public final class PeerGroup implements AutoCloseable {
   // ---- accessors for peers and callers ----
 
   /** A snapshot of the established peers. Immutable. */
-  public record PeerInfo(InetSocketAddress remote, boolean inbound, String userAgent,
+  public record PeerInfo(
+      InetSocketAddress remote,
+      boolean inbound,
+      String userAgent,
       Optional<String> tlsCipherSuite) {}
 
   public List<PeerInfo> peers() {
     List<PeerInfo> out = new ArrayList<>();
     for (Peer p : peers.values()) {
-      out.add(new PeerInfo(p.remote(), p.inbound(), p.version().userAgentText(),
-          LinkTls.cipherSuite(p.channel())));
+      out.add(
+          new PeerInfo(
+              p.remote(),
+              p.inbound(),
+              p.version().userAgentText(),
+              LinkTls.cipherSuite(p.channel())));
     }
     return out;
   }
@@ -275,7 +309,8 @@ public final class PeerGroup implements AutoCloseable {
   /** Whether a peer listening at {@code ip:port} is already connected to us inbound. */
   boolean connectedInbound(InetAddress ip, int port) {
     for (Peer p : peers.values()) {
-      if (p.inbound() && p.version().addrFrom().port() == port
+      if (p.inbound()
+          && p.version().addrFrom().port() == port
           && p.remote().getAddress().equals(ip)) {
         return true;
       }

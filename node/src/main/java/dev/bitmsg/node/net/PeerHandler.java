@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Last handler of the pipeline: turns {@link Established} into a registered {@link Peer}, hands
  * messages to it (the peer processes them on the worker pool, never on the event loop), sends
- * keep-alive pings on idleness, closes silent connections and reports exceptions to the group.
- * One instance per channel; event loop only.
+ * keep-alive pings on idleness, closes silent connections and reports exceptions to the group. One
+ * instance per channel; event loop only.
  */
 final class PeerHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(PeerHandler.class);

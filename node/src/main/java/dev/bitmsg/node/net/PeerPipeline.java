@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * FrameDecoder (fail fast) -> MessageDecoder -> MessageEncoder -> HandshakeHandler -> [TlsSwitch]
  * -> PeerHandler}. The TLS switch is there when the node advertises {@code NODE_SSL} and puts an
  * {@code SslHandler} in front once both sides advertised it (PROTOCOL.md 3.3). The self-connection
- * nonces are shared by all channels of the node. Thread-safe (immutable apart from the
- * thread-safe nonce set).
+ * nonces are shared by all channels of the node. Thread-safe (immutable apart from the thread-safe
+ * nonce set).
  */
 final class PeerPipeline {
   static final String FRAMES = "frames";
@@ -32,8 +32,10 @@ final class PeerPipeline {
     this.params = params;
     this.settings = settings;
     this.clock = clock;
-    this.tls = params.advertisesTls()
-        ? Optional.of(LinkTls.create(settings.handshakeTimeout())) : Optional.empty();
+    this.tls =
+        params.advertisesTls()
+            ? Optional.of(LinkTls.create(settings.handshakeTimeout()))
+            : Optional.empty();
   }
 
   /**
@@ -43,13 +45,25 @@ final class PeerPipeline {
    */
   void init(Channel ch, boolean initiator, int advertisedPort) {
     ChannelPipeline p = ch.pipeline();
-    p.addLast("idle", new IdleStateHandler(settings.deadAfter().toMillis(), 0,
-        settings.pingAfter().toMillis(), TimeUnit.MILLISECONDS));
+    p.addLast(
+        "idle",
+        new IdleStateHandler(
+            settings.deadAfter().toMillis(),
+            0,
+            settings.pingAfter().toMillis(),
+            TimeUnit.MILLISECONDS));
     p.addLast(FRAMES, new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD));
     p.addLast("messages", MessageDecoder.INSTANCE);
     p.addLast("encoder", MessageEncoder.INSTANCE);
-    p.addLast("handshake", new HandshakeHandler(initiator, params, clock, selfNonces,
-        advertisedPort, settings.handshakeTimeout().toMillis()));
+    p.addLast(
+        "handshake",
+        new HandshakeHandler(
+            initiator,
+            params,
+            clock,
+            selfNonces,
+            advertisedPort,
+            settings.handshakeTimeout().toMillis()));
     tls.ifPresent(t -> p.addLast("tls-switch", new TlsSwitch(t, initiator)));
     p.addLast("peer", new PeerHandler(group, !initiator));
   }

@@ -82,40 +82,119 @@ public record PeerSettings(
         true);
   }
 
-  public PeerSettings withTimers(Duration handshake, Duration ping, Duration dead, Duration request) {
-    return new PeerSettings(maxOutbound, maxInbound, handshake, ping, dead, request,
-        maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration, dialInterval,
-        tickInterval, acceptLoopbackAddrs, workerThreads, oneInboundPerIp);
+  public PeerSettings withTimers(
+      Duration handshake, Duration ping, Duration dead, Duration request) {
+    return new PeerSettings(
+        maxOutbound,
+        maxInbound,
+        handshake,
+        ping,
+        dead,
+        request,
+        maxInFlightPerPeer,
+        maxPendingPerPeer,
+        maxServeQueue,
+        banDuration,
+        dialInterval,
+        tickInterval,
+        acceptLoopbackAddrs,
+        workerThreads,
+        oneInboundPerIp);
   }
 
   public PeerSettings withLimits(int outbound, int inbound, int inFlight, int pending) {
-    return new PeerSettings(outbound, inbound, handshakeTimeout, pingAfter, deadAfter,
-        requestTimeout, inFlight, pending, maxServeQueue, banDuration, dialInterval, tickInterval,
-        acceptLoopbackAddrs, workerThreads, oneInboundPerIp);
+    return new PeerSettings(
+        outbound,
+        inbound,
+        handshakeTimeout,
+        pingAfter,
+        deadAfter,
+        requestTimeout,
+        inFlight,
+        pending,
+        maxServeQueue,
+        banDuration,
+        dialInterval,
+        tickInterval,
+        acceptLoopbackAddrs,
+        workerThreads,
+        oneInboundPerIp);
   }
 
   public PeerSettings withIntervals(Duration dial, Duration tick) {
-    return new PeerSettings(maxOutbound, maxInbound, handshakeTimeout, pingAfter, deadAfter,
-        requestTimeout, maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration, dial,
-        tick, acceptLoopbackAddrs, workerThreads, oneInboundPerIp);
+    return new PeerSettings(
+        maxOutbound,
+        maxInbound,
+        handshakeTimeout,
+        pingAfter,
+        deadAfter,
+        requestTimeout,
+        maxInFlightPerPeer,
+        maxPendingPerPeer,
+        maxServeQueue,
+        banDuration,
+        dial,
+        tick,
+        acceptLoopbackAddrs,
+        workerThreads,
+        oneInboundPerIp);
   }
 
   public PeerSettings withLoopbackAddrs(boolean accept) {
-    return new PeerSettings(maxOutbound, maxInbound, handshakeTimeout, pingAfter, deadAfter,
-        requestTimeout, maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration,
-        dialInterval, tickInterval, accept, workerThreads, oneInboundPerIp);
+    return new PeerSettings(
+        maxOutbound,
+        maxInbound,
+        handshakeTimeout,
+        pingAfter,
+        deadAfter,
+        requestTimeout,
+        maxInFlightPerPeer,
+        maxPendingPerPeer,
+        maxServeQueue,
+        banDuration,
+        dialInterval,
+        tickInterval,
+        accept,
+        workerThreads,
+        oneInboundPerIp);
   }
 
   public PeerSettings withWorkerThreads(int threads) {
-    return new PeerSettings(maxOutbound, maxInbound, handshakeTimeout, pingAfter, deadAfter,
-        requestTimeout, maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration,
-        dialInterval, tickInterval, acceptLoopbackAddrs, threads, oneInboundPerIp);
+    return new PeerSettings(
+        maxOutbound,
+        maxInbound,
+        handshakeTimeout,
+        pingAfter,
+        deadAfter,
+        requestTimeout,
+        maxInFlightPerPeer,
+        maxPendingPerPeer,
+        maxServeQueue,
+        banDuration,
+        dialInterval,
+        tickInterval,
+        acceptLoopbackAddrs,
+        threads,
+        oneInboundPerIp);
   }
 
   public PeerSettings withOneInboundPerIp(boolean one) {
-    return new PeerSettings(maxOutbound, maxInbound, handshakeTimeout, pingAfter, deadAfter,
-        requestTimeout, maxInFlightPerPeer, maxPendingPerPeer, maxServeQueue, banDuration,
-        dialInterval, tickInterval, acceptLoopbackAddrs, workerThreads, one);
+    return new PeerSettings(
+        maxOutbound,
+        maxInbound,
+        handshakeTimeout,
+        pingAfter,
+        deadAfter,
+        requestTimeout,
+        maxInFlightPerPeer,
+        maxPendingPerPeer,
+        maxServeQueue,
+        banDuration,
+        dialInterval,
+        tickInterval,
+        acceptLoopbackAddrs,
+        workerThreads,
+        one);
   }
 
   private static void positive(String name, int value, int min) {

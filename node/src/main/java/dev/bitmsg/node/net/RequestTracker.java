@@ -4,9 +4,9 @@ import dev.bitmsg.node.wire.InventoryVector;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which objects are being fetched, node-wide, so two peers announcing the same object do not
- * both get a getdata for it. A claim lasts until released (object delivered) or its deadline
- * (peer silent: the request is forgotten and another peer may be asked). Thread-safe.
+ * Which objects are being fetched, node-wide, so two peers announcing the same object do not both
+ * get a getdata for it. A claim lasts until released (object delivered) or its deadline (peer
+ * silent: the request is forgotten and another peer may be asked). Thread-safe.
  */
 final class RequestTracker {
   private final ConcurrentHashMap<InventoryVector, Long> deadlines = new ConcurrentHashMap<>();

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The version nonces of this node's live connections (PROTOCOL.md 3.2): a received version
- * carrying one of them means the node dialled itself. Thread-safe.
+ * The version nonces of this node's live connections (PROTOCOL.md 3.2): a received version carrying
+ * one of them means the node dialled itself. Thread-safe.
  */
 final class SelfNonces {
   private final SecureRandom random = new SecureRandom();

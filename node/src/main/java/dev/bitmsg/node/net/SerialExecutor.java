@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs tasks one at a time, in submission order, on a shared pool: one peer's work never runs
  * concurrently with itself, so the peer's state needs no locks, while different peers proceed in
- * parallel. After a batch of tasks the runner yields the pool thread so one busy peer cannot
- * starve the others. {@link #size()} lets the caller apply backpressure. Thread-safe.
+ * parallel. After a batch of tasks the runner yields the pool thread so one busy peer cannot starve
+ * the others. {@link #size()} lets the caller apply backpressure. Thread-safe.
  */
 final class SerialExecutor implements Executor {
   private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);

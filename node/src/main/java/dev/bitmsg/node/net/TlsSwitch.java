@@ -8,10 +8,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * The hook between the version handshake and the peer on a node that advertises {@code NODE_SSL}:
- * when {@link Established} shows that the peer advertised it too, the connection is switched to
- * TLS ({@link LinkTls}) and the event reaches the peer only once TLS is up; otherwise it passes
- * through unchanged and the connection stays plaintext (PROTOCOL.md 3.3). Removes itself either
- * way. One instance per channel; event loop only.
+ * when {@link Established} shows that the peer advertised it too, the connection is switched to TLS
+ * ({@link LinkTls}) and the event reaches the peer only once TLS is up; otherwise it passes through
+ * unchanged and the connection stays plaintext (PROTOCOL.md 3.3). Removes itself either way. One
+ * instance per channel; event loop only.
  */
 final class TlsSwitch extends ChannelInboundHandlerAdapter {
   private final LinkTls tls;
@@ -33,7 +33,11 @@ final class TlsSwitch extends ChannelInboundHandlerAdapter {
       ctx.fireUserEventTriggered(evt);
       return;
     }
-    tls.upgrade(ctx.channel(), initiator, PeerPipeline.FRAMES,
-        new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD), evt);
+    tls.upgrade(
+        ctx.channel(),
+        initiator,
+        PeerPipeline.FRAMES,
+        new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD),
+        evt);
   }
 }

@@ -22,8 +22,11 @@ final class VersionCheck {
   static Optional<String> refusal(
       Version v, NetworkParams params, long nowEpochSeconds, SelfNonces selfNonces) {
     if (v.protocolVersion() < NetworkParams.PROTOCOL_VERSION) {
-      return Optional.of("protocol version " + v.protocolVersion() + " is below "
-          + NetworkParams.PROTOCOL_VERSION);
+      return Optional.of(
+          "protocol version "
+              + v.protocolVersion()
+              + " is below "
+              + NetworkParams.PROTOCOL_VERSION);
     }
     if (!v.hasService(Version.NODE_NETWORK)) {
       return Optional.of("services " + Long.toHexString(v.services()) + " lack NODE_NETWORK");
@@ -36,8 +39,8 @@ final class VersionCheck {
     }
     long skew = v.timestamp() - nowEpochSeconds;
     if (skew > MAX_CLOCK_SKEW_SECONDS || skew < -MAX_CLOCK_SKEW_SECONDS) {
-      return Optional.of("clock differs from ours by " + skew + " s (limit "
-          + MAX_CLOCK_SKEW_SECONDS + ")");
+      return Optional.of(
+          "clock differs from ours by " + skew + " s (limit " + MAX_CLOCK_SKEW_SECONDS + ")");
     }
     if (selfNonces.isOurs(v.nonce())) {
       return Optional.of("I'm connected to myself");

@@ -40,7 +40,8 @@ public final class EnginePowProvider implements PowProvider {
         try {
           PowSolution s = handle.result().get(PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
           if (!TrialValue.meets(TrialValue.of(s.nonce(), initialHash), target)) {
-            throw new PowException("engine " + engine.name() + " returned a nonce that does not meet the target");
+            throw new PowException(
+                "engine " + engine.name() + " returned a nonce that does not meet the target");
           }
           return new Result(s.nonce(), engine.name());
         } catch (TimeoutException e) {

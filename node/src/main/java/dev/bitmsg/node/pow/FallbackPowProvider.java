@@ -29,11 +29,16 @@ public final class FallbackPowProvider implements PowProvider {
     try {
       return remote.solve(initialHash, target, progress);
     } catch (StatusRuntimeException e) {
-      why = e.getStatus().getCode() + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription());
+      why =
+          e.getStatus().getCode()
+              + (e.getStatus().getDescription() == null
+                  ? ""
+                  : " " + e.getStatus().getDescription());
     } catch (PowException e) {
       why = e.getMessage();
     }
-    log.warn("PoW: {} not usable ({}), falling back to {}", remote.describe(), why, local.describe());
+    log.warn(
+        "PoW: {} not usable ({}), falling back to {}", remote.describe(), why, local.describe());
     Result r = local.solve(initialHash, target, progress);
     return new Result(r.nonce(), r.by() + " (fallback: " + remote.describe() + " " + why + ")");
   }

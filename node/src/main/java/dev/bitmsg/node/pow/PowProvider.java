@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * The one seam all sending-side proof of work of the node goes through (msg, ack, pubkey,
- * getpubkey, broadcast): the embedded CPU engine, the remote PoW service, or the service with a
- * CPU fallback. Implementations are thread-safe; {@link #solve} blocks the calling thread.
+ * getpubkey, broadcast): the embedded CPU engine, the remote PoW service, or the service with a CPU
+ * fallback. Implementations are thread-safe; {@link #solve} blocks the calling thread.
  */
 public interface PowProvider extends AutoCloseable {
   /** A nonce meeting the target and who found it (e.g. {@code cpu}, {@code remote host:port}). */

@@ -8,7 +8,8 @@ import java.util.Optional;
 public final class PowProviders {
   private PowProviders() {}
 
-  public static PowProvider create(Optional<HostPort> service, Optional<String> token, int cpuThreads) {
+  public static PowProvider create(
+      Optional<HostPort> service, Optional<String> token, int cpuThreads) {
     PowProvider cpu = EnginePowProvider.cpu(cpuThreads);
     if (service.isEmpty()) {
       return cpu;

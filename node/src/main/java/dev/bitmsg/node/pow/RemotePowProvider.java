@@ -27,11 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A {@link PowProvider} that offloads the search to the remote PoW service over gRPC
- * ({@code bitmessage.pow.v1.ProofOfWork}, generated stubs of {@code pow-proto}): {@code Submit}
- * then {@code Watch} for progress and the answer, {@code Cancel} when interrupted. Sends the token
- * as {@code authorization: Bearer}. The answer is re-verified locally before it is used.
- * Plaintext transport (the service is expected on a trusted link). Thread-safe.
+ * A {@link PowProvider} that offloads the search to the remote PoW service over gRPC ({@code
+ * bitmessage.pow.v1.ProofOfWork}, generated stubs of {@code pow-proto}): {@code Submit} then {@code
+ * Watch} for progress and the answer, {@code Cancel} when interrupted. Sends the token as {@code
+ * authorization: Bearer}. The answer is re-verified locally before it is used. Plaintext transport
+ * (the service is expected on a trusted link). Thread-safe.
  */
 public final class RemotePowProvider implements PowProvider {
   private static final Metadata.Key<String> AUTHORIZATION =
@@ -45,20 +45,24 @@ public final class RemotePowProvider implements PowProvider {
   public RemotePowProvider(HostPort endpoint, String token, Duration connectTimeout) {
     this.endpoint = endpoint;
     this.connectTimeout = connectTimeout;
-    this.channel = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
+    this.channel =
+        NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
     this.stub = ProofOfWorkGrpc.newBlockingStub(channel).withCallCredentials(new Bearer(token));
   }
 
   @Override
   public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
       throws InterruptedException {
-    SolveRequest solve = SolveRequest.newBuilder()
-        .setInitialHash(ByteString.copyFrom(initialHash.toByteArray()))
-        .setTarget(target)
-        .setPriority(Priority.PRIORITY_INTERACTIVE)
-        .build();
-    String jobId = stub.withDeadlineAfter(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .submit(SubmitRequest.newBuilder().setSolve(solve).build()).getJobId();
+    SolveRequest solve =
+        SolveRequest.newBuilder()
+            .setInitialHash(ByteString.copyFrom(initialHash.toByteArray()))
+            .setTarget(target)
+            .setPriority(Priority.PRIORITY_INTERACTIVE)
+            .build();
+    String jobId =
+        stub.withDeadlineAfter(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .submit(SubmitRequest.newBuilder().setSolve(solve).build())
+            .getJobId();
     Context.CancellableContext watch = Context.current().withCancellation();
     Context previous = watch.attach();
     try {
@@ -73,17 +77,26 @@ public final class RemotePowProvider implements PowProvider {
           case JOB_STATE_DONE -> {
             long nonce = u.getResult().getNonce();
             if (!TrialValue.meets(TrialValue.of(nonce, initialHash), target)) {
-              throw new PowException("remote " + endpoint + " returned a nonce that does not meet the target");
+              throw new PowException(
+                  "remote " + endpoint + " returned a nonce that does not meet the target");
             }
             return new Result(nonce, "remote " + endpoint + " (" + u.getResult().getEngine() + ")");
           }
           case JOB_STATE_QUEUED, JOB_STATE_RUNNING ->
               progress.accept(new PowProgress(u.getTrials(), u.getTrialsPerSecond()));
-          default -> throw new PowException("remote " + endpoint + " job " + jobId + " ended "
-              + u.getState() + (u.getError().isEmpty() ? "" : ": " + u.getError()));
+          default ->
+              throw new PowException(
+                  "remote "
+                      + endpoint
+                      + " job "
+                      + jobId
+                      + " ended "
+                      + u.getState()
+                      + (u.getError().isEmpty() ? "" : ": " + u.getError()));
         }
       }
-      throw new PowException("remote " + endpoint + " closed the watch of job " + jobId + " without an answer");
+      throw new PowException(
+          "remote " + endpoint + " closed the watch of job " + jobId + " without an answer");
     } catch (InterruptedException | RuntimeException e) {
       if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
         cancelQuietly(jobId);
@@ -98,7 +111,8 @@ public final class RemotePowProvider implements PowProvider {
 
   private void cancelQuietly(String jobId) {
     try {
-      stub.withDeadlineAfter(2, TimeUnit.SECONDS).cancel(CancelRequest.newBuilder().setJobId(jobId).build());
+      stub.withDeadlineAfter(2, TimeUnit.SECONDS)
+          .cancel(CancelRequest.newBuilder().setJobId(jobId).build());
     } catch (StatusRuntimeException ignored) {
       // best effort: the job expires on the service anyway
     }
@@ -133,7 +147,11 @@ public final class RemotePowProvider implements PowProvider {
   /** Whether {@code e} means the service could not be used (as opposed to a wrong answer). */
   static boolean isUnreachable(StatusRuntimeException e) {
     Status.Code c = e.getStatus().getCode();
-    return c == Status.Code.UNAVAILABLE || c == Status.Code.DEADLINE_EXCEEDED || c == Status.Code.UNKNOWN
-        || c == Status.Code.CANCELLED || c == Status.Code.RESOURCE_EXHAUSTED || c == Status.Code.INTERNAL;
+    return c == Status.Code.UNAVAILABLE
+        || c == Status.Code.DEADLINE_EXCEEDED
+        || c == Status.Code.UNKNOWN
+        || c == Status.Code.CANCELLED
+        || c == Status.Code.RESOURCE_EXHAUSTED
+        || c == Status.Code.INTERNAL;
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What only the client API keeps: the address book and the read and trashed marks of inbox and
- * sent messages (the messaging stores keep every message; the API hides trashed ones).
- * Implementations are thread-safe.
+ * What only the client API keeps: the address book and the read and trashed marks of inbox and sent
+ * messages (the messaging stores keep every message; the API hides trashed ones). Implementations
+ * are thread-safe.
  */
 public interface ClientState extends AutoCloseable {
   /** An address book entry. Immutable. */

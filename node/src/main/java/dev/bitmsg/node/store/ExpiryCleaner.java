@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class ExpiryCleaner implements Runnable {
   /** How long past expiry objects are kept, so recently expired vectors are not re-downloaded. */
   public static final Duration GRACE = Duration.ofHours(3);
+
   /** How long unused pubkeys of others are kept (PyBitmessage's 28 days). */
   public static final Duration PUBKEY_RETENTION = Duration.ofDays(28);
 
@@ -32,7 +33,8 @@ public final class ExpiryCleaner implements Runnable {
     this(inventory, Optional.empty(), Optional.empty(), clock);
   }
 
-  public ExpiryCleaner(Inventory inventory, Optional<PubkeyStore> pubkeys, Optional<PowJobs> jobs, Clock clock) {
+  public ExpiryCleaner(
+      Inventory inventory, Optional<PubkeyStore> pubkeys, Optional<PowJobs> jobs, Clock clock) {
     this.inventory = inventory;
     this.pubkeys = pubkeys;
     this.jobs = jobs;
@@ -48,12 +50,13 @@ public final class ExpiryCleaner implements Runnable {
       log.info("inventory: removed {} objects expired before {}", removed, cutoff);
     }
     long keep = now - PUBKEY_RETENTION.toSeconds();
-    pubkeys.ifPresent(p -> {
-      int gone = p.deleteUnusedBefore(keep);
-      if (gone > 0) {
-        log.info("pubkeys: removed {} unused pubkeys older than {}", gone, PUBKEY_RETENTION);
-      }
-    });
+    pubkeys.ifPresent(
+        p -> {
+          int gone = p.deleteUnusedBefore(keep);
+          if (gone > 0) {
+            log.info("pubkeys: removed {} unused pubkeys older than {}", gone, PUBKEY_RETENTION);
+          }
+        });
     jobs.ifPresent(j -> j.deleteFinishedBefore(keep));
     return removed;
   }

@@ -13,6 +13,8 @@ public interface Inbox {
 
   long count();
 
-  /** Deletes the messages with these signature hashes (unknown ones are skipped); returns the count. */
+  /**
+   * Deletes the messages with these signature hashes (unknown ones are skipped); returns the count.
+   */
   int delete(Collection<Bytes> sigHashes);
 }

@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The node's object inventory (PROTOCOL.md section 4 retention): every valid object it holds,
- * keyed by inventory vector. Implementations are thread-safe; failures throw {@link
- * StoreException}.
+ * The node's object inventory (PROTOCOL.md section 4 retention): every valid object it holds, keyed
+ * by inventory vector. Implementations are thread-safe; failures throw {@link StoreException}.
  */
 public interface Inventory extends AutoCloseable {
   /**

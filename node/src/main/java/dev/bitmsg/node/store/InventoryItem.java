@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * One inventory row: an object's vector, the header fields the node queries by, the exact object
- * bytes and, for objects addressed by tag (getpubkey v4, pubkey v4, broadcast v5), the 32-byte
- * tag. Immutable.
+ * bytes and, for objects addressed by tag (getpubkey v4, pubkey v4, broadcast v5), the 32-byte tag.
+ * Immutable.
  */
 public record InventoryItem(
     InventoryVector vector,

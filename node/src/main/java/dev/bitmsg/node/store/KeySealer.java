@@ -34,7 +34,8 @@ public final class KeySealer {
     }
     try {
       PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);
-      byte[] k = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      byte[] k =
+          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
       spec.clearPassword();
       return new KeySealer(new SecretKeySpec(k, "AES"));
     } catch (GeneralSecurityException e) {

@@ -1,11 +1,12 @@
 package dev.bitmsg.node.store;
 
 /**
- * A peer address the node has learnt (from addr gossip, configuration or an inbound version):
- * host (literal IP text), port, stream, advertised services, when it was last seen (epoch
- * seconds) and a rating that connection failures lower and good sessions raise. Immutable.
+ * A peer address the node has learnt (from addr gossip, configuration or an inbound version): host
+ * (literal IP text), port, stream, advertised services, when it was last seen (epoch seconds) and a
+ * rating that connection failures lower and good sessions raise. Immutable.
  */
-public record KnownNode(String host, int port, long stream, long services, long lastSeen, double rating) {
+public record KnownNode(
+    String host, int port, long stream, long services, long lastSeen, double rating) {
   public KnownNode {
     if (host.isEmpty()) {
       throw new IllegalArgumentException("host must not be empty");

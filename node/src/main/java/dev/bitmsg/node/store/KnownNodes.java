@@ -3,8 +3,8 @@ package dev.bitmsg.node.store;
 import java.util.List;
 
 /**
- * The registry of known peers (PROTOCOL.md sections 3.4 and 12). Thread-safe; failures throw
- * {@link StoreException}.
+ * The registry of known peers (PROTOCOL.md sections 3.4 and 12). Thread-safe; failures throw {@link
+ * StoreException}.
  */
 public interface KnownNodes extends AutoCloseable {
   /**
@@ -23,8 +23,8 @@ public interface KnownNodes extends AutoCloseable {
   void adjustRating(String host, int port, double delta);
 
   /**
-   * Forgets nodes not seen since {@code staleBefore}, or not seen since {@code lowRatedBefore}
-   * with a negative rating (PyBitmessage hygiene, section 12). Returns the count removed.
+   * Forgets nodes not seen since {@code staleBefore}, or not seen since {@code lowRatedBefore} with
+   * a negative rating (PyBitmessage hygiene, section 12). Returns the count removed.
    */
   int prune(long staleBefore, long lowRatedBefore);
 

@@ -30,8 +30,8 @@ public interface Outbox {
   void saveSolved(long id, Bytes object, String powBy);
 
   /**
-   * The object is in the inventory: clears {@code solved}, sets {@code status}, the retry count
-   * and the time to look again.
+   * The object is in the inventory: clears {@code solved}, sets {@code status}, the retry count and
+   * the time to look again.
    */
   void markSent(long id, SendStatus status, int retries, long sleepTill, long now);
 
@@ -44,8 +44,8 @@ public interface Outbox {
   List<Change> history(long id);
 
   /**
-   * Deletes those of the rows {@code ids} whose status is final (no more work will touch them), with
-   * their history; returns the ids deleted.
+   * Deletes those of the rows {@code ids} whose status is final (no more work will touch them),
+   * with their history; returns the ids deleted.
    */
   Set<Long> deleteFinished(Collection<Long> ids);
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One pending or finished proof-of-work job of the node's own bookkeeping objects: publishing an
  * own pubkey or asking for someone else's (PyBitmessage keeps these in its in-memory worker queue;
- * here they are rows, so a crash neither loses nor repeats them). {@code solved} holds the
- * finished object between the end of the work and its storage in the inventory. Immutable.
+ * here they are rows, so a crash neither loses nor repeats them). {@code solved} holds the finished
+ * object between the end of the work and its storage in the inventory. Immutable.
  *
  * @param address the own address whose pubkey goes out, or the address whose pubkey is asked for
  * @param reason why the job exists ("new address", "getpubkey", "re-publish", "msg 7", ...)

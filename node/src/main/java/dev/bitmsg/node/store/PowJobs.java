@@ -36,10 +36,16 @@ public interface PowJobs {
   /** The object is in the inventory: {@code SENT}, solved object cleared. */
   void markSent(long id, long now);
 
-  /** Queued (not yet started) jobs of this kind and address become {@code DROPPED}; returns the count. */
+  /**
+   * Queued (not yet started) jobs of this kind and address become {@code DROPPED}; returns the
+   * count.
+   */
   int dropQueued(PowJob.Kind kind, String address, String why, long now);
 
-  /** Jobs left in {@code DOING_POW} without a finished object go back to {@code QUEUED}; returns the count. */
+  /**
+   * Jobs left in {@code DOING_POW} without a finished object go back to {@code QUEUED}; returns the
+   * count.
+   */
   int requeueInterrupted(long now);
 
   /** Deletes finished (sent or dropped) jobs older than {@code cutoff}; returns the count. */

@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Acknowledgements (PROTOCOL.md section 8, "Ack"). A sender puts a complete framed {@code object}
- * message into its msg; the recipient checks it and injects the inner object into the network;
- * the sender recognises it when an incoming object's bytes from offset 16 equal its ack data.
+ * message into its msg; the recipient checks it and injects the inner object into the network; the
+ * sender recognises it when an incoming object's bytes from offset 16 equal its ack data.
  *
  * <pre>
  *   ack data                 objectType uint32 | var_int version | var_int stream | payload
@@ -36,7 +36,8 @@ public final class Acks {
    * stealth levels pick type, version and payload so that acks look like ordinary objects.
    */
   public static Bytes ackData(long objectType, long version, long stream, byte[] payload) {
-    ByteBuffer buf = ByteBuffer.allocate(4 + VarInt.size(version) + VarInt.size(stream) + payload.length);
+    ByteBuffer buf =
+        ByteBuffer.allocate(4 + VarInt.size(version) + VarInt.size(stream) + payload.length);
     WireIo.writeInt32(buf, (int) objectType);
     VarInt.write(version, buf);
     VarInt.write(stream, buf);
@@ -87,8 +88,8 @@ public final class Acks {
 
   /**
    * Checks an embedded ack as the recipient must (magic, declared length equal to the actual
-   * length, length within {@link WireLimits#MAX_RECEIVE_PAYLOAD}, checksum, command {@code
-   * object}) and returns the inner object to inject into the inventory.
+   * length, length within {@link WireLimits#MAX_RECEIVE_PAYLOAD}, checksum, command {@code object})
+   * and returns the inner object to inject into the inventory.
    *
    * @throws ProtocolException when any check fails
    */

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code addr}: var_int count (at most {@value WireLimits#MAX_ADDR_ITEMS}) + count x 38-byte
- * {@link TimedNetworkAddress} (PROTOCOL.md section 3.4). Immutable.
+ * {@code addr}: var_int count (at most {@value WireLimits#MAX_ADDR_ITEMS}) + count x 38-byte {@link
+ * TimedNetworkAddress} (PROTOCOL.md section 3.4). Immutable.
  */
 public record Addr(List<TimedNetworkAddress> addresses) implements Message {
   public Addr {

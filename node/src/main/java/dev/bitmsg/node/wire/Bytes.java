@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * An immutable byte string: the value type that records use instead of a raw {@code byte[]}.
- * Bytes are copied on the way in and out; {@code equals} compares contents. Thread-safe.
+ * An immutable byte string: the value type that records use instead of a raw {@code byte[]}. Bytes
+ * are copied on the way in and out; {@code equals} compares contents. Thread-safe.
  */
 public final class Bytes {
   public static final Bytes EMPTY = new Bytes(new byte[0]);

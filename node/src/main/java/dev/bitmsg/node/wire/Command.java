@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The commands this node understands, each with the reader of its payload (PROTOCOL.md section
- * 3). A command not listed here is kept as an {@link UnknownMessage} and ignored, as the spec
- * requires. Immutable.
+ * The commands this node understands, each with the reader of its payload (PROTOCOL.md section 3).
+ * A command not listed here is kept as an {@link UnknownMessage} and ignored, as the spec requires.
+ * Immutable.
  */
 public enum Command {
   VERSION("version", Version::read),

@@ -3,9 +3,9 @@ package dev.bitmsg.node.wire;
 import java.nio.ByteBuffer;
 
 /**
- * The proof-of-work difficulty an address owner demands: nonce trials per byte and payload
- * length extra bytes, two var_ints (PROTOCOL.md section 5). Immutable. Values below the network
- * default of 1000 are kept as sent; raising them is the PoW code's job.
+ * The proof-of-work difficulty an address owner demands: nonce trials per byte and payload length
+ * extra bytes, two var_ints (PROTOCOL.md section 5). Immutable. Values below the network default of
+ * 1000 are kept as sent; raising them is the PoW code's job.
  */
 public record Difficulty(long nonceTrialsPerByte, long extraBytes) {
   public static final Difficulty NETWORK_DEFAULT = new Difficulty(1000, 1000);

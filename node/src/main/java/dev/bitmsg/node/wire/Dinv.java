@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * {@code dinv}: Dandelion stem announce, same layout as inv (PROTOCOL.md section 3.5). var_int count (at most
- * {@value WireLimits#MAX_INV_ITEMS}) + count x 32-byte {@link InventoryVector}. Immutable.
+ * {@code dinv}: Dandelion stem announce, same layout as inv (PROTOCOL.md section 3.5). var_int
+ * count (at most {@value WireLimits#MAX_INV_ITEMS}) + count x 32-byte {@link InventoryVector}.
+ * Immutable.
  */
 public record Dinv(List<InventoryVector> vectors) implements Message {
   public Dinv {

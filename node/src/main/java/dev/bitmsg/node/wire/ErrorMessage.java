@@ -54,7 +54,9 @@ public record ErrorMessage(long fatal, long banTime, Bytes inventoryVector, Byte
 
   @Override
   public int serializedSize() {
-    return VarInt.size(fatal) + VarInt.size(banTime) + WireIo.varBytesSize(inventoryVector)
+    return VarInt.size(fatal)
+        + VarInt.size(banTime)
+        + WireIo.varBytesSize(inventoryVector)
         + WireIo.varBytesSize(text);
   }
 }

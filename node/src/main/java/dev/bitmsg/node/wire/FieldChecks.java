@@ -13,7 +13,8 @@ final class FieldChecks {
 
   static void checkLength(Bytes value, int length, String what) {
     if (value.length() != length) {
-      throw new IllegalArgumentException(what + " must be " + length + " bytes, got " + value.length());
+      throw new IllegalArgumentException(
+          what + " must be " + length + " bytes, got " + value.length());
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.bitmsg.node.wire;
 
 /**
- * One framed network message: its command and payload, after the header has been checked (or
- * before it is written). Immutable. See {@link FrameCodec} for the header layout.
+ * One framed network message: its command and payload, after the header has been checked (or before
+ * it is written). Immutable. See {@link FrameCodec} for the header layout.
  */
 public record Frame(String command, Bytes payload) {
   public Frame {

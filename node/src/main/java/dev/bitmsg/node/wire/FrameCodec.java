@@ -22,11 +22,11 @@ import java.util.Optional;
  * </pre>
  *
  * <p>{@link #decode(ByteBuffer, int)} works on whatever bytes have arrived: it returns empty (and
- * consumes nothing) when a frame is not complete yet, a {@link Frame} (consuming exactly its
- * bytes) when one is, and throws {@link ProtocolException} as soon as the bytes seen so far cannot
- * start a valid frame: bad magic after the first byte, bad command once 16 bytes are there, an
- * oversize length once 20 bytes are there (before any payload is buffered). A Netty decoder can
- * delegate to it. Stateless and thread-safe.
+ * consumes nothing) when a frame is not complete yet, a {@link Frame} (consuming exactly its bytes)
+ * when one is, and throws {@link ProtocolException} as soon as the bytes seen so far cannot start a
+ * valid frame: bad magic after the first byte, bad command once 16 bytes are there, an oversize
+ * length once 20 bytes are there (before any payload is buffered). A Netty decoder can delegate to
+ * it. Stateless and thread-safe.
  */
 public final class FrameCodec {
   /** The network magic {@code E9BEB4D9}. */
@@ -58,7 +58,9 @@ public final class FrameCodec {
   public static ByteBuffer write(Frame frame, ByteBuffer buf) {
     if (frame.payload().length() > WireLimits.MAX_SEND_PAYLOAD) {
       throw new IllegalArgumentException(
-          "payload of " + frame.payload().length() + " bytes exceeds the send limit "
+          "payload of "
+              + frame.payload().length()
+              + " bytes exceeds the send limit "
               + WireLimits.MAX_SEND_PAYLOAD);
     }
     buf.put(MAGIC_BYTES);
@@ -78,7 +80,9 @@ public final class FrameCodec {
     return Bytes.wrap(buf.array());
   }
 
-  /** {@link #decode(ByteBuffer, int)} with the receive limit {@link WireLimits#MAX_RECEIVE_PAYLOAD}. */
+  /**
+   * {@link #decode(ByteBuffer, int)} with the receive limit {@link WireLimits#MAX_RECEIVE_PAYLOAD}.
+   */
   public static Optional<Frame> decode(ByteBuffer in) {
     return decode(in, WireLimits.MAX_RECEIVE_PAYLOAD);
   }
@@ -96,7 +100,10 @@ public final class FrameCodec {
     for (int i = 0; i < Math.min(4, avail); i++) {
       if (in.get(start + i) != MAGIC_BYTES[i]) {
         throw new ProtocolException(
-            "bad magic: " + String.format(Locale.ROOT, "%02x", in.get(start + i) & 0xff) + " at byte " + i);
+            "bad magic: "
+                + String.format(Locale.ROOT, "%02x", in.get(start + i) & 0xff)
+                + " at byte "
+                + i);
       }
     }
     if (avail < 16) {
@@ -124,7 +131,12 @@ public final class FrameCodec {
     if (declared != actual) {
       in.position(start);
       throw new ProtocolException(
-          String.format(Locale.ROOT, "'%s' bad checksum: header %08x, payload %08x", command, declared, actual));
+          String.format(
+              Locale.ROOT,
+              "'%s' bad checksum: header %08x, payload %08x",
+              command,
+              declared,
+              actual));
     }
     return Optional.of(new Frame(command, payload));
   }
@@ -140,12 +152,16 @@ public final class FrameCodec {
       long declared = buf.getInt(16) & 0xffffffffL;
       if (declared <= maxPayload && declared != buf.remaining() - WireLimits.HEADER_LENGTH) {
         throw new ProtocolException(
-            "frame declares " + declared + " payload bytes but carries "
+            "frame declares "
+                + declared
+                + " payload bytes but carries "
                 + (buf.remaining() - WireLimits.HEADER_LENGTH));
       }
     }
-    Frame f = decode(buf, maxPayload)
-        .orElseThrow(() -> new ProtocolException("truncated frame: " + bytes.length() + " bytes"));
+    Frame f =
+        decode(buf, maxPayload)
+            .orElseThrow(
+                () -> new ProtocolException("truncated frame: " + bytes.length() + " bytes"));
     WireIo.requireEnd(buf, "frame");
     return f;
   }

@@ -12,7 +12,9 @@ import java.util.Locale;
  * base32-decoded bytes of the name. Stateless.
  */
 public final class HostEncoding {
-  private static final byte[] IPV4_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
+  private static final byte[] IPV4_PREFIX = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff
+  };
   private static final byte[] ONION_PREFIX = {
     (byte) 0xfd, (byte) 0x87, (byte) 0xd8, 0x7e, (byte) 0xeb, 0x43
   };

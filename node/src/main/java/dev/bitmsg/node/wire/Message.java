@@ -8,7 +8,16 @@ import java.nio.ByteBuffer;
  * same bytes. {@link MessageCodec} maps frames to messages and back.
  */
 public sealed interface Message
-    permits Version, VerAck, Addr, Inv, GetData, Dinv, ObjectMessage, Ping, Pong, ErrorMessage,
+    permits Version,
+        VerAck,
+        Addr,
+        Inv,
+        GetData,
+        Dinv,
+        ObjectMessage,
+        Ping,
+        Pong,
+        ErrorMessage,
         UnknownMessage {
   /** The command string of the frame that carries this message. */
   String command();

@@ -59,8 +59,11 @@ public record MsgPlaintext(
   }
 
   public int unsignedSize() {
-    return sender.serializedSize() + WireLimits.RIPE_LENGTH + VarInt.size(encoding)
-        + WireIo.varBytesSize(message) + WireIo.varBytesSize(ackData);
+    return sender.serializedSize()
+        + WireLimits.RIPE_LENGTH
+        + VarInt.size(encoding)
+        + WireIo.varBytesSize(message)
+        + WireIo.varBytesSize(ackData);
   }
 
   public Bytes unsignedBytes() {

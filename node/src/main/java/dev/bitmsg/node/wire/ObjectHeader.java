@@ -3,8 +3,8 @@ package dev.bitmsg.node.wire;
 import java.nio.ByteBuffer;
 
 /**
- * The part of an object between its nonce and its payload: what a sender knows before the proof
- * of work, and the start of every signed data (PROTOCOL.md sections 4 and 7.2). Immutable.
+ * The part of an object between its nonce and its payload: what a sender knows before the proof of
+ * work, and the start of every signed data (PROTOCOL.md sections 4 and 7.2). Immutable.
  *
  * <pre>
  *   size     field

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code object}: one object with its exact wire bytes (PROTOCOL.md section 4). Relaying and the
- * inventory vector need those bytes unchanged, so they are kept as received; the header fields
- * are parsed from them once. Typed views ({@link ObjectPayloads}) are parsed from the payload on
+ * inventory vector need those bytes unchanged, so they are kept as received; the header fields are
+ * parsed from them once. Typed views ({@link ObjectPayloads}) are parsed from the payload on
  * demand.
  *
  * <p>A final class rather than a record: it caches the parsed header offsets and the inventory
@@ -192,8 +192,16 @@ public final class ObjectMessage implements Message {
 
   @Override
   public String toString() {
-    return "ObjectMessage[" + ObjectType.name(objectType()) + " v" + Long.toUnsignedString(version())
-        + " stream " + Long.toUnsignedString(stream()) + ", " + raw.length() + " bytes, expires "
-        + Long.toUnsignedString(expiresTime()) + "]";
+    return "ObjectMessage["
+        + ObjectType.name(objectType())
+        + " v"
+        + Long.toUnsignedString(version())
+        + " stream "
+        + Long.toUnsignedString(stream())
+        + ", "
+        + raw.length()
+        + " bytes, expires "
+        + Long.toUnsignedString(expiresTime())
+        + "]";
   }
 }

@@ -3,9 +3,9 @@ package dev.bitmsg.node.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Parses the typed view of an object from its raw payload. Known type and version pairs must
- * match their layout exactly; anything else is an {@link OpaquePayload} that is still stored and
- * relayed. Stateless.
+ * Parses the typed view of an object from its raw payload. Known type and version pairs must match
+ * their layout exactly; anything else is an {@link OpaquePayload} that is still stored and relayed.
+ * Stateless.
  */
 public final class ObjectPayloads {
   private ObjectPayloads() {}

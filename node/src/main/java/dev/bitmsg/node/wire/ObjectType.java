@@ -1,8 +1,8 @@
 package dev.bitmsg.node.wire;
 
 /**
- * Object type numbers (uint32, PROTOCOL.md section 4). Unknown types are still relayed.
- * Constants only.
+ * Object type numbers (uint32, PROTOCOL.md section 4). Unknown types are still relayed. Constants
+ * only.
  */
 public final class ObjectType {
   private ObjectType() {}
@@ -11,6 +11,7 @@ public final class ObjectType {
   public static final long PUBKEY = 1;
   public static final long MSG = 2;
   public static final long BROADCAST = 3;
+
   /** PyBitmessage only: an onion peer announcement ("tor"). */
   public static final long ONIONPEER = 0x746f72;
 

@@ -4,10 +4,10 @@ import java.util.Optional;
 import java.util.function.LongPredicate;
 
 /**
- * The acceptance rules of PROTOCOL.md section 4 for a received object: payload size, expiry
- * window, stream, proof of work and the per-type sanity rules. The duplicate check (step 4) is
- * the inventory's job. Cheap checks run before the proof of work so junk costs no hashing; the
- * verdict kinds say which rule failed. Immutable and thread-safe if the injected checks are.
+ * The acceptance rules of PROTOCOL.md section 4 for a received object: payload size, expiry window,
+ * stream, proof of work and the per-type sanity rules. The duplicate check (step 4) is the
+ * inventory's job. Cheap checks run before the proof of work so junk costs no hashing; the verdict
+ * kinds say which rule failed. Immutable and thread-safe if the injected checks are.
  */
 public final class ObjectValidator {
   private final PowCheck powCheck;
@@ -26,7 +26,9 @@ public final class ObjectValidator {
     if (object.payloadLength() > WireLimits.MAX_OBJECT_PAYLOAD) {
       return new ObjectVerdict(
           ObjectVerdict.Kind.TOO_LARGE,
-          "object payload of " + object.payloadLength() + " bytes exceeds "
+          "object payload of "
+              + object.payloadLength()
+              + " bytes exceeds "
               + WireLimits.MAX_OBJECT_PAYLOAD);
     }
     // expiresTime is uint64; values beyond Long.MAX_VALUE are far in the future.
@@ -34,22 +36,32 @@ public final class ObjectValidator {
     if (expires < 0 || expires - nowEpochSeconds > WireLimits.MAX_EXPIRES_AHEAD_SECONDS) {
       return new ObjectVerdict(
           ObjectVerdict.Kind.TOO_FAR_AHEAD,
-          "expires " + Long.toUnsignedString(expires) + ", more than "
-              + WireLimits.MAX_EXPIRES_AHEAD_SECONDS + " s after " + nowEpochSeconds);
+          "expires "
+              + Long.toUnsignedString(expires)
+              + ", more than "
+              + WireLimits.MAX_EXPIRES_AHEAD_SECONDS
+              + " s after "
+              + nowEpochSeconds);
     }
     if (expires - nowEpochSeconds < -WireLimits.MAX_EXPIRED_SECONDS) {
       return new ObjectVerdict(
           ObjectVerdict.Kind.EXPIRED,
-          "expired at " + expires + ", more than " + WireLimits.MAX_EXPIRED_SECONDS
-              + " s before " + nowEpochSeconds);
+          "expired at "
+              + expires
+              + ", more than "
+              + WireLimits.MAX_EXPIRED_SECONDS
+              + " s before "
+              + nowEpochSeconds);
     }
     long stream = object.stream();
     if (stream < 1) {
       return new ObjectVerdict(
-          ObjectVerdict.Kind.BAD_STREAM, "stream " + Long.toUnsignedString(stream) + " outside 1..2^63-1");
+          ObjectVerdict.Kind.BAD_STREAM,
+          "stream " + Long.toUnsignedString(stream) + " outside 1..2^63-1");
     }
     if (!servesStream.test(stream)) {
-      return new ObjectVerdict(ObjectVerdict.Kind.STREAM_NOT_SERVED, "stream " + stream + " not served");
+      return new ObjectVerdict(
+          ObjectVerdict.Kind.STREAM_NOT_SERVED, "stream " + stream + " not served");
     }
     if (!powCheck.isSufficient(object, nowEpochSeconds)) {
       return new ObjectVerdict(ObjectVerdict.Kind.INSUFFICIENT_POW, "proof of work insufficient");
@@ -61,7 +73,8 @@ public final class ObjectValidator {
     try {
       ObjectPayloads.parse(object);
     } catch (ProtocolException e) {
-      return new ObjectVerdict(ObjectVerdict.Kind.RELAY_ONLY, "malformed payload: " + e.getMessage());
+      return new ObjectVerdict(
+          ObjectVerdict.Kind.RELAY_ONLY, "malformed payload: " + e.getMessage());
     }
     return ObjectVerdict.ACCEPTED;
   }
@@ -71,17 +84,31 @@ public final class ObjectValidator {
     long type = object.objectType();
     int len = object.length();
     if (type == ObjectType.GETPUBKEY && len < WireLimits.GETPUBKEY_MIN_OBJECT_LENGTH) {
-      return Optional.of("getpubkey of " + len + " bytes, minimum " + WireLimits.GETPUBKEY_MIN_OBJECT_LENGTH);
+      return Optional.of(
+          "getpubkey of " + len + " bytes, minimum " + WireLimits.GETPUBKEY_MIN_OBJECT_LENGTH);
     }
     if (type == ObjectType.PUBKEY
-        && (len < WireLimits.PUBKEY_MIN_OBJECT_LENGTH || len > WireLimits.PUBKEY_MAX_OBJECT_LENGTH)) {
-      return Optional.of("pubkey of " + len + " bytes, outside " + WireLimits.PUBKEY_MIN_OBJECT_LENGTH + ".."
-          + WireLimits.PUBKEY_MAX_OBJECT_LENGTH);
+        && (len < WireLimits.PUBKEY_MIN_OBJECT_LENGTH
+            || len > WireLimits.PUBKEY_MAX_OBJECT_LENGTH)) {
+      return Optional.of(
+          "pubkey of "
+              + len
+              + " bytes, outside "
+              + WireLimits.PUBKEY_MIN_OBJECT_LENGTH
+              + ".."
+              + WireLimits.PUBKEY_MAX_OBJECT_LENGTH);
     }
     if (type == ObjectType.BROADCAST
-        && (len < WireLimits.BROADCAST_MIN_OBJECT_LENGTH || Long.compareUnsigned(object.version(), 2) < 0)) {
-      return Optional.of("broadcast v" + object.version() + " of " + len + " bytes, minimum "
-          + WireLimits.BROADCAST_MIN_OBJECT_LENGTH + " bytes and version 2");
+        && (len < WireLimits.BROADCAST_MIN_OBJECT_LENGTH
+            || Long.compareUnsigned(object.version(), 2) < 0)) {
+      return Optional.of(
+          "broadcast v"
+              + object.version()
+              + " of "
+              + len
+              + " bytes, minimum "
+              + WireLimits.BROADCAST_MIN_OBJECT_LENGTH
+              + " bytes and version 2");
     }
     return Optional.empty();
   }

@@ -3,9 +3,8 @@ package dev.bitmsg.node.wire;
 import java.nio.ByteBuffer;
 
 /**
- * The payload of an object type or version this node does not interpret (onionpeer, future
- * types). Kept as bytes; the object is still stored and relayed (PROTOCOL.md section 4).
- * Immutable.
+ * The payload of an object type or version this node does not interpret (onionpeer, future types).
+ * Kept as bytes; the object is still stored and relayed (PROTOCOL.md section 4). Immutable.
  */
 public record OpaquePayload(Bytes bytes) implements ObjectPayload {
   public static OpaquePayload read(ByteBuffer buf) {

@@ -3,8 +3,8 @@ package dev.bitmsg.node.wire;
 import java.nio.ByteBuffer;
 
 /**
- * pubkey v2 payload (PROTOCOL.md section 8): {@code bitfield(4) | signingKey(64) | encryptionKey(64)},
- * unsigned, network-default difficulty. Keys are 64-byte X||Y. Immutable.
+ * pubkey v2 payload (PROTOCOL.md section 8): {@code bitfield(4) | signingKey(64) |
+ * encryptionKey(64)}, unsigned, network-default difficulty. Keys are 64-byte X||Y. Immutable.
  */
 public record PubkeyV2(int behaviorBitfield, Bytes signingKey, Bytes encryptionKey)
     implements ObjectPayload {

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * The sender block that opens a decrypted msg or broadcast (PROTOCOL.md section 8). The
- * difficulty is present exactly when the sender's address version is 3 or more. Immutable.
+ * The sender block that opens a decrypted msg or broadcast (PROTOCOL.md section 8). The difficulty
+ * is present exactly when the sender's address version is 3 or more. Immutable.
  *
  * <pre>
  *   var_int   senderAddressVersion
@@ -59,7 +59,10 @@ public record SenderKeys(
   }
 
   public int serializedSize() {
-    return VarInt.size(addressVersion) + VarInt.size(stream) + 4 + 2 * WireLimits.PUBLIC_KEY_LENGTH
+    return VarInt.size(addressVersion)
+        + VarInt.size(stream)
+        + 4
+        + 2 * WireLimits.PUBLIC_KEY_LENGTH
         + difficulty.map(Difficulty::serializedSize).orElse(0);
   }
 

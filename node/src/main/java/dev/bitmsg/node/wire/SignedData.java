@@ -3,10 +3,10 @@ package dev.bitmsg.node.wire;
 import java.nio.ByteBuffer;
 
 /**
- * The bytes an object's ECDSA signature covers (PROTOCOL.md section 7.2). Signed data always
- * starts at the object's {@code expiresTime} (the nonce is excluded), i.e. with the {@link
- * ObjectHeader}; minimal var_ints make the header's encoding unique, so a sender (before the proof
- * of work) and a receiver (from the raw object) get the same bytes. Stateless.
+ * The bytes an object's ECDSA signature covers (PROTOCOL.md section 7.2). Signed data always starts
+ * at the object's {@code expiresTime} (the nonce is excluded), i.e. with the {@link ObjectHeader};
+ * minimal var_ints make the header's encoding unique, so a sender (before the proof of work) and a
+ * receiver (from the raw object) get the same bytes. Stateless.
  */
 public final class SignedData {
   private SignedData() {}

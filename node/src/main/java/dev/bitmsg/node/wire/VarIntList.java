@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * var_int_list: var_int count + that many var_ints (PROTOCOL.md section 1). The count is capped and
- * checked against the bytes left (each item takes at least one byte) before the list is
- * allocated. Stateless.
+ * checked against the bytes left (each item takes at least one byte) before the list is allocated.
+ * Stateless.
  */
 public final class VarIntList {
   private VarIntList() {}

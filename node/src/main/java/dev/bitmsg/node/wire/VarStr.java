@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * var_str: var_int length + bytes (PROTOCOL.md section 1). Text is decoded as UTF-8 with
- * malformed sequences replaced, since peers' strings are only displayed or logged. Stateless.
+ * var_str: var_int length + bytes (PROTOCOL.md section 1). Text is decoded as UTF-8 with malformed
+ * sequences replaced, since peers' strings are only displayed or logged. Stateless.
  */
 public final class VarStr {
   private VarStr() {}

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code version}: the first message of a connection (PROTOCOL.md section 3.1). Immutable. The
- * user agent is kept as raw bytes so a decoded message writes back byte for byte; {@link
+ * {@code version}: the first message of a connection (PROTOCOL.md section 3.1). Immutable. The user
+ * agent is kept as raw bytes so a decoded message writes back byte for byte; {@link
  * #userAgentText()} gives it as text.
  *
  * <pre>
@@ -107,7 +107,12 @@ public record Version(
 
   @Override
   public int serializedSize() {
-    return 4 + 8 + 8 + 2 * NetworkAddress.SIZE + 8 + WireIo.varBytesSize(userAgent)
+    return 4
+        + 8
+        + 8
+        + 2 * NetworkAddress.SIZE
+        + 8
+        + WireIo.varBytesSize(userAgent)
         + VarIntList.size(streams);
   }
 }

@@ -4,8 +4,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Bounds-checked big-endian reads shared by the codecs. Every read checks what is left first and
- * throws {@link ProtocolException} instead of {@link java.nio.BufferUnderflowException}.
- * Stateless.
+ * throws {@link ProtocolException} instead of {@link java.nio.BufferUnderflowException}. Stateless.
  */
 public final class WireIo {
   private WireIo() {}
@@ -18,7 +17,9 @@ public final class WireIo {
 
   public static long readUint64(ByteBuffer buf, String what) {
     need(buf, 8, what);
-    return buf.order() == java.nio.ByteOrder.BIG_ENDIAN ? buf.getLong() : Long.reverseBytes(buf.getLong());
+    return buf.order() == java.nio.ByteOrder.BIG_ENDIAN
+        ? buf.getLong()
+        : Long.reverseBytes(buf.getLong());
   }
 
   public static long readUint32(ByteBuffer buf, String what) {

@@ -37,8 +37,8 @@ public final class WireLimits {
   public static final int MAX_ADDR_ITEMS = 1_000;
 
   /**
-   * Object payload (bytes after the stream var_int) accepted on receive, and whole object length
-   * we send: PyBitmessage {@code MAX_OBJECT_PAYLOAD_SIZE = 2^18}. PROTOCOL.md section 4 step 1.
+   * Object payload (bytes after the stream var_int) accepted on receive, and whole object length we
+   * send: PyBitmessage {@code MAX_OBJECT_PAYLOAD_SIZE = 2^18}. PROTOCOL.md section 4 step 1.
    */
   public static final int MAX_OBJECT_PAYLOAD = 1 << 18;
 

@@ -37,7 +37,8 @@ class AddressCodecTest {
       assertEquals(b.get("checksum"), HexFormat.of().formatHex(hashes.doubleSha512(stored), 0, 4));
       byte[] all = HexFormat.of().parseHex(b.get("stored_bytes") + b.get("checksum"));
       assertEquals(new BigInteger(b.get("base58_integer")), new BigInteger(1, all));
-      assertEquals(b.get("address"), "BM-" + Base58.encodeNumber(new BigInteger(b.get("base58_integer"))));
+      assertEquals(
+          b.get("address"), "BM-" + Base58.encodeNumber(new BigInteger(b.get("base58_integer"))));
     }
   }
 
@@ -51,8 +52,11 @@ class AddressCodecTest {
     assertEquals(b.get("v3_address_b"), codec.encode(new BitmessageAddress(3, 1, r2)));
     assertEquals(b.get("v4_address_b"), codec.encode(new BitmessageAddress(4, 1, r2)));
     Ripe cf = Ripe.fromHex("00cfb69416ae76f68a81c459de4e13460c7d17eb");
-    assertEquals(b.get("v4_stream2_address_of_ripe_00cfb694"), codec.encode(new BitmessageAddress(4, 2, cf)));
-    for (String key : new String[] {"v3_address_a", "v4_address_a", "v3_address_b", "v4_address_b"}) {
+    assertEquals(
+        b.get("v4_stream2_address_of_ripe_00cfb694"),
+        codec.encode(new BitmessageAddress(4, 2, cf)));
+    for (String key :
+        new String[] {"v3_address_a", "v4_address_a", "v3_address_b", "v4_address_b"}) {
       BitmessageAddress d = codec.decode(b.get(key));
       assertEquals(key.endsWith("_a") ? a : r2, d.ripe(), key);
     }
@@ -76,18 +80,39 @@ class AddressCodecTest {
     assertStatus(AddressStatus.VERSION_TOO_HIGH, withChecksum(concat(new byte[] {5, 1}, ripe20)));
     // A leading 00 (version 0) cannot survive the numeric Base58 form: the checksum then fails.
     assertStatus(AddressStatus.CHECKSUM_FAILED, withChecksum(concat(new byte[] {0, 1}, ripe20)));
-    assertStatus(AddressStatus.VERSION_TOO_HIGH, withChecksum(concat(new byte[] {(byte) 0xfd, 0x01, 0x00, 1}, ripe20)));
-    assertStatus(AddressStatus.VARINT_MALFORMED, withChecksum(concat(new byte[] {4, (byte) 0xfd, 0x00, 0x01}, ripe20)));
+    assertStatus(
+        AddressStatus.VERSION_TOO_HIGH,
+        withChecksum(concat(new byte[] {(byte) 0xfd, 0x01, 0x00, 1}, ripe20)));
+    assertStatus(
+        AddressStatus.VARINT_MALFORMED,
+        withChecksum(concat(new byte[] {4, (byte) 0xfd, 0x00, 0x01}, ripe20)));
     assertStatus(AddressStatus.VARINT_MALFORMED, withChecksum(new byte[] {4}));
-    assertStatus(AddressStatus.VERSION_UNSUPPORTED, withChecksum(concat(new byte[] {1, 1}, ripe20)));
-    assertStatus(AddressStatus.RIPE_TOO_LONG, withChecksum(concat(new byte[] {4, 1}, concat(ripe20, new byte[] {1}))));
-    assertStatus(AddressStatus.RIPE_TOO_LONG, withChecksum(concat(new byte[] {3, 1}, concat(ripe20, new byte[] {1}))));
-    assertStatus(AddressStatus.RIPE_TOO_SHORT, withChecksum(concat(new byte[] {3, 1}, java.util.Arrays.copyOf(ripe20, 17))));
-    assertStatus(AddressStatus.RIPE_TOO_SHORT, withChecksum(concat(new byte[] {4, 1}, new byte[] {1, 2, 3})));
+    assertStatus(
+        AddressStatus.VERSION_UNSUPPORTED, withChecksum(concat(new byte[] {1, 1}, ripe20)));
+    assertStatus(
+        AddressStatus.RIPE_TOO_LONG,
+        withChecksum(concat(new byte[] {4, 1}, concat(ripe20, new byte[] {1}))));
+    assertStatus(
+        AddressStatus.RIPE_TOO_LONG,
+        withChecksum(concat(new byte[] {3, 1}, concat(ripe20, new byte[] {1}))));
+    assertStatus(
+        AddressStatus.RIPE_TOO_SHORT,
+        withChecksum(concat(new byte[] {3, 1}, java.util.Arrays.copyOf(ripe20, 17))));
+    assertStatus(
+        AddressStatus.RIPE_TOO_SHORT,
+        withChecksum(concat(new byte[] {4, 1}, new byte[] {1, 2, 3})));
     // v4 with 4 embedded bytes is the shortest accepted; v3 with 18.
-    assertEquals("0000000000000000000000000000000001020304",
-        codec.decode(withChecksum(concat(new byte[] {4, 1}, new byte[] {1, 2, 3, 4}))).ripe().toHex());
-    assertEquals(3, codec.decode(withChecksum(concat(new byte[] {3, 1}, java.util.Arrays.copyOf(ripe20, 18)))).version());
+    assertEquals(
+        "0000000000000000000000000000000001020304",
+        codec
+            .decode(withChecksum(concat(new byte[] {4, 1}, new byte[] {1, 2, 3, 4})))
+            .ripe()
+            .toHex());
+    assertEquals(
+        3,
+        codec
+            .decode(withChecksum(concat(new byte[] {3, 1}, java.util.Arrays.copyOf(ripe20, 18))))
+            .version());
   }
 
   @Test
@@ -107,9 +132,12 @@ class AddressCodecTest {
     assertThrows(IllegalArgumentException.class, () -> Base58.decodeNumber("é"));
     byte[] data = HexFormat.of().parseHex("0000ff01");
     assertEquals("11", Base58.encodeBytes(new byte[2]).substring(0, 2));
-    assertEquals(HexFormat.of().formatHex(data), HexFormat.of().formatHex(Base58.decodeBytes(Base58.encodeBytes(data))));
+    assertEquals(
+        HexFormat.of().formatHex(data),
+        HexFormat.of().formatHex(Base58.decodeBytes(Base58.encodeBytes(data))));
     VectorFile.Block w = VectorFile.block("deterministic.txt", "WIF format");
-    assertEquals(w.get("base58_decoded"), HexFormat.of().formatHex(Base58.decodeBytes(w.get("wif"))));
+    assertEquals(
+        w.get("base58_decoded"), HexFormat.of().formatHex(Base58.decodeBytes(w.get("wif"))));
   }
 
   private String withChecksum(byte[] payload) {

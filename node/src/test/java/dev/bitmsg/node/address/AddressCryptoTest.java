@@ -25,15 +25,24 @@ class AddressCryptoTest {
           PublicKey e = PublicKey.fromHex(b.get("pub_encryption_key"));
           assertEquals(b.get("ripe"), crypto.ripe(s, e).toHex(), b.title());
           if (b.has("sha512_of_pubsig_pubenc")) {
-            assertEquals(b.get("sha512_of_pubsig_pubenc"), HexFormat.of().formatHex(hashes.sha512(s.bytes(), e.bytes())));
+            assertEquals(
+                b.get("sha512_of_pubsig_pubenc"),
+                HexFormat.of().formatHex(hashes.sha512(s.bytes(), e.bytes())));
           }
           checked++;
         }
       }
     }
     VectorFile.Block v2 = VectorFile.block("objects.txt", "pubkey object v2");
-    assertEquals(v2.get("ripe"), crypto.ripe(PublicKey.fromHex(v2.get("pub_signing_key")), PublicKey.fromHex(v2.get("pub_encryption_key"))).toHex());
-    assertEquals(v2.get("address"), codec.encode(new BitmessageAddress(2, 1, Ripe.fromHex(v2.get("ripe")))));
+    assertEquals(
+        v2.get("ripe"),
+        crypto
+            .ripe(
+                PublicKey.fromHex(v2.get("pub_signing_key")),
+                PublicKey.fromHex(v2.get("pub_encryption_key")))
+            .toHex());
+    assertEquals(
+        v2.get("address"), codec.encode(new BitmessageAddress(2, 1, Ripe.fromHex(v2.get("ripe")))));
     assertEquals(4, checked);
   }
 
@@ -43,13 +52,23 @@ class AddressCryptoTest {
     for (VectorFile.Block b : VectorFile.read("tag.txt")) {
       BitmessageAddress a = codec.decode(b.get("address"));
       if (b.has("tag")) {
-        assertEquals(b.get("double_sha512"), HexFormat.of().formatHex(hashes.doubleSha512(b.hex("hashed_data"))), b.title());
+        assertEquals(
+            b.get("double_sha512"),
+            HexFormat.of().formatHex(hashes.doubleSha512(b.hex("hashed_data"))),
+            b.title());
         assertEquals(b.get("tag"), crypto.tag(a).toHex(), b.title());
-        assertEquals(b.get("private_key"), HexFormat.of().formatHex(crypto.taggedKey(a).privateKey().bytes()), b.title());
+        assertEquals(
+            b.get("private_key"),
+            HexFormat.of().formatHex(crypto.taggedKey(a).privateKey().bytes()),
+            b.title());
         assertEquals(b.get("public_key"), crypto.taggedKey(a).publicKey().toHex(), b.title());
       } else {
-        assertEquals(b.get("private_key"), HexFormat.of().formatHex(crypto.legacyBroadcastKey(a).privateKey().bytes()), b.title());
-        assertEquals(b.get("public_key"), crypto.legacyBroadcastKey(a).publicKey().toHex(), b.title());
+        assertEquals(
+            b.get("private_key"),
+            HexFormat.of().formatHex(crypto.legacyBroadcastKey(a).privateKey().bytes()),
+            b.title());
+        assertEquals(
+            b.get("public_key"), crypto.legacyBroadcastKey(a).publicKey().toHex(), b.title());
       }
       checked++;
     }
@@ -59,11 +78,19 @@ class AddressCryptoTest {
       if (b.has("tag")) {
         String addr = b.has("address") ? b.get("address") : b.get("sender_address");
         assertEquals(b.get("tag"), crypto.tag(codec.decode(addr)).toHex(), b.title());
-        assertEquals(b.get("decryption_private_key"), HexFormat.of().formatHex(crypto.taggedKey(codec.decode(addr)).privateKey().bytes()));
+        assertEquals(
+            b.get("decryption_private_key"),
+            HexFormat.of().formatHex(crypto.taggedKey(codec.decode(addr)).privateKey().bytes()));
       }
     }
     VectorFile.Block v4b = VectorFile.block("objects.txt", "broadcast object version 4");
-    assertEquals(v4b.get("decryption_private_key"),
-        HexFormat.of().formatHex(crypto.legacyBroadcastKey(codec.decode(v4b.get("sender_address"))).privateKey().bytes()));
+    assertEquals(
+        v4b.get("decryption_private_key"),
+        HexFormat.of()
+            .formatHex(
+                crypto
+                    .legacyBroadcastKey(codec.decode(v4b.get("sender_address")))
+                    .privateKey()
+                    .bytes()));
   }
 }

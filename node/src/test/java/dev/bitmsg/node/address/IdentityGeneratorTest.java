@@ -21,7 +21,8 @@ class IdentityGeneratorTest {
   private final BcKeyFactory keys = new BcKeyFactory();
   private final AddressCodec codec = new AddressCodec(hashes);
   private final Wif wif = new Wif(hashes);
-  private final IdentityGenerator gen = new IdentityGenerator(hashes, keys, new SeededRandomSource(77));
+  private final IdentityGenerator gen =
+      new IdentityGenerator(hashes, keys, new SeededRandomSource(77));
 
   @Test
   void tigerPassphrase_firstAddress() {
@@ -47,11 +48,14 @@ class IdentityGeneratorTest {
   @Test
   void tigerPassphrase_candidateKeysAtNonce0And1() {
     VectorFile.Block b = VectorFile.block("deterministic.txt", "first candidate keys");
-    byte[] pass = VectorFile.block("deterministic.txt", "1 leading zero byte").hex("passphrase_hex");
+    byte[] pass =
+        VectorFile.block("deterministic.txt", "1 leading zero byte").hex("passphrase_hex");
     assertEquals(b.get("priv_signing_key_nonce0"), HEX.formatHex(gen.keyFor(pass, 0).bytes()));
     assertEquals(b.get("priv_encryption_key_nonce1"), HEX.formatHex(gen.keyFor(pass, 1).bytes()));
     AddressCrypto ac = new AddressCrypto(hashes, keys);
-    assertEquals(b.get("ripe_candidate_1"), ac.ripe(keys.publicKey(gen.keyFor(pass, 0)), keys.publicKey(gen.keyFor(pass, 1))).toHex());
+    assertEquals(
+        b.get("ripe_candidate_1"),
+        ac.ripe(keys.publicKey(gen.keyFor(pass, 0)), keys.publicKey(gen.keyFor(pass, 1))).toHex());
   }
 
   @Test
@@ -71,16 +75,23 @@ class IdentityGeneratorTest {
     assertEquals(b.get("priv_encryption_key"), HEX.formatHex(id.encryption().privateKey().bytes()));
     assertEquals(b.get("ripe"), id.address().ripe().toHex());
     assertEquals(b.get("address_v4_stream1"), codec.encode(id.address()));
-    assertEquals(b.get("address_v3_stream1"), codec.encode(new BitmessageAddress(3, 1, id.address().ripe())));
+    assertEquals(
+        b.get("address_v3_stream1"),
+        codec.encode(new BitmessageAddress(3, 1, id.address().ripe())));
   }
 
   @Test
   void secondAddressContinuesAfterTheFirst() {
     byte[] pass = "a passphrase".getBytes(StandardCharsets.UTF_8);
     List<IdentityGenerator.Derived> two = gen.deterministic(pass, 2, 4, 1, false);
-    assertEquals(two.get(0).nextSigningNonce(), two.get(1).signingNonce() - 2 * (two.get(1).attempts() - 1));
+    assertEquals(
+        two.get(0).nextSigningNonce(), two.get(1).signingNonce() - 2 * (two.get(1).attempts() - 1));
     assertNotEquals(two.get(0).identity().address(), two.get(1).identity().address());
-    assertEquals(two.get(1).identity().address(), gen.deterministicFrom(pass, two.get(0).nextSigningNonce(), 4, 1, false).identity().address());
+    assertEquals(
+        two.get(1).identity().address(),
+        gen.deterministicFrom(pass, two.get(0).nextSigningNonce(), 4, 1, false)
+            .identity()
+            .address());
   }
 
   @Test
@@ -91,10 +102,16 @@ class IdentityGeneratorTest {
     assertEquals(b.get("label"), chan.label());
     assertEquals(b.get("ripe"), chan.address().ripe().toHex());
     assertEquals(b.get("priv_signing_key"), HEX.formatHex(chan.signing().privateKey().bytes()));
-    assertEquals(b.get("priv_encryption_key"), HEX.formatHex(chan.encryption().privateKey().bytes()));
+    assertEquals(
+        b.get("priv_encryption_key"), HEX.formatHex(chan.encryption().privateKey().bytes()));
     assertEquals(b.get("priv_signing_key_wif"), wif.encode(chan.signing().privateKey()));
     assertEquals(b.get("priv_encryption_key_wif"), wif.encode(chan.encryption().privateKey()));
-    assertEquals(b.decimal("iterations"), gen.deterministic(b.get("chan_name_passphrase").getBytes(StandardCharsets.UTF_8), 1, 4, 1, false).get(0).attempts());
+    assertEquals(
+        b.decimal("iterations"),
+        gen.deterministic(
+                b.get("chan_name_passphrase").getBytes(StandardCharsets.UTF_8), 1, 4, 1, false)
+            .get(0)
+            .attempts());
     assertTrue(chan.chan());
     VectorFile.Block t = VectorFile.block("deterministic.txt", "chan created from the TIGER");
     Identity tiger = gen.chan(t.get("chan_name"));
@@ -145,7 +162,8 @@ class IdentityGeneratorTest {
     assertTrue(shorter.address().ripe().leadingZeroBytes() >= 2);
     AddressCrypto ac = new AddressCrypto(hashes, keys);
     for (Identity id : List.of(normal, shorter)) {
-      assertEquals(id.address().ripe(), ac.ripe(id.signing().publicKey(), id.encryption().publicKey()));
+      assertEquals(
+          id.address().ripe(), ac.ripe(id.signing().publicKey(), id.encryption().publicKey()));
       assertEquals(id.address(), codec.decode(codec.encode(id.address())));
     }
     // Same seed, same identity; another seed, another.

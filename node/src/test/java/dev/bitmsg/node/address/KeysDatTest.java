@@ -28,9 +28,13 @@ class KeysDatTest {
   private static String sample() {
     VectorFile.Block tiger = VectorFile.block("deterministic.txt", "1 leading zero byte");
     VectorFile.Block chan = VectorFile.block("deterministic.txt", "chan \"bitmessage\"");
-    VectorFile.Block jabit = VectorFile.read("deterministic.txt").stream()
-        .filter(b -> b.source().contains("ensureV3IdentityCanBeImported")).findFirst().orElseThrow();
-    return String.join("\n",
+    VectorFile.Block jabit =
+        VectorFile.read("deterministic.txt").stream()
+            .filter(b -> b.source().contains("ensureV3IdentityCanBeImported"))
+            .findFirst()
+            .orElseThrow();
+    return String.join(
+        "\n",
         "# keys.dat written by hand",
         "[bitmessagesettings]",
         "settingsversion = 10",
@@ -78,7 +82,8 @@ class KeysDatTest {
     assertEquals(1000, t.payloadLengthExtraBytes());
     assertTrue(t.enabled());
     assertFalse(t.chan());
-    assertEquals(tiger.get("priv_signing_key"), HexFormat.of().formatHex(t.signing().privateKey().bytes()));
+    assertEquals(
+        tiger.get("priv_signing_key"), HexFormat.of().formatHex(t.signing().privateKey().bytes()));
     Identity c = ids.get(1);
     assertTrue(c.chan());
     assertTrue(c.enabled());
@@ -89,7 +94,8 @@ class KeysDatTest {
     assertEquals("multi\nline", j.label());
     assertEquals(Identity.DEFAULT_DIFFICULTY, j.nonceTrialsPerByte());
     assertEquals("8444", ini.get("bitmessagesettings", "port").orElseThrow());
-    assertEquals("1700000000", ini.get(tiger.get("address_v4_stream1"), "lastpubkeysendtime").orElseThrow());
+    assertEquals(
+        "1700000000", ini.get(tiger.get("address_v4_stream1"), "lastpubkeysendtime").orElseThrow());
   }
 
   @Test
@@ -100,7 +106,10 @@ class KeysDatTest {
     ini.save(file);
     IniFile again = IniFile.load(file);
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+      assertEquals(
+          "rw-------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(file)));
     }
     try (var listing = Files.list(dir)) {
       assertEquals(1, listing.count(), "no temporary file left behind");
@@ -113,7 +122,8 @@ class KeysDatTest {
       rewritten = keysDat.put(rewritten, id);
     }
     assertEquals(keysDat.identities(ini), keysDat.identities(rewritten));
-    String tigerSection = VectorFile.block("deterministic.txt", "1 leading zero byte").get("address_v4_stream1");
+    String tigerSection =
+        VectorFile.block("deterministic.txt", "1 leading zero byte").get("address_v4_stream1");
     assertEquals("1700000000", rewritten.get(tigerSection, "lastpubkeysendtime").orElseThrow());
     assertEquals("Tiger 100%% real", rewritten.get(tigerSection, "label").orElseThrow());
   }
@@ -139,17 +149,30 @@ class KeysDatTest {
     assertThrows(KeysDatException.class, () -> IniFile.parse("[a]\njust words\n"));
     assertThrows(KeysDatException.class, () -> IniFile.parse("[a\n"));
     // Keys swapped: they no longer hash to the address's ripe.
-    String swapped = section + "privsigningkey = " + tiger.get("priv_encryption_key_wif")
-        + "\nprivencryptionkey = " + tiger.get("priv_signing_key_wif") + "\n";
-    KeysDatException e = assertThrows(KeysDatException.class, () -> keysDat.identities(IniFile.parse(swapped)));
+    String swapped =
+        section
+            + "privsigningkey = "
+            + tiger.get("priv_encryption_key_wif")
+            + "\nprivencryptionkey = "
+            + tiger.get("priv_signing_key_wif")
+            + "\n";
+    KeysDatException e =
+        assertThrows(KeysDatException.class, () -> keysDat.identities(IniFile.parse(swapped)));
     assertTrue(String.valueOf(e.getMessage()).contains("ripe"), e.getMessage());
     String missing = section + "privsigningkey = " + tiger.get("priv_signing_key_wif") + "\n";
     assertThrows(KeysDatException.class, () -> keysDat.identities(IniFile.parse(missing)));
     String badWif = section + "privsigningkey = 5abc\nprivencryptionkey = 5abc\n";
     assertThrows(KeysDatException.class, () -> keysDat.identities(IniFile.parse(badWif)));
-    String badBool = section + "enabled = maybe\nprivsigningkey = " + tiger.get("priv_signing_key_wif")
-        + "\nprivencryptionkey = " + tiger.get("priv_encryption_key_wif") + "\n";
+    String badBool =
+        section
+            + "enabled = maybe\nprivsigningkey = "
+            + tiger.get("priv_signing_key_wif")
+            + "\nprivencryptionkey = "
+            + tiger.get("priv_encryption_key_wif")
+            + "\n";
     assertThrows(KeysDatException.class, () -> keysDat.identities(IniFile.parse(badBool)));
-    assertThrows(KeysDatException.class, () -> keysDat.identities(IniFile.parse("[BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUL]\n")));
+    assertThrows(
+        KeysDatException.class,
+        () -> keysDat.identities(IniFile.parse("[BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUL]\n")));
   }
 }

@@ -16,11 +16,11 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,27 +41,54 @@ class ApiShutdownTest {
 
   @Test
   void shutdownCall_answersDone_thenTheProcessExitsZeroWithItsDatabaseClosed() throws Exception {
-    try (Node peer = TestNetwork.start(tmp.resolve("peer"), 0, List.of(), TestNetwork.settings(),
-        Clock.systemUTC())) {
+    try (Node peer =
+        TestNetwork.start(
+            tmp.resolve("peer"), 0, List.of(), TestNetwork.settings(), Clock.systemUTC())) {
       Path childDir = tmp.resolve("child");
       Path log = tmp.resolve("child.log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
-          "-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), "node",
-          "--data", childDir.toString(), "--client-only", "--connect", TestNetwork.endpoint(peer).toString(),
-          "--no-bootstrap", "--accept-local-addrs", "--test-pow-ease", String.valueOf(TestNetwork.EASE_BITS),
-          "--api", "127.0.0.1:0", "--api-user", "user", "--api-password", "secret pw")
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process child =
+          new ProcessBuilder(
+                  java,
+                  "--add-modules",
+                  "jdk.incubator.vector",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  NodeMain.class.getName(),
+                  "node",
+                  "--data",
+                  childDir.toString(),
+                  "--client-only",
+                  "--connect",
+                  TestNetwork.endpoint(peer).toString(),
+                  "--no-bootstrap",
+                  "--accept-local-addrs",
+                  "--test-pow-ease",
+                  String.valueOf(TestNetwork.EASE_BITS),
+                  "--api",
+                  "127.0.0.1:0",
+                  "--api-user",
+                  "user",
+                  "--api-password",
+                  "secret pw")
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       try {
         AtomicReference<String> url = new AtomicReference<>();
-        Await.until(LIMIT, () -> "the child's API line in\n" + read(log), () -> {
-          Matcher m = API_LINE.matcher(read(log));
-          if (m.find()) {
-            url.set(m.group(1));
-          }
-          return url.get() != null;
-        });
-        String out = ApiPythonTest.runPython(script("api_shutdown.py"), Objects.requireNonNull(url.get()), "user", "secret pw");
+        Await.until(
+            LIMIT,
+            () -> "the child's API line in\n" + read(log),
+            () -> {
+              Matcher m = API_LINE.matcher(read(log));
+              if (m.find()) {
+                url.set(m.group(1));
+              }
+              return url.get() != null;
+            });
+        String out =
+            ApiPythonTest.runPython(
+                script("api_shutdown.py"), Objects.requireNonNull(url.get()), "user", "secret pw");
         assertTrue(out.contains("shutdown ok BM-"), out);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not exit:\n" + read(log));
         assertEquals(0, child.exitValue(), read(log));
@@ -72,14 +99,19 @@ class ApiShutdownTest {
       Await.until(LIMIT, "the peer saw the connection close", () -> peer.peers().peers().isEmpty());
 
       Path db = childDir.resolve("node.db");
-      assertFalse(Files.exists(Path.of(db + "-wal")), "the WAL was checkpointed and removed on close");
+      assertFalse(
+          Files.exists(Path.of(db + "-wal")), "the WAL was checkpointed and removed on close");
       try (SqliteDatabase d = SqliteDatabase.open(db)) {
         assertEquals(List.of("ok"), d.integrityCheck());
-        long identities = d.with("count identities", c -> {
-          try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM identities")) {
-            return rs.next() ? rs.getLong(1) : -1L;
-          }
-        });
+        long identities =
+            d.with(
+                "count identities",
+                c -> {
+                  try (ResultSet rs =
+                      c.createStatement().executeQuery("SELECT count(*) FROM identities")) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                  }
+                });
         assertEquals(1L, identities, "the address made just before the shutdown is there");
       }
     }

@@ -19,19 +19,21 @@ class XmlRpcCodecTest {
 
   @Test
   void decodesEveryValueType() {
-    RpcCall c = decode("<?xml version='1.0'?><methodCall><methodName>m</methodName><params>"
-        + "<param><value><string>a&amp;b</string></value></param>"
-        + "<param><value>untyped</value></param>"
-        + "<param><value><int>-5</int></value></param>"
-        + "<param><value><i4>7</i4></value></param>"
-        + "<param><value><i8>9000000000</i8></value></param>"
-        + "<param><value><boolean>1</boolean></value></param>"
-        + "<param><value><double>1.5</double></value></param>"
-        + "<param><value><base64>AAEC\n</base64></value></param>"
-        + "<param><value><nil/></value></param>"
-        + "<param><value><array><data><value><int>1</int></value><value>x</value></data></array></value></param>"
-        + "<param><value><struct><member><name>k</name><value><int>2</int></value></member></struct></value></param>"
-        + "</params></methodCall>");
+    RpcCall c =
+        decode(
+            "<?xml version='1.0'?><methodCall><methodName>m</methodName><params>"
+                + "<param><value><string>a&amp;b</string></value></param>"
+                + "<param><value>untyped</value></param>"
+                + "<param><value><int>-5</int></value></param>"
+                + "<param><value><i4>7</i4></value></param>"
+                + "<param><value><i8>9000000000</i8></value></param>"
+                + "<param><value><boolean>1</boolean></value></param>"
+                + "<param><value><double>1.5</double></value></param>"
+                + "<param><value><base64>AAEC\n</base64></value></param>"
+                + "<param><value><nil/></value></param>"
+                + "<param><value><array><data><value><int>1</int></value><value>x</value></data></array></value></param>"
+                + "<param><value><struct><member><name>k</name><value><int>2</int></value></member></struct></value></param>"
+                + "</params></methodCall>");
     assertEquals("m", c.method());
     List<Object> p = c.params();
     assertEquals("a&b", p.get(0));
@@ -49,11 +51,13 @@ class XmlRpcCodecTest {
 
   @Test
   void refusesDoctypesAndEntities() {
-    String xxe = "<?xml version='1.0'?><!DOCTYPE m [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
-        + "<methodCall><methodName>&x;</methodName></methodCall>";
+    String xxe =
+        "<?xml version='1.0'?><!DOCTYPE m [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+            + "<methodCall><methodName>&x;</methodName></methodCall>";
     assertThrows(RpcFormatException.class, () -> decode(xxe));
-    String laughs = "<?xml version='1.0'?><!DOCTYPE l [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;'>]>"
-        + "<methodCall><methodName>&b;</methodName></methodCall>";
+    String laughs =
+        "<?xml version='1.0'?><!DOCTYPE l [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;'>]>"
+            + "<methodCall><methodName>&b;</methodName></methodCall>";
     assertThrows(RpcFormatException.class, () -> decode(laughs));
   }
 
@@ -62,31 +66,58 @@ class XmlRpcCodecTest {
     assertThrows(RpcFormatException.class, () -> decode("<methodCall>"));
     assertThrows(RpcFormatException.class, () -> decode("<other/>"));
     assertThrows(RpcFormatException.class, () -> decode("<methodCall><params/></methodCall>"));
-    assertThrows(RpcFormatException.class, () -> decode(
-        "<methodCall><methodName>m</methodName><params><param><value><int>x</int></value></param></params></methodCall>"));
-    assertThrows(RpcFormatException.class, () -> decode(
-        "<methodCall><methodName>m</methodName><params><param><value><boolean>2</boolean></value></param></params></methodCall>"));
+    assertThrows(
+        RpcFormatException.class,
+        () ->
+            decode(
+                "<methodCall><methodName>m</methodName><params><param><value><int>x</int></value></param></params></methodCall>"));
+    assertThrows(
+        RpcFormatException.class,
+        () ->
+            decode(
+                "<methodCall><methodName>m</methodName><params><param><value><boolean>2</boolean></value></param></params></methodCall>"));
     String deep = "<value><array><data>".repeat(40) + "</data></array></value>".repeat(40);
-    assertThrows(RpcFormatException.class, () -> decode(
-        "<methodCall><methodName>m</methodName><params><param>" + deep + "</param></params></methodCall>"));
+    assertThrows(
+        RpcFormatException.class,
+        () ->
+            decode(
+                "<methodCall><methodName>m</methodName><params><param>"
+                    + deep
+                    + "</param></params></methodCall>"));
   }
 
   @Test
   void encodesResultsAndFaults() {
-    String r = new String(codec.encodeResult(Map.of("a", List.of(1L, 5_000_000_000L, "x<y", true))), StandardCharsets.UTF_8);
-    assertTrue(r.contains("<int>1</int>") && r.contains("<i8>5000000000</i8>") && r.contains("x&lt;y")
-        && r.contains("<boolean>1</boolean>"), r);
-    String f = new String(codec.encodeFault(20, "API Error 0020: Invalid method: t"), StandardCharsets.UTF_8);
-    assertTrue(f.contains("<fault>") && f.contains("<name>faultCode</name>") && f.contains("<int>20</int>"), f);
+    String r =
+        new String(
+            codec.encodeResult(Map.of("a", List.of(1L, 5_000_000_000L, "x<y", true))),
+            StandardCharsets.UTF_8);
+    assertTrue(
+        r.contains("<int>1</int>")
+            && r.contains("<i8>5000000000</i8>")
+            && r.contains("x&lt;y")
+            && r.contains("<boolean>1</boolean>"),
+        r);
+    String f =
+        new String(
+            codec.encodeFault(20, "API Error 0020: Invalid method: t"), StandardCharsets.UTF_8);
+    assertTrue(
+        f.contains("<fault>")
+            && f.contains("<name>faultCode</name>")
+            && f.contains("<int>20</int>"),
+        f);
     assertEquals("API Error 0020: x", new ApiError(20, "x").formatted());
   }
 
   @Test
   void jsonRoundTripsAndRefusesJunk() {
     Object v = JsonValues.parse("{\"a\": [1, -2.5e3, true, null, \"q\\\"\\u00e9\\n\"], \"b\": {}}");
-    assertEquals(Map.of("a", java.util.Arrays.asList(1L, -2500.0, true, null, "q\"\u00e9\n"), "b", Map.of()), v);
+    assertEquals(
+        Map.of("a", java.util.Arrays.asList(1L, -2500.0, true, null, "q\"\u00e9\n"), "b", Map.of()),
+        v);
     assertEquals(v, JsonValues.parse(JsonValues.write(v)));
-    for (String bad : List.of("", "{", "[1,]", "{\"a\" 1}", "tru", "\"\\x\"", "1 2", "[".repeat(100))) {
+    for (String bad :
+        List.of("", "{", "[1,]", "{\"a\" 1}", "tru", "\"\\x\"", "1 2", "[".repeat(100))) {
       assertThrows(RpcFormatException.class, () -> JsonValues.parse(bad), bad);
     }
   }

@@ -29,9 +29,11 @@ class AddressCommandTest {
     assertEquals(4, a.version());
     assertEquals(1, a.stream());
     AddressCrypto ac = new AddressCrypto(hashes, keys);
-    assertEquals(a.ripe(), ac.ripe(
-        keys.publicKey(wif.decode(field(r.out(), "signing_key_wif"))),
-        keys.publicKey(wif.decode(field(r.out(), "encryption_key_wif")))));
+    assertEquals(
+        a.ripe(),
+        ac.ripe(
+            keys.publicKey(wif.decode(field(r.out(), "signing_key_wif"))),
+            keys.publicKey(wif.decode(field(r.out(), "encryption_key_wif")))));
     // Same seed, same output; JSON carries the same address.
     CommandRunner.Result j = CommandRunner.run(5, "address", "new", "--json");
     assertTrue(j.out().strip().startsWith("{\"address\": \"" + address + "\""), j.out());
@@ -40,7 +42,8 @@ class AddressCommandTest {
 
   @Test
   void new_version3AndBadVersion() {
-    CommandRunner.Result r = CommandRunner.run(6, "address", "new", "--version", "3", "--stream", "1");
+    CommandRunner.Result r =
+        CommandRunner.run(6, "address", "new", "--version", "3", "--stream", "1");
     assertEquals(0, r.exit(), r.err());
     assertEquals(3, codec.decode(field(r.out(), "address")).version());
     CommandRunner.Result bad = CommandRunner.run("address", "new", "--version", "5");
@@ -51,18 +54,50 @@ class AddressCommandTest {
   @Test
   void deterministic_matchesVectors() {
     VectorFile.Block b = VectorFile.block("deterministic.txt", "1 leading zero byte");
-    CommandRunner.Result r = CommandRunner.run("address", "deterministic", "--passphrase", b.get("passphrase_ascii"));
+    CommandRunner.Result r =
+        CommandRunner.run("address", "deterministic", "--passphrase", b.get("passphrase_ascii"));
     assertEquals(0, r.exit(), r.err());
     assertEquals(b.get("address_v4_stream1"), r.out().strip());
-    CommandRunner.Result v3 = CommandRunner.run("address", "deterministic", "--passphrase", b.get("passphrase_ascii"), "--version", "3");
+    CommandRunner.Result v3 =
+        CommandRunner.run(
+            "address",
+            "deterministic",
+            "--passphrase",
+            b.get("passphrase_ascii"),
+            "--version",
+            "3");
     assertEquals(b.get("address_v3_stream1"), v3.out().strip());
-    CommandRunner.Result two = CommandRunner.run("address", "deterministic", "--passphrase", b.get("passphrase_ascii"), "--count", "2", "--json");
+    CommandRunner.Result two =
+        CommandRunner.run(
+            "address",
+            "deterministic",
+            "--passphrase",
+            b.get("passphrase_ascii"),
+            "--count",
+            "2",
+            "--json");
     assertEquals(0, two.exit(), two.err());
     String json = two.out().strip();
-    assertTrue(json.startsWith("[{\"address\": \"" + b.get("address_v4_stream1") + "\", \"signing_key_wif\": \""
-        + b.get("priv_signing_key_wif") + "\", \"encryption_key_wif\": \"" + b.get("priv_encryption_key_wif") + "\"}, {\"address\": \"BM-"), json);
+    assertTrue(
+        json.startsWith(
+            "[{\"address\": \""
+                + b.get("address_v4_stream1")
+                + "\", \"signing_key_wif\": \""
+                + b.get("priv_signing_key_wif")
+                + "\", \"encryption_key_wif\": \""
+                + b.get("priv_encryption_key_wif")
+                + "\"}, {\"address\": \"BM-"),
+        json);
     assertTrue(json.endsWith("\"}]"), json);
-    String lines = CommandRunner.run("address", "deterministic", "--passphrase", b.get("passphrase_ascii"), "--count", "2").out();
+    String lines =
+        CommandRunner.run(
+                "address",
+                "deterministic",
+                "--passphrase",
+                b.get("passphrase_ascii"),
+                "--count",
+                "2")
+            .out();
     String[] split = lines.strip().split("\n", -1);
     assertEquals(2, split.length);
     assertTrue(json.contains(split[1]), json);
@@ -71,10 +106,12 @@ class AddressCommandTest {
   @Test
   void chan_matchesVector() {
     VectorFile.Block b = VectorFile.block("deterministic.txt", "chan \"bitmessage\"");
-    CommandRunner.Result r = CommandRunner.run("address", "chan", "--name", b.get("chan_name_passphrase"));
+    CommandRunner.Result r =
+        CommandRunner.run("address", "chan", "--name", b.get("chan_name_passphrase"));
     assertEquals(0, r.exit(), r.err());
     assertEquals(b.get("address"), r.out().strip());
-    CommandRunner.Result j = CommandRunner.run("address", "chan", "--name", b.get("chan_name_passphrase"), "--json");
+    CommandRunner.Result j =
+        CommandRunner.run("address", "chan", "--name", b.get("chan_name_passphrase"), "--json");
     assertTrue(j.out().contains("\"label\": \"[chan] bitmessage\""), j.out());
   }
 
@@ -93,8 +130,11 @@ class AddressCommandTest {
       checked++;
     }
     assertEquals(9, checked);
-    CommandRunner.Result j = CommandRunner.run("address", "decode", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK", "--json");
-    assertEquals("{\"address\": \"BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK\", \"version\": 4, \"stream\": 1, \"ripe\": \"00cfb69416ae76f68a81c459de4e13460c7d17eb\"}", j.out().strip());
+    CommandRunner.Result j =
+        CommandRunner.run("address", "decode", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK", "--json");
+    assertEquals(
+        "{\"address\": \"BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK\", \"version\": 4, \"stream\": 1, \"ripe\": \"00cfb69416ae76f68a81c459de4e13460c7d17eb\"}",
+        j.out().strip());
     VectorFile.Block bad = VectorFile.block("address.txt", "MUST be rejected");
     CommandRunner.Result f = CommandRunner.run("address", "decode", bad.get("checksum_failed"));
     assertEquals(1, f.exit());

@@ -20,19 +20,23 @@ class ConfigDefaultsTest {
   @Test
   void precedenceFlagEnvFileDefault() throws Exception {
     Path conf = dir.resolve("bitmsg.conf");
-    Files.writeString(conf, "api = 127.0.0.1:9000\napi-user = fromfile\napi-password = filepw\nmax-outbound = 3\n");
+    Files.writeString(
+        conf,
+        "api = 127.0.0.1:9000\napi-user = fromfile\napi-password = filepw\nmax-outbound = 3\n");
     NodeCommand fromFile = parse(Map.of(), "--data", dir.toString());
     assertEquals("127.0.0.1:9000", fromFile.api);
     assertEquals("fromfile", fromFile.apiUser);
     assertEquals(3, fromFile.maxOutbound);
     assertEquals(64, fromFile.maxInbound);
 
-    NodeCommand fromEnv = parse(Map.of("BM_API_USER", "fromenv", "BM_MAX_INBOUND", "9"), "--data", dir.toString());
+    NodeCommand fromEnv =
+        parse(Map.of("BM_API_USER", "fromenv", "BM_MAX_INBOUND", "9"), "--data", dir.toString());
     assertEquals("fromenv", fromEnv.apiUser);
     assertEquals(9, fromEnv.maxInbound);
     assertEquals("filepw", fromEnv.apiPassword);
 
-    NodeCommand fromFlag = parse(Map.of("BM_API_USER", "fromenv"), "--data", dir.toString(), "--api-user", "flag");
+    NodeCommand fromFlag =
+        parse(Map.of("BM_API_USER", "fromenv"), "--data", dir.toString(), "--api-user", "flag");
     assertEquals("flag", fromFlag.apiUser);
 
     Path other = dir.resolve("other.conf");
@@ -44,15 +48,22 @@ class ConfigDefaultsTest {
 
   @Test
   void apiSettingsFromOptions() throws Exception {
-    NodeCommand c = parse(Map.of(), "--data", dir.toString(), "--api", "127.0.0.1:0", "--api-variant", "json");
+    NodeCommand c =
+        parse(Map.of(), "--data", dir.toString(), "--api", "127.0.0.1:0", "--api-variant", "json");
     ApiSettings s = c.apiSettings().orElseThrow();
     assertEquals(ApiSettings.Variant.JSON, s.variant());
     assertEquals(24, s.password().length(), "generated password");
     assertFalse(parse(Map.of(), "--data", dir.toString()).apiSettings().isPresent());
-    IllegalArgumentException remote = assertThrows(IllegalArgumentException.class,
-        () -> parse(Map.of(), "--data", dir.toString(), "--api", "0.0.0.0:8442").apiSettings());
-    assertTrue(String.valueOf(remote.getMessage()).contains("--api-allow-remote"), remote.getMessage());
-    assertTrue(parse(Map.of(), "--data", dir.toString(), "--api", "0.0.0.0:8442", "--api-allow-remote")
-        .apiSettings().orElseThrow().allowRemote());
+    IllegalArgumentException remote =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse(Map.of(), "--data", dir.toString(), "--api", "0.0.0.0:8442").apiSettings());
+    assertTrue(
+        String.valueOf(remote.getMessage()).contains("--api-allow-remote"), remote.getMessage());
+    assertTrue(
+        parse(Map.of(), "--data", dir.toString(), "--api", "0.0.0.0:8442", "--api-allow-remote")
+            .apiSettings()
+            .orElseThrow()
+            .allowRemote());
   }
 }

@@ -9,11 +9,27 @@ import org.junit.jupiter.api.Test;
 class DecryptBenchCommandTest {
   @Test
   void tinyRunPrintsFiguresAndFindsEveryMatch() {
-    CommandRunner.Result r = CommandRunner.run(1, "bench", "decrypt", "--identities", "12", "--objects", "30",
-        "--baseline-objects", "10", "--json");
+    CommandRunner.Result r =
+        CommandRunner.run(
+            1,
+            "bench",
+            "decrypt",
+            "--identities",
+            "12",
+            "--objects",
+            "30",
+            "--baseline-objects",
+            "10",
+            "--json");
     assertEquals(0, r.exit(), r.err());
-    for (String key : new String[] {"trial_decryptions_per_s", "objects_per_s", "baseline_trial_decryptions_per_s",
-        "ratio", "trial_decryptions_per_cpu_s"}) {
+    for (String key :
+        new String[] {
+          "trial_decryptions_per_s",
+          "objects_per_s",
+          "baseline_trial_decryptions_per_s",
+          "ratio",
+          "trial_decryptions_per_cpu_s"
+        }) {
       assertTrue(r.out().contains("\"" + key + "\""), key + " in " + r.out());
     }
     assertTrue(r.out().contains("\"matches\": 3"), r.out());

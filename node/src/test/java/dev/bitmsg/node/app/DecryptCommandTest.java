@@ -20,11 +20,16 @@ class DecryptCommandTest {
         continue;
       }
       String key = wif.encode(PrivateKey.fromHex(b.get("private_key")));
-      CommandRunner.Result r = CommandRunner.run("decrypt", "--key", key, "--hex", b.get("ciphertext_blob"));
+      CommandRunner.Result r =
+          CommandRunner.run("decrypt", "--key", key, "--hex", b.get("ciphertext_blob"));
       assertEquals(0, r.exit(), r.err());
       assertEquals(b.get("plaintext"), r.lastLine());
       // Raw hex keys work too.
-      assertEquals(b.get("plaintext"), CommandRunner.run("decrypt", "--key", b.get("private_key"), "--hex", b.get("ciphertext_blob")).lastLine());
+      assertEquals(
+          b.get("plaintext"),
+          CommandRunner.run(
+                  "decrypt", "--key", b.get("private_key"), "--hex", b.get("ciphertext_blob"))
+              .lastLine());
       checked++;
     }
     assertEquals(2, checked);
@@ -39,7 +44,8 @@ class DecryptCommandTest {
     CommandRunner.Result mac = CommandRunner.run("decrypt", "--key", key, "--hex", flipped);
     assertEquals(1, mac.exit());
     assertTrue(mac.err().contains("MAC_MISMATCH"), mac.err());
-    CommandRunner.Result shortBlob = CommandRunner.run("decrypt", "--key", key, "--hex", blob.substring(0, 40));
+    CommandRunner.Result shortBlob =
+        CommandRunner.run("decrypt", "--key", key, "--hex", blob.substring(0, 40));
     assertEquals(1, shortBlob.exit());
     assertTrue(shortBlob.err().contains("MALFORMED"), shortBlob.err());
     CommandRunner.Result badHex = CommandRunner.run("decrypt", "--key", key, "--hex", "zz");

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bm demo} in-process: two nodes with their APIs, message with ack, broadcast and chan,
- * exit status 0. PoW runs in the nodes (the PoW service is another module) with eased targets; a
- * timeout guards against a hang.
+ * {@code bm demo} in-process: two nodes with their APIs, message with ack, broadcast and chan, exit
+ * status 0. PoW runs in the nodes (the PoW service is another module) with eased targets; a timeout
+ * guards against a hang.
  */
 class DemoCommandTest {
   @TempDir Path dir;
@@ -21,8 +21,9 @@ class DemoCommandTest {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void demoRunsToTheEnd() {
-    CommandRunner.Result r = CommandRunner.run("demo", "--dir", dir.toString(), "--launcher", "none",
-        "--test-pow-ease", "10");
+    CommandRunner.Result r =
+        CommandRunner.run(
+            "demo", "--dir", dir.toString(), "--launcher", "none", "--test-pow-ease", "10");
     assertEquals(0, r.exit(), r.out() + r.err());
     String out = r.out();
     assertTrue(out.contains("ackreceived"), out);

@@ -36,8 +36,9 @@ class KillRestartTest {
 
   @Test
   void killedMidIngest_databaseIntactAndRestartResumes() throws Exception {
-    try (Node source = TestNetwork.start(tmp.resolve("source"), 0, List.of(),
-        TestNetwork.settings(), Clock.systemUTC())) {
+    try (Node source =
+        TestNetwork.start(
+            tmp.resolve("source"), 0, List.of(), TestNetwork.settings(), Clock.systemUTC())) {
       ObjectMaker maker = TestNetwork.maker(11);
       long now = Clock.systemUTC().instant().getEpochSecond();
       List<InventoryItem> batch = new ArrayList<>();
@@ -62,7 +63,8 @@ class KillRestartTest {
         assertTrue(first.waitFor(30, TimeUnit.SECONDS));
       }
       long atKill;
-      try (SqliteDatabase d = SqliteDatabase.open(db); SqliteInventory inv = new SqliteInventory(d, false)) {
+      try (SqliteDatabase d = SqliteDatabase.open(db);
+          SqliteInventory inv = new SqliteInventory(d, false)) {
         assertEquals(List.of("ok"), d.integrityCheck());
         atKill = inv.count();
       }
@@ -72,7 +74,9 @@ class KillRestartTest {
 
       Process second = startChild(childDir, peer, tmp.resolve("child2.log"));
       try {
-        Await.until(LIMIT, () -> "restarted child completes the sync, has " + count(db),
+        Await.until(
+            LIMIT,
+            () -> "restarted child completes the sync, has " + count(db),
             () -> count(db) == OBJECTS);
       } finally {
         second.destroy(); // SIGTERM: clean shutdown through the shutdown hook
@@ -80,22 +84,41 @@ class KillRestartTest {
           second.destroyForcibly();
         }
       }
-      try (SqliteDatabase d = SqliteDatabase.open(db); SqliteInventory inv = new SqliteInventory(d, false)) {
+      try (SqliteDatabase d = SqliteDatabase.open(db);
+          SqliteInventory inv = new SqliteInventory(d, false)) {
         assertEquals(List.of("ok"), d.integrityCheck());
         assertEquals(OBJECTS, inv.count());
       }
-      assertTrue(Files.readString(tmp.resolve("child2.log")).contains("node: stopped"),
+      assertTrue(
+          Files.readString(tmp.resolve("child2.log")).contains("node: stopped"),
           "SIGTERM ran the clean shutdown");
     }
   }
 
   private static Process startChild(Path dir, String peer, Path logFile) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), "node",
-        "--data", dir.toString(), "--client-only", "--connect", peer, "--no-bootstrap",
-        "--accept-local-addrs", "--test-pow-ease", String.valueOf(TestNetwork.EASE_BITS));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    List<String> cmd =
+        List.of(
+            java,
+            "--add-modules",
+            "jdk.incubator.vector",
+            "-cp",
+            System.getProperty("java.class.path"),
+            NodeMain.class.getName(),
+            "node",
+            "--data",
+            dir.toString(),
+            "--client-only",
+            "--connect",
+            peer,
+            "--no-bootstrap",
+            "--accept-local-addrs",
+            "--test-pow-ease",
+            String.valueOf(TestNetwork.EASE_BITS));
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(logFile.toFile())
+        .start();
   }
 
   /** Objects in the child's database, read through a separate read-only connection (WAL). */

@@ -3,7 +3,9 @@ package dev.bitmsg.node.app;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Parses {@code node} arguments as {@link NodeMain} does, defaults from the one settings loader. */
+/**
+ * Parses {@code node} arguments as {@link NodeMain} does, defaults from the one settings loader.
+ */
 final class NodeCommandParser {
   private NodeCommandParser() {}
 

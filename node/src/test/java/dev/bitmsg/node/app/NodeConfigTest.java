@@ -31,22 +31,32 @@ class NodeConfigTest {
 
   @Test
   void clientOnlyAndConnect() {
-    NodeConfig c = parse("--data", "/tmp/x", "--client-only", "--connect", "127.0.0.1:9000",
-        "--connect", "[::1]:9001", "--no-bootstrap");
+    NodeConfig c =
+        parse(
+            "--data",
+            "/tmp/x",
+            "--client-only",
+            "--connect",
+            "127.0.0.1:9000",
+            "--connect",
+            "[::1]:9001",
+            "--no-bootstrap");
     assertTrue(c.clientOnly());
     assertEquals(List.of(new HostPort("127.0.0.1", 9000), new HostPort("::1", 9001)), c.connect());
   }
 
   @Test
   void listenAndClientOnly_areExclusive() {
-    assertThrows(CommandLine.ParameterException.class,
+    assertThrows(
+        CommandLine.ParameterException.class,
         () -> parse("--listen", "127.0.0.1:1", "--client-only"));
   }
 
   @Test
   void powServiceWithoutToken_namesBothKeys() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> parse("--pow-service", "127.0.0.1:9090"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> parse("--pow-service", "127.0.0.1:9090"));
     assertTrue(String.valueOf(e.getMessage()).contains("pow-token"), e.getMessage());
   }
 
@@ -55,15 +65,32 @@ class NodeConfigTest {
     assertThrows(IllegalArgumentException.class, () -> HostPort.parse("nohost"));
     assertThrows(IllegalArgumentException.class, () -> HostPort.parse("::1:80"));
     assertThrows(IllegalArgumentException.class, () -> HostPort.parse("h:99999"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PeerSettings.defaults().withLimits(-1, 1, 1, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> PeerSettings.defaults().withLimits(-1, 1, 1, 1));
     assertTrue(String.valueOf(e.getMessage()).contains("maxOutbound"));
-    IllegalArgumentException dead = assertThrows(IllegalArgumentException.class,
-        () -> PeerSettings.defaults().withTimers(Duration.ofSeconds(1), Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(1)));
+    IllegalArgumentException dead =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PeerSettings.defaults()
+                    .withTimers(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(1)));
     assertTrue(String.valueOf(dead.getMessage()).contains("deadAfter"));
-    assertThrows(IllegalArgumentException.class,
-        () -> new NodeConfig(Path.of("/tmp"), Optional.empty(), List.of(), false, Optional.empty(),
-            Optional.empty(), PeerSettings.defaults().withLimits(0, 1, 1, 1), Duration.ofMinutes(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new NodeConfig(
+                Path.of("/tmp"),
+                Optional.empty(),
+                List.of(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                PeerSettings.defaults().withLimits(0, 1, 1, 1),
+                Duration.ofMinutes(1)));
   }
 }

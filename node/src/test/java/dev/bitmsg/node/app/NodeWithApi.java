@@ -15,13 +15,14 @@ import java.util.Optional;
 
 /**
  * An in-process node (eased PoW, listening on loopback) with its XML-RPC API on loopback, user
- * {@code cli} password {@code pw}: what the client commands talk to in tests. Closing it closes
- * the API, then the node.
+ * {@code cli} password {@code pw}: what the client commands talk to in tests. Closing it closes the
+ * API, then the node.
  */
 final class NodeWithApi implements AutoCloseable {
   final NodeConfig config;
   final Node node;
   final ApiService api;
+
   /** The API's address, as a client command takes it. */
   final String url;
 
@@ -33,14 +34,33 @@ final class NodeWithApi implements AutoCloseable {
   }
 
   static NodeWithApi start(Path dir) throws InterruptedException, IOException {
-    NodeConfig config = new NodeConfig(dir, Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-        MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
-        Optional.empty());
+    NodeConfig config =
+        new NodeConfig(
+            dir,
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    Node node =
+        Node.start(
+            config,
+            TestNetwork.params(),
+            TestNetwork.pow(),
+            Clock.systemUTC(),
+            MessagingSettings.defaults()
+                .withEaseBits(TestNetwork.EASE_BITS)
+                .withCheckInterval(Duration.ofMillis(200)),
+            Optional.empty());
     try {
-      ApiService api = ApiService.start(node, new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML,
-          false), TestNetwork.EASE_BITS, "0.1.0");
+      ApiService api =
+          ApiService.start(
+              node,
+              new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML, false),
+              TestNetwork.EASE_BITS,
+              "0.1.0");
       return new NodeWithApi(config, node, api);
     } catch (IOException | RuntimeException e) {
       node.close();
@@ -50,8 +70,9 @@ final class NodeWithApi implements AutoCloseable {
 
   /** Writes the API connection into the data directory, where the client commands look first. */
   Path writeCredentials() {
-    return ApiCredentials.write(config.dataDir(), new ApiCredentials.Connection(url, "cli", Optional.of("pw"),
-        ApiSettings.Variant.XML));
+    return ApiCredentials.write(
+        config.dataDir(),
+        new ApiCredentials.Connection(url, "cli", Optional.of("pw"), ApiSettings.Variant.XML));
   }
 
   @Override

@@ -20,13 +20,23 @@ class PubkeyWorkCommandTest {
     try (NodeWithApi n = NodeWithApi.start(dir.resolve("n"))) {
       n.writeCredentials();
       String data = n.config.dataDir().toString();
-      CommandRunner.Result created = CommandRunner.run("addresses", "--new", "alice", "--data", data);
+      CommandRunner.Result created =
+          CommandRunner.run("addresses", "--new", "alice", "--data", data);
       Matcher m = Pattern.compile("created (BM-\\w+)").matcher(created.out());
       assertTrue(m.find(), created.out());
       String alice = m.group(1);
-      Await.until(Duration.ofSeconds(60), "pubkey of alice sent", () -> CommandRunner.run("pubkey-work", "--data", data)
-          .out().lines().anyMatch(l -> l.startsWith("pubkey    sent") && l.contains(alice)
-              && l.contains("(new address)")));
+      Await.until(
+          Duration.ofSeconds(60),
+          "pubkey of alice sent",
+          () ->
+              CommandRunner.run("pubkey-work", "--data", data)
+                  .out()
+                  .lines()
+                  .anyMatch(
+                      l ->
+                          l.startsWith("pubkey    sent")
+                              && l.contains(alice)
+                              && l.contains("(new address)")));
       CommandRunner.Result chan = CommandRunner.run("chan", "create", "no pubkey", "--data", data);
       assertEquals(0, chan.exit(), chan.err());
       CommandRunner.Result listed = CommandRunner.run("pubkey-work", "--data", data);

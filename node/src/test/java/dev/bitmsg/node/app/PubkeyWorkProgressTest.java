@@ -39,26 +39,50 @@ class PubkeyWorkProgressTest {
 
   @Test
   void runningPubkeyPow_showsTrialsRateEtaAndProvider() throws Exception {
-    NodeConfig config = new NodeConfig(dir.resolve("n"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    try (Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-            MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
-            Optional.empty(), p -> new HarderPow(p, 40));
-        ApiService api = ApiService.start(node, new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML,
-            false), TestNetwork.EASE_BITS, "0.1.0");
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve("n"),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    try (Node node =
+            Node.start(
+                config,
+                TestNetwork.params(),
+                TestNetwork.pow(),
+                Clock.systemUTC(),
+                MessagingSettings.defaults()
+                    .withEaseBits(TestNetwork.EASE_BITS)
+                    .withCheckInterval(Duration.ofMillis(200)),
+                Optional.empty(),
+                p -> new HarderPow(p, 40));
+        ApiService api =
+            ApiService.start(
+                node,
+                new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML, false),
+                TestNetwork.EASE_BITS,
+                "0.1.0");
         NodeMetrics metrics = new NodeMetrics(node)) {
       String url = "http://127.0.0.1:" + api.address().getPort() + "/";
-      ApiCredentials.write(config.dataDir(), new ApiCredentials.Connection(url, "cli", Optional.of("pw"),
-          ApiSettings.Variant.XML));
+      ApiCredentials.write(
+          config.dataDir(),
+          new ApiCredentials.Connection(url, "cli", Optional.of("pw"), ApiSettings.Variant.XML));
       ApiClient client = new ApiClient(URI.create(url), "cli", "pw", ApiSettings.Variant.XML);
       String me = node.messenger().text(node.messenger().createRandom("me"));
 
       AtomicReference<Map<?, ?>> job = new AtomicReference<>(Map.of());
-      Await.until(Duration.ofSeconds(60), () -> "a measured rate in " + job.get(), () -> {
-        Map<?, ?> row = only(client.call("listPubkeyWork"));
-        job.set(row);
-        return row.get("trialsPerSecond") instanceof Double r && r > 0;
-      });
+      Await.until(
+          Duration.ofSeconds(60),
+          () -> "a measured rate in " + job.get(),
+          () -> {
+            Map<?, ?> row = only(client.call("listPubkeyWork"));
+            job.set(row);
+            return row.get("trialsPerSecond") instanceof Double r && r > 0;
+          });
       Map<?, ?> j = Objects.requireNonNull(job.get());
       assertEquals("doingpow", j.get("status"));
       assertEquals(me, j.get("address"));
@@ -67,15 +91,23 @@ class PubkeyWorkProgressTest {
       assertTrue(number(j, "etaSeconds") >= 0, j.toString());
       assertEquals(node.messenger().powProvider(), j.get("powBy"));
 
-      CommandRunner.Result listed = CommandRunner.run("pubkey-work", "--data", config.dataDir().toString());
+      CommandRunner.Result listed =
+          CommandRunner.run("pubkey-work", "--data", config.dataDir().toString());
       assertEquals(0, listed.exit(), listed.err());
-      assertTrue(listed.out().contains("doing PoW") && listed.out().contains("ETA")
-          && listed.out().contains("by " + node.messenger().powProvider()), listed.out());
+      assertTrue(
+          listed.out().contains("doing PoW")
+              && listed.out().contains("ETA")
+              && listed.out().contains("by " + node.messenger().powProvider()),
+          listed.out());
 
       int port = metrics.serve("127.0.0.1", 0);
-      String text = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String text =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       assertTrue(text.contains("bitmsg_node_pubkey_work_pending{kind=\"pubkey\"} 1"), text);
     }
   }
@@ -85,7 +117,9 @@ class PubkeyWorkProgressTest {
   }
 
   private static Map<?, ?> only(@Nullable Object answer) {
-    List<?> rows = (List<?>) Objects.requireNonNull(((Map<?, ?>) Objects.requireNonNull(answer)).get("pubkeyWork"));
+    List<?> rows =
+        (List<?>)
+            Objects.requireNonNull(((Map<?, ?>) Objects.requireNonNull(answer)).get("pubkeyWork"));
     assertEquals(1, rows.size(), String.valueOf(rows));
     return (Map<?, ?>) rows.get(0);
   }

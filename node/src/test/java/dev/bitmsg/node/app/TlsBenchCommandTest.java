@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code bm bench tls} runs end to end with tiny sizes and prints every figure (values unchecked). */
+/**
+ * {@code bm bench tls} runs end to end with tiny sizes and prints every figure (values unchecked).
+ */
 class TlsBenchCommandTest {
   @Test
   void smallRunPrintsAllFiguresAsJson() {
@@ -20,15 +22,37 @@ class TlsBenchCommandTest {
     int rc;
     try {
       System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      rc = new CommandLine(new NodeMain()).execute("bench", "tls", "--handshakes", "3", "--warmup", "1",
-          "--objects", "30", "--payload", "100", "--repeats", "1", "--json");
+      rc =
+          new CommandLine(new NodeMain())
+              .execute(
+                  "bench",
+                  "tls",
+                  "--handshakes",
+                  "3",
+                  "--warmup",
+                  "1",
+                  "--objects",
+                  "30",
+                  "--payload",
+                  "100",
+                  "--repeats",
+                  "1",
+                  "--json");
     } finally {
       System.setOut(old);
     }
     String out = buf.toString(StandardCharsets.UTF_8).trim();
     assertEquals(0, rc, out);
-    for (String key : new String[] {"handshake_plain_median_ms", "handshake_tls_median_ms", "handshake_tls_phase_median_ms", "serve_plain_per_s",
-        "serve_tls_per_s", "sync_plain_per_s", "sync_tls_per_s"}) {
+    for (String key :
+        new String[] {
+          "handshake_plain_median_ms",
+          "handshake_tls_median_ms",
+          "handshake_tls_phase_median_ms",
+          "serve_plain_per_s",
+          "serve_tls_per_s",
+          "sync_plain_per_s",
+          "sync_tls_per_s"
+        }) {
       Matcher m = Pattern.compile("\"" + key + "\":([0-9.]+)").matcher(out);
       assertTrue(m.find(), key + " in " + out);
       assertTrue(Double.parseDouble(m.group(1)) > 0, key + " in " + out);

@@ -16,28 +16,44 @@ class CryptoIsolationTest {
 
   @BeforeAll
   static void importClasses() {
-    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.bitmsg.node");
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.bitmsg.node");
     all = new ClassFileImporter().importPackages("dev.bitmsg.node");
   }
 
   @Test
   void onlyCryptoBcImportsBouncyCastle() {
-    noClasses().that().resideOutsideOfPackage("dev.bitmsg.node.crypto.bc..")
-        .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.bitmsg.node.crypto.bc..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.bouncycastle..")
         .check(all);
   }
 
   @Test
   void cryptoInterfacesDependOnTheJdkOnly() {
-    classes().that().resideInAPackage("dev.bitmsg.node.crypto")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.bitmsg.node.crypto", "java..")
+    classes()
+        .that()
+        .resideInAPackage("dev.bitmsg.node.crypto")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.bitmsg.node.crypto", "java..")
         .check(main);
   }
 
   @Test
   void domainCodeUsesInterfacesNotTheBcImplementations() {
-    noClasses().that().resideInAnyPackage("dev.bitmsg.node.address..", "dev.bitmsg.node.message..", "dev.bitmsg.node.wire..")
-        .should().dependOnClassesThat().resideInAPackage("dev.bitmsg.node.crypto.bc..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.bitmsg.node.address..", "dev.bitmsg.node.message..", "dev.bitmsg.node.wire..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.bitmsg.node.crypto.bc..")
         .check(main);
   }
 }

@@ -11,8 +11,10 @@ final class BasicAuth extends CallCredentials {
   private final String header;
 
   BasicAuth(String user, String password) {
-    this.header = "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.header =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

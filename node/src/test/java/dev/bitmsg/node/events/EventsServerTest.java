@@ -12,7 +12,6 @@ import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.v1.NodeEvent;
 import dev.bitmsg.node.v1.NodeEventsGrpc;
 import dev.bitmsg.node.v1.SubscribeRequest;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -31,18 +30,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The push stream over real loopback gRPC: status changes, inbox, connections; credentials required. */
+/**
+ * The push stream over real loopback gRPC: status changes, inbox, connections; credentials
+ * required.
+ */
 class EventsServerTest {
   @TempDir Path dir;
   private final List<AutoCloseable> open = new ArrayList<>();
   private @Nullable ManagedChannel channel;
 
   private Node node(String name, List<HostPort> connect) throws InterruptedException {
-    NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect, false,
-        Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    Node n = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-        MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
-        Optional.empty());
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve(name),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            connect,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    Node n =
+        Node.start(
+            config,
+            TestNetwork.params(),
+            TestNetwork.pow(),
+            Clock.systemUTC(),
+            MessagingSettings.defaults()
+                .withEaseBits(TestNetwork.EASE_BITS)
+                .withCheckInterval(Duration.ofMillis(200)),
+            Optional.empty());
     open.add(0, n);
     return n;
   }
@@ -59,7 +76,10 @@ class EventsServerTest {
 
   private final List<NodeEvent> seen = new ArrayList<>();
 
-  /** The first event (seen before or arriving now) matching {@code wanted}; events arrive in poll order. */
+  /**
+   * The first event (seen before or arriving now) matching {@code wanted}; events arrive in poll
+   * order.
+   */
   private NodeEvent next(Iterator<NodeEvent> it, Predicate<NodeEvent> wanted) {
     for (NodeEvent e : seen) {
       if (wanted.test(e)) {
@@ -82,14 +102,21 @@ class EventsServerTest {
     EventsServer server = EventsServer.start(a, "127.0.0.1", 0, "u", "pw");
     open.add(0, server);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
-    NodeEventsGrpc.NodeEventsBlockingStub stub = NodeEventsGrpc.newBlockingStub(channel)
-        .withDeadlineAfter(120, TimeUnit.SECONDS);
+    NodeEventsGrpc.NodeEventsBlockingStub stub =
+        NodeEventsGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
 
-    StatusRuntimeException denied = assertThrows(StatusRuntimeException.class,
-        () -> stub.withCallCredentials(new BasicAuth("u", "wrong")).subscribe(SubscribeRequest.getDefaultInstance()).next());
+    StatusRuntimeException denied =
+        assertThrows(
+            StatusRuntimeException.class,
+            () ->
+                stub.withCallCredentials(new BasicAuth("u", "wrong"))
+                    .subscribe(SubscribeRequest.getDefaultInstance())
+                    .next());
     assertEquals(Status.Code.UNAUTHENTICATED, denied.getStatus().getCode());
 
-    Iterator<NodeEvent> events = stub.withCallCredentials(new BasicAuth("u", "pw")).subscribe(SubscribeRequest.getDefaultInstance());
+    Iterator<NodeEvent> events =
+        stub.withCallCredentials(new BasicAuth("u", "pw"))
+            .subscribe(SubscribeRequest.getDefaultInstance());
     NodeEvent hello = events.next();
     assertTrue(hello.hasHello(), hello.toString());
 
@@ -97,7 +124,12 @@ class EventsServerTest {
     a.messenger().send(me, me, "pushed", "body", 3600);
     NodeEvent queued = next(events, NodeEvent::hasStatusChange);
     assertEquals(me, queued.getStatusChange().getToAddress());
-    NodeEvent sent = next(events, e -> e.hasStatusChange() && e.getStatusChange().getStatus().equals("msgsentnoackexpected"));
+    NodeEvent sent =
+        next(
+            events,
+            e ->
+                e.hasStatusChange()
+                    && e.getStatusChange().getStatus().equals("msgsentnoackexpected"));
     assertEquals(76, sent.getStatusChange().getAckData().length());
     NodeEvent inbox = next(events, NodeEvent::hasInboxMessage);
     assertEquals("pushed", inbox.getInboxMessage().getSubject());
@@ -105,7 +137,9 @@ class EventsServerTest {
 
     node("b", List.of(TestNetwork.endpoint(a)));
     NodeEvent conn = next(events, NodeEvent::hasConnectionChange);
-    assertTrue(conn.getConnectionChange().getConnected() && conn.getConnectionChange().getInbound(), conn.toString());
+    assertTrue(
+        conn.getConnectionChange().getConnected() && conn.getConnectionChange().getInbound(),
+        conn.toString());
     assertEquals(1, conn.getConnectionChange().getConnections());
   }
 }

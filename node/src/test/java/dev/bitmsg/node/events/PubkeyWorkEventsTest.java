@@ -13,7 +13,6 @@ import dev.bitmsg.node.v1.NodeEvent;
 import dev.bitmsg.node.v1.NodeEventsGrpc;
 import dev.bitmsg.node.v1.PubkeyWorkChange;
 import dev.bitmsg.node.v1.SubscribeRequest;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Path;
@@ -37,29 +36,52 @@ class PubkeyWorkEventsTest {
 
   @Test
   void newAddress_pubkeyJobGoesQueuedDoingPowSent() throws Exception {
-    NodeConfig config = new NodeConfig(dir.resolve("a"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(), false,
-        Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve("a"),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
     ManagedChannel channel = null;
-    try (Node a = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-            MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
-            Optional.empty());
+    try (Node a =
+            Node.start(
+                config,
+                TestNetwork.params(),
+                TestNetwork.pow(),
+                Clock.systemUTC(),
+                MessagingSettings.defaults()
+                    .withEaseBits(TestNetwork.EASE_BITS)
+                    .withCheckInterval(Duration.ofMillis(200)),
+                Optional.empty());
         EventsServer server = EventsServer.start(a, "127.0.0.1", 0, "u", "pw")) {
       channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
-      Iterator<NodeEvent> events = NodeEventsGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS)
-          .withCallCredentials(new BasicAuth("u", "pw"))
-          .subscribe(SubscribeRequest.newBuilder().setPubkeyWork(true).build());
+      Iterator<NodeEvent> events =
+          NodeEventsGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(120, TimeUnit.SECONDS)
+              .withCallCredentials(new BasicAuth("u", "pw"))
+              .subscribe(SubscribeRequest.newBuilder().setPubkeyWork(true).build());
       assertTrue(events.next().hasHello());
 
       String me = a.messenger().text(a.messenger().createRandom("me"));
       List<PubkeyWorkChange> changes = new ArrayList<>();
-      for (int i = 0; i < 100 && (changes.isEmpty() || !changes.get(changes.size() - 1).getStatus().equals("sent")); i++) {
+      for (int i = 0;
+          i < 100
+              && (changes.isEmpty() || !changes.get(changes.size() - 1).getStatus().equals("sent"));
+          i++) {
         NodeEvent e = events.next();
         assertTrue(e.hasPubkeyWorkChange(), "only pubkey work was asked for: " + e);
         changes.add(e.getPubkeyWorkChange());
       }
-      assertEquals(List.of("queued", "doingpow", "sent"), changes.stream().map(PubkeyWorkChange::getStatus).toList(),
+      assertEquals(
+          List.of("queued", "doingpow", "sent"),
+          changes.stream().map(PubkeyWorkChange::getStatus).toList(),
           changes.toString());
-      assertEquals(List.of("", "queued", "doingpow"),
+      assertEquals(
+          List.of("", "queued", "doingpow"),
           changes.stream().map(PubkeyWorkChange::getPreviousStatus).toList());
       for (PubkeyWorkChange c : changes) {
         assertEquals("pubkey", c.getKind());
@@ -68,7 +90,10 @@ class PubkeyWorkEventsTest {
         assertEquals(changes.get(0).getJobId(), c.getJobId());
       }
       assertFalse(changes.get(2).getPowBy().isEmpty(), "who did the work: " + changes.get(2));
-      assertEquals(changes.get(0).getJobId(), a.messenger().powJobs(10).get(0).id(), "the job id of listPubkeyWork");
+      assertEquals(
+          changes.get(0).getJobId(),
+          a.messenger().powJobs(10).get(0).id(),
+          "the job id of listPubkeyWork");
     } finally {
       if (channel != null) {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

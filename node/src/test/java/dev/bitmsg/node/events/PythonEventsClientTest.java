@@ -35,26 +35,58 @@ class PythonEventsClientTest {
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void pythonClientSeesTheInboxMessage() throws Exception {
     assumeTrue(Files.isExecutable(PYTHON), "needs " + PYTHON);
-    assumeTrue(new ProcessBuilder(PYTHON.toString(), "-c", "import grpc").start().waitFor() == 0, "needs python3-grpcio");
+    assumeTrue(
+        new ProcessBuilder(PYTHON.toString(), "-c", "import grpc").start().waitFor() == 0,
+        "needs python3-grpcio");
     Path stubs = dir.resolve("stubs");
-    Process gen = new ProcessBuilder("bash", EXAMPLES.resolve("generate_stubs.sh").toString(), stubs.toString())
-        .redirectErrorStream(true).start();
+    Process gen =
+        new ProcessBuilder(
+                "bash", EXAMPLES.resolve("generate_stubs.sh").toString(), stubs.toString())
+            .redirectErrorStream(true)
+            .start();
     String genOut = new String(gen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, gen.waitFor(), genOut);
 
-    NodeConfig config = new NodeConfig(dir.resolve("n"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(), false,
-        Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    try (Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-            MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
-            Optional.empty());
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve("n"),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    try (Node node =
+            Node.start(
+                config,
+                TestNetwork.params(),
+                TestNetwork.pow(),
+                Clock.systemUTC(),
+                MessagingSettings.defaults()
+                    .withEaseBits(TestNetwork.EASE_BITS)
+                    .withCheckInterval(Duration.ofMillis(200)),
+                Optional.empty());
         EventsServer server = EventsServer.start(node, "127.0.0.1", 0, "u", "pw")) {
-      ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), EXAMPLES.resolve("node_events.py").toString(),
-          "--server", "127.0.0.1:" + server.port(), "--user", "u", "--password", "pw", "--inbox", "--max-events", "2")
-          .redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  PYTHON.toString(),
+                  EXAMPLES.resolve("node_events.py").toString(),
+                  "--server",
+                  "127.0.0.1:" + server.port(),
+                  "--user",
+                  "u",
+                  "--password",
+                  "pw",
+                  "--inbox",
+                  "--max-events",
+                  "2")
+              .redirectErrorStream(true);
       pb.environment().put("STUBS", stubs.toString());
       Process p = pb.start();
       List<String> lines = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String hello = r.readLine();
         lines.add(hello);
         assertTrue(hello != null && hello.contains("\"hello\""), String.valueOf(hello));
@@ -67,7 +99,9 @@ class PythonEventsClientTest {
       assertTrue(p.waitFor(60, TimeUnit.SECONDS));
       assertEquals(0, p.exitValue(), String.join("\n", lines));
       assertEquals(2, lines.size(), String.join("\n", lines));
-      assertTrue(lines.get(1).contains("\"inboxMessage\"") && lines.get(1).contains("for python"), lines.get(1));
+      assertTrue(
+          lines.get(1).contains("\"inboxMessage\"") && lines.get(1).contains("for python"),
+          lines.get(1));
     }
   }
 }

@@ -16,8 +16,8 @@ import dev.bitmsg.node.message.MessageCodec;
 import dev.bitmsg.node.message.MessageDecodeException;
 
 /**
- * Decoders of this part must answer arbitrary input with their typed exception, never with
- * another exception. Runs the stored inputs in normal test runs; {@code ./bm fuzz} explores.
+ * Decoders of this part must answer arbitrary input with their typed exception, never with another
+ * exception. Runs the stored inputs in normal test runs; {@code ./bm fuzz} explores.
  */
 class AddressAndCryptoFuzzTest {
   private static final BcHashes HASHES = new BcHashes();

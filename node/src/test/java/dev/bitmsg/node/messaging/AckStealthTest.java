@@ -62,13 +62,16 @@ class AckStealthTest {
 
   /** The ack object as the sender embeds it, its nonce found by the eased network PoW. */
   private static ObjectMessage ackObject(Bytes ackData, long now, PowWorker pow) {
-    return Acks.ackObject(ackData, now + 3600, bytes -> {
-      try {
-        return pow.solveBytes(bytes, now, Difficulty.NETWORK_DEFAULT);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    });
+    return Acks.ackObject(
+        ackData,
+        now + 3600,
+        bytes -> {
+          try {
+            return pow.solveBytes(bytes, now, Difficulty.NETWORK_DEFAULT);
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        });
   }
 
   @Test
@@ -82,7 +85,9 @@ class AckStealthTest {
           Bytes ackData = maker(level).ackData(1);
           ObjectMessage ack = ackObject(ackData, now, pow);
           assertTrue(Acks.isAckFor(ack, ackData), "the sender recognises its ack");
-          assertTrue(validator.validate(ack, now).isStored(), "level " + level + ": " + validator.validate(ack, now));
+          assertTrue(
+              validator.validate(ack, now).isStored(),
+              "level " + level + ": " + validator.validate(ack, now));
           assertEquals(1, ack.stream());
           ObjectPayload p = ObjectPayloads.parse(ack);
           switch (level) {
@@ -104,11 +109,20 @@ class AckStealthTest {
               assertEquals(1, ack.version());
               byte[] blob = ((MsgPayload) p).encrypted().toByteArray();
               // IV 16 + curve and point 70 + AES-CBC of 234..800 bytes (240..816) + MAC 32.
-              assertTrue(blob.length >= 16 + 70 + 240 + 32 && blob.length <= 16 + 70 + 816 + 32, "" + blob.length);
+              assertTrue(
+                  blob.length >= 16 + 70 + 240 + 32 && blob.length <= 16 + 70 + 816 + 32,
+                  "" + blob.length);
               crypto.ecies().open(blob); // a well-formed ECIES envelope with a point on the curve
-              Identity someone = new dev.bitmsg.node.address.IdentityGenerator(crypto.hashes(), crypto.keys(),
-                  crypto.random()).random(4, 1, false, "x");
-              assertTrue(crypto.ecies().open(blob).tryDecrypt(List.of(someone.encryption().privateKey())).isEmpty(),
+              Identity someone =
+                  new dev.bitmsg.node.address.IdentityGenerator(
+                          crypto.hashes(), crypto.keys(), crypto.random())
+                      .random(4, 1, false, "x");
+              assertTrue(
+                  crypto
+                      .ecies()
+                      .open(blob)
+                      .tryDecrypt(List.of(someone.encryption().privateKey()))
+                      .isEmpty(),
                   "nobody can decrypt it");
             }
           }
@@ -116,7 +130,8 @@ class AckStealthTest {
       }
     }
     assertThrows(IllegalArgumentException.class, () -> maker(3));
-    assertThrows(IllegalArgumentException.class, () -> MessagingSettings.defaults().withAckStealthLevel(-1));
+    assertThrows(
+        IllegalArgumentException.class, () -> MessagingSettings.defaults().withAckStealthLevel(-1));
   }
 
   @Test
@@ -139,7 +154,9 @@ class AckStealthTest {
     String addrA = a.messenger().text(a.messenger().createRandom("alice"));
     String addrB = b.messenger().text(b.messenger().createRandom("bob"));
     long id = a.messenger().send(addrA, addrB, "stealth " + level, "ack level " + level, 3600);
-    Await.until(LIMIT, () -> "ack received at level " + level + ", now " + status(a, id),
+    Await.until(
+        LIMIT,
+        () -> "ack received at level " + level + ", now " + status(a, id),
         () -> status(a, id).status() == SendStatus.ACK_RECEIVED);
     OutboxEntry e = status(a, id);
     Bytes ackData = e.ackData().orElseThrow();
@@ -158,13 +175,31 @@ class AckStealthTest {
   }
 
   static MessagingSettings settings() {
-    return MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200));
+    return MessagingSettings.defaults()
+        .withEaseBits(TestNetwork.EASE_BITS)
+        .withCheckInterval(Duration.ofMillis(200));
   }
 
-  private Node node(String name, List<HostPort> connect, MessagingSettings s) throws InterruptedException {
-    NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect,
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    Node n = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), s, Optional.empty());
+  private Node node(String name, List<HostPort> connect, MessagingSettings s)
+      throws InterruptedException {
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve(name),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            connect,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    Node n =
+        Node.start(
+            config,
+            TestNetwork.params(),
+            TestNetwork.pow(),
+            Clock.systemUTC(),
+            s,
+            Optional.empty());
     nodes.add(n);
     return n;
   }

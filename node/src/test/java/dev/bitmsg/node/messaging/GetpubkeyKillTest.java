@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The getpubkey path across kill -9. A node in a child JVM sends to bob, whose pubkey no reachable
- * node holds, and is killed with SIGKILL during the getpubkey's proof of work (held far harder
- * than asked, so the kill certainly lands in it). Restarted, it asks exactly once: one job row,
- * sent, one getpubkey for bob at the peer. Then bob's node comes online, its pubkey reaches the
- * child through the peer and the waiting message goes out and arrives in bob's inbox.
+ * node holds, and is killed with SIGKILL during the getpubkey's proof of work (held far harder than
+ * asked, so the kill certainly lands in it). Restarted, it asks exactly once: one job row, sent,
+ * one getpubkey for bob at the peer. Then bob's node comes online, its pubkey reaches the child
+ * through the peer and the waiting message goes out and arrives in bob's inbox.
  */
 class GetpubkeyKillTest {
   private static final Duration LIMIT = Duration.ofMinutes(3);
@@ -40,13 +40,26 @@ class GetpubkeyKillTest {
   @TempDir Path tmp;
 
   private NodeConfig config(String name, Optional<HostPort> listen, List<HostPort> connect) {
-    return new NodeConfig(tmp.resolve(name), listen, connect, false, Optional.empty(), Optional.empty(),
-        TestNetwork.settings(), Duration.ofMinutes(10));
+    return new NodeConfig(
+        tmp.resolve(name),
+        listen,
+        connect,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        TestNetwork.settings(),
+        Duration.ofMinutes(10));
   }
 
   private static Node start(NodeConfig config) throws InterruptedException {
-    return Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-        MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
+    return Node.start(
+        config,
+        TestNetwork.params(),
+        TestNetwork.pow(),
+        Clock.systemUTC(),
+        MessagingSettings.defaults()
+            .withEaseBits(TestNetwork.EASE_BITS)
+            .withCheckInterval(Duration.ofMillis(200)),
         Optional.empty());
   }
 
@@ -62,7 +75,10 @@ class GetpubkeyKillTest {
       String peer = TestNetwork.endpoint(b).toString();
       Process first = child(childDir, peer, bob, true, tmp.resolve("a-1.log"));
       try {
-        Await.until(LIMIT, () -> "child doing getpubkey PoW, now " + state(db), () -> "DOING_POW".equals(state(db)));
+        Await.until(
+            LIMIT,
+            () -> "child doing getpubkey PoW, now " + state(db),
+            () -> "DOING_POW".equals(state(db)));
       } finally {
         first.destroyForcibly();
         assertTrue(first.waitFor(30, TimeUnit.SECONDS));
@@ -73,11 +89,17 @@ class GetpubkeyKillTest {
       Path log2 = tmp.resolve("a-2.log");
       Process second = child(childDir, peer, bob, false, log2);
       try {
-        Await.until(LIMIT, () -> "restarted child: getpubkey sent, now " + state(db), () -> "SENT".equals(state(db)));
+        Await.until(
+            LIMIT,
+            () -> "restarted child: getpubkey sent, now " + state(db),
+            () -> "SENT".equals(state(db)));
         Await.until(LIMIT, "the getpubkey reached the peer", () -> getpubkeysFor(b, bob) == 1);
-        try (Node bobNode = start(config("bob", Optional.empty(), List.of(TestNetwork.endpoint(b))))) {
-          Await.until(LIMIT, "the message reached bob", () -> !bobNode.messenger().inbox().isEmpty());
-          assertEquals("after the kill",
+        try (Node bobNode =
+            start(config("bob", Optional.empty(), List.of(TestNetwork.endpoint(b))))) {
+          Await.until(
+              LIMIT, "the message reached bob", () -> !bobNode.messenger().inbox().isEmpty());
+          assertEquals(
+              "after the kill",
               bobNode.messenger().content(bobNode.messenger().inbox().get(0)).subject());
         }
       } finally {
@@ -85,25 +107,51 @@ class GetpubkeyKillTest {
         second.waitFor(30, TimeUnit.SECONDS);
       }
       assertEquals(1, getpubkeysFor(b, bob), "asked exactly once");
-      assertEquals(1L, ((Number) Objects.requireNonNull(ReadOnlyQuery.firstValue(db, "SELECT count(*) FROM pow_jobs"))).longValue(),
+      assertEquals(
+          1L,
+          ((Number)
+                  Objects.requireNonNull(
+                      ReadOnlyQuery.firstValue(db, "SELECT count(*) FROM pow_jobs")))
+              .longValue(),
           "one job row");
-      assertTrue(Files.readString(log2).contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
+      assertTrue(
+          Files.readString(log2)
+              .contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
     }
   }
 
   private static int getpubkeysFor(Node n, String address) {
     CryptoSuite crypto = BcCryptoSuite.create();
-    Bytes tag = Bytes.of(new AddressCrypto(crypto.hashes(), crypto.keys())
-        .tag(new AddressCodec(crypto.hashes()).decode(address)).bytes());
+    Bytes tag =
+        Bytes.of(
+            new AddressCrypto(crypto.hashes(), crypto.keys())
+                .tag(new AddressCodec(crypto.hashes()).decode(address))
+                .bytes());
     return n.inventory().byTag(ObjectType.GETPUBKEY, tag).size();
   }
 
-  private static Process child(Path dir, String peer, String to, boolean hold, Path logFile) throws Exception {
+  private static Process child(Path dir, String peer, String to, boolean hold, Path logFile)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), PubkeyChild.class.getName(), dir.toString(), peer,
-        Integer.toString(TestNetwork.EASE_BITS), "getpubkey", to, hold ? "hold" : "resume"));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PubkeyChild.class.getName(),
+                dir.toString(),
+                peer,
+                Integer.toString(TestNetwork.EASE_BITS),
+                "getpubkey",
+                to,
+                hold ? "hold" : "resume"));
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(logFile.toFile())
+        .start();
   }
 
   private static String state(Path db) {

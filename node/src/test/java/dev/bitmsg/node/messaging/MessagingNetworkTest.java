@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
-import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.Await;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkPowCheck;
-import dev.bitmsg.node.wire.PowCheck;
 import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.pow.PowServiceProcess;
 import dev.bitmsg.node.pow.ServiceSolves;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.node.wire.PowCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +34,11 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End-to-end messaging between in-process nodes over real loopback sockets with real SQLite
- * files. Every proof of work of the senders (pubkeys, getpubkeys, msgs and their acks,
- * broadcasts) goes to the real PoW service in its own process ({@link PowServiceProcess}), with
- * targets eased by {@link TestNetwork#EASE_BITS} on both the sending and the validating side;
- * each test checks the service did all of it and the outbox says so. Timings are printed as
- * {@code e2e ...} lines.
+ * End-to-end messaging between in-process nodes over real loopback sockets with real SQLite files.
+ * Every proof of work of the senders (pubkeys, getpubkeys, msgs and their acks, broadcasts) goes to
+ * the real PoW service in its own process ({@link PowServiceProcess}), with targets eased by {@link
+ * TestNetwork#EASE_BITS} on both the sending and the validating side; each test checks the service
+ * did all of it and the outbox says so. Timings are printed as {@code e2e ...} lines.
  */
 class MessagingNetworkTest {
   private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -57,26 +56,41 @@ class MessagingNetworkTest {
   }
 
   static MessagingSettings settings() {
-    return MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS)
+    return MessagingSettings.defaults()
+        .withEaseBits(TestNetwork.EASE_BITS)
         .withCheckInterval(Duration.ofMillis(200));
   }
 
-  private Node node(String name, List<HostPort> connect, MessagingSettings s) throws InterruptedException {
+  private Node node(String name, List<HostPort> connect, MessagingSettings s)
+      throws InterruptedException {
     return node(name, connect, s, TestNetwork.pow());
   }
 
   private Node node(String name, List<HostPort> connect, MessagingSettings s, PowCheck check)
       throws InterruptedException {
-    NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect,
-        false, Optional.of(service.endpoint()), Optional.of(PowServiceProcess.TOKEN), TestNetwork.settings(),
-        Duration.ofMinutes(10));
-    Node n = Node.start(config, TestNetwork.params(), check, Clock.systemUTC(), s, Optional.empty());
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve(name),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            connect,
+            false,
+            Optional.of(service.endpoint()),
+            Optional.of(PowServiceProcess.TOKEN),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    Node n =
+        Node.start(config, TestNetwork.params(), check, Clock.systemUTC(), s, Optional.empty());
     nodes.add(n);
     return solves.watch(n);
   }
 
   private void timing(String flow, long t0) {
-    System.out.printf(Locale.ROOT, "e2e %s.%s: %s in %d ms (PoW by the service)%n", getClass().getSimpleName(), test, flow,
+    System.out.printf(
+        Locale.ROOT,
+        "e2e %s.%s: %s in %d ms (PoW by the service)%n",
+        getClass().getSimpleName(),
+        test,
+        flow,
         (System.nanoTime() - t0) / 1_000_000);
   }
 
@@ -99,7 +113,8 @@ class MessagingNetworkTest {
 
   private static long countInbox(Node n, String subject) {
     return n.messenger().inbox().stream()
-        .filter(e -> n.messenger().content(e).subject().equals(subject)).count();
+        .filter(e -> n.messenger().content(e).subject().equals(subject))
+        .count();
   }
 
   @Test
@@ -119,7 +134,8 @@ class MessagingNetworkTest {
     assertEquals(addrA, got.from());
     assertEquals("first message", b.messenger().content(got).body());
     List<SendStatus> seen = a.messenger().history(id).stream().map(Outbox.Change::status).toList();
-    assertTrue(seen.contains(SendStatus.SENT) || seen.contains(SendStatus.ACK_RECEIVED), seen.toString());
+    assertTrue(
+        seen.contains(SendStatus.SENT) || seen.contains(SendStatus.ACK_RECEIVED), seen.toString());
     powByService(a, id);
 
     long t1 = System.nanoTime();
@@ -147,7 +163,9 @@ class MessagingNetworkTest {
 
     // A v3 sender broadcasts v4 objects (no tag): subscribers trial-decrypt with the legacy key.
     CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(5));
-    Identity v3 = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()).random(3, 1, false, "old");
+    Identity v3 =
+        new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random())
+            .random(3, 1, false, "old");
     a.messenger().importIdentity(v3);
     String addrV3 = a.messenger().text(v3);
     b.messenger().subscribe(addrV3, "old feed");
@@ -156,8 +174,13 @@ class MessagingNetworkTest {
     Await.until(LIMIT, "v4 broadcast at B", () -> countInbox(b, "legacy") == 1);
     timing("broadcast of a v3 address to a subscriber", t1);
     powByService(a, legacy);
-    assertEquals(addrV3, b.messenger().inbox().stream()
-        .filter(e -> b.messenger().content(e).subject().equals("legacy")).findFirst().orElseThrow().from());
+    assertEquals(
+        addrV3,
+        b.messenger().inbox().stream()
+            .filter(e -> b.messenger().content(e).subject().equals("legacy"))
+            .findFirst()
+            .orElseThrow()
+            .from());
     assertEquals(0, countInbox(a, "legacy"), "the sender is not subscribed to itself");
     solves.assertAllByService(3); // A's pubkey, two broadcasts
   }
@@ -196,7 +219,8 @@ class MessagingNetworkTest {
     Node a = node("a", List.of(), settings());
     String addrA = a.messenger().text(a.messenger().createRandom("alice"));
     long id = a.messenger().send(addrA, addrB, "while away", "queued", 3600);
-    Await.until(LIMIT, "A waits for B's pubkey", () -> hasStatus(a, id, SendStatus.AWAITING_PUBKEY));
+    Await.until(
+        LIMIT, "A waits for B's pubkey", () -> hasStatus(a, id, SendStatus.AWAITING_PUBKEY));
 
     long t0 = System.nanoTime();
     Node b2 = node("b", List.of(TestNetwork.endpoint(a)), settings());
@@ -215,16 +239,25 @@ class MessagingNetworkTest {
     String addrB = b.messenger().text(b.messenger().createRandom("bob"));
     long t0 = System.nanoTime();
     long id = a.messenger().send(addrA, addrB, "short ttl", "no ack comes", 2);
-    Await.until(LIMIT, "sent", () -> a.messenger().history(id).stream().anyMatch(c -> c.status() == SendStatus.SENT));
+    Await.until(
+        LIMIT,
+        "sent",
+        () -> a.messenger().history(id).stream().anyMatch(c -> c.status() == SendStatus.SENT));
     timing("first send of a msg whose ack is lost", t0);
-    Await.until(LIMIT, "resent after the TTL", () -> a.messenger().status(id).orElseThrow().entry().retries() >= 2);
+    Await.until(
+        LIMIT,
+        "resent after the TTL",
+        () -> a.messenger().status(id).orElseThrow().entry().retries() >= 2);
     timing("two resends (new PoW each) after the lost ack", t0);
     Await.until(LIMIT, "gave up", () -> hasStatus(a, id, SendStatus.FAILED));
-    long sends = a.messenger().history(id).stream().filter(c -> c.status() == SendStatus.SENT).count();
+    long sends =
+        a.messenger().history(id).stream().filter(c -> c.status() == SendStatus.SENT).count();
     assertTrue(sends >= 2, "sent at least twice: " + sends);
     Await.until(LIMIT, "B got the copies", () -> countInbox(b, "short ttl") >= 2);
-    assertEquals(a.messenger().status(id).orElseThrow().entry().ackData(),
-        a.messenger().outbox().get(0).ackData(), "same ack data across resends");
+    assertEquals(
+        a.messenger().status(id).orElseThrow().entry().ackData(),
+        a.messenger().outbox().get(0).ackData(),
+        "same ack data across resends");
     powByService(a, id);
     // pubkeys of A and B, then at least a msg for the first send and each resend
     solves.assertAllByService(2 + (int) sends);
@@ -245,7 +278,9 @@ class MessagingNetworkTest {
       long id = a.messenger().send(addrA, addrB, "v" + version, "via getpubkey", 3600);
       Await.until(LIMIT, "ack v" + version, () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
       timing("v" + version + " getpubkey round trip, then msg and ack received", t0);
-      assertTrue(a.messenger().history(id).stream().anyMatch(c -> c.status() == SendStatus.AWAITING_PUBKEY));
+      assertTrue(
+          a.messenger().history(id).stream()
+              .anyMatch(c -> c.status() == SendStatus.AWAITING_PUBKEY));
       assertEquals(1, countInbox(b, "v" + version));
       powByService(a, id);
     }
@@ -257,26 +292,51 @@ class MessagingNetworkTest {
     Node a = node("a", List.of(), settings());
     Node b = node("b", List.of(TestNetwork.endpoint(a)), settings());
     CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(9));
-    Identity plain = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()).random(4, 1, false, "b");
-    Identity demanding = new Identity(plain.address(), plain.signing(), plain.encryption(), "b", 4_096_000, 1000,
-        true, false);
+    Identity plain =
+        new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random())
+            .random(4, 1, false, "b");
+    Identity demanding =
+        new Identity(
+            plain.address(),
+            plain.signing(),
+            plain.encryption(),
+            "b",
+            4_096_000,
+            1000,
+            true,
+            false);
     b.messenger().importIdentity(demanding);
     String addrB = b.messenger().text(demanding);
     String addrA = a.messenger().text(a.messenger().createRandom("a"));
     // A believes B demands only the default: its msg carries about 1/4096 of the work B wants.
-    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database()).put(new dev.bitmsg.node.store.StoredPubkey(
-        addrB, 1, dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
-        dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()), 1000, 1000, 0));
+    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database())
+        .put(
+            new dev.bitmsg.node.store.StoredPubkey(
+                addrB,
+                1,
+                dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
+                dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()),
+                1000,
+                1000,
+                0));
     long cheap = a.messenger().send(addrA, addrB, "cheap", "too little work", 3600);
     Await.until(LIMIT, "cheap msg sent", () -> hasStatus(a, cheap, SendStatus.SENT));
-    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database()).put(new dev.bitmsg.node.store.StoredPubkey(
-        addrB, 1, dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
-        dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()), 4_096_000, 1000, 0));
+    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database())
+        .put(
+            new dev.bitmsg.node.store.StoredPubkey(
+                addrB,
+                1,
+                dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
+                dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()),
+                4_096_000,
+                1000,
+                0));
     long proper = a.messenger().send(addrA, addrB, "proper", "enough work", 3600);
     Await.until(LIMIT, "proper msg acked", () -> hasStatus(a, proper, SendStatus.ACK_RECEIVED));
     assertEquals(1, countInbox(b, "proper"));
     assertEquals(0, countInbox(b, "cheap"));
-    assertEquals(SendStatus.SENT, a.messenger().status(cheap).orElseThrow().entry().status(), "never acked");
+    assertEquals(
+        SendStatus.SENT, a.messenger().status(cheap).orElseThrow().entry().status(), "never acked");
     powByService(a, proper);
     solves.assertAllByService(5); // A's pubkey, msg + ack twice
   }
@@ -287,15 +347,20 @@ class MessagingNetworkTest {
    */
   @Test
   void realNetworkDifficulty() throws Exception {
-    MessagingSettings real = MessagingSettings.defaults().withCheckInterval(Duration.ofMillis(200))
-        .withPubkeyTtlSeconds(3600);
+    MessagingSettings real =
+        MessagingSettings.defaults()
+            .withCheckInterval(Duration.ofMillis(200))
+            .withPubkeyTtlSeconds(3600);
     Node a = node("a", List.of(), real, NetworkPowCheck.network());
     Node b = node("b", List.of(TestNetwork.endpoint(a)), real, NetworkPowCheck.network());
     String addrA = a.messenger().text(a.messenger().createRandom("alice"));
     String addrB = b.messenger().text(b.messenger().createRandom("bob"));
     long t0 = System.nanoTime();
     long id = a.messenger().send(addrA, addrB, "real", "network difficulty", 3600);
-    Await.until(Duration.ofMinutes(2), "ack at real difficulty", () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
+    Await.until(
+        Duration.ofMinutes(2),
+        "ack at real difficulty",
+        () -> hasStatus(a, id, SendStatus.ACK_RECEIVED));
     timing("real network difficulty: msg and ack received", t0);
     assertEquals(1, countInbox(b, "real"));
     powByService(a, id);

@@ -31,13 +31,30 @@ public final class PubkeyChild {
     int easeBits = Integer.parseInt(args[2]);
     String mode = args.length > 3 ? args[3] : "pubkey";
     boolean hold = args.length > 5 && args[5].equals("hold");
-    NodeConfig config = new NodeConfig(dir, Optional.empty(), List.of(peer), false, Optional.empty(),
-        Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    MessagingSettings settings = MessagingSettings.defaults().withEaseBits(easeBits)
-        .withCheckInterval(Duration.ofMillis(200));
+    NodeConfig config =
+        new NodeConfig(
+            dir,
+            Optional.empty(),
+            List.of(peer),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    MessagingSettings settings =
+        MessagingSettings.defaults()
+            .withEaseBits(easeBits)
+            .withCheckInterval(Duration.ofMillis(200));
     UnaryOperator<PowProvider> pow = hold ? p -> new HarderPow(p, 40) : UnaryOperator.identity();
-    Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), settings,
-        Optional.empty(), pow);
+    Node node =
+        Node.start(
+            config,
+            TestNetwork.params(),
+            TestNetwork.pow(),
+            Clock.systemUTC(),
+            settings,
+            Optional.empty(),
+            pow);
     if (node.messenger().identities().isEmpty()) {
       if (mode.equals("getpubkey")) {
         String chan = node.messenger().text(node.messenger().joinChan("killed while asking"));

@@ -21,9 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,19 +39,37 @@ import org.slf4j.LoggerFactory;
 class PubkeyKillTest {
   private static final Logger log = LoggerFactory.getLogger(PubkeyKillTest.class);
   private static final Duration LIMIT = Duration.ofMinutes(3);
+
   /** About 6.6e6 expected trials for a 28-day v4 pubkey: seconds, not milliseconds. */
   private static final int CHILD_EASE_BITS = 3;
-  /** Attempts to catch the child in its proof of work (a lucky nonce may end it within one poll). */
+
+  /**
+   * Attempts to catch the child in its proof of work (a lucky nonce may end it within one poll).
+   */
   private static final int ATTEMPTS = 3;
 
   @TempDir Path tmp;
 
   @Test
   void killedDuringPubkeyPowThenRestartedPublishesOnce() throws Exception {
-    NodeConfig config = new NodeConfig(tmp.resolve("b"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    try (Node b = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-        AckStealthTest.settings(), Optional.empty())) {
+    NodeConfig config =
+        new NodeConfig(
+            tmp.resolve("b"),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    try (Node b =
+        Node.start(
+            config,
+            TestNetwork.params(),
+            TestNetwork.pow(),
+            Clock.systemUTC(),
+            AckStealthTest.settings(),
+            Optional.empty())) {
       String peer = TestNetwork.endpoint(b).toString();
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         if (run(b, peer, tmp.resolve("a" + attempt), attempt == ATTEMPTS)) {
@@ -66,9 +84,12 @@ class PubkeyKillTest {
   private boolean run(Node b, String peer, Path childDir, boolean last) throws Exception {
     Path db = childDir.resolve("node.db");
     long t0 = System.nanoTime();
-    Process first = start(childDir, peer, childDir.resolveSibling(childDir.getFileName() + "-1.log"));
+    Process first =
+        start(childDir, peer, childDir.resolveSibling(childDir.getFileName() + "-1.log"));
     try {
-      Await.until(LIMIT, () -> "child doing pubkey PoW, now " + state(db),
+      Await.until(
+          LIMIT,
+          () -> "child doing pubkey PoW, now " + state(db),
           () -> "DOING_POW".equals(state(db)) || "SENT".equals(state(db)));
     } finally {
       first.destroyForcibly();
@@ -87,7 +108,10 @@ class PubkeyKillTest {
     long t1 = System.nanoTime();
     Process second = start(childDir, peer, log2);
     try {
-      Await.until(LIMIT, () -> "restarted child: pubkey sent, now " + state(db), () -> "SENT".equals(state(db)));
+      Await.until(
+          LIMIT,
+          () -> "restarted child: pubkey sent, now " + state(db),
+          () -> "SENT".equals(state(db)));
       Await.until(LIMIT, "the pubkey reached the peer", () -> pubkeysOf(b, address) == 1);
     } finally {
       second.destroyForcibly();
@@ -95,10 +119,16 @@ class PubkeyKillTest {
     }
     log.info("restart to pubkey on the peer: {} ms", (System.nanoTime() - t1) / 1_000_000);
     assertEquals(1, pubkeysOf(b, address), "published exactly once");
-    assertEquals(1L, ((Number) Objects.requireNonNull(firstValue(db, "SELECT count(*) FROM pow_jobs"))).longValue(),
+    assertEquals(
+        1L,
+        ((Number) Objects.requireNonNull(firstValue(db, "SELECT count(*) FROM pow_jobs")))
+            .longValue(),
         "one job row");
-    assertNotNull(firstValue(db, "SELECT pubkey_sent FROM identities"), "last pubkey send time recorded");
-    assertTrue(Files.readString(log2).contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
+    assertNotNull(
+        firstValue(db, "SELECT pubkey_sent FROM identities"), "last pubkey send time recorded");
+    assertTrue(
+        Files.readString(log2)
+            .contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
     return true;
   }
 
@@ -111,10 +141,22 @@ class PubkeyKillTest {
 
   private static Process start(Path dir, String peer, Path logFile) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), PubkeyChild.class.getName(), dir.toString(), peer,
-        Integer.toString(CHILD_EASE_BITS)));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PubkeyChild.class.getName(),
+                dir.toString(),
+                peer,
+                Integer.toString(CHILD_EASE_BITS)));
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(logFile.toFile())
+        .start();
   }
 
   private static String state(Path db) {

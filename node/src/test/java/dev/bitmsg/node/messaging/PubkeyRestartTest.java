@@ -52,25 +52,34 @@ class PubkeyRestartTest {
     }
     // The state a kill leaves between saveSolved and markSent, with the object not yet stored.
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("a").resolve("node.db"))) {
-      db.with("simulate crash", c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE pow_jobs SET state = 'DOING_POW', solved = ? WHERE kind = 'PUBKEY'")) {
-          ps.setBytes(1, first.toObject().raw().toByteArray());
-          ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE identities SET pubkey_sent = NULL")) {
-          ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM inventory WHERE object_type = 1")) {
-          return ps.executeUpdate();
-        }
-      });
+      db.with(
+          "simulate crash",
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE pow_jobs SET state = 'DOING_POW', solved = ? WHERE kind = 'PUBKEY'")) {
+              ps.setBytes(1, first.toObject().raw().toByteArray());
+              ps.executeUpdate();
+            }
+            try (PreparedStatement ps =
+                c.prepareStatement("UPDATE identities SET pubkey_sent = NULL")) {
+              ps.executeUpdate();
+            }
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM inventory WHERE object_type = 1")) {
+              return ps.executeUpdate();
+            }
+          });
     }
     try (Node n = node()) {
-      Await.until(LIMIT, "saved pubkey published after the restart",
+      Await.until(
+          LIMIT,
+          "saved pubkey published after the restart",
           () -> sentJobs(n) == 1 && pubkeys(n, me).size() == 1);
       List<InventoryItem> now = pubkeys(n, me);
-      assertArrayEquals(first.toObject().raw().toByteArray(), now.get(0).toObject().raw().toByteArray(),
+      assertArrayEquals(
+          first.toObject().raw().toByteArray(),
+          now.get(0).toObject().raw().toByteArray(),
           "the saved object itself, not a new proof of work");
       List<PowJob> jobs = n.messenger().powJobs(10);
       assertEquals(1, jobs.size(), jobs.toString());
@@ -83,7 +92,8 @@ class PubkeyRestartTest {
   }
 
   private List<InventoryItem> pubkeys(Node n, Identity id) {
-    return n.inventory().byTag(ObjectType.PUBKEY, Bytes.of(addressCrypto.tag(id.address()).bytes()));
+    return n.inventory()
+        .byTag(ObjectType.PUBKEY, Bytes.of(addressCrypto.tag(id.address()).bytes()));
   }
 
   private static long sentJobs(Node n) {
@@ -91,9 +101,22 @@ class PubkeyRestartTest {
   }
 
   private Node node() throws InterruptedException {
-    NodeConfig config = new NodeConfig(dir.resolve("a"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    return Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), AckStealthTest.settings(),
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve("a"),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    return Node.start(
+        config,
+        TestNetwork.params(),
+        TestNetwork.pow(),
+        Clock.systemUTC(),
+        AckStealthTest.settings(),
         Optional.empty());
   }
 }

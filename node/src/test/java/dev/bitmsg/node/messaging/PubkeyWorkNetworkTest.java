@@ -37,18 +37,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Own pubkeys as persistent work, on in-process nodes over loopback with real SQLite files:
- * getpubkeys for an own address are answered once while the pubkey is live (and never for chans
- * or disabled addresses); the pubkey is re-published when it is as old as its TTL (injected clock).
+ * getpubkeys for an own address are answered once while the pubkey is live (and never for chans or
+ * disabled addresses); the pubkey is re-published when it is as old as its TTL (injected clock).
  */
 class PubkeyWorkNetworkTest {
   private static final Duration LIMIT = Duration.ofSeconds(60);
+
   /** Long enough for several sender-loop and receiver passes (check interval 200 ms). */
   private static final Duration SETTLE = Duration.ofMillis(1500);
+
   private final CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(21));
   private final AddressCodec codec = new AddressCodec(crypto.hashes());
   private final AddressCrypto addressCrypto = new AddressCrypto(crypto.hashes(), crypto.keys());
-  private final IdentityGenerator gen = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
-  private final ObjectFactory factory = new ObjectFactory(addressCrypto, crypto.signer(), crypto.ecies());
+  private final IdentityGenerator gen =
+      new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
+  private final ObjectFactory factory =
+      new ObjectFactory(addressCrypto, crypto.signer(), crypto.ecies());
   private final List<Node> nodes = new ArrayList<>();
   private final EnginePowProvider cpu = EnginePowProvider.cpu(1);
 
@@ -85,8 +89,12 @@ class PubkeyWorkNetworkTest {
     }
     Await.until(LIMIT, () -> "pubkey answer, jobs " + pubkeyJobs(a), () -> sent(a, addr) == 1);
     Await.until(LIMIT, "the answer reached B", () -> pubkeysOf(b, me.address()) == 1);
-    Await.until(LIMIT, "all asks reached A", () -> List.of(ask1, ask2, askOff, askChan).stream()
-        .allMatch(o -> a.inventory().contains(o.inventoryVector())));
+    Await.until(
+        LIMIT,
+        "all asks reached A",
+        () ->
+            List.of(ask1, ask2, askOff, askChan).stream()
+                .allMatch(o -> a.inventory().contains(o.inventoryVector())));
 
     // Asked once more after the answer went out: the pubkey is live, no new work.
     ObjectMessage ask3 = getpubkey(me.address(), now, now + 3800);
@@ -124,16 +132,19 @@ class PubkeyWorkNetworkTest {
     Await.until(LIMIT, () -> "re-publication, jobs " + pubkeyJobs(a), () -> sent(a, addr) == 2);
     PowJob again = pubkeyJobs(a).get(0);
     assertEquals("re-publish", again.reason());
-    assertTrue(again.expires() > clock.instant().getEpochSecond() + Duration.ofDays(27).toSeconds(),
+    assertTrue(
+        again.expires() > clock.instant().getEpochSecond() + Duration.ofDays(27).toSeconds(),
         "the new pubkey lives another 28 days");
     assertEquals(2, pubkeysOf(a, me.address()));
     Thread.sleep(SETTLE.toMillis());
     assertEquals(2, pubkeyJobs(a).size(), "re-published once: " + pubkeyJobs(a));
   }
 
-  private ObjectMessage getpubkey(BitmessageAddress address, long now, long expires) throws InterruptedException {
+  private ObjectMessage getpubkey(BitmessageAddress address, long now, long expires)
+      throws InterruptedException {
     PowWorker pow = new PowWorker(cpu, TestNetwork.EASE_BITS);
-    return pow.solve(factory.getpubkey(address, expires), now, Difficulty.NETWORK_DEFAULT, p -> { }).object();
+    return pow.solve(factory.getpubkey(address, expires), now, Difficulty.NETWORK_DEFAULT, p -> {})
+        .object();
   }
 
   private static List<PowJob> pubkeyJobs(Node n) {
@@ -141,19 +152,36 @@ class PubkeyWorkNetworkTest {
   }
 
   private static long sent(Node n, String address) {
-    return pubkeyJobs(n).stream().filter(j -> j.address().equals(address) && j.state() == PowJob.State.SENT).count();
+    return pubkeyJobs(n).stream()
+        .filter(j -> j.address().equals(address) && j.state() == PowJob.State.SENT)
+        .count();
   }
 
   private int pubkeysOf(Node n, BitmessageAddress address) {
-    List<InventoryItem> items = n.inventory().byTag(ObjectType.PUBKEY, Bytes.of(addressCrypto.tag(address).bytes()));
+    List<InventoryItem> items =
+        n.inventory().byTag(ObjectType.PUBKEY, Bytes.of(addressCrypto.tag(address).bytes()));
     return items.size();
   }
 
   private Node node(String name, List<HostPort> connect, Clock clock) throws InterruptedException {
-    NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect,
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    Node n = Node.start(config, TestNetwork.params(), TestNetwork.pow(), clock, AckStealthTest.settings(),
-        Optional.empty());
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve(name),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            connect,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    Node n =
+        Node.start(
+            config,
+            TestNetwork.params(),
+            TestNetwork.pow(),
+            clock,
+            AckStealthTest.settings(),
+            Optional.empty());
     nodes.add(n);
     return n;
   }

@@ -23,11 +23,25 @@ public final class SenderChild {
     Path dir = Path.of(args[0]);
     HostPort peer = HostPort.parse(args[1]);
     String to = args[2];
-    NodeConfig config = new NodeConfig(dir, Optional.empty(), List.of(peer), false,
-        Optional.of(HostPort.parse(args[3])), Optional.of(args[4]), TestNetwork.settings(), Duration.ofMinutes(10));
+    NodeConfig config =
+        new NodeConfig(
+            dir,
+            Optional.empty(),
+            List.of(peer),
+            false,
+            Optional.of(HostPort.parse(args[3])),
+            Optional.of(args[4]),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
     MessagingSettings settings = MessagingNetworkTest.settings();
-    Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(), settings,
-        Optional.empty());
+    Node node =
+        Node.start(
+            config,
+            TestNetwork.params(),
+            TestNetwork.pow(),
+            Clock.systemUTC(),
+            settings,
+            Optional.empty());
     Messenger m = node.messenger();
     if (m.identities().isEmpty()) {
       String from = m.text(m.createRandom("sender"));

@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sender runs in a child JVM, its proof of work done by the real PoW service (another
- * process), and is killed with SIGKILL while the service holds the PoW of its msg: the recipient
- * publishes its pubkey only once a {@linkplain PowServiceProcess#submitBlocker blocking search}
- * of the same service client is running, so the child's ack and msg searches wait on the service
- * until the kill. Restarted, the child must resume with the same row and ack data and deliver the
- * message exactly once, acknowledged, the work again done by the service.
+ * The sender runs in a child JVM, its proof of work done by the real PoW service (another process),
+ * and is killed with SIGKILL while the service holds the PoW of its msg: the recipient publishes
+ * its pubkey only once a {@linkplain PowServiceProcess#submitBlocker blocking search} of the same
+ * service client is running, so the child's ack and msg searches wait on the service until the
+ * kill. Restarted, the child must resume with the same row and ack data and deliver the message
+ * exactly once, acknowledged, the work again done by the service.
  */
 class SenderKillTest {
   private static final Duration LIMIT = Duration.ofMinutes(2);
@@ -47,15 +47,32 @@ class SenderKillTest {
 
   @Test
   void killedDuringPowThenRestartedDeliversOnce() throws Exception {
-    NodeConfig config = new NodeConfig(tmp.resolve("b"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(),
-        false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
+    NodeConfig config =
+        new NodeConfig(
+            tmp.resolve("b"),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
     long done = service.jobsDone();
-    try (Node b = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-        MessagingNetworkTest.settings(), Optional.empty())) {
+    try (Node b =
+        Node.start(
+            config,
+            TestNetwork.params(),
+            TestNetwork.pow(),
+            Clock.systemUTC(),
+            MessagingNetworkTest.settings(),
+            Optional.empty())) {
       // B's address is known before B has the identity, so B answers nothing until told.
       CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(7));
-      Identity recipient = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random())
-          .deterministic(PASSPHRASE.getBytes(StandardCharsets.UTF_8), 1, 4, 1, false).get(0).identity();
+      Identity recipient =
+          new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random())
+              .deterministic(PASSPHRASE.getBytes(StandardCharsets.UTF_8), 1, 4, 1, false)
+              .get(0)
+              .identity();
       String to = b.messenger().text(recipient);
       Path childDir = tmp.resolve("a");
       Path db = childDir.resolve("node.db");
@@ -64,12 +81,16 @@ class SenderKillTest {
       Process first = start(childDir, peer, to, tmp.resolve("a1.log"));
       String blocker = null;
       try {
-        Await.until(LIMIT, () -> "child's pubkey and getpubkey at B, now " + status(db),
+        Await.until(
+            LIMIT,
+            () -> "child's pubkey and getpubkey at B, now " + status(db),
             () -> "AWAITING_PUBKEY".equals(status(db)) && b.inventory().count() == 2);
         blocker = service.submitBlocker();
         Await.until(LIMIT, "the blocking search running", () -> service.jobsOpen() >= 1);
         b.messenger().createDeterministic(PASSPHRASE, 1, 4);
-        Await.until(LIMIT, () -> "child's msg PoW held by the service, now " + status(db),
+        Await.until(
+            LIMIT,
+            () -> "child's msg PoW held by the service, now " + status(db),
             () -> "DOING_POW".equals(status(db)) && service.jobsOpen() >= 2);
       } finally {
         first.destroyForcibly();
@@ -85,35 +106,65 @@ class SenderKillTest {
       long t0 = System.nanoTime();
       Process second = start(childDir, peer, to, tmp.resolve("a2.log"));
       try {
-        Await.until(LIMIT, () -> "restarted child: ack received, now " + status(db),
+        Await.until(
+            LIMIT,
+            () -> "restarted child: ack received, now " + status(db),
             () -> "ACK_RECEIVED".equals(status(db)));
-        System.out.printf(Locale.ROOT, "e2e SenderKillTest: sender killed during PoW, restart (child JVM start included) to ack"
-            + " received in %d ms (PoW by the service)%n", (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf(
+            Locale.ROOT,
+            "e2e SenderKillTest: sender killed during PoW, restart (child JVM start included) to ack"
+                + " received in %d ms (PoW by the service)%n",
+            (System.nanoTime() - t0) / 1_000_000);
       } finally {
         second.destroyForcibly();
         second.waitFor(30, TimeUnit.SECONDS);
       }
       assertEquals(1, b.messenger().inbox().size(), "delivered exactly once");
       assertEquals("exactly once", b.messenger().content(b.messenger().inbox().get(0)).body());
-      assertEquals(1L, ((Number) Objects.requireNonNull(firstValue(db, "SELECT count(*) FROM outbox"))).longValue());
-      assertTrue(java.util.Arrays.equals(ackBefore, query(db, "SELECT ackdata FROM outbox")), "same ack data");
-      assertTrue(Files.readString(tmp.resolve("a2.log")).contains("interrupted during PoW are queued again"));
+      assertEquals(
+          1L,
+          ((Number) Objects.requireNonNull(firstValue(db, "SELECT count(*) FROM outbox")))
+              .longValue());
+      assertTrue(
+          java.util.Arrays.equals(ackBefore, query(db, "SELECT ackdata FROM outbox")),
+          "same ack data");
+      assertTrue(
+          Files.readString(tmp.resolve("a2.log"))
+              .contains("interrupted during PoW are queued again"));
       String by = (String) firstValue(db, "SELECT pow_by FROM outbox");
-      assertTrue(by != null && by.startsWith(service.remoteName() + " (cpu"), "PoW by the service: " + by);
-      assertTrue(service.jobsDone() - done >= 4, "the service did the sender's pubkey, getpubkey, ack and msg");
+      assertTrue(
+          by != null && by.startsWith(service.remoteName() + " (cpu"), "PoW by the service: " + by);
+      assertTrue(
+          service.jobsDone() - done >= 4,
+          "the service did the sender's pubkey, getpubkey, ack and msg");
     }
   }
 
   private Process start(Path dir, String peer, String to, Path logFile) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), SenderChild.class.getName(), dir.toString(), peer, to,
-        service.endpoint().toString(), PowServiceProcess.TOKEN));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SenderChild.class.getName(),
+                dir.toString(),
+                peer,
+                to,
+                service.endpoint().toString(),
+                PowServiceProcess.TOKEN));
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(logFile.toFile())
+        .start();
   }
 
   private static String status(Path db) {
-    Object s = firstValue(db, "SELECT status FROM outbox WHERE detail IS NULL OR status <> 'DOING_POW'");
+    Object s =
+        firstValue(db, "SELECT status FROM outbox WHERE detail IS NULL OR status <> 'DOING_POW'");
     return s == null ? "none" : s.toString();
   }
 

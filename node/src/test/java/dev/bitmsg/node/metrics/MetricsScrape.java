@@ -25,14 +25,17 @@ final class MetricsScrape {
   /** Scrapes until {@code done} holds for the page (60 s at most); returns that page. */
   String until(Predicate<String> done) {
     AtomicReference<String> last = new AtomicReference<>("");
-    Await.until(Duration.ofSeconds(60), () -> "metrics:\n" + last.get(), () -> {
-      try {
-        last.set(once());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return done.test(String.valueOf(last.get()));
-    });
+    Await.until(
+        Duration.ofSeconds(60),
+        () -> "metrics:\n" + last.get(),
+        () -> {
+          try {
+            last.set(once());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return done.test(String.valueOf(last.get()));
+        });
     return String.valueOf(last.get());
   }
 }

@@ -15,28 +15,53 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Scrapes a node's /metrics over loopback while it publishes a pubkey and sends to itself (eased PoW). */
+/**
+ * Scrapes a node's /metrics over loopback while it publishes a pubkey and sends to itself (eased
+ * PoW).
+ */
 class NodeMetricsTest {
   @TempDir Path dir;
 
   @Test
   void metricsFollowTheNode() throws Exception {
-    NodeConfig config = new NodeConfig(dir, Optional.of(new HostPort("127.0.0.1", 0)), List.of(), false,
-        Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    try (Node node = Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-            MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
-            Optional.empty());
+    NodeConfig config =
+        new NodeConfig(
+            dir,
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    try (Node node =
+            Node.start(
+                config,
+                TestNetwork.params(),
+                TestNetwork.pow(),
+                Clock.systemUTC(),
+                MessagingSettings.defaults()
+                    .withEaseBits(TestNetwork.EASE_BITS)
+                    .withCheckInterval(Duration.ofMillis(200)),
+                Optional.empty());
         NodeMetrics metrics = new NodeMetrics(node)) {
       int port = metrics.serve("127.0.0.1", 0);
       MetricsScrape scrape = new MetricsScrape(port);
       String me = node.messenger().text(node.messenger().createRandom("me"));
       node.messenger().send(me, me, "s", "b", 3600);
-      String t = scrape.until(page -> page.contains("bitmsg_node_objects_stored_total{type=\"pubkey\"} 1")
-            && page.contains("bitmsg_node_objects_stored_total{type=\"msg\"} 1")
-            && page.contains("bitmsg_node_inbox_messages 1")
-            && page.contains("bitmsg_node_sent_messages{status=\"msgsentnoackexpected\"} 1"));
+      String t =
+          scrape.until(
+              page ->
+                  page.contains("bitmsg_node_objects_stored_total{type=\"pubkey\"} 1")
+                      && page.contains("bitmsg_node_objects_stored_total{type=\"msg\"} 1")
+                      && page.contains("bitmsg_node_inbox_messages 1")
+                      && page.contains(
+                          "bitmsg_node_sent_messages{status=\"msgsentnoackexpected\"} 1"));
       assertTrue(t.contains("bitmsg_node_connections{direction=\"inbound\"} 0"), t);
-      assertTrue(t.matches("(?s).*bitmsg_node_pow_seconds_count\\{outcome=\"ok\",provider=\"[^\"]+\"} [2-9].*"), t);
+      assertTrue(
+          t.matches(
+              "(?s).*bitmsg_node_pow_seconds_count\\{outcome=\"ok\",provider=\"[^\"]+\"} [2-9].*"),
+          t);
       assertTrue(t.contains("bitmsg_node_inventory_objects 2"), t);
     }
   }

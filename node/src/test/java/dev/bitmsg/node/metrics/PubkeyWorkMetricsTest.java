@@ -24,28 +24,55 @@ class PubkeyWorkMetricsTest {
   @TempDir Path dir;
 
   private Node node(String name) throws InterruptedException {
-    NodeConfig config = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), List.of(), false,
-        Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    return Node.start(config, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-        MessagingSettings.defaults().withEaseBits(TestNetwork.EASE_BITS).withCheckInterval(Duration.ofMillis(200)),
+    NodeConfig config =
+        new NodeConfig(
+            dir.resolve(name),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    return Node.start(
+        config,
+        TestNetwork.params(),
+        TestNetwork.pow(),
+        Clock.systemUTC(),
+        MessagingSettings.defaults()
+            .withEaseBits(TestNetwork.EASE_BITS)
+            .withCheckInterval(Duration.ofMillis(200)),
         Optional.empty());
   }
 
   @Test
   void pubkeyAndGetpubkeyWorkIsCountedByKindAndOutcome() throws Exception {
-    try (Node a = node("a"); Node far = node("far"); NodeMetrics metrics = new NodeMetrics(a)) {
+    try (Node a = node("a");
+        Node far = node("far");
+        NodeMetrics metrics = new NodeMetrics(a)) {
       String bob = far.messenger().text(far.messenger().createRandom("bob"));
       int port = metrics.serve("127.0.0.1", 0);
       MetricsScrape scrape = new MetricsScrape(port);
       String before = scrape.once();
-      assertTrue(before.contains("bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 0"), before);
+      assertTrue(
+          before.contains(
+              "bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 0"),
+          before);
       assertTrue(before.contains("bitmsg_node_pubkey_work_pending{kind=\"getpubkey\"} 0"), before);
 
       String me = a.messenger().text(a.messenger().createRandom("me"));
       a.messenger().send(me, bob, "s", "b", 3600);
-      String t = scrape.until(page -> page.contains("bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 1")
-            && page.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"sent\"} 1"));
-      assertTrue(t.contains("bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"dropped\"} 0"), t);
+      String t =
+          scrape.until(
+              page ->
+                  page.contains(
+                          "bitmsg_node_pubkey_work_finished_total{kind=\"pubkey\",outcome=\"sent\"} 1")
+                      && page.contains(
+                          "bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"sent\"} 1"));
+      assertTrue(
+          t.contains(
+              "bitmsg_node_pubkey_work_finished_total{kind=\"getpubkey\",outcome=\"dropped\"} 0"),
+          t);
       assertTrue(t.contains("bitmsg_node_pubkey_work_pending{kind=\"pubkey\"} 0"), t);
       assertTrue(t.contains("bitmsg_node_pubkey_work_pending{kind=\"getpubkey\"} 0"), t);
       assertTrue(t.contains("bitmsg_node_sent_messages{status=\"awaitingpubkey\"} 1"), t);

@@ -32,25 +32,46 @@ class RelayedAfterRestartTest {
     long now = clock.instant().getEpochSecond();
     ObjectMessage x = TestNetwork.maker(5).make(now, 3600, 100);
     ObjectMessage y = TestNetwork.maker(6).make(now, 3600, 100);
-    try (Node b = TestNetwork.start(dir.resolve("b"), 0, List.of(), TestNetwork.settings(), clock)) {
-      try (Node a = TestNetwork.start(dir.resolve("a"), TestNetwork.CLIENT_ONLY,
-          List.of(TestNetwork.endpoint(b)), TestNetwork.settings(), clock)) {
+    try (Node b =
+        TestNetwork.start(dir.resolve("b"), 0, List.of(), TestNetwork.settings(), clock)) {
+      try (Node a =
+          TestNetwork.start(
+              dir.resolve("a"),
+              TestNetwork.CLIENT_ONLY,
+              List.of(TestNetwork.endpoint(b)),
+              TestNetwork.settings(),
+              clock)) {
         Await.until(LIMIT, "A-B established", () -> a.peers().peers().size() == 1);
         a.peers().submit(x);
         b.peers().submit(y);
-        Await.until(LIMIT, "X at B and Y at A", () -> b.inventory().contains(x.inventoryVector())
-            && a.inventory().contains(y.inventoryVector()));
+        Await.until(
+            LIMIT,
+            "X at B and Y at A",
+            () ->
+                b.inventory().contains(x.inventoryVector())
+                    && a.inventory().contains(y.inventoryVector()));
       }
     }
 
     try (Node a = TestNetwork.start(dir.resolve("a"), 0, List.of(), TestNetwork.settings(), clock);
-        Node d = TestNetwork.start(dir.resolve("d"), TestNetwork.CLIENT_ONLY,
-            List.of(TestNetwork.endpoint(a)), TestNetwork.settings(), clock)) {
+        Node d =
+            TestNetwork.start(
+                dir.resolve("d"),
+                TestNetwork.CLIENT_ONLY,
+                List.of(TestNetwork.endpoint(a)),
+                TestNetwork.settings(),
+                clock)) {
       assertTrue(a.inventory().isOwn(x.inventoryVector()), "X recorded as made at A");
       assertFalse(a.inventory().isOwn(y.inventoryVector()), "Y recorded as received");
-      Await.until(LIMIT, "D fetched X and Y from A", () -> d.inventory().contains(x.inventoryVector())
-          && d.inventory().contains(y.inventoryVector()));
-      Await.until(LIMIT, () -> "A's relay counts " + a.peers().relayCounts(),
+      Await.until(
+          LIMIT,
+          "D fetched X and Y from A",
+          () ->
+              d.inventory().contains(x.inventoryVector())
+                  && d.inventory().contains(y.inventoryVector()));
+      Await.until(
+          LIMIT,
+          () -> "A's relay counts " + a.peers().relayCounts(),
           () -> a.peers().relayCounts().equals(new RelayCounts(1, 1)));
       assertEquals(new RelayCounts(0, 0), d.peers().relayCounts(), "D had no one to pass them to");
     }

@@ -39,35 +39,69 @@ class RelayedObjectsTest {
   void objectMadeAtA_reachesC_countsAsRelayedAtBOnly() throws Exception {
     Clock clock = Clock.systemUTC();
     try (Node b = TestNetwork.start(dir.resolve("b"), 0, List.of(), TestNetwork.settings(), clock);
-        Node a = TestNetwork.start(dir.resolve("a"), TestNetwork.CLIENT_ONLY,
-            List.of(TestNetwork.endpoint(b)), TestNetwork.settings(), clock);
-        Node c = TestNetwork.start(dir.resolve("c"), TestNetwork.CLIENT_ONLY,
-            List.of(TestNetwork.endpoint(b)), TestNetwork.settings(), clock);
+        Node a =
+            TestNetwork.start(
+                dir.resolve("a"),
+                TestNetwork.CLIENT_ONLY,
+                List.of(TestNetwork.endpoint(b)),
+                TestNetwork.settings(),
+                clock);
+        Node c =
+            TestNetwork.start(
+                dir.resolve("c"),
+                TestNetwork.CLIENT_ONLY,
+                List.of(TestNetwork.endpoint(b)),
+                TestNetwork.settings(),
+                clock);
         NodeMetrics metrics = new NodeMetrics(b);
-        ApiService api = ApiService.start(b, new ApiSettings("127.0.0.1", 0, "user", "pw",
-            ApiSettings.Variant.XML, false), TestNetwork.EASE_BITS, "0.1.0")) {
-      Await.until(LIMIT, "A-B and B-C established", () -> b.peers().peers().size() == 2
-          && a.peers().peers().size() == 1 && c.peers().peers().size() == 1);
+        ApiService api =
+            ApiService.start(
+                b,
+                new ApiSettings("127.0.0.1", 0, "user", "pw", ApiSettings.Variant.XML, false),
+                TestNetwork.EASE_BITS,
+                "0.1.0")) {
+      Await.until(
+          LIMIT,
+          "A-B and B-C established",
+          () ->
+              b.peers().peers().size() == 2
+                  && a.peers().peers().size() == 1
+                  && c.peers().peers().size() == 1);
 
       ObjectMessage object = TestNetwork.maker(3).make(clock.instant().getEpochSecond(), 3600, 100);
       a.peers().submit(object);
-      Await.until(LIMIT, "the object reached C", () -> c.inventory().contains(object.inventoryVector()));
-      Await.until(LIMIT, () -> "B's relay counts " + b.peers().relayCounts(),
+      Await.until(
+          LIMIT, "the object reached C", () -> c.inventory().contains(object.inventoryVector()));
+      Await.until(
+          LIMIT,
+          () -> "B's relay counts " + b.peers().relayCounts(),
           () -> b.peers().relayCounts().equals(new RelayCounts(1, 1)));
       assertEquals(new RelayCounts(0, 0), a.peers().relayCounts(), "A made the object");
       assertEquals(new RelayCounts(0, 0), c.peers().relayCounts(), "C had no one to pass it to");
 
       int port = metrics.serve("127.0.0.1", 0);
-      String text = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      assertTrue(text.contains("bitmsg_node_objects_relayed_total{via=\"inv\"} 1.0")
-          || text.contains("bitmsg_node_objects_relayed_total{via=\"inv\"} 1\n"), text);
-      assertTrue(text.contains("bitmsg_node_objects_relayed_total{via=\"getdata\"} 1.0")
-          || text.contains("bitmsg_node_objects_relayed_total{via=\"getdata\"} 1\n"), text);
+      String text =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertTrue(
+          text.contains("bitmsg_node_objects_relayed_total{via=\"inv\"} 1.0")
+              || text.contains("bitmsg_node_objects_relayed_total{via=\"inv\"} 1\n"),
+          text);
+      assertTrue(
+          text.contains("bitmsg_node_objects_relayed_total{via=\"getdata\"} 1.0")
+              || text.contains("bitmsg_node_objects_relayed_total{via=\"getdata\"} 1\n"),
+          text);
 
-      ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + api.address().getPort() + "/"),
-          "user", "pw", ApiSettings.Variant.XML);
+      ApiClient client =
+          new ApiClient(
+              URI.create("http://127.0.0.1:" + api.address().getPort() + "/"),
+              "user",
+              "pw",
+              ApiSettings.Variant.XML);
       Map<?, ?> status = (Map<?, ?>) Objects.requireNonNull(client.call("clientStatus"));
       assertEquals(1L, status.get("numberOfObjectsRelayedByInv"), status.toString());
       assertEquals(1L, status.get("numberOfObjectsRelayedByGetdata"), status.toString());

@@ -24,12 +24,21 @@ class NamecoinResolverTest {
 
   @BeforeEach
   void start() throws Exception {
-    namecoind = new FakeNamecoind("rpc", "pw", Map.of(
-        "id/alice", "{\"bitmessage\":\"" + ADDR + "\",\"name\":\"Alice A.\"}",
-        "id/bob", ADDR.substring(3),
-        "id/carol", "{\"email\":\"carol@example.org\"}",
-        "id/dave", "{\"bitmessage\":\"BM-notanaddress\"}",
-        "d/site", "{\"bitmessage\":\"" + ADDR + "\"}"));
+    namecoind =
+        new FakeNamecoind(
+            "rpc",
+            "pw",
+            Map.of(
+                "id/alice",
+                "{\"bitmessage\":\"" + ADDR + "\",\"name\":\"Alice A.\"}",
+                "id/bob",
+                ADDR.substring(3),
+                "id/carol",
+                "{\"email\":\"carol@example.org\"}",
+                "id/dave",
+                "{\"bitmessage\":\"BM-notanaddress\"}",
+                "d/site",
+                "{\"bitmessage\":\"" + ADDR + "\"}"));
     resolver = new NamecoinResolver(namecoind.uri(), Optional.of("rpc"), Optional.of("pw"), codec);
   }
 
@@ -54,22 +63,31 @@ class NamecoinResolverTest {
 
   @Test
   void clearErrors() throws Exception {
-    NamecoinException unknown = assertThrows(NamecoinException.class, () -> resolver.resolve("nobody"));
+    NamecoinException unknown =
+        assertThrows(NamecoinException.class, () -> resolver.resolve("nobody"));
     assertEquals(NamecoinException.Reason.NOT_FOUND, unknown.reason());
     assertTrue(String.valueOf(unknown.getMessage()).contains("id/nobody"), unknown.getMessage());
-    assertEquals(NamecoinException.Reason.INVALID_VALUE,
+    assertEquals(
+        NamecoinException.Reason.INVALID_VALUE,
         assertThrows(NamecoinException.class, () -> resolver.resolve("carol")).reason());
-    assertEquals(NamecoinException.Reason.INVALID_VALUE,
+    assertEquals(
+        NamecoinException.Reason.INVALID_VALUE,
         assertThrows(NamecoinException.class, () -> resolver.resolve("dave")).reason());
-    NamecoinResolver badAuth = new NamecoinResolver(namecoind.uri(), Optional.of("rpc"), Optional.of("wrong"), codec);
-    assertEquals(NamecoinException.Reason.UNREACHABLE,
+    NamecoinResolver badAuth =
+        new NamecoinResolver(namecoind.uri(), Optional.of("rpc"), Optional.of("wrong"), codec);
+    assertEquals(
+        NamecoinException.Reason.UNREACHABLE,
         assertThrows(NamecoinException.class, () -> badAuth.resolve("alice")).reason());
     int free;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       free = s.getLocalPort();
     }
-    NamecoinResolver down = new NamecoinResolver(URI.create("http://127.0.0.1:" + free + "/"), Optional.empty(),
-        Optional.empty(), codec);
+    NamecoinResolver down =
+        new NamecoinResolver(
+            URI.create("http://127.0.0.1:" + free + "/"),
+            Optional.empty(),
+            Optional.empty(),
+            codec);
     NamecoinException e = assertThrows(NamecoinException.class, () -> down.resolve("alice"));
     assertEquals(NamecoinException.Reason.UNREACHABLE, e.reason());
     assertTrue(String.valueOf(e.getMessage()).contains("cannot reach namecoind"), e.getMessage());

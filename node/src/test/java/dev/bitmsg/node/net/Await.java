@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 public final class Await {
   private Await() {}
 
-  /** Polls {@code condition} every 20 ms until true; fails with {@code what} after {@code limit}. */
+  /**
+   * Polls {@code condition} every 20 ms until true; fails with {@code what} after {@code limit}.
+   */
   public static void until(Duration limit, String what, BooleanSupplier condition) {
     until(limit, () -> what, condition);
   }

@@ -40,7 +40,8 @@ class FetchStateTest {
 
     // v3 and v4 time out at 500/510; v1's other claim lapses at 1000.
     assertEquals(2, mine.expire(600));
-    assertTrue(mine.nextRequests(2, 600, 1100, have::contains, tracker).isEmpty(),
+    assertTrue(
+        mine.nextRequests(2, 600, 1100, have::contains, tracker).isEmpty(),
         "v1 still claimed elsewhere");
     assertEquals(0, mine.expire(1_000));
     assertEquals(List.of(v(1)), mine.nextRequests(2, 1_000, 1_500, have::contains, tracker));

@@ -79,9 +79,12 @@ class HostilePeerTest {
     ObjectMessage fromHonest = maker.make(now, 3600, 121);
     node.peers().submit(fromNode);
     honest.peers().submit(fromHonest);
-    Await.until(LIMIT, "node keeps relaying",
-        () -> honest.inventory().contains(fromNode.inventoryVector())
-            && node.inventory().contains(fromHonest.inventoryVector()));
+    Await.until(
+        LIMIT,
+        "node keeps relaying",
+        () ->
+            honest.inventory().contains(fromNode.inventoryVector())
+                && node.inventory().contains(fromHonest.inventoryVector()));
   }
 
   private static byte[] hex(String h) {
@@ -104,8 +107,9 @@ class HostilePeerTest {
 
   @Test
   void badChecksum_dropsAndBans() throws Exception {
-    byte[] f = MessageCodec.encode(RawPeer.version(1, 3, Instant.now().getEpochSecond(), List.of(1L)))
-        .toByteArray();
+    byte[] f =
+        MessageCodec.encode(RawPeer.version(1, 3, Instant.now().getEpochSecond(), List.of(1L)))
+            .toByteArray();
     f[20] ^= 0x01;
     try (RawPeer p = new RawPeer("127.0.0.12", endpoint)) {
       p.sendRaw(f);
@@ -129,8 +133,10 @@ class HostilePeerTest {
     byte[] payload = new byte[3 + 32];
     payload[0] = (byte) 0xfd;
     payload[2] = 1;
-    byte[] frame = dev.bitmsg.node.wire.FrameCodec.encode(
-        new dev.bitmsg.node.wire.Frame("inv", Bytes.of(payload))).toByteArray();
+    byte[] frame =
+        dev.bitmsg.node.wire.FrameCodec.encode(
+                new dev.bitmsg.node.wire.Frame("inv", Bytes.of(payload)))
+            .toByteArray();
     try (RawPeer p = new RawPeer("127.0.0.14", endpoint)) {
       p.handshake();
       p.sendRaw(frame);
@@ -191,7 +197,11 @@ class HostilePeerTest {
     // Built by hand: our own encoder refuses to send more than the send limit.
     byte[] sum = java.security.MessageDigest.getInstance("SHA-512").digest(payload);
     java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(24 + payload.length);
-    frame.put(hex("e9beb4d9696e76000000000000000000")).putInt(payload.length).put(sum, 0, 4).put(payload);
+    frame
+        .put(hex("e9beb4d9696e76000000000000000000"))
+        .putInt(payload.length)
+        .put(sum, 0, 4)
+        .put(payload);
     try (RawPeer p = new RawPeer("127.0.0.18", endpoint)) {
       p.handshake();
       p.sendRaw(frame.array());
@@ -210,20 +220,24 @@ class HostilePeerTest {
 
   @Test
   void oldProtocolVersion_getsFatalErrorThenClose() throws Exception {
-    assertRefused("127.0.0.20", RawPeer.version(7, 2, Instant.now().getEpochSecond(), List.of(1L)),
+    assertRefused(
+        "127.0.0.20",
+        RawPeer.version(7, 2, Instant.now().getEpochSecond(), List.of(1L)),
         "protocol version");
   }
 
   @Test
   void clockSkewOverAnHour_refused() throws Exception {
-    assertRefused("127.0.0.21",
-        RawPeer.version(8, 3, Instant.now().getEpochSecond() + 3700, List.of(1L)), "clock");
+    assertRefused(
+        "127.0.0.21",
+        RawPeer.version(8, 3, Instant.now().getEpochSecond() + 3700, List.of(1L)),
+        "clock");
   }
 
   @Test
   void emptyStreamList_refused() throws Exception {
-    assertRefused("127.0.0.22", RawPeer.version(9, 3, Instant.now().getEpochSecond(), List.of()),
-        "stream");
+    assertRefused(
+        "127.0.0.22", RawPeer.version(9, 3, Instant.now().getEpochSecond(), List.of()), "stream");
   }
 
   @Test
@@ -232,9 +246,12 @@ class HostilePeerTest {
       Version nodeVersion = first.handshake();
       assertTrue(nodeVersion.userAgentText().startsWith("/bitmsg:"));
       assertEquals(List.of(1L), nodeVersion.streams());
-      assertEquals(Version.NODE_NETWORK | Version.NODE_SSL, nodeVersion.services(),
+      assertEquals(
+          Version.NODE_NETWORK | Version.NODE_SSL,
+          nodeVersion.services(),
           "advertises NODE_NETWORK and NODE_SSL");
-      assertRefused("127.0.0.24",
+      assertRefused(
+          "127.0.0.24",
           RawPeer.version(nodeVersion.nonce(), 3, Instant.now().getEpochSecond(), List.of(1L)),
           "myself");
       // the first connection is unaffected and answers pings

@@ -38,8 +38,9 @@ class NodeNetworkTest {
   }
 
   private Node start(String name, int port, List<HostPort> connect) throws InterruptedException {
-    Node n = TestNetwork.start(tmp.resolve(name), port, connect, TestNetwork.settings(),
-        Clock.systemUTC());
+    Node n =
+        TestNetwork.start(
+            tmp.resolve(name), port, connect, TestNetwork.settings(), Clock.systemUTC());
     nodes.add(n);
     return n;
   }
@@ -48,7 +49,9 @@ class NodeNetworkTest {
     for (Node n : nodes) {
       for (ObjectMessage o : objects) {
         InventoryVector v = o.inventoryVector();
-        Await.until(LIMIT, () -> "object " + v + " at node " + n.listenAddress(),
+        Await.until(
+            LIMIT,
+            () -> "object " + v + " at node " + n.listenAddress(),
             () -> n.inventory().contains(v));
       }
     }
@@ -62,9 +65,14 @@ class NodeNetworkTest {
     Node c = start("c", 0, List.of(TestNetwork.endpoint(b)));
     Node d = start("d", TestNetwork.CLIENT_ONLY, List.of(TestNetwork.endpoint(c)));
     assertTrue(d.listenAddress().isEmpty());
-    Await.until(LIMIT, "chain connected",
-        () -> a.peers().peers().size() >= 1 && b.peers().peers().size() >= 2
-            && c.peers().peers().size() >= 2 && d.peers().peers().size() == 1);
+    Await.until(
+        LIMIT,
+        "chain connected",
+        () ->
+            a.peers().peers().size() >= 1
+                && b.peers().peers().size() >= 2
+                && c.peers().peers().size() >= 2
+                && d.peers().peers().size() == 1);
 
     ObjectMaker maker = TestNetwork.maker(7);
     long now = Clock.systemUTC().instant().getEpochSecond();
@@ -79,7 +87,9 @@ class NodeNetworkTest {
       assertEquals(ObjectIngest.Outcome.STORED, at.peers().submit(objects.get(k)).outcome());
     }
     awaitAll(chain, objects);
-    log.info("sync: {} objects reached 4 nodes in {} ms", objects.size(),
+    log.info(
+        "sync: {} objects reached 4 nodes in {} ms",
+        objects.size(),
         (System.nanoTime() - t0) / 1_000_000);
     for (Node n : chain) {
       assertEquals(objects.size(), n.inventory().count());
@@ -89,7 +99,9 @@ class NodeNetworkTest {
     long t1 = System.nanoTime();
     Node e = start("e", 0, List.of(TestNetwork.endpoint(a)));
     awaitAll(List.of(e), objects);
-    log.info("sync: late node caught up with {} objects in {} ms", objects.size(),
+    log.info(
+        "sync: late node caught up with {} objects in {} ms",
+        objects.size(),
         (System.nanoTime() - t1) / 1_000_000);
 
     // Restart C on the same port: it keeps its inventory and D reconnects to it.

@@ -33,7 +33,10 @@ class ObjectSyncTest {
 
   private static PeerSettings settings() {
     return TestNetwork.settings()
-        .withTimers(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60),
+        .withTimers(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
             Duration.ofMillis(700))
         .withIntervals(Duration.ofMillis(100), Duration.ofMillis(100));
   }
@@ -51,7 +54,8 @@ class ObjectSyncTest {
 
   @Test
   void unansweredRequest_isForgottenAndAnotherAnnouncerAsked() throws Exception {
-    try (Node node = TestNetwork.start(tmp.resolve("n"), 0, List.of(), settings(), Clock.systemUTC());
+    try (Node node =
+            TestNetwork.start(tmp.resolve("n"), 0, List.of(), settings(), Clock.systemUTC());
         RawPeer silent = new RawPeer("127.0.0.31", TestNetwork.endpoint(node));
         RawPeer helpful = new RawPeer("127.0.0.32", TestNetwork.endpoint(node))) {
       silent.handshake();
@@ -85,11 +89,19 @@ class ObjectSyncTest {
       node.peers().submit(longLived);
       clock.advance(Duration.ofSeconds(301)); // short-lived expired, within 3 h grace, skew < 1 h
 
-      try (Node late = TestNetwork.start(tmp.resolve("late"), 0, List.of(TestNetwork.endpoint(node)),
-          settings(), Clock.systemUTC())) {
-        Await.until(LIMIT, "late node gets the live object",
+      try (Node late =
+          TestNetwork.start(
+              tmp.resolve("late"),
+              0,
+              List.of(TestNetwork.endpoint(node)),
+              settings(),
+              Clock.systemUTC())) {
+        Await.until(
+            LIMIT,
+            "late node gets the live object",
             () -> late.inventory().contains(longLived.inventoryVector()));
-        assertFalse(late.inventory().contains(shortLived.inventoryVector()), "expired: not announced");
+        assertFalse(
+            late.inventory().contains(shortLived.inventoryVector()), "expired: not announced");
       }
       assertTrue(node.inventory().contains(shortLived.inventoryVector()), "kept during the grace");
       clock.advance(Duration.ofHours(3));
@@ -102,16 +114,26 @@ class ObjectSyncTest {
   @Test
   void addrGossip_spreadsListeningNodes() throws Exception {
     try (Node a = TestNetwork.start(tmp.resolve("a"), 0, List.of(), settings(), Clock.systemUTC());
-        Node b = TestNetwork.start(tmp.resolve("b"), 0, List.of(TestNetwork.endpoint(a)), settings(),
-            Clock.systemUTC())) {
+        Node b =
+            TestNetwork.start(
+                tmp.resolve("b"),
+                0,
+                List.of(TestNetwork.endpoint(a)),
+                settings(),
+                Clock.systemUTC())) {
       HostPort aEnd = TestNetwork.endpoint(a);
       HostPort bEnd = TestNetwork.endpoint(b);
       // a learns b's listening port from b's version; b records a after dialling it.
       Await.until(LIMIT, "a knows b", () -> knows(a, bEnd));
       Await.until(LIMIT, "b knows a", () -> knows(b, aEnd));
       // c only dials a, and learns b from a's addr.
-      try (Node c = TestNetwork.start(tmp.resolve("c"), TestNetwork.CLIENT_ONLY, List.of(aEnd),
-          settings(), Clock.systemUTC())) {
+      try (Node c =
+          TestNetwork.start(
+              tmp.resolve("c"),
+              TestNetwork.CLIENT_ONLY,
+              List.of(aEnd),
+              settings(),
+              Clock.systemUTC())) {
         Await.until(LIMIT, "c learns b by addr", () -> knows(c, bEnd));
       }
     }
@@ -119,8 +141,13 @@ class ObjectSyncTest {
 
   @Test
   void silentConnections_timeOut_idlePeersArePinged() throws Exception {
-    PeerSettings quick = settings().withTimers(Duration.ofMillis(800), Duration.ofMillis(500),
-        Duration.ofMillis(1500), Duration.ofSeconds(5));
+    PeerSettings quick =
+        settings()
+            .withTimers(
+                Duration.ofMillis(800),
+                Duration.ofMillis(500),
+                Duration.ofMillis(1500),
+                Duration.ofSeconds(5));
     try (Node node = TestNetwork.start(tmp.resolve("q"), 0, List.of(), quick, Clock.systemUTC())) {
       try (RawPeer mute = new RawPeer("127.0.0.33", TestNetwork.endpoint(node))) {
         assertTrue(mute.closedByNode(LIMIT), "no handshake: closed after the handshake timeout");
@@ -130,7 +157,8 @@ class ObjectSyncTest {
         next(idle, dev.bitmsg.node.wire.Ping.class); // keep-alive after pingAfter of silence
         assertTrue(idle.closedByNode(LIMIT), "never answering: closed after deadAfter");
       }
-      assertFalse(node.peers().banList().isBanned(java.net.InetAddress.getByName("127.0.0.34")),
+      assertFalse(
+          node.peers().banList().isBanned(java.net.InetAddress.getByName("127.0.0.34")),
           "timeouts are not bans");
     }
   }
@@ -138,7 +166,8 @@ class ObjectSyncTest {
   @Test
   void inboundCapAndOneConnectionPerIp_refuseExtraConnections() throws Exception {
     PeerSettings capped = settings().withLimits(8, 2, 1000, 1000).withOneInboundPerIp(true);
-    try (Node node = TestNetwork.start(tmp.resolve("cap"), 0, List.of(), capped, Clock.systemUTC())) {
+    try (Node node =
+        TestNetwork.start(tmp.resolve("cap"), 0, List.of(), capped, Clock.systemUTC())) {
       HostPort end = TestNetwork.endpoint(node);
       try (RawPeer first = new RawPeer("127.0.0.41", end)) {
         first.handshake(); // accepted before the next ones connect (accepts race across loops)
@@ -159,14 +188,16 @@ class ObjectSyncTest {
 
   @Test
   void largeGetdata_isServedCompletelyThroughWritabilityPauses() throws Exception {
-    try (Node node = TestNetwork.start(tmp.resolve("big"), 0, List.of(), settings(), Clock.systemUTC())) {
+    try (Node node =
+        TestNetwork.start(tmp.resolve("big"), 0, List.of(), settings(), Clock.systemUTC())) {
       ObjectMaker maker = TestNetwork.maker(4);
       long now = Instant.now().getEpochSecond();
       List<ObjectMessage> objects = new java.util.ArrayList<>();
       for (int i = 0; i < 120; i++) { // 12 MB: far beyond the 1 MiB high water mark
         objects.add(maker.make(now, 3600, 100_000));
       }
-      node.inventory().addAll(objects.stream().map(dev.bitmsg.node.store.InventoryItem::of).toList());
+      node.inventory()
+          .addAll(objects.stream().map(dev.bitmsg.node.store.InventoryItem::of).toList());
       // A tiny receive window makes the node's channel unwritable almost at once.
       try (RawPeer reader = new RawPeer("127.0.0.35", TestNetwork.endpoint(node), 4096)) {
         reader.handshake();

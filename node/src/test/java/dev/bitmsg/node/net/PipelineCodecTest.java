@@ -20,10 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Netty decode/encode handlers against the frames of {@code framing.txt}: whole, one byte at a
@@ -35,7 +35,8 @@ class PipelineCodecTest {
     for (VectorFile.Block b : VectorFile.read("framing.txt")) {
       for (Map.Entry<String, String> e : b.entries()) {
         if (e.getKey().equals("frame") || e.getKey().endsWith("_frame")) {
-          out.add(Arguments.of(b.title() + " / " + e.getKey(), HexFormat.of().parseHex(e.getValue())));
+          out.add(
+              Arguments.of(b.title() + " / " + e.getKey(), HexFormat.of().parseHex(e.getValue())));
         }
       }
     }
@@ -43,8 +44,10 @@ class PipelineCodecTest {
   }
 
   private static EmbeddedChannel channel() {
-    return new EmbeddedChannel(new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD),
-        MessageDecoder.INSTANCE, MessageEncoder.INSTANCE);
+    return new EmbeddedChannel(
+        new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD),
+        MessageDecoder.INSTANCE,
+        MessageEncoder.INSTANCE);
   }
 
   private static byte[] encode(Message m) {
@@ -90,17 +93,19 @@ class PipelineCodecTest {
 
   @Test
   void oversizeLength_failsOnTheHeaderAlone() {
-    byte[] header = HexFormat.of().parseHex("e9beb4d96f626a656374000000000000" + "00186aa5" + "00000000");
+    byte[] header =
+        HexFormat.of().parseHex("e9beb4d96f626a656374000000000000" + "00186aa5" + "00000000");
     EmbeddedChannel ch = channel();
-    DecoderException e = assertThrows(DecoderException.class,
-        () -> ch.writeInbound(Unpooled.wrappedBuffer(header)));
+    DecoderException e =
+        assertThrows(DecoderException.class, () -> ch.writeInbound(Unpooled.wrappedBuffer(header)));
     assertInstanceOf(ProtocolException.class, e.getCause());
   }
 
   @Test
   void badMagic_failsOnTheFirstByte_thenDiscards() {
     EmbeddedChannel ch = channel();
-    assertThrows(DecoderException.class, () -> ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {0x00})));
+    assertThrows(
+        DecoderException.class, () -> ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {0x00})));
     // After the failure the decoder swallows everything (the channel is being closed).
     byte[] verack = HexFormat.of().parseHex("e9beb4d976657261636b00000000000000000000cf83e135");
     assertFalse(ch.writeInbound(Unpooled.wrappedBuffer(verack)));
@@ -109,11 +114,15 @@ class PipelineCodecTest {
   @Test
   void badChecksumAndTrailingPayloadBytes_fail() {
     byte[] badSum = HexFormat.of().parseHex("e9beb4d976657261636b00000000000000000000cf83e136");
-    assertThrows(DecoderException.class, () -> channel().writeInbound(Unpooled.wrappedBuffer(badSum)));
+    assertThrows(
+        DecoderException.class, () -> channel().writeInbound(Unpooled.wrappedBuffer(badSum)));
     // A ping carrying one payload byte: the checksum is right, the layout (empty) is not.
-    byte[] pingWithByte = HexFormat.of().parseHex("e9beb4d970696e67000000000000000000000001b8244d02" + "00");
-    DecoderException e = assertThrows(DecoderException.class,
-        () -> channel().writeInbound(Unpooled.wrappedBuffer(pingWithByte)));
+    byte[] pingWithByte =
+        HexFormat.of().parseHex("e9beb4d970696e67000000000000000000000001b8244d02" + "00");
+    DecoderException e =
+        assertThrows(
+            DecoderException.class,
+            () -> channel().writeInbound(Unpooled.wrappedBuffer(pingWithByte)));
     assertInstanceOf(ProtocolException.class, e.getCause());
   }
 }

@@ -21,9 +21,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A hand-driven peer on a plain socket, bound to a chosen loopback address (so a ban of it does
- * not hit the other test nodes on 127.0.0.1). Speaks raw bytes or framed messages. Not
- * thread-safe.
+ * A hand-driven peer on a plain socket, bound to a chosen loopback address (so a ban of it does not
+ * hit the other test nodes on 127.0.0.1). Speaks raw bytes or framed messages. Not thread-safe.
  */
 final class RawPeer implements AutoCloseable {
   private final Socket socket;
@@ -34,7 +33,9 @@ final class RawPeer implements AutoCloseable {
     this(localIp, node, 0);
   }
 
-  /** @param receiveBuffer SO_RCVBUF to ask for (0: system default), set before connecting */
+  /**
+   * @param receiveBuffer SO_RCVBUF to ask for (0: system default), set before connecting
+   */
   RawPeer(String localIp, HostPort node, int receiveBuffer) throws IOException {
     socket = new Socket();
     if (receiveBuffer > 0) {
@@ -56,9 +57,10 @@ final class RawPeer implements AutoCloseable {
   }
 
   static Version version(long nonce, int protocolVersion, long timestamp, List<Long> streams) {
-    NetworkAddress any = new NetworkAddress(1, HostEncoding.encode(InetAddress.getLoopbackAddress()), 8444);
-    return Version.of(protocolVersion, Version.NODE_NETWORK, timestamp, any, any, nonce,
-        "/raw:1.0/", streams);
+    NetworkAddress any =
+        new NetworkAddress(1, HostEncoding.encode(InetAddress.getLoopbackAddress()), 8444);
+    return Version.of(
+        protocolVersion, Version.NODE_NETWORK, timestamp, any, any, nonce, "/raw:1.0/", streams);
   }
 
   /** Version/verack as the initiator; returns the node's version. */

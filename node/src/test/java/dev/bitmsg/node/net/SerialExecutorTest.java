@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,8 @@ class SerialExecutorTest {
     try {
       SerialExecutor a = new SerialExecutor(pool, "a");
       SerialExecutor b = new SerialExecutor(pool, "b");
-      List<Integer> seenA = new ArrayList<>(); // unsynchronised on purpose: confinement is the claim
+      List<Integer> seenA =
+          new ArrayList<>(); // unsynchronised on purpose: confinement is the claim
       List<Integer> seenB = new ArrayList<>();
       AtomicBoolean overlap = new AtomicBoolean();
       AtomicBoolean inA = new AtomicBoolean();
@@ -29,18 +30,20 @@ class SerialExecutorTest {
       CountDownLatch done = new CountDownLatch(2 * n); // countDown/await orders the list reads
       for (int i = 0; i < n; i++) {
         int k = i;
-        a.execute(() -> {
-          if (!inA.compareAndSet(false, true)) {
-            overlap.set(true);
-          }
-          seenA.add(k);
-          inA.set(false);
-          done.countDown();
-        });
-        b.execute(() -> {
-          seenB.add(k);
-          done.countDown();
-        });
+        a.execute(
+            () -> {
+              if (!inA.compareAndSet(false, true)) {
+                overlap.set(true);
+              }
+              seenA.add(k);
+              inA.set(false);
+              done.countDown();
+            });
+        b.execute(
+            () -> {
+              seenB.add(k);
+              done.countDown();
+            });
       }
       assertTrue(done.await(30, TimeUnit.SECONDS), "all tasks ran");
       assertEquals(0, a.size());
@@ -59,7 +62,7 @@ class SerialExecutorTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     pool.shutdown();
     SerialExecutor s = new SerialExecutor(pool, "closed");
-    s.execute(() -> { });
+    s.execute(() -> {});
     assertEquals(0, s.size());
   }
 }

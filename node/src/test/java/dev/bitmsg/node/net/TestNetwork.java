@@ -21,13 +21,21 @@ public final class TestNetwork {
   /** Network parameters of the real network minus the bootstrap list: tests never dial out. */
   public static NetworkParams params() {
     NetworkParams main = NetworkParams.mainnet("0.1.0");
-    return new NetworkParams(main.defaultPort(), main.protocolVersion(), main.services(),
-        main.streams(), main.userAgent(), List.of());
+    return new NetworkParams(
+        main.defaultPort(),
+        main.protocolVersion(),
+        main.services(),
+        main.streams(),
+        main.userAgent(),
+        List.of());
   }
 
   public static PeerSettings settings() {
     return PeerSettings.defaults()
-        .withTimers(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60),
+        .withTimers(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
             Duration.ofSeconds(5))
         .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200))
         .withLoopbackAddrs(true)
@@ -47,15 +55,22 @@ public final class TestNetwork {
   public static final int CLIENT_ONLY = -1;
 
   /**
-   * A node listening on 127.0.0.1:{@code port} (0: ephemeral; {@link #CLIENT_ONLY}: not
-   * listening), dialling only {@code connect}.
+   * A node listening on 127.0.0.1:{@code port} (0: ephemeral; {@link #CLIENT_ONLY}: not listening),
+   * dialling only {@code connect}.
    */
-  public static Node start(Path dir, int port, List<HostPort> connect, PeerSettings settings,
-      Clock clock) throws InterruptedException {
-    NodeConfig config = new NodeConfig(dir,
-        port == CLIENT_ONLY ? Optional.empty() : Optional.of(new HostPort("127.0.0.1", port)),
-        connect, false,
-        Optional.empty(), Optional.empty(), settings, Duration.ofMinutes(10));
+  public static Node start(
+      Path dir, int port, List<HostPort> connect, PeerSettings settings, Clock clock)
+      throws InterruptedException {
+    NodeConfig config =
+        new NodeConfig(
+            dir,
+            port == CLIENT_ONLY ? Optional.empty() : Optional.of(new HostPort("127.0.0.1", port)),
+            connect,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            settings,
+            Duration.ofMinutes(10));
     return Node.start(config, params(), pow(), clock);
   }
 

@@ -36,17 +36,19 @@ import org.jspecify.annotations.Nullable;
  * The real PoW service ({@code dev.bitmsg.pow.cli.PowMain pow-service}) in a child JVM on a free
  * loopback port, CPU engine, bearer token and Prometheus metrics on. The node has no Maven
  * dependency on the service, so it runs from the service module's build output ({@code
- * pow-service/target/classes} and {@code target/lib}, made by {@code package} in the reactor
- * before the node's tests), found through the {@code bitmsg.powService.home} system property.
- * Ready once the service reports its engine self-test passed. Killed on {@link #close()} and at
- * JVM exit.
+ * pow-service/target/classes} and {@code target/lib}, made by {@code package} in the reactor before
+ * the node's tests), found through the {@code bitmsg.powService.home} system property. Ready once
+ * the service reports its engine self-test passed. Killed on {@link #close()} and at JVM exit.
  */
 public final class PowServiceProcess implements AutoCloseable {
   public static final String TOKEN = "node-tests-0123456789abcdef";
   private static final Duration READY_LIMIT = Duration.ofSeconds(90);
-  private static final Pattern SERVING = Pattern.compile("pow-service: serving \\S+ on ([0-9.]+):(\\d+) ");
-  private static final Pattern METRICS = Pattern.compile("pow-service: metrics on (http://\\S+/metrics)");
-  private static final Pattern READY = Pattern.compile("pow-service: (\\d+) of \\d+ engines passed the self-test; health (\\w+)");
+  private static final Pattern SERVING =
+      Pattern.compile("pow-service: serving \\S+ on ([0-9.]+):(\\d+) ");
+  private static final Pattern METRICS =
+      Pattern.compile("pow-service: metrics on (http://\\S+/metrics)");
+  private static final Pattern READY =
+      Pattern.compile("pow-service: (\\d+) of \\d+ engines passed the self-test; health (\\w+)");
   private static @Nullable PowServiceProcess shared;
 
   private final Process process;
@@ -54,10 +56,14 @@ public final class PowServiceProcess implements AutoCloseable {
   private final Thread hook;
   private final HostPort endpoint;
   private final URI metrics;
-  private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .proxy(HttpClient.Builder.NO_PROXY)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-  private PowServiceProcess(Process process, Path dir, Thread hook, HostPort endpoint, URI metrics) {
+  private PowServiceProcess(
+      Process process, Path dir, Thread hook, HostPort endpoint, URI metrics) {
     this.process = process;
     this.dir = dir;
     this.hook = hook;
@@ -85,15 +91,36 @@ public final class PowServiceProcess implements AutoCloseable {
       Path log = dir.resolve("pow-service.log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String cp = home.resolve("classes") + File.pathSeparator + home.resolve("lib") + "/*";
-      List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", cp,
-          "dev.bitmsg.pow.cli.PowMain", "pow-service", "--listen", "127.0.0.1:0", "--engines", "cpu",
-          "--tokens", tokens.toString(), "--metrics-port", "0", "--max-job-seconds", "600"));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "--add-modules",
+                  "jdk.incubator.vector",
+                  "-cp",
+                  cp,
+                  "dev.bitmsg.pow.cli.PowMain",
+                  "pow-service",
+                  "--listen",
+                  "127.0.0.1:0",
+                  "--engines",
+                  "cpu",
+                  "--tokens",
+                  tokens.toString(),
+                  "--metrics-port",
+                  "0",
+                  "--max-job-seconds",
+                  "600"));
       long t0 = System.nanoTime();
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       Thread hook = new Thread(() -> stop(p, dir), "pow-service-test-kill");
       Runtime.getRuntime().addShutdownHook(hook);
       PowServiceProcess s = awaitReady(p, dir, log, hook);
-      System.out.printf(Locale.ROOT, "pow-service test process %s ready in %d ms%n", s.endpoint,
+      System.out.printf(
+          Locale.ROOT,
+          "pow-service test process %s ready in %d ms%n",
+          s.endpoint,
           (System.nanoTime() - t0) / 1_000_000);
       return s;
     } catch (IOException e) {
@@ -107,14 +134,18 @@ public final class PowServiceProcess implements AutoCloseable {
     home = home.toAbsolutePath().normalize();
     if (!Files.isRegularFile(home.resolve("classes/dev/bitmsg/pow/cli/PowMain.class"))
         || !Files.isDirectory(home.resolve("lib"))) {
-      throw new IllegalStateException("the PoW service is not built at " + home + " (classes/ and lib/ needed):"
-          + " build the whole reactor first, `mvn package -DskipTests` at the repository root"
-          + " (`mvn verify` or `./bm test` do it before the node's tests)");
+      throw new IllegalStateException(
+          "the PoW service is not built at "
+              + home
+              + " (classes/ and lib/ needed):"
+              + " build the whole reactor first, `mvn package -DskipTests` at the repository root"
+              + " (`mvn verify` or `./bm test` do it before the node's tests)");
     }
     return home;
   }
 
-  private static PowServiceProcess awaitReady(Process p, Path dir, Path log, Thread hook) throws IOException {
+  private static PowServiceProcess awaitReady(Process p, Path dir, Path log, Thread hook)
+      throws IOException {
     long deadline = System.nanoTime() + READY_LIMIT.toNanos();
     while (true) {
       String out = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -126,13 +157,21 @@ public final class PowServiceProcess implements AutoCloseable {
           p.destroyForcibly();
           throw new IllegalStateException("PoW service not usable:\n" + out);
         }
-        return new PowServiceProcess(p, dir, hook,
-            new HostPort(serving.group(1), Integer.parseInt(serving.group(2))), URI.create(m.group(1)));
+        return new PowServiceProcess(
+            p,
+            dir,
+            hook,
+            new HostPort(serving.group(1), Integer.parseInt(serving.group(2))),
+            URI.create(m.group(1)));
       }
       if (!p.isAlive() || System.nanoTime() > deadline) {
         p.destroyForcibly();
-        throw new IllegalStateException((p.isAlive() ? "PoW service not ready within " + READY_LIMIT
-            : "PoW service exited with " + p.exitValue()) + ":\n" + out);
+        throw new IllegalStateException(
+            (p.isAlive()
+                    ? "PoW service not ready within " + READY_LIMIT
+                    : "PoW service exited with " + p.exitValue())
+                + ":\n"
+                + out);
       }
       sleep(50);
     }
@@ -147,7 +186,9 @@ public final class PowServiceProcess implements AutoCloseable {
     return "remote " + endpoint;
   }
 
-  /** Jobs the service finished with an answer so far (its {@code pow_jobs_total{outcome="done"}}). */
+  /**
+   * Jobs the service finished with an answer so far (its {@code pow_jobs_total{outcome="done"}}).
+   */
   public long jobsDone() {
     return (long) metric("pow_jobs_total{outcome=\"done\"}");
   }
@@ -174,8 +215,10 @@ public final class PowServiceProcess implements AutoCloseable {
 
   private List<String> scrape() {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return r.body().lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("PoW service metrics at " + metrics, e);
@@ -187,18 +230,24 @@ public final class PowServiceProcess implements AutoCloseable {
 
   /**
    * Submits, under the test token, a search of about 10^11 trials (hours on a CPU) and does not
-   * watch it; returns its job id. The service serves one client's jobs of a class in arrival
-   * order, so every later job of the test token waits behind this one: a test can hold a node's
-   * proof of work on the service for sure, then kill the service or the node. Ends by {@link
-   * #cancel}, the death of the service, or after two minutes.
+   * watch it; returns its job id. The service serves one client's jobs of a class in arrival order,
+   * so every later job of the test token waits behind this one: a test can hold a node's proof of
+   * work on the service for sure, then kill the service or the node. Ends by {@link #cancel}, the
+   * death of the service, or after two minutes.
    */
   public String submitBlocker() {
     byte[] h = new byte[64];
     Arrays.fill(h, (byte) 0x42);
-    SolveRequest solve = SolveRequest.newBuilder().setInitialHash(ByteString.copyFrom(h))
-        .setTarget(184_467_440L).setPriority(Priority.PRIORITY_INTERACTIVE).build();
-    return call(stub -> stub.submit(SubmitRequest.newBuilder().setSolve(solve).setTimeoutMs(120_000).build())
-        .getJobId());
+    SolveRequest solve =
+        SolveRequest.newBuilder()
+            .setInitialHash(ByteString.copyFrom(h))
+            .setTarget(184_467_440L)
+            .setPriority(Priority.PRIORITY_INTERACTIVE)
+            .build();
+    return call(
+        stub ->
+            stub.submit(SubmitRequest.newBuilder().setSolve(solve).setTimeoutMs(120_000).build())
+                .getJobId());
   }
 
   public void cancel(String jobId) {
@@ -206,12 +255,16 @@ public final class PowServiceProcess implements AutoCloseable {
   }
 
   private <T> T call(Function<ProofOfWorkGrpc.ProofOfWorkBlockingStub, T> call) {
-    ManagedChannel channel = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
     try {
       Metadata auth = new Metadata();
-      auth.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + TOKEN);
-      return call.apply(ProofOfWorkGrpc.newBlockingStub(channel)
-          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth)).withDeadlineAfter(10, TimeUnit.SECONDS));
+      auth.put(
+          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + TOKEN);
+      return call.apply(
+          ProofOfWorkGrpc.newBlockingStub(channel)
+              .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth))
+              .withDeadlineAfter(10, TimeUnit.SECONDS));
     } finally {
       channel.shutdownNow();
     }

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PoW offload: the node's gRPC client against the real PoW service in its own process (wrong
- * token, service killed in the middle of a job), and the embedded CPU engine as the fallback.
+ * PoW offload: the node's gRPC client against the real PoW service in its own process (wrong token,
+ * service killed in the middle of a job), and the embedded CPU engine as the fallback.
  */
 class RemotePowTest {
   private static final Duration LIMIT = Duration.ofSeconds(90);
@@ -45,8 +45,8 @@ class RemotePowTest {
   void clientSolvesRemotelyAndVerifies() throws Exception {
     PowServiceProcess service = PowServiceProcess.shared();
     long done = service.jobsDone();
-    try (RemotePowProvider remote = new RemotePowProvider(service.endpoint(), PowServiceProcess.TOKEN,
-        Duration.ofSeconds(5))) {
+    try (RemotePowProvider remote =
+        new RemotePowProvider(service.endpoint(), PowServiceProcess.TOKEN, Duration.ofSeconds(5))) {
       byte[] h = new byte[64];
       Arrays.fill(h, (byte) 7);
       InitialHash ih = InitialHash.of(h);
@@ -54,11 +54,17 @@ class RemotePowTest {
       List<Long> progress = new ArrayList<>();
       long t0 = System.nanoTime();
       PowProvider.Result r = remote.solve(ih, target, p -> progress.add(p.trials()));
-      System.out.printf(Locale.ROOT, "e2e RemotePowTest: one search of about 2^20 trials by the service in %d ms, by %s%n",
-          (System.nanoTime() - t0) / 1_000_000, r.by());
+      System.out.printf(
+          Locale.ROOT,
+          "e2e RemotePowTest: one search of about 2^20 trials by the service in %d ms, by %s%n",
+          (System.nanoTime() - t0) / 1_000_000,
+          r.by());
       assertTrue(TrialValue.meets(TrialValue.of(r.nonce(), ih), target));
       assertTrue(r.by().startsWith(service.remoteName() + " (cpu"), r.by());
-      Await.until(Duration.ofSeconds(10), "the service counted the job", () -> service.jobsDone() == done + 1);
+      Await.until(
+          Duration.ofSeconds(10),
+          "the service counted the job",
+          () -> service.jobsDone() == done + 1);
     }
   }
 
@@ -67,18 +73,25 @@ class RemotePowTest {
     PowServiceProcess service = PowServiceProcess.shared();
     long done = service.jobsDone();
     InitialHash ih = InitialHash.of(new byte[64]);
-    try (RemotePowProvider wrong = new RemotePowProvider(service.endpoint(), "not-the-token-0123456789",
-        Duration.ofSeconds(5))) {
-      StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> wrong.solve(ih, 1L << 52, x -> { }));
+    try (RemotePowProvider wrong =
+        new RemotePowProvider(
+            service.endpoint(), "not-the-token-0123456789", Duration.ofSeconds(5))) {
+      StatusRuntimeException e =
+          assertThrows(StatusRuntimeException.class, () -> wrong.solve(ih, 1L << 52, x -> {}));
       assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode(), e.toString());
-      assertTrue(e.getStatus().getDescription() != null && !e.getStatus().getDescription().isBlank(), e.toString());
+      assertTrue(
+          e.getStatus().getDescription() != null && !e.getStatus().getDescription().isBlank(),
+          e.toString());
     }
-    try (PowProvider p = new FallbackPowProvider(
-        new RemotePowProvider(service.endpoint(), "not-the-token-0123456789", Duration.ofSeconds(5)),
-        EnginePowProvider.cpu(1))) {
-      PowProvider.Result r = p.solve(ih, 1L << 52, x -> { });
+    try (PowProvider p =
+        new FallbackPowProvider(
+            new RemotePowProvider(
+                service.endpoint(), "not-the-token-0123456789", Duration.ofSeconds(5)),
+            EnginePowProvider.cpu(1))) {
+      PowProvider.Result r = p.solve(ih, 1L << 52, x -> {});
       assertTrue(TrialValue.meets(TrialValue.of(r.nonce(), ih), 1L << 52));
-      assertTrue(r.by().startsWith("cpu (fallback: " + service.remoteName() + " UNAUTHENTICATED"), r.by());
+      assertTrue(
+          r.by().startsWith("cpu (fallback: " + service.remoteName() + " UNAUTHENTICATED"), r.by());
     }
     assertEquals(done, service.jobsDone(), "the service did no work for a wrong token");
   }
@@ -98,7 +111,9 @@ class RemotePowTest {
       long t0 = System.nanoTime();
       long id = a.messenger().send(from, to, "fallback", "pow by the embedded cpu", 3600);
       Await.until(LIMIT, "acked", () -> status(a, id) == SendStatus.ACK_RECEIVED);
-      System.out.printf(Locale.ROOT, "e2e RemotePowTest: service unreachable, msg + ack by the CPU fallback in %d ms%n",
+      System.out.printf(
+          Locale.ROOT,
+          "e2e RemotePowTest: service unreachable, msg + ack by the CPU fallback in %d ms%n",
           (System.nanoTime() - t0) / 1_000_000);
       String by = a.messenger().status(id).orElseThrow().entry().powBy().orElseThrow();
       assertTrue(by.startsWith("cpu (fallback: remote " + nowhere + " UNAVAILABLE"), by);
@@ -113,7 +128,9 @@ class RemotePowTest {
   @Test
   void serviceKilledMidJobFallsBackWithoutLossOrDuplicate() throws Exception {
     CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(11));
-    Identity bob = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random()).random(4, 1, false, "bob");
+    Identity bob =
+        new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random())
+            .random(4, 1, false, "bob");
     try (Node b = start("b", Optional.empty(), List.of())) {
       b.messenger().importIdentity(bob); // answers getpubkey once it runs connected to A
     }
@@ -122,19 +139,28 @@ class RemotePowTest {
       String from = a.messenger().text(a.messenger().createRandom("a"));
       String to = a.messenger().text(bob);
       long id = a.messenger().send(from, to, "survives", "the service dies mid-job", 3600);
-      Await.until(LIMIT, () -> "A's pubkey and getpubkey made by the service, now " + status(a, id),
+      Await.until(
+          LIMIT,
+          () -> "A's pubkey and getpubkey made by the service, now " + status(a, id),
           () -> status(a, id) == SendStatus.AWAITING_PUBKEY && a.inventory().count() == 2);
       service.submitBlocker();
       Await.until(LIMIT, "the blocking search running", () -> service.jobsOpen() == 1);
       try (Node b = start("b", Optional.empty(), List.of(TestNetwork.endpoint(a)))) {
-        Await.until(LIMIT, () -> "A's next search queued on the service, now " + status(a, id),
+        Await.until(
+            LIMIT,
+            () -> "A's next search queued on the service, now " + status(a, id),
             () -> status(a, id) == SendStatus.DOING_POW && service.jobsOpen() == 2);
         service.kill();
         long t0 = System.nanoTime();
-        Await.until(LIMIT, () -> "acked after the fallback, now " + status(a, id),
+        Await.until(
+            LIMIT,
+            () -> "acked after the fallback, now " + status(a, id),
             () -> status(a, id) == SendStatus.ACK_RECEIVED);
-        System.out.printf(Locale.ROOT, "e2e RemotePowTest: service killed mid-job, ack and msg redone by the CPU fallback,"
-            + " ack received in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf(
+            Locale.ROOT,
+            "e2e RemotePowTest: service killed mid-job, ack and msg redone by the CPU fallback,"
+                + " ack received in %d ms%n",
+            (System.nanoTime() - t0) / 1_000_000);
         String by = a.messenger().status(id).orElseThrow().entry().powBy().orElseThrow();
         assertTrue(by.startsWith("cpu (fallback: " + service.remoteName() + " UNAVAILABLE"), by);
         assertEquals(1, b.messenger().inbox().size(), "delivered exactly once");
@@ -143,11 +169,25 @@ class RemotePowTest {
     }
   }
 
-  private Node start(String name, Optional<HostPort> service, List<HostPort> connect) throws InterruptedException {
-    NodeConfig c = new NodeConfig(dir.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)), connect, false,
-        service, service.map(s -> PowServiceProcess.TOKEN), TestNetwork.settings(), Duration.ofMinutes(10));
-    return Node.start(c, TestNetwork.params(), TestNetwork.pow(), Clock.systemUTC(),
-        MessagingSettingsForTests.fast(), Optional.empty());
+  private Node start(String name, Optional<HostPort> service, List<HostPort> connect)
+      throws InterruptedException {
+    NodeConfig c =
+        new NodeConfig(
+            dir.resolve(name),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            connect,
+            false,
+            service,
+            service.map(s -> PowServiceProcess.TOKEN),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    return Node.start(
+        c,
+        TestNetwork.params(),
+        TestNetwork.pow(),
+        Clock.systemUTC(),
+        MessagingSettingsForTests.fast(),
+        Optional.empty());
   }
 
   private static SendStatus status(Node n, long id) {

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Manual check of the node's client against a running PoW service: {@code RemoteSolveCheck
- * HOST:PORT TOKEN [TARGET_BITS]} solves one search through {@link RemotePowProvider} and prints
- * the nonce, who solved it and the progress updates seen.
+ * HOST:PORT TOKEN [TARGET_BITS]} solves one search through {@link RemotePowProvider} and prints the
+ * nonce, who solved it and the progress updates seen.
  */
 public final class RemoteSolveCheck {
   private RemoteSolveCheck() {}
@@ -22,11 +22,18 @@ public final class RemoteSolveCheck {
     InitialHash ih = InitialHash.of(h);
     long target = 1L << bits;
     int[] updates = {0};
-    try (RemotePowProvider p = new RemotePowProvider(HostPort.parse(args[0]), args[1], Duration.ofSeconds(10))) {
+    try (RemotePowProvider p =
+        new RemotePowProvider(HostPort.parse(args[0]), args[1], Duration.ofSeconds(10))) {
       long t0 = System.nanoTime();
       PowProvider.Result r = p.solve(ih, target, x -> updates[0]++);
-      System.out.printf(Locale.ROOT, "nonce %d by %s in %d ms, %d progress updates, valid %b%n", r.nonce(), r.by(),
-          (System.nanoTime() - t0) / 1_000_000, updates[0], TrialValue.meets(TrialValue.of(r.nonce(), ih), target));
+      System.out.printf(
+          Locale.ROOT,
+          "nonce %d by %s in %d ms, %d progress updates, valid %b%n",
+          r.nonce(),
+          r.by(),
+          (System.nanoTime() - t0) / 1_000_000,
+          updates[0],
+          TrialValue.meets(TrialValue.of(r.nonce(), ih), target));
     }
   }
 }

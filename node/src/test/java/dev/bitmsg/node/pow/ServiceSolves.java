@@ -26,11 +26,13 @@ public final class ServiceSolves {
 
   /** Records the successful searches of {@code node} from now on. */
   public Node watch(Node node) {
-    node.powTiming().addListener(s -> {
-      if (s.ok()) {
-        by.add(s.by());
-      }
-    });
+    node.powTiming()
+        .addListener(
+            s -> {
+              if (s.ok()) {
+                by.add(s.by());
+              }
+            });
     return node;
   }
 
@@ -50,8 +52,14 @@ public final class ServiceSolves {
       assertFalse(b.contains("fallback"), b);
     }
     // The service counts a job when it ends, about when the node gets the answer.
-    Await.until(Duration.ofSeconds(10), () -> "service jobs done " + (service.jobsDone() - doneBefore)
-        + " >= node searches " + seen.size(), () -> service.jobsDone() - doneBefore >= seen.size());
+    Await.until(
+        Duration.ofSeconds(10),
+        () ->
+            "service jobs done "
+                + (service.jobsDone() - doneBefore)
+                + " >= node searches "
+                + seen.size(),
+        () -> service.jobsDone() - doneBefore >= seen.size());
     return seen.size();
   }
 }

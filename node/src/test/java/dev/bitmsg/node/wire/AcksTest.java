@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AcksTest {
-  private static final VectorFile.Block V = VectorFile.block("objects.txt", "msg object built locally");
+  private static final VectorFile.Block V =
+      VectorFile.block("objects.txt", "msg object built locally");
 
   @Test
   void ackVector_buildsTheSameObjectAndFrame() {
@@ -25,7 +26,9 @@ class AcksTest {
             ackData,
             V.decimal("ack_expires_time"),
             withoutNonce -> {
-              assertEquals(V.get("ack_initial_hash"), InitialHash.ofObjectWithoutNonce(withoutNonce.toByteArray()).toHex());
+              assertEquals(
+                  V.get("ack_initial_hash"),
+                  InitialHash.ofObjectWithoutNonce(withoutNonce.toByteArray()).toHex());
               return nonce;
             });
     assertEquals(V.get("ack_object"), ack.raw().toHex());
@@ -43,15 +46,18 @@ class AcksTest {
     Bytes ackData = Acks.newAckData(1, new SplittableRandom(7));
     long target = 1L << 60; // about 16 trials expected
     ObjectMessage ack =
-        Acks.ackObject(ackData, 1_700_086_400L, withoutNonce -> {
-          InitialHash h = InitialHash.ofObjectWithoutNonce(withoutNonce.toByteArray());
-          for (long n = 0; n < 100_000; n++) {
-            if (TrialValue.isSolution(n, h, target)) {
-              return n;
-            }
-          }
-          throw new AssertionError("no nonce in 100,000 trials");
-        });
+        Acks.ackObject(
+            ackData,
+            1_700_086_400L,
+            withoutNonce -> {
+              InitialHash h = InitialHash.ofObjectWithoutNonce(withoutNonce.toByteArray());
+              for (long n = 0; n < 100_000; n++) {
+                if (TrialValue.isSolution(n, h, target)) {
+                  return n;
+                }
+              }
+              throw new AssertionError("no nonce in 100,000 trials");
+            });
     assertTrue(TrialValue.meets(ack.trialValue(), target));
     assertEquals(ObjectType.MSG, ack.objectType());
     assertEquals(1, ack.version());
@@ -68,7 +74,8 @@ class AcksTest {
     assertTrue(a.toHex().startsWith("000000020101"));
     assertFalse(a.equals(b));
     assertEquals(a, Acks.newAckData(1, new SplittableRandom(1)));
-    assertTrue(Acks.newAckData(300, new SplittableRandom(1)).toHex().startsWith("0000000201fd012c"));
+    assertTrue(
+        Acks.newAckData(300, new SplittableRandom(1)).toHex().startsWith("0000000201fd012c"));
   }
 
   @Test
@@ -105,8 +112,7 @@ class AcksTest {
     byte[] oversize = good.clone();
     ByteBuffer.wrap(oversize).putInt(16, WireLimits.MAX_RECEIVE_PAYLOAD + 1);
     assertThrows(ProtocolException.class, () -> Acks.parseEmbedded(Bytes.of(oversize)));
-    Bytes notObject =
-        FrameCodec.encode(new Frame("getdata", Bytes.fromHex(V.get("ack_object"))));
+    Bytes notObject = FrameCodec.encode(new Frame("getdata", Bytes.fromHex(V.get("ack_object"))));
     assertThrows(ProtocolException.class, () -> Acks.parseEmbedded(notObject));
     Bytes tinyObject = FrameCodec.encode(new Frame("object", Bytes.fromHex("0001")));
     assertThrows(ProtocolException.class, () -> Acks.parseEmbedded(tinyObject));

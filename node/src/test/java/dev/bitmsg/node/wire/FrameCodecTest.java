@@ -25,7 +25,8 @@ class FrameCodecTest {
     for (String file : List.of("framing.txt", "objects.txt")) {
       for (VectorFile.Block b : VectorFile.read(file)) {
         for (Map.Entry<String, String> e : b.entries()) {
-          if (e.getKey().equals("frame") || e.getKey().endsWith("_frame")
+          if (e.getKey().equals("frame")
+              || e.getKey().endsWith("_frame")
               || e.getKey().equals("ack_data_field")) {
             out.add(e.getValue());
           }
@@ -156,8 +157,7 @@ class FrameCodecTest {
     };
     for (String cmd : bad) {
       byte[] prefix = HEX.parseHex("e9beb4d9" + cmd);
-      assertThrows(
-          ProtocolException.class, () -> FrameCodec.decode(ByteBuffer.wrap(prefix)), cmd);
+      assertThrows(ProtocolException.class, () -> FrameCodec.decode(ByteBuffer.wrap(prefix)), cmd);
     }
   }
 
@@ -179,7 +179,8 @@ class FrameCodecTest {
   void decodeExactly_rejectsTrailingAndMissingBytes() {
     byte[] bytes = versionFrame();
     Bytes exact = Bytes.of(bytes);
-    assertEquals("version", FrameCodec.decodeExactly(exact, WireLimits.MAX_RECEIVE_PAYLOAD).command());
+    assertEquals(
+        "version", FrameCodec.decodeExactly(exact, WireLimits.MAX_RECEIVE_PAYLOAD).command());
     byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
     assertThrows(
         ProtocolException.class,

@@ -13,7 +13,9 @@ import java.util.function.Function;
 final class FuzzChecks {
   private FuzzChecks() {}
 
-  /** Feeds {@code data} to the incremental frame decoder in chunks whose sizes come from the data. */
+  /**
+   * Feeds {@code data} to the incremental frame decoder in chunks whose sizes come from the data.
+   */
   static boolean frameDecoder(byte[] data) {
     if (data.length == 0) {
       return false;
@@ -28,11 +30,14 @@ final class FuzzChecks {
         acc.put(data, fed, n);
         fed += n;
         acc.flip();
-        for (Optional<Frame> f = FrameCodec.decode(acc); f.isPresent(); f = FrameCodec.decode(acc)) {
+        for (Optional<Frame> f = FrameCodec.decode(acc);
+            f.isPresent();
+            f = FrameCodec.decode(acc)) {
           int end = acc.position();
           int start = end - f.get().serializedSize();
           byte[] consumed = Arrays.copyOfRange(acc.array(), start, end);
-          check(Arrays.equals(consumed, FrameCodec.encode(f.get()).toByteArray()), "frame re-encode");
+          check(
+              Arrays.equals(consumed, FrameCodec.encode(f.get()).toByteArray()), "frame re-encode");
           MessageCodec.decode(f.get());
           accepted = true;
         }
@@ -44,7 +49,9 @@ final class FuzzChecks {
     return accepted;
   }
 
-  /** A valid frame around fuzzed bytes: the command comes from the first byte, the rest is payload. */
+  /**
+   * A valid frame around fuzzed bytes: the command comes from the first byte, the rest is payload.
+   */
   static boolean messageReader(byte[] data) {
     if (data.length == 0) {
       return false;
@@ -55,8 +62,8 @@ final class FuzzChecks {
     Bytes framed = FrameCodec.encode(new Frame(command, payload));
     Frame f = FrameCodec.decode(framed.asReadOnlyBuffer()).orElseThrow();
     check(f.payload().equals(payload), "frame payload");
-    return roundTrip(data, 1, buf -> MessageCodec.decode(new Frame(command, Bytes.of(buf))),
-        Message::toBytes);
+    return roundTrip(
+        data, 1, buf -> MessageCodec.decode(new Frame(command, Bytes.of(buf))), Message::toBytes);
   }
 
   static boolean version(byte[] data) {
@@ -134,16 +141,21 @@ final class FuzzChecks {
     } catch (ProtocolException e) {
       // rejected
     }
-    accepted |= roundTrip(data, 0, b -> {
-      ByteBuffer buf = ByteBuffer.wrap(b);
-      var list = VarIntList.read(buf, WireLimits.MAX_STREAMS, "list");
-      WireIo.requireEnd(buf, "list");
-      return list;
-    }, list -> {
-      ByteBuffer out = ByteBuffer.allocate(VarIntList.size(list));
-      VarIntList.write(out, list);
-      return Bytes.of(out.array());
-    });
+    accepted |=
+        roundTrip(
+            data,
+            0,
+            b -> {
+              ByteBuffer buf = ByteBuffer.wrap(b);
+              var list = VarIntList.read(buf, WireLimits.MAX_STREAMS, "list");
+              WireIo.requireEnd(buf, "list");
+              return list;
+            },
+            list -> {
+              ByteBuffer out = ByteBuffer.allocate(VarIntList.size(list));
+              VarIntList.write(out, list);
+              return Bytes.of(out.array());
+            });
     if (data.length >= 16) {
       String host = HostEncoding.decode(Bytes.of(data, 0, 16));
       check(!host.isEmpty(), "host");
@@ -160,7 +172,9 @@ final class FuzzChecks {
     } catch (ProtocolException e) {
       return false;
     }
-    check(write.apply(value).equals(Bytes.of(in)), "round trip of " + value.getClass().getSimpleName());
+    check(
+        write.apply(value).equals(Bytes.of(in)),
+        "round trip of " + value.getClass().getSimpleName());
     return true;
   }
 

@@ -30,7 +30,9 @@ class FuzzChecksTest {
     VectorFile.Block error = VectorFile.block("framing.txt", "error message");
     VectorFile.Block local = VectorFile.block("objects.txt", "msg object built locally");
     StringBuilder frames = new StringBuilder("03");
-    for (String f : List.of(version.get("frame"), addr.get("frame"), inv.get("inv_frame"), error.get("frame"))) {
+    for (String f :
+        List.of(
+            version.get("frame"), addr.get("frame"), inv.get("inv_frame"), error.get("frame"))) {
       frames.append(f);
     }
     add(out, "frameDecoder", FuzzChecks::frameDecoder, frames.toString());
@@ -49,13 +51,25 @@ class FuzzChecksTest {
       }
     }
     add(out, "msgPlaintext", FuzzChecks::msgPlaintext, local.get("plaintext"));
-    add(out, "msgPlaintext", FuzzChecks::msgPlaintext,
+    add(
+        out,
+        "msgPlaintext",
+        FuzzChecks::msgPlaintext,
         VectorFile.block("objects.txt", "msg object (real").get("plaintext"));
-    add(out, "broadcastPlaintext", FuzzChecks::broadcastPlaintext,
+    add(
+        out,
+        "broadcastPlaintext",
+        FuzzChecks::broadcastPlaintext,
         VectorFile.block("objects.txt", "broadcast object version 4").get("plaintext"));
-    add(out, "broadcastPlaintext", FuzzChecks::broadcastPlaintext,
+    add(
+        out,
+        "broadcastPlaintext",
+        FuzzChecks::broadcastPlaintext,
         VectorFile.block("objects.txt", "broadcast object version 5").get("plaintext"));
-    add(out, "pubkeyBody", FuzzChecks::pubkeyBody,
+    add(
+        out,
+        "pubkeyBody",
+        FuzzChecks::pubkeyBody,
         VectorFile.block("objects.txt", "pubkey object v4").get("plaintext"));
     add(out, "embeddedAck", FuzzChecks::embeddedAck, local.get("ack_data_field"));
     add(out, "primitives", FuzzChecks::primitives, "03010203");
@@ -74,7 +88,8 @@ class FuzzChecksTest {
     assertTrue(check.test(seed), name + " must accept its vector input");
     SplittableRandom rnd = new SplittableRandom(hex.hashCode());
     for (int i = 0; i < MUTATIONS; i++) {
-      boolean unusedVerdict = check.test(mutate(seed, rnd)); // either verdict is fine, a throw is not
+      boolean unusedVerdict =
+          check.test(mutate(seed, rnd)); // either verdict is fine, a throw is not
     }
   }
 

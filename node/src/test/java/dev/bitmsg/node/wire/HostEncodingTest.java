@@ -13,7 +13,9 @@ class HostEncodingTest {
 
   @Test
   void ipv4_isMapped() throws Exception {
-    assertEquals(b.get("ipv4_127_0_0_1"), HostEncoding.encode(InetAddress.getByAddress(new byte[] {127, 0, 0, 1})).toHex());
+    assertEquals(
+        b.get("ipv4_127_0_0_1"),
+        HostEncoding.encode(InetAddress.getByAddress(new byte[] {127, 0, 0, 1})).toHex());
     Bytes ip = HostEncoding.ipv4(new byte[] {(byte) 191, (byte) 168, 1, 1});
     assertEquals(b.get("ipv4_191_168_1_1"), ip.toHex());
     assertEquals("191.168.1.1", HostEncoding.decode(ip));

@@ -39,10 +39,15 @@ class MessageCodecTest {
     assertEquals(b.decimal("payload_length"), v.serializedSize());
     assertEquals(b.get("frame"), MessageCodec.encode(v).toHex());
     Version built =
-        Version.of(3, 11, 1700000000L,
+        Version.of(
+            3,
+            11,
+            1700000000L,
             new NetworkAddress(1, HostEncoding.ipv4(new byte[] {127, 0, 0, 1}), 8444),
             new NetworkAddress(11, HostEncoding.ipv4(new byte[] {127, 0, 0, 1}), 8444),
-            0x0102030405060708L, "/PyBitmessage:0.6.3.2/", List.of(1L));
+            0x0102030405060708L,
+            "/PyBitmessage:0.6.3.2/",
+            List.of(1L));
     assertEquals(v, built);
   }
 
@@ -56,9 +61,11 @@ class MessageCodecTest {
     assertEquals(1, e.address().services());
     assertEquals("127.0.0.1", e.address().host());
     assertEquals(8444, e.address().port());
-    assertEquals(b.get("net_addr_38"), Bytes.wrap(e.write(ByteBuffer.allocate(38)).array()).toHex());
     assertEquals(
-        b.get("net_addr_26"), Bytes.wrap(e.address().write(ByteBuffer.allocate(26)).array()).toHex());
+        b.get("net_addr_38"), Bytes.wrap(e.write(ByteBuffer.allocate(38)).array()).toHex());
+    assertEquals(
+        b.get("net_addr_26"),
+        Bytes.wrap(e.address().write(ByteBuffer.allocate(26)).array()).toHex());
     assertEquals(b.get("payload"), a.toBytes().toHex());
   }
 
@@ -93,16 +100,22 @@ class MessageCodecTest {
     assertEquals(0, e.banTime());
     assertEquals(0, e.inventoryVector().length());
     assertEquals("I'm connected to myself. Closing connection.", e.textString());
-    assertEquals(b.get("frame"),
-        MessageCodec.encode(ErrorMessage.of(2, 0, "I'm connected to myself. Closing connection.")).toHex());
+    assertEquals(
+        b.get("frame"),
+        MessageCodec.encode(ErrorMessage.of(2, 0, "I'm connected to myself. Closing connection."))
+            .toHex());
   }
 
   @Test
   void emptyMessages_vectors() {
-    assertInstanceOf(VerAck.class, decodeFrame(VectorFile.block("framing.txt", "verack").get("frame")));
-    assertInstanceOf(Ping.class, decodeFrame(VectorFile.block("framing.txt", "message ping").get("frame")));
-    assertInstanceOf(Pong.class, decodeFrame(VectorFile.block("framing.txt", "message pong").get("frame")));
-    assertEquals(VectorFile.block("framing.txt", "verack").get("frame"),
+    assertInstanceOf(
+        VerAck.class, decodeFrame(VectorFile.block("framing.txt", "verack").get("frame")));
+    assertInstanceOf(
+        Ping.class, decodeFrame(VectorFile.block("framing.txt", "message ping").get("frame")));
+    assertInstanceOf(
+        Pong.class, decodeFrame(VectorFile.block("framing.txt", "message pong").get("frame")));
+    assertEquals(
+        VectorFile.block("framing.txt", "verack").get("frame"),
         MessageCodec.encode(new VerAck()).toHex());
   }
 
@@ -198,7 +211,10 @@ class MessageCodecTest {
         Collections.nCopies(WireLimits.MAX_INV_ITEMS, new InventoryVector(Bytes.of(new byte[32])));
     Inv inv = new Inv(many);
     assertEquals(WireLimits.MAX_SEND_PAYLOAD, inv.serializedSize());
-    assertEquals(inv, MessageCodec.decode(FrameCodec.decode(MessageCodec.encode(inv).asReadOnlyBuffer()).orElseThrow()));
+    assertEquals(
+        inv,
+        MessageCodec.decode(
+            FrameCodec.decode(MessageCodec.encode(inv).asReadOnlyBuffer()).orElseThrow()));
     List<InventoryVector> tooMany = new ArrayList<>(many);
     tooMany.add(many.get(0));
     assertThrows(IllegalArgumentException.class, () -> new Inv(tooMany));
@@ -206,7 +222,8 @@ class MessageCodecTest {
 
   @Test
   void addr_countOverLimit_rejected() {
-    assertThrows(ProtocolException.class, () -> Addr.read(Bytes.fromHex("fd03e9").asReadOnlyBuffer()));
+    assertThrows(
+        ProtocolException.class, () -> Addr.read(Bytes.fromHex("fd03e9").asReadOnlyBuffer()));
   }
 
   @Test
@@ -216,7 +233,8 @@ class MessageCodecTest {
     // replace the 22-byte user agent by a 5001-byte one
     String head = payload.substring(0, (4 + 8 + 8 + 26 + 26 + 8) * 2);
     String big = head + "fd1389" + "61".repeat(5001) + "0101";
-    assertThrows(ProtocolException.class, () -> Version.read(Bytes.fromHex(big).asReadOnlyBuffer()));
+    assertThrows(
+        ProtocolException.class, () -> Version.read(Bytes.fromHex(big).asReadOnlyBuffer()));
     String ok = head + "fd1388" + "61".repeat(5000) + "0101";
     assertEquals(5000, Version.read(Bytes.fromHex(ok).asReadOnlyBuffer()).userAgent().length());
   }
@@ -227,7 +245,8 @@ class MessageCodecTest {
     String payload = b.get("payload");
     // the stream count 1 written as fd0001
     String nonMinimal = payload.substring(0, payload.length() - 4) + "fd0001" + "01";
-    assertThrows(ProtocolException.class, () -> Version.read(Bytes.fromHex(nonMinimal).asReadOnlyBuffer()));
+    assertThrows(
+        ProtocolException.class, () -> Version.read(Bytes.fromHex(nonMinimal).asReadOnlyBuffer()));
   }
 
   @Test

@@ -9,8 +9,10 @@ import dev.bitmsg.vectors.VectorFile;
 import org.junit.jupiter.api.Test;
 
 class ObjectValidatorTest {
-  private static final VectorFile.Block MSG = VectorFile.block("objects.txt", "msg object built locally");
+  private static final VectorFile.Block MSG =
+      VectorFile.block("objects.txt", "msg object built locally");
   private static final long NOW = MSG.decimal("now");
+
   /** The vector's network target for this object at {@code now} (TTL 3600 s, 508 bytes). */
   private static final long TARGET = MSG.decimal("target");
 
@@ -22,7 +24,8 @@ class ObjectValidatorTest {
     return ObjectMessage.of(Bytes.fromHex(MSG.get("object")));
   }
 
-  private static ObjectMessage make(long type, long version, long stream, long expires, int payloadLength) {
+  private static ObjectMessage make(
+      long type, long version, long stream, long expires, int payloadLength) {
     return ObjectMessage.create(
         0, new ObjectHeader(expires, type, version, stream), Bytes.of(new byte[payloadLength]));
   }
@@ -52,23 +55,29 @@ class ObjectValidatorTest {
     long ahead = WireLimits.MAX_EXPIRES_AHEAD_SECONDS;
     assertEquals(2_430_000, ahead);
     assertEquals(ObjectVerdict.Kind.ACCEPT, anyPow.validate(msg(), expires - ahead).kind());
-    assertEquals(ObjectVerdict.Kind.TOO_FAR_AHEAD, anyPow.validate(msg(), expires - ahead - 1).kind());
+    assertEquals(
+        ObjectVerdict.Kind.TOO_FAR_AHEAD, anyPow.validate(msg(), expires - ahead - 1).kind());
     ObjectMessage huge = make(ObjectType.MSG, 1, 1, -1L, 200);
     assertEquals(ObjectVerdict.Kind.TOO_FAR_AHEAD, anyPow.validate(huge, NOW).kind());
   }
 
   @Test
   void streams() {
-    assertEquals(ObjectVerdict.Kind.BAD_STREAM, anyPow.validate(make(2, 1, 0, NOW, 200), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.BAD_STREAM, anyPow.validate(make(2, 1, -1L, NOW, 200), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.STREAM_NOT_SERVED, anyPow.validate(make(2, 1, 2, NOW, 200), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.BAD_STREAM, anyPow.validate(make(2, 1, 0, NOW, 200), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.BAD_STREAM, anyPow.validate(make(2, 1, -1L, NOW, 200), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.STREAM_NOT_SERVED, anyPow.validate(make(2, 1, 2, NOW, 200), NOW).kind());
   }
 
   @Test
   void payloadSize_limitIs2pow18() {
-    assertEquals(ObjectVerdict.Kind.ACCEPT,
+    assertEquals(
+        ObjectVerdict.Kind.ACCEPT,
         anyPow.validate(make(ObjectType.MSG, 1, 1, NOW, 1 << 18), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.TOO_LARGE,
+    assertEquals(
+        ObjectVerdict.Kind.TOO_LARGE,
         anyPow.validate(make(ObjectType.MSG, 1, 1, NOW, (1 << 18) + 1), NOW).kind());
   }
 
@@ -83,13 +92,27 @@ class ObjectValidatorTest {
     ObjectVerdict malformed = anyPow.validate(make(ObjectType.GETPUBKEY, 4, 1, NOW, 20), NOW);
     assertEquals(ObjectVerdict.Kind.RELAY_ONLY, malformed.kind());
     assertTrue(malformed.reason().startsWith("malformed"), malformed.reason());
-    assertEquals(ObjectVerdict.Kind.ACCEPT, anyPow.validate(make(ObjectType.GETPUBKEY, 3, 1, NOW, 20), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.RELAY_ONLY, anyPow.validate(make(ObjectType.PUBKEY, 2, 1, NOW, 123), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.RELAY_ONLY, anyPow.validate(make(ObjectType.PUBKEY, 4, 1, NOW, 419), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.ACCEPT, anyPow.validate(make(ObjectType.PUBKEY, 4, 1, NOW, 418), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.RELAY_ONLY, anyPow.validate(make(ObjectType.BROADCAST, 4, 1, NOW, 157), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.ACCEPT, anyPow.validate(make(ObjectType.BROADCAST, 4, 1, NOW, 158), NOW).kind());
-    assertEquals(ObjectVerdict.Kind.RELAY_ONLY, anyPow.validate(make(ObjectType.BROADCAST, 1, 1, NOW, 300), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.ACCEPT,
+        anyPow.validate(make(ObjectType.GETPUBKEY, 3, 1, NOW, 20), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.RELAY_ONLY,
+        anyPow.validate(make(ObjectType.PUBKEY, 2, 1, NOW, 123), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.RELAY_ONLY,
+        anyPow.validate(make(ObjectType.PUBKEY, 4, 1, NOW, 419), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.ACCEPT,
+        anyPow.validate(make(ObjectType.PUBKEY, 4, 1, NOW, 418), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.RELAY_ONLY,
+        anyPow.validate(make(ObjectType.BROADCAST, 4, 1, NOW, 157), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.ACCEPT,
+        anyPow.validate(make(ObjectType.BROADCAST, 4, 1, NOW, 158), NOW).kind());
+    assertEquals(
+        ObjectVerdict.Kind.RELAY_ONLY,
+        anyPow.validate(make(ObjectType.BROADCAST, 1, 1, NOW, 300), NOW).kind());
   }
 
   @Test

@@ -94,14 +94,19 @@ class ObjectVectorsTest {
     VectorFile.Block b = block("minimal object header");
     ObjectMessage o = object(b);
     assertEquals(
-        b.get("object_payload_ascii"), new String(o.payload().toByteArray(), StandardCharsets.US_ASCII));
+        b.get("object_payload_ascii"),
+        new String(o.payload().toByteArray(), StandardCharsets.US_ASCII));
     OpaquePayload p = assertInstanceOf(OpaquePayload.class, ObjectPayloads.parse(o));
     assertEquals("HELLO", new String(p.bytes().toByteArray(), StandardCharsets.US_ASCII));
   }
 
   @Test
   void getpubkey_v2v3_ripe_v4_tag() {
-    for (String t : List.of("getpubkey object version 2", "getpubkey object version 3", "getpubkey object version 4")) {
+    for (String t :
+        List.of(
+            "getpubkey object version 2",
+            "getpubkey object version 3",
+            "getpubkey object version 4")) {
       VectorFile.Block b = block(t);
       GetPubkey g = assertInstanceOf(GetPubkey.class, ObjectPayloads.parse(object(b)));
       assertEquals(b.get("ripe_or_tag"), g.ripeOrTag().toHex());
@@ -134,7 +139,9 @@ class ObjectVectorsTest {
     PubkeyBody body = p.body();
     assertEquals(b.get("pub_signing_key").substring(2), body.signingKey().toHex());
     assertEquals(b.get("pub_encryption_key").substring(2), body.encryptionKey().toHex());
-    assertEquals(new Difficulty(b.decimal("nonce_trials_per_byte"), b.decimal("extra_bytes")), body.difficulty());
+    assertEquals(
+        new Difficulty(b.decimal("nonce_trials_per_byte"), b.decimal("extra_bytes")),
+        body.difficulty());
     assertEquals(b.get("signature"), body.signature().toHex());
     assertEquals(b.get("signed_data"), SignedData.of(o, p).toHex());
     assertEquals(b.get("signed_data"), SignedData.pubkeyV3(o.header(), body).toHex());
@@ -199,11 +206,13 @@ class ObjectVectorsTest {
     BroadcastPlaintext p = BroadcastPlaintext.read(Bytes.fromHex(b.get("plaintext")));
     assertEquals(3, p.sender().addressVersion());
     assertEquals(
-        b.get("message_ascii").replace("\\n", "\n"), new String(p.message().toByteArray(), StandardCharsets.UTF_8));
+        b.get("message_ascii").replace("\\n", "\n"),
+        new String(p.message().toByteArray(), StandardCharsets.UTF_8));
     assertEquals(b.get("plaintext"), p.toBytes().toHex());
     assertEquals(b.get("signed_data_prefix"), o.header().toBytes().toHex());
     assertEquals(
-        b.get("signed_data_prefix") + p.unsignedBytes().toHex(), SignedData.broadcastV4(o.header(), p).toHex());
+        b.get("signed_data_prefix") + p.unsignedBytes().toHex(),
+        SignedData.broadcastV4(o.header(), p).toHex());
     assertTrue(SignedData.broadcastV4(o.header(), p).toHex().endsWith(p.message().toHex()));
   }
 
@@ -228,13 +237,16 @@ class ObjectVectorsTest {
     String pk = block("pubkey object v4").get("plaintext");
     assertThrows(ProtocolException.class, () -> MsgPlaintext.read(Bytes.fromHex(msg + "00")));
     assertThrows(ProtocolException.class, () -> BroadcastPlaintext.read(Bytes.fromHex(bc + "00")));
-    assertThrows(ProtocolException.class, () -> PubkeyBody.read(Bytes.fromHex(pk + "00").asReadOnlyBuffer()));
+    assertThrows(
+        ProtocolException.class,
+        () -> PubkeyBody.read(Bytes.fromHex(pk + "00").asReadOnlyBuffer()));
     assertEveryPrefixRejected(msg, cut -> MsgPlaintext.read(cut));
     assertEveryPrefixRejected(bc, cut -> BroadcastPlaintext.read(cut));
     assertEveryPrefixRejected(pk, cut -> PubkeyBody.read(cut.asReadOnlyBuffer()));
   }
 
-  private static void assertEveryPrefixRejected(String hex, java.util.function.Consumer<Bytes> reader) {
+  private static void assertEveryPrefixRejected(
+      String hex, java.util.function.Consumer<Bytes> reader) {
     byte[] all = Bytes.fromHex(hex).toByteArray();
     for (int n = 0; n < all.length; n++) {
       Bytes cut = Bytes.of(all, 0, n);
@@ -259,11 +271,14 @@ class ObjectVectorsTest {
   @Test
   void senderKeys_difficultyPresenceFollowsVersion() {
     Bytes key = Bytes.of(new byte[64]);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new SenderKeys(2, 1, 1, key, key, Optional.of(Difficulty.NETWORK_DEFAULT)));
-    assertThrows(IllegalArgumentException.class, () -> new SenderKeys(3, 1, 1, key, key, Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SenderKeys(3, 1, 1, key, key, Optional.empty()));
     SenderKeys v2 = new SenderKeys(2, 1, 1, key, key, Optional.empty());
-    BroadcastPlaintext p = new BroadcastPlaintext(v2, 2, Bytes.fromHex("41"), Bytes.fromHex("3000"));
+    BroadcastPlaintext p =
+        new BroadcastPlaintext(v2, 2, Bytes.fromHex("41"), Bytes.fromHex("3000"));
     assertEquals(p, BroadcastPlaintext.read(p.toBytes()));
     assertEquals(Difficulty.NETWORK_DEFAULT, v2.difficultyOrDefault());
   }

@@ -85,9 +85,11 @@ class VarIntVectorsTest {
   @Test
   void varStr_rejectsOverLimitAndTruncation() {
     assertThrows(
-        ProtocolException.class, () -> VarStr.read(ByteBuffer.wrap(HEX.parseHex("03616263")), 2, "s"));
+        ProtocolException.class,
+        () -> VarStr.read(ByteBuffer.wrap(HEX.parseHex("03616263")), 2, "s"));
     assertThrows(
-        ProtocolException.class, () -> VarStr.read(ByteBuffer.wrap(HEX.parseHex("036162")), 10, "s"));
+        ProtocolException.class,
+        () -> VarStr.read(ByteBuffer.wrap(HEX.parseHex("036162")), 10, "s"));
   }
 
   @Test

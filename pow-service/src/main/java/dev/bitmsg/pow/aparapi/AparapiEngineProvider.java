@@ -10,7 +10,6 @@ import dev.bitmsg.pow.opencl.JoclSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

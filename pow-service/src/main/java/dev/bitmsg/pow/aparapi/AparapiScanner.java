@@ -18,20 +18,26 @@ import java.util.function.Consumer;
  */
 public final class AparapiScanner extends LaunchingScanner {
   static final int MAX_TRIAL_VALUES = 1 << 16;
+
   /** Aparapi does not expose the preferred multiple; 32 suits NVIDIA warps and CPU vectors. */
   private static final int MIN_GROUP = 32;
 
   private final OpenCLDevice device;
   private final PowKernel kernel;
+
   /** Test seam: runs after each search launch, before its results are read. */
   private volatile Consumer<PowKernel> afterSearch = k -> {};
 
   private AparapiScanner(OpenCLDevice device, String label, JoclSettings settings, int wg) {
-    super("aparapi:" + label, settings.noncesPerItem(), wg, Math.min(wg, MIN_GROUP),
+    super(
+        "aparapi:" + label,
+        settings.noncesPerItem(),
+        wg,
+        Math.min(wg, MIN_GROUP),
         settings.maxJobsPerLaunch());
     this.device = device;
-    this.kernel = new PowKernel(settings.maxJobsPerLaunch(), settings.noncesPerItem(),
-        MAX_TRIAL_VALUES);
+    this.kernel =
+        new PowKernel(settings.maxJobsPerLaunch(), settings.noncesPerItem(), MAX_TRIAL_VALUES);
     // Explicit transfers: otherwise Aparapi copies every array (the 512 KiB trial-value buffer
     // too) both ways on every launch.
     kernel.setExplicit(true);
@@ -39,9 +45,10 @@ public final class AparapiScanner extends LaunchingScanner {
 
   /** A scanner on {@code device}; the kernel is translated and built on its first launch. */
   public static AparapiScanner open(OpenCLDevice device, String label, JoclSettings settings) {
-    int wg = settings.workGroupSize() > 0
-        ? settings.workGroupSize()
-        : Math.max(1, Math.min(256, device.getMaxWorkGroupSize()));
+    int wg =
+        settings.workGroupSize() > 0
+            ? settings.workGroupSize()
+            : Math.max(1, Math.min(256, device.getMaxWorkGroupSize()));
     return new AparapiScanner(device, label, settings, wg);
   }
 
@@ -100,8 +107,8 @@ public final class AparapiScanner extends LaunchingScanner {
       if (hits == 0) {
         offsets[j] = NOT_FOUND;
       } else if (min >= jobs.get(j).count()) {
-        throw fail("reported offset " + min + " outside its job of " + jobs.get(j).count()
-            + " nonces");
+        throw fail(
+            "reported offset " + min + " outside its job of " + jobs.get(j).count() + " nonces");
       } else {
         offsets[j] = hits <= PowKernel.HIT_SLOTS ? min : -min - 2;
       }
@@ -149,8 +156,10 @@ public final class AparapiScanner extends LaunchingScanner {
       throw fail("failed an Aparapi launch: " + e);
     }
     if (!kernel.isRunningCL()) {
-      throw fail("fell back from OpenCL to " + kernel.getExecutionMode()
-          + " (Java threads): Aparapi could not translate or build the kernel");
+      throw fail(
+          "fell back from OpenCL to "
+              + kernel.getExecutionMode()
+              + " (Java threads): Aparapi could not translate or build the kernel");
     }
   }
 

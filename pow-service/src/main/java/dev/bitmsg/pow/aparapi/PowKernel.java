@@ -4,18 +4,18 @@ import com.aparapi.Kernel;
 import dev.bitmsg.pow.Sha512Constants;
 
 /**
- * The proof-of-work search as an Aparapi kernel: Aparapi translates this bytecode to OpenCL C.
- * Same contract as {@code pow_search} / {@code pow_trial_values} of {@code pow_double_sha512.cl}
- * (job table of 12 longs per job: 8 initial-hash words, target, first nonce, count, padding;
- * per job a hit count). Written within Aparapi's subset: primitive arrays and fields only, no
- * allocation, no long unsigned compare (the sign bit is flipped instead), private arrays declared
- * with {@link PrivateMemorySpace}, and {@code atomicAdd(int[], index, delta)} as the only atomic:
- * Aparapi 3.0.2 does not copy {@code AtomicInteger[]} results back, so there is no atomic_min.
- * Instead each hitting work-item claims a slot with {@code atomicAdd} on the job's hit count and,
- * when the slot is below {@link #HIT_SLOTS}, writes its first good offset there (one writer per
- * slot, no races); the host takes the smallest and narrows the range when slots overflowed.
- * {@link #mode} picks the search ({@link #SEARCH}) or the trial-value dump ({@link #TRIALS}).
- * Not thread-safe: one launch at a time, driven by {@link AparapiScanner}.
+ * The proof-of-work search as an Aparapi kernel: Aparapi translates this bytecode to OpenCL C. Same
+ * contract as {@code pow_search} / {@code pow_trial_values} of {@code pow_double_sha512.cl} (job
+ * table of 12 longs per job: 8 initial-hash words, target, first nonce, count, padding; per job a
+ * hit count). Written within Aparapi's subset: primitive arrays and fields only, no allocation, no
+ * long unsigned compare (the sign bit is flipped instead), private arrays declared with {@link
+ * PrivateMemorySpace}, and {@code atomicAdd(int[], index, delta)} as the only atomic: Aparapi 3.0.2
+ * does not copy {@code AtomicInteger[]} results back, so there is no atomic_min. Instead each
+ * hitting work-item claims a slot with {@code atomicAdd} on the job's hit count and, when the slot
+ * is below {@link #HIT_SLOTS}, writes its first good offset there (one writer per slot, no races);
+ * the host takes the smallest and narrows the range when slots overflowed. {@link #mode} picks the
+ * search ({@link #SEARCH}) or the trial-value dump ({@link #TRIALS}). Not thread-safe: one launch
+ * at a time, driven by {@link AparapiScanner}.
  */
 final class PowKernel extends Kernel {
   static final int SEARCH = 0;
@@ -23,11 +23,9 @@ final class PowKernel extends Kernel {
   static final int JOB_WORDS = 12;
   static final int HIT_SLOTS = 16;
 
-  @Constant
-  final long[] k = Sha512Constants.roundConstants();
+  @Constant final long[] k = Sha512Constants.roundConstants();
 
-  @Constant
-  final long[] iv = Sha512Constants.initialHashValue();
+  @Constant final long[] iv = Sha512Constants.initialHashValue();
 
   /** Work-item private: message schedule ring, chaining state, initial-hash words. */
   @PrivateMemorySpace(16)
@@ -145,8 +143,11 @@ final class PowKernel extends Kernel {
       if (t >= 16) {
         long w2 = w[(t - 2) & 15];
         long w15 = w[(t - 15) & 15];
-        w[j] = w[j] + (rotr(w2, 19) ^ rotr(w2, 61) ^ (w2 >>> 6)) + w[(t - 7) & 15]
-            + (rotr(w15, 1) ^ rotr(w15, 8) ^ (w15 >>> 7));
+        w[j] =
+            w[j]
+                + (rotr(w2, 19) ^ rotr(w2, 61) ^ (w2 >>> 6))
+                + w[(t - 7) & 15]
+                + (rotr(w15, 1) ^ rotr(w15, 8) ^ (w15 >>> 7));
       }
       long t1 = h + (rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)) + ((e & f) ^ (~e & g)) + k[t] + w[j];
       long t2 = (rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));

@@ -27,24 +27,38 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "pow",
     mixinStandardHelpOptions = true,
-    description = {"Measures PoW throughput against a single-thread MessageDigest baseline "
-        + "measured in the same run."})
+    description = {
+      "Measures PoW throughput against a single-thread MessageDigest baseline "
+          + "measured in the same run."
+    })
 public final class BenchPowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "all",
+  @Option(
+      names = "--engine",
+      paramLabel = "NAME",
+      defaultValue = "all",
       description = "cpu, opencl, aparapi or all (default ${DEFAULT-VALUE})")
   String engine;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "CPU threads for the cpu engine (default: all cores)")
   int threads;
 
-  @Option(names = "--cpu-kernel", paramLabel = "K", defaultValue = "auto",
+  @Option(
+      names = "--cpu-kernel",
+      paramLabel = "K",
+      defaultValue = "auto",
       description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
   String cpuKernel;
 
-  @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
+  @Option(
+      names = "--seconds",
+      paramLabel = "S",
+      defaultValue = "5",
       description = "measuring time per engine after warm-up (default ${DEFAULT-VALUE})")
   double seconds;
 
@@ -52,8 +66,8 @@ public final class BenchPowCommand implements Callable<Integer> {
   boolean json;
 
   /** One engine's figures, or why it is unavailable. */
-  private record EngineResult(String name, double rate, int threads, List<String> scanners,
-      @Nullable String unavailable) {}
+  private record EngineResult(
+      String name, double rate, int threads, List<String> scanners, @Nullable String unavailable) {}
 
   @Override
   public Integer call() throws InterruptedException {
@@ -72,8 +86,10 @@ public final class BenchPowCommand implements Callable<Integer> {
     }
     PowBenchmark bench = new PowBenchmark(seconds);
     Optional<String> simdMissing = SimdScanner.unavailableReason();
-    progress(err, "baseline (MessageDigest, 1 thread)"
-        + (simdMissing.isEmpty() ? " and the Vector API kernel (1 thread), alternating" : ""));
+    progress(
+        err,
+        "baseline (MessageDigest, 1 thread)"
+            + (simdMissing.isEmpty() ? " and the Vector API kernel (1 thread), alternating" : ""));
     double baseline;
     double simd = 0;
     int simdBits = 0;
@@ -94,8 +110,7 @@ public final class BenchPowCommand implements Callable<Integer> {
     List<EngineResult> results = new ArrayList<>();
     for (EngineProbe p : probes) {
       if (!p.available()) {
-        results.add(new EngineResult(p.engine(), 0, 0, List.of(),
-            EngineSelection.problems(p)));
+        results.add(new EngineResult(p.engine(), 0, 0, List.of(), EngineSelection.problems(p)));
         continue;
       }
       progress(err, "engine " + p.engine());
@@ -125,24 +140,38 @@ public final class BenchPowCommand implements Callable<Integer> {
     }
   }
 
-  private static String json(double baseline, double simd, int simdBits,
-      Optional<String> simdMissing, CpuKernelChoice choice, List<EngineResult> results) {
+  private static String json(
+      double baseline,
+      double simd,
+      int simdBits,
+      Optional<String> simdMissing,
+      CpuKernelChoice choice,
+      List<EngineResult> results) {
     StringBuilder b = new StringBuilder("{");
     b.append("\"java\": ").append(Json.quote(Runtime.version().toString()));
     b.append(", \"cores\": ").append(Runtime.getRuntime().availableProcessors());
     b.append(", \"baseline_trials_per_s\": ").append(Json.number(baseline));
-    b.append(", \"cpu_kernels\": {\"digest\": {\"trials_per_s\": ").append(Json.number(baseline))
+    b.append(", \"cpu_kernels\": {\"digest\": {\"trials_per_s\": ")
+        .append(Json.number(baseline))
         .append("}, \"simd\": ");
     if (simdMissing.isPresent()) {
-      b.append("{\"available\": false, \"reason\": ").append(Json.quote(simdMissing.get()))
+      b.append("{\"available\": false, \"reason\": ")
+          .append(Json.quote(simdMissing.get()))
           .append('}');
     } else {
-      b.append("{\"trials_per_s\": ").append(Json.number(simd))
-          .append(", \"vector_bits\": ").append(simdBits)
-          .append(", \"ratio_to_digest\": ").append(Json.number(simd / baseline)).append('}');
+      b.append("{\"trials_per_s\": ")
+          .append(Json.number(simd))
+          .append(", \"vector_bits\": ")
+          .append(simdBits)
+          .append(", \"ratio_to_digest\": ")
+          .append(Json.number(simd / baseline))
+          .append('}');
     }
-    b.append(", \"default\": ").append(Json.quote(choice.kernel().label()))
-        .append(", \"default_reason\": ").append(Json.quote(choice.reason())).append('}');
+    b.append(", \"default\": ")
+        .append(Json.quote(choice.kernel().label()))
+        .append(", \"default_reason\": ")
+        .append(Json.quote(choice.reason()))
+        .append('}');
     b.append(", \"engines\": {");
     for (int i = 0; i < results.size(); i++) {
       EngineResult r = results.get(i);
@@ -152,7 +181,8 @@ public final class BenchPowCommand implements Callable<Integer> {
       } else {
         b.append("\"trials_per_s\": ").append(Json.number(r.rate()));
         if (r.threads() > 0) {
-          b.append(", \"threads\": ").append(r.threads())
+          b.append(", \"threads\": ")
+              .append(r.threads())
               .append(", \"ratio_per_core\": ")
               .append(Json.number(r.rate() / r.threads() / baseline));
         }
@@ -162,7 +192,8 @@ public final class BenchPowCommand implements Callable<Integer> {
           b.append(j == 0 ? "" : ", ").append(Json.quote(r.scanners().get(j)));
         }
         b.append("], \"expected_seconds\": {\"msg_500B_ttl_4d\": ")
-            .append(Json.number(PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET) / r.rate()))
+            .append(
+                Json.number(PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET) / r.rate()))
             .append(", \"object_256KiB_ttl_28d\": ")
             .append(Json.number(PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET) / r.rate()))
             .append('}');
@@ -172,18 +203,37 @@ public final class BenchPowCommand implements Callable<Integer> {
     return b.append("}}").toString();
   }
 
-  private static void text(PrintWriter out, double baseline, double simd, int simdBits,
-      Optional<String> simdMissing, CpuKernelChoice choice, List<EngineResult> results) {
-    out.printf(Locale.ROOT, "Java %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
-    out.printf(Locale.ROOT, "%-34s %12s trials/s  (baseline)%n", "MessageDigest SHA-512, 1 thread",
+  private static void text(
+      PrintWriter out,
+      double baseline,
+      double simd,
+      int simdBits,
+      Optional<String> simdMissing,
+      CpuKernelChoice choice,
+      List<EngineResult> results) {
+    out.printf(
+        Locale.ROOT,
+        "Java %s, %d cores%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors());
+    out.printf(
+        Locale.ROOT,
+        "%-34s %12s trials/s  (baseline)%n",
+        "MessageDigest SHA-512, 1 thread",
         ProgressBar.human(baseline));
     if (simdMissing.isPresent()) {
-      out.printf(Locale.ROOT, "%-34s unavailable: %s%n", "Vector API kernel, 1 thread", simdMissing.get());
+      out.printf(
+          Locale.ROOT, "%-34s unavailable: %s%n", "Vector API kernel, 1 thread", simdMissing.get());
     } else {
-      out.printf(Locale.ROOT, "%-34s %12s trials/s  %.2fx baseline per core%n",
-          "Vector API " + simdBits + "-bit, 1 thread", ProgressBar.human(simd), simd / baseline);
+      out.printf(
+          Locale.ROOT,
+          "%-34s %12s trials/s  %.2fx baseline per core%n",
+          "Vector API " + simdBits + "-bit, 1 thread",
+          ProgressBar.human(simd),
+          simd / baseline);
     }
-    out.printf(Locale.ROOT, "default CPU kernel: %s (%s)%n", choice.kernel().label(), choice.reason());
+    out.printf(
+        Locale.ROOT, "default CPU kernel: %s (%s)%n", choice.kernel().label(), choice.reason());
     for (EngineResult r : results) {
       if (r.unavailable() != null) {
         out.printf(Locale.ROOT, "engine %-27s unavailable: %s%n", r.name(), r.unavailable());
@@ -191,23 +241,44 @@ public final class BenchPowCommand implements Callable<Integer> {
       }
       String label = r.name() + " " + r.scanners();
       if (r.threads() > 0) {
-        out.printf(Locale.ROOT, "engine %-27s %12s trials/s  %d threads, %s/s per core, %.2fx baseline per core%n",
-            label, ProgressBar.human(r.rate()), r.threads(),
-            ProgressBar.human(r.rate() / r.threads()), r.rate() / r.threads() / baseline);
+        out.printf(
+            Locale.ROOT,
+            "engine %-27s %12s trials/s  %d threads, %s/s per core, %.2fx baseline per core%n",
+            label,
+            ProgressBar.human(r.rate()),
+            r.threads(),
+            ProgressBar.human(r.rate() / r.threads()),
+            r.rate() / r.threads() / baseline);
       } else {
-        out.printf(Locale.ROOT, "engine %-27s %12s trials/s  %.2fx the 1-thread baseline%n", label,
-            ProgressBar.human(r.rate()), r.rate() / baseline);
+        out.printf(
+            Locale.ROOT,
+            "engine %-27s %12s trials/s  %.2fx the 1-thread baseline%n",
+            label,
+            ProgressBar.human(r.rate()),
+            r.rate() / baseline);
       }
     }
     double typical = PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET);
     double large = PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET);
-    out.printf(Locale.ROOT, "expected PoW time: 500 B msg, TTL 4 d (%.3g trials); 256 KiB object, TTL 28 d "
-        + "(%.3g trials)%n", typical, large);
-    out.printf(Locale.ROOT, "  %-32s %10s  %10s%n", "baseline (1 thread)", duration(typical / baseline),
+    out.printf(
+        Locale.ROOT,
+        "expected PoW time: 500 B msg, TTL 4 d (%.3g trials); 256 KiB object, TTL 28 d "
+            + "(%.3g trials)%n",
+        typical,
+        large);
+    out.printf(
+        Locale.ROOT,
+        "  %-32s %10s  %10s%n",
+        "baseline (1 thread)",
+        duration(typical / baseline),
         duration(large / baseline));
     for (EngineResult r : results) {
       if (r.unavailable() == null && r.rate() > 0) {
-        out.printf(Locale.ROOT, "  %-32s %10s  %10s%n", r.name(), duration(typical / r.rate()),
+        out.printf(
+            Locale.ROOT,
+            "  %-32s %10s  %10s%n",
+            r.name(),
+            duration(typical / r.rate()),
             duration(large / r.rate()));
       }
     }

@@ -21,31 +21,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./bm bench service}: starts a service on loopback and measures, in one run and against
- * the raw engine rate measured in the same run: per-job overhead of small jobs, aggregate
- * throughput of concurrent clients, Jain's fairness index across equal-weight clients, and how
- * soon an interactive job gets going behind a long bulk job. Each phase is its own class
- * ({@link OverheadPhase}, {@link ConcurrentClientsPhase}, {@link InteractiveStartPhase}); this one
- * sets up the engines and the service, runs the phases and prints the figures.
+ * {@code ./bm bench service}: starts a service on loopback and measures, in one run and against the
+ * raw engine rate measured in the same run: per-job overhead of small jobs, aggregate throughput of
+ * concurrent clients, Jain's fairness index across equal-weight clients, and how soon an
+ * interactive job gets going behind a long bulk job. Each phase is its own class ({@link
+ * OverheadPhase}, {@link ConcurrentClientsPhase}, {@link InteractiveStartPhase}); this one sets up
+ * the engines and the service, runs the phases and prints the figures.
  */
 @Command(
     name = "service",
     mixinStandardHelpOptions = true,
     description = "Benchmark the gRPC PoW service on loopback against the raw engine rate.")
 public final class BenchServiceCommand implements Callable<Integer> {
-  @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--clients",
+      defaultValue = "4",
+      description = "concurrent clients (default ${DEFAULT-VALUE})")
   int clients;
 
-  @Option(names = "--jobs", defaultValue = "20", description = "sequential small jobs for the overhead figure (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--jobs",
+      defaultValue = "20",
+      description = "sequential small jobs for the overhead figure (default ${DEFAULT-VALUE})")
   int jobs;
 
-  @Option(names = "--seconds", defaultValue = "10", description = "length of the concurrent-clients phase (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seconds",
+      defaultValue = "10",
+      description = "length of the concurrent-clients phase (default ${DEFAULT-VALUE})")
   int seconds;
 
-  @Option(names = "--engines", split = ",", defaultValue = "cpu", description = "engines to serve with (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--engines",
+      split = ",",
+      defaultValue = "cpu",
+      description = "engines to serve with (default ${DEFAULT-VALUE})")
   List<String> engines;
 
-  @Option(names = "--cpu-threads", defaultValue = "0", description = "CPU engine threads, 0 = all cores")
+  @Option(
+      names = "--cpu-threads",
+      defaultValue = "0",
+      description = "CPU engine threads, 0 = all cores")
   int cpuThreads;
 
   @Option(names = "--json", description = "print one JSON object instead of text")
@@ -81,8 +97,17 @@ public final class BenchServiceCommand implements Callable<Integer> {
     }
     TokensFile tokensFile = TokensFile.parse(tokenLines, "bench tokens");
     PowServiceConfig config =
-        new PowServiceConfig("127.0.0.1", 0, engines, Optional.empty(), OptionalInt.empty(),
-            Optional.empty(), Optional.empty(), Duration.ofHours(1), 1e15, Duration.ofMinutes(5),
+        new PowServiceConfig(
+            "127.0.0.1",
+            0,
+            engines,
+            Optional.empty(),
+            OptionalInt.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Duration.ofHours(1),
+            1e15,
+            Duration.ofMinutes(5),
             cpuThreads);
     try (PowGrpcServer server =
             PowServiceCommand.start(config, Optional.of(tokensFile), served.scanners());
@@ -100,8 +125,19 @@ public final class BenchServiceCommand implements Callable<Integer> {
               .run(server, target, tokens.subList(0, clients), direct.scanners());
       double[] start = new InteractiveStartPhase(notes).run(server, target, probe, raw);
       Figures f =
-          new Figures(overhead[0], overhead[1], overheadPhase.roundTripMs(), phase[0], phase[2],
-              phase[1], start[0], start[1], raw, clients, jobs, seconds);
+          new Figures(
+              overhead[0],
+              overhead[1],
+              overheadPhase.roundTripMs(),
+              phase[0],
+              phase[2],
+              phase[1],
+              start[0],
+              start[1],
+              raw,
+              clients,
+              jobs,
+              seconds);
       print(f);
     }
     return 0;
@@ -134,17 +170,34 @@ public final class BenchServiceCommand implements Callable<Integer> {
               + " \"seconds\": %d, \"goals\": {\"overhead_ms_per_job\": \"<= 5\","
               + " \"throughput_ratio\": \">= 0.9\", \"fairness_jain\": \">= 0.95\","
               + " \"interactive_start_ms\": \"<= 100\"}}%n",
-          f.overheadMsPerJob(), f.versusDirectMedianMs(), f.roundTripMs(), f.throughputRatio(),
-          f.throughputVersusDirect(), f.fairnessJain(), f.interactiveStartMs(),
-          f.interactiveCallMs(), f.rawRate(), f.clients(), f.jobs(), f.seconds());
+          f.overheadMsPerJob(),
+          f.versusDirectMedianMs(),
+          f.roundTripMs(),
+          f.throughputRatio(),
+          f.throughputVersusDirect(),
+          f.fairnessJain(),
+          f.interactiveStartMs(),
+          f.interactiveCallMs(),
+          f.rawRate(),
+          f.clients(),
+          f.jobs(),
+          f.seconds());
     } else {
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "overhead per small job   %8.2f ms   (goal <= 5; a trivial call takes %.2f ms here)%n",
-          f.overheadMsPerJob(), f.roundTripMs());
-      System.out.printf(Locale.ROOT, "throughput / raw rate    %8.4f      (goal >= 0.9, %d clients)%n",
-          f.throughputRatio(), f.clients());
-      System.out.printf(Locale.ROOT, "Jain fairness index      %8.4f      (goal >= 0.95)%n", f.fairnessJain());
-      System.out.printf(Locale.ROOT, "interactive start        %8.1f ms   (goal <= 100, behind a bulk job)%n",
+          f.overheadMsPerJob(),
+          f.roundTripMs());
+      System.out.printf(
+          Locale.ROOT,
+          "throughput / raw rate    %8.4f      (goal >= 0.9, %d clients)%n",
+          f.throughputRatio(),
+          f.clients());
+      System.out.printf(
+          Locale.ROOT, "Jain fairness index      %8.4f      (goal >= 0.95)%n", f.fairnessJain());
+      System.out.printf(
+          Locale.ROOT,
+          "interactive start        %8.1f ms   (goal <= 100, behind a bulk job)%n",
           f.interactiveStartMs());
     }
   }

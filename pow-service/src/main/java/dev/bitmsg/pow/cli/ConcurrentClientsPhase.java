@@ -37,11 +37,10 @@ final class ConcurrentClientsPhase {
 
   /**
    * N clients solving small jobs back to back for the set time: engine trials over the window
-   * divided by the raw rate (measured just before and after the window), and Jain's index over
-   * the trials each client was served in the window.
+   * divided by the raw rate (measured just before and after the window), and Jain's index over the
+   * trials each client was served in the window.
    */
-  double[] run(
-      PowGrpcServer server, String target, List<String> tokens, List<NonceScanner> direct)
+  double[] run(PowGrpcServer server, String target, List<String> tokens, List<NonceScanner> direct)
       throws Exception {
     long small = targetFor(SMALL_JOB_TRIALS);
     double rawBefore = measure(direct, Duration.ofSeconds(2));
@@ -105,11 +104,14 @@ final class ConcurrentClientsPhase {
         rawInWindow += busy > 0 ? dt * 1e9 / busy : 0;
       }
       double throughput = trials / window;
-      notes.note("%d clients for %d s: %d jobs, %.3g trials/s through the service; engines' own rate in"
+      notes.note(
+          "%d clients for %d s: %d jobs, %.3g trials/s through the service; engines' own rate in"
               + " the window %.3g; driven directly just before %.3g and after %.3g",
           tokens.size(), seconds, jobsDone, throughput, rawInWindow, rawBefore, rawAfter);
       return new double[] {
-        rawInWindow > 0 ? throughput / rawInWindow : 0, jain, throughput / ((rawBefore + rawAfter) / 2)
+        rawInWindow > 0 ? throughput / rawInWindow : 0,
+        jain,
+        throughput / ((rawBefore + rawAfter) / 2)
       };
     } finally {
       pool.shutdownNow();

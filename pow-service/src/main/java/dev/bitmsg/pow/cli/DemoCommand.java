@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {"Solves a getpubkey object's PoW at network difficulty on each available "
-        + "engine and re-verifies every answer on the CPU."})
+    description = {
+      "Solves a getpubkey object's PoW at network difficulty on each available "
+          + "engine and re-verifies every answer on the CPU."
+    })
 public final class DemoCommand implements Callable<Integer> {
   /** The getpubkey (v4) object without its nonce: expires 1700003600, TTL 3600 s. */
   static final String GETPUBKEY_WITHOUT_NONCE =
@@ -39,11 +41,17 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "CPU threads for the cpu engine (default: all cores)")
   int threads;
 
-  @Option(names = "--cpu-kernel", paramLabel = "K", defaultValue = "auto",
+  @Option(
+      names = "--cpu-kernel",
+      paramLabel = "K",
+      defaultValue = "auto",
       description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
   String cpuKernel;
 
@@ -54,10 +62,16 @@ public final class DemoCommand implements Callable<Integer> {
     InitialHash hash = InitialHash.ofObjectWithoutNonce(body);
     long objectLength = body.length + 8L;
     long target = PowTarget.of(objectLength, TTL);
-    out.printf(Locale.ROOT, "getpubkey object: %d bytes with nonce, TTL %d s, network difficulty%n",
-        objectLength, TTL);
+    out.printf(
+        Locale.ROOT,
+        "getpubkey object: %d bytes with nonce, TTL %d s, network difficulty%n",
+        objectLength,
+        TTL);
     out.println("initial hash: " + hash.toHex());
-    out.printf(Locale.ROOT, "target: %s (about %.2g trials expected)%n", Long.toUnsignedString(target),
+    out.printf(
+        Locale.ROOT,
+        "target: %s (about %.2g trials expected)%n",
+        Long.toUnsignedString(target),
         new PowJob(hash, target, 0).expectedTrials());
     boolean allGood = true;
     int solved = 0;
@@ -67,14 +81,24 @@ public final class DemoCommand implements Callable<Integer> {
         continue;
       }
       try (PowEngine engine = EngineCatalog.engine(p)) {
-        PowSolution s = engine.submit(PowJob.randomStart(hash, target)).result()
-            .get(SECONDS_PER_ENGINE, TimeUnit.SECONDS);
+        PowSolution s =
+            engine
+                .submit(PowJob.randomStart(hash, target))
+                .result()
+                .get(SECONDS_PER_ENGINE, TimeUnit.SECONDS);
         boolean ok = TrialValue.isSolution(s.nonce(), hash, target);
         allGood &= ok;
         solved++;
-        out.printf(Locale.ROOT, "%-8s nonce %s  trial %s  trials %d  %.3f s  (%s)  CPU re-verification: %s%n",
-            p.engine(), Long.toUnsignedString(s.nonce()), Long.toUnsignedString(s.trialValue()),
-            s.trials(), s.elapsed().toNanos() / 1e9, s.engine(), ok ? "OK" : "WRONG");
+        out.printf(
+            Locale.ROOT,
+            "%-8s nonce %s  trial %s  trials %d  %.3f s  (%s)  CPU re-verification: %s%n",
+            p.engine(),
+            Long.toUnsignedString(s.nonce()),
+            Long.toUnsignedString(s.trialValue()),
+            s.trials(),
+            s.elapsed().toNanos() / 1e9,
+            s.engine(),
+            ok ? "OK" : "WRONG");
       } catch (ExecutionException | TimeoutException e) {
         allGood = false;
         out.printf(Locale.ROOT, "%-8s failed: %s%n", p.engine(), e);

@@ -26,11 +26,10 @@ final class InteractiveStartPhase {
 
   /**
    * Behind a bulk job sized for ten minutes at the raw rate, ten interactive jobs of ~1,000
-   * expected trials one after another: the worst time from admission until the scheduler handed
-   * one its first slice (server-side), and the worst client-side latency of the whole call.
+   * expected trials one after another: the worst time from admission until the scheduler handed one
+   * its first slice (server-side), and the worst client-side latency of the whole call.
    */
-  double[] run(PowGrpcServer server, String target, String token, double raw)
-      throws Exception {
+  double[] run(PowGrpcServer server, String target, String token, double raw) throws Exception {
     List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
     server.addListener(
         new SchedulerListener() {
@@ -56,12 +55,14 @@ final class InteractiveStartPhase {
         for (int i = 0; i < 10; i++) {
           long t0 = System.nanoTime();
           c.blocking()
-              .solve(solve(hash("interactive-" + i), targetFor(1_000), Priority.PRIORITY_INTERACTIVE));
+              .solve(
+                  solve(hash("interactive-" + i), targetFor(1_000), Priority.PRIORITY_INTERACTIVE));
           worstCall = Math.max(worstCall, (System.nanoTime() - t0) / 1e6);
           Thread.sleep(50);
         }
         double worstStart = waits.stream().mapToLong(Duration::toNanos).max().orElse(0) / 1e6;
-        notes.note("interactive behind bulk: worst start %.1f ms, worst whole call %.1f ms (%d jobs)",
+        notes.note(
+            "interactive behind bulk: worst start %.1f ms, worst whole call %.1f ms (%d jobs)",
             worstStart, worstCall, waits.size());
         return new double[] {worstStart, worstCall};
       } finally {

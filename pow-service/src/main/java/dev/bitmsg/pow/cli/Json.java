@@ -34,7 +34,9 @@ final class Json {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       return "null";
     }
-    return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros()
+    return new java.math.BigDecimal(d)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
         .toPlainString();
   }
 }

@@ -34,14 +34,13 @@ final class OverheadPhase {
   }
 
   /**
-   * Per small job, client-side time through the service minus the engine time the service spent
-   * on it ({@code engine_ms}: its share of the scan passes): everything the service adds
-   * (transport, admission, scheduling, gaps between passes). As a cross-check, the median
-   * difference to the same search (same hash, target and first nonce) on the engines driven
-   * directly, alternated with the service runs; that one is at the mercy of other load.
+   * Per small job, client-side time through the service minus the engine time the service spent on
+   * it ({@code engine_ms}: its share of the scan passes): everything the service adds (transport,
+   * admission, scheduling, gaps between passes). As a cross-check, the median difference to the
+   * same search (same hash, target and first nonce) on the engines driven directly, alternated with
+   * the service runs; that one is at the mercy of other load.
    */
-  double[] run(String target, String token, SlicedPowEngine baseline)
-      throws Exception {
+  double[] run(String target, String token, SlicedPowEngine baseline) throws Exception {
     long small = targetFor(SMALL_JOB_TRIALS);
     SecureRandom random = new SecureRandom();
     try (PowServiceClient c = client(target, token)) {
@@ -71,8 +70,10 @@ final class OverheadPhase {
         long t1 = System.nanoTime();
         SolveResponse r =
             c.blocking()
-                .solve(solve(h, small, Priority.PRIORITY_INTERACTIVE).toBuilder()
-                    .setStartNonce(start).build());
+                .solve(
+                    solve(h, small, Priority.PRIORITY_INTERACTIVE).toBuilder()
+                        .setStartNonce(start)
+                        .build());
         double serviceMs = (System.nanoTime() - t1) / 1e6;
         Thread.sleep(100);
         nonScan += serviceMs - r.getEngineMs();
@@ -86,10 +87,11 @@ final class OverheadPhase {
       double[] sorted = versusDirect.clone();
       java.util.Arrays.sort(sorted);
       double median = sorted[jobs / 2];
-      notes.note("%d small jobs: %.3g trials on average; through the service minus driven directly:"
-          + " mean %.1f ms, median %.1f ms; time outside scan calls %.1f ms per job (%.1f ms of"
-          + " it inside the server)", jobs, (double) trials / jobs, mean, median, nonScan / jobs,
-          serverSide / jobs);
+      notes.note(
+          "%d small jobs: %.3g trials on average; through the service minus driven directly:"
+              + " mean %.1f ms, median %.1f ms; time outside scan calls %.1f ms per job (%.1f ms of"
+              + " it inside the server)",
+          jobs, (double) trials / jobs, mean, median, nonScan / jobs, serverSide / jobs);
       return new double[] {nonScan / jobs, median};
     }
   }

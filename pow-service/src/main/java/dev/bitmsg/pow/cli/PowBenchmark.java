@@ -17,11 +17,13 @@ import java.util.List;
 final class PowBenchmark {
   /** A 500-byte message living 4 days: a typical msg object. */
   static final long TYPICAL_TARGET = PowTarget.of(500, 4 * 86400);
+
   /** A maximal 256 KiB object living 28 days: the worst case. */
   static final long LARGE_TARGET = PowTarget.of(256 * 1024, 28 * 86400);
 
   private static final InitialHash HASH =
       InitialHash.ofObjectWithoutNonce("bm bench pow".getBytes(StandardCharsets.US_ASCII));
+
   /** A target no search meets in a benchmark's time. */
   private static final long HOPELESS = 1;
 

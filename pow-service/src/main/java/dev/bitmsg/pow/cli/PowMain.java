@@ -3,13 +3,18 @@ package dev.bitmsg.pow.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the PoW commands ({@code ./bm pow}, {@code ./bm bench pow}, {@code ./bm demo}). */
+/**
+ * Entry point of the PoW commands ({@code ./bm pow}, {@code ./bm bench pow}, {@code ./bm demo}).
+ */
 @Command(
     name = "bm",
     mixinStandardHelpOptions = true,
     description = "Proof-of-work commands",
     subcommands = {
-      PowCommand.class, BenchCommand.class, DemoCommand.class, PowServiceCommand.class
+      PowCommand.class,
+      BenchCommand.class,
+      DemoCommand.class,
+      PowServiceCommand.class
     })
 public final class PowMain implements Runnable {
   @Override

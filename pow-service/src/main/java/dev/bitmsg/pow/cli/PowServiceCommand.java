@@ -30,16 +30,29 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run the gRPC proof-of-work service (prints its address and engines).")
 public final class PowServiceCommand implements Callable<Integer> {
-  @Option(names = "--listen", defaultValue = "127.0.0.1:8446", description = "HOST:PORT to serve on (default ${DEFAULT-VALUE}); a non-loopback host needs --tokens")
+  @Option(
+      names = "--listen",
+      defaultValue = "127.0.0.1:8446",
+      description =
+          "HOST:PORT to serve on (default ${DEFAULT-VALUE}); a non-loopback host needs --tokens")
   String listen;
 
-  @Option(names = "--engines", split = ",", defaultValue = "opencl,cpu", description = "engine families to use, all at once (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--engines",
+      split = ",",
+      defaultValue = "opencl,cpu",
+      description = "engine families to use, all at once (default ${DEFAULT-VALUE})")
   List<String> engines;
 
-  @Option(names = "--tokens", description = "bearer tokens file: '<token> <client> [weight=N max-jobs=N max-trials-per-job=N trials-per-hour=N]' per line")
+  @Option(
+      names = "--tokens",
+      description =
+          "bearer tokens file: '<token> <client> [weight=N max-jobs=N max-trials-per-job=N trials-per-hour=N]' per line")
   Path tokens;
 
-  @Option(names = "--metrics-port", description = "serve Prometheus /metrics on this port (same host)")
+  @Option(
+      names = "--metrics-port",
+      description = "serve Prometheus /metrics on this port (same host)")
   Integer metricsPort;
 
   @Option(names = "--tls-cert", description = "PEM certificate chain (with --tls-key)")
@@ -48,13 +61,23 @@ public final class PowServiceCommand implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PEM PKCS#8 private key (with --tls-cert)")
   Path tlsKey;
 
-  @Option(names = "--max-job-seconds", defaultValue = "3600", description = "longest a job may run, and the deadline of calls without one (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-job-seconds",
+      defaultValue = "3600",
+      description =
+          "longest a job may run, and the deadline of calls without one (default ${DEFAULT-VALUE})")
   long maxJobSeconds;
 
-  @Option(names = "--max-expected-trials", defaultValue = "1e12", description = "refuse jobs expecting more trials (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-expected-trials",
+      defaultValue = "1e12",
+      description = "refuse jobs expecting more trials (default ${DEFAULT-VALUE})")
   double maxExpectedTrials;
 
-  @Option(names = "--cpu-threads", defaultValue = "0", description = "CPU engine threads, 0 = all cores")
+  @Option(
+      names = "--cpu-threads",
+      defaultValue = "0",
+      description = "CPU engine threads, 0 = all cores")
   int cpuThreads;
 
   @Override
@@ -107,18 +130,31 @@ public final class PowServiceCommand implements Callable<Integer> {
                 },
                 "pow-service-shutdown"));
     String scheme = config.tlsCert().isPresent() ? "TLS" : "plaintext";
-    out.printf(Locale.ROOT, "pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
-        config.host(), server.port(), scheme, tokensFile.isPresent() ? ", bearer tokens" : "");
+    out.printf(
+        Locale.ROOT,
+        "pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
+        config.host(),
+        server.port(),
+        scheme,
+        tokensFile.isPresent() ? ", bearer tokens" : "");
     for (NonceScanner s : setup.scanners()) {
-      out.printf(Locale.ROOT, "pow-service: engine %s (%d trials per pass)%n", s.name(), s.trialsPerPass());
+      out.printf(
+          Locale.ROOT,
+          "pow-service: engine %s (%d trials per pass)%n",
+          s.name(),
+          s.trialsPerPass());
     }
     if (config.metricsPort().isPresent()) {
       int mp = server.metrics().serve(config.host(), config.metricsPort().getAsInt());
       out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", config.host(), mp);
     }
     int passed = server.awaitReady(5, TimeUnit.MINUTES);
-    out.printf(Locale.ROOT, "pow-service: %d of %d engines passed the self-test; health %s%n",
-        passed, setup.scanners().size(), passed > 0 ? "SERVING" : "NOT_SERVING");
+    out.printf(
+        Locale.ROOT,
+        "pow-service: %d of %d engines passed the self-test; health %s%n",
+        passed,
+        setup.scanners().size(),
+        passed > 0 ? "SERVING" : "NOT_SERVING");
     out.flush();
     stopped.await();
     return passed > 0 ? 0 : 1;

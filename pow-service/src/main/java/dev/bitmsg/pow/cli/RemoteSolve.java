@@ -78,8 +78,13 @@ final class RemoteSolve {
       print(s, server);
       return 0;
     } catch (StatusRuntimeException e) {
-      err.println("bm pow solve: " + server + ": " + e.getStatus().getCode() + ": "
-          + e.getStatus().getDescription());
+      err.println(
+          "bm pow solve: "
+              + server
+              + ": "
+              + e.getStatus().getCode()
+              + ": "
+              + e.getStatus().getDescription());
       return 2;
     } catch (IOException e) {
       err.println("bm pow solve: cannot connect to " + server + ": " + e.getMessage());
@@ -90,12 +95,20 @@ final class RemoteSolve {
   private void print(SolveResponse s, String server) {
     double seconds = s.getElapsedMs() / 1e3;
     if (json) {
-      out.println("{\"nonce\": " + Long.toUnsignedString(s.getNonce())
-          + ", \"trial_value\": " + Long.toUnsignedString(s.getTrialValue())
-          + ", \"engine\": " + Json.quote(s.getEngine())
-          + ", \"trials\": " + s.getTrials()
-          + ", \"seconds\": " + Json.number(seconds)
-          + ", \"server\": " + Json.quote(server) + "}");
+      out.println(
+          "{\"nonce\": "
+              + Long.toUnsignedString(s.getNonce())
+              + ", \"trial_value\": "
+              + Long.toUnsignedString(s.getTrialValue())
+              + ", \"engine\": "
+              + Json.quote(s.getEngine())
+              + ", \"trials\": "
+              + s.getTrials()
+              + ", \"seconds\": "
+              + Json.number(seconds)
+              + ", \"server\": "
+              + Json.quote(server)
+              + "}");
     } else {
       out.println("nonce: " + Long.toUnsignedString(s.getNonce()));
       out.println("trial value: " + Long.toUnsignedString(s.getTrialValue()));

@@ -24,40 +24,63 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "solve",
     mixinStandardHelpOptions = true,
-    description = {"Searches a nonce whose trial value is at most the target.",
-        "Prints the nonce and its trial value; a progress bar goes to stderr on a terminal.",
-        "Exit 0 when solved, 1 when the search failed, 2 for bad input or no such engine."})
+    description = {
+      "Searches a nonce whose trial value is at most the target.",
+      "Prints the nonce and its trial value; a progress bar goes to stderr on a terminal.",
+      "Exit 0 when solved, 1 when the search failed, 2 for bad input or no such engine."
+    })
 public final class SolveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--initial-hash", required = true, paramLabel = "HEX128",
+  @Option(
+      names = "--initial-hash",
+      required = true,
+      paramLabel = "HEX128",
       description = "SHA-512 of the object without its nonce (128 hex digits)")
   String initialHash;
 
-  @Option(names = "--target", required = true, paramLabel = "N",
-      converter = UnsignedLongConverter.class, description = "the target (unsigned, decimal or 0x hex)")
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "N",
+      converter = UnsignedLongConverter.class,
+      description = "the target (unsigned, decimal or 0x hex)")
   long target;
 
-  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "cpu",
+  @Option(
+      names = "--engine",
+      paramLabel = "NAME",
+      defaultValue = "cpu",
       description = "cpu, opencl or aparapi (default ${DEFAULT-VALUE})")
   String engine;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "CPU threads for the cpu engine (default: all cores)")
   int threads;
 
-  @Option(names = "--cpu-kernel", paramLabel = "K", defaultValue = "auto",
+  @Option(
+      names = "--cpu-kernel",
+      paramLabel = "K",
+      defaultValue = "auto",
       description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
   String cpuKernel;
 
-  @Option(names = "--start-nonce", paramLabel = "N", converter = UnsignedLongConverter.class,
+  @Option(
+      names = "--start-nonce",
+      paramLabel = "N",
+      converter = UnsignedLongConverter.class,
       description = "first nonce to try (default: random)")
   Long startNonce;
 
   @Option(names = "--json", description = "print one JSON line instead of text")
   boolean json;
 
-  @Option(names = "--server", paramLabel = "HOST:PORT",
+  @Option(
+      names = "--server",
+      paramLabel = "HOST:PORT",
       description = "search through a running PoW service instead of a local engine")
   String server;
 
@@ -71,8 +94,10 @@ public final class SolveCommand implements Callable<Integer> {
     PowJob job;
     try {
       InitialHash hash = InitialHash.fromHex(initialHash.strip());
-      job = startNonce == null ? PowJob.randomStart(hash, target)
-          : new PowJob(hash, target, startNonce);
+      job =
+          startNonce == null
+              ? PowJob.randomStart(hash, target)
+              : new PowJob(hash, target, startNonce);
     } catch (IllegalArgumentException e) {
       err.println("bm pow solve: " + e.getMessage());
       return 2;
@@ -92,21 +117,31 @@ public final class SolveCommand implements Callable<Integer> {
       return 2;
     }
     if (!probe.available()) {
-      err.println("bm pow solve: engine " + probe.engine() + " is not available: "
-          + EngineSelection.problems(probe));
+      err.println(
+          "bm pow solve: engine "
+              + probe.engine()
+              + " is not available: "
+              + EngineSelection.problems(probe));
       return 2;
     }
     try (PowEngine pe = EngineCatalog.engine(probe)) {
       PowHandle handle = pe.submit(job);
-      PowSolution s = await(handle, Terminal.attached() ? new ProgressBar(err,
-          job.expectedTrials()) : null);
+      PowSolution s =
+          await(handle, Terminal.attached() ? new ProgressBar(err, job.expectedTrials()) : null);
       double seconds = s.elapsed().toNanos() / 1e9;
       if (json) {
-        out.println("{\"nonce\": " + Long.toUnsignedString(s.nonce())
-            + ", \"trial_value\": " + Long.toUnsignedString(s.trialValue())
-            + ", \"engine\": " + Json.quote(s.engine())
-            + ", \"trials\": " + s.trials()
-            + ", \"seconds\": " + Json.number(seconds) + "}");
+        out.println(
+            "{\"nonce\": "
+                + Long.toUnsignedString(s.nonce())
+                + ", \"trial_value\": "
+                + Long.toUnsignedString(s.trialValue())
+                + ", \"engine\": "
+                + Json.quote(s.engine())
+                + ", \"trials\": "
+                + s.trials()
+                + ", \"seconds\": "
+                + Json.number(seconds)
+                + "}");
       } else {
         out.println("nonce: " + Long.toUnsignedString(s.nonce()));
         out.println("trial value: " + Long.toUnsignedString(s.trialValue()));
@@ -116,7 +151,9 @@ public final class SolveCommand implements Callable<Integer> {
       }
       return 0;
     } catch (ExecutionException e) {
-      err.println("bm pow solve: the search failed: " + Objects.requireNonNullElse(e.getCause(), e).getMessage());
+      err.println(
+          "bm pow solve: the search failed: "
+              + Objects.requireNonNullElse(e.getCause(), e).getMessage());
       return 1;
     }
   }

@@ -12,41 +12,60 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "target",
     mixinStandardHelpOptions = true,
-    description = {"Prints the proof-of-work target (unsigned decimal) of an object.",
-        "Exit 0; 1 when the difficulty is so high that the target is 0 (no search possible)."})
+    description = {
+      "Prints the proof-of-work target (unsigned decimal) of an object.",
+      "Exit 0; 1 when the difficulty is so high that the target is 0 (no search possible)."
+    })
 public final class TargetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--payload-length", required = true, paramLabel = "L",
+  @Option(
+      names = "--payload-length",
+      required = true,
+      paramLabel = "L",
       description = "length of the whole object in bytes, INCLUDING its 8-byte nonce")
   long length;
 
-  @Option(names = "--ttl", required = true, paramLabel = "SECONDS",
+  @Option(
+      names = "--ttl",
+      required = true,
+      paramLabel = "SECONDS",
       description = "expiresTime - now; below 300 counts as 300")
   long ttl;
 
-  @Option(names = "--ntpb", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--ntpb",
+      paramLabel = "N",
+      defaultValue = "1000",
       converter = UnsignedLongConverter.class,
       description = "nonce trials per byte (default ${DEFAULT-VALUE}; below 1000 raised to 1000)")
   long ntpb;
 
-  @Option(names = "--extra", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--extra",
+      paramLabel = "N",
+      defaultValue = "1000",
       converter = UnsignedLongConverter.class,
-      description = "payload length extra bytes (default ${DEFAULT-VALUE}; below 1000 raised to 1000)")
+      description =
+          "payload length extra bytes (default ${DEFAULT-VALUE}; below 1000 raised to 1000)")
   long extra;
 
   @Override
   public Integer call() {
     if (length < 8) {
-      spec.commandLine().getErr().println(
-          "bm pow target: --payload-length includes the 8-byte nonce, so it is at least 8");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bm pow target: --payload-length includes the 8-byte nonce, so it is at least 8");
       return 2;
     }
     long target = PowTarget.of(length, ttl, new Difficulty(ntpb, extra));
     spec.commandLine().getOut().println(Long.toUnsignedString(target));
     if (target == 0) {
-      spec.commandLine().getErr().println(
-          "bm pow target: the target is 0: the difficulty is too high for any nonce search");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bm pow target: the target is 0: the difficulty is too high for any nonce search");
       return 1;
     }
     return 0;

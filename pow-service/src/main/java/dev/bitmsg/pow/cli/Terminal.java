@@ -9,8 +9,8 @@ final class Terminal {
 
   /**
    * True when {@link System#console()} is a terminal. From JDK 22 on, {@code System.console()} is
-   * non-null even with redirected streams, and {@code Console.isTerminal()} (absent from the
-   * Java 17 API this code compiles against) tells the difference.
+   * non-null even with redirected streams, and {@code Console.isTerminal()} (absent from the Java
+   * 17 API this code compiles against) tells the difference.
    */
   static boolean attached() {
     Console c = System.console();

@@ -15,24 +15,39 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {"Checks a whole object's lifetime and proof of work.",
-        "Exit 0 when valid, 1 when invalid (with the reason), 2 for bad input."})
+    description = {
+      "Checks a whole object's lifetime and proof of work.",
+      "Exit 0 when valid, 1 when invalid (with the reason), 2 for bad input."
+    })
 public final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--object-hex", required = true, paramLabel = "HEX",
+  @Option(
+      names = "--object-hex",
+      required = true,
+      paramLabel = "HEX",
       description = "the whole object, nonce first")
   String objectHex;
 
-  @Option(names = "--ntpb", paramLabel = "N", defaultValue = "1000",
-      converter = UnsignedLongConverter.class, description = "nonce trials per byte demanded")
+  @Option(
+      names = "--ntpb",
+      paramLabel = "N",
+      defaultValue = "1000",
+      converter = UnsignedLongConverter.class,
+      description = "nonce trials per byte demanded")
   long ntpb;
 
-  @Option(names = "--extra", paramLabel = "N", defaultValue = "1000",
-      converter = UnsignedLongConverter.class, description = "payload length extra bytes demanded")
+  @Option(
+      names = "--extra",
+      paramLabel = "N",
+      defaultValue = "1000",
+      converter = UnsignedLongConverter.class,
+      description = "payload length extra bytes demanded")
   long extra;
 
-  @Option(names = "--now", paramLabel = "EPOCH",
+  @Option(
+      names = "--now",
+      paramLabel = "EPOCH",
       description = "check time in Unix seconds (default: the current time)")
   Long now;
 
@@ -43,8 +58,9 @@ public final class ValidateCommand implements Callable<Integer> {
     try {
       object = HexFormat.of().parseHex(objectHex.strip());
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("bm pow validate: --object-hex is not hex: "
-          + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("bm pow validate: --object-hex is not hex: " + e.getMessage());
       return 2;
     }
     long at = now != null ? now : System.currentTimeMillis() / 1000;

@@ -20,6 +20,7 @@ import java.util.ServiceLoader;
 public final class EngineCatalog {
   /** Selects every installed family. */
   public static final String ALL = "all";
+
   /** Families this project ships, in the order {@code all} probes them. */
   public static final List<String> KNOWN = List.of("cpu", "opencl", "aparapi");
 
@@ -84,8 +85,8 @@ public final class EngineCatalog {
     } else if (providers.containsKey(sel) || KNOWN.contains(sel)) {
       names.add(sel);
     } else {
-      throw new IllegalArgumentException("unknown engine '" + selection + "': choose one of "
-          + String.join(", ", allChoices()));
+      throw new IllegalArgumentException(
+          "unknown engine '" + selection + "': choose one of " + String.join(", ", allChoices()));
     }
     List<EngineProbe> probes = new ArrayList<>();
     for (String n : names) {
@@ -125,8 +126,8 @@ public final class EngineCatalog {
    */
   public static PowEngine engine(EngineProbe probe) {
     if (!probe.available()) {
-      throw new IllegalArgumentException("engine " + probe.engine() + " is not available: "
-          + String.join("; ", probe.problems()));
+      throw new IllegalArgumentException(
+          "engine " + probe.engine() + " is not available: " + String.join("; ", probe.problems()));
     }
     return new SlicedPowEngine(probe.engine(), probe.scanners());
   }

@@ -1,8 +1,6 @@
 package dev.bitmsg.pow.engines;
 
-/**
- * Options common to every engine family. {@code cpuThreads} 0 means all cores. Immutable.
- */
+/** Options common to every engine family. {@code cpuThreads} 0 means all cores. Immutable. */
 public record EngineOptions(int cpuThreads) {
   public EngineOptions {
     if (cpuThreads < 0) {

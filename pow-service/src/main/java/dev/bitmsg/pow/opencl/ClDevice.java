@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One OpenCL device on one platform, with what the engine needs to know about it. {@code label}
- * is unique within one discovery ({@code name}, plus {@code #n} when several devices share a
- * name). Immutable (the ids are opaque driver handles).
+ * One OpenCL device on one platform, with what the engine needs to know about it. {@code label} is
+ * unique within one discovery ({@code name}, plus {@code #n} when several devices share a name).
+ * Immutable (the ids are opaque driver handles).
  */
 public record ClDevice(
     cl_platform_id platform,

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Admission of device scanners, shared by the OpenCL engine families (JOCL and Aparapi): per
- * device, open a scanner, {@link #selfTest self-test} it, calibrate its launch size and keep it;
- * a device that fails anywhere is closed and reported with the reason, never thrown. Stateless;
+ * device, open a scanner, {@link #selfTest self-test} it, calibrate its launch size and keep it; a
+ * device that fails anywhere is closed and reported with the reason, never thrown. Stateless;
  * thread-safe.
  */
 public final class DeviceAdmission {
@@ -45,8 +45,12 @@ public final class DeviceAdmission {
           throw new IllegalStateException(problem.get());
         }
         scanner.calibrate(settings.targetLaunchMillis());
-        log.info("{} {} passed its self-test; {} trials per launch ({} nonces per item)", kind,
-            c.label(), scanner.trialsPerPass(), scanner.noncesPerItem());
+        log.info(
+            "{} {} passed its self-test; {} trials per launch ({} nonces per item)",
+            kind,
+            c.label(),
+            scanner.trialsPerPass(),
+            scanner.noncesPerItem());
         scanners.add(scanner);
       } catch (RuntimeException | LinkageError e) {
         String why = kind + " " + c.label() + " excluded: " + e.getMessage();
@@ -61,9 +65,9 @@ public final class DeviceAdmission {
   }
 
   /**
-   * Trial values from the differential kernel (2^64-1, its wrap to 0, then 1..3: the device and
-   * the CPU must agree at both ends of the range), the {@link KnownAnswerSelfTest} searches, then
-   * the generic {@link ScannerSelfTest}. Empty when the scanner passes; never throws.
+   * Trial values from the differential kernel (2^64-1, its wrap to 0, then 1..3: the device and the
+   * CPU must agree at both ends of the range), the {@link KnownAnswerSelfTest} searches, then the
+   * generic {@link ScannerSelfTest}. Empty when the scanner passes; never throws.
    */
   public static Optional<String> selfTest(LaunchingScanner scanner) {
     try {
@@ -75,9 +79,13 @@ public final class DeviceAdmission {
                 ? TrialValue.of(nonce, KnownAnswers.HASH)
                 : KnownAnswers.TRIAL_VALUES_0_TO_3.get(i - 1);
         if (values[i] != want) {
-          return Optional.of(String.format(Locale.ROOT, "self-test trial value of nonce %s is %s, expected %s",
-              Long.toUnsignedString(nonce), Long.toUnsignedString(values[i]),
-              Long.toUnsignedString(want)));
+          return Optional.of(
+              String.format(
+                  Locale.ROOT,
+                  "self-test trial value of nonce %s is %s, expected %s",
+                  Long.toUnsignedString(nonce),
+                  Long.toUnsignedString(values[i]),
+                  Long.toUnsignedString(want)));
         }
       }
       Optional<String> known = KnownAnswerSelfTest.run(scanner);

@@ -18,18 +18,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench devices}: trials per second of every scanner every engine provider offers,
- * measured with a hopeless target so no launch stops early, as one job per launch and as
- * {@code --jobs} jobs sharing each launch, with the ratio to a single-thread
- * {@link TrialValue} loop measured in the same run. Prints to stdout (a command).
+ * {@code bench devices}: trials per second of every scanner every engine provider offers, measured
+ * with a hopeless target so no launch stops early, as one job per launch and as {@code --jobs} jobs
+ * sharing each launch, with the ratio to a single-thread {@link TrialValue} loop measured in the
+ * same run. Prints to stdout (a command).
  */
-@Command(name = "devices", mixinStandardHelpOptions = true,
+@Command(
+    name = "devices",
+    mixinStandardHelpOptions = true,
     description = "Trials per second of each PoW device scanner (OpenCL, Aparapi, ...)")
 public final class DeviceBench implements Callable<Integer> {
   @Option(names = "--seconds", description = "Seconds per measurement (default ${DEFAULT-VALUE})")
   double seconds = 3;
 
-  @Option(names = "--jobs", description = "Jobs sharing a launch in the batch run (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--jobs",
+      description = "Jobs sharing a launch in the batch run (default ${DEFAULT-VALUE})")
   int jobs = 64;
 
   @Option(names = "--engine", description = "Only these engine families (default: all found)")
@@ -39,17 +43,22 @@ public final class DeviceBench implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.printf(Locale.ROOT, "%d cores; %.1f s per scanner and batch shape, in rounds interleaved"
-        + " with every other scanner and the baseline (single-thread TrialValue.of, the CPU"
-        + " reference), so all see the same machine load%n",
-        Runtime.getRuntime().availableProcessors(), seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "%d cores; %.1f s per scanner and batch shape, in rounds interleaved"
+            + " with every other scanner and the baseline (single-thread TrialValue.of, the CPU"
+            + " reference), so all see the same machine load%n",
+        Runtime.getRuntime().availableProcessors(),
+        seconds);
     List<NonceScanner> scanners = new ArrayList<>();
     for (EngineProvider provider : ServiceLoader.load(EngineProvider.class)) {
       if (!engines.isEmpty() && !engines.contains(provider.name())) {
         continue;
       }
       EngineProbe probe = provider.probe(EngineOptions.defaults());
-      probe.problems().forEach(p -> System.out.printf(Locale.ROOT, "%s unavailable: %s%n", provider.name(), p));
+      probe
+          .problems()
+          .forEach(p -> System.out.printf(Locale.ROOT, "%s unavailable: %s%n", provider.name(), p));
       scanners.addAll(probe.scanners());
     }
     if (scanners.isEmpty()) {
@@ -86,15 +95,23 @@ public final class DeviceBench implements Callable<Integer> {
     String first = scanners.get(0).name();
     for (int i = 0; i < n; i++) {
       NonceScanner s = scanners.get(i);
-      System.out.printf(Locale.ROOT, "%s, %d job(s)/launch, %,d trials/pass:%n"
+      System.out.printf(
+          Locale.ROOT,
+          "%s, %d job(s)/launch, %,d trials/pass:%n"
               + "  wall: %,.0f trials/s (baseline %,.0f, ratio %.2f; vs %s %.2f)%n"
               + "  per CPU-second: %,.0f trials (baseline %,.0f, ratio %.2f; vs %s %.2f)%n",
-          s.name(), jobCount, s.trialsPerPass(),
-          dev[i].perWallSecond(), base[i].perWallSecond(),
-          dev[i].perWallSecond() / base[i].perWallSecond(), first,
+          s.name(),
+          jobCount,
+          s.trialsPerPass(),
+          dev[i].perWallSecond(),
+          base[i].perWallSecond(),
+          dev[i].perWallSecond() / base[i].perWallSecond(),
+          first,
           dev[i].perWallSecond() / dev[0].perWallSecond(),
-          dev[i].perCpuSecond(), base[i].perCpuSecond(),
-          dev[i].perCpuSecond() / base[i].perCpuSecond(), first,
+          dev[i].perCpuSecond(),
+          base[i].perCpuSecond(),
+          dev[i].perCpuSecond() / base[i].perCpuSecond(),
+          first,
           dev[i].perCpuSecond() / dev[0].perCpuSecond());
     }
   }
@@ -116,13 +133,12 @@ public final class DeviceBench implements Callable<Integer> {
     }
   }
 
-  @SuppressForbidden("com.sun.management is the supported JDK extension that reports process CPU time")
+  @SuppressForbidden(
+      "com.sun.management is the supported JDK extension that reports process CPU time")
   private static long processCpuNanos() {
     java.lang.management.OperatingSystemMXBean os =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun
-        ? sun.getProcessCpuTime()
-        : 0;
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   private static long sink;

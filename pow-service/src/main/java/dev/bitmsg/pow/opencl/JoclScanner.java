@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JOCL {@link dev.bitmsg.pow.NonceScanner} of one OpenCL device: owns its context, queue,
- * program, kernels and buffers and releases them on {@link #close()} (and on a failed start).
- * Runs {@code pow_search} of {@code pow_double_sha512.cl}; {@link #trialValues} runs the
+ * program, kernels and buffers and releases them on {@link #close()} (and on a failed start). Runs
+ * {@code pow_search} of {@code pow_double_sha512.cl}; {@link #trialValues} runs the
  * differential-test kernel {@code pow_trial_values}. Serialised like {@link LaunchingScanner}.
  */
 public final class JoclScanner extends LaunchingScanner {
@@ -78,7 +78,11 @@ public final class JoclScanner extends LaunchingScanner {
       cl_kernel trials,
       cl_mem jobsMem,
       cl_mem resultsMem) {
-    super("opencl:" + device.label(), settings.noncesPerItem(), workGroupSize, minGroup,
+    super(
+        "opencl:" + device.label(),
+        settings.noncesPerItem(),
+        workGroupSize,
+        minGroup,
         settings.maxJobsPerLaunch());
     this.device = device;
     this.releases = releases;
@@ -96,9 +100,9 @@ public final class JoclScanner extends LaunchingScanner {
   }
 
   /**
-   * Opens the device with the program made of {@code sources} (classpath resources, concatenated
-   * in order), which must define {@code pow_search} and {@code pow_trial_values} with the
-   * contract of {@code pow_double_sha512.cl}. Everything created is released if a step fails.
+   * Opens the device with the program made of {@code sources} (classpath resources, concatenated in
+   * order), which must define {@code pow_search} and {@code pow_trial_values} with the contract of
+   * {@code pow_double_sha512.cl}. Everything created is released if a step fails.
    */
   @SuppressWarnings("deprecation") // clCreateCommandQueue: the OpenCL 1.2 call every driver has
   public static JoclScanner open(ClDevice device, JoclSettings settings, List<String> sources) {
@@ -120,8 +124,13 @@ public final class JoclScanner extends LaunchingScanner {
         clBuildProgram(program, 1, ids, options, null, null);
       } catch (CLException e) {
         throw new PowException(
-            "OpenCL program build failed on " + device.label() + ": " + e.getMessage()
-                + "\n" + buildLog(program, device.device()), e);
+            "OpenCL program build failed on "
+                + device.label()
+                + ": "
+                + e.getMessage()
+                + "\n"
+                + buildLog(program, device.device()),
+            e);
       }
       cl_kernel search = clCreateKernel(program, "pow_search", null);
       releases.push(() -> clReleaseKernel(search));
@@ -131,34 +140,49 @@ public final class JoclScanner extends LaunchingScanner {
       int minGroup = (int) Math.min(wg, preferredMultiple(search, device.device()));
       int maxJobs = settings.maxJobsPerLaunch();
       cl_mem jobsMem =
-          clCreateBuffer(context, CL_MEM_READ_ONLY, (long) maxJobs * JOB_WORDS * Sizeof.cl_ulong,
-              null, null);
+          clCreateBuffer(
+              context, CL_MEM_READ_ONLY, (long) maxJobs * JOB_WORDS * Sizeof.cl_ulong, null, null);
       releases.push(() -> clReleaseMemObject(jobsMem));
       cl_mem resultsMem =
-          clCreateBuffer(context, CL_MEM_READ_WRITE, (long) maxJobs * RES_WORDS * Sizeof.cl_uint,
-              null, null);
+          clCreateBuffer(
+              context, CL_MEM_READ_WRITE, (long) maxJobs * RES_WORDS * Sizeof.cl_uint, null, null);
       releases.push(() -> clReleaseMemObject(resultsMem));
       clSetKernelArg(search, 0, Sizeof.cl_mem, Pointer.to(jobsMem));
       clSetKernelArg(search, 1, Sizeof.cl_mem, Pointer.to(resultsMem));
-      log.debug("{}: work-group size {}, {} nonces per item", device.label(), wg,
+      log.debug(
+          "{}: work-group size {}, {} nonces per item",
+          device.label(),
+          wg,
           settings.noncesPerItem());
       return new JoclScanner(
-          device, settings, wg, minGroup, releases, context, queue, search, trials, jobsMem, resultsMem);
+          device,
+          settings,
+          wg,
+          minGroup,
+          releases,
+          context,
+          queue,
+          search,
+          trials,
+          jobsMem,
+          resultsMem);
     } catch (RuntimeException | Error e) {
       releaseAll(releases);
       throw e;
     }
   }
 
-  /** Work-group size: the setting, else the kernel's limit cut to 256 and to the preferred multiple. */
+  /**
+   * Work-group size: the setting, else the kernel's limit cut to 256 and to the preferred multiple.
+   */
   private static int workGroupSize(cl_kernel kernel, cl_device_id device, int requested) {
     long[] max = new long[1];
-    clGetKernelWorkGroupInfo(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t,
-        Pointer.to(max), null);
+    clGetKernelWorkGroupInfo(
+        kernel, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max), null);
     if (requested > 0) {
       if (requested > max[0]) {
-        throw new PowException("work-group size " + requested + " exceeds the kernel limit "
-            + max[0]);
+        throw new PowException(
+            "work-group size " + requested + " exceeds the kernel limit " + max[0]);
       }
       return requested;
     }
@@ -169,8 +193,13 @@ public final class JoclScanner extends LaunchingScanner {
 
   private static long preferredMultiple(cl_kernel kernel, cl_device_id device) {
     long[] multiple = new long[1];
-    clGetKernelWorkGroupInfo(kernel, device, CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE,
-        Sizeof.size_t, Pointer.to(multiple), null);
+    clGetKernelWorkGroupInfo(
+        kernel,
+        device,
+        CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE,
+        Sizeof.size_t,
+        Pointer.to(multiple),
+        null);
     return Math.max(1, multiple[0]);
   }
 
@@ -179,8 +208,8 @@ public final class JoclScanner extends LaunchingScanner {
       long[] size = new long[1];
       clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, null, size);
       byte[] buf = new byte[(int) size[0]];
-      clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, buf.length, Pointer.to(buf),
-          null);
+      clGetProgramBuildInfo(
+          program, device, CL_PROGRAM_BUILD_LOG, buf.length, Pointer.to(buf), null);
       return new String(buf, StandardCharsets.UTF_8).strip();
     } catch (CLException e) {
       return "(no build log: " + e.getMessage() + ")";
@@ -208,14 +237,46 @@ public final class JoclScanner extends LaunchingScanner {
       results[j * RES_WORDS + 1] = -1; // min offset starts at 0xffffffff; hits at 0
     }
     try {
-      clEnqueueWriteBuffer(queue, jobsMem, CL_TRUE, 0, (long) table.length * Sizeof.cl_ulong,
-          Pointer.to(table), 0, null, null);
-      clEnqueueWriteBuffer(queue, resultsMem, CL_TRUE, 0, (long) results.length * Sizeof.cl_uint,
-          Pointer.to(results), 0, null, null);
-      clEnqueueNDRangeKernel(queue, search, 2, null, new long[] {itemsPerJob, n},
-          new long[] {localSizeFor(itemsPerJob), 1}, 0, null, null);
-      clEnqueueReadBuffer(queue, resultsMem, CL_TRUE, 0, (long) results.length * Sizeof.cl_uint,
-          Pointer.to(results), 0, null, null);
+      clEnqueueWriteBuffer(
+          queue,
+          jobsMem,
+          CL_TRUE,
+          0,
+          (long) table.length * Sizeof.cl_ulong,
+          Pointer.to(table),
+          0,
+          null,
+          null);
+      clEnqueueWriteBuffer(
+          queue,
+          resultsMem,
+          CL_TRUE,
+          0,
+          (long) results.length * Sizeof.cl_uint,
+          Pointer.to(results),
+          0,
+          null,
+          null);
+      clEnqueueNDRangeKernel(
+          queue,
+          search,
+          2,
+          null,
+          new long[] {itemsPerJob, n},
+          new long[] {localSizeFor(itemsPerJob), 1},
+          0,
+          null,
+          null);
+      clEnqueueReadBuffer(
+          queue,
+          resultsMem,
+          CL_TRUE,
+          0,
+          (long) results.length * Sizeof.cl_uint,
+          Pointer.to(results),
+          0,
+          null,
+          null);
     } catch (CLException e) {
       throw fail("failed a search launch: " + e.getMessage());
     }
@@ -245,18 +306,31 @@ public final class JoclScanner extends LaunchingScanner {
     cl_mem in = null;
     cl_mem outMem = null;
     try {
-      in = clCreateBuffer(context, CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR,
-          8L * Sizeof.cl_ulong, Pointer.to(words), null);
-      outMem = clCreateBuffer(context, CL_MEM_WRITE_ONLY, (long) count * Sizeof.cl_ulong, null,
-          null);
+      in =
+          clCreateBuffer(
+              context,
+              CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR,
+              8L * Sizeof.cl_ulong,
+              Pointer.to(words),
+              null);
+      outMem =
+          clCreateBuffer(context, CL_MEM_WRITE_ONLY, (long) count * Sizeof.cl_ulong, null, null);
       clSetKernelArg(trials, 0, Sizeof.cl_mem, Pointer.to(in));
       clSetKernelArg(trials, 1, Sizeof.cl_ulong, Pointer.to(new long[] {first}));
       clSetKernelArg(trials, 2, Sizeof.cl_uint, Pointer.to(new int[] {count}));
       clSetKernelArg(trials, 3, Sizeof.cl_mem, Pointer.to(outMem));
       // Not a hot path: let the driver pick the local size (its own limit for this kernel).
       clEnqueueNDRangeKernel(queue, trials, 1, null, new long[] {count}, null, 0, null, null);
-      clEnqueueReadBuffer(queue, outMem, CL_TRUE, 0, (long) count * Sizeof.cl_ulong,
-          Pointer.to(out), 0, null, null);
+      clEnqueueReadBuffer(
+          queue,
+          outMem,
+          CL_TRUE,
+          0,
+          (long) count * Sizeof.cl_ulong,
+          Pointer.to(out),
+          0,
+          null,
+          null);
     } finally {
       if (outMem != null) {
         clReleaseMemObject(outMem);

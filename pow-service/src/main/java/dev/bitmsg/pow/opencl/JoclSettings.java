@@ -4,16 +4,17 @@ package dev.bitmsg.pow.opencl;
  * Tuning knobs of the JOCL engine. {@code noncesPerItem} is the {@code NONCES_PER_ITEM} build
  * define (consecutive nonces per work-item); {@code workGroupSize} 0 picks one from the device;
  * {@code targetLaunchMillis} is the launch duration calibration aims for; {@code maxJobsPerLaunch}
- * bounds the job table. Defaults can be overridden with system properties
- * {@code bitmsg.opencl.noncesPerItem}, {@code .workGroupSize}, {@code .launchMillis},
- * {@code .maxJobs}. Immutable.
+ * bounds the job table. Defaults can be overridden with system properties {@code
+ * bitmsg.opencl.noncesPerItem}, {@code .workGroupSize}, {@code .launchMillis}, {@code .maxJobs}.
+ * Immutable.
  */
 public record JoclSettings(
     int noncesPerItem, int workGroupSize, int targetLaunchMillis, int maxJobsPerLaunch) {
   public JoclSettings {
     check(noncesPerItem >= 1 && noncesPerItem <= 4096, "noncesPerItem", noncesPerItem);
     check(workGroupSize >= 0 && workGroupSize <= 4096, "workGroupSize", workGroupSize);
-    check(targetLaunchMillis >= 1 && targetLaunchMillis <= 1000, "launchMillis", targetLaunchMillis);
+    check(
+        targetLaunchMillis >= 1 && targetLaunchMillis <= 1000, "launchMillis", targetLaunchMillis);
     check(maxJobsPerLaunch >= 1 && maxJobsPerLaunch <= 4096, "maxJobs", maxJobsPerLaunch);
   }
 

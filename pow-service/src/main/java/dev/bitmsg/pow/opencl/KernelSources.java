@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads OpenCL program sources from the classpath (the {@code pow-kernels} artifact puts them
- * under {@code /kernels/}). Includes are resolved by concatenation: the shared header comes first
- * in the source array given to {@code clCreateProgramWithSource}, because {@code -I} paths cannot
- * point inside a jar. Stateless; thread-safe.
+ * Reads OpenCL program sources from the classpath (the {@code pow-kernels} artifact puts them under
+ * {@code /kernels/}). Includes are resolved by concatenation: the shared header comes first in the
+ * source array given to {@code clCreateProgramWithSource}, because {@code -I} paths cannot point
+ * inside a jar. Stateless; thread-safe.
  */
 public final class KernelSources {
   /** Header and kernel of the proof-of-work program, in the order OpenCL must see them. */

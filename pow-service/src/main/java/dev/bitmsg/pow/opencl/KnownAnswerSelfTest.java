@@ -12,11 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The start-up self-test of a device scanner whose answers are the first good nonce in scan
- * order: one batch (one launch on a device) holding the known-answer searches of
- * {@link KnownAnswers} at 2^48 and 2^44, a target equal to a trial value (tests {@code <=}), one
- * just below it (tests "not found" next to nonce 0) and a range that wraps past 2^64-1.
- * Stateless; thread-safe.
+ * The start-up self-test of a device scanner whose answers are the first good nonce in scan order:
+ * one batch (one launch on a device) holding the known-answer searches of {@link KnownAnswers} at
+ * 2^48 and 2^44, a target equal to a trial value (tests {@code <=}), one just below it (tests "not
+ * found" next to nonce 0) and a range that wraps past 2^64-1. Stateless; thread-safe.
  */
 public final class KnownAnswerSelfTest {
   private KnownAnswerSelfTest() {}
@@ -27,10 +26,12 @@ public final class KnownAnswerSelfTest {
     long wrapFirst = -2; // 2^64 - 2: the range is 2^64-2, 2^64-1, 0, 1
     long wrapTarget = KnownAnswers.TRIAL_VALUES_0_TO_3.get(0);
     List<ScanSlice> slices = new ArrayList<>();
-    slices.add(new ScanSlice(HASH, KnownAnswers.TARGET_2POW48, 0,
-        KnownAnswers.SMALLEST_NONCE_2POW48 + 1000));
-    slices.add(new ScanSlice(HASH, KnownAnswers.TARGET_2POW44, 0,
-        KnownAnswers.SMALLEST_NONCE_2POW44 + 1000));
+    slices.add(
+        new ScanSlice(
+            HASH, KnownAnswers.TARGET_2POW48, 0, KnownAnswers.SMALLEST_NONCE_2POW48 + 1000));
+    slices.add(
+        new ScanSlice(
+            HASH, KnownAnswers.TARGET_2POW44, 0, KnownAnswers.SMALLEST_NONCE_2POW44 + 1000));
     slices.add(new ScanSlice(HASH, trial1, 0, 4));
     slices.add(new ScanSlice(HASH, trial1 - 1, 0, 4));
     slices.add(new ScanSlice(HASH, wrapTarget, wrapFirst, 4));
@@ -51,10 +52,15 @@ public final class KnownAnswerSelfTest {
       Optional<Long> want = expected.get(i);
       Optional<Long> found = got.found() ? Optional.of(got.nonce()) : Optional.empty();
       if (!found.equals(want)) {
-        return Optional.of(String.format(Locale.ROOT,
-            "self-test slice %d (target %s from %s) expected %s, got %s", i,
-            Long.toUnsignedString(slices.get(i).target()),
-            Long.toUnsignedString(slices.get(i).firstNonce()), describe(want), describe(found)));
+        return Optional.of(
+            String.format(
+                Locale.ROOT,
+                "self-test slice %d (target %s from %s) expected %s, got %s",
+                i,
+                Long.toUnsignedString(slices.get(i).target()),
+                Long.toUnsignedString(slices.get(i).firstNonce()),
+                describe(want),
+                describe(found)));
       }
     }
     return Optional.empty();

@@ -4,9 +4,9 @@ import dev.bitmsg.pow.InitialHash;
 import java.util.List;
 
 /**
- * The known-answer vector every device must reproduce before it is used (the "GPU/CPU search
- * kernel test" block of the project's PoW vectors; a unit test checks these constants against
- * the vector file). Constants only.
+ * The known-answer vector every device must reproduce before it is used (the "GPU/CPU search kernel
+ * test" block of the project's PoW vectors; a unit test checks these constants against the vector
+ * file). Constants only.
  */
 public final class KnownAnswers {
   public static final InitialHash HASH =

@@ -14,16 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The host side shared by the device scanners: packs up to {@link #maxJobsPerLaunch()} slices
- * into one search launch, loops launches until every slice is found or exhausted, re-checks every
- * device answer with {@link TrialValue} on the CPU, and takes the device out of service when an
- * answer is wrong. Subclasses supply one launch ({@link #launch}) over a job table; every job's
- * answer is the smallest good offset of its range, so a slice's answer is its first good nonce
- * in scan order on every device. Launch size comes from a calibration launch that is timed and
- * scaled. Calls are serialised (synchronized); {@link #close()} may come from any thread.
+ * The host side shared by the device scanners: packs up to {@link #maxJobsPerLaunch()} slices into
+ * one search launch, loops launches until every slice is found or exhausted, re-checks every device
+ * answer with {@link TrialValue} on the CPU, and takes the device out of service when an answer is
+ * wrong. Subclasses supply one launch ({@link #launch}) over a job table; every job's answer is the
+ * smallest good offset of its range, so a slice's answer is its first good nonce in scan order on
+ * every device. Launch size comes from a calibration launch that is timed and scaled. Calls are
+ * serialised (synchronized); {@link #close()} may come from any thread.
  */
 public abstract class LaunchingScanner implements NonceScanner {
   private static final Logger log = LoggerFactory.getLogger(LaunchingScanner.class);
+
   /** Marks "no good nonce in this job" in the array {@link #launch} returns. */
   protected static final long NOT_FOUND = -1;
 
@@ -46,8 +47,7 @@ public abstract class LaunchingScanner implements NonceScanner {
   protected LaunchingScanner(
       String name, int noncesPerItem, int workGroupSize, int minGroup, int maxJobs) {
     if (minGroup < 1 || minGroup > workGroupSize) {
-      throw new IllegalArgumentException(
-          "minGroup " + minGroup + " not in 1.." + workGroupSize);
+      throw new IllegalArgumentException("minGroup " + minGroup + " not in 1.." + workGroupSize);
     }
     this.name = name;
     this.noncesPerItem = noncesPerItem;
@@ -59,8 +59,9 @@ public abstract class LaunchingScanner implements NonceScanner {
 
   /**
    * Runs one search launch: {@code itemsPerJob} work-items per job (from {@link #itemsFor}, with
-   * local size {@link #localSizeFor}), each testing {@link #noncesPerItem()} consecutive nonces below its job's count. Returns,
-   * per job, the smallest offset whose trial value meets the target, or {@link #NOT_FOUND}.
+   * local size {@link #localSizeFor}), each testing {@link #noncesPerItem()} consecutive nonces
+   * below its job's count. Returns, per job, the smallest offset whose trial value meets the
+   * target, or {@link #NOT_FOUND}.
    */
   protected abstract long[] launch(List<LaunchJob> jobs, long itemsPerJob);
 
@@ -68,8 +69,8 @@ public abstract class LaunchingScanner implements NonceScanner {
   protected abstract void release();
 
   /**
-   * Trial values of nonces {@code first .. first+count-1} (modulo 2^64) computed on the device,
-   * for differential tests and the start-up self-test.
+   * Trial values of nonces {@code first .. first+count-1} (modulo 2^64) computed on the device, for
+   * differential tests and the start-up self-test.
    */
   public abstract long[] trialValues(InitialHash hash, long first, int count);
 
@@ -96,9 +97,9 @@ public abstract class LaunchingScanner implements NonceScanner {
   }
 
   /**
-   * Work-items per job for a launch whose longest job has {@code count} nonces: a multiple of
-   * the work-group size, or below it a power-of-two multiple of {@link #minGroup()}, so launches
-   * with many small jobs stay short.
+   * Work-items per job for a launch whose longest job has {@code count} nonces: a multiple of the
+   * work-group size, or below it a power-of-two multiple of {@link #minGroup()}, so launches with
+   * many small jobs stay short.
    */
   public final long itemsFor(long count) {
     long needed = ceilDiv(count, noncesPerItem);
@@ -132,11 +133,11 @@ public abstract class LaunchingScanner implements NonceScanner {
   }
 
   /**
-   * Times launches of a single job and scales the launch until one takes about
-   * {@code targetMillis}; afterwards {@link #trialsPerPass()} is the trials of such a launch.
-   * Only full work-groups are timed (some runtimes, PoCL among them, compile a kernel variant
-   * per local size on first use), after an untimed warm-up launch, and each size is timed twice
-   * keeping the faster, so one slow outlier does not shrink the launch.
+   * Times launches of a single job and scales the launch until one takes about {@code
+   * targetMillis}; afterwards {@link #trialsPerPass()} is the trials of such a launch. Only full
+   * work-groups are timed (some runtimes, PoCL among them, compile a kernel variant per local size
+   * on first use), after an untimed warm-up launch, and each size is timed twice keeping the
+   * faster, so one slow outlier does not shrink the launch.
    */
   public final synchronized void calibrate(int targetMillis) {
     long group = (long) noncesPerItem * workGroupSize;
@@ -218,14 +219,15 @@ public abstract class LaunchingScanner implements NonceScanner {
   private ScanOutcome verified(LaunchJob job, long offset, long trials) {
     if (offset < 0 || offset >= job.count()) {
       throw fail(
-          String.format(Locale.ROOT,
-              "reported offset %d outside its job of %d nonces", offset, job.count()));
+          String.format(
+              Locale.ROOT, "reported offset %d outside its job of %d nonces", offset, job.count()));
     }
     long nonce = job.first() + offset;
     long trial = TrialValue.of(nonce, job.hash());
     if (!TrialValue.meets(trial, job.target())) {
       throw fail(
-          String.format(Locale.ROOT,
+          String.format(
+              Locale.ROOT,
               "reported nonce %s whose trial value %s exceeds the target %s (CPU re-check)",
               Long.toUnsignedString(nonce),
               Long.toUnsignedString(trial),

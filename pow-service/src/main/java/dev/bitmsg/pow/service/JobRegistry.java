@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Jobs admitted through {@code Submit}, by id, for {@code Watch} and {@code Cancel}. A job is
- * visible only to the client that submitted it. A running job that nobody has watched for
- * {@code detachedGrace} is cancelled (its caller is gone); finished jobs stay visible for
- * {@code retention} so a late Watch still gets the result. Thread-safe: the map is concurrent and
- * each entry's watcher bookkeeping is guarded by the entry.
+ * visible only to the client that submitted it. A running job that nobody has watched for {@code
+ * detachedGrace} is cancelled (its caller is gone); finished jobs stay visible for {@code
+ * retention} so a late Watch still gets the result. Thread-safe: the map is concurrent and each
+ * entry's watcher bookkeeping is guarded by the entry.
  */
 final class JobRegistry {
   private static final Logger log = LoggerFactory.getLogger(JobRegistry.class);
@@ -93,8 +93,11 @@ final class JobRegistry {
             byId.remove(t.job.id(), t);
           }
         } else if (t.orphanedLongerThan(detachedGrace.toNanos(), now)) {
-          log.info("job={} client={} event=orphaned: nobody watched it for {} ms, cancelling",
-              t.job.id(), t.client, detachedGrace.toMillis());
+          log.info(
+              "job={} client={} event=orphaned: nobody watched it for {} ms, cancelling",
+              t.job.id(),
+              t.client,
+              detachedGrace.toMillis());
           t.job.cancel("nobody watched the job for " + detachedGrace.toMillis() + " ms");
         }
       }

@@ -40,8 +40,7 @@ final class JobWatcher {
     out.setOnCancelHandler(this::stop);
     synchronized (this) {
       ticks =
-          timer.scheduleWithFixedDelay(
-              this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+          timer.scheduleWithFixedDelay(this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
     send(update(false));
     Completions.onCompletion(tracked.job.result(), (s, e) -> finish());

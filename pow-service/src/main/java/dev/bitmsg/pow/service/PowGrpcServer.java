@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PowGrpcServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PowGrpcServer.class);
+
   /** Version reported by GetInfo. */
   public static final String VERSION = "0.1.0";
 
@@ -254,7 +255,11 @@ public final class PowGrpcServer implements AutoCloseable {
   private static ExecutorService boundedPool(String name, int threads) {
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
-            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(10_000),
             daemon(name));
     pool.allowCoreThreadTimeOut(true);
     return pool;

@@ -81,7 +81,8 @@ public record PowServiceConfig(
     }
     if (!address.isLoopbackAddress() && tokensFile.isEmpty()) {
       throw new IllegalArgumentException(
-          "listen: refusing to serve on non-loopback address " + host
+          "listen: refusing to serve on non-loopback address "
+              + host
               + " without --tokens: anyone who can reach it could use the engines");
     }
   }
@@ -103,23 +104,63 @@ public record PowServiceConfig(
   }
 
   public PowServiceConfig withListen(String host, int port) {
-    return new PowServiceConfig(host, port, engines, tokensFile, metricsPort, tlsCert, tlsKey,
-        maxJobTime, maxExpectedTrials, detachedGrace, cpuThreads);
+    return new PowServiceConfig(
+        host,
+        port,
+        engines,
+        tokensFile,
+        metricsPort,
+        tlsCert,
+        tlsKey,
+        maxJobTime,
+        maxExpectedTrials,
+        detachedGrace,
+        cpuThreads);
   }
 
   public PowServiceConfig withTokens(Optional<Path> tokens) {
-    return new PowServiceConfig(host, port, engines, tokens, metricsPort, tlsCert, tlsKey,
-        maxJobTime, maxExpectedTrials, detachedGrace, cpuThreads);
+    return new PowServiceConfig(
+        host,
+        port,
+        engines,
+        tokens,
+        metricsPort,
+        tlsCert,
+        tlsKey,
+        maxJobTime,
+        maxExpectedTrials,
+        detachedGrace,
+        cpuThreads);
   }
 
   public PowServiceConfig withDetachedGrace(Duration grace) {
-    return new PowServiceConfig(host, port, engines, tokensFile, metricsPort, tlsCert, tlsKey,
-        maxJobTime, maxExpectedTrials, grace, cpuThreads);
+    return new PowServiceConfig(
+        host,
+        port,
+        engines,
+        tokensFile,
+        metricsPort,
+        tlsCert,
+        tlsKey,
+        maxJobTime,
+        maxExpectedTrials,
+        grace,
+        cpuThreads);
   }
 
   public PowServiceConfig withMaxJobTime(Duration max) {
-    return new PowServiceConfig(host, port, engines, tokensFile, metricsPort, tlsCert, tlsKey,
-        max, maxExpectedTrials, detachedGrace, cpuThreads);
+    return new PowServiceConfig(
+        host,
+        port,
+        engines,
+        tokensFile,
+        metricsPort,
+        tlsCert,
+        tlsKey,
+        max,
+        maxExpectedTrials,
+        detachedGrace,
+        cpuThreads);
   }
 
   /**

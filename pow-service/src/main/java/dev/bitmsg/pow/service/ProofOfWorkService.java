@@ -32,12 +32,11 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The gRPC face of the scheduler, a thin translator: validate and map the request (
- * {@link RequestMapper}), check the caller's quota and hand the job to the {@link Scheduler}
- * ({@link JobAdmission}), tie the job to the call's cancellation and deadline, and map results and
- * failures back ({@link Replies}, {@link ResponseMapper}, {@link StatusMapper}). Watch streams are
- * {@link JobWatcher}s. No method throws: every failure ends the call with an explicit status.
- * Thread-safe.
+ * The gRPC face of the scheduler, a thin translator: validate and map the request ( {@link
+ * RequestMapper}), check the caller's quota and hand the job to the {@link Scheduler} ({@link
+ * JobAdmission}), tie the job to the call's cancellation and deadline, and map results and failures
+ * back ({@link Replies}, {@link ResponseMapper}, {@link StatusMapper}). Watch streams are {@link
+ * JobWatcher}s. No method throws: every failure ends the call with an explicit status. Thread-safe.
  */
 public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBase {
   private static final Duration RETENTION = Duration.ofMinutes(10);
@@ -107,8 +106,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
       }
       Duration timeout = admission.submitTimeout(request.getTimeoutMs());
       Job job = admission.admit(search, timeout);
-      registry.add(
-          new JobRegistry.Tracked(AuthInterceptor.current().name(), job, search, object));
+      registry.add(new JobRegistry.Tracked(AuthInterceptor.current().name(), job, search, object));
       out.onNext(SubmitResponse.newBuilder().setJobId(job.id()).build());
       out.onCompleted();
     } catch (RuntimeException e) {
@@ -146,8 +144,8 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
           switch (request.getSubjectCase()) {
             case NONCE -> mapper.validate(request.getNonce());
             case OBJECT -> mapper.validate(request.getObject());
-            case SUBJECT_NOT_SET -> throw new InvalidRequestException(
-                "one of nonce or object is required");
+            case SUBJECT_NOT_SET ->
+                throw new InvalidRequestException("one of nonce or object is required");
           };
       out.onNext(r);
       out.onCompleted();

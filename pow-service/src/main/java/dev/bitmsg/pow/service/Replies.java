@@ -25,7 +25,8 @@ final class Replies {
         c -> {
           // A finished call also cancels its context, with no cause; the job is done by then.
           Throwable cause = c.cancellationCause();
-          if (cause != null && Status.fromThrowable(cause).getCode() == Status.Code.DEADLINE_EXCEEDED) {
+          if (cause != null
+              && Status.fromThrowable(cause).getCode() == Status.Code.DEADLINE_EXCEEDED) {
             job.expire("the call's deadline passed");
           } else {
             job.cancel("the caller went away");

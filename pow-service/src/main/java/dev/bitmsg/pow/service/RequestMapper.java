@@ -20,13 +20,13 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * Turns requests into validated domain values, throwing {@link InvalidRequestException} that
- * names the field for anything malformed or absurd, before any work is queued. Immutable and
- * thread-safe.
+ * Turns requests into validated domain values, throwing {@link InvalidRequestException} that names
+ * the field for anything malformed or absurd, before any work is queued. Immutable and thread-safe.
  */
 public final class RequestMapper {
   /** Largest object accepted: the largest message payload a node may send (PROTOCOL.md s.2). */
   public static final int MAX_OBJECT_BYTES = 1_600_003;
+
   public static final int MIN_OBJECT_BYTES = ObjectPow.MIN_OBJECT_LENGTH;
   public static final long MAX_TTL_SECONDS = ObjectPow.MAX_TTL_SECONDS;
 
@@ -44,8 +44,8 @@ public final class RequestMapper {
         switch (r.getTargetSpecCase()) {
           case TARGET -> nonZero(r.getTarget());
           case PARAMS -> target(r.getParams());
-          case TARGETSPEC_NOT_SET -> throw new InvalidRequestException(
-              "one of target or params is required");
+          case TARGETSPEC_NOT_SET ->
+              throw new InvalidRequestException("one of target or params is required");
         };
     return checked(
         new SearchRequest(
@@ -68,7 +68,8 @@ public final class RequestMapper {
     }
     long target = searchTarget(object.size(), ttl, difficulty(r.getDifficulty()));
     InitialHash hash = ObjectPow.initialHash(object.toByteArray());
-    return new ObjectRequest(checked(new SearchRequest(hash, target, priority(r.getPriority()))), object);
+    return new ObjectRequest(
+        checked(new SearchRequest(hash, target, priority(r.getPriority()))), object);
   }
 
   public ValidateResponse validate(NonceCheck c) {
@@ -77,8 +78,8 @@ public final class RequestMapper {
         switch (c.getTargetSpecCase()) {
           case TARGET -> nonZero(c.getTarget());
           case PARAMS -> target(c.getParams());
-          case TARGETSPEC_NOT_SET -> throw new InvalidRequestException(
-              "nonce: one of target or params is required");
+          case TARGETSPEC_NOT_SET ->
+              throw new InvalidRequestException("nonce: one of target or params is required");
         };
     return verdict(c.getNonce(), hash, target);
   }
@@ -109,17 +110,24 @@ public final class RequestMapper {
         .setValid(ok)
         .setTrialValue(trial)
         .setTarget(target)
-        .setReason("trial value " + Long.toUnsignedString(trial) + (ok ? " <= " : " > ")
-            + "target " + Long.toUnsignedString(target))
+        .setReason(
+            "trial value "
+                + Long.toUnsignedString(trial)
+                + (ok ? " <= " : " > ")
+                + "target "
+                + Long.toUnsignedString(target))
         .build();
   }
 
   private SearchRequest checked(SearchRequest s) {
     if (s.expectedTrials() > maxExpectedTrials) {
       throw new InvalidRequestException(
-          String.format(Locale.ROOT,
+          String.format(
+              Locale.ROOT,
               "target %s needs %.4g expected trials, more than this server's limit of %.4g",
-              Long.toUnsignedString(s.target()), s.expectedTrials(), maxExpectedTrials));
+              Long.toUnsignedString(s.target()),
+              s.expectedTrials(),
+              maxExpectedTrials));
     }
     return s;
   }
@@ -142,12 +150,16 @@ public final class RequestMapper {
   private static long target(TargetParams p) {
     if (p.getObjectLength() < 8 || p.getObjectLength() > MAX_OBJECT_BYTES) {
       throw new InvalidRequestException(
-          "params.object_length must be 8.." + MAX_OBJECT_BYTES + " (nonce included), got "
+          "params.object_length must be 8.."
+              + MAX_OBJECT_BYTES
+              + " (nonce included), got "
               + Long.toUnsignedString(p.getObjectLength()));
     }
     if (Long.compareUnsigned(p.getTtlSeconds(), MAX_TTL_SECONDS) > 0) {
       throw new InvalidRequestException(
-          "params.ttl_seconds must be at most " + MAX_TTL_SECONDS + ", got "
+          "params.ttl_seconds must be at most "
+              + MAX_TTL_SECONDS
+              + ", got "
               + Long.toUnsignedString(p.getTtlSeconds()));
     }
     return searchTarget(p.getObjectLength(), p.getTtlSeconds(), difficulty(p.getDifficulty()));
@@ -168,7 +180,11 @@ public final class RequestMapper {
   private static void checkObjectLength(ByteString object) {
     if (object.size() < MIN_OBJECT_BYTES || object.size() > MAX_OBJECT_BYTES) {
       throw new InvalidRequestException(
-          "object must be " + MIN_OBJECT_BYTES + ".." + MAX_OBJECT_BYTES + " bytes, got "
+          "object must be "
+              + MIN_OBJECT_BYTES
+              + ".."
+              + MAX_OBJECT_BYTES
+              + " bytes, got "
               + object.size());
     }
   }
@@ -177,8 +193,8 @@ public final class RequestMapper {
   private static long expiresTime(ByteString object) {
     long expires = ObjectPow.expiresTime(object.toByteArray());
     if (expires < 0) {
-      throw new InvalidRequestException("object: expiresTime " + Long.toUnsignedString(expires)
-          + " is beyond any sensible date");
+      throw new InvalidRequestException(
+          "object: expiresTime " + Long.toUnsignedString(expires) + " is beyond any sensible date");
     }
     return expires;
   }

@@ -7,8 +7,8 @@ import io.grpc.Status;
 import java.util.concurrent.CompletionException;
 
 /**
- * The one place that turns failures into gRPC statuses, so clients always get a code and a
- * message instead of a bare UNKNOWN. Stateless.
+ * The one place that turns failures into gRPC statuses, so clients always get a code and a message
+ * instead of a bare UNKNOWN. Stateless.
  *
  * <table>
  *   <tr><th>failure</th><th>status</th></tr>

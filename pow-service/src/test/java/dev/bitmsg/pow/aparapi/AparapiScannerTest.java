@@ -72,8 +72,8 @@ class AparapiScannerTest {
       long[] values = scanner.trialValues(HASH, range[0], (int) range[1]);
       for (int i = 0; i < range[1]; i++) {
         long nonce = range[0] + i;
-        assertEquals(TrialValue.of(nonce, HASH), values[i],
-            () -> "nonce " + Long.toUnsignedString(nonce));
+        assertEquals(
+            TrialValue.of(nonce, HASH), values[i], () -> "nonce " + Long.toUnsignedString(nonce));
       }
     }
     for (int i = 0; i < 4; i++) {
@@ -84,10 +84,12 @@ class AparapiScannerTest {
   @Test
   void selfTestPassesAndVectorsAreTheSmallestNonces() {
     assertEquals(Optional.empty(), DeviceAdmission.selfTest(scanner));
-    List<ScanOutcome> got = scanner.scan(List.of(
-        new ScanSlice(HASH, VECTORS.decimal("target_2pow48"), 0, 50_000),
-        new ScanSlice(HASH, VECTORS.decimal("target_2pow44"), 0, 400_000),
-        new ScanSlice(HASH, 1, 0, 3000)));
+    List<ScanOutcome> got =
+        scanner.scan(
+            List.of(
+                new ScanSlice(HASH, VECTORS.decimal("target_2pow48"), 0, 50_000),
+                new ScanSlice(HASH, VECTORS.decimal("target_2pow44"), 0, 400_000),
+                new ScanSlice(HASH, 1, 0, 3000)));
     assertEquals(VECTORS.decimal("smallest_nonce_2pow48"), got.get(0).nonce());
     assertEquals(VECTORS.decimal("smallest_nonce_2pow44"), got.get(1).nonce());
     assertEquals(VECTORS.decimal("trial_value_2pow44"), got.get(1).trialValue());
@@ -134,12 +136,14 @@ class AparapiScannerTest {
   void aWrongDeviceAnswerIsCaughtByTheCpuRecheck() {
     AparapiScanner faulty = AparapiScanner.open(device, "faulty", JoclSettings.defaults());
     try {
-      faulty.afterSearchForTest(k -> {
-        k.hits[0] = 1;
-        k.hitOffsets[0] = 0;
-      });
-      PowException e = assertThrows(PowException.class,
-          () -> faulty.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
+      faulty.afterSearchForTest(
+          k -> {
+            k.hits[0] = 1;
+            k.hitOffsets[0] = 0;
+          });
+      PowException e =
+          assertThrows(
+              PowException.class, () -> faulty.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
       assertTrue(String.valueOf(e.getMessage()).contains("exceeds the target"), e.getMessage());
       assertTrue(faulty.outOfServiceReason() != null);
       assertTrue(DeviceAdmission.selfTest(faulty).isPresent());
@@ -153,11 +157,13 @@ class AparapiScannerTest {
     AparapiScanner jtp = AparapiScanner.open(device, "jtp", JoclSettings.defaults());
     try {
       jtp.forceJavaThreadPoolForTest();
-      PowException e = assertThrows(PowException.class,
-          () -> jtp.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
+      PowException e =
+          assertThrows(PowException.class, () -> jtp.scan(List.of(new ScanSlice(HASH, 1, 0, 100))));
       // Aparapi either runs it in Java threads (refused afterwards) or rejects the device range
       // itself; either way no Java-thread result may come out as a device answer.
-      assertTrue(String.valueOf(e.getMessage()).contains("fell back") || String.valueOf(e.getMessage()).contains("JTP"),
+      assertTrue(
+          String.valueOf(e.getMessage()).contains("fell back")
+              || String.valueOf(e.getMessage()).contains("JTP"),
           e.getMessage());
       assertTrue(jtp.outOfServiceReason() != null);
     } finally {

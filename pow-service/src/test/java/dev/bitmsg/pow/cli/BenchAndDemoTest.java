@@ -15,31 +15,37 @@ import org.junit.jupiter.api.Test;
 class BenchAndDemoTest {
   @Test
   void benchJsonIsOneLineWithBaselineAndEngines() {
-    CliRun r = CliRun.of("bench", "pow", "--engine", "cpu", "--threads", "1", "--seconds", "0.3",
-        "--json");
+    CliRun r =
+        CliRun.of(
+            "bench", "pow", "--engine", "cpu", "--threads", "1", "--seconds", "0.3", "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(1, r.out().lines().count(), r.out());
     String line = r.out().strip();
-    assertTrue(line.matches("\\{\"java\": \"[^\"]+\", \"cores\": \\d+, "
-        + "\"baseline_trials_per_s\": [0-9.]+, \"cpu_kernels\": \\{.*\\}, "
-        + "\"engines\": \\{\"cpu\": \\{\"trials_per_s\": [0-9.]+, \"threads\": 1, "
-        + "\"ratio_per_core\": [0-9.]+, \"ratio_to_baseline\": [0-9.]+, \"scanners\": "
-        + "\\[\"cpu-[a-z]+x1\"], \"expected_seconds\": \\{.*}}}}"), line);
+    assertTrue(
+        line.matches(
+            "\\{\"java\": \"[^\"]+\", \"cores\": \\d+, "
+                + "\"baseline_trials_per_s\": [0-9.]+, \"cpu_kernels\": \\{.*\\}, "
+                + "\"engines\": \\{\"cpu\": \\{\"trials_per_s\": [0-9.]+, \"threads\": 1, "
+                + "\"ratio_per_core\": [0-9.]+, \"ratio_to_baseline\": [0-9.]+, \"scanners\": "
+                + "\\[\"cpu-[a-z]+x1\"], \"expected_seconds\": \\{.*}}}}"),
+        line);
     assertTrue(line.contains("\"default\": \""), line);
   }
 
   @Test
   void benchTextReportsUnavailableEnginesWithTheirReason() {
-    CliRun r = CliRun.of("bench", "pow", "--engine", "all", "--threads", "1", "--seconds",
-        "0.2");
+    CliRun r = CliRun.of("bench", "pow", "--engine", "all", "--threads", "1", "--seconds", "0.2");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("MessageDigest SHA-512, 1 thread"), r.out());
     assertTrue(r.out().contains("default CPU kernel: "), r.out());
     Matcher cpu = Pattern.compile("engine cpu .* trials/s +1 threads").matcher(r.out());
     assertTrue(cpu.find(), r.out());
     for (String family : new String[] {"opencl", "aparapi"}) {
-      assertTrue(Pattern.compile("engine " + family + " .*(trials/s|unavailable: .+)")
-          .matcher(r.out()).find(), r.out());
+      assertTrue(
+          Pattern.compile("engine " + family + " .*(trials/s|unavailable: .+)")
+              .matcher(r.out())
+              .find(),
+          r.out());
     }
     assertTrue(r.out().contains("expected PoW time: 500 B msg, TTL 4 d"), r.out());
     assertEquals(2, CliRun.of("bench", "pow", "--seconds", "0").exitCode());

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PowCommandsTest {
-  private static final VectorFile.Block EXAMPLE = VectorFile.block("pow.txt", "full worked example");
+  private static final VectorFile.Block EXAMPLE =
+      VectorFile.block("pow.txt", "full worked example");
   private static final VectorFile.Block SAMPLE =
       VectorFile.block("pow.txt", "PyBitmessage sample object");
 
@@ -20,8 +21,18 @@ class PowCommandsTest {
     CliRun r = CliRun.of("pow", "target", "--payload-length", "54", "--ttl", "3600");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("16603730039342", r.out().strip());
-    r = CliRun.of("pow", "target", "--payload-length", "508", "--ttl", "3600", "--ntpb", "3000",
-        "--extra", "1500");
+    r =
+        CliRun.of(
+            "pow",
+            "target",
+            "--payload-length",
+            "508",
+            "--ttl",
+            "3600",
+            "--ntpb",
+            "3000",
+            "--extra",
+            "1500");
     assertEquals("2903170298034", r.out().strip());
     r = CliRun.of("pow", "target", "--payload-length", "54", "--ttl", "100");
     assertEquals("17435485891975", r.out().strip());
@@ -29,25 +40,46 @@ class PowCommandsTest {
 
   @Test
   void targetZeroIsAnError() {
-    CliRun r = CliRun.of("pow", "target", "--payload-length", "8", "--ttl", "300", "--ntpb",
-        "18446744073709551615");
+    CliRun r =
+        CliRun.of(
+            "pow",
+            "target",
+            "--payload-length",
+            "8",
+            "--ttl",
+            "300",
+            "--ntpb",
+            "18446744073709551615");
     assertEquals(1, r.exitCode());
     assertEquals("0", r.out().strip());
     assertTrue(r.err().contains("target is 0"), r.err());
-    assertEquals(2, CliRun.of("pow", "target", "--payload-length", "7", "--ttl", "300")
-        .exitCode());
+    assertEquals(2, CliRun.of("pow", "target", "--payload-length", "7", "--ttl", "300").exitCode());
     assertEquals(2, CliRun.of("pow", "target", "--ttl", "300").exitCode());
   }
 
   @Test
   void solveFindsTheSmallestNonceFromZeroAndPrintsJson() {
-    CliRun r = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
-        "--target", EXAMPLE.get("target"), "--threads", "1", "--start-nonce", "0", "--json");
+    CliRun r =
+        CliRun.of(
+            "pow",
+            "solve",
+            "--initial-hash",
+            EXAMPLE.get("initial_hash"),
+            "--target",
+            EXAMPLE.get("target"),
+            "--threads",
+            "1",
+            "--start-nonce",
+            "0",
+            "--json");
     assertEquals(0, r.exitCode(), r.err());
     String line = r.out().strip();
     assertEquals(1, r.out().lines().count(), r.out());
-    Matcher m = Pattern.compile("\\{\"nonce\": (\\d+), \"trial_value\": (\\d+), \"engine\": "
-        + "\"(cpu-[a-z]+x1)\", \"trials\": (\\d+), \"seconds\": ([0-9.E-]+)}").matcher(line);
+    Matcher m =
+        Pattern.compile(
+                "\\{\"nonce\": (\\d+), \"trial_value\": (\\d+), \"engine\": "
+                    + "\"(cpu-[a-z]+x1)\", \"trials\": (\\d+), \"seconds\": ([0-9.E-]+)}")
+            .matcher(line);
     assertTrue(m.matches(), line);
     // One thread from nonce 0 scans in order, so it finds the vector's smallest nonce.
     assertEquals(EXAMPLE.get("smallest_nonce"), m.group(1));
@@ -58,11 +90,20 @@ class PowCommandsTest {
   @Test
   void solveTextOutputWithRandomStartAndHexTarget() {
     InitialHash h = InitialHash.of(EXAMPLE.hex("initial_hash"));
-    CliRun r = CliRun.of("pow", "solve", "--initial-hash", h.toHex(), "--target",
-        "0x0004000000000000", "--engine", "CPU");
+    CliRun r =
+        CliRun.of(
+            "pow",
+            "solve",
+            "--initial-hash",
+            h.toHex(),
+            "--target",
+            "0x0004000000000000",
+            "--engine",
+            "CPU");
     assertEquals(0, r.exitCode(), r.err());
-    Matcher m = Pattern.compile("(?s)nonce: (\\d+)\ntrial value: (\\d+)\nengine: cpu-.*").matcher(
-        r.out().replace("\r", ""));
+    Matcher m =
+        Pattern.compile("(?s)nonce: (\\d+)\ntrial value: (\\d+)\nengine: cpu-.*")
+            .matcher(r.out().replace("\r", ""));
     assertTrue(m.find(), r.out());
     long nonce = Long.parseUnsignedLong(m.group(1));
     assertTrue(TrialValue.isSolution(nonce, h, 0x0004000000000000L));
@@ -73,12 +114,31 @@ class PowCommandsTest {
   @Test
   void cpuKernelCanBeChosenByName() {
     try {
-      CliRun r = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
-          "--target", "0x0010000000000000", "--threads", "2", "--cpu-kernel", "digest", "--json");
+      CliRun r =
+          CliRun.of(
+              "pow",
+              "solve",
+              "--initial-hash",
+              EXAMPLE.get("initial_hash"),
+              "--target",
+              "0x0010000000000000",
+              "--threads",
+              "2",
+              "--cpu-kernel",
+              "digest",
+              "--json");
       assertEquals(0, r.exitCode(), r.err());
       assertTrue(r.out().contains("\"engine\": \"cpu-digestx2\""), r.out());
-      CliRun bad = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
-          "--target", "5", "--cpu-kernel", "avx");
+      CliRun bad =
+          CliRun.of(
+              "pow",
+              "solve",
+              "--initial-hash",
+              EXAMPLE.get("initial_hash"),
+              "--target",
+              "5",
+              "--cpu-kernel",
+              "avx");
       assertEquals(2, bad.exitCode());
       assertTrue(bad.err().contains("unknown CPU kernel 'avx'"), bad.err());
     } finally {
@@ -88,8 +148,17 @@ class PowCommandsTest {
 
   @Test
   void solveOnAnOtherFamilyEitherSolvesOrSaysWhyNot() {
-    CliRun r = CliRun.of("pow", "solve", "--initial-hash", EXAMPLE.get("initial_hash"),
-        "--target", "0x0010000000000000", "--engine", "aparapi", "--json");
+    CliRun r =
+        CliRun.of(
+            "pow",
+            "solve",
+            "--initial-hash",
+            EXAMPLE.get("initial_hash"),
+            "--target",
+            "0x0010000000000000",
+            "--engine",
+            "aparapi",
+            "--json");
     if (r.exitCode() == 0) {
       assertTrue(r.out().contains("\"nonce\": "), r.out());
     } else {
@@ -106,40 +175,66 @@ class PowCommandsTest {
     assertTrue(shortHash.err().contains("128 hex digits"), shortHash.err());
     CliRun zero = CliRun.of("pow", "solve", "--initial-hash", hash, "--target", "0");
     assertEquals(2, zero.exitCode());
-    assertEquals(2, CliRun.of("pow", "solve", "--initial-hash", hash, "--target", "-1")
-        .exitCode());
-    CliRun unknown = CliRun.of("pow", "solve", "--initial-hash", hash, "--target", "5",
-        "--engine", "quantum");
+    assertEquals(2, CliRun.of("pow", "solve", "--initial-hash", hash, "--target", "-1").exitCode());
+    CliRun unknown =
+        CliRun.of("pow", "solve", "--initial-hash", hash, "--target", "5", "--engine", "quantum");
     assertEquals(2, unknown.exitCode());
     assertTrue(unknown.err().contains("unknown engine 'quantum'"), unknown.err());
-    assertEquals(2, CliRun.of("pow", "solve", "--initial-hash", hash, "--target", "5",
-        "--engine", "all").exitCode());
+    assertEquals(
+        2,
+        CliRun.of("pow", "solve", "--initial-hash", hash, "--target", "5", "--engine", "all")
+            .exitCode());
   }
 
   @Test
   void validateTheWorkedExampleAndTheSampleObject() {
-    CliRun ok = CliRun.of("pow", "validate", "--object-hex", EXAMPLE.get("object"), "--now",
-        EXAMPLE.get("now"));
+    CliRun ok =
+        CliRun.of(
+            "pow", "validate", "--object-hex", EXAMPLE.get("object"), "--now", EXAMPLE.get("now"));
     assertEquals(0, ok.exitCode(), ok.out() + ok.err());
     assertTrue(ok.out().startsWith("valid"), ok.out());
-    assertTrue(ok.out().contains(EXAMPLE.get("trial_value") + " <= target "
-        + EXAMPLE.get("target")), ok.out());
+    assertTrue(
+        ok.out().contains(EXAMPLE.get("trial_value") + " <= target " + EXAMPLE.get("target")),
+        ok.out());
 
     long expires = 0x660f307fL;
-    CliRun weak = CliRun.of("pow", "validate", "--object-hex", SAMPLE.get("object"), "--now",
-        Long.toString(expires - 345600));
+    CliRun weak =
+        CliRun.of(
+            "pow",
+            "validate",
+            "--object-hex",
+            SAMPLE.get("object"),
+            "--now",
+            Long.toString(expires - 345600));
     assertEquals(1, weak.exitCode());
     assertTrue(weak.out().startsWith("invalid: INSUFFICIENT_POW"), weak.out());
-    assertTrue(weak.out().contains(SAMPLE.get("trial_value") + " exceeds target "
-        + SAMPLE.get("target_ttl345600")), weak.out());
+    assertTrue(
+        weak.out()
+            .contains(
+                SAMPLE.get("trial_value") + " exceeds target " + SAMPLE.get("target_ttl345600")),
+        weak.out());
 
-    CliRun expired = CliRun.of("pow", "validate", "--object-hex", SAMPLE.get("object"), "--now",
-        Long.toString(expires + 7200));
+    CliRun expired =
+        CliRun.of(
+            "pow",
+            "validate",
+            "--object-hex",
+            SAMPLE.get("object"),
+            "--now",
+            Long.toString(expires + 7200));
     assertEquals(1, expired.exitCode());
     assertTrue(expired.out().startsWith("invalid: EXPIRED"), expired.out());
 
-    CliRun harder = CliRun.of("pow", "validate", "--object-hex", SAMPLE.get("object"), "--now",
-        Long.toString(expires), "--ntpb", "5000");
+    CliRun harder =
+        CliRun.of(
+            "pow",
+            "validate",
+            "--object-hex",
+            SAMPLE.get("object"),
+            "--now",
+            Long.toString(expires),
+            "--ntpb",
+            "5000");
     assertEquals(1, harder.exitCode());
 
     CliRun bad = CliRun.of("pow", "validate", "--object-hex", "zz");

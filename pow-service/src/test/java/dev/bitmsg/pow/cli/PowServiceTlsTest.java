@@ -34,28 +34,55 @@ class PowServiceTlsTest {
     Path key = dir.resolve("key.pem");
     Process p =
         new ProcessBuilder(
-                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "1",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1")
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString(),
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1")
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
     PowServiceConfig config =
-        new PowServiceConfig("127.0.0.1", 0, List.of("cpu"), Optional.empty(), OptionalInt.empty(),
-            Optional.of(cert), Optional.of(key), Duration.ofMinutes(1), 1e12,
-            Duration.ofSeconds(60), 0);
+        new PowServiceConfig(
+            "127.0.0.1",
+            0,
+            List.of("cpu"),
+            Optional.empty(),
+            OptionalInt.empty(),
+            Optional.of(cert),
+            Optional.of(key),
+            Duration.ofMinutes(1),
+            1e12,
+            Duration.ofSeconds(60),
+            0);
     try (PowGrpcServer server =
-        PowServiceCommand.start(config, Optional.empty(), List.<NonceScanner>of(new RecordingScanner(0)))) {
+        PowServiceCommand.start(
+            config, Optional.empty(), List.<NonceScanner>of(new RecordingScanner(0)))) {
       server.awaitReady(60, TimeUnit.SECONDS);
       String target = "127.0.0.1:" + server.port();
       SolveRequest r =
           SolveRequest.newBuilder()
-              .setInitialHash(com.google.protobuf.ByteString.copyFrom(Hashes.of("tls").toByteArray()))
+              .setInitialHash(
+                  com.google.protobuf.ByteString.copyFrom(Hashes.of("tls").toByteArray()))
               .setTarget(Hashes.EASY)
               .build();
-      try (PowServiceClient c = PowServiceClient.connect(target, Optional.empty(), Optional.of(cert))) {
+      try (PowServiceClient c =
+          PowServiceClient.connect(target, Optional.empty(), Optional.of(cert))) {
         SolveResponse s = c.blocking().withDeadlineAfter(30, TimeUnit.SECONDS).solve(r);
         assertTrue(TrialValue.isSolution(s.getNonce(), Hashes.of("tls"), Hashes.EASY));
       }

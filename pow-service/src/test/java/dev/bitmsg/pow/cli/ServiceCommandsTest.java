@@ -45,8 +45,18 @@ class ServiceCommandsTest {
       InitialHash h = Hashes.of("cli");
       String server = "127.0.0.1:" + t.server.port();
       Run r =
-          bm("pow", "solve", "--initial-hash", h.toHex(), "--target",
-              Long.toUnsignedString(Hashes.EASY), "--server", server, "--token", TOKEN, "--json");
+          bm(
+              "pow",
+              "solve",
+              "--initial-hash",
+              h.toHex(),
+              "--target",
+              Long.toUnsignedString(Hashes.EASY),
+              "--server",
+              server,
+              "--token",
+              TOKEN,
+              "--json");
       assertEquals(0, r.exit(), r.err());
       Matcher m = Pattern.compile("\"nonce\": (\\d+)").matcher(r.out());
       assertTrue(m.find(), r.out());
@@ -54,7 +64,15 @@ class ServiceCommandsTest {
       assertTrue(r.out().contains("\"server\": \"" + server + "\""), r.out());
 
       Run denied =
-          bm("pow", "solve", "--initial-hash", h.toHex(), "--target", "1000000", "--server", server);
+          bm(
+              "pow",
+              "solve",
+              "--initial-hash",
+              h.toHex(),
+              "--target",
+              "1000000",
+              "--server",
+              server);
       assertEquals(2, denied.exit());
       assertTrue(denied.err().contains("UNAUTHENTICATED"), denied.err());
     }

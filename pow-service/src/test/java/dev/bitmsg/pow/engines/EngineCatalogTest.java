@@ -27,8 +27,8 @@ class EngineCatalogTest {
     assertEquals("cpu", cpu.engine());
     InitialHash h = InitialHash.ofObjectWithoutNonce(new byte[] {4, 2});
     try (PowEngine engine = EngineCatalog.engine(cpu)) {
-      PowSolution s = engine.submit(PowJob.randomStart(h, 1L << 52)).result()
-          .get(60, TimeUnit.SECONDS);
+      PowSolution s =
+          engine.submit(PowJob.randomStart(h, 1L << 52)).result().get(60, TimeUnit.SECONDS);
       assertTrue(TrialValue.isSolution(s.nonce(), h, 1L << 52));
     }
   }
@@ -38,7 +38,8 @@ class EngineCatalogTest {
     EngineCatalog catalog = EngineCatalog.load();
     List<EngineProbe> probes = catalog.probe("all", new EngineOptions(1));
     assertTrue(probes.size() >= 3);
-    assertEquals(List.of("cpu", "opencl", "aparapi"),
+    assertEquals(
+        List.of("cpu", "opencl", "aparapi"),
         probes.subList(0, 3).stream().map(EngineProbe::engine).toList());
     for (EngineProbe p : probes) {
       if (!p.available()) {
@@ -51,8 +52,10 @@ class EngineCatalogTest {
 
   @Test
   void unknownNamesAreRejectedWithTheChoices() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EngineCatalog.load().probe("fpga", EngineOptions.defaults()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EngineCatalog.load().probe("fpga", EngineOptions.defaults()));
     assertTrue(String.valueOf(e.getMessage()).contains("cpu, opencl, aparapi"), e.getMessage());
     EngineProbe none = EngineProbe.unavailable("opencl", "no platform");
     assertThrows(IllegalArgumentException.class, () -> EngineCatalog.engine(none));

@@ -23,42 +23,48 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Probes in a child JVM whose OpenCL environment differs from this one: no platform at all
- * (the ICD loader pointed at an empty vendor directory with {@code OCL_ICD_VENDORS}), and two
- * PoCL devices ({@code POCL_DEVICES}) to check that every device is used and named apart.
+ * Probes in a child JVM whose OpenCL environment differs from this one: no platform at all (the ICD
+ * loader pointed at an empty vendor directory with {@code OCL_ICD_VENDORS}), and two PoCL devices
+ * ({@code POCL_DEVICES}) to check that every device is used and named apart.
  */
 class ChildJvmProbeTest {
   @Test
-  void withoutAnyPlatformBothProbesAreUnavailableWithAReason(@TempDir Path work)
-      throws Exception {
-    assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
+  void withoutAnyPlatformBothProbesAreUnavailableWithAReason(@TempDir Path work) throws Exception {
+    assumeTrue(
+        System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"),
         "OCL_ICD_VENDORS is how the Linux ICD loaders find platforms");
     Path emptyVendors = Files.createDirectory(work.resolve("vendors"));
     String text = runChild(work, Map.of("OCL_ICD_VENDORS", emptyVendors.toString()), "probe");
-    assertTrue(text.contains("opencl available=false scanners=[] problems=[no OpenCL platform"),
-        text);
-    assertTrue(text.contains("aparapi available=false scanners=[] problems=[Aparapi found no"),
-        text);
+    assertTrue(
+        text.contains("opencl available=false scanners=[] problems=[no OpenCL platform"), text);
+    assertTrue(
+        text.contains("aparapi available=false scanners=[] problems=[Aparapi found no"), text);
   }
 
   @Test
   void everyDeviceIsUsedAndTheyShareAJob(@TempDir Path work) throws Exception {
     List<ClDevice> here = OpenClTestSupport.devices();
-    assumeTrue(here.stream().anyMatch(d -> d.platformName().contains("Portable Computing")),
+    assumeTrue(
+        here.stream().anyMatch(d -> d.platformName().contains("Portable Computing")),
         "needs PoCL, whose POCL_DEVICES variable can create a second device");
     String text = runChild(work, Map.of("POCL_DEVICES", "pthread pthread"), "solve");
-    String name = "opencl:" + here.stream()
-        .filter(d -> d.platformName().contains("Portable Computing")).findFirst().get().label();
-    assertTrue(text.contains("opencl available=true scanners=[" + name + ", " + name + "#2]"),
-        text);
+    String name =
+        "opencl:"
+            + here.stream()
+                .filter(d -> d.platformName().contains("Portable Computing"))
+                .findFirst()
+                .get()
+                .label();
+    assertTrue(
+        text.contains("opencl available=true scanners=[" + name + ", " + name + "#2]"), text);
     assertTrue(text.contains("solved valid=true"), text);
   }
 
-  private static String runChild(Path work, Map<String, String> env, String mode)
-      throws Exception {
+  private static String runChild(Path work, Map<String, String> env, String mode) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Child.class.getName(), mode);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java, "-cp", System.getProperty("java.class.path"), Child.class.getName(), mode);
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     Path out = work.resolve("child.txt");
@@ -86,15 +92,20 @@ class ChildJvmProbeTest {
       try (SlicedPowEngine engine = new SlicedPowEngine("opencl", jocl.scanners())) {
         PowJob job = new PowJob(KnownAnswers.HASH, 1L << 50, 0);
         PowSolution s = engine.submit(job).result().get(60, TimeUnit.SECONDS);
-        System.out.println("solved valid="
-            + TrialValue.isSolution(s.nonce(), job.initialHash(), job.target()));
+        System.out.println(
+            "solved valid=" + TrialValue.isSolution(s.nonce(), job.initialHash(), job.target()));
       }
     }
 
     private static void print(EngineProbe probe) {
-      System.out.println(probe.engine() + " available=" + probe.available() + " scanners="
-          + probe.scanners().stream().map(NonceScanner::name).toList() + " problems="
-          + probe.problems());
+      System.out.println(
+          probe.engine()
+              + " available="
+              + probe.available()
+              + " scanners="
+              + probe.scanners().stream().map(NonceScanner::name).toList()
+              + " problems="
+              + probe.problems());
     }
   }
 }

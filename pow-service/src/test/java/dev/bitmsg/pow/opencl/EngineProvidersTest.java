@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 class EngineProvidersTest {
   @Test
   void serviceLoaderFindsOpenclAndAparapi() {
-    Set<String> names = ServiceLoader.load(EngineProvider.class).stream()
-        .map(p -> p.get().name())
-        .collect(Collectors.toSet());
+    Set<String> names =
+        ServiceLoader.load(EngineProvider.class).stream()
+            .map(p -> p.get().name())
+            .collect(Collectors.toSet());
     assertTrue(names.contains("opencl"), names.toString());
     assertTrue(names.contains("aparapi"), names.toString());
   }
@@ -65,8 +66,8 @@ class EngineProvidersTest {
   private static void assertSolves(NonceScanner s) {
     assertTrue(s.trialsPerPass() > 0);
     long target = 1L << 52;
-    ScanOutcome o = s.scan(List.of(new ScanSlice(KnownAnswers.HASH, target, 12345, 200_000)))
-        .get(0);
+    ScanOutcome o =
+        s.scan(List.of(new ScanSlice(KnownAnswers.HASH, target, 12345, 200_000))).get(0);
     assertTrue(o.found());
     assertTrue(TrialValue.isSolution(o.nonce(), KnownAnswers.HASH, target));
   }

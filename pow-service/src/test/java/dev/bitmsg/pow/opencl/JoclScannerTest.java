@@ -70,8 +70,8 @@ class JoclScannerTest {
       long[] values = scanner.trialValues(hash, range[0], (int) range[1]);
       for (int i = 0; i < range[1]; i++) {
         long nonce = range[0] + i;
-        assertEquals(TrialValue.of(nonce, hash), values[i],
-            () -> "nonce " + Long.toUnsignedString(nonce));
+        assertEquals(
+            TrialValue.of(nonce, hash), values[i], () -> "nonce " + Long.toUnsignedString(nonce));
         checked++;
       }
     }
@@ -80,13 +80,18 @@ class JoclScannerTest {
 
   @Test
   void vectorSmallestNoncesFromZero() {
-    List<ScanSlice> slices = List.of(
-        new ScanSlice(HASH, VECTORS.decimal("target_2pow48"), 0, 100_000),
-        new ScanSlice(HASH, VECTORS.decimal("target_2pow44"), 0, 1_000_000));
+    List<ScanSlice> slices =
+        List.of(
+            new ScanSlice(HASH, VECTORS.decimal("target_2pow48"), 0, 100_000),
+            new ScanSlice(HASH, VECTORS.decimal("target_2pow44"), 0, 1_000_000));
     List<ScanOutcome> got = scanner.scan(slices);
-    assertFound(got.get(0), VECTORS.decimal("smallest_nonce_2pow48"),
+    assertFound(
+        got.get(0),
+        VECTORS.decimal("smallest_nonce_2pow48"),
         VECTORS.decimal("trial_value_2pow48"));
-    assertFound(got.get(1), VECTORS.decimal("smallest_nonce_2pow44"),
+    assertFound(
+        got.get(1),
+        VECTORS.decimal("smallest_nonce_2pow44"),
         VECTORS.decimal("trial_value_2pow44"));
   }
 
@@ -163,8 +168,9 @@ class JoclScannerTest {
       List<ScanSlice> slices = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         long target = 1L << (52 + i % 4);
-        slices.add(new ScanSlice(CpuReference.randomHash(random), target, random.nextLong(),
-            3000 + 1000 * i));
+        slices.add(
+            new ScanSlice(
+                CpuReference.randomHash(random), target, random.nextLong(), 3000 + 1000 * i));
       }
       List<ScanOutcome> got = small.scan(slices);
       assertEquals(slices.size(), got.size());
@@ -201,29 +207,38 @@ class JoclScannerTest {
 
   @Test
   void aLyingDeviceFailsTheSelfTestAndTheCpuRecheck() {
-    List<String> liar = List.of("/kernels/inc_sha512.h", "/kernels-test/liar_prefix.cl",
-        "/kernels/pow_double_sha512.cl", "/kernels-test/liar_search.cl");
+    List<String> liar =
+        List.of(
+            "/kernels/inc_sha512.h",
+            "/kernels-test/liar_prefix.cl",
+            "/kernels/pow_double_sha512.cl",
+            "/kernels-test/liar_search.cl");
     try (JoclScanner s = JoclScanner.open(devices.get(0), JoclSettings.defaults(), liar)) {
       Optional<String> problem = DeviceAdmission.selfTest(s);
       assertTrue(problem.isPresent());
       assertTrue(problem.get().contains("CPU re-check"), problem.get());
       assertNotNull(s.outOfServiceReason());
-      PowException again = assertThrows(PowException.class,
-          () -> s.scan(List.of(new ScanSlice(HASH, 1, 0, 10))));
+      PowException again =
+          assertThrows(PowException.class, () -> s.scan(List.of(new ScanSlice(HASH, 1, 0, 10))));
       assertTrue(String.valueOf(again.getMessage()).contains("out of service"), again.getMessage());
     }
     try (JoclScanner s = JoclScanner.open(devices.get(0), JoclSettings.defaults(), liar)) {
-      PowException e = assertThrows(PowException.class,
-          () -> s.scan(List.of(new ScanSlice(HASH, 1, 0, 10))));
+      PowException e =
+          assertThrows(PowException.class, () -> s.scan(List.of(new ScanSlice(HASH, 1, 0, 10))));
       assertTrue(String.valueOf(e.getMessage()).contains("exceeds the target"), e.getMessage());
     }
   }
 
   @Test
   void aProgramThatDoesNotBuildIsATypedErrorWithTheLog() {
-    PowException e = assertThrows(PowException.class,
-        () -> JoclScanner.open(devices.get(0), JoclSettings.defaults(),
-            List.of("/kernels-test/liar_search.cl")));
+    PowException e =
+        assertThrows(
+            PowException.class,
+            () ->
+                JoclScanner.open(
+                    devices.get(0),
+                    JoclSettings.defaults(),
+                    List.of("/kernels-test/liar_search.cl")));
     assertTrue(String.valueOf(e.getMessage()).contains("build failed"), e.getMessage());
   }
 

@@ -16,7 +16,8 @@ class KnownAnswersTest {
   void constantsEqualTheVectors() {
     assertEquals(InitialHash.fromHex(VECTORS.get("initial_hash")), KnownAnswers.HASH);
     for (int i = 0; i < 4; i++) {
-      assertEquals(VECTORS.decimal("trial_value_nonce" + i), KnownAnswers.TRIAL_VALUES_0_TO_3.get(i));
+      assertEquals(
+          VECTORS.decimal("trial_value_nonce" + i), KnownAnswers.TRIAL_VALUES_0_TO_3.get(i));
       assertEquals(VECTORS.decimal("trial_value_nonce" + i), TrialValue.of(i, KnownAnswers.HASH));
     }
     assertEquals(VECTORS.decimal("target_2pow48"), KnownAnswers.TARGET_2POW48);
@@ -35,8 +36,9 @@ class KnownAnswersTest {
 
   @Test
   void aMissingSourceIsAClearError() {
-    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalStateException.class, () -> KernelSources.read("/kernels/nope.cl"));
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> KernelSources.read("/kernels/nope.cl"));
     assertEquals(true, String.valueOf(e.getMessage()).contains("/kernels/nope.cl"));
   }
 }

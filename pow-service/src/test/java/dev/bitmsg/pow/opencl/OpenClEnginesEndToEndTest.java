@@ -43,10 +43,12 @@ class OpenClEnginesEndToEndTest {
       InitialHash h1 = InitialHash.fromHex(kernelTest.get("initial_hash"));
       InitialHash h2 = InitialHash.fromHex(network.get("initial_hash"));
       PowHandle hard = engine.submit(new PowJob(h1, 1, 0)); // practically unsolvable
-      List<PowHandle> handles = engine.submitAll(List.of(
-          new PowJob(h1, kernelTest.decimal("target_2pow48"), 0),
-          new PowJob(h2, network.decimal("target"), 0),
-          new PowJob(h1, kernelTest.decimal("target_2pow44"), 0)));
+      List<PowHandle> handles =
+          engine.submitAll(
+              List.of(
+                  new PowJob(h1, kernelTest.decimal("target_2pow48"), 0),
+                  new PowJob(h2, network.decimal("target"), 0),
+                  new PowJob(h1, kernelTest.decimal("target_2pow44"), 0)));
       long[] want = {
         kernelTest.decimal("smallest_nonce_2pow48"),
         network.decimal("smallest_nonce"),
@@ -55,8 +57,9 @@ class OpenClEnginesEndToEndTest {
       for (int i = 0; i < handles.size(); i++) {
         PowSolution s = handles.get(i).result().get(120, TimeUnit.SECONDS);
         assertEquals(want[i], s.nonce(), "job " + i);
-        assertTrue(TrialValue.isSolution(s.nonce(), handles.get(i).job().initialHash(),
-            handles.get(i).job().target()));
+        assertTrue(
+            TrialValue.isSolution(
+                s.nonce(), handles.get(i).job().initialHash(), handles.get(i).job().target()));
         assertTrue(s.engine().startsWith(provider.name()), s.engine());
       }
       hard.cancel();

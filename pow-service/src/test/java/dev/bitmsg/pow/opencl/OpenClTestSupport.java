@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 
 /**
- * Gate for tests that need a real OpenCL device: with {@code BM_REQUIRE_OPENCL=1} (set by
- * {@code ./bm test}, which installs PoCL) a missing platform fails the test with the reason;
- * otherwise the test is skipped with an assumption that says why.
+ * Gate for tests that need a real OpenCL device: with {@code BM_REQUIRE_OPENCL=1} (set by {@code
+ * ./bm test}, which installs PoCL) a missing platform fails the test with the reason; otherwise the
+ * test is skipped with an assumption that says why.
  */
 final class OpenClTestSupport {
   private OpenClTestSupport() {}

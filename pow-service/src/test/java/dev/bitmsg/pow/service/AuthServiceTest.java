@@ -42,7 +42,9 @@ class AuthServiceTest {
                 BOB + " bob max-trials-per-job=1e6",
                 CAROL + " carol trials-per-hour=5000"),
             "tokens");
-    t = TestServer.inProcess(TestServer.config(), Optional.of(tokens), new RecordingScanner(20_000));
+    t =
+        TestServer.inProcess(
+            TestServer.config(), Optional.of(tokens), new RecordingScanner(20_000));
     t.awaitReady();
   }
 
@@ -67,12 +69,19 @@ class AuthServiceTest {
   void missingOrWrongToken_unauthenticated() {
     GetInfoRequest r = GetInfoRequest.getDefaultInstance();
     assertStatus(Status.Code.UNAUTHENTICATED, "missing", () -> t.blocking().getInfo(r));
-    assertStatus(Status.Code.UNAUTHENTICATED, "unknown token",
+    assertStatus(
+        Status.Code.UNAUTHENTICATED,
+        "unknown token",
         () -> t.blocking("not-a-valid-token-at-all").getInfo(r));
     Metadata basic = new Metadata();
     basic.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Basic eDp5");
-    assertStatus(Status.Code.UNAUTHENTICATED, "Bearer",
-        () -> t.blocking().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(basic)).getInfo(r));
+    assertStatus(
+        Status.Code.UNAUTHENTICATED,
+        "Bearer",
+        () ->
+            t.blocking()
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(basic))
+                .getInfo(r));
     assertEquals(1, t.blocking(ALICE).getInfo(r).getEnginesCount());
   }
 
@@ -85,7 +94,8 @@ class AuthServiceTest {
   void maxJobs_secondConcurrentJob_resourceExhausted_untilFirstEnds() throws Exception {
     ProofOfWorkGrpc.ProofOfWorkBlockingStub alice = t.blocking(ALICE);
     String id = alice.submit(hardJob("a1")).getJobId();
-    assertStatus(Status.Code.RESOURCE_EXHAUSTED, "max concurrent jobs", () -> alice.submit(hardJob("a2")));
+    assertStatus(
+        Status.Code.RESOURCE_EXHAUSTED, "max concurrent jobs", () -> alice.submit(hardJob("a2")));
     alice.cancel(CancelRequest.newBuilder().setJobId(id).build());
     String id2 = alice.submit(hardJob("a3")).getJobId();
     alice.cancel(CancelRequest.newBuilder().setJobId(id2).build());
@@ -94,8 +104,12 @@ class AuthServiceTest {
 
   @Test
   void maxTrialsPerJob_resourceExhausted() {
-    assertStatus(Status.Code.RESOURCE_EXHAUSTED, "max expected trials per job",
-        () -> t.blocking(BOB).solve(ProofOfWorkServiceTest.solve(Hashes.of("b"), Hashes.targetFor(1e7))));
+    assertStatus(
+        Status.Code.RESOURCE_EXHAUSTED,
+        "max expected trials per job",
+        () ->
+            t.blocking(BOB)
+                .solve(ProofOfWorkServiceTest.solve(Hashes.of("b"), Hashes.targetFor(1e7))));
     t.blocking(BOB).solve(ProofOfWorkServiceTest.solve(Hashes.of("b"), Hashes.EASY));
   }
 
@@ -104,16 +118,22 @@ class AuthServiceTest {
     ProofOfWorkGrpc.ProofOfWorkBlockingStub carol = t.blocking(CAROL);
     carol.solve(ProofOfWorkServiceTest.solve(Hashes.of("c1"), Hashes.EASY));
     carol.solve(ProofOfWorkServiceTest.solve(Hashes.of("c2"), Hashes.EASY));
-    assertStatus(Status.Code.RESOURCE_EXHAUSTED, "trial budget per hour",
+    assertStatus(
+        Status.Code.RESOURCE_EXHAUSTED,
+        "trial budget per hour",
         () -> carol.solve(ProofOfWorkServiceTest.solve(Hashes.of("c3"), Hashes.EASY)));
   }
 
   @Test
   void jobsAreVisibleToTheirOwnerOnly() throws Exception {
     String id = t.blocking(ALICE).submit(hardJob("mine")).getJobId();
-    assertStatus(Status.Code.NOT_FOUND, "no job",
+    assertStatus(
+        Status.Code.NOT_FOUND,
+        "no job",
         () -> t.blocking(BOB).cancel(CancelRequest.newBuilder().setJobId(id).build()));
-    assertStatus(Status.Code.NOT_FOUND, "no job",
+    assertStatus(
+        Status.Code.NOT_FOUND,
+        "no job",
         () -> t.blocking(BOB).watch(WatchRequest.newBuilder().setJobId(id).build()).hasNext());
     t.blocking(ALICE).cancel(CancelRequest.newBuilder().setJobId(id).build());
     t.awaitIdle();

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Python and Node example clients against a real server on an ephemeral 127.0.0.1 port, run
- * as subprocesses: each solves an object with SolveObject and validates it (Validate and locally).
+ * The Python and Node example clients against a real server on an ephemeral 127.0.0.1 port, run as
+ * subprocesses: each solves an object with SolveObject and validates it (Validate and locally).
  * {@code ./bm test} installs what they need (python3-grpcio, {@code npm ci}).
  */
 class ExampleClientsTest {
@@ -50,12 +50,22 @@ class ExampleClientsTest {
   void pythonClient_solvesAndValidatesAnObject(@TempDir Path stubs) throws Exception {
     Path examples = root.resolve("examples/python");
     Result gen = run(examples, List.of("bash", "generate_stubs.sh", stubs.toString()));
-    assertEquals(0, gen.exit, "generate_stubs.sh failed (./bm test installs python3-grpcio):\n" + gen.output);
+    assertEquals(
+        0,
+        gen.exit,
+        "generate_stubs.sh failed (./bm test installs python3-grpcio):\n" + gen.output);
     Result r =
         run(
             examples,
-            List.of("/usr/bin/python3", "solve_object.py", "--server", address(), "--token", TOKEN,
-                "--stubs", stubs.toString()));
+            List.of(
+                "/usr/bin/python3",
+                "solve_object.py",
+                "--server",
+                address(),
+                "--token",
+                TOKEN,
+                "--stubs",
+                stubs.toString()));
     assertClientSucceeded(r);
   }
 
@@ -65,23 +75,35 @@ class ExampleClientsTest {
     assertTrue(
         Files.isDirectory(examples.resolve("node_modules/@grpc/grpc-js")),
         "examples/node/node_modules is missing: run ./bm test (it runs npm ci there)");
-    Result r = run(examples, List.of("node", "solve_object.js", "--server", address(), "--token", TOKEN));
+    Result r =
+        run(examples, List.of("node", "solve_object.js", "--server", address(), "--token", TOKEN));
     assertClientSucceeded(r);
   }
 
   @Test
   void clients_wrongToken_failWithUnauthenticated() throws Exception {
     Result r =
-        run(root.resolve("examples/node"),
-            List.of("node", "solve_object.js", "--server", address(), "--token", "wrong-token-0123456789"));
+        run(
+            root.resolve("examples/node"),
+            List.of(
+                "node",
+                "solve_object.js",
+                "--server",
+                address(),
+                "--token",
+                "wrong-token-0123456789"));
     assertEquals(2, r.exit, r.output);
     assertTrue(r.output.contains("gRPC 16"), r.output); // 16 = UNAUTHENTICATED
   }
 
   private static void assertClientSucceeded(Result r) {
     assertEquals(0, r.exit, r.output);
-    assertTrue(r.output.contains("\"valid_server\": true") || r.output.contains("\"valid_server\":true"), r.output);
-    assertTrue(r.output.contains("\"valid_local\": true") || r.output.contains("\"valid_local\":true"), r.output);
+    assertTrue(
+        r.output.contains("\"valid_server\": true") || r.output.contains("\"valid_server\":true"),
+        r.output);
+    assertTrue(
+        r.output.contains("\"valid_local\": true") || r.output.contains("\"valid_local\":true"),
+        r.output);
   }
 
   private static String address() {
@@ -90,9 +112,13 @@ class ExampleClientsTest {
 
   private record Result(int exit, String output) {}
 
-  private static Result run(Path dir, List<String> command) throws IOException, InterruptedException {
+  private static Result run(Path dir, List<String> command)
+      throws IOException, InterruptedException {
     Process p =
-        new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true).start();
+        new ProcessBuilder(new ArrayList<>(command))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -31,7 +31,6 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,14 +77,16 @@ class LoopbackServerTest {
             o.getNonce(), InitialHash.ofObject(o.getObject().toByteArray()), o.getTarget()));
 
     String id =
-        s.submit(SubmitRequest.newBuilder()
-                .setSolve(ProofOfWorkServiceTest.solve(Hashes.of("tcp-watch"), Hashes.EASY))
-                .build())
+        s.submit(
+                SubmitRequest.newBuilder()
+                    .setSolve(ProofOfWorkServiceTest.solve(Hashes.of("tcp-watch"), Hashes.EASY))
+                    .build())
             .getJobId();
     List<JobUpdate> updates = new ArrayList<>();
     s.watch(WatchRequest.newBuilder().setJobId(id).build()).forEachRemaining(updates::add);
     assertEquals(JobState.JOB_STATE_DONE, updates.get(updates.size() - 1).getState());
-    assertEquals(JobState.JOB_STATE_DONE,
+    assertEquals(
+        JobState.JOB_STATE_DONE,
         s.cancel(CancelRequest.newBuilder().setJobId(id).build()).getState(),
         "cancelling a finished job reports its final state");
 
@@ -107,7 +108,8 @@ class LoopbackServerTest {
     assertEquals(
         ServingStatus.SERVING,
         HealthGrpc.newBlockingStub(t.channel)
-            .check(HealthCheckRequest.newBuilder().setService("bitmessage.pow.v1.ProofOfWork").build())
+            .check(
+                HealthCheckRequest.newBuilder().setService("bitmessage.pow.v1.ProofOfWork").build())
             .getStatus());
     CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
     StreamObserver<ServerReflectionRequest> req =
@@ -187,7 +189,8 @@ class LoopbackServerTest {
     int port = t.server.metrics().serve("127.0.0.1", 0);
     String running = scrape(port);
     assertTrue(
-        running.contains("pow_queue_depth{client=\"local\",priority=\"interactive\",state=\"running\"} 1.0"),
+        running.contains(
+            "pow_queue_depth{client=\"local\",priority=\"interactive\",state=\"running\"} 1.0"),
         running);
     call.cancel(null);
     t.awaitIdle();

@@ -46,23 +46,60 @@ class PowServiceConfigTest {
   void invalidValues_failFastNamingTheKey() {
     PowServiceConfig d = PowServiceConfig.defaults();
     assertKey("listen", () -> d.withListen("127.0.0.1", 70000));
-    assertKey("tls-cert", () -> new PowServiceConfig("127.0.0.1", 1, List.of("cpu"),
-        Optional.empty(), OptionalInt.empty(), Optional.of(dir), Optional.empty(),
-        Duration.ofSeconds(1), 10, Duration.ofSeconds(1), 0));
+    assertKey(
+        "tls-cert",
+        () ->
+            new PowServiceConfig(
+                "127.0.0.1",
+                1,
+                List.of("cpu"),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Optional.of(dir),
+                Optional.empty(),
+                Duration.ofSeconds(1),
+                10,
+                Duration.ofSeconds(1),
+                0));
     assertKey("tokens", () -> d.withTokens(Optional.of(dir.resolve("missing"))));
     assertKey("max-job-time", () -> d.withMaxJobTime(Duration.ZERO));
     assertKey("detached-grace", () -> d.withDetachedGrace(Duration.ofSeconds(-1)));
-    assertKey("engines", () -> new PowServiceConfig("127.0.0.1", 1, List.of(),
-        Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(),
-        Duration.ofSeconds(1), 10, Duration.ofSeconds(1), 0));
-    assertKey("metrics-port", () -> new PowServiceConfig("127.0.0.1", 1, List.of("cpu"),
-        Optional.empty(), OptionalInt.of(-2), Optional.empty(), Optional.empty(),
-        Duration.ofSeconds(1), 10, Duration.ofSeconds(1), 0));
+    assertKey(
+        "engines",
+        () ->
+            new PowServiceConfig(
+                "127.0.0.1",
+                1,
+                List.of(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(1),
+                10,
+                Duration.ofSeconds(1),
+                0));
+    assertKey(
+        "metrics-port",
+        () ->
+            new PowServiceConfig(
+                "127.0.0.1",
+                1,
+                List.of("cpu"),
+                Optional.empty(),
+                OptionalInt.of(-2),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(1),
+                10,
+                Duration.ofSeconds(1),
+                0));
   }
 
   @Test
   void parseListen_forms() {
-    assertEquals(new PowServiceConfig.Listen("127.0.0.1", 8446),
+    assertEquals(
+        new PowServiceConfig.Listen("127.0.0.1", 8446),
         PowServiceConfig.parseListen("127.0.0.1:8446"));
     assertEquals(new PowServiceConfig.Listen("::1", 9), PowServiceConfig.parseListen("[::1]:9"));
     assertEquals(new PowServiceConfig.Listen("127.0.0.1", 5), PowServiceConfig.parseListen(":5"));

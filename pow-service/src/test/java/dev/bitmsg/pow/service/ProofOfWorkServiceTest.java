@@ -122,7 +122,9 @@ class ProofOfWorkServiceTest {
 
   private JobUpdate last(String id) {
     List<JobUpdate> updates = new ArrayList<>();
-    t.blocking().watch(WatchRequest.newBuilder().setJobId(id).build()).forEachRemaining(updates::add);
+    t.blocking()
+        .watch(WatchRequest.newBuilder().setJobId(id).build())
+        .forEachRemaining(updates::add);
     return updates.get(updates.size() - 1);
   }
 
@@ -215,7 +217,9 @@ class ProofOfWorkServiceTest {
     InitialHash h = Hashes.of("watched");
     long target = Hashes.targetFor(200_000);
     String id =
-        t.blocking().submit(SubmitRequest.newBuilder().setSolve(solve(h, target)).build()).getJobId();
+        t.blocking()
+            .submit(SubmitRequest.newBuilder().setSolve(solve(h, target)).build())
+            .getJobId();
     Iterator<JobUpdate> it =
         t.blocking().watch(WatchRequest.newBuilder().setJobId(id).setIntervalMs(50).build());
     List<JobUpdate> updates = new ArrayList<>();
@@ -244,7 +248,9 @@ class ProofOfWorkServiceTest {
     assertEquals(JobState.JOB_STATE_CANCELLED, t.blocking().cancel(c).getState());
     assertEquals(JobState.JOB_STATE_CANCELLED, t.blocking().cancel(c).getState());
     List<JobUpdate> updates = new ArrayList<>();
-    t.blocking().watch(WatchRequest.newBuilder().setJobId(id).build()).forEachRemaining(updates::add);
+    t.blocking()
+        .watch(WatchRequest.newBuilder().setJobId(id).build())
+        .forEachRemaining(updates::add);
     assertEquals(1, updates.size());
     assertEquals(JobState.JOB_STATE_CANCELLED, updates.get(0).getState());
     assertFalse(updates.get(0).getError().isEmpty());
@@ -361,7 +367,8 @@ class ProofOfWorkServiceTest {
   static Stream<Object[]> badRequests() {
     ByteString h64 = ByteString.copyFrom(new byte[64]);
     ByteString h63 = ByteString.copyFrom(new byte[63]);
-    SolveRequest base = SolveRequest.newBuilder().setInitialHash(h64).setTarget(Hashes.EASY).build();
+    SolveRequest base =
+        SolveRequest.newBuilder().setInitialHash(h64).setTarget(Hashes.EASY).build();
     return Stream.of(
         new Object[] {"hash of 63 bytes", base.toBuilder().setInitialHash(h63).build()},
         new Object[] {"target 0", base.toBuilder().setTarget(0).build()},
@@ -401,7 +408,8 @@ class ProofOfWorkServiceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badRequests")
-  void solve_badRequest_invalidArgument_beforeAnyWork(String what, SolveRequest r) throws Exception {
+  void solve_badRequest_invalidArgument_beforeAnyWork(String what, SolveRequest r)
+      throws Exception {
     start();
     int batches = t.scanner.batches().size();
     StatusRuntimeException e =
@@ -424,8 +432,11 @@ class ProofOfWorkServiceTest {
               () ->
                   t.blocking()
                       .solveObject(
-                          SolveObjectRequest.newBuilder().setObject(ByteString.copyFrom(o)).build()));
-      assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), HexFormat.of().formatHex(o));
+                          SolveObjectRequest.newBuilder()
+                              .setObject(ByteString.copyFrom(o))
+                              .build()));
+      assertEquals(
+          Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), HexFormat.of().formatHex(o));
     }
     for (ValidateRequest v :
         List.of(

@@ -68,22 +68,30 @@ public final class BcEcdsa implements Signer, Verifier {
     try {
       ASN1Primitive p = ASN1Primitive.fromByteArray(der);
       if (!(p instanceof ASN1Sequence seq) || seq.size() != 2) {
-        throw new CryptoException(CryptoException.Reason.INVALID_SIGNATURE, "not a 2-element DER sequence");
+        throw new CryptoException(
+            CryptoException.Reason.INVALID_SIGNATURE, "not a 2-element DER sequence");
       }
-      if (!(seq.getObjectAt(0) instanceof ASN1Integer r) || !(seq.getObjectAt(1) instanceof ASN1Integer s)) {
-        throw new CryptoException(CryptoException.Reason.INVALID_SIGNATURE, "sequence elements are not integers");
+      if (!(seq.getObjectAt(0) instanceof ASN1Integer r)
+          || !(seq.getObjectAt(1) instanceof ASN1Integer s)) {
+        throw new CryptoException(
+            CryptoException.Reason.INVALID_SIGNATURE, "sequence elements are not integers");
       }
       if (!Arrays.equals(p.getEncoded(ASN1Encoding.DER), der)) {
-        throw new CryptoException(CryptoException.Reason.INVALID_SIGNATURE, "signature is not strict DER");
+        throw new CryptoException(
+            CryptoException.Reason.INVALID_SIGNATURE, "signature is not strict DER");
       }
       BigInteger rv = r.getValue();
       BigInteger sv = s.getValue();
-      if (rv.signum() <= 0 || sv.signum() <= 0 || rv.compareTo(Secp256k1.N) >= 0 || sv.compareTo(Secp256k1.N) >= 0) {
+      if (rv.signum() <= 0
+          || sv.signum() <= 0
+          || rv.compareTo(Secp256k1.N) >= 0
+          || sv.compareTo(Secp256k1.N) >= 0) {
         throw new CryptoException(CryptoException.Reason.INVALID_SIGNATURE, "r or s out of range");
       }
       return new BigInteger[] {rv, sv};
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new CryptoException(CryptoException.Reason.INVALID_SIGNATURE, "signature is not DER", e);
+      throw new CryptoException(
+          CryptoException.Reason.INVALID_SIGNATURE, "signature is not DER", e);
     }
   }
 

@@ -20,16 +20,18 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * {@link Ecies} in Bitmessage's layout (PROTOCOL.md section 7.1) on Bouncy Castle's secp256k1,
- * the JDK's AES (hardware accelerated where available) and Bouncy Castle's HMAC. Thread-safe if
- * the {@link RandomSource} is.
+ * {@link Ecies} in Bitmessage's layout (PROTOCOL.md section 7.1) on Bouncy Castle's secp256k1, the
+ * JDK's AES (hardware accelerated where available) and Bouncy Castle's HMAC. Thread-safe if the
+ * {@link RandomSource} is.
  */
 public final class BcEcies implements Ecies {
   static final int IV_LENGTH = 16;
   static final int MAC_LENGTH = 32;
   static final int COORDINATE_LENGTH = 32;
+
   /** OpenSSL's NID for secp256k1, written as the curve id of the ephemeral key. */
   static final int CURVE_SECP256K1 = 0x02CA;
+
   static final int AES_BLOCK = 16;
 
   private final RandomSource random;
@@ -110,7 +112,10 @@ public final class BcEcies implements Ecies {
       c.init(mode, new SecretKeySpec(Arrays.copyOf(h, 32), "AES"), new IvParameterSpec(iv));
       return c.doFinal(data, offset, length);
     } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
-      throw new CryptoException(CryptoException.Reason.BAD_PADDING, "MAC matched but the plaintext padding is invalid", e);
+      throw new CryptoException(
+          CryptoException.Reason.BAD_PADDING,
+          "MAC matched but the plaintext padding is invalid",
+          e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-CBC unavailable", e);
     }

@@ -14,11 +14,11 @@ import javax.crypto.Cipher;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * A parsed ECIES blob (see {@link BcEcies}) holding its validated ephemeral point R. Trying a
- * key costs one scalar multiplication k·R, one SHA-512 and one HMAC; AES runs only after a MAC
- * matched. When several keys are tried, R first gets a {@link GlvCombTable} whose width grows
- * with the number of keys (so its cost is spread over them), each product then costs about 40 %
- * of a generic multiplication, and all products share one field inversion. Immutable; thread-safe.
+ * A parsed ECIES blob (see {@link BcEcies}) holding its validated ephemeral point R. Trying a key
+ * costs one scalar multiplication k·R, one SHA-512 and one HMAC; AES runs only after a MAC matched.
+ * When several keys are tried, R first gets a {@link GlvCombTable} whose width grows with the
+ * number of keys (so its cost is spread over them), each product then costs about 40 % of a generic
+ * multiplication, and all products share one field inversion. Immutable; thread-safe.
  */
 final class BcEnvelope implements EciesEnvelope {
 
@@ -64,7 +64,8 @@ final class BcEnvelope implements EciesEnvelope {
     pos += ylen;
     int ciphertextLength = blob.length - pos - BcEcies.MAC_LENGTH;
     if (ciphertextLength < BcEcies.AES_BLOCK || ciphertextLength % BcEcies.AES_BLOCK != 0) {
-      throw malformed("ciphertext length " + ciphertextLength + " is not a positive multiple of 16");
+      throw malformed(
+          "ciphertext length " + ciphertextLength + " is not a positive multiple of 16");
     }
     ECPoint r = Secp256k1.decode(x, y);
     return new BcEnvelope(
@@ -85,7 +86,10 @@ final class BcEnvelope implements EciesEnvelope {
   public byte[] decrypt(PrivateKey key) {
     return tryDecrypt(key)
         .orElseThrow(
-            () -> new CryptoException(CryptoException.Reason.MAC_MISMATCH, "MAC mismatch: not encrypted to this key or altered"));
+            () ->
+                new CryptoException(
+                    CryptoException.Reason.MAC_MISMATCH,
+                    "MAC mismatch: not encrypted to this key or altered"));
   }
 
   @Override
@@ -120,8 +124,8 @@ final class BcEnvelope implements EciesEnvelope {
 
   /**
    * Comb width minimising table cost + n products, from {@code GlvMicroLoop} CPU-time figures
-   * (table µs + µs per product): generic 0+115, GLV comb w5 120+55, w6 180+48, w7 290+44,
-   * w8 500+42.
+   * (table µs + µs per product): generic 0+115, GLV comb w5 120+55, w6 180+48, w7 290+44, w8
+   * 500+42.
    */
   static int combWidth(int keys) {
     if (keys < 3) {

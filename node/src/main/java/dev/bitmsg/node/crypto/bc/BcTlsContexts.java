@@ -23,40 +23,45 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
  * TLS engines for the Bitmessage link encryption of PROTOCOL.md 3.3: TLS 1.2 with the anonymous
- * suite {@value #CIPHER_SUITE} over the group {@value #GROUP} only, no certificates on either
- * side. The JDK's own provider cannot do this (it has no secp256k1), so the engines come from a
- * private Bouncy Castle JSSE provider instance, with elliptic-curve operations from a private BC
- * provider and the record cipher and MAC from the JDK's providers ({@link EcViaBcHelper}); no
- * provider is registered globally. Callers see JDK types only.
+ * suite {@value #CIPHER_SUITE} over the group {@value #GROUP} only, no certificates on either side.
+ * The JDK's own provider cannot do this (it has no secp256k1), so the engines come from a private
+ * Bouncy Castle JSSE provider instance, with elliptic-curve operations from a private BC provider
+ * and the record cipher and MAC from the JDK's providers ({@link EcViaBcHelper}); no provider is
+ * registered globally. Callers see JDK types only.
  *
  * <p>The JVM-wide {@code jdk.tls.disabledAlgorithms} security property disables {@code anon} and
- * {@code ECDH} by default and is read once, by the first TLS class that needs it;
- * {@link #allowAnonymousEcdh()} removes exactly those two entries and must run before any TLS use
- * (the node calls it at startup; {@link #create()} calls it too).
+ * {@code ECDH} by default and is read once, by the first TLS class that needs it; {@link
+ * #allowAnonymousEcdh()} removes exactly those two entries and must run before any TLS use (the
+ * node calls it at startup; {@link #create()} calls it too).
  *
  * <p>Thread-safe: the context is immutable after construction and each engine is new.
  */
 public final class BcTlsContexts {
   /** The only protocol version negotiated. */
   public static final String PROTOCOL = "TLSv1.2";
+
   /** The only cipher suite (0xC019; OpenSSL name AECDH-AES256-SHA). */
   public static final String CIPHER_SUITE = "TLS_ECDH_anon_WITH_AES_256_CBC_SHA";
+
   /** The only key exchange group. */
   public static final String GROUP = "secp256k1";
 
   private static final String DISABLED = "jdk.tls.disabledAlgorithms";
+
   /**
    * BC's JSSE logs every handshake step through java.util.logging at INFO; held here so the level
    * set on it stays (JUL keeps loggers weakly).
    */
   private static final java.util.logging.Logger BC_JSSE_LOG =
       java.util.logging.Logger.getLogger("org.bouncycastle.jsse");
+
   /**
    * Warns once per JDK policy entry whose syntax BC does not parse (newer JDKs' "usage
    * HandshakeSignature" entries): none concerns the one suite used here.
    */
   private static final java.util.logging.Logger BC_CONSTRAINTS_LOG =
-      java.util.logging.Logger.getLogger("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
+      java.util.logging.Logger.getLogger(
+          "org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
 
   private final SSLContext context;
 
@@ -98,8 +103,9 @@ public final class BcTlsContexts {
       BC_CONSTRAINTS_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
     try {
-      Provider jsse = new BouncyCastleJsseProvider(false,
-          EcViaBcHelper.cryptoProvider(new BouncyCastleProvider()));
+      Provider jsse =
+          new BouncyCastleJsseProvider(
+              false, EcViaBcHelper.cryptoProvider(new BouncyCastleProvider()));
       KeyStore empty = KeyStore.getInstance("PKCS12");
       empty.load(null, null);
       // BC's JSSE server refuses every handshake without a key manager, even for an anonymous
@@ -137,8 +143,12 @@ public final class BcTlsContexts {
    * @param client true for the side that dialled the TCP connection
    */
   public SSLSocket layer(Socket plain, boolean client) throws IOException {
-    SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(
-        plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+    SSLSocket s =
+        (SSLSocket)
+            context
+                .getSocketFactory()
+                .createSocket(
+                    plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
     s.setUseClientMode(client);
     BCSSLSocket bc = (BCSSLSocket) s;
     bc.setParameters(restrict(bc.getParameters()));

@@ -6,10 +6,10 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * A Lim-Lee comb table for one point P: entry {@code i} (1 .. 2^w - 1) holds {@code sum over set
  * bits j of i of 2^(j·d)·P} in affine form, with {@code d = ceil(256 / w)}. Multiplying by a
- * 256-bit scalar then costs d doublings and at most d mixed additions, against about 256
- * doublings for a generic multiplication. Building the table costs (w-1)·d doublings and 2^w
- * additions, so wider tables pay off only when many scalars share the point (trial decryption
- * with many keys). Immutable after construction; thread-safe.
+ * 256-bit scalar then costs d doublings and at most d mixed additions, against about 256 doublings
+ * for a generic multiplication. Building the table costs (w-1)·d doublings and 2^w additions, so
+ * wider tables pay off only when many scalars share the point (trial decryption with many keys).
+ * Immutable after construction; thread-safe.
  *
  * <p>The table index depends on bits of the scalar and the lookup is a plain array access: like
  * most fast variable-base code it is not hardened against cache-timing observers on the same

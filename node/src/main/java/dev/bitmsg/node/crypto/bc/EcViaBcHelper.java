@@ -16,8 +16,8 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
  * The JCA lookups of BC's TLS code: elliptic-curve key generation, key factories, parameters and
  * agreement come from a private Bouncy Castle provider instance (the JDK's SunEC has no secp256k1
  * since JDK 16), everything else (AES, HMAC, digests, randomness) from the JDK's providers, whose
- * AES and SHA use CPU intrinsics. Nothing is registered globally. Thread-safe (stateless apart
- * from the immutable provider reference).
+ * AES and SHA use CPU intrinsics. Nothing is registered globally. Thread-safe (stateless apart from
+ * the immutable provider reference).
  */
 final class EcViaBcHelper extends DefaultJcaJceHelper {
   private final JcaJceHelper bc;
@@ -32,22 +32,31 @@ final class EcViaBcHelper extends DefaultJcaJceHelper {
 
   @Override
   public KeyAgreement createKeyAgreement(String algorithm) throws NoSuchAlgorithmException {
-    return ec(algorithm) ? viaBc(() -> bc.createKeyAgreement(algorithm)) : super.createKeyAgreement(algorithm);
+    return ec(algorithm)
+        ? viaBc(() -> bc.createKeyAgreement(algorithm))
+        : super.createKeyAgreement(algorithm);
   }
 
   @Override
   public KeyPairGenerator createKeyPairGenerator(String algorithm) throws NoSuchAlgorithmException {
-    return ec(algorithm) ? viaBc(() -> bc.createKeyPairGenerator(algorithm)) : super.createKeyPairGenerator(algorithm);
+    return ec(algorithm)
+        ? viaBc(() -> bc.createKeyPairGenerator(algorithm))
+        : super.createKeyPairGenerator(algorithm);
   }
 
   @Override
   public KeyFactory createKeyFactory(String algorithm) throws NoSuchAlgorithmException {
-    return ec(algorithm) ? viaBc(() -> bc.createKeyFactory(algorithm)) : super.createKeyFactory(algorithm);
+    return ec(algorithm)
+        ? viaBc(() -> bc.createKeyFactory(algorithm))
+        : super.createKeyFactory(algorithm);
   }
 
   @Override
-  public AlgorithmParameters createAlgorithmParameters(String algorithm) throws NoSuchAlgorithmException {
-    return ec(algorithm) ? viaBc(() -> bc.createAlgorithmParameters(algorithm)) : super.createAlgorithmParameters(algorithm);
+  public AlgorithmParameters createAlgorithmParameters(String algorithm)
+      throws NoSuchAlgorithmException {
+    return ec(algorithm)
+        ? viaBc(() -> bc.createAlgorithmParameters(algorithm))
+        : super.createAlgorithmParameters(algorithm);
   }
 
   private interface Lookup<T> {

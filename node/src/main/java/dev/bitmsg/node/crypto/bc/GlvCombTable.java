@@ -5,14 +5,16 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.endo.GLVEndomorphism;
 
 /**
- * Comb multiplication that also uses secp256k1's endomorphism φ(x, y) = (βx, y) = λ·(x, y):
- * a scalar k splits into a + b·λ with |a|, |b| of about 128 bits, so one pass over two comb
- * tables (for P and φ(P), each with signed copies) needs half the doublings of {@link
- * CombTable} and a table built with half the doublings too. Same timing caveat as {@link
- * CombTable}. Immutable after construction; thread-safe.
+ * Comb multiplication that also uses secp256k1's endomorphism φ(x, y) = (βx, y) = λ·(x, y): a
+ * scalar k splits into a + b·λ with |a|, |b| of about 128 bits, so one pass over two comb tables
+ * (for P and φ(P), each with signed copies) needs half the doublings of {@link CombTable} and a
+ * table built with half the doublings too. Same timing caveat as {@link CombTable}. Immutable after
+ * construction; thread-safe.
  */
 final class GlvCombTable {
-  /** Bound on |a| and |b| used for the tooth spacing; larger halves fall back to the generic path. */
+  /**
+   * Bound on |a| and |b| used for the tooth spacing; larger halves fall back to the generic path.
+   */
   static final int HALF_BITS = 130;
 
   private static final GLVEndomorphism ENDO = (GLVEndomorphism) Secp256k1.CURVE.getEndomorphism();

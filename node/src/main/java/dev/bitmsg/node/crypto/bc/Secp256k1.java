@@ -20,6 +20,7 @@ final class Secp256k1 {
   static final ECPoint G = X9.getG();
   static final BigInteger N = X9.getN();
   static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE, G, N, X9.getH());
+
   /** Comb multiplication with a table cached on G: the fast path for d·G. */
   static final FixedPointCombMultiplier COMB = new FixedPointCombMultiplier();
 

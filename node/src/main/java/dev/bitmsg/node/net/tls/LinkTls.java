@@ -16,8 +16,8 @@ import javax.net.ssl.SSLSession;
 /**
  * Switches an established Bitmessage connection to TLS as the reference node does (PROTOCOL.md
  * 3.3): right after both veracks, the side that dialled becomes the TLS client, the other the TLS
- * server, and every later byte travels inside TLS (TLS 1.2, anonymous ECDH on secp256k1, see
- * {@link BcTlsContexts}).
+ * server, and every later byte travels inside TLS (TLS 1.2, anonymous ECDH on secp256k1, see {@link
+ * BcTlsContexts}).
  *
  * <p>The switch happens while the frame decoder is delivering the last handshake message, so bytes
  * that arrived behind it in the same read (typically the peer's ClientHello right after its verack)
@@ -56,7 +56,11 @@ public final class LinkTls {
    * @param freshDecoder the decoder that replaces it and reads the decrypted stream
    * @param established the event fired down the pipeline (from the front) once TLS is up
    */
-  public void upgrade(Channel ch, boolean client, String decoderName, ChannelHandler freshDecoder,
+  public void upgrade(
+      Channel ch,
+      boolean client,
+      String decoderName,
+      ChannelHandler freshDecoder,
       Object established) {
     ChannelPipeline p = ch.pipeline();
     Catcher catcher = new Catcher();

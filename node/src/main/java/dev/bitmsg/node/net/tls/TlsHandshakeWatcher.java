@@ -35,8 +35,12 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
     }
     if (done.isSuccess()) {
       SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-      log.info("{}: TLS up as {} ({}, {})", ctx.channel().remoteAddress(), client ? "client" : "server",
-          ssl.engine().getSession().getProtocol(), ssl.engine().getSession().getCipherSuite());
+      log.info(
+          "{}: TLS up as {} ({}, {})",
+          ctx.channel().remoteAddress(),
+          client ? "client" : "server",
+          ssl.engine().getSession().getProtocol(),
+          ssl.engine().getSession().getCipherSuite());
       ctx.pipeline().remove(this);
       ctx.fireUserEventTriggered(established);
     } else {
@@ -57,8 +61,11 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
-      log.info("{}: TLS handshake as {} failed, closing this connection: {}",
-          ctx.channel().remoteAddress(), client ? "client" : "server", root.toString());
+      log.info(
+          "{}: TLS handshake as {} failed, closing this connection: {}",
+          ctx.channel().remoteAddress(),
+          client ? "client" : "server",
+          root.toString());
     }
     ctx.close().addListener(ChannelFailures.LOG_CLOSE);
   }

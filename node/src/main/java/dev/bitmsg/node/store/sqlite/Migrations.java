@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ordered schema steps of the node database and the runner that applies the missing ones.
- * The {@code schema_version} table holds one row per applied step; each step runs in its own
+ * The ordered schema steps of the node database and the runner that applies the missing ones. The
+ * {@code schema_version} table holds one row per applied step; each step runs in its own
  * transaction together with its row, so a crash leaves the schema at a step boundary. A database
  * newer than this code is refused rather than guessed at. Stateless.
  */
@@ -192,7 +192,8 @@ final class Migrations {
   }
 
   static int currentVersion(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(version), 0) FROM schema_version");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT coalesce(max(version), 0) FROM schema_version");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getInt(1) : 0;
     }

@@ -31,9 +31,11 @@ public final class SqliteClientState implements ClientState {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
-        s.execute("CREATE TABLE IF NOT EXISTS address_book (address TEXT PRIMARY KEY NOT NULL, label TEXT NOT NULL)");
-        s.execute("CREATE TABLE IF NOT EXISTS inbox_marks (msgid TEXT PRIMARY KEY NOT NULL,"
-            + " read INTEGER NOT NULL DEFAULT 0, trashed INTEGER NOT NULL DEFAULT 0)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS address_book (address TEXT PRIMARY KEY NOT NULL, label TEXT NOT NULL)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS inbox_marks (msgid TEXT PRIMARY KEY NOT NULL,"
+                + " read INTEGER NOT NULL DEFAULT 0, trashed INTEGER NOT NULL DEFAULT 0)");
         s.execute("CREATE TABLE IF NOT EXISTS sent_trash (outbox_id INTEGER PRIMARY KEY NOT NULL)");
       }
       return new SqliteClientState(c);
@@ -44,7 +46,9 @@ public final class SqliteClientState implements ClientState {
 
   @Override
   public synchronized boolean addContact(String address, String label) {
-    return update("INSERT OR IGNORE INTO address_book (address, label) VALUES (?, ?)", address, label) == 1;
+    return update(
+            "INSERT OR IGNORE INTO address_book (address, label) VALUES (?, ?)", address, label)
+        == 1;
   }
 
   @Override
@@ -55,8 +59,9 @@ public final class SqliteClientState implements ClientState {
   @Override
   public synchronized List<Contact> contacts() {
     List<Contact> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT address, label FROM address_book ORDER BY rowid");
-         ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT address, label FROM address_book ORDER BY rowid");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new Contact(rs.getString(1), rs.getString(2)));
       }
@@ -68,13 +73,17 @@ public final class SqliteClientState implements ClientState {
 
   @Override
   public synchronized void markRead(String msgid, boolean read) {
-    update("INSERT INTO inbox_marks (msgid, read) VALUES (?, ?) ON CONFLICT (msgid) DO UPDATE SET read = excluded.read",
-        msgid, read ? 1 : 0);
+    update(
+        "INSERT INTO inbox_marks (msgid, read) VALUES (?, ?) ON CONFLICT (msgid) DO UPDATE SET read = excluded.read",
+        msgid,
+        read ? 1 : 0);
   }
 
   @Override
   public synchronized void trashInbox(String msgid) {
-    update("INSERT INTO inbox_marks (msgid, trashed) VALUES (?, 1) ON CONFLICT (msgid) DO UPDATE SET trashed = 1", msgid);
+    update(
+        "INSERT INTO inbox_marks (msgid, trashed) VALUES (?, 1) ON CONFLICT (msgid) DO UPDATE SET trashed = 1",
+        msgid);
   }
 
   @Override
@@ -95,7 +104,8 @@ public final class SqliteClientState implements ClientState {
   @Override
   public synchronized Set<Long> trashedSent() {
     Set<Long> out = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT outbox_id FROM sent_trash"); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT outbox_id FROM sent_trash");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(rs.getLong(1));
       }
@@ -139,7 +149,8 @@ public final class SqliteClientState implements ClientState {
 
   private Set<String> strings(String sql) {
     Set<String> out = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }

@@ -23,9 +23,9 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Why {@code synchronous=NORMAL}: in WAL mode a commit appends to the WAL file with a write()
  * before returning, so a killed process (kill -9) loses nothing and never corrupts the database;
- * only an OS crash or power loss may drop the last transactions, which is harmless for an
- * inventory that peers re-announce. {@code FULL} would add an fsync per commit and cap ingest at
- * the disk's sync rate.
+ * only an OS crash or power loss may drop the last transactions, which is harmless for an inventory
+ * that peers re-announce. {@code FULL} would add an fsync per commit and cap ingest at the disk's
+ * sync rate.
  *
  * <p>Thread-safe.
  */
@@ -114,9 +114,9 @@ public final class SqliteDatabase implements AutoCloseable {
   }
 
   /**
-   * A prepared statement for {@code sql}, cached for the life of the connection. Only valid
-   * inside {@link #with} or {@link #inTransaction}; the SQL must be a constant (parameters are
-   * bound, never concatenated).
+   * A prepared statement for {@code sql}, cached for the life of the connection. Only valid inside
+   * {@link #with} or {@link #inTransaction}; the SQL must be a constant (parameters are bound,
+   * never concatenated).
    */
   public PreparedStatement prepared(String sql) throws SQLException {
     if (!lock.isHeldByCurrentThread()) {

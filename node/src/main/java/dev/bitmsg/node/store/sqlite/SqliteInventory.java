@@ -26,7 +26,8 @@ public final class SqliteInventory implements Inventory {
   private static final String INSERT_OWN =
       "INSERT OR IGNORE INTO inventory (vector, object_type, stream, expires, payload, tag, origin)"
           + " VALUES (?, ?, ?, ?, ?, ?, 'own')";
-  private static final String IS_OWN = "SELECT 1 FROM inventory WHERE vector = ? AND origin = 'own'";
+  private static final String IS_OWN =
+      "SELECT 1 FROM inventory WHERE vector = ? AND origin = 'own'";
   private static final String OWN =
       "SELECT vector, expires FROM inventory WHERE origin = 'own' AND expires >= ?";
   private static final String EXISTS = "SELECT 1 FROM inventory WHERE vector = ?";

@@ -17,10 +17,14 @@ public final class SqliteKnownNodes implements KnownNodes {
           + " services = excluded.services, last_seen = max(last_seen, excluded.last_seen)";
   private static final String COLUMNS = "host, port, stream, services, last_seen, rating";
   private static final String SEEN_SINCE =
-      "SELECT " + COLUMNS + " FROM known_nodes WHERE stream = ? AND last_seen >= ?"
+      "SELECT "
+          + COLUMNS
+          + " FROM known_nodes WHERE stream = ? AND last_seen >= ?"
           + " ORDER BY last_seen DESC LIMIT ?";
   private static final String CANDIDATES =
-      "SELECT " + COLUMNS + " FROM known_nodes WHERE stream = ?"
+      "SELECT "
+          + COLUMNS
+          + " FROM known_nodes WHERE stream = ?"
           + " ORDER BY rating DESC, last_seen DESC LIMIT ?";
   private static final String RATE =
       "UPDATE known_nodes SET rating = min(1.0, max(-1.0, rating + ?)) WHERE host = ? AND port = ?";
@@ -83,7 +87,11 @@ public final class SqliteKnownNodes implements KnownNodes {
       while (rs.next()) {
         out.add(
             new KnownNode(
-                rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
                 rs.getDouble(6)));
       }
     }

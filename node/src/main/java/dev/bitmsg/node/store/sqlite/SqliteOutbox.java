@@ -24,13 +24,18 @@ import java.util.stream.Collectors;
  * written together with its history row in one transaction. Thread-safe.
  */
 final class SqliteOutbox implements Outbox {
-  private static final String OUT_COLUMNS = "id, kind, from_address, to_address, encoding, message,"
-      + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail";
+  private static final String OUT_COLUMNS =
+      "id, kind, from_address, to_address, encoding, message,"
+          + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail";
 
   /** The statuses of {@link SendStatus#isFinal()}: enum names, so the SQL stays a constant. */
-  private static final String DELETE_FINISHED = "DELETE FROM outbox WHERE id = ? AND status IN ("
-      + Arrays.stream(SendStatus.values()).filter(SendStatus::isFinal).map(st -> "'" + st.name() + "'")
-          .collect(Collectors.joining(", ")) + ")";
+  private static final String DELETE_FINISHED =
+      "DELETE FROM outbox WHERE id = ? AND status IN ("
+          + Arrays.stream(SendStatus.values())
+              .filter(SendStatus::isFinal)
+              .map(st -> "'" + st.name() + "'")
+              .collect(Collectors.joining(", "))
+          + ")";
 
   private final SqliteDatabase db;
 
@@ -40,37 +45,42 @@ final class SqliteOutbox implements Outbox {
 
   @Override
   public long add(OutboxEntry e) {
-    return db.inTransaction("queue message", c -> {
-      PreparedStatement ps = db.prepared("INSERT INTO outbox (kind, from_address, to_address,"
-          + " encoding, message, ttl, ackdata, status, status_time, created)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      ps.setString(1, e.kind().name());
-      ps.setString(2, e.from());
-      setOptionalText(ps, 3, e.to());
-      ps.setLong(4, e.encoding());
-      ps.setBytes(5, e.message().toByteArray());
-      ps.setLong(6, e.ttl());
-      if (e.ackData().isPresent()) {
-        ps.setBytes(7, e.ackData().get().toByteArray());
-      } else {
-        ps.setNull(7, Types.BLOB);
-      }
-      ps.setString(8, SendStatus.QUEUED.name());
-      ps.setLong(9, e.created());
-      ps.setLong(10, e.created());
-      ps.executeUpdate();
-      long id;
-      try (ResultSet rs = db.prepared("SELECT last_insert_rowid()").executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-      history(id, SendStatus.QUEUED, e.created());
-      return id;
-    });
+    return db.inTransaction(
+        "queue message",
+        c -> {
+          PreparedStatement ps =
+              db.prepared(
+                  "INSERT INTO outbox (kind, from_address, to_address,"
+                      + " encoding, message, ttl, ackdata, status, status_time, created)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          ps.setString(1, e.kind().name());
+          ps.setString(2, e.from());
+          setOptionalText(ps, 3, e.to());
+          ps.setLong(4, e.encoding());
+          ps.setBytes(5, e.message().toByteArray());
+          ps.setLong(6, e.ttl());
+          if (e.ackData().isPresent()) {
+            ps.setBytes(7, e.ackData().get().toByteArray());
+          } else {
+            ps.setNull(7, Types.BLOB);
+          }
+          ps.setString(8, SendStatus.QUEUED.name());
+          ps.setLong(9, e.created());
+          ps.setLong(10, e.created());
+          ps.executeUpdate();
+          long id;
+          try (ResultSet rs = db.prepared("SELECT last_insert_rowid()").executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+          }
+          history(id, SendStatus.QUEUED, e.created());
+          return id;
+        });
   }
 
   private void history(long id, SendStatus status, long at) throws SQLException {
-    PreparedStatement h = db.prepared("INSERT INTO status_history (outbox_id, status, at) VALUES (?, ?, ?)");
+    PreparedStatement h =
+        db.prepared("INSERT INTO status_history (outbox_id, status, at) VALUES (?, ?, ?)");
     h.setLong(1, id);
     h.setString(2, status.name());
     h.setLong(3, at);
@@ -79,26 +89,31 @@ final class SqliteOutbox implements Outbox {
 
   @Override
   public Optional<OutboxEntry> get(long id) {
-    return db.with("get outbox row", c -> {
-      PreparedStatement ps = db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox WHERE id = ?");
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(outRow(rs)) : Optional.<OutboxEntry>empty();
-      }
-    });
+    return db.with(
+        "get outbox row",
+        c -> {
+          PreparedStatement ps = db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox WHERE id = ?");
+          ps.setLong(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(outRow(rs)) : Optional.<OutboxEntry>empty();
+          }
+        });
   }
 
   @Override
   public List<OutboxEntry> all() {
-    return db.with("list outbox", c -> {
-      List<OutboxEntry> out = new ArrayList<>();
-      try (ResultSet rs = db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox ORDER BY id").executeQuery()) {
-        while (rs.next()) {
-          out.add(outRow(rs));
-        }
-      }
-      return out;
-    });
+    return db.with(
+        "list outbox",
+        c -> {
+          List<OutboxEntry> out = new ArrayList<>();
+          try (ResultSet rs =
+              db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox ORDER BY id").executeQuery()) {
+            while (rs.next()) {
+              out.add(outRow(rs));
+            }
+          }
+          return out;
+        });
   }
 
   @Override
@@ -115,61 +130,83 @@ final class SqliteOutbox implements Outbox {
   private static OutboxEntry outRow(ResultSet rs) throws SQLException {
     byte[] ack = rs.getBytes(8);
     byte[] solved = rs.getBytes(15);
-    return new OutboxEntry(rs.getLong(1), OutboxEntry.Kind.valueOf(rs.getString(2)), rs.getString(3),
-        Optional.ofNullable(rs.getString(4)), rs.getLong(5), Bytes.of(rs.getBytes(6)), rs.getLong(7),
-        Optional.ofNullable(ack).map(Bytes::of), SendStatus.valueOf(rs.getString(9)), rs.getLong(10),
-        rs.getLong(11), rs.getInt(12), rs.getLong(13), Optional.ofNullable(rs.getString(14)),
-        Optional.ofNullable(solved).map(Bytes::of), Optional.ofNullable(rs.getString(16)));
+    return new OutboxEntry(
+        rs.getLong(1),
+        OutboxEntry.Kind.valueOf(rs.getString(2)),
+        rs.getString(3),
+        Optional.ofNullable(rs.getString(4)),
+        rs.getLong(5),
+        Bytes.of(rs.getBytes(6)),
+        rs.getLong(7),
+        Optional.ofNullable(ack).map(Bytes::of),
+        SendStatus.valueOf(rs.getString(9)),
+        rs.getLong(10),
+        rs.getLong(11),
+        rs.getInt(12),
+        rs.getLong(13),
+        Optional.ofNullable(rs.getString(14)),
+        Optional.ofNullable(solved).map(Bytes::of),
+        Optional.ofNullable(rs.getString(16)));
   }
 
   @Override
   public void setStatus(long id, SendStatus status, long now, Optional<String> detail) {
-    db.inTransaction("set status", c -> {
-      PreparedStatement ps = db.prepared(
-          "UPDATE outbox SET status = ?, status_time = ?, detail = ? WHERE id = ?");
-      ps.setString(1, status.name());
-      ps.setLong(2, now);
-      setOptionalText(ps, 3, detail);
-      ps.setLong(4, id);
-      int rows = ps.executeUpdate();
-      history(id, status, now);
-      return rows;
-    });
+    db.inTransaction(
+        "set status",
+        c -> {
+          PreparedStatement ps =
+              db.prepared("UPDATE outbox SET status = ?, status_time = ?, detail = ? WHERE id = ?");
+          ps.setString(1, status.name());
+          ps.setLong(2, now);
+          setOptionalText(ps, 3, detail);
+          ps.setLong(4, id);
+          int rows = ps.executeUpdate();
+          history(id, status, now);
+          return rows;
+        });
   }
 
   @Override
   public void saveSolved(long id, Bytes object, String powBy) {
-    db.with("save solved object", c -> {
-      PreparedStatement ps = db.prepared("UPDATE outbox SET solved = ?, pow_by = ? WHERE id = ?");
-      ps.setBytes(1, object.toByteArray());
-      ps.setString(2, powBy);
-      ps.setLong(3, id);
-      return ps.executeUpdate();
-    });
+    db.with(
+        "save solved object",
+        c -> {
+          PreparedStatement ps =
+              db.prepared("UPDATE outbox SET solved = ?, pow_by = ? WHERE id = ?");
+          ps.setBytes(1, object.toByteArray());
+          ps.setString(2, powBy);
+          ps.setLong(3, id);
+          return ps.executeUpdate();
+        });
   }
 
   @Override
   public void markSent(long id, SendStatus status, int retries, long sleepTill, long now) {
-    db.inTransaction("mark sent", c -> {
-      // An ack can overtake the bookkeeping of the send: never step back from ack received.
-      PreparedStatement ps = db.prepared("UPDATE outbox SET status = ?, status_time = ?, retries = ?,"
-          + " sleep_till = ?, solved = NULL, detail = NULL WHERE id = ? AND status <> 'ACK_RECEIVED'");
-      ps.setString(1, status.name());
-      ps.setLong(2, now);
-      ps.setInt(3, retries);
-      ps.setLong(4, sleepTill);
-      ps.setLong(5, id);
-      int rows = ps.executeUpdate();
-      if (rows == 1) {
-        history(id, status, now);
-      } else {
-        PreparedStatement clear = db.prepared("UPDATE outbox SET solved = NULL, retries = ? WHERE id = ?");
-        clear.setInt(1, retries);
-        clear.setLong(2, id);
-        clear.executeUpdate();
-      }
-      return rows;
-    });
+    db.inTransaction(
+        "mark sent",
+        c -> {
+          // An ack can overtake the bookkeeping of the send: never step back from ack received.
+          PreparedStatement ps =
+              db.prepared(
+                  "UPDATE outbox SET status = ?, status_time = ?, retries = ?,"
+                      + " sleep_till = ?, solved = NULL, detail = NULL WHERE id = ? AND status <> 'ACK_RECEIVED'");
+          ps.setString(1, status.name());
+          ps.setLong(2, now);
+          ps.setInt(3, retries);
+          ps.setLong(4, sleepTill);
+          ps.setLong(5, id);
+          int rows = ps.executeUpdate();
+          if (rows == 1) {
+            history(id, status, now);
+          } else {
+            PreparedStatement clear =
+                db.prepared("UPDATE outbox SET solved = NULL, retries = ? WHERE id = ?");
+            clear.setInt(1, retries);
+            clear.setLong(2, id);
+            clear.executeUpdate();
+          }
+          return rows;
+        });
   }
 
   @Override
@@ -179,55 +216,63 @@ final class SqliteOutbox implements Outbox {
 
   @Override
   public int requeueInterrupted(long now) {
-    return db.inTransaction("requeue interrupted", c -> {
-      List<Long> ids = new ArrayList<>();
-      PreparedStatement q = db.prepared("SELECT id FROM outbox WHERE status = ?");
-      q.setString(1, SendStatus.DOING_POW.name());
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      PreparedStatement ps = db.prepared("UPDATE outbox SET status = ?, status_time = ? WHERE id = ?");
-      for (long id : ids) {
-        ps.setString(1, SendStatus.QUEUED.name());
-        ps.setLong(2, now);
-        ps.setLong(3, id);
-        ps.executeUpdate();
-        history(id, SendStatus.QUEUED, now);
-      }
-      return ids.size();
-    });
+    return db.inTransaction(
+        "requeue interrupted",
+        c -> {
+          List<Long> ids = new ArrayList<>();
+          PreparedStatement q = db.prepared("SELECT id FROM outbox WHERE status = ?");
+          q.setString(1, SendStatus.DOING_POW.name());
+          try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong(1));
+            }
+          }
+          PreparedStatement ps =
+              db.prepared("UPDATE outbox SET status = ?, status_time = ? WHERE id = ?");
+          for (long id : ids) {
+            ps.setString(1, SendStatus.QUEUED.name());
+            ps.setLong(2, now);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+            history(id, SendStatus.QUEUED, now);
+          }
+          return ids.size();
+        });
   }
 
   @Override
   public List<Change> history(long id) {
-    return db.with("status history", c -> {
-      PreparedStatement ps = db.prepared(
-          "SELECT status, at FROM status_history WHERE outbox_id = ? ORDER BY rowid");
-      ps.setLong(1, id);
-      List<Change> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Change(SendStatus.valueOf(rs.getString(1)), rs.getLong(2)));
-        }
-      }
-      return out;
-    });
+    return db.with(
+        "status history",
+        c -> {
+          PreparedStatement ps =
+              db.prepared(
+                  "SELECT status, at FROM status_history WHERE outbox_id = ? ORDER BY rowid");
+          ps.setLong(1, id);
+          List<Change> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new Change(SendStatus.valueOf(rs.getString(1)), rs.getLong(2)));
+            }
+          }
+          return out;
+        });
   }
 
   @Override
   public Set<Long> deleteFinished(Collection<Long> ids) {
-    return db.inTransaction("delete finished outbox rows", c -> {
-      Set<Long> deleted = new HashSet<>();
-      PreparedStatement ps = db.prepared(DELETE_FINISHED);
-      for (long id : ids) {
-        ps.setLong(1, id);
-        if (ps.executeUpdate() == 1) {
-          deleted.add(id); // status_history rows go with it (ON DELETE CASCADE)
-        }
-      }
-      return deleted;
-    });
+    return db.inTransaction(
+        "delete finished outbox rows",
+        c -> {
+          Set<Long> deleted = new HashSet<>();
+          PreparedStatement ps = db.prepared(DELETE_FINISHED);
+          for (long id : ids) {
+            ps.setLong(1, id);
+            if (ps.executeUpdate() == 1) {
+              deleted.add(id); // status_history rows go with it (ON DELETE CASCADE)
+            }
+          }
+          return deleted;
+        });
   }
 }

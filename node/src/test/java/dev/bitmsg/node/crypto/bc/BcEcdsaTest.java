@@ -27,9 +27,18 @@ class BcEcdsaTest {
       PublicKey pub = PublicKey.fromHex(b.get("public_key"));
       byte[] msg = b.hex("message");
       byte[] sig = b.hex("signature_der");
-      assertEquals(Boolean.parseBoolean(b.get("valid_with_sha1")), ecdsa.verify(pub, msg, sig, SignatureDigest.SHA1), b.title());
-      assertEquals(Boolean.parseBoolean(b.get("valid_with_sha256")), ecdsa.verify(pub, msg, sig, SignatureDigest.SHA256), b.title());
-      assertEquals(Boolean.parseBoolean(b.get("accepted_by_pybitmessage_verify")), ecdsa.verify(pub, msg, sig), b.title());
+      assertEquals(
+          Boolean.parseBoolean(b.get("valid_with_sha1")),
+          ecdsa.verify(pub, msg, sig, SignatureDigest.SHA1),
+          b.title());
+      assertEquals(
+          Boolean.parseBoolean(b.get("valid_with_sha256")),
+          ecdsa.verify(pub, msg, sig, SignatureDigest.SHA256),
+          b.title());
+      assertEquals(
+          Boolean.parseBoolean(b.get("accepted_by_pybitmessage_verify")),
+          ecdsa.verify(pub, msg, sig),
+          b.title());
       checked++;
     }
     assertEquals(2, checked);
@@ -52,14 +61,22 @@ class BcEcdsaTest {
     for (VectorFile.Block b : VectorFile.read("objects.txt")) {
       if (b.has("signed_data") && b.has("signature") && b.has("pub_signing_key")) {
         PublicKey pub = PublicKey.fromHex(b.get("pub_signing_key"));
-        SignatureDigest d = SignatureDigest.valueOf(b.get("signature_digest").toUpperCase(java.util.Locale.ROOT));
-        assertEquals(Optional.of(d), ecdsa.verifyAny(pub, b.hex("signed_data"), b.hex("signature")), b.title());
+        SignatureDigest d =
+            SignatureDigest.valueOf(b.get("signature_digest").toUpperCase(java.util.Locale.ROOT));
+        assertEquals(
+            Optional.of(d),
+            ecdsa.verifyAny(pub, b.hex("signed_data"), b.hex("signature")),
+            b.title());
         checked++;
       }
     }
     VectorFile.Block local = VectorFile.block("objects.txt", "msg object built locally");
-    PrivateKey sender = PrivateKey.fromHex(VectorFile.block("deterministic.txt", "1 leading zero byte").get("priv_signing_key"));
-    assertEquals(local.get("signature_sha256_rfc6979"), HEX.formatHex(ecdsa.sign(sender, local.hex("signed_data"))));
+    PrivateKey sender =
+        PrivateKey.fromHex(
+            VectorFile.block("deterministic.txt", "1 leading zero byte").get("priv_signing_key"));
+    assertEquals(
+        local.get("signature_sha256_rfc6979"),
+        HEX.formatHex(ecdsa.sign(sender, local.hex("signed_data"))));
     assertEquals(2, checked);
   }
 
@@ -67,7 +84,9 @@ class BcEcdsaTest {
   void signaturesInsideDecryptedMsgAndBroadcasts_verify() {
     int checked = 0;
     for (VectorFile.Block b : VectorFile.read("objects.txt")) {
-      if (!b.has("plaintext") || !(b.has("signed_data") || b.has("signed_data_prefix")) || b.has("pub_signing_key")) {
+      if (!b.has("plaintext")
+          || !(b.has("signed_data") || b.has("signed_data_prefix"))
+          || b.has("pub_signing_key")) {
         continue;
       }
       byte[] plain = b.hex("plaintext");
@@ -77,7 +96,9 @@ class BcEcdsaTest {
       int sigLen = -1;
       for (int len = 8; len <= 73 && len < plain.length; len++) {
         int at = plain.length - len;
-        if ((plain[at - 1] & 0xff) == len && plain[at] == 0x30 && (plain[at + 1] & 0xff) == len - 2) {
+        if ((plain[at - 1] & 0xff) == len
+            && plain[at] == 0x30
+            && (plain[at + 1] & 0xff) == len - 2) {
           sigLen = len;
         }
       }
@@ -91,9 +112,11 @@ class BcEcdsaTest {
         signed = java.util.Arrays.copyOf(prefix, prefix.length + plain.length - sigLen - 1);
         System.arraycopy(plain, 0, signed, prefix.length, plain.length - sigLen - 1);
       }
-      SignatureDigest expected = b.has("signature_digest")
-          ? SignatureDigest.valueOf(b.get("signature_digest").toUpperCase(java.util.Locale.ROOT))
-          : b.title().contains("SHA-1") ? SignatureDigest.SHA1 : SignatureDigest.SHA256;
+      SignatureDigest expected =
+          b.has("signature_digest")
+              ? SignatureDigest.valueOf(
+                  b.get("signature_digest").toUpperCase(java.util.Locale.ROOT))
+              : b.title().contains("SHA-1") ? SignatureDigest.SHA1 : SignatureDigest.SHA256;
       assertEquals(Optional.of(expected), ecdsa.verifyAny(sender, signed, sig), b.title());
       checked++;
     }

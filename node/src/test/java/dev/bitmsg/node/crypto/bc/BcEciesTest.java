@@ -50,7 +50,8 @@ class BcEciesTest {
     int checked = 0;
     for (VectorFile.Block b : VectorFile.read("ecies.txt")) {
       if (b.has("ciphertext_blob")) {
-        byte[] plain = ecies.decrypt(PrivateKey.fromHex(b.get("private_key")), b.hex("ciphertext_blob"));
+        byte[] plain =
+            ecies.decrypt(PrivateKey.fromHex(b.get("private_key")), b.hex("ciphertext_blob"));
         assertEquals(b.get("plaintext"), HEX.formatHex(plain), b.title());
         checked++;
       }
@@ -63,8 +64,11 @@ class BcEciesTest {
     int checked = 0;
     for (VectorFile.Block b : VectorFile.read("objects.txt")) {
       String keyName =
-          b.has("decryption_private_key") ? "decryption_private_key"
-              : b.has("recipient_private_encryption_key") ? "recipient_private_encryption_key" : null;
+          b.has("decryption_private_key")
+              ? "decryption_private_key"
+              : b.has("recipient_private_encryption_key")
+                  ? "recipient_private_encryption_key"
+                  : null;
       if (keyName == null) {
         continue;
       }
@@ -77,7 +81,9 @@ class BcEciesTest {
         assertEquals(b.get("ecies_blob"), HEX.formatHex(blob));
         // The locally built msg also fixes IV and ephemeral key: encryption must reproduce it.
         PublicKey to = keys.publicKey(PrivateKey.fromHex(b.get(keyName)));
-        byte[] again = ecies.encrypt(to, plain, b.hex("ecies_iv"), PrivateKey.fromHex(b.get("ecies_ephemeral_private")));
+        byte[] again =
+            ecies.encrypt(
+                to, plain, b.hex("ecies_iv"), PrivateKey.fromHex(b.get("ecies_ephemeral_private")));
         assertEquals(b.get("ecies_blob"), HEX.formatHex(again));
       }
       checked++;
@@ -102,14 +108,21 @@ class BcEciesTest {
     PrivateKey someKey = keys.generate(new SeededRandomSource(1)).privateKey();
     CryptoException ex = assertThrows(CryptoException.class, () -> env.decrypt(someKey));
     assertEquals(CryptoException.Reason.MAC_MISMATCH, ex.reason());
-    assertEquals(good.get("full_blob").substring(0, 200), bad.get("ciphertext_blob_bad").substring(0, 200));
+    assertEquals(
+        good.get("full_blob").substring(0, 200), bad.get("ciphertext_blob_bad").substring(0, 200));
   }
 
   @Test
   void macFailure_withTheRightKey_isStillRejected() {
     KeyPair recipient = keys.generate(new SeededRandomSource(3));
-    byte[] blob = ecies.encrypt(recipient.publicKey(), "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    assertEquals("hello", new String(ecies.decrypt(recipient.privateKey(), blob), java.nio.charset.StandardCharsets.US_ASCII));
+    byte[] blob =
+        ecies.encrypt(
+            recipient.publicKey(), "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(
+        "hello",
+        new String(
+            ecies.decrypt(recipient.privateKey(), blob),
+            java.nio.charset.StandardCharsets.US_ASCII));
     for (int i : new int[] {0, 20, 90, blob.length - 33, blob.length - 1}) {
       byte[] tampered = blob.clone();
       tampered[i] ^= 0x01;
@@ -138,7 +151,13 @@ class BcEciesTest {
       byte[] blob = ecies.encrypt(recipient.publicKey(), new byte[] {1, 2, 3}, new byte[16], eph);
       // Rebuild the blob with a 31-byte X and a fresh MAC is impossible without the shared key
       // on the sender side, so re-encrypt by hand: shared secret via the recipient key.
-      byte[] h = BcEcies.sha512(Secp256k1.decode(r).multiply(recipient.privateKey().scalar()).normalize().getAffineXCoord().getEncoded());
+      byte[] h =
+          BcEcies.sha512(
+              Secp256k1.decode(r)
+                  .multiply(recipient.privateKey().scalar())
+                  .normalize()
+                  .getAffineXCoord()
+                  .getEncoded());
       byte[] shortBlob = new byte[blob.length - 1];
       System.arraycopy(blob, 0, shortBlob, 0, 18);
       shortBlob[18] = 0;
@@ -171,12 +190,15 @@ class BcEciesTest {
     ylen[53] = (byte) 0xff;
     bad.add(ylen);
     for (byte[] b : bad) {
-      CryptoException e = assertThrows(CryptoException.class, () -> ecies.open(b), HEX.formatHex(b));
+      CryptoException e =
+          assertThrows(CryptoException.class, () -> ecies.open(b), HEX.formatHex(b));
       assertEquals(CryptoException.Reason.MALFORMED, e.reason(), e.getMessage());
     }
     byte[] offCurve = good.clone();
     offCurve[60] ^= 1;
-    assertEquals(CryptoException.Reason.INVALID_KEY, assertThrows(CryptoException.class, () -> ecies.open(offCurve)).reason());
+    assertEquals(
+        CryptoException.Reason.INVALID_KEY,
+        assertThrows(CryptoException.class, () -> ecies.open(offCurve)).reason());
   }
 
   @Test

@@ -15,10 +15,12 @@ class BcHashesTest {
   void hello_matchesSpecSamples() {
     VectorFile.Block b = VectorFile.block("hashes.txt", "double SHA-512");
     byte[] input = b.hex("input");
-    assertEquals(b.get("input_ascii"), new String(input, java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(
+        b.get("input_ascii"), new String(input, java.nio.charset.StandardCharsets.US_ASCII));
     assertEquals(b.get("sha512"), HEX.formatHex(hashes.sha512(input)));
     assertEquals(b.get("double_sha512"), HEX.formatHex(hashes.doubleSha512(input)));
-    assertEquals(b.get("ripemd160_of_sha512"), HEX.formatHex(hashes.ripemd160(hashes.sha512(input))));
+    assertEquals(
+        b.get("ripemd160_of_sha512"), HEX.formatHex(hashes.ripemd160(hashes.sha512(input))));
   }
 
   @Test
@@ -41,6 +43,7 @@ class BcHashesTest {
         hashes.hmacSha256(
             "Jefe".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             "what do ya want for nothing?".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", HEX.formatHex(mac));
+    assertEquals(
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", HEX.formatHex(mac));
   }
 }

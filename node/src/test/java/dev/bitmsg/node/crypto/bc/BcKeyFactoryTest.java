@@ -23,18 +23,29 @@ class BcKeyFactoryTest {
     for (String file : List.of("address.txt", "deterministic.txt")) {
       for (VectorFile.Block b : VectorFile.read(file)) {
         if (b.has("priv_signing_key") && b.has("pub_signing_key")) {
-          assertEquals(b.get("pub_signing_key"), keys.publicKey(PrivateKey.fromHex(b.get("priv_signing_key"))).toHex(), b.title());
-          assertEquals(b.get("pub_encryption_key"), keys.publicKey(PrivateKey.fromHex(b.get("priv_encryption_key"))).toHex(), b.title());
+          assertEquals(
+              b.get("pub_signing_key"),
+              keys.publicKey(PrivateKey.fromHex(b.get("priv_signing_key"))).toHex(),
+              b.title());
+          assertEquals(
+              b.get("pub_encryption_key"),
+              keys.publicKey(PrivateKey.fromHex(b.get("priv_encryption_key"))).toHex(),
+              b.title());
           checked++;
         }
       }
     }
     for (VectorFile.Block b : VectorFile.read("tag.txt")) {
-      assertEquals(b.get("public_key"), keys.publicKey(PrivateKey.fromHex(b.get("private_key"))).toHex(), b.title());
+      assertEquals(
+          b.get("public_key"),
+          keys.publicKey(PrivateKey.fromHex(b.get("private_key"))).toHex(),
+          b.title());
       checked++;
     }
     VectorFile.Block e = VectorFile.block("ecies.txt", "worked example");
-    assertEquals(e.get("ephemeral_public_r"), keys.publicKey(PrivateKey.fromHex(e.get("ephemeral_private_r"))).toHex());
+    assertEquals(
+        e.get("ephemeral_public_r"),
+        keys.publicKey(PrivateKey.fromHex(e.get("ephemeral_private_r"))).toHex());
     assertTrue(checked >= 8, "checked " + checked);
   }
 
@@ -55,7 +66,8 @@ class BcKeyFactoryTest {
   @Test
   void privateKey_rangeChecked_andNeverPrinted() {
     assertThrows(CryptoException.class, () -> PrivateKey.of(new byte[32]));
-    byte[] n = HexFormat.of().parseHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141");
+    byte[] n =
+        HexFormat.of().parseHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141");
     assertThrows(CryptoException.class, () -> PrivateKey.of(n));
     assertThrows(CryptoException.class, () -> PrivateKey.of(new byte[31]));
     String hex = "93d0b61371a54b53df143b954035d612f8efa8a3ed1cf842c2186bfd8f876665";

@@ -28,7 +28,9 @@ public final class EcMicroLoop {
     for (int round = 0; round < 4; round++) {
       long t = mx.getCurrentThreadCpuTime();
       for (int i = 0; i < n; i++) {
-        ECPoint p = Secp256k1.decode(pts[i].getAffineXCoord().toBigInteger(), pts[i].getAffineYCoord().toBigInteger());
+        ECPoint p =
+            Secp256k1.decode(
+                pts[i].getAffineXCoord().toBigInteger(), pts[i].getAffineYCoord().toBigInteger());
         p.multiply(ks[i]).normalize();
       }
       double glv = (mx.getCurrentThreadCpuTime() - t) / 1e3 / n;
@@ -36,7 +38,9 @@ public final class EcMicroLoop {
       ECPoint fresh = null;
       int precomputed = n / 10;
       for (int i = 0; i < precomputed; i++) {
-        fresh = Secp256k1.decode(pts[i].getAffineXCoord().toBigInteger(), pts[i].getAffineYCoord().toBigInteger());
+        fresh =
+            Secp256k1.decode(
+                pts[i].getAffineXCoord().toBigInteger(), pts[i].getAffineYCoord().toBigInteger());
         FixedPointUtil.precompute(fresh);
       }
       double pre = (mx.getCurrentThreadCpuTime() - t) / 1e3 / precomputed;
@@ -83,8 +87,15 @@ public final class EcMicroLoop {
         BcEcies.hmac(h, data, 468);
       }
       double hash = (mx.getCurrentThreadCpuTime() - t) / 1e3 / n;
-      System.out.printf(Locale.ROOT, "round %d (us): glv multiply+decode %.1f, comb precompute %.1f, comb multiply %.1f, normalize+twice %.1f, sha512+hmac(468B) %.1f%n",
-          round, glv, pre, combMul, norm, hash);
+      System.out.printf(
+          Locale.ROOT,
+          "round %d (us): glv multiply+decode %.1f, comb precompute %.1f, comb multiply %.1f, normalize+twice %.1f, sha512+hmac(468B) %.1f%n",
+          round,
+          glv,
+          pre,
+          combMul,
+          norm,
+          hash);
     }
   }
 }

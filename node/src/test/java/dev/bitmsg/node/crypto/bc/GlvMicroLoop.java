@@ -49,7 +49,16 @@ public final class GlvMicroLoop {
           Objects.requireNonNull(g).multiply(k);
         }
         double gMul = (mx.getCurrentThreadCpuTime() - c) / 1e3 / n;
-        sb.append(String.format(Locale.ROOT, " w%d comb %.0f+%.1f glv %.0f+%.1f (mul ratio %.2f);", w, tPre, tMul, gPre, gMul, tMul / gMul));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                " w%d comb %.0f+%.1f glv %.0f+%.1f (mul ratio %.2f);",
+                w,
+                tPre,
+                tMul,
+                gPre,
+                gMul,
+                tMul / gMul));
       }
       System.out.println(sb);
     }

@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A quick manual measurement of trial decryptions per second (not a test; run its main with
- * args: identities objects threads). Every blob is for a stranger, so every try is a miss, the
- * common case. Baseline in the same run: one generic multiplication per key. Prints per-thread
- * CPU-time rates (less sensitive to other load) and the wall-clock rate of all threads.
+ * A quick manual measurement of trial decryptions per second (not a test; run its main with args:
+ * identities objects threads). Every blob is for a stranger, so every try is a miss, the common
+ * case. Baseline in the same run: one generic multiplication per key. Prints per-thread CPU-time
+ * rates (less sensitive to other load) and the wall-clock rate of all threads.
  */
 public final class TrialDecryptLoop {
   private TrialDecryptLoop() {}
@@ -57,17 +57,19 @@ public final class TrialDecryptLoop {
       for (int t = 0; t < threads; t++) {
         int from = t * objects / threads;
         int to = (t + 1) * objects / threads;
-        parts.add(pool.submit(() -> {
-          long c0 = mx.getCurrentThreadCpuTime();
-          long n = 0;
-          for (byte[] b : blobs.subList(from, to)) {
-            if (ecies.open(b).tryDecrypt(ring).isPresent()) {
-              throw new AssertionError();
-            }
-            n += ring.size();
-          }
-          return new double[] {n, (mx.getCurrentThreadCpuTime() - c0) / 1e9};
-        }));
+        parts.add(
+            pool.submit(
+                () -> {
+                  long c0 = mx.getCurrentThreadCpuTime();
+                  long n = 0;
+                  for (byte[] b : blobs.subList(from, to)) {
+                    if (ecies.open(b).tryDecrypt(ring).isPresent()) {
+                      throw new AssertionError();
+                    }
+                    n += ring.size();
+                  }
+                  return new double[] {n, (mx.getCurrentThreadCpuTime() - c0) / 1e9};
+                }));
       }
       double total = 0;
       double cpuSeconds = 0;
@@ -78,10 +80,18 @@ public final class TrialDecryptLoop {
       }
       double wallRate = total / ((System.nanoTime() - wall) / 1e9);
       double cpuRate = total / cpuSeconds;
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "round %d: %d identities x %d objects, %d threads: batch %.0f tries/s per CPU-second"
               + " (baseline per-key generic %.0f, ratio %.2f); wall-clock all threads %.0f tries/s%n",
-          round, identities, objects, threads, cpuRate, baseline, cpuRate / baseline, wallRate);
+          round,
+          identities,
+          objects,
+          threads,
+          cpuRate,
+          baseline,
+          cpuRate / baseline,
+          wallRate);
     }
     pool.shutdown();
   }

@@ -37,30 +37,36 @@ class BcTlsInteropTest {
     String value = Security.getProperty("jdk.tls.disabledAlgorithms");
     assertFalse(value.matches("(?i).*(^|,)\\s*(anon|ecdh)\\s*(,|$).*"), value);
     // the rest of the JDK's defaults stay in force
-    assertEquals(true, value.contains("SSLv3") && value.contains("RC4") && value.contains("NULL"), value);
+    assertEquals(
+        true, value.contains("SSLv3") && value.contains("RC4") && value.contains("NULL"), value);
   }
 
   @Test
   void twoEnginesNegotiateTheReferenceSuite() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> {
-        try (Socket plain = server.accept(); SSLSocket s = tls.layer(plain, false)) {
-          s.startHandshake();
-          byte[] got = s.getInputStream().readNBytes(5);
-          s.getOutputStream().write(got);
-          s.getOutputStream().flush();
-          return s.getSession().getCipherSuite();
-        } catch (IOException e) {
-          throw new RuntimeException(e);
-        }
-      });
-      try (SSLSocket c = tls.layer(new Socket(server.getInetAddress(), server.getLocalPort()), true)) {
+      CompletableFuture<String> served =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (Socket plain = server.accept();
+                    SSLSocket s = tls.layer(plain, false)) {
+                  s.startHandshake();
+                  byte[] got = s.getInputStream().readNBytes(5);
+                  s.getOutputStream().write(got);
+                  s.getOutputStream().flush();
+                  return s.getSession().getCipherSuite();
+                } catch (IOException e) {
+                  throw new RuntimeException(e);
+                }
+              });
+      try (SSLSocket c =
+          tls.layer(new Socket(server.getInetAddress(), server.getLocalPort()), true)) {
         c.startHandshake();
         assertEquals(BcTlsContexts.PROTOCOL, c.getSession().getProtocol());
         assertEquals(BcTlsContexts.CIPHER_SUITE, c.getSession().getCipherSuite());
         c.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
         c.getOutputStream().flush();
-        assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), c.getInputStream().readNBytes(5));
+        assertArrayEquals(
+            "hello".getBytes(StandardCharsets.US_ASCII), c.getInputStream().readNBytes(5));
       }
       assertEquals(BcTlsContexts.CIPHER_SUITE, served.get(20, TimeUnit.SECONDS));
     }
@@ -79,7 +85,8 @@ class BcTlsInteropTest {
       assertArrayEquals("ping\n".getBytes(StandardCharsets.US_ASCII), read(server.stdout(), 5));
       server.stdin().write("pong\n".getBytes(StandardCharsets.US_ASCII));
       server.stdin().flush();
-      assertArrayEquals("pong\n".getBytes(StandardCharsets.US_ASCII), c.getInputStream().readNBytes(5));
+      assertArrayEquals(
+          "pong\n".getBytes(StandardCharsets.US_ASCII), c.getInputStream().readNBytes(5));
     }
   }
 
@@ -94,14 +101,17 @@ class BcTlsInteropTest {
       assertEquals(BcTlsContexts.CIPHER_SUITE, s.getSession().getCipherSuite());
       client.stdin().write("ping\n".getBytes(StandardCharsets.US_ASCII));
       client.stdin().flush();
-      assertArrayEquals("ping\n".getBytes(StandardCharsets.US_ASCII), s.getInputStream().readNBytes(5));
+      assertArrayEquals(
+          "ping\n".getBytes(StandardCharsets.US_ASCII), s.getInputStream().readNBytes(5));
       s.getOutputStream().write("pong\n".getBytes(StandardCharsets.US_ASCII));
       s.getOutputStream().flush();
       assertArrayEquals("pong\n".getBytes(StandardCharsets.US_ASCII), read(client.stdout(), 5));
     }
   }
 
-  /** An OpenSSL server willing to speak TLS 1.3 (PyBitmessage's setup) settles on TLS 1.2 with us. */
+  /**
+   * An OpenSSL server willing to speak TLS 1.3 (PyBitmessage's setup) settles on TLS 1.2 with us.
+   */
   @Test
   void clientSettlesOnTls12WithAServerAllowingTls13() throws Exception {
     assumeTrue(Openssl.available(), "openssl not installed");
@@ -129,12 +139,14 @@ class BcTlsInteropTest {
   }
 
   static byte[] read(InputStream in, int n) throws Exception {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return in.readNBytes(n);
-      } catch (IOException e) {
-        throw new RuntimeException(e);
-      }
-    }).get(20, TimeUnit.SECONDS);
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return in.readNBytes(n);
+              } catch (IOException e) {
+                throw new RuntimeException(e);
+              }
+            })
+        .get(20, TimeUnit.SECONDS);
   }
 }

@@ -53,8 +53,21 @@ final class Openssl implements AutoCloseable {
 
   /** {@code s_server -nocert} accepting one connection on 127.0.0.1:{@code port}. */
   static Openssl server(int port, String groups) throws IOException {
-    return new Openssl(List.of("openssl", "s_server", "-nocert", "-tls1_2", "-cipher", CIPHER,
-        "-curves", groups, "-accept", "127.0.0.1:" + port, "-naccept", "1", "-quiet"));
+    return new Openssl(
+        List.of(
+            "openssl",
+            "s_server",
+            "-nocert",
+            "-tls1_2",
+            "-cipher",
+            CIPHER,
+            "-curves",
+            groups,
+            "-accept",
+            "127.0.0.1:" + port,
+            "-naccept",
+            "1",
+            "-quiet"));
   }
 
   /**
@@ -63,14 +76,38 @@ final class Openssl implements AutoCloseable {
    * groups"), the reference node's own limitation on OpenSSL 3 (PROTOCOL.md 3.3).
    */
   static Openssl client(int port, String groups) throws IOException {
-    return new Openssl(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-        "-tls1_2", "-cipher", CIPHER, "-curves", groups, "-quiet"));
+    return new Openssl(
+        List.of(
+            "openssl",
+            "s_client",
+            "-connect",
+            "127.0.0.1:" + port,
+            "-tls1_2",
+            "-cipher",
+            CIPHER,
+            "-curves",
+            groups,
+            "-quiet"));
   }
 
-  /** {@code s_server} like {@link #server} but also willing to speak TLS 1.3 (PyBitmessage's setup). */
+  /**
+   * {@code s_server} like {@link #server} but also willing to speak TLS 1.3 (PyBitmessage's setup).
+   */
   static Openssl serverAnyVersion(int port, String groups) throws IOException {
-    return new Openssl(List.of("openssl", "s_server", "-nocert", "-cipher", CIPHER,
-        "-curves", groups, "-accept", "127.0.0.1:" + port, "-naccept", "1", "-quiet"));
+    return new Openssl(
+        List.of(
+            "openssl",
+            "s_server",
+            "-nocert",
+            "-cipher",
+            CIPHER,
+            "-curves",
+            groups,
+            "-accept",
+            "127.0.0.1:" + port,
+            "-naccept",
+            "1",
+            "-quiet"));
   }
 
   /** Connects to a server started by {@link #server}, retrying while it is not listening yet. */

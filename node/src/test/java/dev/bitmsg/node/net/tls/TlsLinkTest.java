@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The NODE_SSL upgrade end to end on loopback: node to node, node against OpenSSL in each TLS role
- * (a relay drives the plaintext Bitmessage handshake itself, then splices the socket to an
- * {@code openssl s_server}/{@code s_client} process whose stdin/stdout carry framed messages inside
- * TLS), plaintext for peers without NODE_SSL or with TLS switched off, and a failed TLS handshake.
+ * (a relay drives the plaintext Bitmessage handshake itself, then splices the socket to an {@code
+ * openssl s_server}/{@code s_client} process whose stdin/stdout carry framed messages inside TLS),
+ * plaintext for peers without NODE_SSL or with TLS switched off, and a failed TLS handshake.
  */
 class TlsLinkTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -63,14 +63,25 @@ class TlsLinkTest {
   }
 
   private Node node(String name, int port, List<HostPort> connect) throws Exception {
-    return later(TestNetwork.start(tmp.resolve(name), port, connect, TestNetwork.settings(),
-        Clock.systemUTC()));
+    return later(
+        TestNetwork.start(
+            tmp.resolve(name), port, connect, TestNetwork.settings(), Clock.systemUTC()));
   }
 
   private Node plaintextNode(String name) throws Exception {
-    NodeConfig config = new NodeConfig(tmp.resolve(name), Optional.of(new HostPort("127.0.0.1", 0)),
-        List.of(), false, Optional.empty(), Optional.empty(), TestNetwork.settings(), Duration.ofMinutes(10));
-    return later(Node.start(config, TestNetwork.params().withTls(false), TestNetwork.pow(), Clock.systemUTC()));
+    NodeConfig config =
+        new NodeConfig(
+            tmp.resolve(name),
+            Optional.of(new HostPort("127.0.0.1", 0)),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            TestNetwork.settings(),
+            Duration.ofMinutes(10));
+    return later(
+        Node.start(
+            config, TestNetwork.params().withTls(false), TestNetwork.pow(), Clock.systemUTC()));
   }
 
   private static ObjectMessage object(long seed) {
@@ -78,7 +89,10 @@ class TlsLinkTest {
   }
 
   private Socket dial(Node node) throws IOException {
-    Socket s = later(new Socket(InetAddress.getLoopbackAddress(), node.listenAddress().orElseThrow().getPort()));
+    Socket s =
+        later(
+            new Socket(
+                InetAddress.getLoopbackAddress(), node.listenAddress().orElseThrow().getPort()));
     s.setSoTimeout((int) WAIT.toMillis());
     return s;
   }
@@ -94,7 +108,10 @@ class TlsLinkTest {
   void twoNodesSyncInsideTls() throws Exception {
     Node a = node("a", 0, List.of());
     Node b = node("b", TestNetwork.CLIENT_ONLY, List.of(TestNetwork.endpoint(a)));
-    Await.until(WAIT, "both sides established", () -> a.peers().peers().size() == 1 && b.peers().peers().size() == 1);
+    Await.until(
+        WAIT,
+        "both sides established",
+        () -> a.peers().peers().size() == 1 && b.peers().peers().size() == 1);
     for (Node n : List.of(a, b)) {
       PeerGroup.PeerInfo p = n.peers().peers().get(0);
       assertEquals(Optional.of(BcTlsContexts.CIPHER_SUITE), p.tlsCipherSuite(), p.toString());
@@ -103,8 +120,12 @@ class TlsLinkTest {
     ObjectMessage fromB = object(2);
     a.peers().submit(fromA);
     b.peers().submit(fromB);
-    Await.until(WAIT, "objects crossed", () -> b.inventory().contains(fromA.inventoryVector())
-        && a.inventory().contains(fromB.inventoryVector()));
+    Await.until(
+        WAIT,
+        "objects crossed",
+        () ->
+            b.inventory().contains(fromA.inventoryVector())
+                && a.inventory().contains(fromB.inventoryVector()));
   }
 
   /** Our node dials; the relay answers the plaintext handshake, then OpenSSL is the TLS server. */
@@ -114,7 +135,9 @@ class TlsLinkTest {
     int opensslPort = Openssl.freePort();
     Openssl server = later(Openssl.server(opensslPort, "secp256k1"));
     ServerSocket relay = later(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-    Node b = node("b", TestNetwork.CLIENT_ONLY, List.of(new HostPort("127.0.0.1", relay.getLocalPort())));
+    Node b =
+        node(
+            "b", TestNetwork.CLIENT_ONLY, List.of(new HostPort("127.0.0.1", relay.getLocalPort())));
     ObjectMessage known = object(3);
     b.peers().submit(known);
 
@@ -174,18 +197,22 @@ class TlsLinkTest {
   }
 
   /** Inside TLS: the node's inv and getdata answer, ping/pong, and an object the node stores. */
-  private static void exchangeInsideTls(Node node, ObjectMessage known, Openssl tls) throws Exception {
+  private static void exchangeInsideTls(Node node, ObjectMessage known, Openssl tls)
+      throws Exception {
     Wire.Inbox inbox = new Wire.Inbox(tls.stdout(), "openssl-stdout");
     InventoryVector v = known.inventoryVector();
     inbox.await(WAIT, Inv.class, inv -> inv.vectors().contains(v));
     Wire.send(tls.stdin(), new GetData(List.of(v)));
-    ObjectMessage served = inbox.await(WAIT, ObjectMessage.class, o -> o.inventoryVector().equals(v));
+    ObjectMessage served =
+        inbox.await(WAIT, ObjectMessage.class, o -> o.inventoryVector().equals(v));
     assertEquals(known, served);
     Wire.send(tls.stdin(), new Ping());
     inbox.await(WAIT, Pong.class, p -> true);
     ObjectMessage pushed = object(5);
     Wire.send(tls.stdin(), pushed);
-    Await.until(WAIT, "the node stored the object sent inside TLS",
+    Await.until(
+        WAIT,
+        "the node stored the object sent inside TLS",
         () -> node.inventory().contains(pushed.inventoryVector()));
     assertTrue(node.peers().peers().get(0).tlsCipherSuite().isPresent());
   }
@@ -261,9 +288,19 @@ class TlsLinkTest {
 
   @Test
   void silentPeerAfterVerack_isClosedByTheTlsHandshakeTimeout() throws Exception {
-    Node a = later(TestNetwork.start(tmp.resolve("a"), 0, List.of(),
-        TestNetwork.settings().withTimers(Duration.ofSeconds(1), Duration.ofSeconds(30),
-            Duration.ofSeconds(60), Duration.ofSeconds(5)), Clock.systemUTC()));
+    Node a =
+        later(
+            TestNetwork.start(
+                tmp.resolve("a"),
+                0,
+                List.of(),
+                TestNetwork.settings()
+                    .withTimers(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(5)),
+                Clock.systemUTC()));
     Socket s = dial(a);
     Wire.send(s.getOutputStream(), Wire.version(SSL, 0x7777));
     boolean verack = false;

@@ -59,8 +59,16 @@ final class Wire {
   }
 
   static Version version(long services, long nonce) {
-    NetworkAddress here = new NetworkAddress(services, HostEncoding.encode(InetAddress.getLoopbackAddress()), 8444);
-    return Version.of(3, services, Instant.now().getEpochSecond(), here, here, nonce, "/tlstest:1.0/",
+    NetworkAddress here =
+        new NetworkAddress(services, HostEncoding.encode(InetAddress.getLoopbackAddress()), 8444);
+    return Version.of(
+        3,
+        services,
+        Instant.now().getEpochSecond(),
+        here,
+        here,
+        nonce,
+        "/tlstest:1.0/",
         List.of(1L));
   }
 
@@ -70,28 +78,36 @@ final class Wire {
     private volatile @Nullable IOException ended;
 
     Inbox(InputStream in, String name) {
-      Thread t = new Thread(() -> {
-        try {
-          while (true) {
-            queue.add(read(in));
-          }
-        } catch (IOException e) {
-          ended = e;
-        }
-      }, name);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    queue.add(read(in));
+                  }
+                } catch (IOException e) {
+                  ended = e;
+                }
+              },
+              name);
       t.setDaemon(true);
       t.start();
     }
 
     /** The first message matching {@code wanted} within {@code limit}, skipping others. */
-    <T extends Message> T await(Duration limit, Class<T> type, Predicate<T> wanted) throws Exception {
+    <T extends Message> T await(Duration limit, Class<T> type, Predicate<T> wanted)
+        throws Exception {
       long deadline = System.nanoTime() + limit.toNanos();
       while (true) {
         long left = deadline - System.nanoTime();
         Message m = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
         if (m == null) {
-          throw new AssertionError("no " + type.getSimpleName() + " within " + limit
-              + (ended != null ? " (stream ended: " + ended + ")" : ""));
+          throw new AssertionError(
+              "no "
+                  + type.getSimpleName()
+                  + " within "
+                  + limit
+                  + (ended != null ? " (stream ended: " + ended + ")" : ""));
         }
         if (type.isInstance(m) && wanted.test(type.cast(m))) {
           return type.cast(m);

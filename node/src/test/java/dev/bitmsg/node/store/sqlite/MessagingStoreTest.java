@@ -32,13 +32,18 @@ class MessagingStoreTest {
   private static final int FAST_ITERATIONS = 1000; // tests only; production uses 600,000
   private final CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(3));
   private final AddressCodec codec = new AddressCodec(crypto.hashes());
-  private final IdentityGenerator gen = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
+  private final IdentityGenerator gen =
+      new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
 
   @TempDir Path dir;
 
   private SqliteIdentityStore open(SqliteDatabase db, @Nullable String passphrase) {
-    return SqliteIdentityStore.open(db, codec, crypto.keys(),
-        Optional.ofNullable(passphrase).map(String::toCharArray), FAST_ITERATIONS);
+    return SqliteIdentityStore.open(
+        db,
+        codec,
+        crypto.keys(),
+        Optional.ofNullable(passphrase).map(String::toCharArray),
+        FAST_ITERATIONS);
   }
 
   @Test
@@ -57,22 +62,35 @@ class MessagingStoreTest {
       Identity back = sealed.identities().get(0);
       assertEquals(id.signing(), back.signing());
       assertEquals(id.encryption(), back.encryption());
-      byte[] stored = db.with("raw", c -> {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT encryption_key FROM identities")) {
-          rs.next();
-          return rs.getBytes(1);
-        }
-      });
+      byte[] stored =
+          db.with(
+              "raw",
+              c -> {
+                try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT encryption_key FROM identities")) {
+                  rs.next();
+                  return rs.getBytes(1);
+                }
+              });
       assertEquals(12 + 32 + 16, stored.length, "nonce + sealed key + tag");
       assertFalse(java.util.Arrays.equals(id.encryption().privateKey().bytes(), stored));
     }
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       StoreException missing = assertThrows(StoreException.class, () -> open(db, null));
-      assertTrue(String.valueOf(missing.getMessage()).contains("passphrase is required"), missing.getMessage());
+      assertTrue(
+          String.valueOf(missing.getMessage()).contains("passphrase is required"),
+          missing.getMessage());
       StoreException wrong = assertThrows(StoreException.class, () -> open(db, "wrong"));
-      assertTrue(String.valueOf(wrong.getMessage()).contains("wrong key passphrase"), wrong.getMessage());
-      assertArrayEquals(id.signing().privateKey().bytes(),
-          open(db, "correct horse").identity(codec.encode(id.address())).orElseThrow().signing().privateKey().bytes());
+      assertTrue(
+          String.valueOf(wrong.getMessage()).contains("wrong key passphrase"), wrong.getMessage());
+      assertArrayEquals(
+          id.signing().privateKey().bytes(),
+          open(db, "correct horse")
+              .identity(codec.encode(id.address()))
+              .orElseThrow()
+              .signing()
+              .privateKey()
+              .bytes());
     }
   }
 
@@ -106,24 +124,44 @@ class MessagingStoreTest {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("n.db"))) {
       SqliteMailStore m = new SqliteMailStore(db);
       Bytes ack = Bytes.fromHex("00000002" + "01" + "01" + "ab".repeat(32));
-      long id = m.add(new OutboxEntry(0, OutboxEntry.Kind.MSG, "BM-from", Optional.of("BM-to"), 2,
-          Bytes.fromHex("48656c6c6f"), 3600, Optional.of(ack), SendStatus.QUEUED, 100, 100, 0, 0,
-          Optional.empty(), Optional.empty(), Optional.empty()));
+      long id =
+          m.add(
+              new OutboxEntry(
+                  0,
+                  OutboxEntry.Kind.MSG,
+                  "BM-from",
+                  Optional.of("BM-to"),
+                  2,
+                  Bytes.fromHex("48656c6c6f"),
+                  3600,
+                  Optional.of(ack),
+                  SendStatus.QUEUED,
+                  100,
+                  100,
+                  0,
+                  0,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty()));
       m.setStatus(id, SendStatus.DOING_POW, 101, Optional.empty());
       m.saveSolved(id, Bytes.fromHex("0102"), "cpu");
       assertEquals(1, m.requeueInterrupted(102));
       OutboxEntry e = m.get(id).orElseThrow();
       assertEquals(SendStatus.QUEUED, e.status());
-      assertEquals(Optional.of(Bytes.fromHex("0102")), e.solved(), "a solved object survives the requeue");
+      assertEquals(
+          Optional.of(Bytes.fromHex("0102")), e.solved(), "a solved object survives the requeue");
       assertEquals(Optional.of(ack), e.ackData());
       m.setStatus(id, SendStatus.ACK_RECEIVED, 103, Optional.empty());
       m.markSent(id, SendStatus.SENT, 1, 5000, 104);
       e = m.get(id).orElseThrow();
       assertEquals(SendStatus.ACK_RECEIVED, e.status(), "a late markSent does not undo the ack");
       assertTrue(e.solved().isEmpty());
-      assertEquals(List.of(SendStatus.QUEUED, SendStatus.DOING_POW, SendStatus.QUEUED, SendStatus.ACK_RECEIVED),
+      assertEquals(
+          List.of(
+              SendStatus.QUEUED, SendStatus.DOING_POW, SendStatus.QUEUED, SendStatus.ACK_RECEIVED),
           m.history(id).stream().map(Outbox.Change::status).toList());
-      assertEquals(List.of(100L, 101L, 102L, 103L), m.history(id).stream().map(Outbox.Change::at).toList());
+      assertEquals(
+          List.of(100L, 101L, 102L, 103L), m.history(id).stream().map(Outbox.Change::at).toList());
       assertEquals(1, m.withStatus(EnumSet.of(SendStatus.ACK_RECEIVED)).size());
     }
   }
@@ -132,8 +170,16 @@ class MessagingStoreTest {
   void inboxDeduplicatesBySigHash() {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("n.db"))) {
       SqliteMailStore m = new SqliteMailStore(db);
-      InboxEntry e = new InboxEntry(0, OutboxEntry.Kind.MSG, Optional.of("BM-me"), "BM-you", 2,
-          Bytes.fromHex("41"), 10, Bytes.fromHex("11".repeat(32)));
+      InboxEntry e =
+          new InboxEntry(
+              0,
+              OutboxEntry.Kind.MSG,
+              Optional.of("BM-me"),
+              "BM-you",
+              2,
+              Bytes.fromHex("41"),
+              10,
+              Bytes.fromHex("11".repeat(32)));
       assertTrue(m.add(e));
       assertFalse(m.add(e));
       assertEquals(1, m.count());

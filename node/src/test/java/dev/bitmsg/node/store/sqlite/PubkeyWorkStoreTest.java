@@ -33,11 +33,14 @@ class PubkeyWorkStoreTest {
       assertEquals(Migrations.STEPS.size(), db.schemaVersion());
       SqlitePowJobs jobs = new SqlitePowJobs(db);
       first = jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "new address", 28 * DAY, 100);
-      assertEquals(first, jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 101), "coalesced");
+      assertEquals(
+          first, jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 101), "coalesced");
       long other = jobs.queue(PowJob.Kind.GETPUBKEY, "BM-a", "msg 1", 3600, 102);
       assertNotEquals(first, other, "another kind is another job");
       jobs.setState(first, PowJob.State.DOING_POW, 103, Optional.empty());
-      assertEquals(first, jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 104),
+      assertEquals(
+          first,
+          jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 104),
           "a job doing PoW still takes identical requests");
     }
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
@@ -52,8 +55,10 @@ class PubkeyWorkStoreTest {
       jobs.setState(first, PowJob.State.DOING_POW, 201, Optional.empty());
       jobs.saveSolved(first, Bytes.of(new byte[] {1, 2, 3}), 5000, "cpu");
       assertEquals(0, jobs.requeueInterrupted(202));
-      assertTrue(Arrays.equals(new byte[] {1, 2, 3},
-          jobs.job(first).orElseThrow().solved().orElseThrow().toByteArray()));
+      assertTrue(
+          Arrays.equals(
+              new byte[] {1, 2, 3},
+              jobs.job(first).orElseThrow().solved().orElseThrow().toByteArray()));
       jobs.markSent(first, 203);
       PowJob sent = jobs.job(first).orElseThrow();
       assertEquals(PowJob.State.SENT, sent.state());
@@ -83,7 +88,8 @@ class PubkeyWorkStoreTest {
       mail.put(key("BM-used", now));
       mail.markUsed("BM-used");
       ExpiryCleaner cleaner =
-          new ExpiryCleaner(inventory, Optional.of(mail), Optional.of(new SqlitePowJobs(db)), clock);
+          new ExpiryCleaner(
+              inventory, Optional.of(mail), Optional.of(new SqlitePowJobs(db)), clock);
 
       clock.advance(Duration.ofDays(27));
       mail.put(key("BM-fresh", clock.instant().getEpochSecond()));

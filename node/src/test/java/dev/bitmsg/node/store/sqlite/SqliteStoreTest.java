@@ -57,8 +57,9 @@ class SqliteStoreTest {
     try (SqliteDatabase db = SqliteDatabase.open(file)) { // reopening is a no-op
       assertEquals(1, new SqliteKnownNodes(db, false).count());
     }
-    StoreException e = assertThrows(StoreException.class,
-        () -> SqliteDatabase.open(file, Migrations.STEPS.subList(0, 1)));
+    StoreException e =
+        assertThrows(
+            StoreException.class, () -> SqliteDatabase.open(file, Migrations.STEPS.subList(0, 1)));
     assertTrue(String.valueOf(e.getMessage()).contains("newer"), e.getMessage());
   }
 
@@ -70,7 +71,8 @@ class SqliteStoreTest {
       ObjectMessage b = maker.make(NOW, 7200, 120);
       assertTrue(inv.add(InventoryItem.of(a)));
       assertFalse(inv.add(InventoryItem.of(a)), "duplicate");
-      assertEquals(List.of(false, true), inv.addAll(List.of(InventoryItem.of(a), InventoryItem.of(b))));
+      assertEquals(
+          List.of(false, true), inv.addAll(List.of(InventoryItem.of(a), InventoryItem.of(b))));
       assertEquals(2, inv.count());
       assertTrue(inv.contains(b.inventoryVector()));
       assertEquals(a, inv.get(a.inventoryVector()).orElseThrow().toObject());
@@ -80,11 +82,17 @@ class SqliteStoreTest {
 
       byte[] tag = new byte[32];
       tag[0] = 7;
-      ObjectMessage getpubkey = maker.solve(ObjectMessage.create(0,
-          new ObjectHeader(NOW + 600, ObjectType.GETPUBKEY, 4, 1), Bytes.of(tag)), NOW);
+      ObjectMessage getpubkey =
+          maker.solve(
+              ObjectMessage.create(
+                  0, new ObjectHeader(NOW + 600, ObjectType.GETPUBKEY, 4, 1), Bytes.of(tag)),
+              NOW);
       inv.add(InventoryItem.of(getpubkey));
-      assertEquals(List.of(getpubkey),
-          inv.byTag(ObjectType.GETPUBKEY, Bytes.of(tag)).stream().map(InventoryItem::toObject).toList());
+      assertEquals(
+          List.of(getpubkey),
+          inv.byTag(ObjectType.GETPUBKEY, Bytes.of(tag)).stream()
+              .map(InventoryItem::toObject)
+              .toList());
       assertTrue(InventoryItem.of(a).tag().isEmpty(), "msg objects carry no tag");
     }
   }
@@ -101,7 +109,8 @@ class SqliteStoreTest {
     }
     try (SqliteDatabase db = SqliteDatabase.open(file);
         SqliteInventory inv = new SqliteInventory(db, false)) {
-      assertFalse(inv.isOwn(old.inventoryVector()), "rows from before the step default to received");
+      assertFalse(
+          inv.isOwn(old.inventoryVector()), "rows from before the step default to received");
       assertTrue(inv.addOwn(InventoryItem.of(own)));
       assertFalse(inv.addOwn(InventoryItem.of(own)), "duplicate");
       assertTrue(inv.add(InventoryItem.of(got)));
@@ -149,8 +158,9 @@ class SqliteStoreTest {
     MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
     try (SqliteDatabase db = SqliteDatabase.open(tmp.resolve("e.db"));
         SqliteInventory inv = new SqliteInventory(db, false)) {
-      ObjectValidator validator = new ObjectValidator(NetworkPowCheck.eased(16),
-          NetworkParams.mainnet("0.1.0")::servesStream);
+      ObjectValidator validator =
+          new ObjectValidator(
+              NetworkPowCheck.eased(16), NetworkParams.mainnet("0.1.0")::servesStream);
       ObjectIngest ingest = new ObjectIngest(validator, inv, clock);
       ObjectMessage shortLived = maker.make(NOW, 300, 100);
       ObjectMessage longLived = maker.make(NOW, 86_400, 100);
@@ -160,9 +170,12 @@ class SqliteStoreTest {
 
       clock.advance(Duration.ofSeconds(300 + 3 * 3600 - 1)); // expired, still within grace
       assertEquals(0, cleaner.runOnce());
-      assertEquals(List.of(longLived.inventoryVector()), inv.unexpiredVectors(1, clock.instant().getEpochSecond()));
+      assertEquals(
+          List.of(longLived.inventoryVector()),
+          inv.unexpiredVectors(1, clock.instant().getEpochSecond()));
       ObjectIngest.Result late = ingest.ingest(shortLived);
-      assertEquals(ObjectVerdict.Kind.EXPIRED, late.verdict().kind(), "expired objects are not taken again");
+      assertEquals(
+          ObjectVerdict.Kind.EXPIRED, late.verdict().kind(), "expired objects are not taken again");
       clock.advance(Duration.ofSeconds(2));
       assertEquals(1, cleaner.runOnce());
       assertFalse(inv.contains(shortLived.inventoryVector()));

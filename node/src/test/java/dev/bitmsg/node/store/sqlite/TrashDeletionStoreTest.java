@@ -19,14 +19,35 @@ class TrashDeletionStoreTest {
   @TempDir Path dir;
 
   private static OutboxEntry row() {
-    return new OutboxEntry(0, OutboxEntry.Kind.MSG, "BM-from", Optional.of("BM-to"), 2,
-        Bytes.fromHex("48656c6c6f"), 3600, Optional.empty(), SendStatus.QUEUED, 100, 100, 0, 0,
-        Optional.empty(), Optional.empty(), Optional.empty());
+    return new OutboxEntry(
+        0,
+        OutboxEntry.Kind.MSG,
+        "BM-from",
+        Optional.of("BM-to"),
+        2,
+        Bytes.fromHex("48656c6c6f"),
+        3600,
+        Optional.empty(),
+        SendStatus.QUEUED,
+        100,
+        100,
+        0,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static InboxEntry received(String sigHashByte, int size) {
-    return new InboxEntry(0, OutboxEntry.Kind.MSG, Optional.of("BM-me"), "BM-you", 2,
-        Bytes.of(new byte[size]), 10, Bytes.fromHex(sigHashByte.repeat(32)));
+    return new InboxEntry(
+        0,
+        OutboxEntry.Kind.MSG,
+        Optional.of("BM-me"),
+        "BM-you",
+        2,
+        Bytes.of(new byte[size]),
+        10,
+        Bytes.fromHex(sigHashByte.repeat(32)));
   }
 
   @Test
@@ -41,7 +62,8 @@ class TrashDeletionStoreTest {
       m.setStatus(waiting, SendStatus.SENT, 101, Optional.empty());
       long queued = m.add(row());
 
-      assertEquals(Set.of(acked, failed), m.deleteFinished(List.of(acked, failed, waiting, queued, 999L)));
+      assertEquals(
+          Set.of(acked, failed), m.deleteFinished(List.of(acked, failed, waiting, queued, 999L)));
       assertEquals(List.of(waiting, queued), m.all().stream().map(OutboxEntry::id).toList());
       assertTrue(m.history(acked).isEmpty(), "history goes with the row");
       assertEquals(2, m.history(waiting).size());
@@ -55,10 +77,18 @@ class TrashDeletionStoreTest {
       m.add(received("11", 1 << 20));
       m.add(received("22", 1 << 20));
       m.add(received("33", 10));
-      assertEquals(2, m.delete(List.of(Bytes.fromHex("11".repeat(32)), Bytes.fromHex("22".repeat(32)),
-          Bytes.fromHex("44".repeat(32)))));
-      assertEquals(List.of(Bytes.fromHex("33".repeat(32))), m.received().stream().map(InboxEntry::sigHash).toList());
-      assertTrue(Long.parseLong(db.pragma("freelist_count")) > 400, "2 MiB of free pages before VACUUM");
+      assertEquals(
+          2,
+          m.delete(
+              List.of(
+                  Bytes.fromHex("11".repeat(32)),
+                  Bytes.fromHex("22".repeat(32)),
+                  Bytes.fromHex("44".repeat(32)))));
+      assertEquals(
+          List.of(Bytes.fromHex("33".repeat(32))),
+          m.received().stream().map(InboxEntry::sigHash).toList());
+      assertTrue(
+          Long.parseLong(db.pragma("freelist_count")) > 400, "2 MiB of free pages before VACUUM");
       db.vacuum();
       assertEquals("0", db.pragma("freelist_count"));
       assertEquals(List.of("ok"), db.integrityCheck());

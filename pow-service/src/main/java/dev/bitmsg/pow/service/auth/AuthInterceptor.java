@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resolves the caller from the {@code authorization: Bearer <token>} header and puts it in the
- * call's {@link Context} under {@link #CLIENT}. Without a tokens file every caller is the
- * anonymous local client; with one, a missing or unknown token ends the call with
- * {@code UNAUTHENTICATED} before the service sees it. Immutable and thread-safe.
+ * call's {@link Context} under {@link #CLIENT}. Without a tokens file every caller is the anonymous
+ * local client; with one, a missing or unknown token ends the call with {@code UNAUTHENTICATED}
+ * before the service sees it. Immutable and thread-safe.
  */
 public final class AuthInterceptor implements ServerInterceptor {
   private static final Logger log = LoggerFactory.getLogger(AuthInterceptor.class);
@@ -53,7 +53,10 @@ public final class AuthInterceptor implements ServerInterceptor {
         }
       }
       if (client == null) {
-        log.info("event=unauthenticated method={} reason={}", call.getMethodDescriptor().getFullMethodName(), why);
+        log.info(
+            "event=unauthenticated method={} reason={}",
+            call.getMethodDescriptor().getFullMethodName(),
+            why);
         call.close(Status.UNAUTHENTICATED.withDescription(why), new Metadata());
         return new ServerCall.Listener<>() {};
       }

@@ -1,10 +1,10 @@
 package dev.bitmsg.pow.service.auth;
 
 /**
- * A caller of the service and its limits: fair-share {@code weight}, at most
- * {@code maxConcurrentJobs} unfinished jobs, at most {@code maxExpectedTrialsPerJob} expected
- * trials (2^64 / (target + 1)) per job, and at most {@code trialsPerHour} expected trials admitted
- * in any sliding hour. {@link Long#MAX_VALUE} means no limit. Immutable.
+ * A caller of the service and its limits: fair-share {@code weight}, at most {@code
+ * maxConcurrentJobs} unfinished jobs, at most {@code maxExpectedTrialsPerJob} expected trials (2^64
+ * / (target + 1)) per job, and at most {@code trialsPerHour} expected trials admitted in any
+ * sliding hour. {@link Long#MAX_VALUE} means no limit. Immutable.
  */
 public record ClientIdentity(
     String name,

@@ -31,21 +31,26 @@ public final class QuotaLedger {
   private final Map<String, Account> accounts = new HashMap<>();
 
   /**
-   * Admits a job of {@code expectedTrials} for {@code client} or throws
-   * {@link QuotaExceededException} naming the limit.
+   * Admits a job of {@code expectedTrials} for {@code client} or throws {@link
+   * QuotaExceededException} naming the limit.
    */
   public synchronized Admission admit(ClientIdentity client, double expectedTrials) {
     long trials = expectedTrials >= 0x1p63 ? Long.MAX_VALUE : (long) Math.ceil(expectedTrials);
     if (trials > client.maxExpectedTrialsPerJob()) {
       throw new QuotaExceededException(
-          String.format(Locale.ROOT,
+          String.format(
+              Locale.ROOT,
               "max expected trials per job exceeded for client %s: %.4g > %d",
-              client.name(), expectedTrials, client.maxExpectedTrialsPerJob()));
+              client.name(),
+              expectedTrials,
+              client.maxExpectedTrialsPerJob()));
     }
     Account acc = accounts.computeIfAbsent(client.name(), n -> new Account());
     if (acc.running >= client.maxConcurrentJobs()) {
       throw new QuotaExceededException(
-          "max concurrent jobs reached for client " + client.name() + ": "
+          "max concurrent jobs reached for client "
+              + client.name()
+              + ": "
               + client.maxConcurrentJobs());
     }
     long now = System.nanoTime();
@@ -55,9 +60,13 @@ public final class QuotaLedger {
     if (client.trialsPerHour() != Long.MAX_VALUE
         && (trials > client.trialsPerHour() - acc.windowTrials)) {
       throw new QuotaExceededException(
-          String.format(Locale.ROOT,
+          String.format(
+              Locale.ROOT,
               "trial budget per hour exhausted for client %s: %d used of %d, this job needs %d",
-              client.name(), acc.windowTrials, client.trialsPerHour(), trials));
+              client.name(),
+              acc.windowTrials,
+              client.trialsPerHour(),
+              trials));
     }
     if (client.trialsPerHour() != Long.MAX_VALUE) {
       acc.window.addLast(new Charge(now, trials));

@@ -23,8 +23,8 @@ import java.util.Set;
  * </pre>
  *
  * Tokens are at least 16 characters of {@code [A-Za-z0-9._~+/=-]}; {@code #} starts a comment.
- * Omitted limits mean none. Any error names the line. Lookups compare SHA-256 digests, so the
- * time taken does not depend on how much of a guessed token matches. Immutable and thread-safe.
+ * Omitted limits mean none. Any error names the line. Lookups compare SHA-256 digests, so the time
+ * taken does not depend on how much of a guessed token matches. Immutable and thread-safe.
  */
 public final class TokensFile {
   private final Map<String, ClientIdentity> byDigest;
@@ -77,9 +77,12 @@ public final class TokensFile {
           case "max-jobs" -> maxJobs = (int) Math.min(Integer.MAX_VALUE, whole(where, key, value));
           case "max-trials-per-job" -> maxTrials = whole(where, key, value);
           case "trials-per-hour" -> perHour = whole(where, key, value);
-          default -> throw new IllegalArgumentException(
-              where + "unknown option '" + key
-                  + "' (known: weight, max-jobs, max-trials-per-job, trials-per-hour)");
+          default ->
+              throw new IllegalArgumentException(
+                  where
+                      + "unknown option '"
+                      + key
+                      + "' (known: weight, max-jobs, max-trials-per-job, trials-per-hour)");
         }
       }
       ClientIdentity id;

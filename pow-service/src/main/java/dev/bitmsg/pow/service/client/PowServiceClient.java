@@ -51,7 +51,8 @@ public final class PowServiceClient implements AutoCloseable {
     } else {
       creds = TlsChannelCredentials.newBuilder().trustManager(tlsCa.get().toFile()).build();
     }
-    ManagedChannel ch = Grpc.newChannelBuilder(target, creds).maxInboundMessageSize(4 << 20).build();
+    ManagedChannel ch =
+        Grpc.newChannelBuilder(target, creds).maxInboundMessageSize(4 << 20).build();
     return new PowServiceClient(ch, token.map(BearerToken::new));
   }
 

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The service's Prometheus metrics in a registry of its own (so several servers can live in one
- * JVM): per-engine rate and trials, trials per client, queue depth per client and priority, wait and compute time
- * histograms per priority, job outcomes, cancellations, and verification failures. Optionally
- * served on {@code /metrics} by {@link #serve}. Thread-safe.
+ * JVM): per-engine rate and trials, trials per client, queue depth per client and priority, wait
+ * and compute time histograms per priority, job outcomes, cancellations, and verification failures.
+ * Optionally served on {@code /metrics} by {@link #serve}. Thread-safe.
  */
 public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
   private static final double[] SECONDS_BUCKETS = {

@@ -10,7 +10,8 @@ public record ClientShare(String name, double weight) {
       throw new IllegalArgumentException("client name is required");
     }
     if (!(weight > 0) || Double.isInfinite(weight)) {
-      throw new IllegalArgumentException("client weight must be positive and finite, got " + weight);
+      throw new IllegalArgumentException(
+          "client weight must be positive and finite, got " + weight);
     }
   }
 }

@@ -34,7 +34,9 @@ record Completion(Job job, @Nullable PowSolution solution, @Nullable JobEndedExc
         listener.jobEnded(c.job(), JobState.DONE, computed);
       } else {
         JobEndedException e =
-            error != null ? error : new JobEndedException(JobState.FAILED, "ended without a result");
+            error != null
+                ? error
+                : new JobEndedException(JobState.FAILED, "ended without a result");
         c.job().result().completeExceptionally(e);
         listener.jobEnded(c.job(), e.state(), computed);
       }

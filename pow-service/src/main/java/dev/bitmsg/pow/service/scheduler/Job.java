@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One caller's request inside the {@link Scheduler}. Several jobs with the same initial hash and
- * target share one search. Thread-safe: mutable fields are guarded by the scheduler's lock
- * ({@code search}, {@code state}, {@code startedNanos}) or set once before publication.
+ * target share one search. Thread-safe: mutable fields are guarded by the scheduler's lock ({@code
+ * search}, {@code state}, {@code startedNanos}) or set once before publication.
  */
 public final class Job {
   private final String id;

@@ -1,8 +1,8 @@
 package dev.bitmsg.pow.service.scheduler;
 
 /**
- * Completes a {@link Job}'s result when it ends without a nonce: cancelled, expired or failed
- * (see {@link #state()}). Immutable.
+ * Completes a {@link Job}'s result when it ends without a nonce: cancelled, expired or failed (see
+ * {@link #state()}). Immutable.
  */
 public final class JobEndedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

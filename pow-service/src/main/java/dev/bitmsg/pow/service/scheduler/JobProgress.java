@@ -1,9 +1,9 @@
 package dev.bitmsg.pow.service.scheduler;
 
 /**
- * A snapshot of one job: its state, the trials its search has done, the search's rate in trials
- * per second (0 while queued), the expected trials of the whole search, and how many searches
- * come before it (priority class, then arrival; 0 once running). Immutable.
+ * A snapshot of one job: its state, the trials its search has done, the search's rate in trials per
+ * second (0 while queued), the expected trials of the whole search, and how many searches come
+ * before it (priority class, then arrival; 0 once running). Immutable.
  */
 public record JobProgress(
     JobState state, long trials, double trialsPerSecond, double expectedTrials, int queuePosition) {

@@ -18,12 +18,19 @@ public record JobSpec(
     Duration timeout,
     OptionalLong startNonce) {
   public JobSpec(
-      InitialHash initialHash, long target, JobPriority priority, ClientShare client, Duration timeout) {
+      InitialHash initialHash,
+      long target,
+      JobPriority priority,
+      ClientShare client,
+      Duration timeout) {
     this(initialHash, target, priority, client, timeout, OptionalLong.empty());
   }
 
   public JobSpec {
-    if (initialHash == null || priority == null || client == null || timeout == null
+    if (initialHash == null
+        || priority == null
+        || client == null
+        || timeout == null
         || startNonce == null) {
       throw new IllegalArgumentException(
           "initialHash, priority, client, timeout and startNonce are required");

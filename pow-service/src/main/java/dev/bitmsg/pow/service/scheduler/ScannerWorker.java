@@ -32,8 +32,8 @@ final class ScannerWorker implements Runnable {
   /**
    * Trials for the next pass: the scanner's own figure until a rate is measured, then enough for
    * about {@link #TARGET_PASS_SECONDS} at the measured rate (within 1/16x..4x of the scanner's
-   * figure), so passes stay short when the machine is busier than the scanner assumed. Called
-   * under the scheduler's lock.
+   * figure), so passes stay short when the machine is busier than the scanner assumed. Called under
+   * the scheduler's lock.
    */
   long passTrials() {
     if (trialsPerSecond <= 0) {
@@ -78,7 +78,10 @@ final class ScannerWorker implements Runnable {
         outcomes = scanner.scan(batch.slices());
         if (outcomes.size() != batch.slices().size()) {
           throw new IllegalStateException(
-              "scanner returned " + outcomes.size() + " outcomes for " + batch.slices().size()
+              "scanner returned "
+                  + outcomes.size()
+                  + " outcomes for "
+                  + batch.slices().size()
                   + " slices");
         }
       } catch (RuntimeException | LinkageError e) {

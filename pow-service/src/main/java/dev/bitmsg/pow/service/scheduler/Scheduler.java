@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
@@ -112,8 +111,8 @@ public final class Scheduler implements AutoCloseable {
   }
 
   /**
-   * Admits a job and returns at once. The result fails with {@link JobEndedException} (FAILED)
-   * when no healthy engine is left or the scheduler is closed.
+   * Admits a job and returns at once. The result fails with {@link JobEndedException} (FAILED) when
+   * no healthy engine is left or the scheduler is closed.
    */
   public Job submit(JobSpec spec) {
     Job job = new Job(Job.newId(random), spec, System.nanoTime(), this);
@@ -155,7 +154,8 @@ public final class Scheduler implements AutoCloseable {
       job.state = state;
       job.stopExpiry();
       searches.leave(job);
-      computed = wasRunning ? Duration.ofNanos(System.nanoTime() - job.startedNanos) : Duration.ZERO;
+      computed =
+          wasRunning ? Duration.ofNanos(System.nanoTime() - job.startedNanos) : Duration.ZERO;
     } finally {
       lock.unlock();
     }
@@ -188,8 +188,8 @@ public final class Scheduler implements AutoCloseable {
   }
 
   /**
-   * Records a pass: verifies every nonce found and completes the jobs it solves. Returns false
-   * when the worker must stop because its engine reported a wrong nonce.
+   * Records a pass: verifies every nonce found and completes the jobs it solves. Returns false when
+   * the worker must stop because its engine reported a wrong nonce.
    */
   boolean complete(ScannerWorker worker, Batch batch, List<ScanOutcome> outcomes, long nanos) {
     boolean[] verified = PassResults.verify(batch, outcomes);

@@ -19,8 +19,10 @@ final class Search {
   final List<Job> jobs = new ArrayList<>();
   long nextNonce;
   long trialsDone;
+
   /** Engine time: the union of this search's pass intervals (see {@link #addEngineTime}). */
   double engineNanos;
+
   private double engineCoveredUntil = Double.NEGATIVE_INFINITY;
   long trialsAssigned;
   int slicesInFlight;
@@ -71,9 +73,9 @@ final class Search {
   }
 
   /**
-   * Trials this search should get in one pass of a scanner with {@code passTrials}: small
-   * searches take about twice their expected trials (so most finish in one pass and several share
-   * a launch); large ones take the whole pass.
+   * Trials this search should get in one pass of a scanner with {@code passTrials}: small searches
+   * take about twice their expected trials (so most finish in one pass and several share a launch);
+   * large ones take the whole pass.
    */
   long want(long passTrials) {
     long floor = Math.max(1, passTrials / 64);

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The known-answer check every engine passes before it gets work: for the initial hash
  * SHA-512("bitmessage gpu pow test vector 1") and target 2^48 the smallest solving nonce is 9572
- * (docs/vectors/pow.txt). The engine must find nothing in [0, 9572) and a verified nonce in
- * [0, 10000). About 20,000 trials. Stateless.
+ * (docs/vectors/pow.txt). The engine must find nothing in [0, 9572) and a verified nonce in [0,
+ * 10000). About 20,000 trials. Stateless.
  */
 public final class SelfTest {
   static final InitialHash HASH =

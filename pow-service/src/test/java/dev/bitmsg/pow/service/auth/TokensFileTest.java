@@ -56,16 +56,19 @@ class TokensFileTest {
     QuotaLedger q = new QuotaLedger();
     ClientIdentity c = new ClientIdentity("c", 1, 2, 1000, 2500);
     QuotaExceededException big = assertThrows(QuotaExceededException.class, () -> q.admit(c, 1001));
-    assertTrue(String.valueOf(big.getMessage()).contains("max expected trials per job"), big.getMessage());
+    assertTrue(
+        String.valueOf(big.getMessage()).contains("max expected trials per job"), big.getMessage());
     QuotaLedger.Admission a1 = q.admit(c, 1000);
     QuotaLedger.Admission a2 = q.admit(c, 1000);
     QuotaExceededException many = assertThrows(QuotaExceededException.class, () -> q.admit(c, 10));
-    assertTrue(String.valueOf(many.getMessage()).contains("max concurrent jobs"), many.getMessage());
+    assertTrue(
+        String.valueOf(many.getMessage()).contains("max concurrent jobs"), many.getMessage());
     a1.close();
     a1.close(); // idempotent: frees one slot only
     assertEquals(1, q.running("c"));
     QuotaExceededException hour = assertThrows(QuotaExceededException.class, () -> q.admit(c, 600));
-    assertTrue(String.valueOf(hour.getMessage()).contains("trial budget per hour"), hour.getMessage());
+    assertTrue(
+        String.valueOf(hour.getMessage()).contains("trial budget per hour"), hour.getMessage());
     q.admit(c, 500).close();
     a2.close();
     assertEquals(0, q.running("c"));

@@ -67,7 +67,9 @@ class SchedulerTest {
     s.start();
     assertEquals(2, s.ready().get(30, TimeUnit.SECONDS));
     // Both engines scan this search in parallel passes for a while.
-    Job job = s.submit(spec(Hashes.of("two engines"), Hashes.targetFor(400_000), JobPriority.BULK, ALICE));
+    Job job =
+        s.submit(
+            spec(Hashes.of("two engines"), Hashes.targetFor(400_000), JobPriority.BULK, ALICE));
     PowSolution sol = await(job);
     assertTrue(job.engineTime().toNanos() > 0, "engine time booked");
     assertTrue(
@@ -110,7 +112,8 @@ class SchedulerTest {
     ExecutionException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             ExecutionException.class, () -> job.result().get(5, TimeUnit.SECONDS));
-    assertEquals(JobState.CANCELLED, assertInstanceOf(JobEndedException.class, e.getCause()).state());
+    assertEquals(
+        JobState.CANCELLED, assertInstanceOf(JobEndedException.class, e.getCause()).state());
     // Later work proves passes went on; the cancelled search gets at most the pass in flight.
     await(s.submit(spec(Hashes.of("after"), Hashes.targetFor(100_000), JobPriority.BULK, ALICE)));
     assertTrue(rec.slicesFor(hard) <= atCancel + 1, "cancelled search kept being scanned");
