@@ -6,7 +6,7 @@ import static dev.bitmsg.node.api.ApiMethods.b64;
 import static dev.bitmsg.node.api.ApiMethods.ordered;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.message.MessageContent;
+import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.InboxEntry;

@@ -8,7 +8,7 @@ import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.messaging.Messenger;
-import dev.bitmsg.node.store.PowJob;
+import dev.bitmsg.node.store.PubkeyWorkJob;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -125,13 +125,13 @@ final class SendingMethods {
                           "expiresTime",
                           j.expires());
                   Optional<Messenger.Progress> pr =
-                      j.state() == PowJob.State.DOING_POW
+                      j.state() == PubkeyWorkJob.State.DOING_POW
                           ? messenger().powJobProgress(j.id())
                           : Optional.empty();
                   pr.ifPresent(x -> SentMessageFields.putProgress(m, x));
                   if (j.powBy().isPresent()) {
                     m.put("powBy", j.powBy().get());
-                  } else if (j.state() == PowJob.State.DOING_POW) {
+                  } else if (j.state() == PubkeyWorkJob.State.DOING_POW) {
                     m.put("powBy", messenger().powProvider());
                   }
                   j.detail().ifPresent(d -> m.put("detail", d));

@@ -9,8 +9,8 @@ import static dev.bitmsg.node.api.SentMessageFields.sentMsgid;
 import static dev.bitmsg.node.api.SentMessageFields.statusWord;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.message.MessageCodec;
-import dev.bitmsg.node.message.MessageContent;
+import dev.bitmsg.node.content.ContentCodec;
+import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.OutboxEntry;
@@ -31,7 +31,7 @@ final class SentMethods {
 
   private final Node node;
   private final ClientState state;
-  private final MessageCodec messageCodec = new MessageCodec();
+  private final ContentCodec messageCodec = new ContentCodec();
 
   SentMethods(Node node, ClientState state) {
     this.node = node;

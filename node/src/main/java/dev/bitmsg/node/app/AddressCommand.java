@@ -112,7 +112,7 @@ public final class AddressCommand implements Runnable {
       Identity id = tools.generator.random(version, stream, shorter, label);
       Map<String, Object> fields = tools.describe(id);
       if (json) {
-        out().println(Json.write(fields));
+        out().println(OutputJson.write(fields));
       } else {
         printFields(fields);
       }
@@ -193,7 +193,7 @@ public final class AddressCommand implements Runnable {
         }
       }
       if (json) {
-        out().println(Json.write(list));
+        out().println(OutputJson.write(list));
       }
       return 0;
     }
@@ -230,7 +230,7 @@ public final class AddressCommand implements Runnable {
         m.put("address", tools.codec.encode(chan.address()));
         m.put("label", chan.label());
         m.putAll(tools.describe(chan));
-        out().println(Json.write(m));
+        out().println(OutputJson.write(m));
       } else {
         out().println(tools.codec.encode(chan.address()));
       }
@@ -278,7 +278,7 @@ public final class AddressCommand implements Runnable {
       m.put("stream", a.stream());
       m.put("ripe", a.ripe().toHex());
       if (json) {
-        out().println(Json.write(m));
+        out().println(OutputJson.write(m));
       } else {
         printFields(m);
       }

@@ -7,7 +7,7 @@ import dev.bitmsg.node.wire.GetData;
 import dev.bitmsg.node.wire.HostEncoding;
 import dev.bitmsg.node.wire.InventoryVector;
 import dev.bitmsg.node.wire.Message;
-import dev.bitmsg.node.wire.MessageCodec;
+import dev.bitmsg.node.wire.MessageFrameCodec;
 import dev.bitmsg.node.wire.NetworkAddress;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.Ping;
@@ -125,7 +125,7 @@ final class BlockingBenchPeer {
   }
 
   private static void send(OutputStream out, Message m) throws IOException {
-    out.write(MessageCodec.encode(m).toByteArray());
+    out.write(MessageFrameCodec.encode(m).toByteArray());
     out.flush();
   }
 
@@ -144,6 +144,6 @@ final class BlockingBenchPeer {
       throw new EOFException("connection closed in a payload");
     }
     ByteBuffer all = ByteBuffer.allocate(24 + length).put(header).put(payload).flip();
-    return MessageCodec.decode(FrameCodec.decode(all).orElseThrow());
+    return MessageFrameCodec.decode(FrameCodec.decode(all).orElseThrow());
   }
 }

@@ -300,7 +300,7 @@ final class ClientCommands {
               .printf(
                   Locale.ROOT,
                   "    %s  by %s%n",
-                  ProgressBar.line(
+                  SendProgressLine.line(
                       "doing PoW",
                       trials.doubleValue(),
                       number(m.get("expectedTrials")),

@@ -209,7 +209,7 @@ public final class DecryptBenchCommand implements Callable<Integer> {
       fig.put("ratio_cpu", Math.round(trialCpuRate / baseTrialCpuRate * 100) / 100.0);
       fig.put("matches", matches);
       fig.put("java", System.getProperty("java.version"));
-      out.println(Json.write(fig));
+      out.println(OutputJson.write(fig));
     } else {
       out.printf(
           Locale.ROOT,

@@ -20,7 +20,7 @@ import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.store.sqlite.SqliteKnownNodes;
 import dev.bitmsg.node.store.sqlite.SqliteMailStore;
-import dev.bitmsg.node.store.sqlite.SqlitePowJobs;
+import dev.bitmsg.node.store.sqlite.SqlitePubkeyWorkJobs;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.node.wire.PowCheck;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -150,7 +150,7 @@ public final class Node implements AutoCloseable {
             knownNodes,
             clock);
     SqliteMailStore mail = new SqliteMailStore(db);
-    SqlitePowJobs powJobs = new SqlitePowJobs(db);
+    SqlitePubkeyWorkJobs powJobs = new SqlitePubkeyWorkJobs(db);
     ExpiryCleaner cleaner =
         new ExpiryCleaner(inventory, Optional.of(mail), Optional.of(powJobs), clock);
     ScheduledThreadPoolExecutor tasks =

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
       AddressCommand.class,
       ObjectCommand.class,
       DecryptCommand.class,
-      BenchCommand.class,
+      NodeBenchCommand.class,
       ClientCommands.Send.class,
       ClientCommands.Inbox.class,
       ClientCommands.Read.class,
@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       AddressClientCommands.Subscribe.class,
       AddressClientCommands.Chan.class,
       AddressClientCommands.Resolve.class,
-      DemoCommand.class
+      NodeDemoCommand.class
     })
 public final class NodeMain implements Runnable {
   @Override

@@ -47,7 +47,7 @@ final class SendWatcher {
       throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     long start = System.nanoTime();
-    ProgressBar bar = new ProgressBar(out);
+    SendProgressLine bar = new SendProgressLine(out);
     String last = null;
     while (true) {
       if (!(api.call("getSendProgress", ackData) instanceof Map<?, ?> p)) {
@@ -75,7 +75,7 @@ final class SendWatcher {
       if (p.get("trials") instanceof Number trials) {
         bar.draw(
             label
-                + ProgressBar.line(
+                + SendProgressLine.line(
                     status,
                     trials.doubleValue(),
                     num(p.get("expectedTrials")),

@@ -9,7 +9,7 @@ import dev.bitmsg.node.net.PeerSettings;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.wire.InventoryVector;
-import dev.bitmsg.node.wire.MessageCodec;
+import dev.bitmsg.node.wire.MessageFrameCodec;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectValidator;
 import java.io.IOException;
@@ -124,7 +124,7 @@ public final class TlsBenchCommand implements Callable<Integer> {
       for (int i = 0; i < objects; i++) {
         ObjectMessage o = maker.make(now, 3600 + i, payload);
         made.add(o);
-        bytes += MessageCodec.encode(o).length();
+        bytes += MessageFrameCodec.encode(o).length();
       }
       preload(dir.resolve("a"), made, new ObjectValidator(pow, params::servesStream), clock);
 

@@ -2,12 +2,12 @@ package dev.bitmsg.node.events;
 
 import dev.bitmsg.node.api.SentMessageFields;
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.message.MessageContent;
-import dev.bitmsg.node.messaging.PowJobChange;
+import dev.bitmsg.node.content.MessageContent;
+import dev.bitmsg.node.messaging.PubkeyWorkJobChange;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.OutboxEntry;
-import dev.bitmsg.node.store.PowJob;
+import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.v1.ConnectionChange;
 import dev.bitmsg.node.v1.Hello;
 import dev.bitmsg.node.v1.InboxMessage;
@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * difference to the subscribers as a {@link NodeEvent}. Comparing snapshots keeps the messaging and
  * network layers free of listener plumbing; the price is up to one interval of delay. Pubkey work
  * is the exception: its jobs can pass through doing PoW faster than a poll, so each change comes
- * from a messaging listener ({@link PowJobChange}) and is handed on by the same thread. Thread-safe
- * (one polling thread does all publishing; subscribers are a concurrent list).
+ * from a messaging listener ({@link PubkeyWorkJobChange}) and is handed on by the same thread.
+ * Thread-safe (one polling thread does all publishing; subscribers are a concurrent list).
  */
 public final class EventHub implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventHub.class);
@@ -52,7 +52,7 @@ public final class EventHub implements AutoCloseable {
   private final Map<Long, String> statuses = new HashMap<>();
   private final Map<String, PeerGroup.PeerInfo> peers = new HashMap<>();
 
-  private final Consumer<PowJobChange> jobListener = this::jobChanged;
+  private final Consumer<PubkeyWorkJobChange> jobListener = this::jobChanged;
 
   public EventHub(Node node, Duration interval) {
     this.node = node;
@@ -152,8 +152,8 @@ public final class EventHub implements AutoCloseable {
     }
   }
 
-  private void jobChanged(PowJobChange c) {
-    PowJob j = c.job();
+  private void jobChanged(PubkeyWorkJobChange c) {
+    PubkeyWorkJob j = c.job();
     NodeEvent e =
         event()
             .setPubkeyWorkChange(
@@ -162,7 +162,7 @@ public final class EventHub implements AutoCloseable {
                     .setKind(j.kind().name().toLowerCase(Locale.ROOT))
                     .setAddress(j.address())
                     .setStatus(j.state().wireName())
-                    .setPreviousStatus(c.previous().map(PowJob.State::wireName).orElse(""))
+                    .setPreviousStatus(c.previous().map(PubkeyWorkJob.State::wireName).orElse(""))
                     .setReason(j.reason())
                     .setDetail(j.detail().orElse(""))
                     .setPowBy(j.powBy().orElse("")))

@@ -7,7 +7,7 @@ import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.node.store.IdentityStore;
 import dev.bitmsg.node.store.Inventory;
-import dev.bitmsg.node.store.PowJobs;
+import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.store.sqlite.SqliteMailStore;
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.time.Clock;
@@ -27,7 +27,7 @@ public final class Messaging implements AutoCloseable {
       CryptoSuite crypto,
       IdentityStore identities,
       SqliteMailStore mail,
-      PowJobs jobs,
+      PubkeyWorkJobs jobs,
       Inventory inventory,
       PowProvider powProvider,
       Consumer<ObjectMessage> publish,

@@ -7,17 +7,17 @@ import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
-import dev.bitmsg.node.message.MessageCodec;
-import dev.bitmsg.node.message.MessageContent;
-import dev.bitmsg.node.message.MessageEncoding;
+import dev.bitmsg.node.content.ContentCodec;
+import dev.bitmsg.node.content.MessageContent;
+import dev.bitmsg.node.content.MessageEncoding;
 import dev.bitmsg.node.store.IdentityStore;
 import dev.bitmsg.node.store.Inbox;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
-import dev.bitmsg.node.store.PowJob;
-import dev.bitmsg.node.store.PowJobs;
 import dev.bitmsg.node.store.PubkeyStore;
+import dev.bitmsg.node.store.PubkeyWorkJob;
+import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectMessage;
@@ -71,10 +71,10 @@ public final class Messenger implements AutoCloseable {
   private final Outbox outbox;
   private final Inbox inbox;
   private final AddressCodec codec;
-  private final MessageCodec messageCodec = new MessageCodec();
+  private final ContentCodec messageCodec = new ContentCodec();
   private final SendProgress progress;
   private final SendProgress jobProgress;
-  private final ObservedPowJobs jobs;
+  private final ObservedPubkeyWorkJobs jobs;
   private final PowWorker pow;
   private final AckWatch watchedAcks;
   private final PubkeyWork pubkeyWork;
@@ -97,7 +97,7 @@ public final class Messenger implements AutoCloseable {
       ObjectFactory factory,
       PowWorker pow,
       PubkeyFinder finder,
-      PowJobs jobs,
+      PubkeyWorkJobs jobs,
       AckMaker acks,
       Consumer<ObjectMessage> publish) {
     this.settings = settings;
@@ -110,7 +110,7 @@ public final class Messenger implements AutoCloseable {
     this.acks = acks;
     this.progress = new SendProgress(pow, clock);
     this.jobProgress = new SendProgress(pow, clock);
-    this.jobs = new ObservedPowJobs(jobs);
+    this.jobs = new ObservedPubkeyWorkJobs(jobs);
     this.pow = pow;
     this.watchedAcks = new AckWatch(outbox, clock);
     this.pubkeyWork =
@@ -314,16 +314,16 @@ public final class Messenger implements AutoCloseable {
   }
 
   /** Pubkey and getpubkey work, newest first (at most {@code limit} rows). */
-  public List<PowJob> powJobs(int limit) {
+  public List<PubkeyWorkJob> powJobs(int limit) {
     return pubkeyWork.recent(limit);
   }
 
-  public Optional<PowJob> powJob(long id) {
+  public Optional<PubkeyWorkJob> powJob(long id) {
     return pubkeyWork.job(id);
   }
 
   /** Pending pubkey and getpubkey jobs (queued or doing PoW), oldest first. */
-  public List<PowJob> pendingPowJobs() {
+  public List<PubkeyWorkJob> pendingPowJobs() {
     return jobs.pending();
   }
 
@@ -341,11 +341,11 @@ public final class Messenger implements AutoCloseable {
    * Registers a listener told about every state change of a pubkey or getpubkey job (on the
    * changing thread: it must return quickly).
    */
-  public void addPowJobListener(Consumer<PowJobChange> listener) {
+  public void addPowJobListener(Consumer<PubkeyWorkJobChange> listener) {
     jobs.addListener(listener);
   }
 
-  public void removePowJobListener(Consumer<PowJobChange> listener) {
+  public void removePowJobListener(Consumer<PubkeyWorkJobChange> listener) {
     jobs.removeListener(listener);
   }
 

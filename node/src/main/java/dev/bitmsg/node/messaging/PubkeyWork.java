@@ -3,9 +3,9 @@ package dev.bitmsg.node.messaging;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.store.IdentityStore;
-import dev.bitmsg.node.store.PowJob;
-import dev.bitmsg.node.store.PowJobs;
 import dev.bitmsg.node.store.PubkeyStore;
+import dev.bitmsg.node.store.PubkeyWorkJob;
+import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.pow.PowException;
@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The pubkey side of sending (PROTOCOL.md section 9): publishing own pubkeys (new address, answer
  * to a getpubkey, re-publication when the last one is as old as its TTL) and asking for others'
- * pubkeys, as persistent {@link PowJob}s. Rules taken from PyBitmessage: chans never publish, a
- * disabled address does not answer, a getpubkey is not answered again while the pubkey published
- * last is younger than the pubkey TTL (28 days by default; PyBitmessage's {@code
+ * pubkeys, as persistent {@link PubkeyWorkJob}s. Rules taken from PyBitmessage: chans never
+ * publish, a disabled address does not answer, a getpubkey is not answered again while the pubkey
+ * published last is younger than the pubkey TTL (28 days by default; PyBitmessage's {@code
  * lastpubkeysendtime} check), and identical pending requests are one job.
  *
  * <p>Exactly once across kill -9: the finished object is saved in its job row before it is
@@ -37,7 +37,7 @@ final class PubkeyWork {
   private final MessagingSettings settings;
   private final Clock clock;
   private final IdentityStore identities;
-  private final PowJobs jobs;
+  private final PubkeyWorkJobs jobs;
   private final PubkeyStore pubkeys;
   private final PubkeyFinder finder;
   private final AddressCodec codec;
@@ -51,7 +51,7 @@ final class PubkeyWork {
       MessagingSettings settings,
       Clock clock,
       IdentityStore identities,
-      PowJobs jobs,
+      PubkeyWorkJobs jobs,
       PubkeyStore pubkeys,
       PubkeyFinder finder,
       AddressCodec codec,
@@ -83,7 +83,8 @@ final class PubkeyWork {
 
   /** Queues the publication of an own pubkey (coalesces with a pending one); returns the job id. */
   long publishOwn(String address, String reason) {
-    return jobs.queue(PowJob.Kind.PUBKEY, address, reason, settings.pubkeyTtlSeconds(), now());
+    return jobs.queue(
+        PubkeyWorkJob.Kind.PUBKEY, address, reason, settings.pubkeyTtlSeconds(), now());
   }
 
   /**
@@ -109,12 +110,12 @@ final class PubkeyWork {
 
   /** Queues a getpubkey for {@code address} with {@code ttl} (coalesces with a pending one). */
   long request(String address, long ttl, String reason) {
-    return jobs.queue(PowJob.Kind.GETPUBKEY, address, reason, ttl, now());
+    return jobs.queue(PubkeyWorkJob.Kind.GETPUBKEY, address, reason, ttl, now());
   }
 
   /** The pubkey of {@code address} arrived: getpubkeys for it not yet started are dropped. */
   void pubkeyKnown(String address) {
-    jobs.dropQueued(PowJob.Kind.GETPUBKEY, address, "pubkey arrived", now());
+    jobs.dropQueued(PubkeyWorkJob.Kind.GETPUBKEY, address, "pubkey arrived", now());
   }
 
   /**
@@ -133,17 +134,17 @@ final class PubkeyWork {
     }
   }
 
-  List<PowJob> recent(int limit) {
+  List<PubkeyWorkJob> recent(int limit) {
     return jobs.recent(limit);
   }
 
-  Optional<PowJob> job(long id) {
+  Optional<PubkeyWorkJob> job(long id) {
     return jobs.job(id);
   }
 
   /** Does every pending job; stops at the first proof-of-work failure (retried on the next run). */
   void runPending() throws InterruptedException {
-    for (PowJob job : jobs.pending()) {
+    for (PubkeyWorkJob job : jobs.pending()) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException();
       }
@@ -156,31 +157,34 @@ final class PubkeyWork {
             job.address(),
             e.getMessage());
         jobs.setState(
-            job.id(), PowJob.State.QUEUED, now(), Optional.of("pow failed: " + e.getMessage()));
+            job.id(),
+            PubkeyWorkJob.State.QUEUED,
+            now(),
+            Optional.of("pow failed: " + e.getMessage()));
         return;
       }
     }
   }
 
-  private void run(PowJob job) throws InterruptedException {
+  private void run(PubkeyWorkJob job) throws InterruptedException {
     if (job.solved().isPresent()) {
       finish(job, ObjectMessage.of(job.solved().get()), job.powBy().orElse("?"));
       return;
     }
     long now = now();
     ObjectMessage unsolved;
-    if (job.kind() == PowJob.Kind.PUBKEY) {
+    if (job.kind() == PubkeyWorkJob.Kind.PUBKEY) {
       Optional<Identity> id = identities.identity(job.address());
       if (id.isEmpty() || id.get().chan() || !id.get().enabled()) {
         jobs.setState(
-            job.id(), PowJob.State.DROPPED, now, Optional.of("not an enabled own address"));
+            job.id(), PubkeyWorkJob.State.DROPPED, now, Optional.of("not an enabled own address"));
         return;
       }
       OptionalLong age = sinceLastSent(job.address());
       if (age.isPresent() && age.getAsLong() < settings.pubkeyTtlSeconds()) {
         jobs.setState(
             job.id(),
-            PowJob.State.DROPPED,
+            PubkeyWorkJob.State.DROPPED,
             now,
             Optional.of("pubkey went out " + age.getAsLong() + " s ago"));
         return;
@@ -189,13 +193,13 @@ final class PubkeyWork {
     } else {
       if (pubkeys.get(job.address()).isPresent()
           || finder.fromInventory(codec.decode(job.address())).isPresent()) {
-        jobs.setState(job.id(), PowJob.State.DROPPED, now, Optional.of("pubkey known"));
+        jobs.setState(job.id(), PubkeyWorkJob.State.DROPPED, now, Optional.of("pubkey known"));
         return;
       }
       unsolved =
           factory.getpubkey(codec.decode(job.address()), now + job.ttl() + jitter(job.ttl()));
     }
-    jobs.setState(job.id(), PowJob.State.DOING_POW, now, Optional.empty());
+    jobs.setState(job.id(), PubkeyWorkJob.State.DOING_POW, now, Optional.empty());
     ObjectMessage work = unsolved;
     PowWorker.Solved solved;
     try {
@@ -212,16 +216,16 @@ final class PubkeyWork {
     finish(job, solved.object(), solved.by());
   }
 
-  private void finish(PowJob job, ObjectMessage object, String by) {
+  private void finish(PubkeyWorkJob job, ObjectMessage object, String by) {
     publish.accept(object);
     long now = now();
-    if (job.kind() == PowJob.Kind.PUBKEY) {
+    if (job.kind() == PubkeyWorkJob.Kind.PUBKEY) {
       identities.markPubkeySent(job.address(), now);
     }
     jobs.markSent(job.id(), now);
     log.info(
         "messaging: {} of {} sent ({}, PoW by {})",
-        job.kind() == PowJob.Kind.PUBKEY ? "pubkey" : "getpubkey",
+        job.kind() == PubkeyWorkJob.Kind.PUBKEY ? "pubkey" : "getpubkey",
         job.address(),
         job.reason(),
         by);

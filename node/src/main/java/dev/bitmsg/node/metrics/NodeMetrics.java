@@ -1,11 +1,11 @@
 package dev.bitmsg.node.metrics;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.messaging.PowJobChange;
+import dev.bitmsg.node.messaging.PubkeyWorkJobChange;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.store.OutboxEntry;
-import dev.bitmsg.node.store.PowJob;
+import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.ObjectType;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -35,7 +35,7 @@ public final class NodeMetrics implements AutoCloseable {
   private final Histogram powSeconds;
   private final Counter pubkeyWorkDone;
   private final Node node;
-  private final Consumer<PowJobChange> jobListener = this::jobChanged;
+  private final Consumer<PubkeyWorkJobChange> jobListener = this::jobChanged;
   private @Nullable HTTPServer http;
 
   public NodeMetrics(Node node) {
@@ -115,8 +115,9 @@ public final class NodeMetrics implements AutoCloseable {
                     + " and outcome (sent: the object went out; dropped: no longer needed)")
             .labelNames("kind", "outcome")
             .register(registry);
-    for (PowJob.Kind k : PowJob.Kind.values()) {
-      for (PowJob.State st : List.of(PowJob.State.SENT, PowJob.State.DROPPED)) {
+    for (PubkeyWorkJob.Kind k : PubkeyWorkJob.Kind.values()) {
+      for (PubkeyWorkJob.State st :
+          List.of(PubkeyWorkJob.State.SENT, PubkeyWorkJob.State.DROPPED)) {
         pubkeyWorkDone.labelValues(kindName(k), st.wireName());
       }
     }
@@ -127,11 +128,11 @@ public final class NodeMetrics implements AutoCloseable {
         .labelNames("kind")
         .callback(
             cb -> {
-              Map<PowJob.Kind, Long> byKind = new EnumMap<>(PowJob.Kind.class);
-              for (PowJob.Kind k : PowJob.Kind.values()) {
+              Map<PubkeyWorkJob.Kind, Long> byKind = new EnumMap<>(PubkeyWorkJob.Kind.class);
+              for (PubkeyWorkJob.Kind k : PubkeyWorkJob.Kind.values()) {
                 byKind.put(k, 0L);
               }
-              for (PowJob j : node.messenger().pendingPowJobs()) {
+              for (PubkeyWorkJob j : node.messenger().pendingPowJobs()) {
                 byKind.merge(j.kind(), 1L, Long::sum);
               }
               byKind.forEach((k, n) -> cb.call(n, kindName(k)));
@@ -152,13 +153,13 @@ public final class NodeMetrics implements AutoCloseable {
                 .observe(s.took().toNanos() / 1e9));
   }
 
-  private void jobChanged(PowJobChange c) {
+  private void jobChanged(PubkeyWorkJobChange c) {
     if (!c.job().state().isPending()) {
       pubkeyWorkDone.labelValues(kindName(c.job().kind()), c.job().state().wireName()).inc();
     }
   }
 
-  private static String kindName(PowJob.Kind k) {
+  private static String kindName(PubkeyWorkJob.Kind k) {
     return k.name().toLowerCase(Locale.ROOT);
   }
 

@@ -1,7 +1,7 @@
 package dev.bitmsg.node.net;
 
 import dev.bitmsg.node.wire.Frame;
-import dev.bitmsg.node.wire.MessageCodec;
+import dev.bitmsg.node.wire.MessageFrameCodec;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -21,6 +21,6 @@ final class MessageDecoder extends MessageToMessageDecoder<Frame> {
 
   @Override
   protected void decode(ChannelHandlerContext ctx, Frame frame, List<Object> out) {
-    out.add(MessageCodec.decode(frame));
+    out.add(MessageFrameCodec.decode(frame));
   }
 }

@@ -2,7 +2,7 @@ package dev.bitmsg.node.net;
 
 import dev.bitmsg.node.wire.FrameCodec;
 import dev.bitmsg.node.wire.Message;
-import dev.bitmsg.node.wire.MessageCodec;
+import dev.bitmsg.node.wire.MessageFrameCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,7 +20,7 @@ final class MessageEncoder extends MessageToByteEncoder<Message> {
 
   @Override
   protected void encode(ChannelHandlerContext ctx, Message msg, ByteBuf out) {
-    var frame = MessageCodec.toFrame(msg);
+    var frame = MessageFrameCodec.toFrame(msg);
     ByteBuffer buf = ByteBuffer.allocate(frame.serializedSize());
     FrameCodec.write(frame, buf);
     out.writeBytes(buf.flip());

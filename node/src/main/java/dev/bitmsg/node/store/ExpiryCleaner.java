@@ -26,7 +26,7 @@ public final class ExpiryCleaner implements Runnable {
 
   private final Inventory inventory;
   private final Optional<PubkeyStore> pubkeys;
-  private final Optional<PowJobs> jobs;
+  private final Optional<PubkeyWorkJobs> jobs;
   private final Clock clock;
 
   public ExpiryCleaner(Inventory inventory, Clock clock) {
@@ -34,7 +34,10 @@ public final class ExpiryCleaner implements Runnable {
   }
 
   public ExpiryCleaner(
-      Inventory inventory, Optional<PubkeyStore> pubkeys, Optional<PowJobs> jobs, Clock clock) {
+      Inventory inventory,
+      Optional<PubkeyStore> pubkeys,
+      Optional<PubkeyWorkJobs> jobs,
+      Clock clock) {
     this.inventory = inventory;
     this.pubkeys = pubkeys;
     this.jobs = jobs;

@@ -83,7 +83,7 @@ public final class Acks {
 
   /** The framed {@code object} message that goes into a msg's ack data field. */
   public static Bytes frame(ObjectMessage ackObject) {
-    return MessageCodec.encode(ackObject);
+    return MessageFrameCodec.encode(ackObject);
   }
 
   /**

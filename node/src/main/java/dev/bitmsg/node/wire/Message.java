@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 /**
  * A network message payload (PROTOCOL.md section 3). Every implementation is immutable, has a
  * static {@code read(ByteBuffer)} that consumes the whole payload, and writes itself back to the
- * same bytes. {@link MessageCodec} maps frames to messages and back.
+ * same bytes. {@link MessageFrameCodec} maps frames to messages and back.
  */
 public sealed interface Message
     permits Version,

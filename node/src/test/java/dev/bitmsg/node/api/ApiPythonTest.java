@@ -179,7 +179,7 @@ class ApiPythonTest {
         a.messenger().outbox().stream()
             .map(
                 e ->
-                    new dev.bitmsg.node.message.MessageCodec()
+                    new dev.bitmsg.node.content.ContentCodec()
                         .decode(e.encoding(), e.message().toByteArray())
                         .subject())
             .filter(s -> s.equals("hello bob") || s.equals("news 1"))

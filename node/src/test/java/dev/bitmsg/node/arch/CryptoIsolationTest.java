@@ -50,7 +50,7 @@ class CryptoIsolationTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.bitmsg.node.address..", "dev.bitmsg.node.message..", "dev.bitmsg.node.wire..")
+            "dev.bitmsg.node.address..", "dev.bitmsg.node.content..", "dev.bitmsg.node.wire..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.bitmsg.node.crypto.bc..")

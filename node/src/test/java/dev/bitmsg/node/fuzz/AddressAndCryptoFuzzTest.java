@@ -7,13 +7,13 @@ import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.address.IniFile;
 import dev.bitmsg.node.address.KeysDatException;
 import dev.bitmsg.node.address.Wif;
+import dev.bitmsg.node.content.ContentCodec;
+import dev.bitmsg.node.content.ContentDecodeException;
 import dev.bitmsg.node.crypto.CryptoException;
 import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcEcies;
 import dev.bitmsg.node.crypto.bc.BcHashes;
-import dev.bitmsg.node.message.MessageCodec;
-import dev.bitmsg.node.message.MessageDecodeException;
 
 /**
  * Decoders of this part must answer arbitrary input with their typed exception, never with another
@@ -26,7 +26,7 @@ class AddressAndCryptoFuzzTest {
   private static final BcEcies ECIES = new BcEcies(new SeededRandomSource(1));
   private static final PrivateKey KEY =
       PrivateKey.fromHex("12a16d741071608a921fd15320105ed2945dfa3ccae92e26533eb61268704100");
-  private static final MessageCodec MESSAGES = new MessageCodec();
+  private static final ContentCodec MESSAGES = new ContentCodec();
 
   @FuzzTest(maxDuration = "10s")
   void addressDecode(FuzzedDataProvider data) {
@@ -59,7 +59,7 @@ class AddressAndCryptoFuzzTest {
   void messageDecode(FuzzedDataProvider data) {
     try {
       MESSAGES.decode(data.consumeInt(0, 4), data.consumeRemainingAsBytes());
-    } catch (MessageDecodeException expected) {
+    } catch (ContentDecodeException expected) {
       // typed rejection
     }
   }

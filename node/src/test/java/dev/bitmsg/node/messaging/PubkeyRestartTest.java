@@ -14,7 +14,7 @@ import dev.bitmsg.node.net.Await;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.store.InventoryItem;
-import dev.bitmsg.node.store.PowJob;
+import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectType;
@@ -81,7 +81,7 @@ class PubkeyRestartTest {
           first.toObject().raw().toByteArray(),
           now.get(0).toObject().raw().toByteArray(),
           "the saved object itself, not a new proof of work");
-      List<PowJob> jobs = n.messenger().powJobs(10);
+      List<PubkeyWorkJob> jobs = n.messenger().powJobs(10);
       assertEquals(1, jobs.size(), jobs.toString());
       assertTrue(jobs.get(0).solved().isEmpty());
       assertEquals(address, jobs.get(0).address());
@@ -97,7 +97,9 @@ class PubkeyRestartTest {
   }
 
   private static long sentJobs(Node n) {
-    return n.messenger().powJobs(10).stream().filter(j -> j.state() == PowJob.State.SENT).count();
+    return n.messenger().powJobs(10).stream()
+        .filter(j -> j.state() == PubkeyWorkJob.State.SENT)
+        .count();
   }
 
   private Node node() throws InterruptedException {

@@ -19,7 +19,7 @@ import dev.bitmsg.node.net.MutableClock;
 import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.pow.EnginePowProvider;
 import dev.bitmsg.node.store.InventoryItem;
-import dev.bitmsg.node.store.PowJob;
+import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
@@ -101,7 +101,7 @@ class PubkeyWorkNetworkTest {
     b.peers().submit(ask3);
     Await.until(LIMIT, "third ask reached A", () -> a.inventory().contains(ask3.inventoryVector()));
     Thread.sleep(SETTLE.toMillis());
-    List<PowJob> jobs = pubkeyJobs(a);
+    List<PubkeyWorkJob> jobs = pubkeyJobs(a);
     assertEquals(1, jobs.size(), "one job for three asks: " + jobs);
     assertEquals(addr, jobs.get(0).address());
     assertEquals("getpubkey", jobs.get(0).reason());
@@ -130,7 +130,7 @@ class PubkeyWorkNetworkTest {
 
     clock.advance(Duration.ofDays(1).plusSeconds(1));
     Await.until(LIMIT, () -> "re-publication, jobs " + pubkeyJobs(a), () -> sent(a, addr) == 2);
-    PowJob again = pubkeyJobs(a).get(0);
+    PubkeyWorkJob again = pubkeyJobs(a).get(0);
     assertEquals("re-publish", again.reason());
     assertTrue(
         again.expires() > clock.instant().getEpochSecond() + Duration.ofDays(27).toSeconds(),
@@ -147,13 +147,15 @@ class PubkeyWorkNetworkTest {
         .object();
   }
 
-  private static List<PowJob> pubkeyJobs(Node n) {
-    return n.messenger().powJobs(100).stream().filter(j -> j.kind() == PowJob.Kind.PUBKEY).toList();
+  private static List<PubkeyWorkJob> pubkeyJobs(Node n) {
+    return n.messenger().powJobs(100).stream()
+        .filter(j -> j.kind() == PubkeyWorkJob.Kind.PUBKEY)
+        .toList();
   }
 
   private static long sent(Node n, String address) {
     return pubkeyJobs(n).stream()
-        .filter(j -> j.address().equals(address) && j.state() == PowJob.State.SENT)
+        .filter(j -> j.address().equals(address) && j.state() == PubkeyWorkJob.State.SENT)
         .count();
   }
 

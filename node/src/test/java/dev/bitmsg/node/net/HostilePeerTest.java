@@ -11,7 +11,7 @@ import dev.bitmsg.node.wire.ErrorMessage;
 import dev.bitmsg.node.wire.Inv;
 import dev.bitmsg.node.wire.InventoryVector;
 import dev.bitmsg.node.wire.Message;
-import dev.bitmsg.node.wire.MessageCodec;
+import dev.bitmsg.node.wire.MessageFrameCodec;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.Ping;
 import dev.bitmsg.node.wire.Pong;
@@ -92,7 +92,7 @@ class HostilePeerTest {
   }
 
   private static byte[] verackFrame() {
-    return MessageCodec.encode(new dev.bitmsg.node.wire.VerAck()).toByteArray();
+    return MessageFrameCodec.encode(new dev.bitmsg.node.wire.VerAck()).toByteArray();
   }
 
   @Test
@@ -108,7 +108,7 @@ class HostilePeerTest {
   @Test
   void badChecksum_dropsAndBans() throws Exception {
     byte[] f =
-        MessageCodec.encode(RawPeer.version(1, 3, Instant.now().getEpochSecond(), List.of(1L)))
+        MessageFrameCodec.encode(RawPeer.version(1, 3, Instant.now().getEpochSecond(), List.of(1L)))
             .toByteArray();
     f[20] ^= 0x01;
     try (RawPeer p = new RawPeer("127.0.0.12", endpoint)) {

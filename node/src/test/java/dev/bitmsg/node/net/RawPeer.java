@@ -4,7 +4,7 @@ import dev.bitmsg.node.wire.Frame;
 import dev.bitmsg.node.wire.FrameCodec;
 import dev.bitmsg.node.wire.HostEncoding;
 import dev.bitmsg.node.wire.Message;
-import dev.bitmsg.node.wire.MessageCodec;
+import dev.bitmsg.node.wire.MessageFrameCodec;
 import dev.bitmsg.node.wire.NetworkAddress;
 import dev.bitmsg.node.wire.VerAck;
 import dev.bitmsg.node.wire.Version;
@@ -53,7 +53,7 @@ final class RawPeer implements AutoCloseable {
   }
 
   void send(Message m) throws IOException {
-    sendRaw(MessageCodec.encode(m).toByteArray());
+    sendRaw(MessageFrameCodec.encode(m).toByteArray());
   }
 
   static Version version(long nonce, int protocolVersion, long timestamp, List<Long> streams) {
@@ -86,7 +86,7 @@ final class RawPeer implements AutoCloseable {
     while (true) {
       Optional<Frame> f = FrameCodec.decode(buffered);
       if (f.isPresent()) {
-        return Optional.of(MessageCodec.decode(f.get()));
+        return Optional.of(MessageFrameCodec.decode(f.get()));
       }
       if (System.nanoTime() > deadline) {
         throw new IOException("no message within " + limit);

@@ -38,7 +38,7 @@ final class FuzzChecks {
           byte[] consumed = Arrays.copyOfRange(acc.array(), start, end);
           check(
               Arrays.equals(consumed, FrameCodec.encode(f.get()).toByteArray()), "frame re-encode");
-          MessageCodec.decode(f.get());
+          MessageFrameCodec.decode(f.get());
           accepted = true;
         }
         acc.compact();
@@ -63,7 +63,10 @@ final class FuzzChecks {
     Frame f = FrameCodec.decode(framed.asReadOnlyBuffer()).orElseThrow();
     check(f.payload().equals(payload), "frame payload");
     return roundTrip(
-        data, 1, buf -> MessageCodec.decode(new Frame(command, Bytes.of(buf))), Message::toBytes);
+        data,
+        1,
+        buf -> MessageFrameCodec.decode(new Frame(command, Bytes.of(buf))),
+        Message::toBytes);
   }
 
   static boolean version(byte[] data) {

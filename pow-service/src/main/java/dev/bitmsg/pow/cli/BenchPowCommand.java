@@ -148,54 +148,56 @@ public final class BenchPowCommand implements Callable<Integer> {
       CpuKernelChoice choice,
       List<EngineResult> results) {
     StringBuilder b = new StringBuilder("{");
-    b.append("\"java\": ").append(Json.quote(Runtime.version().toString()));
+    b.append("\"java\": ").append(JsonLine.quote(Runtime.version().toString()));
     b.append(", \"cores\": ").append(Runtime.getRuntime().availableProcessors());
-    b.append(", \"baseline_trials_per_s\": ").append(Json.number(baseline));
+    b.append(", \"baseline_trials_per_s\": ").append(JsonLine.number(baseline));
     b.append(", \"cpu_kernels\": {\"digest\": {\"trials_per_s\": ")
-        .append(Json.number(baseline))
+        .append(JsonLine.number(baseline))
         .append("}, \"simd\": ");
     if (simdMissing.isPresent()) {
       b.append("{\"available\": false, \"reason\": ")
-          .append(Json.quote(simdMissing.get()))
+          .append(JsonLine.quote(simdMissing.get()))
           .append('}');
     } else {
       b.append("{\"trials_per_s\": ")
-          .append(Json.number(simd))
+          .append(JsonLine.number(simd))
           .append(", \"vector_bits\": ")
           .append(simdBits)
           .append(", \"ratio_to_digest\": ")
-          .append(Json.number(simd / baseline))
+          .append(JsonLine.number(simd / baseline))
           .append('}');
     }
     b.append(", \"default\": ")
-        .append(Json.quote(choice.kernel().label()))
+        .append(JsonLine.quote(choice.kernel().label()))
         .append(", \"default_reason\": ")
-        .append(Json.quote(choice.reason()))
+        .append(JsonLine.quote(choice.reason()))
         .append('}');
     b.append(", \"engines\": {");
     for (int i = 0; i < results.size(); i++) {
       EngineResult r = results.get(i);
-      b.append(i == 0 ? "" : ", ").append(Json.quote(r.name())).append(": {");
+      b.append(i == 0 ? "" : ", ").append(JsonLine.quote(r.name())).append(": {");
       if (r.unavailable() != null) {
-        b.append("\"available\": false, \"reason\": ").append(Json.quote(r.unavailable()));
+        b.append("\"available\": false, \"reason\": ").append(JsonLine.quote(r.unavailable()));
       } else {
-        b.append("\"trials_per_s\": ").append(Json.number(r.rate()));
+        b.append("\"trials_per_s\": ").append(JsonLine.number(r.rate()));
         if (r.threads() > 0) {
           b.append(", \"threads\": ")
               .append(r.threads())
               .append(", \"ratio_per_core\": ")
-              .append(Json.number(r.rate() / r.threads() / baseline));
+              .append(JsonLine.number(r.rate() / r.threads() / baseline));
         }
-        b.append(", \"ratio_to_baseline\": ").append(Json.number(r.rate() / baseline));
+        b.append(", \"ratio_to_baseline\": ").append(JsonLine.number(r.rate() / baseline));
         b.append(", \"scanners\": [");
         for (int j = 0; j < r.scanners().size(); j++) {
-          b.append(j == 0 ? "" : ", ").append(Json.quote(r.scanners().get(j)));
+          b.append(j == 0 ? "" : ", ").append(JsonLine.quote(r.scanners().get(j)));
         }
         b.append("], \"expected_seconds\": {\"msg_500B_ttl_4d\": ")
             .append(
-                Json.number(PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET) / r.rate()))
+                JsonLine.number(
+                    PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET) / r.rate()))
             .append(", \"object_256KiB_ttl_28d\": ")
-            .append(Json.number(PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET) / r.rate()))
+            .append(
+                JsonLine.number(PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET) / r.rate()))
             .append('}');
       }
       b.append('}');
@@ -220,7 +222,7 @@ public final class BenchPowCommand implements Callable<Integer> {
         Locale.ROOT,
         "%-34s %12s trials/s  (baseline)%n",
         "MessageDigest SHA-512, 1 thread",
-        ProgressBar.human(baseline));
+        SearchProgressBar.human(baseline));
     if (simdMissing.isPresent()) {
       out.printf(
           Locale.ROOT, "%-34s unavailable: %s%n", "Vector API kernel, 1 thread", simdMissing.get());
@@ -229,7 +231,7 @@ public final class BenchPowCommand implements Callable<Integer> {
           Locale.ROOT,
           "%-34s %12s trials/s  %.2fx baseline per core%n",
           "Vector API " + simdBits + "-bit, 1 thread",
-          ProgressBar.human(simd),
+          SearchProgressBar.human(simd),
           simd / baseline);
     }
     out.printf(
@@ -245,16 +247,16 @@ public final class BenchPowCommand implements Callable<Integer> {
             Locale.ROOT,
             "engine %-27s %12s trials/s  %d threads, %s/s per core, %.2fx baseline per core%n",
             label,
-            ProgressBar.human(r.rate()),
+            SearchProgressBar.human(r.rate()),
             r.threads(),
-            ProgressBar.human(r.rate() / r.threads()),
+            SearchProgressBar.human(r.rate() / r.threads()),
             r.rate() / r.threads() / baseline);
       } else {
         out.printf(
             Locale.ROOT,
             "engine %-27s %12s trials/s  %.2fx the 1-thread baseline%n",
             label,
-            ProgressBar.human(r.rate()),
+            SearchProgressBar.human(r.rate()),
             r.rate() / baseline);
       }
     }

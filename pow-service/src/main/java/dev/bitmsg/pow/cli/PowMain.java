@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
     description = "Proof-of-work commands",
     subcommands = {
       PowCommand.class,
-      BenchCommand.class,
-      DemoCommand.class,
+      PowBenchCommand.class,
+      PowDemoCommand.class,
       PowServiceCommand.class
     })
 public final class PowMain implements Runnable {

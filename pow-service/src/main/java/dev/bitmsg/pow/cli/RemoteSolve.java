@@ -47,7 +47,8 @@ final class RemoteSolve {
       solve.setStartNonce(job.startNonce());
     }
     SubmitRequest request = SubmitRequest.newBuilder().setSolve(solve).build();
-    ProgressBar bar = System.console() != null ? new ProgressBar(err, job.expectedTrials()) : null;
+    SearchProgressBar bar =
+        System.console() != null ? new SearchProgressBar(err, job.expectedTrials()) : null;
     try (PowServiceClient client =
         PowServiceClient.connect(server, Optional.ofNullable(token), Optional.empty())) {
       JobUpdate last;
@@ -101,13 +102,13 @@ final class RemoteSolve {
               + ", \"trial_value\": "
               + Long.toUnsignedString(s.getTrialValue())
               + ", \"engine\": "
-              + Json.quote(s.getEngine())
+              + JsonLine.quote(s.getEngine())
               + ", \"trials\": "
               + s.getTrials()
               + ", \"seconds\": "
-              + Json.number(seconds)
+              + JsonLine.number(seconds)
               + ", \"server\": "
-              + Json.quote(server)
+              + JsonLine.quote(server)
               + "}");
     } else {
       out.println("nonce: " + Long.toUnsignedString(s.getNonce()));

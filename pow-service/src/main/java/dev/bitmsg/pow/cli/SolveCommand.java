@@ -127,7 +127,9 @@ public final class SolveCommand implements Callable<Integer> {
     try (PowEngine pe = EngineCatalog.engine(probe)) {
       PowHandle handle = pe.submit(job);
       PowSolution s =
-          await(handle, Terminal.attached() ? new ProgressBar(err, job.expectedTrials()) : null);
+          await(
+              handle,
+              Terminal.attached() ? new SearchProgressBar(err, job.expectedTrials()) : null);
       double seconds = s.elapsed().toNanos() / 1e9;
       if (json) {
         out.println(
@@ -136,11 +138,11 @@ public final class SolveCommand implements Callable<Integer> {
                 + ", \"trial_value\": "
                 + Long.toUnsignedString(s.trialValue())
                 + ", \"engine\": "
-                + Json.quote(s.engine())
+                + JsonLine.quote(s.engine())
                 + ", \"trials\": "
                 + s.trials()
                 + ", \"seconds\": "
-                + Json.number(seconds)
+                + JsonLine.number(seconds)
                 + "}");
       } else {
         out.println("nonce: " + Long.toUnsignedString(s.nonce()));
@@ -158,7 +160,7 @@ public final class SolveCommand implements Callable<Integer> {
     }
   }
 
-  private static PowSolution await(PowHandle handle, @Nullable ProgressBar bar)
+  private static PowSolution await(PowHandle handle, @Nullable SearchProgressBar bar)
       throws InterruptedException, ExecutionException {
     try {
       while (true) {

@@ -54,8 +54,8 @@ class BenchAndDemoTest {
   @Test
   void demoSolvesTheWorkedExampleOnEachAvailableEngine() {
     VectorFile.Block b = VectorFile.block("pow.txt", "full worked example");
-    byte[] body = HexFormat.of().parseHex(DemoCommand.GETPUBKEY_WITHOUT_NONCE);
-    assertEquals(b.get("payload_without_nonce"), DemoCommand.GETPUBKEY_WITHOUT_NONCE);
+    byte[] body = HexFormat.of().parseHex(PowDemoCommand.GETPUBKEY_WITHOUT_NONCE);
+    assertEquals(b.get("payload_without_nonce"), PowDemoCommand.GETPUBKEY_WITHOUT_NONCE);
     assertEquals(b.decimal("target"), PowTarget.of(body.length + 8, 3600));
 
     CliRun r = CliRun.of("demo", "--threads", "1");

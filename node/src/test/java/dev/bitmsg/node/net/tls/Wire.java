@@ -3,7 +3,7 @@ package dev.bitmsg.node.net.tls;
 import dev.bitmsg.node.wire.FrameCodec;
 import dev.bitmsg.node.wire.HostEncoding;
 import dev.bitmsg.node.wire.Message;
-import dev.bitmsg.node.wire.MessageCodec;
+import dev.bitmsg.node.wire.MessageFrameCodec;
 import dev.bitmsg.node.wire.NetworkAddress;
 import dev.bitmsg.node.wire.Version;
 import java.io.EOFException;
@@ -32,7 +32,7 @@ final class Wire {
   private Wire() {}
 
   static byte[] encode(Message m) {
-    return MessageCodec.encode(m).toByteArray();
+    return MessageFrameCodec.encode(m).toByteArray();
   }
 
   static void send(OutputStream out, Message m) throws IOException {
@@ -55,7 +55,7 @@ final class Wire {
       throw new EOFException("stream ended in a payload");
     }
     ByteBuffer all = ByteBuffer.allocate(HEADER + length).put(header).put(payload).flip();
-    return MessageCodec.decode(FrameCodec.decode(all).orElseThrow());
+    return MessageFrameCodec.decode(FrameCodec.decode(all).orElseThrow());
   }
 
   static Version version(long services, long nonce) {

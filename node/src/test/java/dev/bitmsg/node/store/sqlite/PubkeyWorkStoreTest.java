@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.net.MutableClock;
 import dev.bitmsg.node.store.ExpiryCleaner;
-import dev.bitmsg.node.store.PowJob;
+import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.wire.Bytes;
 import java.nio.file.Path;
@@ -31,28 +31,30 @@ class PubkeyWorkStoreTest {
     long first;
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
       assertEquals(Migrations.STEPS.size(), db.schemaVersion());
-      SqlitePowJobs jobs = new SqlitePowJobs(db);
-      first = jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "new address", 28 * DAY, 100);
-      assertEquals(
-          first, jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 101), "coalesced");
-      long other = jobs.queue(PowJob.Kind.GETPUBKEY, "BM-a", "msg 1", 3600, 102);
-      assertNotEquals(first, other, "another kind is another job");
-      jobs.setState(first, PowJob.State.DOING_POW, 103, Optional.empty());
+      SqlitePubkeyWorkJobs jobs = new SqlitePubkeyWorkJobs(db);
+      first = jobs.queue(PubkeyWorkJob.Kind.PUBKEY, "BM-a", "new address", 28 * DAY, 100);
       assertEquals(
           first,
-          jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 104),
+          jobs.queue(PubkeyWorkJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 101),
+          "coalesced");
+      long other = jobs.queue(PubkeyWorkJob.Kind.GETPUBKEY, "BM-a", "msg 1", 3600, 102);
+      assertNotEquals(first, other, "another kind is another job");
+      jobs.setState(first, PubkeyWorkJob.State.DOING_POW, 103, Optional.empty());
+      assertEquals(
+          first,
+          jobs.queue(PubkeyWorkJob.Kind.PUBKEY, "BM-a", "getpubkey", 28 * DAY, 104),
           "a job doing PoW still takes identical requests");
     }
     try (SqliteDatabase db = SqliteDatabase.open(file)) {
-      SqlitePowJobs jobs = new SqlitePowJobs(db);
+      SqlitePubkeyWorkJobs jobs = new SqlitePubkeyWorkJobs(db);
       assertEquals(1, jobs.requeueInterrupted(200), "the job killed during PoW is queued again");
-      PowJob j = jobs.job(first).orElseThrow();
-      assertEquals(PowJob.State.QUEUED, j.state());
+      PubkeyWorkJob j = jobs.job(first).orElseThrow();
+      assertEquals(PubkeyWorkJob.State.QUEUED, j.state());
       assertEquals("new address", j.reason());
       assertEquals(2, jobs.pending().size());
 
       // A finished object saved before the crash is kept: the restart publishes it, no new work.
-      jobs.setState(first, PowJob.State.DOING_POW, 201, Optional.empty());
+      jobs.setState(first, PubkeyWorkJob.State.DOING_POW, 201, Optional.empty());
       jobs.saveSolved(first, Bytes.of(new byte[] {1, 2, 3}), 5000, "cpu");
       assertEquals(0, jobs.requeueInterrupted(202));
       assertTrue(
@@ -60,17 +62,17 @@ class PubkeyWorkStoreTest {
               new byte[] {1, 2, 3},
               jobs.job(first).orElseThrow().solved().orElseThrow().toByteArray()));
       jobs.markSent(first, 203);
-      PowJob sent = jobs.job(first).orElseThrow();
-      assertEquals(PowJob.State.SENT, sent.state());
+      PubkeyWorkJob sent = jobs.job(first).orElseThrow();
+      assertEquals(PubkeyWorkJob.State.SENT, sent.state());
       assertTrue(sent.solved().isEmpty());
       assertEquals(5000, sent.expires());
-      assertEquals(first, jobs.lastSent(PowJob.Kind.PUBKEY, "BM-a").orElseThrow().id());
-      long again = jobs.queue(PowJob.Kind.PUBKEY, "BM-a", "re-publish", 28 * DAY, 300);
+      assertEquals(first, jobs.lastSent(PubkeyWorkJob.Kind.PUBKEY, "BM-a").orElseThrow().id());
+      long again = jobs.queue(PubkeyWorkJob.Kind.PUBKEY, "BM-a", "re-publish", 28 * DAY, 300);
       assertNotEquals(first, again, "after it went out a new request is a new job");
 
-      assertEquals(1, jobs.dropQueued(PowJob.Kind.GETPUBKEY, "BM-a", "pubkey arrived", 301));
-      assertEquals(List.of(again), jobs.pending().stream().map(PowJob::id).toList());
-      assertEquals(PowJob.State.DROPPED, jobs.recent(10).get(1).state());
+      assertEquals(1, jobs.dropQueued(PubkeyWorkJob.Kind.GETPUBKEY, "BM-a", "pubkey arrived", 301));
+      assertEquals(List.of(again), jobs.pending().stream().map(PubkeyWorkJob::id).toList());
+      assertEquals(PubkeyWorkJob.State.DROPPED, jobs.recent(10).get(1).state());
       assertEquals(2, jobs.deleteFinishedBefore(1000), "sent and dropped rows go at cleanup");
       assertEquals(1, jobs.recent(10).size());
     }
@@ -89,7 +91,7 @@ class PubkeyWorkStoreTest {
       mail.markUsed("BM-used");
       ExpiryCleaner cleaner =
           new ExpiryCleaner(
-              inventory, Optional.of(mail), Optional.of(new SqlitePowJobs(db)), clock);
+              inventory, Optional.of(mail), Optional.of(new SqlitePubkeyWorkJobs(db)), clock);
 
       clock.advance(Duration.ofDays(27));
       mail.put(key("BM-fresh", clock.instant().getEpochSecond()));

@@ -3,8 +3,8 @@ package dev.bitmsg.pow.cli;
 import java.util.Locale;
 
 /** Minimal JSON text helpers for the one-line {@code --json} outputs. Stateless. */
-final class Json {
-  private Json() {}
+final class JsonLine {
+  private JsonLine() {}
 
   /** {@code s} as a JSON string literal. */
   static String quote(String s) {

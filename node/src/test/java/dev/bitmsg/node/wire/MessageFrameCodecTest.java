@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MessageCodecTest {
   private static Message decodeFrame(String hex) {
     Frame f = FrameCodec.decode(Bytes.fromHex(hex).asReadOnlyBuffer()).orElseThrow();
-    return MessageCodec.decode(f);
+    return MessageFrameCodec.decode(f);
   }
 
   @Test
@@ -37,7 +37,7 @@ class MessageCodecTest {
     assertEquals(List.of(1L), v.streams());
     assertEquals(b.get("payload"), v.toBytes().toHex());
     assertEquals(b.decimal("payload_length"), v.serializedSize());
-    assertEquals(b.get("frame"), MessageCodec.encode(v).toHex());
+    assertEquals(b.get("frame"), MessageFrameCodec.encode(v).toHex());
     Version built =
         Version.of(
             3,
@@ -89,7 +89,7 @@ class MessageCodecTest {
     assertEquals(new Inv(List.of(expected)), decodeFrame(b.get("inv_frame")));
     assertEquals(new GetData(List.of(expected)), decodeFrame(b.get("getdata_frame")));
     assertEquals(new Dinv(List.of(expected)), decodeFrame(b.get("dinv_frame")));
-    assertEquals(b.get("inv_frame"), MessageCodec.encode(new Inv(List.of(expected))).toHex());
+    assertEquals(b.get("inv_frame"), MessageFrameCodec.encode(new Inv(List.of(expected))).toHex());
   }
 
   @Test
@@ -102,7 +102,8 @@ class MessageCodecTest {
     assertEquals("I'm connected to myself. Closing connection.", e.textString());
     assertEquals(
         b.get("frame"),
-        MessageCodec.encode(ErrorMessage.of(2, 0, "I'm connected to myself. Closing connection."))
+        MessageFrameCodec.encode(
+                ErrorMessage.of(2, 0, "I'm connected to myself. Closing connection."))
             .toHex());
   }
 
@@ -116,7 +117,7 @@ class MessageCodecTest {
         Pong.class, decodeFrame(VectorFile.block("framing.txt", "message pong").get("frame")));
     assertEquals(
         VectorFile.block("framing.txt", "verack").get("frame"),
-        MessageCodec.encode(new VerAck()).toHex());
+        MessageFrameCodec.encode(new VerAck()).toHex());
   }
 
   @Test
@@ -130,9 +131,9 @@ class MessageCodecTest {
   @Test
   void unknownCommand_isKeptNotRejected() {
     Frame f = new Frame("portcheck", Bytes.fromHex("0102"));
-    Message m = MessageCodec.decode(f);
+    Message m = MessageFrameCodec.decode(f);
     assertEquals(new UnknownMessage("portcheck", Bytes.fromHex("0102")), m);
-    assertEquals(f, MessageCodec.toFrame(m));
+    assertEquals(f, MessageFrameCodec.toFrame(m));
   }
 
   static Stream<Message> samples() {
@@ -162,10 +163,11 @@ class MessageCodecTest {
   @ParameterizedTest
   @MethodSource("samples")
   void roundtrip_everyMessage(Message m) {
-    Bytes framed = MessageCodec.encode(m);
-    Message back = MessageCodec.decode(FrameCodec.decode(framed.asReadOnlyBuffer()).orElseThrow());
+    Bytes framed = MessageFrameCodec.encode(m);
+    Message back =
+        MessageFrameCodec.decode(FrameCodec.decode(framed.asReadOnlyBuffer()).orElseThrow());
     assertEquals(m, back);
-    assertEquals(framed, MessageCodec.encode(back));
+    assertEquals(framed, MessageFrameCodec.encode(back));
     assertEquals(m.serializedSize() + 24, framed.length());
   }
 
@@ -176,9 +178,9 @@ class MessageCodecTest {
     byte[] longer = java.util.Arrays.copyOf(payload, payload.length + 1);
     Frame f = new Frame(m.command(), Bytes.of(longer));
     if (m instanceof ObjectMessage || m instanceof UnknownMessage) {
-      assertEquals(longer.length, MessageCodec.decode(f).serializedSize());
+      assertEquals(longer.length, MessageFrameCodec.decode(f).serializedSize());
     } else {
-      assertThrows(ProtocolException.class, () -> MessageCodec.decode(f));
+      assertThrows(ProtocolException.class, () -> MessageFrameCodec.decode(f));
     }
   }
 
@@ -191,7 +193,7 @@ class MessageCodecTest {
       if (m instanceof UnknownMessage || (m instanceof ObjectMessage && n >= 22)) {
         continue; // opaque tails: any length is a valid payload
       }
-      assertThrows(ProtocolException.class, () -> MessageCodec.decode(f), "length " + n);
+      assertThrows(ProtocolException.class, () -> MessageFrameCodec.decode(f), "length " + n);
     }
   }
 
@@ -213,8 +215,8 @@ class MessageCodecTest {
     assertEquals(WireLimits.MAX_SEND_PAYLOAD, inv.serializedSize());
     assertEquals(
         inv,
-        MessageCodec.decode(
-            FrameCodec.decode(MessageCodec.encode(inv).asReadOnlyBuffer()).orElseThrow()));
+        MessageFrameCodec.decode(
+            FrameCodec.decode(MessageFrameCodec.encode(inv).asReadOnlyBuffer()).orElseThrow()));
     List<InventoryVector> tooMany = new ArrayList<>(many);
     tooMany.add(many.get(0));
     assertThrows(IllegalArgumentException.class, () -> new Inv(tooMany));

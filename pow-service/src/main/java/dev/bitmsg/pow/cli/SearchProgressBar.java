@@ -10,14 +10,14 @@ import java.util.Locale;
  * rough ETA (a search has no true percentage: the expectation only says how long it takes on
  * average). Not thread-safe; drawn from the thread waiting for the result.
  */
-final class ProgressBar {
+final class SearchProgressBar {
   private static final int WIDTH = 24;
 
   private final PrintWriter err;
   private final double expectedTrials;
   private boolean drawn;
 
-  ProgressBar(PrintWriter err, double expectedTrials) {
+  SearchProgressBar(PrintWriter err, double expectedTrials) {
     this.err = err;
     this.expectedTrials = expectedTrials;
   }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
       BenchServiceCommand.class,
       dev.bitmsg.pow.opencl.DeviceBench.class
     })
-public final class BenchCommand implements Runnable {
+public final class PowBenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override

@@ -1,4 +1,4 @@
-package dev.bitmsg.node.message;
+package dev.bitmsg.node.content;
 
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
-package dev.bitmsg.node.message;
+package dev.bitmsg.node.content;
 
 /** A message body that cannot be decoded under its encoding; {@link #reason()} says why. */
-public final class MessageDecodeException extends RuntimeException {
+public final class ContentDecodeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Why decoding failed. */
@@ -20,12 +20,12 @@ public final class MessageDecodeException extends RuntimeException {
 
   private final Reason reason;
 
-  public MessageDecodeException(Reason reason, String message) {
+  public ContentDecodeException(Reason reason, String message) {
     super(message);
     this.reason = reason;
   }
 
-  public MessageDecodeException(Reason reason, String message, Throwable cause) {
+  public ContentDecodeException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }

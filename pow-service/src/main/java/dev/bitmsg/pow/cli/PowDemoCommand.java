@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Solves a getpubkey object's PoW at network difficulty on each available "
           + "engine and re-verifies every answer on the CPU."
     })
-public final class DemoCommand implements Callable<Integer> {
+public final class PowDemoCommand implements Callable<Integer> {
   /** The getpubkey (v4) object without its nonce: expires 1700003600, TTL 3600 s. */
   static final String GETPUBKEY_WITHOUT_NONCE =
       "000000006553ff100000000004013835718d5edb53946cc42683a80a3b5a2c5771b9fecf80f4c74cb5174b25fedf";

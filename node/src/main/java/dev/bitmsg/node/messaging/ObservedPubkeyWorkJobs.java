@@ -1,7 +1,7 @@
 package dev.bitmsg.node.messaging;
 
-import dev.bitmsg.node.store.PowJob;
-import dev.bitmsg.node.store.PowJobs;
+import dev.bitmsg.node.store.PubkeyWorkJob;
+import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.wire.Bytes;
 import java.util.List;
 import java.util.Optional;
@@ -11,33 +11,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link PowJobs} that tells listeners about every state change ({@link PowJobChange}) after it is
- * stored: the push events and the metrics see each transition (a poll could miss a short proof of
- * work). Changing calls are serialised so that the state read before a change is the one it
- * replaced; they are rare and cheap next to the work they stand for. Listeners run on the changing
- * thread and must return quickly; one that throws is logged and kept. Thread-safe.
+ * {@link PubkeyWorkJobs} that tells listeners about every state change ({@link
+ * PubkeyWorkJobChange}) after it is stored: the push events and the metrics see each transition (a
+ * poll could miss a short proof of work). Changing calls are serialised so that the state read
+ * before a change is the one it replaced; they are rare and cheap next to the work they stand for.
+ * Listeners run on the changing thread and must return quickly; one that throws is logged and kept.
+ * Thread-safe.
  */
-final class ObservedPowJobs implements PowJobs {
-  private static final Logger log = LoggerFactory.getLogger(ObservedPowJobs.class);
+final class ObservedPubkeyWorkJobs implements PubkeyWorkJobs {
+  private static final Logger log = LoggerFactory.getLogger(ObservedPubkeyWorkJobs.class);
 
-  private final PowJobs jobs;
-  private final List<Consumer<PowJobChange>> listeners = new CopyOnWriteArrayList<>();
+  private final PubkeyWorkJobs jobs;
+  private final List<Consumer<PubkeyWorkJobChange>> listeners = new CopyOnWriteArrayList<>();
 
-  ObservedPowJobs(PowJobs jobs) {
+  ObservedPubkeyWorkJobs(PubkeyWorkJobs jobs) {
     this.jobs = jobs;
   }
 
-  void addListener(Consumer<PowJobChange> listener) {
+  void addListener(Consumer<PubkeyWorkJobChange> listener) {
     listeners.add(listener);
   }
 
-  void removeListener(Consumer<PowJobChange> listener) {
+  void removeListener(Consumer<PubkeyWorkJobChange> listener) {
     listeners.remove(listener);
   }
 
   @Override
   public synchronized long queue(
-      PowJob.Kind kind, String address, String reason, long ttl, long now) {
+      PubkeyWorkJob.Kind kind, String address, String reason, long ttl, long now) {
     boolean pendingBefore = !pendingOf(kind, address).isEmpty();
     long id = jobs.queue(kind, address, reason, ttl, now);
     if (!pendingBefore) {
@@ -47,29 +48,29 @@ final class ObservedPowJobs implements PowJobs {
   }
 
   @Override
-  public Optional<PowJob> job(long id) {
+  public Optional<PubkeyWorkJob> job(long id) {
     return jobs.job(id);
   }
 
   @Override
-  public List<PowJob> pending() {
+  public List<PubkeyWorkJob> pending() {
     return jobs.pending();
   }
 
   @Override
-  public List<PowJob> recent(int limit) {
+  public List<PubkeyWorkJob> recent(int limit) {
     return jobs.recent(limit);
   }
 
   @Override
-  public Optional<PowJob> lastSent(PowJob.Kind kind, String address) {
+  public Optional<PubkeyWorkJob> lastSent(PubkeyWorkJob.Kind kind, String address) {
     return jobs.lastSent(kind, address);
   }
 
   @Override
   public synchronized void setState(
-      long id, PowJob.State state, long now, Optional<String> detail) {
-    Optional<PowJob.State> before = jobs.job(id).map(PowJob::state);
+      long id, PubkeyWorkJob.State state, long now, Optional<String> detail) {
+    Optional<PubkeyWorkJob.State> before = jobs.job(id).map(PubkeyWorkJob::state);
     jobs.setState(id, state, now, detail);
     fire(id, before);
   }
@@ -81,14 +82,15 @@ final class ObservedPowJobs implements PowJobs {
 
   @Override
   public synchronized void markSent(long id, long now) {
-    Optional<PowJob.State> before = jobs.job(id).map(PowJob::state);
+    Optional<PubkeyWorkJob.State> before = jobs.job(id).map(PubkeyWorkJob::state);
     jobs.markSent(id, now);
     fire(id, before);
   }
 
   @Override
-  public synchronized int dropQueued(PowJob.Kind kind, String address, String why, long now) {
-    List<PowJob> before = pendingOf(kind, address);
+  public synchronized int dropQueued(
+      PubkeyWorkJob.Kind kind, String address, String why, long now) {
+    List<PubkeyWorkJob> before = pendingOf(kind, address);
     int n = jobs.dropQueued(kind, address, why, now);
     if (n > 0) {
       before.forEach(j -> fire(j.id(), Optional.of(j.state())));
@@ -98,7 +100,7 @@ final class ObservedPowJobs implements PowJobs {
 
   @Override
   public synchronized int requeueInterrupted(long now) {
-    List<PowJob> before = jobs.pending();
+    List<PubkeyWorkJob> before = jobs.pending();
     int n = jobs.requeueInterrupted(now);
     if (n > 0) {
       before.forEach(j -> fire(j.id(), Optional.of(j.state())));
@@ -111,20 +113,20 @@ final class ObservedPowJobs implements PowJobs {
     return jobs.deleteFinishedBefore(cutoff);
   }
 
-  private List<PowJob> pendingOf(PowJob.Kind kind, String address) {
+  private List<PubkeyWorkJob> pendingOf(PubkeyWorkJob.Kind kind, String address) {
     return jobs.pending().stream()
         .filter(j -> j.kind() == kind && j.address().equals(address))
         .toList();
   }
 
   /** Tells the listeners when job {@code id} is no longer in state {@code before}. */
-  private void fire(long id, Optional<PowJob.State> before) {
-    Optional<PowJob> now = jobs.job(id);
+  private void fire(long id, Optional<PubkeyWorkJob.State> before) {
+    Optional<PubkeyWorkJob> now = jobs.job(id);
     if (now.isEmpty() || (before.isPresent() && before.get() == now.get().state())) {
       return;
     }
-    PowJobChange change = new PowJobChange(now.get(), before);
-    for (Consumer<PowJobChange> l : listeners) {
+    PubkeyWorkJobChange change = new PubkeyWorkJobChange(now.get(), before);
+    for (Consumer<PubkeyWorkJobChange> l : listeners) {
       try {
         l.accept(change);
       } catch (RuntimeException e) {

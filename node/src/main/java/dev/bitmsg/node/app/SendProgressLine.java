@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Renders one redrawn line: status, bar, PoW rate and ETA. Not thread-safe (one CLI thread). */
-final class ProgressBar {
+final class SendProgressLine {
   private static final int WIDTH = 24;
   private final PrintWriter out;
   private int lastLength;
 
-  ProgressBar(PrintWriter out) {
+  SendProgressLine(PrintWriter out) {
     this.out = out;
   }
 

@@ -1,4 +1,4 @@
-package dev.bitmsg.node.message;
+package dev.bitmsg.node.content;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +31,7 @@ import org.msgpack.value.ValueType;
  * Text is UTF-8; invalid sequences decode to U+FFFD like PyBitmessage's {@code 'replace'}.
  * Stateless; thread-safe.
  */
-public final class MessageCodec {
+public final class ContentCodec {
   /** PyBitmessage's {@code zlib.maxsize} default. */
   public static final int MAX_INFLATED = 1 << 20;
 
@@ -51,22 +51,22 @@ public final class MessageCodec {
   /**
    * Decodes a body received with encoding number {@code encoding}.
    *
-   * @throws MessageDecodeException for encoding 0, unknown numbers and broken extended bodies
+   * @throws ContentDecodeException for encoding 0, unknown numbers and broken extended bodies
    */
   public MessageContent decode(long encoding, byte[] data) {
     MessageEncoding e =
         MessageEncoding.of(encoding)
             .orElseThrow(
                 () ->
-                    new MessageDecodeException(
-                        MessageDecodeException.Reason.UNSUPPORTED_ENCODING,
+                    new ContentDecodeException(
+                        ContentDecodeException.Reason.UNSUPPORTED_ENCODING,
                         "unknown message encoding " + Long.toUnsignedString(encoding)));
     return switch (e) {
       case TRIVIAL, SIMPLE -> decodeSimple(data);
       case EXTENDED -> decodeExtended(data);
       case IGNORE ->
-          throw new MessageDecodeException(
-              MessageDecodeException.Reason.UNSUPPORTED_ENCODING, "encoding 0 is not shown");
+          throw new ContentDecodeException(
+              ContentDecodeException.Reason.UNSUPPORTED_ENCODING, "encoding 0 is not shown");
     };
   }
 
@@ -111,8 +111,8 @@ public final class MessageCodec {
         throw malformed("message type \"\" missing");
       }
       if (!type.equals("message")) {
-        throw new MessageDecodeException(
-            MessageDecodeException.Reason.UNSUPPORTED_TYPE,
+        throw new ContentDecodeException(
+            ContentDecodeException.Reason.UNSUPPORTED_TYPE,
             "unsupported message type '" + type + "'");
       }
       if (subject == null || body == null) {
@@ -120,11 +120,11 @@ public final class MessageCodec {
       }
       return new MessageContent(subject, body);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof MessageDecodeException m) {
+      if (e instanceof ContentDecodeException m) {
         throw m;
       }
-      throw new MessageDecodeException(
-          MessageDecodeException.Reason.MALFORMED, "bad msgpack: " + e.getMessage(), e);
+      throw new ContentDecodeException(
+          ContentDecodeException.Reason.MALFORMED, "bad msgpack: " + e.getMessage(), e);
     }
   }
 
@@ -186,20 +186,20 @@ public final class MessageCodec {
       while (!inf.finished()) {
         int n = inf.inflate(buf);
         if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-          throw new MessageDecodeException(
-              MessageDecodeException.Reason.BAD_COMPRESSION, "zlib data truncated");
+          throw new ContentDecodeException(
+              ContentDecodeException.Reason.BAD_COMPRESSION, "zlib data truncated");
         }
         out.write(buf, 0, n);
         if (out.size() > MAX_INFLATED) {
-          throw new MessageDecodeException(
-              MessageDecodeException.Reason.TOO_LARGE,
+          throw new ContentDecodeException(
+              ContentDecodeException.Reason.TOO_LARGE,
               "message inflates to more than " + MAX_INFLATED + " bytes");
         }
       }
       return out.toByteArray();
     } catch (DataFormatException e) {
-      throw new MessageDecodeException(
-          MessageDecodeException.Reason.BAD_COMPRESSION, "bad zlib data: " + e.getMessage(), e);
+      throw new ContentDecodeException(
+          ContentDecodeException.Reason.BAD_COMPRESSION, "bad zlib data: " + e.getMessage(), e);
     } finally {
       inf.end();
     }
@@ -236,7 +236,7 @@ public final class MessageCodec {
     }
   }
 
-  private static MessageDecodeException malformed(String message) {
-    return new MessageDecodeException(MessageDecodeException.Reason.MALFORMED, message);
+  private static ContentDecodeException malformed(String message) {
+    return new ContentDecodeException(ContentDecodeException.Reason.MALFORMED, message);
   }
 }

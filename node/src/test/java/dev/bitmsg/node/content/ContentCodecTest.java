@@ -1,4 +1,4 @@
-package dev.bitmsg.node.message;
+package dev.bitmsg.node.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class MessageCodecTest {
   private static final HexFormat HEX = HexFormat.of();
-  private final MessageCodec codec = new MessageCodec();
+  private final ContentCodec codec = new ContentCodec();
 
   @Test
   void simpleEncoding_matchesRealMessages() {
@@ -76,7 +76,7 @@ class MessageCodecTest {
     // builds).
     assertEquals(
         "83a0a76d657373616765a77375626a656374ac486920c3bc6ec3af636f6465a4626f6479ad4c696e6520310a4c696e652032",
-        HEX.formatHex(MessageCodec.inflate(codec.encode(MessageEncoding.EXTENDED, c))));
+        HEX.formatHex(ContentCodec.inflate(codec.encode(MessageEncoding.EXTENDED, c))));
   }
 
   @Test
@@ -92,52 +92,52 @@ class MessageCodecTest {
   @Test
   void extended_rejectsBadInput() {
     assertReason(
-        MessageDecodeException.Reason.UNSUPPORTED_TYPE,
+        ContentDecodeException.Reason.UNSUPPORTED_TYPE,
         HEX.parseHex("78da6b5ab0a42cbf2475696e717a66cac20a003c850757"));
-    assertReason(MessageDecodeException.Reason.BAD_COMPRESSION, new byte[] {1, 2, 3});
+    assertReason(ContentDecodeException.Reason.BAD_COMPRESSION, new byte[] {1, 2, 3});
     byte[] good = codec.encode(MessageEncoding.EXTENDED, new MessageContent("s", "b"));
     assertReason(
-        MessageDecodeException.Reason.BAD_COMPRESSION,
+        ContentDecodeException.Reason.BAD_COMPRESSION,
         java.util.Arrays.copyOf(good, good.length - 6));
     assertReason(
-        MessageDecodeException.Reason.TOO_LARGE, zlib(new byte[MessageCodec.MAX_INFLATED + 1]));
+        ContentDecodeException.Reason.TOO_LARGE, zlib(new byte[ContentCodec.MAX_INFLATED + 1]));
     // Exactly the limit is fine for the inflater (then fails as msgpack: zero bytes are fixints).
     assertReason(
-        MessageDecodeException.Reason.MALFORMED, zlib(new byte[MessageCodec.MAX_INFLATED]));
+        ContentDecodeException.Reason.MALFORMED, zlib(new byte[ContentCodec.MAX_INFLATED]));
     assertReason(
-        MessageDecodeException.Reason.MALFORMED, zlib(HEX.parseHex("93010203"))); // an array
+        ContentDecodeException.Reason.MALFORMED, zlib(HEX.parseHex("93010203"))); // an array
     assertReason(
-        MessageDecodeException.Reason.MALFORMED,
+        ContentDecodeException.Reason.MALFORMED,
         zlib(HEX.parseHex("81a0a76d657373616765"))); // no subject/body
     assertReason(
-        MessageDecodeException.Reason.MALFORMED, zlib(HEX.parseHex("81a1617b"))); // no type
+        ContentDecodeException.Reason.MALFORMED, zlib(HEX.parseHex("81a1617b"))); // no type
     assertReason(
-        MessageDecodeException.Reason.MALFORMED,
+        ContentDecodeException.Reason.MALFORMED,
         zlib(HEX.parseHex("82a0a76d657373616765a7737562"))); // truncated
     assertReason(
-        MessageDecodeException.Reason.MALFORMED,
+        ContentDecodeException.Reason.MALFORMED,
         zlib(HEX.parseHex("81a0db7fffffff"))); // str32 length bomb
     assertReason(
-        MessageDecodeException.Reason.MALFORMED,
+        ContentDecodeException.Reason.MALFORMED,
         zlib(HEX.parseHex("81a0a76d65737361676501"))); // trailing byte
     assertReason(
-        MessageDecodeException.Reason.MALFORMED,
+        ContentDecodeException.Reason.MALFORMED,
         zlib(HEX.parseHex("83a0a76d657373616765a7737562a1656374a4626f647901"))); // body an int
-    assertReason(MessageDecodeException.Reason.UNSUPPORTED_ENCODING, new byte[0], 0);
-    assertReason(MessageDecodeException.Reason.UNSUPPORTED_ENCODING, new byte[0], 4);
+    assertReason(ContentDecodeException.Reason.UNSUPPORTED_ENCODING, new byte[0], 0);
+    assertReason(ContentDecodeException.Reason.UNSUPPORTED_ENCODING, new byte[0], 4);
   }
 
   private MessageContent decode(String s) {
     return codec.decode(2, s.getBytes(StandardCharsets.UTF_8));
   }
 
-  private void assertReason(MessageDecodeException.Reason r, byte[] data) {
+  private void assertReason(ContentDecodeException.Reason r, byte[] data) {
     assertReason(r, data, 3);
   }
 
-  private void assertReason(MessageDecodeException.Reason r, byte[] data, long encoding) {
-    MessageDecodeException e =
-        assertThrows(MessageDecodeException.class, () -> codec.decode(encoding, data));
+  private void assertReason(ContentDecodeException.Reason r, byte[] data, long encoding) {
+    ContentDecodeException e =
+        assertThrows(ContentDecodeException.class, () -> codec.decode(encoding, data));
     assertEquals(r, e.reason(), e.getMessage());
   }
 

@@ -7,8 +7,8 @@ import java.util.Optional;
  * Maps checked frames to {@link Message} records and back. Unknown commands become {@link
  * UnknownMessage}. Stateless and thread-safe.
  */
-public final class MessageCodec {
-  private MessageCodec() {}
+public final class MessageFrameCodec {
+  private MessageFrameCodec() {}
 
   /**
    * Decodes a frame's payload.

@@ -1,2 +1,2 @@
 /** Message body encodings (trivial, simple, extended) of msg and broadcast plaintexts. */
-package dev.bitmsg.node.message;
+package dev.bitmsg.node.content;

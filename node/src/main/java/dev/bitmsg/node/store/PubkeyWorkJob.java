@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param expires expiresTime of the object made (0 until the work is done)
  * @param detail why a job was dropped, or the last error
  */
-public record PowJob(
+public record PubkeyWorkJob(
     long id,
     Kind kind,
     String address,

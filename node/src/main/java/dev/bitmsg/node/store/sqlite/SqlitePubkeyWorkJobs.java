@@ -1,7 +1,7 @@
 package dev.bitmsg.node.store.sqlite;
 
-import dev.bitmsg.node.store.PowJob;
-import dev.bitmsg.node.store.PowJobs;
+import dev.bitmsg.node.store.PubkeyWorkJob;
+import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.wire.Bytes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link PowJobs} on the {@code pow_jobs} table. A partial unique index on (kind, address) over the
- * pending states makes coalescing a single {@code INSERT OR IGNORE}. Thread-safe.
+ * {@link PubkeyWorkJobs} on the {@code pow_jobs} table. A partial unique index on (kind, address)
+ * over the pending states makes coalescing a single {@code INSERT OR IGNORE}. Thread-safe.
  */
-public final class SqlitePowJobs implements PowJobs {
+public final class SqlitePubkeyWorkJobs implements PubkeyWorkJobs {
   private static final String COLUMNS =
       "id, kind, address, state, reason, ttl, created, state_time,"
           + " expires, pow_by, solved, detail";
@@ -23,12 +23,12 @@ public final class SqlitePowJobs implements PowJobs {
 
   private final SqliteDatabase db;
 
-  public SqlitePowJobs(SqliteDatabase db) {
+  public SqlitePubkeyWorkJobs(SqliteDatabase db) {
     this.db = db;
   }
 
   @Override
-  public long queue(PowJob.Kind kind, String address, String reason, long ttl, long now) {
+  public long queue(PubkeyWorkJob.Kind kind, String address, String reason, long ttl, long now) {
     return db.inTransaction(
         "queue pow job",
         c -> {
@@ -55,19 +55,19 @@ public final class SqlitePowJobs implements PowJobs {
   }
 
   @Override
-  public Optional<PowJob> job(long id) {
+  public Optional<PubkeyWorkJob> job(long id) {
     return db.with(
         "get pow job",
         c -> {
           PreparedStatement ps = db.prepared("SELECT " + COLUMNS + " FROM pow_jobs WHERE id = ?");
           ps.setLong(1, id);
-          List<PowJob> rows = rows(ps);
-          return rows.isEmpty() ? Optional.<PowJob>empty() : Optional.of(rows.get(0));
+          List<PubkeyWorkJob> rows = rows(ps);
+          return rows.isEmpty() ? Optional.<PubkeyWorkJob>empty() : Optional.of(rows.get(0));
         });
   }
 
   @Override
-  public List<PowJob> pending() {
+  public List<PubkeyWorkJob> pending() {
     return db.with(
         "pending pow jobs",
         c ->
@@ -77,7 +77,7 @@ public final class SqlitePowJobs implements PowJobs {
   }
 
   @Override
-  public List<PowJob> recent(int limit) {
+  public List<PubkeyWorkJob> recent(int limit) {
     return db.with(
         "list pow jobs",
         c -> {
@@ -89,7 +89,7 @@ public final class SqlitePowJobs implements PowJobs {
   }
 
   @Override
-  public Optional<PowJob> lastSent(PowJob.Kind kind, String address) {
+  public Optional<PubkeyWorkJob> lastSent(PubkeyWorkJob.Kind kind, String address) {
     return db.with(
         "last sent pow job",
         c -> {
@@ -101,13 +101,13 @@ public final class SqlitePowJobs implements PowJobs {
                       + " AND state = 'SENT' ORDER BY state_time DESC, id DESC LIMIT 1");
           ps.setString(1, kind.name());
           ps.setString(2, address);
-          List<PowJob> rows = rows(ps);
-          return rows.isEmpty() ? Optional.<PowJob>empty() : Optional.of(rows.get(0));
+          List<PubkeyWorkJob> rows = rows(ps);
+          return rows.isEmpty() ? Optional.<PubkeyWorkJob>empty() : Optional.of(rows.get(0));
         });
   }
 
   @Override
-  public void setState(long id, PowJob.State state, long now, Optional<String> detail) {
+  public void setState(long id, PubkeyWorkJob.State state, long now, Optional<String> detail) {
     db.with(
         "set pow job state",
         c -> {
@@ -155,7 +155,7 @@ public final class SqlitePowJobs implements PowJobs {
   }
 
   @Override
-  public int dropQueued(PowJob.Kind kind, String address, String why, long now) {
+  public int dropQueued(PubkeyWorkJob.Kind kind, String address, String why, long now) {
     return db.with(
         "drop queued pow jobs",
         c -> {
@@ -198,17 +198,17 @@ public final class SqlitePowJobs implements PowJobs {
         });
   }
 
-  private static List<PowJob> rows(PreparedStatement ps) throws SQLException {
-    List<PowJob> out = new ArrayList<>();
+  private static List<PubkeyWorkJob> rows(PreparedStatement ps) throws SQLException {
+    List<PubkeyWorkJob> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         byte[] solved = rs.getBytes(11);
         out.add(
-            new PowJob(
+            new PubkeyWorkJob(
                 rs.getLong(1),
-                PowJob.Kind.valueOf(rs.getString(2)),
+                PubkeyWorkJob.Kind.valueOf(rs.getString(2)),
                 rs.getString(3),
-                PowJob.State.valueOf(rs.getString(4)),
+                PubkeyWorkJob.State.valueOf(rs.getString(4)),
                 rs.getString(5),
                 rs.getLong(6),
                 rs.getLong(7),

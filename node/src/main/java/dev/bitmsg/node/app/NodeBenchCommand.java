@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Node benchmarks",
     subcommands = {IngestBenchCommand.class, DecryptBenchCommand.class, TlsBenchCommand.class})
-public final class BenchCommand implements Runnable {
+public final class NodeBenchCommand implements Runnable {
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
       "Runs two nodes and a PoW service on loopback and sends a message, a broadcast and a chan",
       "message between them at the network difficulty, showing progress live."
     })
-public final class DemoCommand implements Callable<Integer> {
+public final class NodeDemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

@@ -5,30 +5,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Persistent pubkey and getpubkey work ({@link PowJob}). At most one pending job exists per kind
- * and address: queueing one that is already pending returns the pending one (duplicate requests
- * coalesce). Implementations are thread-safe; failures throw {@link StoreException}.
+ * Persistent pubkey and getpubkey work ({@link PubkeyWorkJob}). At most one pending job exists per
+ * kind and address: queueing one that is already pending returns the pending one (duplicate
+ * requests coalesce). Implementations are thread-safe; failures throw {@link StoreException}.
  */
-public interface PowJobs {
+public interface PubkeyWorkJobs {
   /**
    * Queues a job unless one of this kind for this address is pending.
    *
    * @return the id of the new or the already pending job
    */
-  long queue(PowJob.Kind kind, String address, String reason, long ttl, long now);
+  long queue(PubkeyWorkJob.Kind kind, String address, String reason, long ttl, long now);
 
-  Optional<PowJob> job(long id);
+  Optional<PubkeyWorkJob> job(long id);
 
   /** Pending jobs (queued or doing PoW), oldest first. */
-  List<PowJob> pending();
+  List<PubkeyWorkJob> pending();
 
   /** Every job, newest first, at most {@code limit}. */
-  List<PowJob> recent(int limit);
+  List<PubkeyWorkJob> recent(int limit);
 
   /** The latest job of this kind and address that went out. */
-  Optional<PowJob> lastSent(PowJob.Kind kind, String address);
+  Optional<PubkeyWorkJob> lastSent(PubkeyWorkJob.Kind kind, String address);
 
-  void setState(long id, PowJob.State state, long now, Optional<String> detail);
+  void setState(long id, PubkeyWorkJob.State state, long now, Optional<String> detail);
 
   /** Keeps the finished object until it is in the inventory. */
   void saveSolved(long id, Bytes object, long expires, String powBy);
@@ -40,7 +40,7 @@ public interface PowJobs {
    * Queued (not yet started) jobs of this kind and address become {@code DROPPED}; returns the
    * count.
    */
-  int dropQueued(PowJob.Kind kind, String address, String why, long now);
+  int dropQueued(PubkeyWorkJob.Kind kind, String address, String why, long now);
 
   /**
    * Jobs left in {@code DOING_POW} without a finished object go back to {@code QUEUED}; returns the

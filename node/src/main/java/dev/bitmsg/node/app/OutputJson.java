@@ -8,8 +8,8 @@ import java.util.Map;
  * Minimal JSON writer for command output: strings, numbers, booleans, maps (insertion order) and
  * lists. Stateless.
  */
-final class Json {
-  private Json() {}
+final class OutputJson {
+  private OutputJson() {}
 
   static String write(Object value) {
     StringBuilder sb = new StringBuilder();
