@@ -2,10 +2,9 @@ package dev.bitmsg.pow;
 
 /**
  * Proof of work of whole objects ({@code nonce(8) | expiresTime(8) | objectType(4) | version |
- * stream | payload}, PROTOCOL.md sections 4 and 5): the initial hash, the target an object must
- * meet at a given time, and the acceptance check with a typed verdict. The lifetime bounds are
- * checked before the PoW because they are cheap. {@code now} is always passed in (epoch seconds).
- * Stateless and thread-safe.
+ * stream | payload}, PROTOCOL.md sections 4 and 5): the header fields the PoW covers and the
+ * lifetime bounds. The target and the acceptance check are {@link PowRules}'. Stateless and
+ * thread-safe.
  */
 public final class ObjectPow {
   /** Nonce, expiresTime, objectType and two one-byte var_ints: the shortest possible object. */
@@ -35,58 +34,6 @@ public final class ObjectPow {
   public static long nonce(byte[] object) {
     requireHeader(object);
     return readLong(object, 0);
-  }
-
-  /** The target {@code object} must meet when checked at {@code now}, for {@code difficulty}. */
-  public static long target(byte[] object, long now, Difficulty difficulty) {
-    long expires = expiresTime(object);
-    long ttl = expires < 0 ? Long.MAX_VALUE : expires - now; // unsigned far future: huge TTL
-    return PowTarget.of(object.length, ttl, difficulty);
-  }
-
-  /** Checks length, lifetime and PoW of {@code object} at {@code now} (epoch seconds). */
-  public static PowVerdict validate(byte[] object, long now, Difficulty difficulty) {
-    if (object.length < MIN_OBJECT_LENGTH) {
-      return PowVerdict.rejected(
-          PowVerdict.Outcome.TOO_SHORT,
-          "object has " + object.length + " bytes, at least " + MIN_OBJECT_LENGTH + " needed");
-    }
-    long expires = readLong(object, 8);
-    if (expires < 0 || expires - now > MAX_TTL_SECONDS) {
-      return PowVerdict.rejected(
-          PowVerdict.Outcome.TOO_FAR_IN_FUTURE,
-          "expires at "
-              + Long.toUnsignedString(expires)
-              + ", more than "
-              + MAX_TTL_SECONDS
-              + " s after "
-              + now);
-    }
-    if (expires - now < -MAX_EXPIRED_SECONDS) {
-      return PowVerdict.rejected(
-          PowVerdict.Outcome.EXPIRED,
-          "expired at " + expires + ", more than " + MAX_EXPIRED_SECONDS + " s before " + now);
-    }
-    long target = PowTarget.of(object.length, expires - now, difficulty);
-    long trial = TrialValue.of(readLong(object, 0), InitialHash.ofObject(object));
-    if (!TrialValue.meets(trial, target)) {
-      return new PowVerdict(
-          PowVerdict.Outcome.INSUFFICIENT_POW,
-          "trial value "
-              + Long.toUnsignedString(trial)
-              + " exceeds target "
-              + Long.toUnsignedString(target),
-          trial,
-          target);
-    }
-    return new PowVerdict(
-        PowVerdict.Outcome.VALID,
-        "trial value "
-            + Long.toUnsignedString(trial)
-            + " <= target "
-            + Long.toUnsignedString(target),
-        trial,
-        target);
   }
 
   private static void requireHeader(byte[] object) {

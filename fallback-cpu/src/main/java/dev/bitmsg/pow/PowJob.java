@@ -23,9 +23,8 @@ public record PowJob(InitialHash initialHash, long target, long startNonce) {
     return new PowJob(initialHash, target, RANDOM.nextLong());
   }
 
-  /** Expected number of trials to find a solution: 2^64 / (target + 1). */
+  /** Expected number of trials to find a solution ({@link PowRules#expectedTrials}). */
   public double expectedTrials() {
-    double t = target < 0 ? target + 0x1p64 : target;
-    return 0x1p64 / (t + 1.0);
+    return PowRules.expectedTrials(target);
   }
 }

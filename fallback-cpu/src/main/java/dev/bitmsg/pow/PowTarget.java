@@ -17,7 +17,8 @@ import java.math.BigInteger;
  * overflowed one. The result is an unsigned 64-bit value in a {@code long}; with the minimums in
  * force it is always below 2^64 / 10^6, and it is 0 when the divisor exceeds 2^64, meaning only a
  * trial value of exactly 0 could pass: no nonce search can be set up for it (see {@link
- * #forSearch}). Stateless and thread-safe.
+ * PowRules#targetForSearch}). This is the formula behind {@link PowRules#NETWORK}; callers go
+ * through a {@link PowRules}. Stateless and thread-safe.
  */
 public final class PowTarget {
   /** TTLs below this are treated as this many seconds. */
@@ -47,31 +48,6 @@ public final class PowTarget {
     BigInteger target = TWO_64.divide(divisor);
     // divisor >= 1000 * 1008 with the minimums in force, so the quotient always fits.
     return target.longValue();
-  }
-
-  /** {@link #of} at the network default difficulty. */
-  public static long of(long objectLength, long ttlSeconds) {
-    return of(objectLength, ttlSeconds, Difficulty.NETWORK_DEFAULT);
-  }
-
-  /**
-   * Like {@link #of} but for setting up a search: a target of 0 cannot be searched for.
-   *
-   * @throws IllegalArgumentException when the difficulty is so high that the target is 0
-   */
-  public static long forSearch(long objectLength, long ttlSeconds, Difficulty difficulty) {
-    long target = of(objectLength, ttlSeconds, difficulty);
-    if (target == 0) {
-      throw new IllegalArgumentException(
-          "target is 0 for length "
-              + objectLength
-              + ", TTL "
-              + ttlSeconds
-              + " s and "
-              + difficulty
-              + ": the difficulty is too high for any nonce search");
-    }
-    return target;
   }
 
   /** The target as an unsigned decimal string. */

@@ -26,9 +26,9 @@ class ObjectPowTest {
         ObjectPow.initialHash(object));
     assertEquals(b.decimal("expires_time"), ObjectPow.expiresTime(object));
     assertEquals(b.decimal("smallest_nonce"), ObjectPow.nonce(object));
-    assertEquals(b.decimal("target"), ObjectPow.target(object, now, NET));
+    assertEquals(b.decimal("target"), PowRules.NETWORK.objectTarget(object, now, NET));
 
-    PowVerdict v = ObjectPow.validate(object, now, NET);
+    PowVerdict v = PowRules.NETWORK.validate(object, now, NET);
     assertEquals(Outcome.VALID, v.outcome(), v.reason());
     assertEquals(b.decimal("trial_value"), v.trialValue());
     assertEquals(b.decimal("target"), v.target());
@@ -36,7 +36,7 @@ class ObjectPowTest {
     // The vector's nonce is the smallest, so the one before it must fail.
     byte[] worse = object.clone();
     worse[7]--;
-    PowVerdict bad = ObjectPow.validate(worse, now, NET);
+    PowVerdict bad = PowRules.NETWORK.validate(worse, now, NET);
     assertEquals(Outcome.INSUFFICIENT_POW, bad.outcome());
     assertEquals(
         TrialValue.of(b.decimal("smallest_nonce") - 1, ObjectPow.initialHash(object)),
@@ -50,7 +50,7 @@ class ObjectPowTest {
     VectorFile.Block b = VectorFile.block("pow.txt", "full worked example");
     byte[] object = b.hex("object");
     long now = b.decimal("now");
-    long target = ObjectPow.target(object, now, NET);
+    long target = PowRules.NETWORK.objectTarget(object, now, NET);
     try (SlicedPowEngine engine = CpuPowEngine.create(2)) {
       PowSolution s =
           engine
@@ -63,7 +63,7 @@ class ObjectPowTest {
         object[i] = (byte) (s.nonce() >>> (56 - 8 * i));
       }
     }
-    PowVerdict v = ObjectPow.validate(object, now, NET);
+    PowVerdict v = PowRules.NETWORK.validate(object, now, NET);
     assertEquals(Outcome.VALID, v.outcome(), v.reason());
     assertEquals(target, v.target());
   }
@@ -74,50 +74,54 @@ class ObjectPowTest {
     byte[] object = b.hex("object");
     long expires = ObjectPow.expiresTime(object);
     assertEquals(InitialHash.of(b.hex("initial_hash")), ObjectPow.initialHash(object));
-    assertEquals(b.decimal("target_ttl86400"), ObjectPow.target(object, expires - 86400, NET));
+    assertEquals(
+        b.decimal("target_ttl86400"), PowRules.NETWORK.objectTarget(object, expires - 86400, NET));
 
-    PowVerdict at4Days = ObjectPow.validate(object, expires - 345600, NET);
+    PowVerdict at4Days = PowRules.NETWORK.validate(object, expires - 345600, NET);
     assertEquals(Boolean.parseBoolean(b.get("valid_at_ttl345600")), at4Days.valid());
     assertEquals(Outcome.INSUFFICIENT_POW, at4Days.outcome());
     assertEquals(b.decimal("trial_value"), at4Days.trialValue());
     assertEquals(b.decimal("target_ttl345600"), at4Days.target());
 
     long maxTtl = b.decimal("max_valid_ttl");
-    assertEquals(Outcome.VALID, ObjectPow.validate(object, expires - maxTtl, NET).outcome());
+    assertEquals(Outcome.VALID, PowRules.NETWORK.validate(object, expires - maxTtl, NET).outcome());
     assertEquals(
-        Outcome.INSUFFICIENT_POW, ObjectPow.validate(object, expires - maxTtl - 1, NET).outcome());
+        Outcome.INSUFFICIENT_POW,
+        PowRules.NETWORK.validate(object, expires - maxTtl - 1, NET).outcome());
     // Already expired: the TTL counts as 300 s, so the PoW passes while within the hour.
-    assertEquals(Outcome.VALID, ObjectPow.validate(object, expires + 100, NET).outcome());
-    assertEquals(Outcome.VALID, ObjectPow.validate(object, expires + 3600, NET).outcome());
-    assertEquals(Outcome.EXPIRED, ObjectPow.validate(object, expires + 3601, NET).outcome());
+    assertEquals(Outcome.VALID, PowRules.NETWORK.validate(object, expires + 100, NET).outcome());
+    assertEquals(Outcome.VALID, PowRules.NETWORK.validate(object, expires + 3600, NET).outcome());
+    assertEquals(Outcome.EXPIRED, PowRules.NETWORK.validate(object, expires + 3601, NET).outcome());
     // A higher demanded difficulty fails it even at TTL 300.
     assertEquals(
         Outcome.INSUFFICIENT_POW,
-        ObjectPow.validate(object, expires, new Difficulty(5000, 1000)).outcome());
+        PowRules.NETWORK.validate(object, expires, new Difficulty(5000, 1000)).outcome());
   }
 
   @Test
   void lifetimeBounds() {
     byte[] object = VectorFile.block("pow.txt", "PyBitmessage sample object").hex("object");
     long expires = ObjectPow.expiresTime(object);
-    PowVerdict far = ObjectPow.validate(object, expires - 2_430_001, NET);
+    PowVerdict far = PowRules.NETWORK.validate(object, expires - 2_430_001, NET);
     assertEquals(Outcome.TOO_FAR_IN_FUTURE, far.outcome());
     assertFalse(far.valid());
     // At exactly 28 d + 3 h the lifetime is fine; then the PoW decides (too weak here).
     assertEquals(
-        Outcome.INSUFFICIENT_POW, ObjectPow.validate(object, expires - 2_430_000, NET).outcome());
+        Outcome.INSUFFICIENT_POW,
+        PowRules.NETWORK.validate(object, expires - 2_430_000, NET).outcome());
     byte[] farFuture = object.clone();
     farFuture[8] = (byte) 0x80; // expiresTime >= 2^63
-    assertEquals(Outcome.TOO_FAR_IN_FUTURE, ObjectPow.validate(farFuture, expires, NET).outcome());
+    assertEquals(
+        Outcome.TOO_FAR_IN_FUTURE, PowRules.NETWORK.validate(farFuture, expires, NET).outcome());
   }
 
   @Test
   void tooShortObjects() {
     byte[] object = VectorFile.block("pow.txt", "PyBitmessage sample object").hex("object");
-    PowVerdict v = ObjectPow.validate(Arrays.copyOf(object, 21), 0, NET);
+    PowVerdict v = PowRules.NETWORK.validate(Arrays.copyOf(object, 21), 0, NET);
     assertEquals(Outcome.TOO_SHORT, v.outcome());
     assertTrue(v.reason().contains("21 bytes"), v.reason());
-    assertEquals(Outcome.TOO_SHORT, ObjectPow.validate(new byte[0], 0, NET).outcome());
+    assertEquals(Outcome.TOO_SHORT, PowRules.NETWORK.validate(new byte[0], 0, NET).outcome());
     assertThrows(IllegalArgumentException.class, () -> ObjectPow.initialHash(new byte[15]));
   }
 }

@@ -44,19 +44,19 @@ class PowTargetTest {
   void sampleObjectTargetsAtSeveralTtls() {
     VectorFile.Block b = VectorFile.block("pow.txt", "PyBitmessage sample object");
     int len = b.hex("object").length;
-    assertEquals(b.decimal("target_ttl300"), PowTarget.of(len, 300));
-    assertEquals(b.decimal("target_ttl86400"), PowTarget.of(len, 86400));
-    assertEquals(b.decimal("target_ttl345600"), PowTarget.of(len, 345600));
+    assertEquals(b.decimal("target_ttl300"), PowRules.NETWORK.target(len, 300));
+    assertEquals(b.decimal("target_ttl86400"), PowRules.NETWORK.target(len, 86400));
+    assertEquals(b.decimal("target_ttl345600"), PowRules.NETWORK.target(len, 345600));
   }
 
   @Test
   void ttlBelowFiveMinutesCountsAsFiveMinutes() {
-    long at300 = PowTarget.of(54, 300);
-    assertEquals(at300, PowTarget.of(54, 299));
-    assertEquals(at300, PowTarget.of(54, 0));
-    assertEquals(at300, PowTarget.of(54, -3600));
-    assertEquals(at300, PowTarget.of(54, Long.MIN_VALUE));
-    assertTrue(Long.compareUnsigned(PowTarget.of(54, 301), at300) <= 0);
+    long at300 = PowRules.NETWORK.target(54, 300);
+    assertEquals(at300, PowRules.NETWORK.target(54, 299));
+    assertEquals(at300, PowRules.NETWORK.target(54, 0));
+    assertEquals(at300, PowRules.NETWORK.target(54, -3600));
+    assertEquals(at300, PowRules.NETWORK.target(54, Long.MIN_VALUE));
+    assertTrue(Long.compareUnsigned(PowRules.NETWORK.target(54, 301), at300) <= 0);
   }
 
   @Test
@@ -68,10 +68,14 @@ class PowTargetTest {
       for (long ttl : new long[] {300, 3600, 86400, 4 * 86400, maxTtl}) {
         long l = len + 1000;
         long d = 1000 * (l + ttl * l / 65536);
-        assertEquals(Long.divideUnsigned(-1L, d), PowTarget.of(len, ttl), len + "/" + ttl);
+        assertEquals(
+            Long.divideUnsigned(-1L, d), PowRules.NETWORK.target(len, ttl), len + "/" + ttl);
       }
     }
-    assertTrue(Long.compareUnsigned(PowTarget.of(1 << 18, maxTtl), PowTarget.of(54, 300)) < 0);
+    assertTrue(
+        Long.compareUnsigned(
+                PowRules.NETWORK.target(1 << 18, maxTtl), PowRules.NETWORK.target(54, 300))
+            < 0);
   }
 
   @Test
@@ -95,7 +99,7 @@ class PowTargetTest {
 
   @Test
   void parametersBelowTheMinimumAreRaised() {
-    long def = PowTarget.of(508, 3600);
+    long def = PowRules.NETWORK.target(508, 3600);
     assertEquals(def, PowTarget.of(508, 3600, new Difficulty(0, 0)));
     assertEquals(def, PowTarget.of(508, 3600, new Difficulty(1, 999)));
     assertTrue(Long.compareUnsigned(PowTarget.of(508, 3600, new Difficulty(1001, 1000)), def) < 0);
@@ -115,12 +119,13 @@ class PowTargetTest {
     assertEquals(0, PowTarget.of(8, 300, new Difficulty(1000, -1L)));
     assertEquals(0, PowTarget.of(1 << 18, Long.MAX_VALUE, new Difficulty(-1L, -1L)));
     // 2 * 10^10, PyBitmessage's largest acceptable demand, still leaves a searchable target.
-    long hard = PowTarget.forSearch(1000, 345600, new Difficulty(20_000_000_000L, 1000));
+    long hard =
+        PowRules.NETWORK.targetForSearch(1000, 345600, new Difficulty(20_000_000_000L, 1000));
     assertTrue(hard > 0);
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> PowTarget.forSearch(8, 300, new Difficulty(-1L, 1000)));
+            () -> PowRules.NETWORK.targetForSearch(8, 300, new Difficulty(-1L, 1000)));
     assertTrue(String.valueOf(e.getMessage()).contains("target is 0"), e.getMessage());
   }
 
@@ -134,7 +139,7 @@ class PowTargetTest {
 
   @Test
   void lengthWithoutNonceIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> PowTarget.of(7, 300));
-    assertThrows(IllegalArgumentException.class, () -> PowTarget.of(-1, 300));
+    assertThrows(IllegalArgumentException.class, () -> PowRules.NETWORK.target(7, 300));
+    assertThrows(IllegalArgumentException.class, () -> PowRules.NETWORK.target(-1, 300));
   }
 }

@@ -6,7 +6,7 @@ import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowProgress;
-import dev.bitmsg.pow.PowTarget;
+import dev.bitmsg.pow.PowRules;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +30,7 @@ public final class PowWorker {
   /** The target an object of {@code length} bytes (with nonce) expiring at {@code expires} gets. */
   public long target(int length, long expires, long now, Difficulty difficulty) {
     long t =
-        PowTarget.forSearch(
+        PowRules.NETWORK.targetForSearch(
             length,
             expires - now,
             new dev.bitmsg.pow.Difficulty(

@@ -278,7 +278,7 @@ public final class Receiver implements AutoCloseable {
     }
     byte[] raw = object.raw().toByteArray();
     long target =
-        dev.bitmsg.pow.ObjectPow.target(
+        dev.bitmsg.pow.PowRules.NETWORK.objectTarget(
             raw,
             now(),
             new dev.bitmsg.pow.Difficulty(me.nonceTrialsPerByte(), me.payloadLengthExtraBytes()));

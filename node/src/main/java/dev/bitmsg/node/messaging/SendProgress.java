@@ -3,6 +3,7 @@ package dev.bitmsg.node.messaging;
 import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.pow.PowProgress;
+import dev.bitmsg.pow.PowRules;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +31,11 @@ final class SendProgress {
   void update(long id, PowProgress p, ObjectMessage unsolved, Difficulty d) {
     long target =
         pow.target(unsolved.length(), unsolved.expiresTime(), clock.instant().getEpochSecond(), d);
-    double expected = Math.pow(2, 64) / (target == -1L ? Math.pow(2, 64) : unsignedDouble(target));
+    double expected = PowRules.expectedTrials(target);
     progress.put(id, new Messenger.Progress(p.trials(), p.trialsPerSecond(), expected));
   }
 
   void done(long id) {
     progress.remove(id);
-  }
-
-  private static double unsignedDouble(long v) {
-    return v >= 0 ? v : (v >>> 1) * 2.0;
   }
 }

@@ -4,6 +4,7 @@ import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.PowCheck;
 import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.ObjectPow;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.TrialValue;
 
 /**
@@ -37,7 +38,7 @@ public final class NetworkPowCheck implements PowCheck {
 
   /** The target {@code object} must meet at {@code now} under this rule (unsigned). */
   public long target(byte[] object, long nowEpochSeconds) {
-    long t = ObjectPow.target(object, nowEpochSeconds, Difficulty.NETWORK_DEFAULT);
+    long t = PowRules.NETWORK.objectTarget(object, nowEpochSeconds, Difficulty.NETWORK_DEFAULT);
     if (easeBits == 0 || t == 0) {
       return t;
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeMain;
-import dev.bitmsg.node.net.Await;
-import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
+import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.TestNetwork;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

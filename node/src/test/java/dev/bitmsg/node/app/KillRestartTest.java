@@ -4,11 +4,11 @@ import static dev.bitmsg.node.store.sqlite.ReadOnlyQuery.firstValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.net.Await;
-import dev.bitmsg.node.net.TestNetwork;
 import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
+import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

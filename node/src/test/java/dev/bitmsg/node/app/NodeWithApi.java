@@ -5,7 +5,7 @@ import dev.bitmsg.node.api.ApiService;
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

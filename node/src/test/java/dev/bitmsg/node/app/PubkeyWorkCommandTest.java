@@ -3,7 +3,7 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.net.Await;
+import dev.bitmsg.node.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -3,7 +3,7 @@ package dev.bitmsg.node.messaging;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

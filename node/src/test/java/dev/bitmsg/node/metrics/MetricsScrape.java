@@ -1,6 +1,6 @@
 package dev.bitmsg.node.metrics;
 
-import dev.bitmsg.node.net.Await;
+import dev.bitmsg.node.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

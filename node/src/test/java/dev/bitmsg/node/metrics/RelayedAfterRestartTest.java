@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.net.Await;
 import dev.bitmsg.node.net.RelayCounts;
-import dev.bitmsg.node.net.TestNetwork;
+import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.ObjectMaker;
+import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.InventoryVector;
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.PowEngine;
 import dev.bitmsg.pow.PowHandle;
 import dev.bitmsg.pow.PowJob;
-import dev.bitmsg.pow.PowTarget;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.ScanSlice;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,10 +16,10 @@ import java.util.List;
  */
 final class PowBenchmark {
   /** A 500-byte message living 4 days: a typical msg object. */
-  static final long TYPICAL_TARGET = PowTarget.of(500, 4 * 86400);
+  static final long TYPICAL_TARGET = PowRules.NETWORK.target(500, 4 * 86400);
 
   /** A maximal 256 KiB object living 28 days: the worst case. */
-  static final long LARGE_TARGET = PowTarget.of(256 * 1024, 28 * 86400);
+  static final long LARGE_TARGET = PowRules.NETWORK.target(256 * 1024, 28 * 86400);
 
   private static final InitialHash HASH =
       InitialHash.ofObjectWithoutNonce("bm bench pow".getBytes(StandardCharsets.US_ASCII));
@@ -33,9 +33,8 @@ final class PowBenchmark {
     this.seconds = seconds;
   }
 
-  /** Expected trials for a target: 2^64 / (target + 1). */
   static double expectedTrials(long target) {
-    return new PowJob(HASH, target, 0).expectedTrials();
+    return PowRules.expectedTrials(target);
   }
 
   /**

@@ -3,8 +3,8 @@ package dev.bitmsg.pow.cli;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowEngine;
 import dev.bitmsg.pow.PowJob;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.PowSolution;
-import dev.bitmsg.pow.PowTarget;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.engines.EngineCatalog;
 import dev.bitmsg.pow.engines.EngineProbe;
@@ -61,7 +61,7 @@ public final class PowDemoCommand implements Callable<Integer> {
     byte[] body = HexFormat.of().parseHex(GETPUBKEY_WITHOUT_NONCE);
     InitialHash hash = InitialHash.ofObjectWithoutNonce(body);
     long objectLength = body.length + 8L;
-    long target = PowTarget.of(objectLength, TTL);
+    long target = PowRules.NETWORK.target(objectLength, TTL);
     out.printf(
         Locale.ROOT,
         "getpubkey object: %d bytes with nonce, TTL %d s, network difficulty%n",

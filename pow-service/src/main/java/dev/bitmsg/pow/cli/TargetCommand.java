@@ -1,7 +1,7 @@
 package dev.bitmsg.pow.cli;
 
 import dev.bitmsg.pow.Difficulty;
-import dev.bitmsg.pow.PowTarget;
+import dev.bitmsg.pow.PowRules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +59,7 @@ public final class TargetCommand implements Callable<Integer> {
               "bm pow target: --payload-length includes the 8-byte nonce, so it is at least 8");
       return 2;
     }
-    long target = PowTarget.of(length, ttl, new Difficulty(ntpb, extra));
+    long target = PowRules.NETWORK.target(length, ttl, new Difficulty(ntpb, extra));
     spec.commandLine().getOut().println(Long.toUnsignedString(target));
     if (target == 0) {
       spec.commandLine()

@@ -2,6 +2,7 @@ package dev.bitmsg.pow.cli;
 
 import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.ObjectPow;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.PowVerdict;
 import java.io.PrintWriter;
 import java.util.HexFormat;
@@ -64,7 +65,7 @@ public final class ValidateCommand implements Callable<Integer> {
       return 2;
     }
     long at = now != null ? now : System.currentTimeMillis() / 1000;
-    PowVerdict v = ObjectPow.validate(object, at, new Difficulty(ntpb, extra));
+    PowVerdict v = PowRules.NETWORK.validate(object, at, new Difficulty(ntpb, extra));
     out.println(v.valid() ? "valid" : "invalid: " + v.outcome());
     out.println("reason: " + v.reason());
     if (object.length >= 16) {

@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.ObjectPow;
-import dev.bitmsg.pow.PowTarget;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.PowVerdict;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.service.scheduler.JobPriority;
@@ -93,12 +93,12 @@ public final class RequestMapper {
     long now = c.getNowSeconds() != 0 ? c.getNowSeconds() : clock.instant().getEpochSecond();
     byte[] bytes = object.toByteArray();
     Difficulty difficulty = difficulty(c.getDifficulty());
-    PowVerdict v = ObjectPow.validate(bytes, now, difficulty);
+    PowVerdict v = PowRules.NETWORK.validate(bytes, now, difficulty);
     long trial = TrialValue.of(ObjectPow.nonce(bytes), ObjectPow.initialHash(bytes));
     return ValidateResponse.newBuilder()
         .setValid(v.valid())
         .setTrialValue(trial)
-        .setTarget(ObjectPow.target(bytes, now, difficulty))
+        .setTarget(PowRules.NETWORK.objectTarget(bytes, now, difficulty))
         .setReason(v.toString())
         .build();
   }
@@ -167,7 +167,7 @@ public final class RequestMapper {
 
   private static long searchTarget(long length, long ttl, Difficulty d) {
     try {
-      return PowTarget.forSearch(length, ttl, d);
+      return PowRules.NETWORK.targetForSearch(length, ttl, d);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("difficulty: " + e.getMessage());
     }

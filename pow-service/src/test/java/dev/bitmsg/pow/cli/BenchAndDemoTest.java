@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.pow.InitialHash;
-import dev.bitmsg.pow.PowTarget;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.HexFormat;
@@ -56,7 +56,7 @@ class BenchAndDemoTest {
     VectorFile.Block b = VectorFile.block("pow.txt", "full worked example");
     byte[] body = HexFormat.of().parseHex(PowDemoCommand.GETPUBKEY_WITHOUT_NONCE);
     assertEquals(b.get("payload_without_nonce"), PowDemoCommand.GETPUBKEY_WITHOUT_NONCE);
-    assertEquals(b.decimal("target"), PowTarget.of(body.length + 8, 3600));
+    assertEquals(b.decimal("target"), PowRules.NETWORK.target(body.length + 8, 3600));
 
     CliRun r = CliRun.of("demo", "--threads", "1");
     assertEquals(0, r.exitCode(), r.out() + r.err());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import dev.bitmsg.pow.InitialHash;
-import dev.bitmsg.pow.PowTarget;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.service.testing.Hashes;
 import dev.bitmsg.pow.service.testing.RecordingScanner;
@@ -141,7 +141,8 @@ class ProofOfWorkServiceTest {
     assertArrayEquals(
         java.util.Arrays.copyOfRange(object, 8, object.length),
         java.util.Arrays.copyOfRange(done, 8, done.length));
-    assertEquals(PowTarget.of(object.length, 300), r.getTarget(), "network formula, TTL 300 s");
+    assertEquals(
+        PowRules.NETWORK.target(object.length, 300), r.getTarget(), "network formula, TTL 300 s");
     // Check it locally, and through Validate.
     long trial = TrialValue.of(r.getNonce(), InitialHash.ofObject(done));
     assertEquals(trial, r.getTrialValue());

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.net.MutableClock;
 import dev.bitmsg.node.store.ExpiryCleaner;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.StoredPubkey;
+import dev.bitmsg.node.testing.MutableClock;
 import dev.bitmsg.node.wire.Bytes;
 import java.nio.file.Path;
 import java.time.Duration;

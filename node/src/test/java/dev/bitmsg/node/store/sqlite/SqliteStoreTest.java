@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.ObjectMaker;
-import dev.bitmsg.node.net.MutableClock;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.net.ObjectIngest;
@@ -14,6 +13,7 @@ import dev.bitmsg.node.store.ExpiryCleaner;
 import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.KnownNode;
 import dev.bitmsg.node.store.StoreException;
+import dev.bitmsg.node.testing.MutableClock;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectHeader;
 import dev.bitmsg.node.wire.ObjectMessage;

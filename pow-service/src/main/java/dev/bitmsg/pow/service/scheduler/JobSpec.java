@@ -1,6 +1,7 @@
 package dev.bitmsg.pow.service.scheduler;
 
 import dev.bitmsg.pow.InitialHash;
+import dev.bitmsg.pow.PowRules;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -49,7 +50,6 @@ public record JobSpec(
   }
 
   public static double expectedTrials(long target) {
-    double t = target < 0 ? target + 0x1p64 : target;
-    return 0x1p64 / (t + 1.0);
+    return PowRules.expectedTrials(target);
   }
 }

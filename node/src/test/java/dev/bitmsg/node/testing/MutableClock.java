@@ -1,4 +1,4 @@
-package dev.bitmsg.node.net;
+package dev.bitmsg.node.testing;
 
 import java.time.Clock;
 import java.time.Duration;

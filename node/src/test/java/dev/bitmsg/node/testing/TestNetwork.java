@@ -1,8 +1,12 @@
-package dev.bitmsg.node.net;
+package dev.bitmsg.node.testing;
 
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.app.ObjectMaker;
+import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.NetworkParams;
+import dev.bitmsg.node.net.NetworkPowCheck;
+import dev.bitmsg.node.net.PeerSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
