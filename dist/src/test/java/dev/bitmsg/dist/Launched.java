@@ -113,7 +113,9 @@ final class Launched implements AutoCloseable {
    * @return the exit code after SIGTERM, or empty if SIGKILL was needed
    */
   Optional<Integer> stop(Duration limit) throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close the output pipe, losing the last
+    // lines (and killing a filter between the program and the pipe with SIGPIPE).
+    process.toHandle().destroy();
     Optional<Integer> code = awaitExit(limit);
     if (code.isEmpty()) {
       process.destroyForcibly();
@@ -123,9 +125,14 @@ final class Launched implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      stop(Duration.ofSeconds(30));
+      try {
+        stop(Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

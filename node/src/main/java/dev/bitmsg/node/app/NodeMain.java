@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       AddressClientCommands.Subscribe.class,
       AddressClientCommands.Chan.class,
       AddressClientCommands.Resolve.class,
-      NodeDemoCommand.class
+      NodeDemoCommand.class,
+      HealthCommand.class
     })
 public final class NodeMain implements Runnable {
   @Override
