@@ -23,6 +23,6 @@ public final class PowMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new PowMain()).execute(args));
+    System.exit(CliSettings.execute(new CommandLine(new PowMain()), args, System.getenv()));
   }
 }

@@ -31,7 +31,16 @@ import picocli.CommandLine.Option;
     description = "Run the gRPC proof-of-work service (prints its address and engines).")
 public final class PowServiceCommand implements Callable<Integer> {
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "config file: key = value lines, keys = the long option names (default: BM_CONFIG);"
+              + " precedence: flag, then environment BM_<OPTION>, then this file, then the default")
+  Path configFile;
+
+  @Option(
       names = "--listen",
+      paramLabel = "HOST:PORT",
       defaultValue = "127.0.0.1:8446",
       description =
           "HOST:PORT to serve on (default ${DEFAULT-VALUE}); a non-loopback host needs --tokens")
@@ -46,13 +55,22 @@ public final class PowServiceCommand implements Callable<Integer> {
 
   @Option(
       names = "--tokens",
+      paramLabel = "FILE",
       description =
           "bearer tokens file: '<token> <client> [weight=N max-jobs=N max-trials-per-job=N trials-per-hour=N]' per line")
   Path tokens;
 
   @Option(
+      names = "--metrics",
+      paramLabel = "ADDR:PORT",
+      description =
+          "serve Prometheus /metrics here, apart from the gRPC address (':9465' is loopback)")
+  String metrics;
+
+  @Option(
       names = "--metrics-port",
-      description = "serve Prometheus /metrics on this port (same host)")
+      paramLabel = "N",
+      description = "older form: /metrics on this port of the --listen host (use --metrics)")
   Integer metricsPort;
 
   @Option(names = "--tls-cert", description = "PEM certificate chain (with --tls-key)")
@@ -101,6 +119,9 @@ public final class PowServiceCommand implements Callable<Integer> {
               Duration.ofSeconds(60),
               cpuThreads);
       tokensFile = tokens == null ? Optional.empty() : Optional.of(TokensFile.read(tokens));
+      if (metrics != null && metricsPort != null) {
+        throw new IllegalArgumentException("give --metrics or --metrics-port, not both");
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("pow-service: " + e.getMessage());
       return 2;
@@ -144,9 +165,16 @@ public final class PowServiceCommand implements Callable<Integer> {
           s.name(),
           s.trialsPerPass());
     }
-    if (config.metricsPort().isPresent()) {
-      int mp = server.metrics().serve(config.host(), config.metricsPort().getAsInt());
-      out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", config.host(), mp);
+    Optional<PowServiceConfig.Listen> metricsAt =
+        metrics != null
+            ? Optional.of(PowServiceConfig.parseListen(metrics))
+            : config.metricsPort().stream()
+                .mapToObj(p -> new PowServiceConfig.Listen(config.host(), p))
+                .findFirst();
+    if (metricsAt.isPresent()) {
+      String host = metricsAt.get().host();
+      int mp = server.metrics().withProcessMetrics().serve(host, metricsAt.get().port());
+      out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", host, mp);
     }
     int passed = server.awaitReady(5, TimeUnit.MINUTES);
     out.printf(
