@@ -13,6 +13,20 @@ import java.util.Base64;
 final class XmlRpc {
   private XmlRpc() {}
 
+  /** The first string value of an answer ({@code <string>...</string>}), XML entities decoded. */
+  static String firstString(String xml) {
+    int a = xml.indexOf("<string>");
+    int b = xml.indexOf("</string>", a);
+    if (a < 0 || b < 0) {
+      throw new IllegalStateException("no string in the answer: " + xml);
+    }
+    return xml.substring(a + "<string>".length(), b)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+  }
+
   /** Calls {@code method} with string parameters; returns the response body (XML). */
   static String call(String url, String user, String password, String method, String... params)
       throws IOException, InterruptedException {
