@@ -47,6 +47,11 @@ class DistArchiveIT {
     try (var libs = Files.list(home.resolve("pow-service/lib"))) {
       assertTrue(libs.anyMatch(p -> p.getFileName().toString().startsWith("pow-kernels-")));
     }
+    Tools.Result v = Tools.run(120, dist.bm(dir, "version"));
+    assertEquals(0, v.code(), v.output());
+    assertTrue(
+        v.output().contains("bitmsg node " + version + "\ncommit "), "bm version:\n" + v.output());
+    assertTrue(v.output().contains("\nJDK "), v.output());
   }
 
   @Test
