@@ -143,9 +143,12 @@ final class CliSettings {
       err.println(name + ex.getMessage());
       return USAGE;
     }
-    if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-      Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-      err.println(name + describe(io));
+    if (ex instanceof IOException) {
+      err.println(name + describe(ex));
+      return FAILED;
+    }
+    if (ex instanceof UncheckedIOException u) {
+      err.println(name + describe(u.getCause()));
       return FAILED;
     }
     throw ex;
