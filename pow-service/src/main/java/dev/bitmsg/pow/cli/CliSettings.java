@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -154,7 +155,10 @@ final class CliSettings {
     throw ex;
   }
 
-  private static String describe(Throwable e) {
+  private static String describe(@Nullable Throwable e) {
+    if (e == null) {
+      return "I/O error";
+    }
     String m = Optional.ofNullable(e.getMessage()).orElse("");
     return e.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
   }
