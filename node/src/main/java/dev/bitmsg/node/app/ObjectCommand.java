@@ -124,7 +124,7 @@ public final class ObjectCommand implements Runnable {
         PubkeyBody b = p.body();
         keys(m, b.behaviorBitfield(), b.signingKey(), b.encryptionKey());
         m.put("nonceTrialsPerByte", Unsigned.of(b.difficulty().nonceTrialsPerByte()));
-        m.put("extraBytes", Unsigned.of(b.difficulty().extraBytes()));
+        m.put("extraBytes", Unsigned.of(b.difficulty().payloadLengthExtraBytes()));
         m.put("signature", b.signature().toHex());
       } else if (view instanceof PubkeyV4 p) {
         m.put("tag", p.tag().toHex());

@@ -1,6 +1,6 @@
 package dev.bitmsg.node.messaging;
 
-import dev.bitmsg.node.wire.Difficulty;
+import dev.bitmsg.pow.Difficulty;
 import java.time.Duration;
 
 /**

@@ -14,8 +14,8 @@ import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.wire.Acks;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.pow.Difficulty;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -176,9 +176,7 @@ final class OutboxSender {
     return pk.map(
         p ->
             new Recipient(
-                p.encryptionKey(),
-                new Difficulty(p.nonceTrialsPerByte(), p.extraBytes()),
-                p.doesAck() && e.ackData().isPresent()));
+                p.encryptionKey(), p.difficulty(), p.doesAck() && e.ackData().isPresent()));
   }
 
   private void sendMsg(OutboxEntry e) throws InterruptedException {
@@ -191,10 +189,11 @@ final class OutboxSender {
     if (keyring.own(codec.decode(e.to().get())).isEmpty()) {
       pubkeys.markUsed(e.to().get());
     }
-    Difficulty demanded = atLeastDefault(r.get().demanded());
+    Difficulty demanded = r.get().demanded().effective();
     Difficulty max = settings.maxDifficulty();
     if (Long.compareUnsigned(demanded.nonceTrialsPerByte(), max.nonceTrialsPerByte()) > 0
-        || Long.compareUnsigned(demanded.extraBytes(), max.extraBytes()) > 0) {
+        || Long.compareUnsigned(demanded.payloadLengthExtraBytes(), max.payloadLengthExtraBytes())
+            > 0) {
       outbox.setStatus(
           e.id(), SendStatus.TOO_DIFFICULT, now(), Optional.of("recipient demands " + demanded));
       return;
@@ -283,12 +282,6 @@ final class OutboxSender {
     long ttl = ResendPolicy.getpubkeyTtl(e.retries());
     pubkeyWork.request(to, ttl, "msg " + e.id());
     outbox.markAwaiting(e.id(), e.retries() + 1, now + ttl + ttl / 10, now);
-  }
-
-  private static Difficulty atLeastDefault(Difficulty d) {
-    dev.bitmsg.pow.Difficulty e =
-        new dev.bitmsg.pow.Difficulty(d.nonceTrialsPerByte(), d.extraBytes()).effective();
-    return new Difficulty(e.nonceTrialsPerByte(), e.payloadLengthExtraBytes());
   }
 
   private long now() {

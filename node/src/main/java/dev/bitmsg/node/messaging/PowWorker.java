@@ -2,8 +2,8 @@ package dev.bitmsg.node.messaging;
 
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowProgress;
 import dev.bitmsg.pow.PowRules;
@@ -29,12 +29,7 @@ public final class PowWorker {
 
   /** The target an object of {@code length} bytes (with nonce) expiring at {@code expires} gets. */
   public long target(int length, long expires, long now, Difficulty difficulty) {
-    long t =
-        PowRules.NETWORK.targetForSearch(
-            length,
-            expires - now,
-            new dev.bitmsg.pow.Difficulty(
-                difficulty.nonceTrialsPerByte(), difficulty.extraBytes()));
+    long t = PowRules.NETWORK.targetForSearch(length, expires - now, difficulty);
     if (easeBits == 0) {
       return t;
     }

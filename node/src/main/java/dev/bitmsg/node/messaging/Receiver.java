@@ -195,15 +195,13 @@ public final class Receiver implements AutoCloseable {
           codec.encode(me.address()));
       return;
     }
-    var d = s.difficultyOrDefault();
     pubkeys.put(
         new StoredPubkey(
             fromText,
             s.behaviorBitfield(),
             s.signingKey(),
             s.encryptionKey(),
-            d.nonceTrialsPerByte(),
-            d.extraBytes(),
+            s.difficultyOrDefault(),
             now()));
     messenger.pubkeyArrived(fromText);
     if (pt.encoding() == 0) {
@@ -271,17 +269,11 @@ public final class Receiver implements AutoCloseable {
    * demands (checked as the network verifier does, eased like the network check in tests).
    */
   private boolean sufficientForMe(ObjectMessage object, Identity me) {
-    if (me.address().version() < 3
-        || (me.nonceTrialsPerByte() <= Identity.DEFAULT_DIFFICULTY
-            && me.payloadLengthExtraBytes() <= Identity.DEFAULT_DIFFICULTY)) {
+    if (me.address().version() < 3 || !me.difficulty().exceedsNetworkDefault()) {
       return true;
     }
     byte[] raw = object.raw().toByteArray();
-    long target =
-        dev.bitmsg.pow.PowRules.NETWORK.objectTarget(
-            raw,
-            now(),
-            new dev.bitmsg.pow.Difficulty(me.nonceTrialsPerByte(), me.payloadLengthExtraBytes()));
+    long target = dev.bitmsg.pow.PowRules.NETWORK.objectTarget(raw, now(), me.difficulty());
     int ease = settings.easeBits();
     if (ease > 0) {
       target = Long.numberOfLeadingZeros(target) < ease ? -1L : target << ease;

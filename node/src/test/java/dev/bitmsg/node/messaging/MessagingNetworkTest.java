@@ -20,6 +20,7 @@ import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.PowCheck;
+import dev.bitmsg.pow.Difficulty;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -301,8 +302,7 @@ class MessagingNetworkTest {
             plain.signing(),
             plain.encryption(),
             "b",
-            4_096_000,
-            1000,
+            new Difficulty(4_096_000, 1000),
             true,
             false);
     b.messenger().importIdentity(demanding);
@@ -316,8 +316,7 @@ class MessagingNetworkTest {
                 1,
                 dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
                 dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()),
-                1000,
-                1000,
+                Difficulty.NETWORK_DEFAULT,
                 0));
     long cheap = a.messenger().send(addrA, addrB, "cheap", "too little work", 3600);
     Await.until(LIMIT, "cheap msg sent", () -> hasStatus(a, cheap, SendStatus.SENT));
@@ -328,8 +327,7 @@ class MessagingNetworkTest {
                 1,
                 dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
                 dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()),
-                4_096_000,
-                1000,
+                new Difficulty(4_096_000, 1000),
                 0));
     long proper = a.messenger().send(addrA, addrB, "proper", "enough work", 3600);
     Await.until(LIMIT, "proper msg acked", () -> hasStatus(a, proper, SendStatus.ACK_RECEIVED));

@@ -8,6 +8,7 @@ import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.store.IdentityStore;
 import dev.bitmsg.node.store.KeySealer;
 import dev.bitmsg.node.store.StoreException;
+import dev.bitmsg.pow.Difficulty;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
@@ -136,8 +137,8 @@ public final class SqliteIdentityStore implements IdentityStore {
           ps.setString(2, id.label());
           ps.setInt(3, id.enabled() ? 1 : 0);
           ps.setInt(4, id.chan() ? 1 : 0);
-          ps.setLong(5, id.nonceTrialsPerByte());
-          ps.setLong(6, id.payloadLengthExtraBytes());
+          ps.setLong(5, id.difficulty().nonceTrialsPerByte());
+          ps.setLong(6, id.difficulty().payloadLengthExtraBytes());
           ps.setBytes(7, sealer.map(s -> s.seal(sk)).orElse(sk));
           ps.setBytes(8, sealer.map(s -> s.seal(ek)).orElse(ek));
           ps.setInt(9, sealer.isPresent() ? 1 : 0);
@@ -191,8 +192,7 @@ public final class SqliteIdentityStore implements IdentityStore {
         keys.keyPair(PrivateKey.of(sk)),
         keys.keyPair(PrivateKey.of(ek)),
         rs.getString(2),
-        rs.getLong(5),
-        rs.getLong(6),
+        new Difficulty(rs.getLong(5), rs.getLong(6)),
         rs.getInt(3) == 1,
         rs.getInt(4) == 1);
   }

@@ -10,6 +10,7 @@ import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.testing.MutableClock;
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.pow.Difficulty;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +117,7 @@ class PubkeyWorkStoreTest {
   private static StoredPubkey key(String address, long received) {
     byte[] k = new byte[64];
     k[0] = (byte) address.length();
-    return new StoredPubkey(address, 1, Bytes.of(k), Bytes.of(k), 1000, 1000, received);
+    return new StoredPubkey(
+        address, 1, Bytes.of(k), Bytes.of(k), Difficulty.NETWORK_DEFAULT, received);
   }
 }
