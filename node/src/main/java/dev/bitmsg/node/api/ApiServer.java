@@ -2,6 +2,8 @@ package dev.bitmsg.node.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.RpcFormatException;
 import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.InputStream;

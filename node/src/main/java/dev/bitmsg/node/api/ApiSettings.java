@@ -47,6 +47,11 @@ public record ApiSettings(
     }
   }
 
+  /** These credentials and rules at another endpoint (the push stream uses the API's). */
+  public ApiSettings at(String otherHost, int otherPort) {
+    return new ApiSettings(otherHost, otherPort, user, password, variant, allowRemote);
+  }
+
   static boolean isLoopback(String host) {
     try {
       return InetAddress.getByName(host).isLoopbackAddress();

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.api;
 
+import dev.bitmsg.node.rpc.RpcFormatException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.node.rpc.JsonValues;
 import dev.bitmsg.node.wire.BroadcastV4;
 import dev.bitmsg.node.wire.BroadcastV5;
 import dev.bitmsg.node.wire.Bytes;
@@ -181,7 +182,7 @@ public final class ObjectCommand implements Runnable {
             sb.append(',');
           }
           first = false;
-          dev.bitmsg.node.api.JsonValues.quote(sb, e.getKey().toString());
+          JsonValues.quote(sb, e.getKey().toString());
           sb.append(':');
           append(sb, e.getValue());
         }
@@ -189,7 +190,7 @@ public final class ObjectCommand implements Runnable {
       } else if (v instanceof Unsigned || v instanceof Boolean) {
         sb.append(v);
       } else {
-        dev.bitmsg.node.api.JsonValues.quote(sb, String.valueOf(v));
+        JsonValues.quote(sb, String.valueOf(v));
       }
     }
   }

@@ -53,31 +53,18 @@ final class OutboxSender {
   private long lastRepublishCheck = System.nanoTime() - Long.MAX_VALUE / 2;
 
   OutboxSender(
-      MessagingSettings settings,
-      Clock clock,
-      IdentityStore identities,
-      Keyring keyring,
-      Outbox outbox,
-      PubkeyStore pubkeys,
-      AddressCodec codec,
-      ObjectFactory factory,
-      PowWorker pow,
-      PubkeyFinder finder,
-      Consumer<ObjectMessage> publish,
-      PubkeyWork pubkeyWork,
-      AckWatch watchedAcks,
-      SendProgress progress) {
-    this.settings = settings;
-    this.clock = clock;
-    this.identities = identities;
-    this.keyring = keyring;
-    this.outbox = outbox;
-    this.pubkeys = pubkeys;
-    this.codec = codec;
-    this.factory = factory;
-    this.pow = pow;
-    this.finder = finder;
-    this.publish = publish;
+      SendingContext context, PubkeyWork pubkeyWork, AckWatch watchedAcks, SendProgress progress) {
+    this.settings = context.settings();
+    this.clock = context.clock();
+    this.identities = context.stores().identities();
+    this.keyring = context.addressing().keyring();
+    this.outbox = context.stores().outbox();
+    this.pubkeys = context.stores().pubkeys();
+    this.codec = context.addressing().codec();
+    this.factory = context.making().factory();
+    this.pow = context.making().pow();
+    this.finder = context.addressing().pubkeys();
+    this.publish = context.making().publish();
     this.pubkeyWork = pubkeyWork;
     this.watchedAcks = watchedAcks;
     this.progress = progress;

@@ -47,28 +47,17 @@ final class PubkeyWork {
   private final SendProgress progress;
   private final SecureRandom random = new SecureRandom();
 
-  PubkeyWork(
-      MessagingSettings settings,
-      Clock clock,
-      IdentityStore identities,
-      PubkeyWorkJobs jobs,
-      PubkeyStore pubkeys,
-      PubkeyFinder finder,
-      AddressCodec codec,
-      ObjectFactory factory,
-      PowWorker pow,
-      Consumer<ObjectMessage> publish,
-      SendProgress progress) {
-    this.settings = settings;
-    this.clock = clock;
-    this.identities = identities;
-    this.jobs = jobs;
-    this.pubkeys = pubkeys;
-    this.finder = finder;
-    this.codec = codec;
-    this.factory = factory;
-    this.pow = pow;
-    this.publish = publish;
+  PubkeyWork(SendingContext context, SendProgress progress) {
+    this.settings = context.settings();
+    this.clock = context.clock();
+    this.identities = context.stores().identities();
+    this.jobs = context.stores().pubkeyWork();
+    this.pubkeys = context.stores().pubkeys();
+    this.finder = context.addressing().pubkeys();
+    this.codec = context.addressing().codec();
+    this.factory = context.making().factory();
+    this.pow = context.making().pow();
+    this.publish = context.making().publish();
     this.progress = progress;
   }
 

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.crypto.bc;
 
+import dev.bitmsg.node.crypto.TlsEngines;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -36,7 +37,7 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  *
  * <p>Thread-safe: the context is immutable after construction and each engine is new.
  */
-public final class BcTlsContexts {
+public final class BcTlsContexts implements TlsEngines {
   /** The only protocol version negotiated. */
   public static final String PROTOCOL = "TLSv1.2";
 
@@ -127,6 +128,7 @@ public final class BcTlsContexts {
    *
    * @param client true for the side that dialled the TCP connection
    */
+  @Override
   public SSLEngine newEngine(boolean client) {
     SSLEngine engine = context.createSSLEngine();
     engine.setUseClientMode(client);

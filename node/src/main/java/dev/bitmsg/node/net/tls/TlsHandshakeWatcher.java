@@ -1,6 +1,5 @@
 package dev.bitmsg.node.net.tls;
 
-import dev.bitmsg.node.net.ChannelFailures;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
@@ -67,6 +66,14 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
           client ? "client" : "server",
           root.toString());
     }
-    ctx.close().addListener(ChannelFailures.LOG_CLOSE);
+    // This package sits below net, so it logs a failed close itself (net's ChannelFailures).
+    ctx.close()
+        .addListener(
+            f -> {
+              if (f.cause() != null) {
+                log.debug(
+                    "tls close failed peer={} cause={}", ctx.channel().remoteAddress(), f.cause());
+              }
+            });
   }
 }

@@ -9,10 +9,10 @@ import java.sql.ResultSet;
 import java.util.Optional;
 
 /** {@link PubkeyStore} on the {@code pubkeys} table. Thread-safe. */
-final class SqlitePubkeys implements PubkeyStore {
+public final class SqlitePubkeys implements PubkeyStore {
   private final SqliteDatabase db;
 
-  SqlitePubkeys(SqliteDatabase db) {
+  public SqlitePubkeys(SqliteDatabase db) {
     this.db = db;
   }
 

@@ -85,7 +85,7 @@ class PubkeyWorkStoreTest {
     MutableClock clock = new MutableClock(t0);
     long now = t0.getEpochSecond();
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("node.db"))) {
-      SqliteMailStore mail = new SqliteMailStore(db);
+      SqlitePubkeys mail = new SqlitePubkeys(db);
       SqliteInventory inventory = new SqliteInventory(db, false);
       mail.put(key("BM-unused", now));
       mail.put(key("BM-used", now));

@@ -1,4 +1,4 @@
-package dev.bitmsg.node.api;
+package dev.bitmsg.node.rpc;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
