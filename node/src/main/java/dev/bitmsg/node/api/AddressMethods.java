@@ -12,6 +12,7 @@ import dev.bitmsg.node.messaging.Messenger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,7 +122,7 @@ final class AddressMethods {
       throw new ApiError(
           21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
     }
-    Set<String> before = new java.util.HashSet<>();
+    Set<String> before = new HashSet<>();
     for (Identity id : messenger.identities()) {
       before.add(codec.encode(id.address()));
     }

@@ -11,6 +11,7 @@ import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.messaging.SentMessageFields;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -108,7 +109,7 @@ final class SendingMethods {
                           "id",
                           j.id(),
                           "kind",
-                          j.kind().name().toLowerCase(java.util.Locale.ROOT),
+                          j.kind().name().toLowerCase(Locale.ROOT),
                           "address",
                           j.address(),
                           "status",

@@ -16,6 +16,7 @@ import dev.bitmsg.node.wire.Acks;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.pow.Difficulty;
+import dev.bitmsg.pow.PowException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -100,7 +101,7 @@ final class OutboxSender {
           e.ackData().ifPresent(watchedAcks::forget);
           continue;
         }
-        log.info("messaging: resending {} (attempt {})", e.id(), e.retries() + 1);
+        log.info("message resent id={} attempt={}", e.id(), e.retries() + 1);
         outbox.setStatus(e.id(), SendStatus.QUEUED, now, Optional.empty());
       }
       for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.QUEUED))) {
@@ -114,7 +115,7 @@ final class OutboxSender {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      log.warn("messaging: sender loop failed", e);
+      log.warn("sender pass failed", e);
     }
   }
 
@@ -130,13 +131,13 @@ final class OutboxSender {
         sendMsg(e);
       }
     } catch (RuntimeException ex) {
-      if (ex instanceof dev.bitmsg.pow.PowException) {
-        log.warn("messaging: proof of work for {} failed, will retry: {}", e.id(), ex.getMessage());
+      if (ex instanceof PowException) {
+        log.warn("pow failed, will retry id={} cause={}", e.id(), ex.getMessage());
         outbox.setStatus(
             e.id(), SendStatus.QUEUED, now(), Optional.of("pow failed: " + ex.getMessage()));
         return;
       }
-      log.warn("messaging: message {} failed", e.id(), ex);
+      log.warn("message failed id={}", e.id(), ex);
       outbox.setStatus(
           e.id(), SendStatus.FAILED, now(), Optional.of(String.valueOf(ex.getMessage())));
     } finally {
@@ -217,7 +218,7 @@ final class OutboxSender {
       return pow.solveBytes(withoutNonce, now, Difficulty.NETWORK_DEFAULT);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
-      throw new dev.bitmsg.pow.PowException("interrupted while making the ack");
+      throw new PowException("interrupted while making the ack");
     }
   }
 
@@ -237,7 +238,7 @@ final class OutboxSender {
           now + Math.max(ttl, 1) + Math.max(ttl, 1) / 10,
           now);
     }
-    log.info("messaging: {} {} sent (PoW by {})", e.kind(), e.id(), by);
+    log.info("message sent kind={} id={} powBy={}", e.kind(), e.id(), by);
   }
 
   private void sendBroadcast(OutboxEntry e) throws InterruptedException {

@@ -87,10 +87,7 @@ final class PubkeyWork {
     }
     OptionalLong age = sinceLastSent(address);
     if (age.isPresent() && age.getAsLong() < settings.pubkeyTtlSeconds()) {
-      log.info(
-          "messaging: getpubkey for {} not answered: our pubkey went out {} s ago",
-          address,
-          age.getAsLong());
+      log.info("getpubkey not answered address={} pubkeyAgeSeconds={}", address, age.getAsLong());
       return false;
     }
     publishOwn(address, "getpubkey");
@@ -141,7 +138,7 @@ final class PubkeyWork {
         run(job);
       } catch (PowException e) {
         log.warn(
-            "messaging: proof of work for {} of {} failed, will retry: {}",
+            "pubkey work pow failed, will retry kind={} address={} cause={}",
             job.kind(),
             job.address(),
             e.getMessage());
@@ -213,7 +210,7 @@ final class PubkeyWork {
     }
     jobs.markSent(job.id(), now);
     log.info(
-        "messaging: {} of {} sent ({}, PoW by {})",
+        "pubkey work sent kind={} address={} reason={} powBy={}",
         job.kind() == PubkeyWorkJob.Kind.PUBKEY ? "pubkey" : "getpubkey",
         job.address(),
         job.reason(),

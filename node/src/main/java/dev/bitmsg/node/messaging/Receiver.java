@@ -114,11 +114,11 @@ public final class Receiver implements AutoCloseable {
             try {
               process(object);
             } catch (RuntimeException e) {
-              log.warn("receiver: object {} failed", object.inventoryVector(), e);
+              log.warn("object processing failed vector={}", object.inventoryVector(), e);
             }
           });
     } catch (RejectedExecutionException e) {
-      log.debug("receiver stopped");
+      log.debug("receiver stopped, object not processed");
     }
   }
 
@@ -170,13 +170,11 @@ public final class Receiver implements AutoCloseable {
     try {
       pt = MsgPlaintext.read(Bytes.of(match.get().plaintext()));
     } catch (ProtocolException | IllegalArgumentException e) {
-      log.info("receiver: undecodable msg for {}: {}", codec.encode(me.address()), e.getMessage());
+      log.info("msg undecodable to={} cause={}", codec.encode(me.address()), e.getMessage());
       return;
     }
     if (!Arrays.equals(pt.destinationRipe().toByteArray(), me.address().ripe().bytes())) {
-      log.info(
-          "receiver: msg decrypted by {} names another destination; dropped",
-          codec.encode(me.address()));
+      log.info("msg dropped to={} reason=names another destination", codec.encode(me.address()));
       return;
     }
     SenderKeys s = pt.sender();
@@ -184,7 +182,7 @@ public final class Receiver implements AutoCloseable {
       return;
     }
     if (!signatures.verified(s, SignedData.msg(object.header(), pt), pt.signature())) {
-      log.info("receiver: msg with a bad signature dropped");
+      log.info("msg dropped reason=bad signature");
       return;
     }
     BitmessageAddress from =
@@ -192,7 +190,7 @@ public final class Receiver implements AutoCloseable {
     String fromText = codec.encode(from);
     if (!me.chan() && !sufficientForMe(object, me)) {
       log.info(
-          "receiver: msg from {} carries less work than {} demands; dropped",
+          "msg dropped from={} to={} reason=less work than demanded",
           fromText,
           codec.encode(me.address()));
       return;
@@ -223,12 +221,12 @@ public final class Receiver implements AutoCloseable {
     if (!fresh) {
       return;
     }
-    log.info("receiver: msg from {} to {}", fromText, codec.encode(me.address()));
+    log.info("msg received from={} to={}", fromText, codec.encode(me.address()));
     if (!me.chan() && settings.sendAcks() && !pt.ackData().isEmpty()) {
       try {
         publish.accept(Acks.parseEmbedded(pt.ackData()));
       } catch (ProtocolException | IllegalArgumentException e) {
-        log.info("receiver: embedded ack unusable: {}", e.getMessage());
+        log.info("embedded ack unusable cause={}", e.getMessage());
       }
     }
   }

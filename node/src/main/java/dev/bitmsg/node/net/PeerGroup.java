@@ -139,9 +139,9 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   public void start() throws InterruptedException {
     if (mode.listen().isPresent()) {
       bound = Optional.of(listener.bind(mode.listen().get()));
-      log.info("listening on {}", bound.get());
+      log.info("listening address={}", bound.get());
     } else {
-      log.info("client-only mode: not listening");
+      log.info("client-only, not listening");
     }
     long dial = settings.dialInterval().toMillis();
     periodic.add(timer.scheduleWithFixedDelay(dialler::tick, 0, dial, TimeUnit.MILLISECONDS));
@@ -222,9 +222,9 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
         banList.ban(remote.getAddress(), "protocol violation: " + c.getMessage());
       }
     } else if (c instanceof IOException) {
-      log.info("{}: {}", remote, c.getMessage());
+      log.info("peer connection failed peer={} cause={}", remote, c.getMessage());
     } else {
-      log.warn("{}: unexpected error, closing", remote, c);
+      log.warn("peer error, closing peer={}", remote, c);
     }
     ch.close().addListener(ChannelFailures.LOG_CLOSE);
   }
@@ -262,7 +262,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
             }
           });
     } catch (RejectedExecutionException e) {
-      log.warn("worker queue full, dropping a bookkeeping task");
+      log.warn("worker queue full, bookkeeping task dropped");
     }
   }
 

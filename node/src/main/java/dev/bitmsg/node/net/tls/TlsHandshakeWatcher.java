@@ -35,7 +35,7 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
     if (done.isSuccess()) {
       SslHandler ssl = ctx.pipeline().get(SslHandler.class);
       log.info(
-          "{}: TLS up as {} ({}, {})",
+          "tls up peer={} role={} protocol={} cipher={}",
           ctx.channel().remoteAddress(),
           client ? "client" : "server",
           ssl.engine().getSession().getProtocol(),
@@ -61,7 +61,7 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
         root = root.getCause();
       }
       log.info(
-          "{}: TLS handshake as {} failed, closing this connection: {}",
+          "tls handshake failed, closing peer={} role={} cause={}",
           ctx.channel().remoteAddress(),
           client ? "client" : "server",
           root.toString());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -178,7 +179,7 @@ public final class SqliteIdentityStore implements IdentityStore {
         });
   }
 
-  private Identity row(ResultSet rs) throws java.sql.SQLException {
+  private Identity row(ResultSet rs) throws SQLException {
     BitmessageAddress a = codec.decode(rs.getString(1));
     boolean isSealed = rs.getInt(9) == 1;
     if (isSealed && sealer.isEmpty()) {
