@@ -100,7 +100,7 @@ final class JobRegistry {
           }
         } else if (t.orphanedLongerThan(detachedGrace.toNanos(), now)) {
           log.info(
-              "job orphaned, cancelling job={} client={} unwatchedMs={}",
+              "orphaned job cancelled job={} client={} unwatchedMs={}",
               t.job.id(),
               t.client,
               detachedGrace.toMillis());

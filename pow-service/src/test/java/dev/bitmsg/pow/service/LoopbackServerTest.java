@@ -22,6 +22,7 @@ import dev.bitmsg.pow.v1.SolveResponse;
 import dev.bitmsg.pow.v1.SubmitRequest;
 import dev.bitmsg.pow.v1.ValidateRequest;
 import dev.bitmsg.pow.v1.WatchRequest;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -170,7 +171,7 @@ class LoopbackServerTest {
   @Test
   void metricsEndpoint_exposesServiceMetrics() throws Exception {
     t.blocking().solve(Requests.solve(Hashes.of("metrics"), Hashes.EASY));
-    io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation();
+    Context.CancellableContext call = Context.current().withCancellation();
     call.run(
         () ->
             t.async()

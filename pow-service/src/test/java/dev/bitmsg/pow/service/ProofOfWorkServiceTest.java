@@ -17,6 +17,7 @@ import dev.bitmsg.pow.service.testing.RecordingScanner;
 import dev.bitmsg.pow.service.testing.TestServer;
 import dev.bitmsg.pow.testing.EasedPowRules;
 import dev.bitmsg.pow.v1.CancelRequest;
+import dev.bitmsg.pow.v1.Difficulty;
 import dev.bitmsg.pow.v1.GetInfoRequest;
 import dev.bitmsg.pow.v1.GetInfoResponse;
 import dev.bitmsg.pow.v1.JobState;
@@ -224,7 +225,7 @@ class ProofOfWorkServiceTest {
                         .setObjectLength(len)
                         .setTtlSeconds(ttl)
                         .setDifficulty(
-                            dev.bitmsg.pow.v1.Difficulty.newBuilder()
+                            Difficulty.newBuilder()
                                 .setNonceTrialsPerByte(ntpb)
                                 .setPayloadLengthExtraBytes(extra))))
         .build();
@@ -419,8 +420,7 @@ class ProofOfWorkServiceTest {
                   TargetParams.newBuilder()
                       .setObjectLength(100)
                       .setTtlSeconds(300)
-                      .setDifficulty(
-                          dev.bitmsg.pow.v1.Difficulty.newBuilder().setNonceTrialsPerByte(-1)))
+                      .setDifficulty(Difficulty.newBuilder().setNonceTrialsPerByte(-1)))
               .build()
         });
   }
