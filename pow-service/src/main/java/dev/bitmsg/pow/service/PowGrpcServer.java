@@ -63,7 +63,7 @@ public final class PowGrpcServer implements AutoCloseable {
   private final ExecutorService handlers;
   private final ScheduledExecutorService timer;
   private final ProofOfWorkService service;
-  private @Nullable ScheduledFuture<?> healthWatch; // set by start()
+  private volatile @Nullable ScheduledFuture<?> healthWatch; // set by start()
 
   /**
    * @param builder a server builder with its transport settings (address, TLS) already applied
