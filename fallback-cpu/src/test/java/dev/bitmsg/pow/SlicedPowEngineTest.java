@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.pow.testing.LyingScanner;
 import dev.bitmsg.pow.testing.RandomHashes;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.ArrayList;
@@ -164,34 +165,6 @@ class SlicedPowEngineTest {
               ExecutionException.class, () -> await(engine.submit(new PowJob(h, EASY, 0))));
       assertInstanceOf(PowException.class, later.getCause());
     }
-  }
-
-  /** Claims the first nonce of every slice solves it: what a broken device would do. */
-  private static final class LyingScanner implements NonceScanner {
-    final CountDownLatch asked = new CountDownLatch(1);
-
-    @Override
-    public String name() {
-      return "liar";
-    }
-
-    @Override
-    public long trialsPerPass() {
-      return 4096;
-    }
-
-    @Override
-    public List<ScanOutcome> scan(List<ScanSlice> slices) {
-      List<ScanOutcome> out = new ArrayList<>();
-      for (ScanSlice s : slices) {
-        out.add(ScanOutcome.found(s.firstNonce(), 0, 1));
-      }
-      asked.countDown();
-      return out;
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** Delegates to a real scanner once {@code gate} opens (bounded wait). */

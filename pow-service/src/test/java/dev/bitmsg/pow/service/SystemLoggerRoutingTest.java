@@ -9,13 +9,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.PowException;
 import dev.bitmsg.pow.PowJob;
-import dev.bitmsg.pow.ScanOutcome;
-import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.SlicedPowEngine;
 import dev.bitmsg.pow.service.testing.Hashes;
+import dev.bitmsg.pow.testing.LyingScanner;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,26 +55,5 @@ class SystemLoggerRoutingTest {
     assertTrue(
         message.startsWith("scanner returned a wrong nonce engine=routing scanner=liar nonce=0 "),
         message);
-  }
-
-  /** Claims the first nonce of every slice solves it, as a broken device would. */
-  private static final class LyingScanner implements NonceScanner {
-    @Override
-    public String name() {
-      return "liar";
-    }
-
-    @Override
-    public long trialsPerPass() {
-      return 4096;
-    }
-
-    @Override
-    public List<ScanOutcome> scan(List<ScanSlice> slices) {
-      return slices.stream().map(s -> ScanOutcome.found(s.firstNonce(), 0, 1)).toList();
-    }
-
-    @Override
-    public void close() {}
   }
 }
