@@ -108,7 +108,7 @@ class EventHubPushTest {
                       1_700_000_000L,
                       Bytes.of(sigHash)));
             }
-            return null;
+            return MAILBOX;
           });
     }
   }
