@@ -25,7 +25,10 @@ public record NodeInterfaces(
       throw new IllegalArgumentException("--events needs --api (it uses the API credentials)");
     }
     // The push stream carries messages in the clear like the API: same loopback rule.
-    events.ifPresent(e -> api.orElseThrow().at(e.host(), e.port()));
+    events.ifPresent(
+        e ->
+            ApiSettings.checkExposure(
+                "the push stream", e.host(), api.orElseThrow().allowRemote()));
   }
 
   /** No interfaces. */
