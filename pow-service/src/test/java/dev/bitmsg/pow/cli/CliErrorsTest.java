@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.pow.PowRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ class CliErrorsTest {
     int exit;
     try {
       System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
-      CommandLine cl = new CommandLine(new PowMain());
+      CommandLine cl = PowMain.commandLine(PowRules.NETWORK);
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       exit = CliSettings.execute(cl, args, env);
@@ -140,7 +141,7 @@ class CliErrorsTest {
     assertTrue(n >= 1, "the READMEs show a pow-service config");
     for (Path config : configs) {
       String[] args = {"pow-service", "--config", config.toString()};
-      CommandLine cl = new CommandLine(new PowMain());
+      CommandLine cl = PowMain.commandLine(PowRules.NETWORK);
       ConfigDefaults defaults = CliSettings.configure(cl, args, Map.of());
       CommandLine.ParseResult parsed = cl.parseArgs(args);
       CliSettings.checkAddresses(parsed, defaults);
