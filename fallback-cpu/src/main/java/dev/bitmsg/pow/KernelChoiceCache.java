@@ -68,7 +68,8 @@ final class KernelChoiceCache {
     List<String> flags = new ArrayList<>();
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       String a = arg.toLowerCase(Locale.ROOT);
-      if (a.contains("avx") || a.contains("vector") || a.contains("sse")) {
+      if (a.startsWith("-xx:")
+          && (a.contains("avx") || a.contains("vector") || a.contains("sse"))) {
         flags.add(arg);
       }
     }

@@ -16,8 +16,11 @@ final class KernelMeasurement {
   /** One sample's length. */
   static final long SAMPLE_NANOS = 150_000_000L;
 
+  /** Shortest warm-up of one kernel, in thread CPU time. */
+  static final long MIN_WARMUP_NANOS = 1_000_000_000L;
+
   /** Longest warm-up of one kernel (the vector code runs interpreted until C2 has compiled it). */
-  static final long WARMUP_BUDGET_NANOS = 10_000_000_000L;
+  static final long WARMUP_BUDGET_NANOS = 20_000_000_000L;
 
   private static final InitialHash PROBE = InitialHash.ofObjectWithoutNonce(new byte[] {1, 2, 3});
   private static final long CHUNK = 4096;
@@ -48,18 +51,25 @@ final class KernelMeasurement {
   }
 
   /**
-   * Runs {@code scanner} until two samples in a row agree within 10 % (bounded by {@link
-   * #WARMUP_BUDGET_NANOS} of wall time).
+   * Runs {@code scanner} for at least {@link #MIN_WARMUP_NANOS} of this thread's time, then until
+   * three samples in a row agree within 5 % (bounded by {@link #WARMUP_BUDGET_NANOS} of wall time).
+   * The minimum matters: the first-tier compiled vector code runs at a steady but low rate until C2
+   * has compiled the kernel, which takes a second or more on a busy machine.
    */
   static void warmUp(NonceScanner scanner) {
     long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
-    double previous = sample(scanner, SAMPLE_NANOS / 3);
+    long start = now();
+    double[] last = new double[3];
+    int n = 0;
     while (System.nanoTime() < deadline) {
-      double current = sample(scanner, SAMPLE_NANOS / 3);
-      if (current > 0 && Math.abs(current - previous) <= 0.1 * current) {
-        return;
+      last[n++ % 3] = sample(scanner, SAMPLE_NANOS / 3);
+      if (n >= 3 && now() - start >= MIN_WARMUP_NANOS) {
+        double lo = Math.min(last[0], Math.min(last[1], last[2]));
+        double hi = Math.max(last[0], Math.max(last[1], last[2]));
+        if (lo > 0 && hi - lo <= 0.05 * hi) {
+          return;
+        }
       }
-      previous = current;
     }
   }
 
