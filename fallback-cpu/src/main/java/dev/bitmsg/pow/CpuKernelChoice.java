@@ -27,6 +27,9 @@ public record CpuKernelChoice(
     CpuKernel kernel, Map<CpuKernel, Double> rates, String reason, Source source) {
   public static final String PROPERTY = "bitmsg.pow.cpuKernel";
 
+  /** System property naming the directory of the cache file (see {@link KernelChoiceCache}). */
+  public static final String CACHE_DIR_PROPERTY = KernelChoiceCache.DIR_PROPERTY;
+
   /**
    * The kernels measured to choose the default: one stream (the plain loop) is never the fastest
    * where two fit in the vector registers, so it is left out to shorten the first measurement.

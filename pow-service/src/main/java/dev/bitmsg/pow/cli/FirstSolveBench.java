@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.cli;
 
+import dev.bitmsg.pow.CpuKernelChoice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +48,13 @@ final class FirstSolveBench {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    // Set in this process (by --cpu-kernel, or by a test), not on its command line.
+    for (String property : List.of(CpuKernelChoice.PROPERTY, CpuKernelChoice.CACHE_DIR_PROPERTY)) {
+      String value = System.getProperty(property);
+      if (value != null) {
+        cmd.add("-D" + property + "=" + value);
+      }
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(FirstSolveProbe.class.getName());
@@ -89,7 +98,7 @@ final class FirstSolveBench {
             windowStartTrials = trials;
           }
         } else if (f[0].equals("choice") && f.length >= 3) {
-          source = f[2].toLowerCase(java.util.Locale.ROOT);
+          source = f[2].toLowerCase(Locale.ROOT);
         }
       }
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
