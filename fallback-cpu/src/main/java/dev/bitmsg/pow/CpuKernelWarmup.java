@@ -80,7 +80,7 @@ final class CpuKernelWarmup {
           System.Logger.Level.INFO,
           "cpu kernel ready kernel={0} after_ms={1} source={2}",
           k.label(),
-          (System.nanoTime() - t0) / 1_000_000,
+          Long.toString((System.nanoTime() - t0) / 1_000_000),
           c.source());
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "cpu kernel warm-up failed fallback=digest", e);
