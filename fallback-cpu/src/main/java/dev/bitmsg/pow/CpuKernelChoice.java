@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * chosen by. The Vector API kernels win by 2-6x depending on the vector width and the JDK, but they
  * need the incubator module and about a second of JIT compilation, and on CPUs without wide vectors
  * {@code MessageDigest} (whose SHA-512 the JDK compiles to native code) can win; so the candidates
- * ({@link #CANDIDATES}) are measured once per machine and JDK and the result is kept in a small
- * cache file ({@link KernelChoiceCache}) for later processes. The system property {@code
- * bitmsg.pow.cpuKernel} ({@code digest}, {@code simd}, {@code simd1..simd3} or {@code auto})
- * overrides it. Immutable; the static methods are thread-safe.
+ * ({@link #CANDIDATES}) are measured once per machine and JDK (the fastest wins; within {@link
+ * #MARGIN} the one listed first) and the result is kept in a small cache file ({@link
+ * KernelChoiceCache}) for later processes. The system property {@code bitmsg.pow.cpuKernel} ({@code
+ * digest}, {@code simd}, {@code simd1..simd3} or {@code auto}) overrides it. Immutable; the static
+ * methods are thread-safe.
  *
  * @param rates single-thread trials per second (of thread CPU time) of the measured kernels; empty
  *     when the kernel was forced
@@ -38,6 +39,13 @@ public record CpuKernelChoice(
       List.of(CpuKernel.DIGEST, CpuKernel.SIMD2, CpuKernel.SIMD3);
 
   private static final int ROUNDS = 3;
+
+  /**
+   * How much faster a later candidate must measure to be chosen over an earlier one: more streams
+   * take longer to compile (the first PoW after a start waits for that), so a tie goes to fewer.
+   */
+  static final double MARGIN = 0.05;
+
   private static final System.Logger LOG = System.getLogger(CpuKernelChoice.class.getName());
 
   private static volatile @Nullable CpuKernelChoice cached;
@@ -129,6 +137,19 @@ public record CpuKernelChoice(
   }
 
   /**
+   * The candidate chosen by {@code rates}: the fastest, ties within {@link #MARGIN} to the first.
+   */
+  static CpuKernel pick(Map<CpuKernel, Double> rates) {
+    CpuKernel best = CpuKernel.DIGEST;
+    for (CpuKernel k : CANDIDATES) {
+      if (rates.getOrDefault(k, 0.0) > rates.getOrDefault(best, 0.0) * (1 + MARGIN)) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  /**
    * Warms up and measures the {@link #CANDIDATES} available here on the calling thread (seconds)
    * and picks the fastest; does not touch the cache.
    */
@@ -138,12 +159,7 @@ public record CpuKernelChoice(
       return new CpuKernelChoice(CpuKernel.DIGEST, Map.of(), simdMissing.get(), Source.MEASURED);
     }
     Map<CpuKernel, Double> rates = KernelMeasurement.measure(CANDIDATES, ROUNDS);
-    CpuKernel best = CpuKernel.DIGEST;
-    for (CpuKernel k : CANDIDATES) {
-      if (rates.getOrDefault(k, 0.0) > rates.getOrDefault(best, 0.0)) {
-        best = k;
-      }
-    }
+    CpuKernel best = pick(rates);
     List<String> parts = new ArrayList<>();
     rates.forEach(
         (k, v) -> parts.add(String.format(Locale.ROOT, "%s %.2f M/s", k.label(), v / 1e6)));

@@ -34,7 +34,7 @@ final class KernelChoiceCache {
   static final String DIR_PROPERTY = "bitmsg.cache.dir";
 
   /** Bumped when the kernels change in a way that invalidates earlier measurements. */
-  static final int KERNEL_SET = 2;
+  static final int KERNEL_SET = 3;
 
   private static final System.Logger LOG = System.getLogger(KernelChoiceCache.class.getName());
 

@@ -19,10 +19,30 @@ class CpuKernelChoiceTest {
     assertEquals(CpuKernelChoice.CANDIDATES.size(), c.rates().size(), c.rates().toString());
     for (CpuKernel k : CpuKernelChoice.CANDIDATES) {
       assertTrue(c.rate(k) > 0, k.label());
-      assertTrue(c.rate(k) <= c.rate(c.kernel()), k.label() + " beat the choice: " + c.rates());
+      assertTrue(
+          c.rate(k) <= c.rate(c.kernel()) * (1 + CpuKernelChoice.MARGIN),
+          k.label() + " beat the choice: " + c.rates());
       assertTrue(c.reason().contains(k.label() + " "), c.reason());
     }
+    assertEquals(CpuKernelChoice.pick(c.rates()), c.kernel());
     assertTrue(c.reason().contains("M/s"), c.reason());
+  }
+
+  @Test
+  void theFastestWinsAndATieGoesToFewerStreams() {
+    assertEquals(
+        CpuKernel.SIMD3,
+        CpuKernelChoice.pick(
+            Map.of(CpuKernel.DIGEST, 2e6, CpuKernel.SIMD2, 10e6, CpuKernel.SIMD3, 11e6)));
+    assertEquals(
+        CpuKernel.SIMD2,
+        CpuKernelChoice.pick(
+            Map.of(CpuKernel.DIGEST, 2e6, CpuKernel.SIMD2, 10e6, CpuKernel.SIMD3, 10.4e6)));
+    assertEquals(
+        CpuKernel.DIGEST,
+        CpuKernelChoice.pick(
+            Map.of(CpuKernel.DIGEST, 9e6, CpuKernel.SIMD2, 8e6, CpuKernel.SIMD3, 9.2e6)));
+    assertEquals(CpuKernel.DIGEST, CpuKernelChoice.pick(Map.of(CpuKernel.DIGEST, 1e6)));
   }
 
   @Test

@@ -29,12 +29,13 @@ final class FirstSolveBench {
   record Result(
       long firstSolveMs,
       @Nullable Long fullRateMs,
+      @Nullable Long kernelSwitchMs,
       String engine,
       String kernelAtEnd,
       String choiceSource,
       @Nullable String failure) {
     static Result failed(String why) {
-      return new Result(-1, null, "", "", "", why);
+      return new Result(-1, null, null, "", "", "", why);
     }
   }
 
@@ -72,6 +73,7 @@ final class FirstSolveBench {
       long solvedMs = -1;
       String engine = "";
       Long fullMs = null;
+      Long switchMs = null;
       String kernel = "";
       String source = "";
       long windowStartNs = 0;
@@ -86,6 +88,9 @@ final class FirstSolveBench {
         } else if (f[0].equals("trials") && f.length >= 3) {
           long trials = Long.parseLong(f[1]);
           kernel = f[2];
+          if (switchMs == null && !kernel.equals("digest")) {
+            switchMs = (now - t0) / 1_000_000;
+          }
           if (windowStartTrials < 0) {
             windowStartNs = now;
             windowStartTrials = trials;
@@ -108,7 +113,7 @@ final class FirstSolveBench {
       if (p.exitValue() != 0 || solvedMs < 0) {
         return Result.failed("the child JVM exited with status " + p.exitValue());
       }
-      return new Result(solvedMs, fullMs, engine, kernel, source, null);
+      return new Result(solvedMs, fullMs, switchMs, engine, kernel, source, null);
     } catch (IOException | NumberFormatException e) {
       p.destroyForcibly();
       return Result.failed("reading the child JVM failed: " + e.getMessage());

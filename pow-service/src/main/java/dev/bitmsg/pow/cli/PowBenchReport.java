@@ -114,6 +114,8 @@ record PowBenchReport(
         .append(JsonLine.quote(f.engine()))
         .append(", \"full_rate_ms\": ")
         .append(f.fullRateMs() == null ? "null" : f.fullRateMs().toString())
+        .append(", \"kernel_switch_ms\": ")
+        .append(f.kernelSwitchMs() == null ? "null" : f.kernelSwitchMs().toString())
         .append(", \"kernel_at_end\": ")
         .append(JsonLine.quote(f.kernelAtEnd()))
         .append(", \"kernel_choice\": ")
@@ -170,9 +172,11 @@ record PowBenchReport(
       } else {
         out.printf(
             Locale.ROOT,
-            "first solve: %d ms from JVM start request (%s); 90%% of full rate after %s%n",
+            "first solve: %d ms from JVM start request (%s); kernel switch after %s;"
+                + " 90%% of full rate after %s%n",
             firstSolve.firstSolveMs(),
             firstSolveJob(),
+            firstSolve.kernelSwitchMs() == null ? "(none)" : firstSolve.kernelSwitchMs() + " ms",
             firstSolve.fullRateMs() == null ? "(not reached)" : firstSolve.fullRateMs() + " ms");
       }
     }
