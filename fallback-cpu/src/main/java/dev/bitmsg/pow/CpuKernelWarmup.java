@@ -78,7 +78,7 @@ final class CpuKernelWarmup {
       active = k;
       LOG.log(
           System.Logger.Level.INFO,
-          "cpu kernel ready kernel={0} after_ms={1} source={2}",
+          "cpu kernel ready kernel={0} afterMs={1} source={2}",
           k.label(),
           Long.toString((System.nanoTime() - t0) / 1_000_000),
           c.source());

@@ -5,6 +5,7 @@ import dev.bitmsg.pow.CpuKernelChoice;
 import dev.bitmsg.pow.CpuPowEngine;
 import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.PowEngine;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.SimdScanner;
 import dev.bitmsg.pow.engines.CpuEngineProvider;
 import dev.bitmsg.pow.engines.EngineCatalog;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
           + "measured in the same run."
     })
 public final class BenchPowCommand implements Callable<Integer> {
+  private final PowRules rules;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -81,6 +84,11 @@ public final class BenchPowCommand implements Callable<Integer> {
           "how long the fresh child JVM of first_solve_ms runs after its first solve, watching"
               + " for the full rate; 0 skips the measurement (default ${DEFAULT-VALUE})")
   double firstSolveSeconds;
+
+  /** {@code rules} give the expected work of the typical objects the figures are turned into. */
+  public BenchPowCommand(PowRules rules) {
+    this.rules = rules;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
@@ -155,7 +163,7 @@ public final class BenchPowCommand implements Callable<Integer> {
     }
     PowBenchReport report =
         new PowBenchReport(
-            kernels, SimdScanner.preferredVectorBits(), simdMissing, choice, results, first);
+            kernels, SimdScanner.preferredVectorBits(), simdMissing, choice, results, first, rules);
     err.flush();
     if (json) {
       out.println(report.json());

@@ -2,6 +2,7 @@ package dev.bitmsg.pow.cli;
 
 import dev.bitmsg.pow.CpuKernel;
 import dev.bitmsg.pow.CpuKernelChoice;
+import dev.bitmsg.pow.PowRules;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param kernels single-thread trials per second of every CPU kernel measured (digest is the
  *     baseline)
  * @param firstSolve the fresh-JVM first-PoW figures, null when not measured
+ * @param rules the rules the typical objects' expected work comes from
  */
 record PowBenchReport(
     Map<CpuKernel, Double> kernels,
@@ -23,7 +25,8 @@ record PowBenchReport(
     Optional<String> simdMissing,
     CpuKernelChoice choice,
     List<EngineResult> engines,
-    FirstSolveBench.@Nullable Result firstSolve) {
+    FirstSolveBench.@Nullable Result firstSolve,
+    PowRules rules) {
 
   /** One engine's figures, or why it is unavailable. */
   record EngineResult(
@@ -93,10 +96,9 @@ record PowBenchReport(
       b.append(j == 0 ? "" : ", ").append(JsonLine.quote(r.scanners().get(j)));
     }
     b.append("], \"expected_seconds\": {\"msg_500B_ttl_4d\": ")
-        .append(
-            JsonLine.number(PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET) / r.rate()))
+        .append(JsonLine.number(PowBenchmark.typicalObjectTrials(rules) / r.rate()))
         .append(", \"object_256KiB_ttl_28d\": ")
-        .append(JsonLine.number(PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET) / r.rate()))
+        .append(JsonLine.number(PowBenchmark.largeObjectTrials(rules) / r.rate()))
         .append('}');
   }
 
@@ -209,8 +211,8 @@ record PowBenchReport(
   }
 
   private void expected(PrintWriter out) {
-    double typical = PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET);
-    double large = PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET);
+    double typical = PowBenchmark.typicalObjectTrials(rules);
+    double large = PowBenchmark.largeObjectTrials(rules);
     out.printf(
         Locale.ROOT,
         "expected PoW time: 500 B msg, TTL 4 d (%.3g trials); 256 KiB object, TTL 28 d "

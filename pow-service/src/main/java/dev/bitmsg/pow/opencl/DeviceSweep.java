@@ -70,7 +70,7 @@ final class DeviceSweep {
           Locale.ROOT,
           "%s, %d compute units: %.1f s per point, one hopeless job per launch, %d ms launches%n",
           device,
-          device.computeUnits(),
+          device.about().computeUnits(),
           seconds,
           base.targetLaunchMillis());
       out.printf(
@@ -182,7 +182,7 @@ final class DeviceSweep {
     StringBuilder b = new StringBuilder("{\"device\": ");
     b.append(quote(device.toString()))
         .append(", \"compute_units\": ")
-        .append(device.computeUnits());
+        .append(device.about().computeUnits());
     b.append(", \"points\": [");
     for (int i = 0; i < points.size(); i++) {
       b.append(i == 0 ? "" : ", ").append(pointJson(points.get(i)));

@@ -142,13 +142,13 @@ public final class JoclScanner extends LaunchingScanner {
       int wg = workGroupSize(search, device.device(), settings.workGroupSize());
       int minGroup = (int) Math.min(wg, preferredMultiple(search, device.device()));
       int perUnit = groupsPerUnit(device, settings, info, wg);
-      Shape shape = new Shape(wg, minGroup, Math.max(1, device.computeUnits()) * perUnit);
+      Shape shape = new Shape(wg, minGroup, Math.max(1, device.about().computeUnits()) * perUnit);
       LaunchSlot[] slots = {
         new LaunchSlot(context, settings.maxJobsPerLaunch(), releases),
         new LaunchSlot(context, settings.maxJobsPerLaunch(), releases)
       };
       log.info(
-          "opencl kernel built device={} options={} work_group_size={} resident_groups={} {}",
+          "opencl kernel built device={} options={} workGroupSize={} residentGroups={} {}",
           device.label(),
           options,
           wg,
@@ -190,7 +190,7 @@ public final class JoclScanner extends LaunchingScanner {
     if (settings.groupsPerUnit() > 0) {
       return settings.groupsPerUnit();
     }
-    return device.gpu() ? info.nvidiaGroupsPerUnit(workGroupSize) : 1;
+    return device.about().gpu() ? info.nvidiaGroupsPerUnit(workGroupSize) : 1;
   }
 
   private static long kernelLong(cl_kernel kernel, cl_device_id device, int param) {
@@ -366,7 +366,7 @@ public final class JoclScanner extends LaunchingScanner {
       try {
         releases.pop().run();
       } catch (CLException e) {
-        log.warn("releasing an OpenCL object failed: {}", e.getMessage());
+        log.warn("opencl release failed reason={}", e.getMessage());
       }
     }
   }

@@ -60,11 +60,11 @@ public record KernelBuildInfo(
         registers, stores, loads, stack, privateMemBytes, localMemBytes, log.strip());
   }
 
-  /** One line for logs and benchmarks, e.g. {@code registers=168 spill_stores=0 ...}. */
+  /** One line for logs and benchmarks, e.g. {@code registers=168 spillStores=0 ...}. */
   public String summary() {
     return String.format(
         Locale.ROOT,
-        "registers=%s spill_stores=%s spill_loads=%s stack_frame=%s private_bytes=%d local_bytes=%d",
+        "registers=%s spillStores=%s spillLoads=%s stackFrame=%s privateBytes=%d localBytes=%d",
         known(registers),
         known(spillStoreBytes),
         known(spillLoadBytes),

@@ -11,6 +11,8 @@ import dev.bitmsg.pow.PowException;
 import dev.bitmsg.pow.ScanOutcome;
 import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.TrialValue;
+import dev.bitmsg.pow.service.testing.CpuReference;
+import dev.bitmsg.pow.service.testing.OpenClTestSupport;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,7 +203,7 @@ class JoclScannerTest {
   @Test
   void calibrationGivesWholeWavesOfWorkGroups() {
     long wave = (long) scanner.noncesPerItem() * scanner.workGroupSize() * scanner.residentGroups();
-    assertTrue(scanner.residentGroups() >= devices.get(0).computeUnits());
+    assertTrue(scanner.residentGroups() >= devices.get(0).about().computeUnits());
     assertTrue(scanner.trialsPerLaunch() >= wave);
     assertEquals(0, scanner.trialsPerLaunch() % wave);
     assertEquals(2 * scanner.trialsPerLaunch(), scanner.trialsPerPass()); // two launches in flight
