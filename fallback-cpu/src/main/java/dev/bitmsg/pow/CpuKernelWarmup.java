@@ -37,7 +37,6 @@ final class CpuKernelWarmup {
     if (started.compareAndSet(false, true)) {
       Thread t = new Thread(this::run, "pow-cpu-warmup");
       t.setDaemon(true);
-      t.setPriority(Thread.NORM_PRIORITY - 1);
       t.start();
     }
   }

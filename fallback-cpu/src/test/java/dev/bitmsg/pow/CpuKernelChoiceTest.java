@@ -67,6 +67,6 @@ class CpuKernelChoiceTest {
     }
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CpuKernel.parse("gpu"));
-    assertTrue(e.getMessage().contains("simd1..simd3"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("simd1..simd3"), e.getMessage());
   }
 }

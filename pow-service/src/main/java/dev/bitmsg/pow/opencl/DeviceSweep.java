@@ -213,7 +213,8 @@ final class DeviceSweep {
 
   private static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         b.append('\\').append(c);
       } else if (c < 0x20) {

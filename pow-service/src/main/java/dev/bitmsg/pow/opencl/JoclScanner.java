@@ -67,7 +67,7 @@ public final class JoclScanner extends LaunchingScanner {
       cl_command_queue queue,
       cl_kernel search,
       cl_kernel trials,
-      LaunchSlot[] slots) {}
+      List<LaunchSlot> slots) {}
 
   /** How the search kernel is launched on this device. */
   private record Shape(int workGroupSize, int minGroup, int residentGroups) {}
@@ -143,10 +143,10 @@ public final class JoclScanner extends LaunchingScanner {
       int minGroup = (int) Math.min(wg, preferredMultiple(search, device.device()));
       int perUnit = groupsPerUnit(device, settings, info, wg);
       Shape shape = new Shape(wg, minGroup, Math.max(1, device.about().computeUnits()) * perUnit);
-      LaunchSlot[] slots = {
-        new LaunchSlot(context, settings.maxJobsPerLaunch(), releases),
-        new LaunchSlot(context, settings.maxJobsPerLaunch(), releases)
-      };
+      List<LaunchSlot> slots =
+          List.of(
+              new LaunchSlot(context, settings.maxJobsPerLaunch(), releases),
+              new LaunchSlot(context, settings.maxJobsPerLaunch(), releases));
       log.info(
           "opencl kernel built device={} options={} workGroupSize={} residentGroups={} {}",
           device.label(),
@@ -268,8 +268,8 @@ public final class JoclScanner extends LaunchingScanner {
 
   @Override
   protected Pending enqueue(List<LaunchJob> jobs, long itemsPerJob, int[] previous) {
-    LaunchSlot slot = h.slots()[nextSlot];
-    LaunchSlot other = h.slots()[1 - nextSlot];
+    LaunchSlot slot = h.slots().get(nextSlot);
+    LaunchSlot other = h.slots().get(1 - nextSlot);
     nextSlot = 1 - nextSlot;
     try {
       Pending p =

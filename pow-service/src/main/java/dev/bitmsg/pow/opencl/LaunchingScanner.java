@@ -262,8 +262,8 @@ public abstract class LaunchingScanner implements NonceScanner {
       }
       long[] offsets = oldest.pending().finish();
       ensureUsable();
-      for (int k = 0; k < oldest.slices().length; k++) {
-        int i = oldest.slices()[k];
+      for (int k = 0; k < oldest.slices().size(); k++) {
+        int i = oldest.slices().get(k);
         if (outcomes[i] != null) {
           continue; // solved by an earlier launch: these later nonces do not count
         }
@@ -280,7 +280,7 @@ public abstract class LaunchingScanner implements NonceScanner {
   }
 
   /** One enqueued launch: which slice each job continues, the jobs, and the launch. */
-  private record InFlight(int[] slices, List<LaunchJob> jobs, Pending pending) {}
+  private record InFlight(List<Integer> slices, List<LaunchJob> jobs, Pending pending) {}
 
   /**
    * Enqueues the next launch over the unfinished slices with nonces left to issue (taken from the
@@ -311,7 +311,6 @@ public abstract class LaunchingScanner implements NonceScanner {
         Math.min(
             LaunchJob.MAX_COUNT / granule() * granule(),
             roundToGranule(Math.max(granule(), launchTrials / batch.size())));
-    int[] sliceOf = new int[batch.size()];
     int[] prev = new int[batch.size()];
     List<LaunchJob> jobs = new ArrayList<>(batch.size());
     long longest = 0;
@@ -322,19 +321,9 @@ public abstract class LaunchingScanner implements NonceScanner {
       jobs.add(new LaunchJob(s.initialHash(), s.target(), s.firstNonce() + issued[i], count));
       issued[i] += count;
       longest = Math.max(longest, count);
-      sliceOf[k] = i;
-      prev[k] = previous == null ? -1 : indexOf(previous.slices(), i);
+      prev[k] = previous == null ? -1 : previous.slices().indexOf(i);
     }
-    return new InFlight(sliceOf, jobs, enqueue(jobs, itemsFor(longest), prev));
-  }
-
-  private static int indexOf(int[] a, int v) {
-    for (int k = 0; k < a.length; k++) {
-      if (a[k] == v) {
-        return k;
-      }
-    }
-    return -1;
+    return new InFlight(List.copyOf(batch), jobs, enqueue(jobs, itemsFor(longest), prev));
   }
 
   /** CPU re-check of a device answer; a wrong one takes the device out of service. */
