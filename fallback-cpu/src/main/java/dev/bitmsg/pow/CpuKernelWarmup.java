@@ -1,5 +1,6 @@
 package dev.bitmsg.pow;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * rate within {@link #BUDGET_NANOS} or fails its self-test is not used (logged). Thread-safe.
  */
 final class CpuKernelWarmup {
-  static final long BUDGET_NANOS = 60_000_000_000L;
+  static final long BUDGET_NANOS = 30_000_000_000L;
 
   private static final System.Logger LOG = System.getLogger(CpuKernelWarmup.class.getName());
   private static final CpuKernelWarmup INSTANCE = new CpuKernelWarmup();
@@ -65,7 +66,7 @@ final class CpuKernelWarmup {
       if (!k.simd()) {
         return;
       }
-      Optional<String> problem = warm(k, c.rate(k));
+      Optional<String> problem = warm(c);
       if (problem.isPresent()) {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -88,15 +89,32 @@ final class CpuKernelWarmup {
     }
   }
 
-  /** Compiles and checks kernel {@code k}; empty when it is ready, else why not. */
-  private static Optional<String> warm(CpuKernel k, double measuredRate) {
+  /**
+   * Compiles and checks the chosen kernel; empty when it is ready, else why not. A kernel that
+   * stays below half its cached rate (the machine changed, or the cache is stale) drops the cache
+   * entry so that the next start measures again, and is used now only while it still beats the
+   * cached {@code digest} rate.
+   */
+  private static Optional<String> warm(CpuKernelChoice c) {
+    CpuKernel k = c.kernel();
     try (NonceScanner s = k.newScanner()) {
-      if (measuredRate > 0) {
-        if (!KernelMeasurement.warmUntil(s, measuredRate / 2, BUDGET_NANOS)) {
-          return Optional.of("did not reach half its measured rate in time");
-        }
-      } else {
+      double measured = c.rate(k);
+      if (measured <= 0) {
         KernelMeasurement.warmUp(s);
+      } else if (!KernelMeasurement.warmUntil(s, measured / 2, BUDGET_NANOS)) {
+        if (c.source() == CpuKernelChoice.Source.CACHED) {
+          KernelChoiceCache.forThisJvm().forget();
+        }
+        double now = KernelMeasurement.sample(s, KernelMeasurement.SAMPLE_NANOS);
+        if (now <= c.rate(CpuKernel.DIGEST)) {
+          return Optional.of(
+              String.format(
+                  Locale.ROOT,
+                  "%.2f M/s after %d s, below digest's %.2f M/s",
+                  now / 1e6,
+                  BUDGET_NANOS / 1_000_000_000L,
+                  c.rate(CpuKernel.DIGEST) / 1e6));
+        }
       }
       return ScannerSelfTest.check(s);
     }

@@ -163,6 +163,19 @@ final class KernelChoiceCache {
     }
   }
 
+  /** Drops the remembered choice (the next {@link #load} is empty); failures are logged. */
+  void forget() {
+    try {
+      Files.deleteIfExists(file());
+    } catch (IOException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cpu kernel cache not deleted file={0} error={1}",
+          file(),
+          e);
+    }
+  }
+
   private static String shortHash(String s) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));

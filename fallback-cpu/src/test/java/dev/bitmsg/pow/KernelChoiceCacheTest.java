@@ -39,6 +39,15 @@ class KernelChoiceCacheTest {
   }
 
   @Test
+  void aForgottenChoiceIsMeasuredAgain() {
+    KernelChoiceCache cache = new KernelChoiceCache(dir, "key");
+    cache.save(DIGEST_CHOICE);
+    cache.forget();
+    assertEquals(Optional.empty(), cache.load());
+    cache.forget(); // nothing there: no error
+  }
+
+  @Test
   void anotherMachineOrJdkHasItsOwnEntry() {
     new KernelChoiceCache(dir, "key one").save(DIGEST_CHOICE);
     KernelChoiceCache other = new KernelChoiceCache(dir, "key two");
