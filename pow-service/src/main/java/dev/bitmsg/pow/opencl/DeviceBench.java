@@ -110,6 +110,18 @@ public final class DeviceBench implements Callable<Integer> {
       System.out.println("no scanner to measure");
       return 1;
     }
+    for (NonceScanner s : scanners) {
+      if (s instanceof JoclScanner j) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %d nonces per item, work-group %d, %d resident groups; compiler: %s%n",
+            j.name(),
+            j.noncesPerItem(),
+            j.workGroupSize(),
+            j.residentGroups(),
+            j.buildInfo().summary());
+      }
+    }
     try {
       measureBaseline(0.5); // JIT warm-up
       for (int jobCount : new int[] {1, jobs}) {
