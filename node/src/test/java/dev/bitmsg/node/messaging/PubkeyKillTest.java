@@ -1,6 +1,6 @@
 package dev.bitmsg.node.messaging;
 
-import static dev.bitmsg.node.store.sqlite.ReadOnlyQuery.firstValue;
+import static dev.bitmsg.node.testing.ReadOnlyQuery.firstValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

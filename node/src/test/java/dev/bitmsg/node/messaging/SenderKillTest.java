@@ -1,6 +1,6 @@
 package dev.bitmsg.node.messaging;
 
-import static dev.bitmsg.node.store.sqlite.ReadOnlyQuery.firstValue;
+import static dev.bitmsg.node.testing.ReadOnlyQuery.firstValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +12,8 @@ import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.pow.PowServiceProcess;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.PowServiceProcess;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

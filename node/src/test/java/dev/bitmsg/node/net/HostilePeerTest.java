@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.ObjectMaker;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.RawPeer;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ErrorMessage;

@@ -9,6 +9,7 @@ import dev.bitmsg.node.app.ObjectMaker;
 import dev.bitmsg.node.store.KnownNode;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.MutableClock;
+import dev.bitmsg.node.testing.RawPeer;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.GetData;
 import dev.bitmsg.node.wire.Inv;

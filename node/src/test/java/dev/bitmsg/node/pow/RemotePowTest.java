@@ -15,6 +15,7 @@ import dev.bitmsg.node.messaging.MessagingSettingsForTests;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.PowServiceProcess;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;

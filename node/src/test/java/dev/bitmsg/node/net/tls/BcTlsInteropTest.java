@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
+import dev.bitmsg.node.testing.Openssl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -11,6 +11,7 @@ import dev.bitmsg.node.crypto.bc.BcTlsContexts;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.Openssl;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.GetData;
 import dev.bitmsg.node.wire.Inv;

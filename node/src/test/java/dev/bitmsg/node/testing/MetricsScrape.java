@@ -1,6 +1,5 @@
-package dev.bitmsg.node.metrics;
+package dev.bitmsg.node.testing;
 
-import dev.bitmsg.node.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,20 +9,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /** Scrapes a node's {@code /metrics} page over real HTTP on loopback. */
-final class MetricsScrape {
+public final class MetricsScrape {
   private final HttpClient http = HttpClient.newHttpClient();
   private final HttpRequest get;
 
-  MetricsScrape(int port) {
+  public MetricsScrape(int port) {
     this.get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
   }
 
-  String once() throws Exception {
+  public String once() throws Exception {
     return http.send(get, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /** Scrapes until {@code done} holds for the page (60 s at most); returns that page. */
-  String until(Predicate<String> done) {
+  public String until(Predicate<String> done) {
     AtomicReference<String> last = new AtomicReference<>("");
     Await.until(
         Duration.ofSeconds(60),

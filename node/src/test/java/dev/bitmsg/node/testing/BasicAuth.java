@@ -1,4 +1,4 @@
-package dev.bitmsg.node.events;
+package dev.bitmsg.node.testing;
 
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
@@ -7,10 +7,13 @@ import java.util.Base64;
 import java.util.concurrent.Executor;
 
 /** HTTP Basic credentials on every call, as an events client of the node sends them. */
-final class BasicAuth extends CallCredentials {
+public final class BasicAuth extends CallCredentials {
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
   private final String header;
 
-  BasicAuth(String user, String password) {
+  public BasicAuth(String user, String password) {
     this.header =
         "Basic "
             + Base64.getEncoder()
@@ -20,7 +23,7 @@ final class BasicAuth extends CallCredentials {
   @Override
   public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
     Metadata m = new Metadata();
-    m.put(EventsServer.AUTHORIZATION, header);
+    m.put(AUTHORIZATION, header);
     applier.apply(m);
   }
 }

@@ -1,4 +1,4 @@
-package dev.bitmsg.node.store.sqlite;
+package dev.bitmsg.node.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

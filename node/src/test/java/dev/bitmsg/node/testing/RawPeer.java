@@ -1,5 +1,6 @@
-package dev.bitmsg.node.net;
+package dev.bitmsg.node.testing;
 
+import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.wire.Frame;
 import dev.bitmsg.node.wire.FrameCodec;
 import dev.bitmsg.node.wire.HostEncoding;
@@ -24,19 +25,19 @@ import java.util.Optional;
  * A hand-driven peer on a plain socket, bound to a chosen loopback address (so a ban of it does not
  * hit the other test nodes on 127.0.0.1). Speaks raw bytes or framed messages. Not thread-safe.
  */
-final class RawPeer implements AutoCloseable {
+public final class RawPeer implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private ByteBuffer buffered = ByteBuffer.allocate(0);
 
-  RawPeer(String localIp, HostPort node) throws IOException {
+  public RawPeer(String localIp, HostPort node) throws IOException {
     this(localIp, node, 0);
   }
 
   /**
    * @param receiveBuffer SO_RCVBUF to ask for (0: system default), set before connecting
    */
-  RawPeer(String localIp, HostPort node, int receiveBuffer) throws IOException {
+  public RawPeer(String localIp, HostPort node, int receiveBuffer) throws IOException {
     socket = new Socket();
     if (receiveBuffer > 0) {
       socket.setReceiveBufferSize(receiveBuffer);
@@ -47,16 +48,17 @@ final class RawPeer implements AutoCloseable {
     in = socket.getInputStream();
   }
 
-  void sendRaw(byte[] bytes) throws IOException {
+  public void sendRaw(byte[] bytes) throws IOException {
     socket.getOutputStream().write(bytes);
     socket.getOutputStream().flush();
   }
 
-  void send(Message m) throws IOException {
+  public void send(Message m) throws IOException {
     sendRaw(MessageFrameCodec.encode(m).toByteArray());
   }
 
-  static Version version(long nonce, int protocolVersion, long timestamp, List<Long> streams) {
+  public static Version version(
+      long nonce, int protocolVersion, long timestamp, List<Long> streams) {
     NetworkAddress any =
         new NetworkAddress(1, HostEncoding.encode(InetAddress.getLoopbackAddress()), 8444);
     return Version.of(
@@ -64,7 +66,7 @@ final class RawPeer implements AutoCloseable {
   }
 
   /** Version/verack as the initiator; returns the node's version. */
-  Version handshake() throws IOException {
+  public Version handshake() throws IOException {
     send(version(0x5eed, 3, Instant.now().getEpochSecond(), List.of(1L)));
     Version theirs = null;
     boolean verack = false;
@@ -81,7 +83,7 @@ final class RawPeer implements AutoCloseable {
   }
 
   /** The next message within {@code limit}; empty when the node closed the connection. */
-  Optional<Message> receive(Duration limit) throws IOException {
+  public Optional<Message> receive(Duration limit) throws IOException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
       Optional<Frame> f = FrameCodec.decode(buffered);
@@ -110,7 +112,7 @@ final class RawPeer implements AutoCloseable {
   }
 
   /** True once the node has closed the connection (reads EOF or a reset) within {@code limit}. */
-  boolean closedByNode(Duration limit) throws IOException {
+  public boolean closedByNode(Duration limit) throws IOException {
     long deadline = System.nanoTime() + limit.toNanos();
     byte[] chunk = new byte[65536];
     while (System.nanoTime() < deadline) {

@@ -1,5 +1,6 @@
-package dev.bitmsg.node.pow;
+package dev.bitmsg.node.testing;
 
+import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowProgress;
 import java.util.function.Consumer;

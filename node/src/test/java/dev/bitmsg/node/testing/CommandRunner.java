@@ -1,5 +1,6 @@
-package dev.bitmsg.node.app;
+package dev.bitmsg.node.testing;
 
+import dev.bitmsg.node.app.NodeMain;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
@@ -9,9 +10,9 @@ import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
 /** Runs {@link NodeMain} in-process with captured output and a seeded crypto suite. */
-final class CommandRunner {
-  record Result(int exit, String out, String err) {
-    String lastLine() {
+public final class CommandRunner {
+  public record Result(int exit, String out, String err) {
+    public String lastLine() {
       String[] lines = out.strip().split("\n", -1);
       return lines[lines.length - 1];
     }
@@ -19,7 +20,7 @@ final class CommandRunner {
 
   private CommandRunner() {}
 
-  static Result run(long seed, String... args) {
+  public static Result run(long seed, String... args) {
     CryptoSuite suite = BcCryptoSuite.create(new SeededRandomSource(seed));
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
@@ -42,7 +43,7 @@ final class CommandRunner {
     return new Result(exit, out.toString(), err.toString());
   }
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     return run(1, args);
   }
 }

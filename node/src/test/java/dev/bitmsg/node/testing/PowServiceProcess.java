@@ -1,4 +1,4 @@
-package dev.bitmsg.node.pow;
+package dev.bitmsg.node.testing;
 
 import com.google.protobuf.ByteString;
 import dev.bitmsg.node.net.HostPort;

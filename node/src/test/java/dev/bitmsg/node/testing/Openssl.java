@@ -1,4 +1,4 @@
-package dev.bitmsg.node.net.tls;
+package dev.bitmsg.node.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * independent of the node's. Its stdin is sent inside TLS and what it receives inside TLS comes out
  * raw on stdout ({@code -quiet}: no other output there). Not thread-safe.
  */
-final class Openssl implements AutoCloseable {
+public final class Openssl implements AutoCloseable {
   static final String CIPHER = "AECDH-AES256-SHA@SECLEVEL=0";
 
   private final Process process;
@@ -31,7 +31,7 @@ final class Openssl implements AutoCloseable {
   }
 
   /** Whether an {@code openssl} binary can be run. */
-  static boolean available() {
+  public static boolean available() {
     try {
       Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
@@ -45,14 +45,14 @@ final class Openssl implements AutoCloseable {
   }
 
   /** A free loopback port (closed again; a small race is acceptable on loopback). */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
 
   /** {@code s_server -nocert} accepting one connection on 127.0.0.1:{@code port}. */
-  static Openssl server(int port, String groups) throws IOException {
+  public static Openssl server(int port, String groups) throws IOException {
     return new Openssl(
         List.of(
             "openssl",
@@ -75,7 +75,7 @@ final class Openssl implements AutoCloseable {
    * to start as a client with TLS 1.3 enabled and secp256k1 as its only group ("no suitable
    * groups"), the reference node's own limitation on OpenSSL 3 (PROTOCOL.md 3.3).
    */
-  static Openssl client(int port, String groups) throws IOException {
+  public static Openssl client(int port, String groups) throws IOException {
     return new Openssl(
         List.of(
             "openssl",
@@ -93,7 +93,7 @@ final class Openssl implements AutoCloseable {
   /**
    * {@code s_server} like {@link #server} but also willing to speak TLS 1.3 (PyBitmessage's setup).
    */
-  static Openssl serverAnyVersion(int port, String groups) throws IOException {
+  public static Openssl serverAnyVersion(int port, String groups) throws IOException {
     return new Openssl(
         List.of(
             "openssl",
@@ -111,7 +111,7 @@ final class Openssl implements AutoCloseable {
   }
 
   /** Connects to a server started by {@link #server}, retrying while it is not listening yet. */
-  static Socket connect(int port) throws IOException, InterruptedException {
+  public static Socket connect(int port) throws IOException, InterruptedException {
     for (int i = 0; ; i++) {
       try {
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
@@ -127,15 +127,15 @@ final class Openssl implements AutoCloseable {
     }
   }
 
-  OutputStream stdin() {
+  public OutputStream stdin() {
     return process.getOutputStream();
   }
 
-  InputStream stdout() {
+  public InputStream stdout() {
     return process.getInputStream();
   }
 
-  String stderr() {
+  public String stderr() {
     try {
       return Files.readString(errors);
     } catch (IOException e) {

@@ -1,11 +1,12 @@
-package dev.bitmsg.node.app;
+package dev.bitmsg.node.testing;
 
 import dev.bitmsg.node.api.ApiCredentials;
 import dev.bitmsg.node.api.ApiService;
 import dev.bitmsg.node.api.ApiSettings;
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,13 +19,13 @@ import java.util.Optional;
  * {@code cli} password {@code pw}: what the client commands talk to in tests. Closing it closes the
  * API, then the node.
  */
-final class NodeWithApi implements AutoCloseable {
-  final NodeConfig config;
-  final Node node;
-  final ApiService api;
+public final class NodeWithApi implements AutoCloseable {
+  public final NodeConfig config;
+  public final Node node;
+  public final ApiService api;
 
   /** The API's address, as a client command takes it. */
-  final String url;
+  public final String url;
 
   private NodeWithApi(NodeConfig config, Node node, ApiService api) {
     this.config = config;
@@ -33,7 +34,7 @@ final class NodeWithApi implements AutoCloseable {
     this.url = "http://127.0.0.1:" + api.address().getPort() + "/";
   }
 
-  static NodeWithApi start(Path dir) throws InterruptedException, IOException {
+  public static NodeWithApi start(Path dir) throws InterruptedException, IOException {
     NodeConfig config =
         new NodeConfig(
             dir,
@@ -69,7 +70,7 @@ final class NodeWithApi implements AutoCloseable {
   }
 
   /** Writes the API connection into the data directory, where the client commands look first. */
-  Path writeCredentials() {
+  public Path writeCredentials() {
     return ApiCredentials.write(
         config.dataDir(),
         new ApiCredentials.Connection(url, "cli", Optional.of("pw"), ApiSettings.Variant.XML));

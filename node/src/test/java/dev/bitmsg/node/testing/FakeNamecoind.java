@@ -1,4 +1,4 @@
-package dev.bitmsg.node.namecoin;
+package dev.bitmsg.node.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.bitmsg.node.api.JsonValues;
