@@ -5,6 +5,6 @@ public final class MessagingSettingsForTests {
   private MessagingSettingsForTests() {}
 
   public static MessagingSettings fast() {
-    return MessagingNetworkTest.settings();
+    return MessagingNetworkIT.settings();
   }
 }

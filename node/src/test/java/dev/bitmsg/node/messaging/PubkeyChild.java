@@ -16,9 +16,9 @@ import java.util.function.UnaryOperator;
 /**
  * A node in its own JVM for the kill tests: client-only, dialling the given peer, its own proof of
  * work eased by the given bits. Runs until killed. Arguments: {@code DIR PEER EASE_BITS [MODE
- * [RECIPIENT [hold]]]}. Mode {@code pubkey} (the default, {@link PubkeyKillTest}): the first run
+ * [RECIPIENT [hold]]]}. Mode {@code pubkey} (the default, {@link PubkeyKillIT}): the first run
  * creates an identity, whose pubkey it then publishes. Mode {@code getpubkey} ({@link
- * GetpubkeyKillTest}): the first run joins a chan (chans publish no pubkey) and sends from it to
+ * GetpubkeyKillIT}): the first run joins a chan (chans publish no pubkey) and sends from it to
  * {@code RECIPIENT}, whose pubkey it must ask for. {@code hold} makes every search 2^40 times
  * harder, so the work is certainly running when the test kills the child. Later runs only resume.
  */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The window PubkeyKillTest cannot hit reliably: a crash after the pubkey's proof of work was saved
+ * The window PubkeyKillIT cannot hit reliably: a crash after the pubkey's proof of work was saved
  * (and perhaps published) but before the job was marked sent. The database is put in exactly that
  * state, and the restarted node must publish the saved object, never make a second pubkey.
  */
@@ -118,7 +118,7 @@ class PubkeyRestartTest {
         TestNetwork.params(),
         TestNetwork.pow(),
         Clock.systemUTC(),
-        AckStealthTest.settings(),
+        AckStealthIT.settings(),
         Optional.empty());
   }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The example Python client (examples/python/node_events.py) follows a node's push stream. */
-class PythonEventsClientTest {
+class PythonEventsClientIT {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   static final Path EXAMPLES = Path.of("..", "examples", "python").toAbsolutePath().normalize();
 

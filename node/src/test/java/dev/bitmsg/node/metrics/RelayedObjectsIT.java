@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and C (the end of the chain) relayed nothing. B's figures are read from the peer group, from
  * {@code /metrics} and from the API's clientStatus.
  */
-class RelayedObjectsTest {
+class RelayedObjectsIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
   @TempDir Path dir;

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * getpubkeys for an own address are answered once while the pubkey is live (and never for chans or
  * disabled addresses); the pubkey is re-published when it is as old as its TTL (injected clock).
  */
-class PubkeyWorkNetworkTest {
+class PubkeyWorkNetworkIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
   /** Long enough for several sender-loop and receiver passes (check interval 200 ms). */
@@ -182,7 +182,7 @@ class PubkeyWorkNetworkTest {
             TestNetwork.params(),
             TestNetwork.pow(),
             clock,
-            AckStealthTest.settings(),
+            AckStealthIT.settings(),
             Optional.empty());
     nodes.add(n);
     return n;

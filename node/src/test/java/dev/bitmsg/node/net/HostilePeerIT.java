@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stored, and the node keeps syncing with an honest peer throughout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostilePeerTest {
+class HostilePeerIT {
   private static final Duration LIMIT = Duration.ofSeconds(10);
   private static final int MAX_PENDING = 500;
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill. Restarted, the child must resume with the same row and ack data and deliver the message
  * exactly once, acknowledged, the work again done by the service.
  */
-class SenderKillTest {
+class SenderKillIT {
   private static final Duration LIMIT = Duration.ofMinutes(2);
   private static final String PASSPHRASE = "sender kill test";
 
@@ -64,7 +64,7 @@ class SenderKillTest {
             TestNetwork.params(),
             TestNetwork.pow(),
             Clock.systemUTC(),
-            MessagingNetworkTest.settings(),
+            MessagingNetworkIT.settings(),
             Optional.empty())) {
       // B's address is known before B has the identity, so B answers nothing until told.
       CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(7));
@@ -112,7 +112,7 @@ class SenderKillTest {
             () -> "ACK_RECEIVED".equals(status(db)));
         System.out.printf(
             Locale.ROOT,
-            "e2e SenderKillTest: sender killed during PoW, restart (child JVM start included) to ack"
+            "e2e SenderKillIT: sender killed during PoW, restart (child JVM start included) to ack"
                 + " received in %d ms (PoW by the service)%n",
             (System.nanoTime() - t0) / 1_000_000);
       } finally {

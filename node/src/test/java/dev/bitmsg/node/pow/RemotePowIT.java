@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PoW offload: the node's gRPC client against the real PoW service in its own process (wrong token,
  * service killed in the middle of a job), and the embedded CPU engine as the fallback.
  */
-class RemotePowTest {
+class RemotePowIT {
   private static final Duration LIMIT = Duration.ofSeconds(90);
 
   @TempDir Path dir;
@@ -57,7 +57,7 @@ class RemotePowTest {
       PowProvider.Result r = remote.solve(ih, target, p -> progress.add(p.trials()));
       System.out.printf(
           Locale.ROOT,
-          "e2e RemotePowTest: one search of about 2^20 trials by the service in %d ms, by %s%n",
+          "e2e RemotePowIT: one search of about 2^20 trials by the service in %d ms, by %s%n",
           (System.nanoTime() - t0) / 1_000_000,
           r.by());
       assertTrue(TrialValue.meets(TrialValue.of(r.nonce(), ih), target));
@@ -114,7 +114,7 @@ class RemotePowTest {
       Await.until(LIMIT, "acked", () -> status(a, id) == SendStatus.ACK_RECEIVED);
       System.out.printf(
           Locale.ROOT,
-          "e2e RemotePowTest: service unreachable, msg + ack by the CPU fallback in %d ms%n",
+          "e2e RemotePowIT: service unreachable, msg + ack by the CPU fallback in %d ms%n",
           (System.nanoTime() - t0) / 1_000_000);
       String by = a.messenger().status(id).orElseThrow().entry().powBy().orElseThrow();
       assertTrue(by.startsWith("cpu (fallback: remote " + nowhere + " UNAVAILABLE"), by);
@@ -159,7 +159,7 @@ class RemotePowTest {
             () -> status(a, id) == SendStatus.ACK_RECEIVED);
         System.out.printf(
             Locale.ROOT,
-            "e2e RemotePowTest: service killed mid-job, ack and msg redone by the CPU fallback,"
+            "e2e RemotePowIT: service killed mid-job, ack and msg redone by the CPU fallback,"
                 + " ack received in %d ms%n",
             (System.nanoTime() - t0) / 1_000_000);
         String by = a.messenger().status(id).orElseThrow().entry().powBy().orElseThrow();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to a subscriber (PoW eased as in the other network tests).
  */
 @org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES)
-class ApiPythonTest {
+class ApiPythonIT {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   private final List<AutoCloseable> open = new ArrayList<>();
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one getpubkey for bob at the peer. Then bob's node comes online, its pubkey reaches the child
  * through the peer and the waiting message goes out and arrives in bob's inbox.
  */
-class GetpubkeyKillTest {
+class GetpubkeyKillIT {
   private static final Duration LIMIT = Duration.ofMinutes(3);
 
   @TempDir Path tmp;

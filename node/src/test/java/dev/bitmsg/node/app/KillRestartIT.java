@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code integrity_check} with the objects committed before the kill, and a restarted child must
  * resume and complete the sync, then stop cleanly on SIGTERM.
  */
-class KillRestartTest {
-  private static final Logger log = LoggerFactory.getLogger(KillRestartTest.class);
+class KillRestartIT {
+  private static final Logger log = LoggerFactory.getLogger(KillRestartIT.class);
   private static final int OBJECTS = 5_000;
   private static final Duration LIMIT = Duration.ofSeconds(90);
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * left unanswered is forgotten and the object fetched from another announcer, getdata served from
  * the store, expired objects neither announced nor kept, addr gossip recorded.
  */
-class ObjectSyncTest {
+class ObjectSyncIT {
   private static final Duration LIMIT = Duration.ofSeconds(10);
   @TempDir Path tmp;
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * write-ahead log left behind (the database was closed, not abandoned).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class ApiShutdownTest {
+class ApiShutdownIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
   private static final Pattern API_LINE = Pattern.compile("API: (http://127\\.0\\.0\\.1:\\d+/)");
 
@@ -87,7 +87,7 @@ class ApiShutdownTest {
               return url.get() != null;
             });
         String out =
-            ApiPythonTest.runPython(
+            ApiPythonIT.runPython(
                 script("api_shutdown.py"), Objects.requireNonNull(url.get()), "user", "secret pw");
         assertTrue(out.contains("shutdown ok BM-"), out);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not exit:\n" + read(log));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * status 0. PoW runs in the nodes (the PoW service is another module) with eased targets; a timeout
  * guards against a hang.
  */
-class NodeDemoCommandTest {
+class NodeDemoCommandIT {
   @TempDir Path dir;
 
   @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The TLS configuration of {@link BcTlsContexts} against itself and against OpenSSL configured as
  * PyBitmessage configures it, over real loopback sockets.
  */
-class BcTlsInteropTest {
+class BcTlsInteropIT {
   private static BcTlsContexts tls;
 
   @BeforeAll

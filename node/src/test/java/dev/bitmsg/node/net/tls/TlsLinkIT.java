@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * openssl s_server}/{@code s_client} process whose stdin/stdout carry framed messages inside TLS),
  * plaintext for peers without NODE_SSL or with TLS switched off, and a failed TLS handshake.
  */
-class TlsLinkTest {
+class TlsLinkIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final long SSL = Version.NODE_NETWORK | Version.NODE_SSL;
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loader pointed at an empty vendor directory with {@code OCL_ICD_VENDORS}), and two PoCL devices
  * ({@code POCL_DEVICES}) to check that every device is used and named apart.
  */
-class ChildJvmProbeTest {
+class ChildJvmProbeIT {
   @Test
   void withoutAnyPlatformBothProbesAreUnavailableWithAReason(@TempDir Path work) throws Exception {
     assumeTrue(

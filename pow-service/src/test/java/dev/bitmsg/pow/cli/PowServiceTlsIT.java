@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The service with --tls-cert/--tls-key on loopback, a certificate made by openssl. */
-class PowServiceTlsTest {
+class PowServiceTlsIT {
   @TempDir Path dir;
 
   @Test

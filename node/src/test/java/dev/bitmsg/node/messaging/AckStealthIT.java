@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * type and version that an ordinary node stores and relays; and the whole A to B flow, with a relay
  * node in between, ends in "ack received" at levels 1 and 2.
  */
-class AckStealthTest {
+class AckStealthIT {
   private static final Duration LIMIT = Duration.ofSeconds(90);
   private final CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(11));
   private final List<Node> nodes = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from B, then restarts on the same database; a fresh node D dials A and fetches both. A counts Y
  * (one inv, one getdata) and not X, because the inventory recorded X as made at A.
  */
-class RelayedAfterRestartTest {
+class RelayedAfterRestartIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
   @TempDir Path dir;

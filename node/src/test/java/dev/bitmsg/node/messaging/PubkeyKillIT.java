@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * pubkey (eased by one bit only, so the work lasts seconds). Restarted, it must take the job up
  * again and publish the pubkey exactly once: one job row, sent, one pubkey object on the network.
  */
-class PubkeyKillTest {
-  private static final Logger log = LoggerFactory.getLogger(PubkeyKillTest.class);
+class PubkeyKillIT {
+  private static final Logger log = LoggerFactory.getLogger(PubkeyKillIT.class);
   private static final Duration LIMIT = Duration.ofMinutes(3);
 
   /** About 6.6e6 expected trials for a 28-day v4 pubkey: seconds, not milliseconds. */
@@ -68,7 +68,7 @@ class PubkeyKillTest {
             TestNetwork.params(),
             TestNetwork.pow(),
             Clock.systemUTC(),
-            AckStealthTest.settings(),
+            AckStealthIT.settings(),
             Optional.empty())) {
       String peer = TestNetwork.endpoint(b).toString();
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

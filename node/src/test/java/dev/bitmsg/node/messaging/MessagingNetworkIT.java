@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * TestNetwork#EASE_BITS} on both the sending and the validating side; each test checks the service
  * did all of it and the outbox says so. Timings are printed as {@code e2e ...} lines.
  */
-class MessagingNetworkTest {
+class MessagingNetworkIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
   private final List<Node> nodes = new ArrayList<>();
   private final PowServiceProcess service = PowServiceProcess.shared();

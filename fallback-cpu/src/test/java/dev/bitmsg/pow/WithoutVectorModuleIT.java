@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Runs a real JVM without {@code --add-modules jdk.incubator.vector}: the CPU engine must still
  * work, falling back to the {@code MessageDigest} kernel and saying why.
  */
-class WithoutVectorModuleTest {
+class WithoutVectorModuleIT {
   /** The child JVM's entry point. */
   public static void main(String[] args) throws Exception {
     CpuKernelChoice c = CpuKernelChoice.get();
@@ -35,7 +35,7 @@ class WithoutVectorModuleTest {
                     java,
                     "-cp",
                     System.getProperty("java.class.path"),
-                    WithoutVectorModuleTest.class.getName()))
+                    WithoutVectorModuleIT.class.getName()))
             .redirectErrorStream(true)
             .start();
     assertTrue(p.waitFor(90, TimeUnit.SECONDS), "child JVM finished");

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * every node reach all of them, a late node catches up, a restarted node keeps its inventory and
  * resumes syncing.
  */
-class NodeNetworkTest {
-  private static final Logger log = LoggerFactory.getLogger(NodeNetworkTest.class);
+class NodeNetworkIT {
+  private static final Logger log = LoggerFactory.getLogger(NodeNetworkIT.class);
   private static final Duration LIMIT = Duration.ofSeconds(30);
 
   @TempDir Path tmp;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * at 256-bit vectors ({@code -XX:MaxVectorSize=32}), so both widths meet the vectors and {@link
  * TrialValue} on a machine that has the wider one.
  */
-class SimdWidthsTest {
+class SimdWidthsIT {
   /** The child JVM's entry point: the SIMD checks of {@link ScannerTest}, then "ok". */
   public static void main(String[] args) {
     try (SimdScanner s = SimdScanner.create()) {
@@ -49,7 +49,7 @@ class SimdWidthsTest {
                     "-Dbitmsg.vectors=" + System.getProperty("bitmsg.vectors"),
                     "-cp",
                     System.getProperty("java.class.path"),
-                    SimdWidthsTest.class.getName()))
+                    SimdWidthsIT.class.getName()))
             .redirectErrorStream(true)
             .start();
     boolean finished = p.waitFor(300, TimeUnit.SECONDS);

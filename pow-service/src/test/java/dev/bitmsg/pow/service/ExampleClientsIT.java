@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * subprocesses: each solves an object with SolveObject and validates it (Validate and locally).
  * {@code ./bm test} installs what they need (python3-grpcio, {@code npm ci}).
  */
-class ExampleClientsTest {
+class ExampleClientsIT {
   private static final String TOKEN = "example-clients-token-0123456789";
   private static TestServer server;
   private static Path root;
