@@ -8,6 +8,7 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to a subscriber (PoW eased as in the other network tests).
  */
 @org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES)
+@NetworkTest
 class ApiPythonIT {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   private final List<AutoCloseable> open = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeMain;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * write-ahead log left behind (the database was closed, not abandoned).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@NetworkTest
 class ApiShutdownIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
   private static final Pattern API_LINE = Pattern.compile("API: (http://127\\.0\\.0\\.1:\\d+/)");

@@ -8,6 +8,7 @@ import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code integrity_check} with the objects committed before the kill, and a restarted child must
  * resume and complete the sync, then stop cleanly on SIGTERM.
  */
+@NetworkTest
 class KillRestartIT {
   private static final Logger log = LoggerFactory.getLogger(KillRestartIT.class);
   private static final int OBJECTS = 5_000;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.testing.CommandRunner;
+import dev.bitmsg.node.testing.NetworkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * status 0. PoW runs in the nodes (the PoW service is another module) with eased targets; a timeout
  * guards against a hang.
  */
+@NetworkTest
 class NodeDemoCommandIT {
   @TempDir Path dir;
 

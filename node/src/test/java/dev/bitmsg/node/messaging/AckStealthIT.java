@@ -15,6 +15,7 @@ import dev.bitmsg.node.pow.EnginePowProvider;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Acks;
 import dev.bitmsg.node.wire.Bytes;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * type and version that an ordinary node stores and relays; and the whole A to B flow, with a relay
  * node in between, ends in "ack received" at levels 1 and 2.
  */
+@NetworkTest
 class AckStealthIT {
   private static final Duration LIMIT = Duration.ofSeconds(90);
   private final CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(11));

@@ -11,6 +11,7 @@ import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.ReadOnlyQuery;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one getpubkey for bob at the peer. Then bob's node comes online, its pubkey reaches the child
  * through the peer and the waiting message goes out and arrives in bob's inbox.
  */
+@NetworkTest
 class GetpubkeyKillIT {
   private static final Duration LIMIT = Duration.ofMinutes(3);
 

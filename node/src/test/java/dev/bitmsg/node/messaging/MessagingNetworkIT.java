@@ -16,6 +16,7 @@ import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.PowServiceProcess;
 import dev.bitmsg.node.testing.ServiceSolves;
 import dev.bitmsg.node.testing.TestNetwork;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * TestNetwork#EASE_BITS} on both the sending and the validating side; each test checks the service
  * did all of it and the outbox says so. Timings are printed as {@code e2e ...} lines.
  */
+@NetworkTest
 class MessagingNetworkIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
   private final List<Node> nodes = new ArrayList<>();

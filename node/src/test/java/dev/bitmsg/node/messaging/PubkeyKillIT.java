@@ -14,6 +14,7 @@ import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectType;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * pubkey (eased by one bit only, so the work lasts seconds). Restarted, it must take the job up
  * again and publish the pubkey exactly once: one job row, sent, one pubkey object on the network.
  */
+@NetworkTest
 class PubkeyKillIT {
   private static final Logger log = LoggerFactory.getLogger(PubkeyKillIT.class);
   private static final Duration LIMIT = Duration.ofMinutes(3);

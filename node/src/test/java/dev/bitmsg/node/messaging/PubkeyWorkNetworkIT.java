@@ -19,6 +19,7 @@ import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.MutableClock;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.Difficulty;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * getpubkeys for an own address are answered once while the pubkey is live (and never for chans or
  * disabled addresses); the pubkey is re-published when it is as old as its TTL (injected clock).
  */
+@NetworkTest
 class PubkeyWorkNetworkIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 

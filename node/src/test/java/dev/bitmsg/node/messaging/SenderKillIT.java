@@ -13,6 +13,7 @@ import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.PowServiceProcess;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill. Restarted, the child must resume with the same row and ack data and deliver the message
  * exactly once, acknowledged, the work again done by the service.
  */
+@NetworkTest
 class SenderKillIT {
   private static final Duration LIMIT = Duration.ofMinutes(2);
   private static final String PASSPHRASE = "sender kill test";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from B, then restarts on the same database; a fresh node D dials A and fetches both. A counts Y
  * (one inv, one getdata) and not X, because the inventory recorded X as made at A.
  */
+@NetworkTest
 class RelayedAfterRestartIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 

@@ -9,6 +9,7 @@ import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and C (the end of the chain) relayed nothing. B's figures are read from the peer group, from
  * {@code /metrics} and from the API's clientStatus.
  */
+@NetworkTest
 class RelayedObjectsIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 

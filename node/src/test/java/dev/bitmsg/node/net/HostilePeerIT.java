@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.ObjectMaker;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.RawPeer;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stored, and the node keeps syncing with an honest peer throughout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@NetworkTest
 class HostilePeerIT {
   private static final Duration LIMIT = Duration.ofSeconds(10);
   private static final int MAX_PENDING = 500;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.ObjectMaker;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.InventoryVector;
 import dev.bitmsg.node.wire.ObjectMessage;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * every node reach all of them, a late node catches up, a restarted node keeps its inventory and
  * resumes syncing.
  */
+@NetworkTest
 class NodeNetworkIT {
   private static final Logger log = LoggerFactory.getLogger(NodeNetworkIT.class);
   private static final Duration LIMIT = Duration.ofSeconds(30);

@@ -9,6 +9,7 @@ import dev.bitmsg.node.app.ObjectMaker;
 import dev.bitmsg.node.store.KnownNode;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.MutableClock;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.RawPeer;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.GetData;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * left unanswered is forgotten and the object fetched from another announcer, getdata served from
  * the store, expired objects neither announced nor kept, addr gossip recorded.
  */
+@NetworkTest
 class ObjectSyncIT {
   private static final Duration LIMIT = Duration.ofSeconds(10);
   @TempDir Path tmp;

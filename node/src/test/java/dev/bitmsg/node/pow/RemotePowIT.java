@@ -15,6 +15,7 @@ import dev.bitmsg.node.messaging.MessagingSettingsForTests;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.PowServiceProcess;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.pow.InitialHash;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PoW offload: the node's gRPC client against the real PoW service in its own process (wrong token,
  * service killed in the middle of a job), and the embedded CPU engine as the fallback.
  */
+@NetworkTest
 class RemotePowIT {
   private static final Duration LIMIT = Duration.ofSeconds(90);
 

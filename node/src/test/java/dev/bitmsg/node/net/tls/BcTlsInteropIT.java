@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.Openssl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The TLS configuration of {@link BcTlsContexts} against itself and against OpenSSL configured as
  * PyBitmessage configures it, over real loopback sockets.
  */
+@NetworkTest
 class BcTlsInteropIT {
   private static BcTlsContexts tls;
 

@@ -11,6 +11,7 @@ import dev.bitmsg.node.crypto.bc.BcTlsContexts;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.Openssl;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.GetData;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * openssl s_server}/{@code s_client} process whose stdin/stdout carry framed messages inside TLS),
  * plaintext for peers without NODE_SSL or with TLS switched off, and a failed TLS handshake.
  */
+@NetworkTest
 class TlsLinkIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final long SSL = Version.NODE_NETWORK | Version.NODE_SSL;
