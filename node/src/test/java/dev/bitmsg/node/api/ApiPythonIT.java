@@ -2,17 +2,16 @@ package dev.bitmsg.node.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.NetworkTest;
+import dev.bitmsg.node.testing.Python;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 @org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES)
 @NetworkTest
 class ApiPythonIT {
-  static final Path PYTHON = Path.of("/usr/bin/python3");
   private final List<AutoCloseable> open = new ArrayList<>();
 
   @TempDir Path dir;
@@ -83,21 +81,6 @@ class ApiPythonIT {
     }
   }
 
-  static String runPython(Path script, String... args) throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(PYTHON), "needs " + PYTHON);
-    List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] out;
-    try (InputStream in = p.getInputStream()) {
-      out = in.readAllBytes();
-    }
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python did not exit");
-    String text = new String(out, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), text);
-    return text;
-  }
-
   private Path script(String name) throws IOException {
     Path f = dir.resolve(name);
     try (InputStream in = getClass().getResourceAsStream(name)) {
@@ -120,7 +103,7 @@ class ApiPythonIT {
     Node a = node("a", List.of());
     Node b = node("b", List.of(TestNetwork.endpoint(a)));
     String out =
-        runPython(
+        Python.run(
             script("api_check.py"),
             api(a, variant),
             api(b, variant),
@@ -202,7 +185,7 @@ class ApiPythonIT {
   void jsonVariantThroughPython() throws Exception {
     Node a = node("a", List.of());
     String out =
-        runPython(
+        Python.run(
             script("api_json_check.py"), api(a, ApiSettings.Variant.JSON), "user", "secret pw");
     assertTrue(out.contains("json ok"), out);
   }

@@ -9,6 +9,7 @@ import dev.bitmsg.node.app.NodeMain;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.NetworkTest;
+import dev.bitmsg.node.testing.Python;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ class ApiShutdownIT {
               return url.get() != null;
             });
         String out =
-            ApiPythonIT.runPython(
+            Python.run(
                 script("api_shutdown.py"), Objects.requireNonNull(url.get()), "user", "secret pw");
         assertTrue(out.contains("shutdown ok BM-"), out);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not exit:\n" + read(log));

@@ -2,17 +2,16 @@ package dev.bitmsg.node.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.testing.Python;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The example Python client (examples/python/node_events.py) follows a node's push stream. */
 class PythonEventsClientIT {
-  static final Path PYTHON = Path.of("/usr/bin/python3");
   static final Path EXAMPLES = Path.of("..", "examples", "python").toAbsolutePath().normalize();
 
   @TempDir Path dir;
@@ -34,10 +32,7 @@ class PythonEventsClientIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void pythonClientSeesTheInboxMessage() throws Exception {
-    assumeTrue(Files.isExecutable(PYTHON), "needs " + PYTHON);
-    assumeTrue(
-        new ProcessBuilder(PYTHON.toString(), "-c", "import grpc").start().waitFor() == 0,
-        "needs python3-grpcio");
+    Python.require("grpc");
     Path stubs = dir.resolve("stubs");
     Process gen =
         new ProcessBuilder(
@@ -70,7 +65,7 @@ class PythonEventsClientIT {
         EventsServer server = EventsServer.start(node, "127.0.0.1", 0, "u", "pw")) {
       ProcessBuilder pb =
           new ProcessBuilder(
-                  PYTHON.toString(),
+                  Python.PYTHON.toString(),
                   EXAMPLES.resolve("node_events.py").toString(),
                   "--server",
                   "127.0.0.1:" + server.port(),

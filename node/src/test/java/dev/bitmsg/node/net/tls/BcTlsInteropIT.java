@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
 import dev.bitmsg.node.testing.NetworkTest;
@@ -77,7 +76,6 @@ class BcTlsInteropIT {
 
   @Test
   void clientTalksToOpensslServer() throws Exception {
-    assumeTrue(Openssl.available(), "openssl not installed");
     int port = Openssl.freePort();
     try (Openssl server = Openssl.server(port, "secp256k1");
         SSLSocket c = tls.layer(Openssl.connect(port), true)) {
@@ -95,7 +93,6 @@ class BcTlsInteropIT {
 
   @Test
   void serverTalksToOpensslClient() throws Exception {
-    assumeTrue(Openssl.available(), "openssl not installed");
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Openssl client = Openssl.client(listener.getLocalPort(), "secp256k1");
         SSLSocket s = tls.layer(listener.accept(), false)) {
@@ -117,7 +114,6 @@ class BcTlsInteropIT {
    */
   @Test
   void clientSettlesOnTls12WithAServerAllowingTls13() throws Exception {
-    assumeTrue(Openssl.available(), "openssl not installed");
     int port = Openssl.freePort();
     try (Openssl server = Openssl.serverAnyVersion(port, "secp256k1");
         SSLSocket c = tls.layer(Openssl.connect(port), true)) {
@@ -132,7 +128,6 @@ class BcTlsInteropIT {
 
   @Test
   void serverRefusesAClientWithoutSecp256k1() throws Exception {
-    assumeTrue(Openssl.available(), "openssl not installed");
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Openssl client = Openssl.client(listener.getLocalPort(), "prime256v1");
         SSLSocket s = tls.layer(listener.accept(), false)) {

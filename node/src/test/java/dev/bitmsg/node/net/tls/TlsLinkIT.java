@@ -3,7 +3,6 @@ package dev.bitmsg.node.net.tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
@@ -134,7 +133,6 @@ class TlsLinkIT {
   /** Our node dials; the relay answers the plaintext handshake, then OpenSSL is the TLS server. */
   @Test
   void nodeAsTlsClientTalksToOpensslServer() throws Exception {
-    assumeTrue(Openssl.available(), "openssl not installed");
     int opensslPort = Openssl.freePort();
     Openssl server = later(Openssl.server(opensslPort, "secp256k1"));
     ServerSocket relay = later(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
@@ -167,7 +165,6 @@ class TlsLinkIT {
    */
   @Test
   void nodeAsTlsServerTalksToOpensslClient_clientHelloBehindVerack() throws Exception {
-    assumeTrue(Openssl.available(), "openssl not installed");
     Node a = node("a", 0, List.of());
     ObjectMessage known = object(4);
     a.peers().submit(known);
