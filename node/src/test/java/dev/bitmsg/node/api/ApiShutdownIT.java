@@ -8,6 +8,7 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeMain;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.ChildJvm;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.Python;
 import dev.bitmsg.node.testing.TestNetwork;
@@ -49,31 +50,26 @@ class ApiShutdownIT {
             tmp.resolve("peer"), 0, List.of(), TestNetwork.settings(), Clock.systemUTC())) {
       Path childDir = tmp.resolve("child");
       Path log = tmp.resolve("child.log");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Process child =
           new ProcessBuilder(
-                  java,
-                  "--add-modules",
-                  "jdk.incubator.vector",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  NodeMain.class.getName(),
-                  "node",
-                  "--data",
-                  childDir.toString(),
-                  "--client-only",
-                  "--connect",
-                  TestNetwork.endpoint(peer).toString(),
-                  "--no-bootstrap",
-                  "--accept-local-addrs",
-                  "--test-pow-ease",
-                  String.valueOf(TestNetwork.EASE_BITS),
-                  "--api",
-                  "127.0.0.1:0",
-                  "--api-user",
-                  "user",
-                  "--api-password",
-                  "secret pw")
+                  ChildJvm.command(
+                      NodeMain.class,
+                      "node",
+                      "--data",
+                      childDir.toString(),
+                      "--client-only",
+                      "--connect",
+                      TestNetwork.endpoint(peer).toString(),
+                      "--no-bootstrap",
+                      "--accept-local-addrs",
+                      "--test-pow-ease",
+                      String.valueOf(TestNetwork.EASE_BITS),
+                      "--api",
+                      "127.0.0.1:0",
+                      "--api-user",
+                      "user",
+                      "--api-password",
+                      "secret pw"))
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();

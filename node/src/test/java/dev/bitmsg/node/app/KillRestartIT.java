@@ -8,6 +8,7 @@ import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.ChildJvm;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Files;
@@ -98,15 +99,9 @@ class KillRestartIT {
   }
 
   private static Process startChild(Path dir, String peer, Path logFile) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
-        List.of(
-            java,
-            "--add-modules",
-            "jdk.incubator.vector",
-            "-cp",
-            System.getProperty("java.class.path"),
-            NodeMain.class.getName(),
+        ChildJvm.command(
+            NodeMain.class,
             "node",
             "--data",
             dir.toString(),

@@ -11,6 +11,7 @@ import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.ChildJvm;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.ReadOnlyQuery;
 import dev.bitmsg.node.testing.TestNetwork;
@@ -134,16 +135,10 @@ class GetpubkeyKillIT {
 
   private static Process child(Path dir, String peer, String to, boolean hold, Path logFile)
       throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
         new ArrayList<>(
-            List.of(
-                java,
-                "--add-modules",
-                "jdk.incubator.vector",
-                "-cp",
-                System.getProperty("java.class.path"),
-                PubkeyChild.class.getName(),
+            ChildJvm.command(
+                PubkeyChild.class,
                 dir.toString(),
                 peer,
                 Integer.toString(TestNetwork.EASE_BITS),

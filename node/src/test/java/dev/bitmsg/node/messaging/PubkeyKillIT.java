@@ -14,6 +14,7 @@ import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.ChildJvm;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -142,19 +142,9 @@ class PubkeyKillIT {
   }
 
   private static Process start(Path dir, String peer, Path logFile) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "--add-modules",
-                "jdk.incubator.vector",
-                "-cp",
-                System.getProperty("java.class.path"),
-                PubkeyChild.class.getName(),
-                dir.toString(),
-                peer,
-                Integer.toString(CHILD_EASE_BITS)));
+        ChildJvm.command(
+            PubkeyChild.class, dir.toString(), peer, Integer.toString(CHILD_EASE_BITS));
     return new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(logFile.toFile())

@@ -13,6 +13,7 @@ import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.ChildJvm;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.PowServiceProcess;
 import dev.bitmsg.node.testing.TestNetwork;
@@ -143,16 +144,10 @@ class SenderKillIT {
   }
 
   private Process start(Path dir, String peer, String to, Path logFile) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
         new ArrayList<>(
-            List.of(
-                java,
-                "--add-modules",
-                "jdk.incubator.vector",
-                "-cp",
-                System.getProperty("java.class.path"),
-                SenderChild.class.getName(),
+            ChildJvm.command(
+                SenderChild.class,
                 dir.toString(),
                 peer,
                 to,

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -89,17 +88,12 @@ public final class PowServiceProcess implements AutoCloseable {
       Path tokens = dir.resolve("tokens");
       Files.writeString(tokens, TOKEN + " node-tests\n");
       Path log = dir.resolve("pow-service.log");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String cp = home.resolve("classes") + File.pathSeparator + home.resolve("lib") + "/*";
       List<String> cmd =
-          new ArrayList<>(
+          ChildJvm.command(
+              cp,
+              "dev.bitmsg.pow.cli.PowMain",
               List.of(
-                  java,
-                  "--add-modules",
-                  "jdk.incubator.vector",
-                  "-cp",
-                  cp,
-                  "dev.bitmsg.pow.cli.PowMain",
                   "pow-service",
                   "--listen",
                   "127.0.0.1:0",
