@@ -9,7 +9,6 @@ import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Wif;
 import dev.bitmsg.node.crypto.bc.BcHashes;
 import dev.bitmsg.node.crypto.bc.BcKeyFactory;
-import dev.bitmsg.node.testing.CommandRunner;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -3,7 +3,6 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.testing.CommandRunner;
 import dev.bitmsg.node.testing.FakeNamecoind;
 import dev.bitmsg.node.testing.NodeWithApi;
 import java.nio.file.Files;

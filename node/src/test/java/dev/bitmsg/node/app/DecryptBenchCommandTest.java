@@ -3,7 +3,6 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.testing.CommandRunner;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench decrypt} runs end to end on a tiny workload and reports every figure. */

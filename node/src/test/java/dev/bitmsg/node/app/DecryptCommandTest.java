@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.address.Wif;
 import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.crypto.bc.BcHashes;
-import dev.bitmsg.node.testing.CommandRunner;
 import dev.bitmsg.vectors.VectorFile;
 import org.junit.jupiter.api.Test;
 

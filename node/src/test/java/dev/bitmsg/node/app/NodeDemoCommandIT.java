@@ -3,7 +3,6 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.testing.CommandRunner;
 import dev.bitmsg.node.testing.NetworkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;

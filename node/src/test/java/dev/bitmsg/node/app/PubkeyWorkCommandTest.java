@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.testing.Await;
-import dev.bitmsg.node.testing.CommandRunner;
 import dev.bitmsg.node.testing.NodeWithApi;
 import java.nio.file.Path;
 import java.time.Duration;

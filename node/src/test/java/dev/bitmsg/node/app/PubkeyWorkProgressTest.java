@@ -11,7 +11,6 @@ import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.metrics.NodeMetrics;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.Await;
-import dev.bitmsg.node.testing.CommandRunner;
 import dev.bitmsg.node.testing.HarderPow;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.net.URI;

@@ -1,6 +1,5 @@
-package dev.bitmsg.node.testing;
+package dev.bitmsg.node.app;
 
-import dev.bitmsg.node.app.NodeMain;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
@@ -9,7 +8,10 @@ import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
-/** Runs {@link NodeMain} in-process with captured output and a seeded crypto suite. */
+/**
+ * Runs {@link NodeMain} in-process with captured output and a seeded crypto suite. It stays in the
+ * commands' package: it builds their package-private command classes itself.
+ */
 public final class CommandRunner {
   public record Result(int exit, String out, String err) {
     public String lastLine() {
