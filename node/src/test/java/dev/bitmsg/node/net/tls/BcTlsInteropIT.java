@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
+import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.Openssl;
 import java.io.IOException;
@@ -13,8 +15,10 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.Security;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
@@ -132,7 +136,15 @@ class BcTlsInteropIT {
         Openssl client = Openssl.client(listener.getLocalPort(), "prime256v1");
         SSLSocket s = tls.layer(listener.accept(), false)) {
       s.setSoTimeout(20_000);
-      assertThrows(IOException.class, s::startHandshake);
+      IOException refused = assertThrows(IOException.class, s::startHandshake);
+      // A refusal, not silence: a read timeout is an IOException too, and would pass for one.
+      assertFalse(refused instanceof SocketTimeoutException, "timed out instead: " + refused);
+      assertTrue(
+          String.valueOf(refused.getMessage()).contains("handshake_failure"), refused::toString);
+      Await.until(
+          Duration.ofSeconds(20),
+          () -> "openssl reports the refusal, stderr:\n" + client.stderr(),
+          () -> client.stderr().contains("handshake failure"));
     }
   }
 

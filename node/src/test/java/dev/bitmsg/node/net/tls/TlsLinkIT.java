@@ -28,6 +28,8 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -317,17 +319,25 @@ class TlsLinkIT {
     assertEquals(0, a.peers().banList().size());
   }
 
-  private static boolean closed(Socket s) {
-    try {
-      byte[] buf = new byte[4096];
-      for (int i = 0; i < 1000; i++) {
+  /**
+   * True once the node closed {@code s} (end of stream or a reset) within {@link #WAIT}; false when
+   * it is still open then. A read timeout is not a close: {@code s} has {@link #WAIT} as its read
+   * timeout, so a node that never closes makes this return false instead of passing for closed.
+   */
+  private static boolean closed(Socket s) throws IOException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    byte[] buf = new byte[4096];
+    while (System.nanoTime() < deadline) {
+      try {
         if (s.getInputStream().read(buf) < 0) {
           return true;
         }
+      } catch (SocketTimeoutException e) {
+        return false;
+      } catch (SocketException e) {
+        return true; // reset by the node
       }
-      return false;
-    } catch (IOException e) {
-      return true; // reset
     }
+    return false;
   }
 }
