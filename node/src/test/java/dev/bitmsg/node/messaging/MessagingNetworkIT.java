@@ -109,6 +109,22 @@ class MessagingNetworkIT {
     }
   }
 
+  /**
+   * The status history of an acknowledged message, in order: queued first, its proof of work done,
+   * then sent (unless the ack overtook that write; the outbox keeps ACK_RECEIVED), and the ack
+   * last.
+   */
+  private static void assertSentThenAcked(List<SendStatus> seen) {
+    assertEquals(SendStatus.QUEUED, seen.get(0), seen.toString());
+    assertEquals(SendStatus.ACK_RECEIVED, seen.get(seen.size() - 1), seen.toString());
+    assertEquals(
+        1, seen.stream().filter(s -> s == SendStatus.ACK_RECEIVED).count(), seen::toString);
+    int pow = seen.indexOf(SendStatus.DOING_POW);
+    assertTrue(pow > 0, "proof of work recorded: " + seen);
+    int sent = seen.indexOf(SendStatus.SENT);
+    assertTrue(sent == -1 || sent > pow, "sent after the proof of work: " + seen);
+  }
+
   private static boolean hasStatus(Node n, long id, SendStatus s) {
     return n.messenger().status(id).orElseThrow().entry().status() == s;
   }
@@ -135,9 +151,7 @@ class MessagingNetworkIT {
     InboxEntry got = b.messenger().inbox().get(0);
     assertEquals(addrA, got.from());
     assertEquals("first message", b.messenger().content(got).body());
-    List<SendStatus> seen = a.messenger().history(id).stream().map(Outbox.Change::status).toList();
-    assertTrue(
-        seen.contains(SendStatus.SENT) || seen.contains(SendStatus.ACK_RECEIVED), seen.toString());
+    assertSentThenAcked(a.messenger().history(id).stream().map(Outbox.Change::status).toList());
     powByService(a, id);
 
     long t1 = System.nanoTime();
