@@ -111,6 +111,8 @@ public final class Receiver implements AutoCloseable {
           () -> {
             try {
               process(object);
+              // Everything processing does is stored by now: tests wait for this line.
+              log.debug("receiver: object {} processed", object.inventoryVector());
             } catch (RuntimeException e) {
               log.warn("receiver: object {} failed", object.inventoryVector(), e);
             }

@@ -11,17 +11,22 @@ import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.pow.EnginePowProvider;
 import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.LogEvents;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.node.wire.Difficulty;
+import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -85,9 +90,27 @@ class PubkeyRestartTest {
       assertEquals(1, jobs.size(), jobs.toString());
       assertTrue(jobs.get(0).solved().isEmpty());
       assertEquals(address, jobs.get(0).address());
-      Thread.sleep(1000);
+      // The restart recorded the saved pubkey as sent, so someone asking for it now gets no new
+      // work: once the receiver is done with a getpubkey, a second job would be stored.
+      ObjectMessage ask = getpubkey(me);
+      try (LogEvents receiver = LogEvents.of(Receiver.class)) {
+        n.peers().submit(ask);
+        receiver.awaitArgument(LIMIT, "the getpubkey processed", ask.inventoryVector(), 1);
+      }
       assertEquals(1, pubkeys(n, me).size(), "published once");
       assertEquals(1, n.messenger().powJobs(10).size(), "no second job: pubkey_sent was recorded");
+    }
+  }
+
+  /** A getpubkey for {@code id}, its proof of work done here. */
+  private ObjectMessage getpubkey(Identity id) throws InterruptedException {
+    long now = Instant.now().getEpochSecond();
+    ObjectFactory factory = new ObjectFactory(addressCrypto, crypto.signer(), crypto.ecies());
+    try (EnginePowProvider cpu = EnginePowProvider.cpu(1)) {
+      return new PowWorker(cpu, TestNetwork.EASE_BITS)
+          .solve(
+              factory.getpubkey(id.address(), now + 3600), now, Difficulty.NETWORK_DEFAULT, p -> {})
+          .object();
     }
   }
 

@@ -18,6 +18,7 @@ import dev.bitmsg.node.pow.EnginePowProvider;
 import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.LogEvents;
 import dev.bitmsg.node.testing.MutableClock;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
@@ -45,9 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PubkeyWorkNetworkIT {
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
-  /** Long enough for several sender-loop and receiver passes (check interval 200 ms). */
-  private static final Duration SETTLE = Duration.ofMillis(1500);
-
   private final CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(21));
   private final AddressCodec codec = new AddressCodec(crypto.hashes());
   private final AddressCrypto addressCrypto = new AddressCrypto(crypto.hashes(), crypto.keys());
@@ -56,6 +54,7 @@ class PubkeyWorkNetworkIT {
   private final ObjectFactory factory =
       new ObjectFactory(addressCrypto, crypto.signer(), crypto.ecies());
   private final List<Node> nodes = new ArrayList<>();
+  private final List<LogEvents> logs = new ArrayList<>();
   private final EnginePowProvider cpu = EnginePowProvider.cpu(1);
 
   @TempDir Path dir;
@@ -66,6 +65,7 @@ class PubkeyWorkNetworkIT {
       n.close();
     }
     cpu.close();
+    logs.forEach(LogEvents::close);
   }
 
   @Test
@@ -81,6 +81,7 @@ class PubkeyWorkNetworkIT {
     String addr = codec.encode(me.address());
     assertTrue(pubkeyJobs(a).isEmpty());
 
+    LogEvents receiver = logs(LogEvents.of(Receiver.class));
     long now = Instant.now().getEpochSecond();
     ObjectMessage ask1 = getpubkey(me.address(), now, now + 3600);
     ObjectMessage ask2 = getpubkey(me.address(), now, now + 3700);
@@ -101,8 +102,11 @@ class PubkeyWorkNetworkIT {
     // Asked once more after the answer went out: the pubkey is live, no new work.
     ObjectMessage ask3 = getpubkey(me.address(), now, now + 3800);
     b.peers().submit(ask3);
-    Await.until(LIMIT, "third ask reached A", () -> a.inventory().contains(ask3.inventoryVector()));
-    Thread.sleep(SETTLE.toMillis());
+    // Both receivers (B's, which made the asks, and A's) are done with every ask: whatever work
+    // an ask makes is stored by then, so a second job would be there.
+    for (ObjectMessage o : List.of(ask1, ask2, askOff, askChan, ask3)) {
+      receiver.awaitArgument(LIMIT, "both nodes processed an ask", o.inventoryVector(), 2);
+    }
     List<PubkeyWorkJob> jobs = pubkeyJobs(a);
     assertEquals(1, jobs.size(), "one job for three asks: " + jobs);
     assertEquals(addr, jobs.get(0).address());
@@ -116,30 +120,43 @@ class PubkeyWorkNetworkIT {
   void pubkeyRepublishedWhenAsOldAsItsTtl() throws Exception {
     MutableClock clock = new MutableClock(Instant.now());
     Node a = node("a", List.of(), clock);
+    // An identity a day older than "me": its re-publications fall due while me's pubkey is live,
+    // so each of them proves that a periodic check has looked at me on the advanced clock.
+    String older = codec.encode(a.messenger().createRandom("older").address());
+    Await.until(LIMIT, "first publication of the older identity", () -> sent(a, older) == 1);
+    clock.advance(Duration.ofDays(1).plusSeconds(1));
     Identity me = a.messenger().createRandom("me");
     String addr = codec.encode(me.address());
     Await.until(LIMIT, "first publication", () -> sent(a, addr) == 1);
-    assertEquals("new address", pubkeyJobs(a).get(0).reason());
+    assertEquals("new address", jobsOf(a, addr).get(0).reason());
     assertEquals(1, pubkeysOf(a, me.address()));
 
     // 27 days on: the pubkey is live; neither the periodic check nor a getpubkey makes another.
     clock.advance(Duration.ofDays(27));
     long now = clock.instant().getEpochSecond();
     ObjectMessage ask = getpubkey(me.address(), now, now + 3600);
+    LogEvents receiver = logs(LogEvents.of(Receiver.class));
     a.peers().submit(ask);
-    Thread.sleep(SETTLE.toMillis());
-    assertEquals(1, pubkeyJobs(a).size(), "live pubkey: " + pubkeyJobs(a));
+    receiver.awaitArgument(LIMIT, "A processed the getpubkey", ask.inventoryVector(), 1);
+    Await.until(LIMIT, "older identity re-published (28 days)", () -> sent(a, older) == 2);
+    assertEquals(1, jobsOf(a, addr).size(), "live pubkey: " + jobsOf(a, addr));
 
     clock.advance(Duration.ofDays(1).plusSeconds(1));
-    Await.until(LIMIT, () -> "re-publication, jobs " + pubkeyJobs(a), () -> sent(a, addr) == 2);
-    PubkeyWorkJob again = pubkeyJobs(a).get(0);
+    Await.until(LIMIT, () -> "re-publication, jobs " + jobsOf(a, addr), () -> sent(a, addr) == 2);
+    PubkeyWorkJob again = jobsOf(a, addr).get(0);
     assertEquals("re-publish", again.reason());
     assertTrue(
         again.expires() > clock.instant().getEpochSecond() + Duration.ofDays(27).toSeconds(),
         "the new pubkey lives another 28 days");
     assertEquals(2, pubkeysOf(a, me.address()));
-    Thread.sleep(SETTLE.toMillis());
-    assertEquals(2, pubkeyJobs(a).size(), "re-published once: " + pubkeyJobs(a));
+    clock.advance(Duration.ofDays(27));
+    Await.until(LIMIT, "older identity re-published again", () -> sent(a, older) == 3);
+    assertEquals(2, jobsOf(a, addr).size(), "re-published once: " + jobsOf(a, addr));
+  }
+
+  private LogEvents logs(LogEvents l) {
+    logs.add(l);
+    return l;
   }
 
   private ObjectMessage getpubkey(BitmessageAddress address, long now, long expires)
@@ -155,10 +172,12 @@ class PubkeyWorkNetworkIT {
         .toList();
   }
 
+  private static List<PubkeyWorkJob> jobsOf(Node n, String address) {
+    return pubkeyJobs(n).stream().filter(j -> j.address().equals(address)).toList();
+  }
+
   private static long sent(Node n, String address) {
-    return pubkeyJobs(n).stream()
-        .filter(j -> j.address().equals(address) && j.state() == PubkeyWorkJob.State.SENT)
-        .count();
+    return jobsOf(n, address).stream().filter(j -> j.state() == PubkeyWorkJob.State.SENT).count();
   }
 
   private int pubkeysOf(Node n, BitmessageAddress address) {
