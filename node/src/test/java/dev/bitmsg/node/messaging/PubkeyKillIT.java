@@ -70,7 +70,7 @@ class PubkeyKillIT {
             TestNetwork.params(),
             TestNetwork.pow(),
             Clock.systemUTC(),
-            AckStealthIT.settings(),
+            TestNetwork.messaging(),
             Optional.empty())) {
       String peer = TestNetwork.endpoint(b).toString();
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

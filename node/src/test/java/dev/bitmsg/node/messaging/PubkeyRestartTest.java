@@ -141,7 +141,7 @@ class PubkeyRestartTest {
         TestNetwork.params(),
         TestNetwork.pow(),
         Clock.systemUTC(),
-        AckStealthIT.settings(),
+        TestNetwork.messaging(),
         Optional.empty());
   }
 }

@@ -203,7 +203,7 @@ class PubkeyWorkNetworkIT {
             TestNetwork.params(),
             TestNetwork.pow(),
             clock,
-            AckStealthIT.settings(),
+            TestNetwork.messaging(),
             Optional.empty());
     nodes.add(n);
     return n;

@@ -33,7 +33,7 @@ public final class SenderChild {
             Optional.of(args[4]),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
-    MessagingSettings settings = MessagingNetworkIT.settings();
+    MessagingSettings settings = TestNetwork.messaging();
     Node node =
         Node.start(
             config,

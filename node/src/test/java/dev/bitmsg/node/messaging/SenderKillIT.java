@@ -67,7 +67,7 @@ class SenderKillIT {
             TestNetwork.params(),
             TestNetwork.pow(),
             Clock.systemUTC(),
-            MessagingNetworkIT.settings(),
+            TestNetwork.messaging(),
             Optional.empty())) {
       // B's address is known before B has the identity, so B answers nothing until told.
       CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(7));

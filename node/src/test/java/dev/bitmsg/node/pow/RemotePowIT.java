@@ -12,7 +12,6 @@ import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
-import dev.bitmsg.node.messaging.MessagingSettingsForTests;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
@@ -208,7 +207,7 @@ class RemotePowIT {
         TestNetwork.params(),
         TestNetwork.pow(),
         Clock.systemUTC(),
-        MessagingSettingsForTests.fast(),
+        TestNetwork.messaging(),
         Optional.empty());
   }
 

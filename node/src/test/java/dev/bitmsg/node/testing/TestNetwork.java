@@ -3,6 +3,7 @@ package dev.bitmsg.node.testing;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.app.ObjectMaker;
+import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
@@ -49,6 +50,16 @@ public final class TestNetwork {
 
   public static NetworkPowCheck pow() {
     return NetworkPowCheck.eased(EASE_BITS);
+  }
+
+  /**
+   * Messaging settings of the test nodes: PoW eased like {@link #pow()}, sender checks every 200
+   * ms.
+   */
+  public static MessagingSettings messaging() {
+    return MessagingSettings.defaults()
+        .withEaseBits(EASE_BITS)
+        .withCheckInterval(Duration.ofMillis(200));
   }
 
   public static ObjectMaker maker(long seed) {
