@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * closing} the engine stops the work on it within one pass. Thread-safe.
  */
 public final class SlicedPowEngine implements PowEngine {
+  /**
+   * pow-cpu has no dependencies, so it logs through the JDK's {@code System.Logger} (the service
+   * and the node route it into SLF4J); messages have the house shape: what happened, then {@code
+   * key=value} details.
+   */
   private static final System.Logger LOG = System.getLogger(SlicedPowEngine.class.getName());
 
   /** Fewer trials per job and pass than this are not worth a slice. */
@@ -169,7 +174,7 @@ public final class SlicedPowEngine implements PowEngine {
             "scanner returned " + outcomes.size() + " outcomes for " + slices.size() + " slices");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, () -> "engine " + name + ": scanner " + scanner.name() + " failed", e);
+      LOG.log(Level.ERROR, () -> "scanner failed engine=" + name + " scanner=" + scanner.name(), e);
       batch.forEach(c -> c.job().release());
       scannerFailed(scanner.name() + " failed: " + e);
       return false;
@@ -181,7 +186,7 @@ public final class SlicedPowEngine implements PowEngine {
       if (o.found() && !TrialValue.isSolution(o.nonce(), j.job.initialHash(), j.job.target())) {
         LOG.log(
             Level.ERROR,
-            "engine {0}: scanner {1} returned wrong nonce {2} for {3} target {4}",
+            "scanner returned a wrong nonce engine={0} scanner={1} nonce={2} hash={3} target={4}",
             name,
             scanner.name(),
             Long.toUnsignedString(o.nonce()),

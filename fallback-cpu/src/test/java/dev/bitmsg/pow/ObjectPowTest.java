@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.pow.PowVerdict.Outcome;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +55,7 @@ class ObjectPowTest {
     try (SlicedPowEngine engine = CpuPowEngine.create(2)) {
       PowSolution s =
           engine
-              .submit(
-                  new PowJob(
-                      ObjectPow.initialHash(object), target, new java.util.Random(11).nextLong()))
+              .submit(new PowJob(ObjectPow.initialHash(object), target, new Random(11).nextLong()))
               .result()
               .get(120, TimeUnit.SECONDS);
       for (int i = 0; i < 8; i++) {

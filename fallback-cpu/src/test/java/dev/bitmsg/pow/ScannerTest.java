@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bitmsg.pow.testing.RandomHashes;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class ScannerTest {
     long[] bases = {0, 0xffff_ffffL - 700, Long.MIN_VALUE - 600, -1L, -900, rnd.nextLong()};
     int checked = 0;
     for (long base : bases) {
-      InitialHash h = randomHash(rnd);
+      InitialHash h = RandomHashes.next(rnd);
       long[] got = new long[1024 + 3]; // not a multiple of the lane count
       s.trialValues(h, base, got);
       for (int i = 0; i < got.length; i++) {
@@ -163,11 +164,5 @@ class ScannerTest {
     ScanOutcome o = s.scan(List.of(new ScanSlice(h, b.decimal("target"), 0, 1 << 20))).get(0);
     assertEquals(b.decimal("smallest_nonce"), o.nonce(), s.name());
     assertEquals(b.decimal("trial_value"), o.trialValue());
-  }
-
-  static InitialHash randomHash(Random rnd) {
-    byte[] b = new byte[64];
-    rnd.nextBytes(b);
-    return InitialHash.of(b);
   }
 }

@@ -2,10 +2,13 @@ package dev.bitmsg.pow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.pow.testing.LyingScanner;
+import dev.bitmsg.pow.testing.RandomHashes;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,7 @@ class SlicedPowEngineTest {
       }
       try (SlicedPowEngine engine = CpuPowEngine.create(2, k)) {
         assertEquals("cpu", engine.name());
-        InitialHash h = ScannerTest.randomHash(rnd);
+        InitialHash h = RandomHashes.next(rnd);
         PowHandle handle = engine.submit(PowJob.randomStart(h, EASY));
         PowSolution s = await(handle);
         assertTrue(TrialValue.isSolution(s.nonce(), h, EASY));
@@ -60,7 +63,7 @@ class SlicedPowEngineTest {
     Random rnd = new Random(2);
     List<PowJob> jobs = new ArrayList<>();
     for (int i = 0; i < 80; i++) {
-      jobs.add(new PowJob(ScannerTest.randomHash(rnd), EASY, rnd.nextLong()));
+      jobs.add(new PowJob(RandomHashes.next(rnd), EASY, rnd.nextLong()));
     }
     // Two scanners working at once on the same jobs.
     try (SlicedPowEngine engine =
@@ -79,7 +82,7 @@ class SlicedPowEngineTest {
 
   @Test
   void nonceZeroIsReportedAsASolution() throws Exception {
-    InitialHash h = ScannerTest.randomHash(new Random(3));
+    InitialHash h = RandomHashes.next(new Random(3));
     long target = TrialValue.of(0, h);
     try (SlicedPowEngine engine = new SlicedPowEngine("digest", List.of(new DigestScanner()))) {
       PowSolution s = await(engine.submit(new PowJob(h, target, 0)));
@@ -90,26 +93,28 @@ class SlicedPowEngineTest {
 
   @Test
   void cancelStopsTheWork() throws Exception {
-    try (SlicedPowEngine engine = CpuPowEngine.create(2, CpuKernel.DIGEST)) {
-      PowHandle other =
-          engine.submit(PowJob.randomStart(ScannerTest.randomHash(new Random(4)), HOPELESS));
-      PowHandle h =
-          engine.submit(PowJob.randomStart(ScannerTest.randomHash(new Random(5)), HOPELESS));
-      for (int i = 0; i < 1000 && h.progress().trials() == 0; i++) {
-        Thread.sleep(10);
-      }
-      assertTrue(h.progress().trials() > 0);
+    SliceLog scanner = new SliceLog(new DigestScanner());
+    try (SlicedPowEngine engine = new SlicedPowEngine("logged", List.of(scanner))) {
+      InitialHash otherHash = RandomHashes.next(new Random(4));
+      InitialHash cancelledHash = RandomHashes.next(new Random(5));
+      PowHandle other = engine.submit(PowJob.randomStart(otherHash, HOPELESS));
+      PowHandle h = engine.submit(PowJob.randomStart(cancelledHash, HOPELESS));
+      scanner.awaitSlicesFor(cancelledHash, 1);
       h.cancel();
       assertThrows(CancellationException.class, () -> await(h));
-      Thread.sleep(100); // twice the promised bound
-      long stopped = h.progress().trials();
-      long othersBefore = other.progress().trials();
-      // Bounded wait, not a fixed 200 ms: on a loaded 2-core box a pass can take that long.
-      for (int i = 0; i < 500 && other.progress().trials() == othersBefore; i++) {
-        Thread.sleep(20);
+      // The scanner itself is watched, not the job's counter (which stops counting on cancel even
+      // if scanning went on). One pass may have been claimed before the cancel; every pass the
+      // scanner starts after that one must leave the cancelled job out, while the other goes on.
+      int cancelledAt = scanner.passes();
+      scanner.awaitSlicesFor(otherHash, scanner.slicesFor(otherHash) + 5);
+      List<List<ScanSlice>> after = scanner.passesFrom(cancelledAt + 1);
+      assertTrue(after.size() >= 4, "passes after the cancel: " + after.size());
+      for (List<ScanSlice> pass : after) {
+        for (ScanSlice s : pass) {
+          assertNotEquals(cancelledHash, s.initialHash(), "a cancelled job was scanned");
+        }
       }
-      assertEquals(stopped, h.progress().trials());
-      assertTrue(other.progress().trials() > othersBefore, "the other job goes on");
+      assertTrue(other.progress().trials() > 0, "the other job goes on");
       h.cancel(); // idempotent
     }
   }
@@ -120,20 +125,20 @@ class SlicedPowEngineTest {
     Random rnd = new Random(6);
     List<PowHandle> handles = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      handles.add(engine.submit(PowJob.randomStart(ScannerTest.randomHash(rnd), HOPELESS)));
+      handles.add(engine.submit(PowJob.randomStart(RandomHashes.next(rnd), HOPELESS)));
     }
     engine.close();
     for (PowHandle h : handles) {
       assertThrows(CancellationException.class, () -> await(h));
     }
-    PowHandle late = engine.submit(PowJob.randomStart(ScannerTest.randomHash(rnd), EASY));
+    PowHandle late = engine.submit(PowJob.randomStart(RandomHashes.next(rnd), EASY));
     ExecutionException e = assertThrows(ExecutionException.class, () -> await(late));
     assertInstanceOf(PowException.class, e.getCause());
   }
 
   @Test
   void wrongAnswersAreCaughtAndTheOtherScannerFinishes() throws Exception {
-    InitialHash h = ScannerTest.randomHash(new Random(8));
+    InitialHash h = RandomHashes.next(new Random(8));
     LyingScanner liar = new LyingScanner();
     // The honest scanner waits for the liar's first answer, so the liar surely takes part.
     try (SlicedPowEngine engine =
@@ -148,7 +153,7 @@ class SlicedPowEngineTest {
 
   @Test
   void onlyWrongAnswersFailTheJob() throws Exception {
-    InitialHash h = ScannerTest.randomHash(new Random(9));
+    InitialHash h = RandomHashes.next(new Random(9));
     try (SlicedPowEngine engine = new SlicedPowEngine("liar", List.of(new LyingScanner()))) {
       ExecutionException e =
           assertThrows(
@@ -160,34 +165,6 @@ class SlicedPowEngineTest {
               ExecutionException.class, () -> await(engine.submit(new PowJob(h, EASY, 0))));
       assertInstanceOf(PowException.class, later.getCause());
     }
-  }
-
-  /** Claims the first nonce of every slice solves it: what a broken device would do. */
-  private static final class LyingScanner implements NonceScanner {
-    final CountDownLatch asked = new CountDownLatch(1);
-
-    @Override
-    public String name() {
-      return "liar";
-    }
-
-    @Override
-    public long trialsPerPass() {
-      return 4096;
-    }
-
-    @Override
-    public List<ScanOutcome> scan(List<ScanSlice> slices) {
-      List<ScanOutcome> out = new ArrayList<>();
-      for (ScanSlice s : slices) {
-        out.add(ScanOutcome.found(s.firstNonce(), 0, 1));
-      }
-      asked.countDown();
-      return out;
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** Delegates to a real scanner once {@code gate} opens (bounded wait). */
@@ -218,6 +195,72 @@ class SlicedPowEngineTest {
         Thread.currentThread().interrupt();
       }
       return delegate.scan(slices);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+
+  /** Delegates to a real scanner and keeps every pass it was given, in call order. */
+  private static final class SliceLog implements NonceScanner {
+    private final NonceScanner delegate;
+    private final List<List<ScanSlice>> passes = new ArrayList<>();
+
+    SliceLog(NonceScanner delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public long trialsPerPass() {
+      return delegate.trialsPerPass();
+    }
+
+    @Override
+    public List<ScanOutcome> scan(List<ScanSlice> slices) {
+      synchronized (this) {
+        passes.add(List.copyOf(slices));
+        notifyAll();
+      }
+      return delegate.scan(slices);
+    }
+
+    synchronized int passes() {
+      return passes.size();
+    }
+
+    synchronized List<List<ScanSlice>> passesFrom(int index) {
+      return List.copyOf(passes.subList(Math.min(index, passes.size()), passes.size()));
+    }
+
+    synchronized int slicesFor(InitialHash hash) {
+      int n = 0;
+      for (List<ScanSlice> pass : passes) {
+        for (ScanSlice s : pass) {
+          if (s.initialHash().equals(hash)) {
+            n++;
+          }
+        }
+      }
+      return n;
+    }
+
+    /** Waits (60 s at most) until {@code n} slices of {@code hash} were handed out. */
+    synchronized void awaitSlicesFor(InitialHash hash, int n) throws InterruptedException {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (slicesFor(hash) < n) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("only " + slicesFor(hash) + " of " + n + " slices in 60 s");
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
     }
 
     @Override

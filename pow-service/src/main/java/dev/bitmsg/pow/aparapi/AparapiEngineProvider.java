@@ -72,7 +72,7 @@ public final class AparapiEngineProvider implements EngineProvider {
   }
 
   private static EngineProbe unavailable(String reason) {
-    log.info("Aparapi engine unavailable: {}", reason);
+    log.info("engine unavailable engine={} reason={}", NAME, reason);
     return EngineProbe.unavailable(NAME, reason);
   }
 }

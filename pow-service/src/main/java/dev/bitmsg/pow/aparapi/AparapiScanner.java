@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.aparapi;
 
+import com.aparapi.Kernel;
 import com.aparapi.Range;
 import com.aparapi.device.OpenCLDevice;
 import dev.bitmsg.pow.InitialHash;
@@ -146,7 +147,7 @@ public final class AparapiScanner extends LaunchingScanner {
   /** For tests: forces Aparapi's Java thread pool, which the scanner must refuse to use. */
   @SuppressWarnings("deprecation")
   void forceJavaThreadPoolForTest() {
-    kernel.setExecutionMode(com.aparapi.Kernel.EXECUTION_MODE.JTP);
+    kernel.setExecutionMode(Kernel.EXECUTION_MODE.JTP);
   }
 
   private void execute(Range range) {

@@ -3,6 +3,7 @@ package dev.bitmsg.pow.cli;
 import dev.bitmsg.pow.CpuKernelChoice;
 import dev.bitmsg.pow.DigestScanner;
 import dev.bitmsg.pow.PowEngine;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.SimdScanner;
 import dev.bitmsg.pow.engines.EngineCatalog;
 import dev.bitmsg.pow.engines.EngineOptions;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
           + "measured in the same run."
     })
 public final class BenchPowCommand implements Callable<Integer> {
+  private final PowRules rules;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -64,6 +67,11 @@ public final class BenchPowCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print one JSON line instead of text")
   boolean json;
+
+  /** {@code rules} give the expected work of the typical objects the figures are turned into. */
+  public BenchPowCommand(PowRules rules) {
+    this.rules = rules;
+  }
 
   /** One engine's figures, or why it is unavailable. */
   private record EngineResult(
@@ -140,7 +148,7 @@ public final class BenchPowCommand implements Callable<Integer> {
     }
   }
 
-  private static String json(
+  private String json(
       double baseline,
       double simd,
       int simdBits,
@@ -192,12 +200,9 @@ public final class BenchPowCommand implements Callable<Integer> {
           b.append(j == 0 ? "" : ", ").append(JsonLine.quote(r.scanners().get(j)));
         }
         b.append("], \"expected_seconds\": {\"msg_500B_ttl_4d\": ")
-            .append(
-                JsonLine.number(
-                    PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET) / r.rate()))
+            .append(JsonLine.number(PowBenchmark.typicalObjectTrials(rules) / r.rate()))
             .append(", \"object_256KiB_ttl_28d\": ")
-            .append(
-                JsonLine.number(PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET) / r.rate()))
+            .append(JsonLine.number(PowBenchmark.largeObjectTrials(rules) / r.rate()))
             .append('}');
       }
       b.append('}');
@@ -205,7 +210,7 @@ public final class BenchPowCommand implements Callable<Integer> {
     return b.append("}}").toString();
   }
 
-  private static void text(
+  private void text(
       PrintWriter out,
       double baseline,
       double simd,
@@ -260,8 +265,8 @@ public final class BenchPowCommand implements Callable<Integer> {
             r.rate() / baseline);
       }
     }
-    double typical = PowBenchmark.expectedTrials(PowBenchmark.TYPICAL_TARGET);
-    double large = PowBenchmark.expectedTrials(PowBenchmark.LARGE_TARGET);
+    double typical = PowBenchmark.typicalObjectTrials(rules);
+    double large = PowBenchmark.largeObjectTrials(rules);
     out.printf(
         Locale.ROOT,
         "expected PoW time: 500 B msg, TTL 4 d (%.3g trials); 256 KiB object, TTL 28 d "

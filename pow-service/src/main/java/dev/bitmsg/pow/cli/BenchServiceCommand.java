@@ -1,6 +1,7 @@
 package dev.bitmsg.pow.cli;
 
 import dev.bitmsg.pow.NonceScanner;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.SlicedPowEngine;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.service.EngineSetup;
@@ -14,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Benchmark the gRPC PoW service on loopback against the raw engine rate.")
 public final class BenchServiceCommand implements Callable<Integer> {
+  private final PowRules rules;
+
   @Option(
       names = "--clients",
       defaultValue = "4",
@@ -67,6 +69,11 @@ public final class BenchServiceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
+  /** {@code rules} are the served service's. */
+  public BenchServiceCommand(PowRules rules) {
+    this.rules = rules;
+  }
+
   @Override
   public Integer call() throws Exception {
     if (clients < 1 || jobs < 1 || seconds < 1) {
@@ -97,20 +104,13 @@ public final class BenchServiceCommand implements Callable<Integer> {
     }
     TokensFile tokensFile = TokensFile.parse(tokenLines, "bench tokens");
     PowServiceConfig config =
-        new PowServiceConfig(
-            "127.0.0.1",
-            0,
-            engines,
-            Optional.empty(),
-            OptionalInt.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Duration.ofHours(1),
-            1e15,
-            Duration.ofMinutes(5),
-            cpuThreads);
+        PowServiceConfig.defaults()
+            .withListen("127.0.0.1", 0)
+            .withEngines(engines, cpuThreads)
+            .withLimits(
+                new PowServiceConfig.Limits(Duration.ofHours(1), 1e15, Duration.ofMinutes(5)));
     try (PowGrpcServer server =
-            PowServiceCommand.start(config, Optional.of(tokensFile), served.scanners());
+            PowServiceCommand.start(config, Optional.of(tokensFile), served.scanners(), rules);
         SlicedPowEngine baseline = new SlicedPowEngine("direct", direct.scanners())) {
       if (server.awaitReady(2, TimeUnit.MINUTES) == 0) {
         System.err.println("bench service: no engine passed the self-test");
@@ -118,45 +118,24 @@ public final class BenchServiceCommand implements Callable<Integer> {
       }
       String target = "127.0.0.1:" + server.port();
       String probe = tokens.get(clients);
-      OverheadPhase overheadPhase = new OverheadPhase(jobs, notes);
-      double[] overhead = overheadPhase.run(target, probe, baseline);
-      double[] phase =
+      OverheadPhase.Result overhead = new OverheadPhase(jobs, notes).run(target, probe, baseline);
+      ConcurrentClientsPhase.Result concurrent =
           new ConcurrentClientsPhase(seconds, notes)
               .run(server, target, tokens.subList(0, clients), direct.scanners());
-      double[] start = new InteractiveStartPhase(notes).run(server, target, probe, raw);
-      Figures f =
-          new Figures(
-              overhead[0],
-              overhead[1],
-              overheadPhase.roundTripMs(),
-              phase[0],
-              phase[2],
-              phase[1],
-              start[0],
-              start[1],
-              raw,
-              clients,
-              jobs,
-              seconds);
+      InteractiveStartPhase.Result interactive =
+          new InteractiveStartPhase(notes).run(server, target, probe, raw);
+      Figures f = new Figures(overhead, concurrent, interactive, raw);
       print(f);
     }
     return 0;
   }
 
-  /** Figures of one run. */
+  /** Figures of one run: each phase's, and the raw engine rate they are measured against. */
   record Figures(
-      double overheadMsPerJob,
-      double versusDirectMedianMs,
-      double roundTripMs,
-      double throughputRatio,
-      double throughputVersusDirect,
-      double fairnessJain,
-      double interactiveStartMs,
-      double interactiveCallMs,
-      double rawRate,
-      int clients,
-      int jobs,
-      int seconds) {}
+      OverheadPhase.Result overhead,
+      ConcurrentClientsPhase.Result concurrent,
+      InteractiveStartPhase.Result interactive,
+      double rawRate) {}
 
   private void print(Figures f) {
     if (json) {
@@ -170,35 +149,37 @@ public final class BenchServiceCommand implements Callable<Integer> {
               + " \"seconds\": %d, \"goals\": {\"overhead_ms_per_job\": \"<= 5\","
               + " \"throughput_ratio\": \">= 0.9\", \"fairness_jain\": \">= 0.95\","
               + " \"interactive_start_ms\": \"<= 100\"}}%n",
-          f.overheadMsPerJob(),
-          f.versusDirectMedianMs(),
-          f.roundTripMs(),
-          f.throughputRatio(),
-          f.throughputVersusDirect(),
-          f.fairnessJain(),
-          f.interactiveStartMs(),
-          f.interactiveCallMs(),
+          f.overhead().overheadMsPerJob(),
+          f.overhead().versusDirectMedianMs(),
+          f.overhead().roundTripMs(),
+          f.concurrent().throughputRatio(),
+          f.concurrent().throughputVersusDirect(),
+          f.concurrent().fairnessJain(),
+          f.interactive().worstStartMs(),
+          f.interactive().worstCallMs(),
           f.rawRate(),
-          f.clients(),
-          f.jobs(),
-          f.seconds());
+          clients,
+          jobs,
+          seconds);
     } else {
       System.out.printf(
           Locale.ROOT,
           "overhead per small job   %8.2f ms   (goal <= 5; a trivial call takes %.2f ms here)%n",
-          f.overheadMsPerJob(),
-          f.roundTripMs());
+          f.overhead().overheadMsPerJob(),
+          f.overhead().roundTripMs());
       System.out.printf(
           Locale.ROOT,
           "throughput / raw rate    %8.4f      (goal >= 0.9, %d clients)%n",
-          f.throughputRatio(),
-          f.clients());
+          f.concurrent().throughputRatio(),
+          clients);
       System.out.printf(
-          Locale.ROOT, "Jain fairness index      %8.4f      (goal >= 0.95)%n", f.fairnessJain());
+          Locale.ROOT,
+          "Jain fairness index      %8.4f      (goal >= 0.95)%n",
+          f.concurrent().fairnessJain());
       System.out.printf(
           Locale.ROOT,
           "interactive start        %8.1f ms   (goal <= 100, behind a bulk job)%n",
-          f.interactiveStartMs());
+          f.interactive().worstStartMs());
     }
   }
 }

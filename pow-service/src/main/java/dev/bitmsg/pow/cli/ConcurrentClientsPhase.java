@@ -27,6 +27,15 @@ import java.util.concurrent.TimeUnit;
  * fairness across equal-weight clients.
  */
 final class ConcurrentClientsPhase {
+  /**
+   * Figures of the phase.
+   *
+   * @param throughputRatio trials through the service over the engines' own rate in the window
+   * @param throughputVersusDirect the same over the rate driven directly just before and after
+   * @param fairnessJain Jain's index of the trials served to the clients
+   */
+  record Result(double throughputRatio, double throughputVersusDirect, double fairnessJain) {}
+
   private final int seconds;
   private final ProgressNotes notes;
 
@@ -40,7 +49,7 @@ final class ConcurrentClientsPhase {
    * divided by the raw rate (measured just before and after the window), and Jain's index over the
    * trials each client was served in the window.
    */
-  double[] run(PowGrpcServer server, String target, List<String> tokens, List<NonceScanner> direct)
+  Result run(PowGrpcServer server, String target, List<String> tokens, List<NonceScanner> direct)
       throws Exception {
     long small = targetFor(SMALL_JOB_TRIALS);
     double rawBefore = measure(direct, Duration.ofSeconds(2));
@@ -108,11 +117,10 @@ final class ConcurrentClientsPhase {
           "%d clients for %d s: %d jobs, %.3g trials/s through the service; engines' own rate in"
               + " the window %.3g; driven directly just before %.3g and after %.3g",
           tokens.size(), seconds, jobsDone, throughput, rawInWindow, rawBefore, rawAfter);
-      return new double[] {
-        rawInWindow > 0 ? throughput / rawInWindow : 0,
-        jain,
-        throughput / ((rawBefore + rawAfter) / 2)
-      };
+      return new Result(
+          rawInWindow > 0 ? throughput / rawInWindow : 0,
+          throughput / ((rawBefore + rawAfter) / 2),
+          jain);
     } finally {
       pool.shutdownNow();
       conns.forEach(PowServiceClient::close);

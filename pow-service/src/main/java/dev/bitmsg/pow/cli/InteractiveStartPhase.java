@@ -15,9 +15,18 @@ import dev.bitmsg.pow.v1.Priority;
 import dev.bitmsg.pow.v1.SubmitRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The interactive-start phase of {@code ./bm bench service}: how soon urgent work gets going. */
 final class InteractiveStartPhase {
+  /**
+   * Figures of the phase.
+   *
+   * @param worstStartMs worst time from admission to the first slice (server side)
+   * @param worstCallMs worst client-side latency of a whole call
+   */
+  record Result(double worstStartMs, double worstCallMs) {}
+
   private final ProgressNotes notes;
 
   InteractiveStartPhase(ProgressNotes notes) {
@@ -29,8 +38,8 @@ final class InteractiveStartPhase {
    * expected trials one after another: the worst time from admission until the scheduler handed one
    * its first slice (server-side), and the worst client-side latency of the whole call.
    */
-  double[] run(PowGrpcServer server, String target, String token, double raw) throws Exception {
-    List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+  Result run(PowGrpcServer server, String target, String token, double raw) throws Exception {
+    List<Duration> waits = new CopyOnWriteArrayList<>();
     server.addListener(
         new SchedulerListener() {
           @Override
@@ -64,7 +73,7 @@ final class InteractiveStartPhase {
         notes.note(
             "interactive behind bulk: worst start %.1f ms, worst whole call %.1f ms (%d jobs)",
             worstStart, worstCall, waits.size());
-        return new double[] {worstStart, worstCall};
+        return new Result(worstStart, worstCall);
       } finally {
         c.blocking().cancel(CancelRequest.newBuilder().setJobId(bulk).build());
       }

@@ -1,5 +1,7 @@
 package dev.bitmsg.pow.cli;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** Minimal JSON text helpers for the one-line {@code --json} outputs. Stateless. */
@@ -34,9 +36,6 @@ final class JsonLine {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       return "null";
     }
-    return new java.math.BigDecimal(d)
-        .round(new java.math.MathContext(6))
-        .stripTrailingZeros()
-        .toPlainString();
+    return new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

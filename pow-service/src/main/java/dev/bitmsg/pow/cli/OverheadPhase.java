@@ -11,26 +11,30 @@ import dev.bitmsg.pow.PowJob;
 import dev.bitmsg.pow.PowSolution;
 import dev.bitmsg.pow.SlicedPowEngine;
 import dev.bitmsg.pow.service.client.PowServiceClient;
+import dev.bitmsg.pow.v1.GetInfoRequest;
 import dev.bitmsg.pow.v1.Priority;
 import dev.bitmsg.pow.v1.SolveResponse;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /** The overhead phase of {@code ./bm bench service}: what the service adds to one small job. */
 final class OverheadPhase {
+  /**
+   * Figures of the phase.
+   *
+   * @param overheadMsPerJob client-side time per small job minus the engine time spent on it
+   * @param versusDirectMedianMs median difference to the same search on the engines driven directly
+   * @param roundTripMs mean time of a trivial call (GetInfo), for context
+   */
+  record Result(double overheadMsPerJob, double versusDirectMedianMs, double roundTripMs) {}
+
   private final int jobs;
   private final ProgressNotes notes;
-
-  /** Mean time of a trivial call (GetInfo), for context. */
-  private double roundTripMs;
 
   OverheadPhase(int jobs, ProgressNotes notes) {
     this.jobs = jobs;
     this.notes = notes;
-  }
-
-  double roundTripMs() {
-    return roundTripMs;
   }
 
   /**
@@ -40,16 +44,16 @@ final class OverheadPhase {
    * same search (same hash, target and first nonce) on the engines driven directly, alternated with
    * the service runs; that one is at the mercy of other load.
    */
-  double[] run(String target, String token, SlicedPowEngine baseline) throws Exception {
+  Result run(String target, String token, SlicedPowEngine baseline) throws Exception {
     long small = targetFor(SMALL_JOB_TRIALS);
     SecureRandom random = new SecureRandom();
     try (PowServiceClient c = client(target, token)) {
       warmUp(c, small);
       long v0 = System.nanoTime();
       for (int i = 0; i < 200; i++) {
-        c.blocking().getInfo(dev.bitmsg.pow.v1.GetInfoRequest.getDefaultInstance());
+        c.blocking().getInfo(GetInfoRequest.getDefaultInstance());
       }
-      roundTripMs = (System.nanoTime() - v0) / 200.0 / 1e6;
+      double roundTripMs = (System.nanoTime() - v0) / 200.0 / 1e6;
       notes.note("GetInfo round trip: %.2f ms", roundTripMs);
       long e0 = System.nanoTime();
       for (int i = 0; i < 20; i++) {
@@ -83,16 +87,16 @@ final class OverheadPhase {
         versusDirect[i] = serviceMs - r.getTrials() * directMs / Math.max(1, direct.trials());
         trials += r.getTrials();
       }
-      double mean = java.util.Arrays.stream(versusDirect).average().orElse(0);
+      double mean = Arrays.stream(versusDirect).average().orElse(0);
       double[] sorted = versusDirect.clone();
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       double median = sorted[jobs / 2];
       notes.note(
           "%d small jobs: %.3g trials on average; through the service minus driven directly:"
               + " mean %.1f ms, median %.1f ms; time outside scan calls %.1f ms per job (%.1f ms of"
               + " it inside the server)",
           jobs, (double) trials / jobs, mean, median, nonScan / jobs, serverSide / jobs);
-      return new double[] {nonScan / jobs, median};
+      return new Result(nonScan / jobs, median, roundTripMs);
     }
   }
 
@@ -105,7 +109,7 @@ final class OverheadPhase {
   private static void warmUp(PowServiceClient c, long small) {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     for (int i = 0; System.nanoTime() < end && i < 20_000; i++) {
-      c.blocking().getInfo(dev.bitmsg.pow.v1.GetInfoRequest.getDefaultInstance());
+      c.blocking().getInfo(GetInfoRequest.getDefaultInstance());
       c.blocking().solve(solve(hash("warm-up-" + i), targetFor(10), Priority.PRIORITY_INTERACTIVE));
     }
     for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.cli;
 
+import dev.bitmsg.pow.opencl.DeviceBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -9,11 +10,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks",
-    subcommands = {
-      BenchPowCommand.class,
-      BenchServiceCommand.class,
-      dev.bitmsg.pow.opencl.DeviceBench.class
-    })
+    subcommands = {BenchPowCommand.class, BenchServiceCommand.class, DeviceBench.class})
 public final class PowBenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -15,11 +15,6 @@ import java.util.List;
  * whole engine working on one hopeless job, each after a warm-up. Not thread-safe.
  */
 final class PowBenchmark {
-  /** A 500-byte message living 4 days: a typical msg object. */
-  static final long TYPICAL_TARGET = PowRules.NETWORK.target(500, 4 * 86400);
-
-  /** A maximal 256 KiB object living 28 days: the worst case. */
-  static final long LARGE_TARGET = PowRules.NETWORK.target(256 * 1024, 28 * 86400);
 
   private static final InitialHash HASH =
       InitialHash.ofObjectWithoutNonce("bm bench pow".getBytes(StandardCharsets.US_ASCII));
@@ -33,8 +28,14 @@ final class PowBenchmark {
     this.seconds = seconds;
   }
 
-  static double expectedTrials(long target) {
-    return PowRules.expectedTrials(target);
+  /** Expected trials of a typical msg object (500 bytes, living 4 days) under {@code rules}. */
+  static double typicalObjectTrials(PowRules rules) {
+    return PowRules.expectedTrials(rules.target(500, 4 * 86400));
+  }
+
+  /** Expected trials of a maximal 256 KiB object living 28 days (the worst case). */
+  static double largeObjectTrials(PowRules rules) {
+    return PowRules.expectedTrials(rules.target(256 * 1024, 28 * 86400));
   }
 
   /**

@@ -39,6 +39,8 @@ public final class PowDemoCommand implements Callable<Integer> {
   private static final long TTL = 3600;
   private static final long SECONDS_PER_ENGINE = 120;
 
+  private final PowRules rules;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -55,13 +57,18 @@ public final class PowDemoCommand implements Callable<Integer> {
       description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
   String cpuKernel;
 
+  /** {@code rules} give the target the demo object's PoW must meet. */
+  public PowDemoCommand(PowRules rules) {
+    this.rules = rules;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     byte[] body = HexFormat.of().parseHex(GETPUBKEY_WITHOUT_NONCE);
     InitialHash hash = InitialHash.ofObjectWithoutNonce(body);
     long objectLength = body.length + 8L;
-    long target = PowRules.NETWORK.target(objectLength, TTL);
+    long target = rules.target(objectLength, TTL);
     out.printf(
         Locale.ROOT,
         "getpubkey object: %d bytes with nonce, TTL %d s, network difficulty%n",

@@ -1,6 +1,7 @@
 package dev.bitmsg.pow.cli;
 
 import dev.bitmsg.pow.NonceScanner;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.service.EngineSetup;
 import dev.bitmsg.pow.service.PowGrpcServer;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run the gRPC proof-of-work service (prints its address and engines).")
 public final class PowServiceCommand implements Callable<Integer> {
+  private final PowRules rules;
+
   @Option(
       names = "--listen",
       defaultValue = "127.0.0.1:8446",
@@ -80,6 +83,11 @@ public final class PowServiceCommand implements Callable<Integer> {
       description = "CPU engine threads, 0 = all cores")
   int cpuThreads;
 
+  /** {@code rules} are the ones the service computes and checks targets by. */
+  public PowServiceCommand(PowRules rules) {
+    this.rules = rules;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -89,17 +97,14 @@ public final class PowServiceCommand implements Callable<Integer> {
       PowServiceConfig.Listen l = PowServiceConfig.parseListen(listen);
       config =
           new PowServiceConfig(
-              l.host(),
-              l.port(),
+              l,
               engines,
+              cpuThreads,
               Optional.ofNullable(tokens),
               metricsPort == null ? OptionalInt.empty() : OptionalInt.of(metricsPort),
-              Optional.ofNullable(tlsCert),
-              Optional.ofNullable(tlsKey),
-              Duration.ofSeconds(maxJobSeconds),
-              maxExpectedTrials,
-              Duration.ofSeconds(60),
-              cpuThreads);
+              PowServiceConfig.Tls.of(Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey)),
+              new PowServiceConfig.Limits(
+                  Duration.ofSeconds(maxJobSeconds), maxExpectedTrials, Duration.ofSeconds(60)));
       tokensFile = tokens == null ? Optional.empty() : Optional.of(TokensFile.read(tokens));
     } catch (IllegalArgumentException e) {
       System.err.println("pow-service: " + e.getMessage());
@@ -119,7 +124,7 @@ public final class PowServiceCommand implements Callable<Integer> {
       System.err.println("pow-service: no usable engine among " + config.engines());
       return 1;
     }
-    PowGrpcServer server = start(config, tokensFile, setup.scanners());
+    PowGrpcServer server = start(config, tokensFile, setup.scanners(), rules);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -129,11 +134,11 @@ public final class PowServiceCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "pow-service-shutdown"));
-    String scheme = config.tlsCert().isPresent() ? "TLS" : "plaintext";
+    String scheme = config.tls().isPresent() ? "TLS" : "plaintext";
     out.printf(
         Locale.ROOT,
         "pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
-        config.host(),
+        config.listen().host(),
         server.port(),
         scheme,
         tokensFile.isPresent() ? ", bearer tokens" : "");
@@ -145,8 +150,9 @@ public final class PowServiceCommand implements Callable<Integer> {
           s.trialsPerPass());
     }
     if (config.metricsPort().isPresent()) {
-      int mp = server.metrics().serve(config.host(), config.metricsPort().getAsInt());
-      out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", config.host(), mp);
+      String host = config.listen().host();
+      int mp = server.metrics().serve(host, config.metricsPort().getAsInt());
+      out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", host, mp);
     }
     int passed = server.awaitReady(5, TimeUnit.MINUTES);
     out.printf(
@@ -162,18 +168,22 @@ public final class PowServiceCommand implements Callable<Integer> {
 
   /** Builds and starts a server on the configured address (used by the bench too). */
   static PowGrpcServer start(
-      PowServiceConfig config, Optional<TokensFile> tokens, List<NonceScanner> scanners)
+      PowServiceConfig config,
+      Optional<TokensFile> tokens,
+      List<NonceScanner> scanners,
+      PowRules rules)
       throws IOException {
-    InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+    InetSocketAddress address =
+        new InetSocketAddress(config.listen().host(), config.listen().port());
     NettyServerBuilder builder;
-    if (config.tlsCert().isPresent()) {
+    if (config.tls().isPresent()) {
+      PowServiceConfig.Tls tls = config.tls().get();
       ServerCredentials creds =
-          TlsServerCredentials.create(
-              config.tlsCert().get().toFile(), config.tlsKey().orElseThrow().toFile());
+          TlsServerCredentials.create(tls.cert().toFile(), tls.key().toFile());
       builder = NettyServerBuilder.forAddress(address, creds);
     } else {
       builder = NettyServerBuilder.forAddress(address);
     }
-    return new PowGrpcServer(builder, config, tokens, scanners).start();
+    return new PowGrpcServer(builder, config, tokens, scanners, rules).start();
   }
 }

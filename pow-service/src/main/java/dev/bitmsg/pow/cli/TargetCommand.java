@@ -1,9 +1,9 @@
 package dev.bitmsg.pow.cli;
 
-import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.PowRules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
       "Exit 0; 1 when the difficulty is so high that the target is 0 (no search possible)."
     })
 public final class TargetCommand implements Callable<Integer> {
+  private final PowRules rules;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -33,22 +35,12 @@ public final class TargetCommand implements Callable<Integer> {
       description = "expiresTime - now; below 300 counts as 300")
   long ttl;
 
-  @Option(
-      names = "--ntpb",
-      paramLabel = "N",
-      defaultValue = "1000",
-      converter = UnsignedLongConverter.class,
-      description = "nonce trials per byte (default ${DEFAULT-VALUE}; below 1000 raised to 1000)")
-  long ntpb;
+  @Mixin DifficultyOptions difficulty;
 
-  @Option(
-      names = "--extra",
-      paramLabel = "N",
-      defaultValue = "1000",
-      converter = UnsignedLongConverter.class,
-      description =
-          "payload length extra bytes (default ${DEFAULT-VALUE}; below 1000 raised to 1000)")
-  long extra;
+  /** {@code rules} give the target. */
+  public TargetCommand(PowRules rules) {
+    this.rules = rules;
+  }
 
   @Override
   public Integer call() {
@@ -59,7 +51,7 @@ public final class TargetCommand implements Callable<Integer> {
               "bm pow target: --payload-length includes the 8-byte nonce, so it is at least 8");
       return 2;
     }
-    long target = PowRules.NETWORK.target(length, ttl, new Difficulty(ntpb, extra));
+    long target = rules.target(length, ttl, difficulty.difficulty());
     spec.commandLine().getOut().println(Long.toUnsignedString(target));
     if (target == 0) {
       spec.commandLine()

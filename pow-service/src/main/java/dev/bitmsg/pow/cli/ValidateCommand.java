@@ -1,6 +1,5 @@
 package dev.bitmsg.pow.cli;
 
-import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.ObjectPow;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.PowVerdict;
@@ -8,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
       "Exit 0 when valid, 1 when invalid (with the reason), 2 for bad input."
     })
 public final class ValidateCommand implements Callable<Integer> {
+  private final PowRules rules;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -30,27 +32,18 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "the whole object, nonce first")
   String objectHex;
 
-  @Option(
-      names = "--ntpb",
-      paramLabel = "N",
-      defaultValue = "1000",
-      converter = UnsignedLongConverter.class,
-      description = "nonce trials per byte demanded")
-  long ntpb;
-
-  @Option(
-      names = "--extra",
-      paramLabel = "N",
-      defaultValue = "1000",
-      converter = UnsignedLongConverter.class,
-      description = "payload length extra bytes demanded")
-  long extra;
+  @Mixin DifficultyOptions difficulty;
 
   @Option(
       names = "--now",
       paramLabel = "EPOCH",
       description = "check time in Unix seconds (default: the current time)")
   Long now;
+
+  /** {@code rules} decide whether the object's lifetime and proof of work are good enough. */
+  public ValidateCommand(PowRules rules) {
+    this.rules = rules;
+  }
 
   @Override
   public Integer call() {
@@ -65,7 +58,7 @@ public final class ValidateCommand implements Callable<Integer> {
       return 2;
     }
     long at = now != null ? now : System.currentTimeMillis() / 1000;
-    PowVerdict v = PowRules.NETWORK.validate(object, at, new Difficulty(ntpb, extra));
+    PowVerdict v = rules.validate(object, at, difficulty.difficulty());
     out.println(v.valid() ? "valid" : "invalid: " + v.outcome());
     out.println("reason: " + v.reason());
     if (object.length >= 16) {

@@ -33,14 +33,24 @@ import org.slf4j.LoggerFactory;
  * Immutable (the ids are opaque driver handles).
  */
 public record ClDevice(
-    cl_platform_id platform,
-    cl_device_id device,
-    String label,
-    String platformName,
-    String version,
-    String driver,
-    boolean gpu,
-    int computeUnits) {
+    cl_platform_id platform, cl_device_id device, String label, Description about) {
+  /**
+   * What the driver says about a device. Immutable.
+   *
+   * @param platformName the platform's name, e.g. "Portable Computing Language"
+   * @param version the device's OpenCL version string
+   * @param driver the driver version
+   * @param gpu whether the device is a GPU
+   * @param computeUnits its compute units
+   */
+  public record Description(
+      String platformName, String version, String driver, boolean gpu, int computeUnits) {}
+
+  /** The name of the device's platform. */
+  public String platformName() {
+    return about.platformName();
+  }
+
   private static final Logger log = LoggerFactory.getLogger(ClDevice.class);
 
   /**
@@ -62,7 +72,7 @@ public record ClDevice(
         addDevices(platform, found, seen);
       } catch (CLException e) {
         // One broken platform (or one without devices) must not hide the others.
-        log.warn("skipping an OpenCL platform: {}", e.getMessage());
+        log.warn("opencl platform skipped reason={}", e.getMessage());
       }
     }
     return found;
@@ -88,11 +98,12 @@ public record ClDevice(
               platform,
               device,
               label,
-              platformName,
-              deviceString(device, CL_DEVICE_VERSION),
-              deviceString(device, CL_DRIVER_VERSION),
-              (type[0] & CL_DEVICE_TYPE_GPU) != 0,
-              units[0]));
+              new Description(
+                  platformName,
+                  deviceString(device, CL_DEVICE_VERSION),
+                  deviceString(device, CL_DRIVER_VERSION),
+                  (type[0] & CL_DEVICE_TYPE_GPU) != 0,
+                  units[0])));
     }
   }
 
@@ -122,6 +133,13 @@ public record ClDevice(
 
   @Override
   public String toString() {
-    return label + " (" + platformName + ", " + version + ", driver " + driver + ")";
+    return label
+        + " ("
+        + about.platformName()
+        + ", "
+        + about.version()
+        + ", driver "
+        + about.driver()
+        + ")";
   }
 }

@@ -46,7 +46,7 @@ public final class DeviceAdmission {
         }
         scanner.calibrate(settings.targetLaunchMillis());
         log.info(
-            "{} {} passed its self-test; {} trials per launch ({} nonces per item)",
+            "device admitted kind={} device={} trialsPerLaunch={} noncesPerItem={}",
             kind,
             c.label(),
             scanner.trialsPerPass(),
@@ -54,7 +54,7 @@ public final class DeviceAdmission {
         scanners.add(scanner);
       } catch (RuntimeException | LinkageError e) {
         String why = kind + " " + c.label() + " excluded: " + e.getMessage();
-        log.error("{}", why);
+        log.error("device excluded kind={} device={} reason={}", kind, c.label(), e.getMessage());
         problems.add(why);
         if (scanner != null) {
           scanner.close();

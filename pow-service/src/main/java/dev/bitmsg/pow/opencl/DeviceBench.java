@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.opencl;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.ScanSlice;
@@ -8,7 +9,9 @@ import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
 import dev.bitmsg.pow.engines.EngineProvider;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -80,8 +83,8 @@ public final class DeviceBench implements Callable<Integer> {
     int n = scanners.size();
     Rate[] dev = new Rate[n];
     Rate[] base = new Rate[n];
-    java.util.Arrays.fill(dev, Rate.ZERO);
-    java.util.Arrays.fill(base, Rate.ZERO);
+    Arrays.fill(dev, Rate.ZERO);
+    Arrays.fill(base, Rate.ZERO);
     for (NonceScanner s : scanners) {
       measure(s, jobCount, 0.2); // warm-up: first launches compile and page in
     }
@@ -136,9 +139,9 @@ public final class DeviceBench implements Callable<Integer> {
   @SuppressForbidden(
       "com.sun.management is the supported JDK extension that reports process CPU time")
   private static long processCpuNanos() {
-    java.lang.management.OperatingSystemMXBean os =
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime()
+        : 0;
   }
 
   private static long sink;

@@ -54,7 +54,7 @@ public final class JoclEngineProvider implements EngineProvider {
   }
 
   private static EngineProbe unavailable(String reason) {
-    log.info("OpenCL engine unavailable: {}", reason);
+    log.info("engine unavailable engine={} reason={}", NAME, reason);
     return EngineProbe.unavailable(NAME, reason);
   }
 }

@@ -66,18 +66,22 @@ public final class JoclScanner extends LaunchingScanner {
   private final cl_mem jobsMem;
   private final cl_mem resultsMem;
 
+  /** The OpenCL objects one scanner owns, created in this order and released in reverse. */
+  private record Handles(
+      cl_context context,
+      cl_command_queue queue,
+      cl_kernel search,
+      cl_kernel trials,
+      cl_mem jobsMem,
+      cl_mem resultsMem) {}
+
   private JoclScanner(
       ClDevice device,
       JoclSettings settings,
       int workGroupSize,
       int minGroup,
       Deque<Runnable> releases,
-      cl_context context,
-      cl_command_queue queue,
-      cl_kernel search,
-      cl_kernel trials,
-      cl_mem jobsMem,
-      cl_mem resultsMem) {
+      Handles handles) {
     super(
         "opencl:" + device.label(),
         settings.noncesPerItem(),
@@ -86,12 +90,12 @@ public final class JoclScanner extends LaunchingScanner {
         settings.maxJobsPerLaunch());
     this.device = device;
     this.releases = releases;
-    this.context = context;
-    this.queue = queue;
-    this.search = search;
-    this.trials = trials;
-    this.jobsMem = jobsMem;
-    this.resultsMem = resultsMem;
+    this.context = handles.context();
+    this.queue = handles.queue();
+    this.search = handles.search();
+    this.trials = handles.trials();
+    this.jobsMem = handles.jobsMem();
+    this.resultsMem = handles.resultsMem();
   }
 
   /** Opens the device with the proof-of-work program from the classpath. */
@@ -150,7 +154,7 @@ public final class JoclScanner extends LaunchingScanner {
       clSetKernelArg(search, 0, Sizeof.cl_mem, Pointer.to(jobsMem));
       clSetKernelArg(search, 1, Sizeof.cl_mem, Pointer.to(resultsMem));
       log.debug(
-          "{}: work-group size {}, {} nonces per item",
+          "opencl program built device={} workGroupSize={} noncesPerItem={}",
           device.label(),
           wg,
           settings.noncesPerItem());
@@ -160,12 +164,7 @@ public final class JoclScanner extends LaunchingScanner {
           wg,
           minGroup,
           releases,
-          context,
-          queue,
-          search,
-          trials,
-          jobsMem,
-          resultsMem);
+          new Handles(context, queue, search, trials, jobsMem, resultsMem));
     } catch (RuntimeException | Error e) {
       releaseAll(releases);
       throw e;
@@ -352,7 +351,7 @@ public final class JoclScanner extends LaunchingScanner {
       try {
         releases.pop().run();
       } catch (CLException e) {
-        log.warn("releasing an OpenCL object failed: {}", e.getMessage());
+        log.warn("opencl release failed reason={}", e.getMessage());
       }
     }
   }

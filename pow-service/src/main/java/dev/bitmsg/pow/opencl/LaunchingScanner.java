@@ -157,7 +157,7 @@ public abstract class LaunchingScanner implements NonceScanner {
       }
       trials = next;
     }
-    log.debug("{}: calibrated to {} trials per launch", name, launchTrials);
+    log.debug("device calibrated device={} trialsPerLaunch={}", name, launchTrials);
   }
 
   private double timeLaunch(long trials) {
@@ -240,7 +240,7 @@ public abstract class LaunchingScanner implements NonceScanner {
   protected final PowException fail(String why) {
     String reason = name + " " + why + "; device taken out of service";
     outOfService = reason;
-    log.error("{}", reason);
+    log.error("device out of service device={} reason={}", name, why);
     return new PowException(reason);
   }
 

@@ -26,7 +26,7 @@ final class Completions {
             })
         .exceptionally(
             e -> {
-              log.error("event=completion-action-failed", e);
+              log.error("completion action failed", e);
               return null;
             });
   }

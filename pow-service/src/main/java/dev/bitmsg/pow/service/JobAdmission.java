@@ -23,12 +23,12 @@ final class JobAdmission {
 
   private final Scheduler scheduler;
   private final QuotaLedger quotas;
-  private final PowServiceConfig config;
+  private final PowServiceConfig.Limits limits;
 
-  JobAdmission(Scheduler scheduler, QuotaLedger quotas, PowServiceConfig config) {
+  JobAdmission(Scheduler scheduler, QuotaLedger quotas, PowServiceConfig.Limits limits) {
     this.scheduler = scheduler;
     this.quotas = quotas;
-    this.config = config;
+    this.limits = limits;
   }
 
   /** Checks quotas and queues the job; the quota slot is freed when the job ends. */
@@ -52,7 +52,7 @@ final class JobAdmission {
     }
     Completions.onCompletion(job.result(), (s, e) -> slot.close());
     log.info(
-        "job={} client={} event=admitted priority={} target={} expectedTrials={}",
+        "job admitted job={} client={} priority={} target={} expectedTrials={}",
         job.id(),
         client.name(),
         search.priority(),
@@ -64,7 +64,7 @@ final class JobAdmission {
   /** The call's deadline, capped by the server's maximum job time. */
   Duration callTimeout() {
     Deadline d = Context.current().getDeadline();
-    Duration max = config.maxJobTime();
+    Duration max = limits.maxJobTime();
     if (d == null) {
       return max;
     }
@@ -74,7 +74,7 @@ final class JobAdmission {
 
   /** A Submit's own {@code timeout_ms} (0: the server's maximum), refused above that maximum. */
   Duration submitTimeout(long timeoutMs) {
-    Duration timeout = config.maxJobTime();
+    Duration timeout = limits.maxJobTime();
     if (timeoutMs != 0) {
       if (timeoutMs < 0 || timeoutMs > timeout.toMillis()) {
         throw new InvalidRequestException(

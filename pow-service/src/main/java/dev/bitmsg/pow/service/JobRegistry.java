@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.service;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.bitmsg.pow.service.scheduler.Job;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,8 +27,13 @@ final class JobRegistry {
     final Job job;
     final SearchRequest search;
     final Optional<ObjectRequest> object;
+
+    @GuardedBy("this")
     private int watchers;
+
+    @GuardedBy("this")
     private long detachedSinceNanos;
+
     volatile long endedNanos;
 
     Tracked(String client, Job job, SearchRequest search, Optional<ObjectRequest> object) {
@@ -94,7 +100,7 @@ final class JobRegistry {
           }
         } else if (t.orphanedLongerThan(detachedGrace.toNanos(), now)) {
           log.info(
-              "job={} client={} event=orphaned: nobody watched it for {} ms, cancelling",
+              "orphaned job cancelled job={} client={} unwatchedMs={}",
               t.job.id(),
               t.client,
               detachedGrace.toMillis());
@@ -102,7 +108,7 @@ final class JobRegistry {
         }
       }
     } catch (RuntimeException e) {
-      log.warn("event=registry-sweep-failed", e);
+      log.warn("job registry sweep failed", e);
     }
   }
 }

@@ -2,12 +2,14 @@ package dev.bitmsg.pow.service;
 
 import static dev.bitmsg.pow.service.ResponseMapper.objectResponse;
 import static dev.bitmsg.pow.service.ResponseMapper.solveResponse;
-import static dev.bitmsg.pow.service.ResponseMapper.toProto;
+import static dev.bitmsg.pow.service.ResponseMapper.stateOf;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.bitmsg.pow.PowSolution;
 import dev.bitmsg.pow.service.scheduler.Job;
 import dev.bitmsg.pow.service.scheduler.JobEndedException;
 import dev.bitmsg.pow.service.scheduler.JobProgress;
+import dev.bitmsg.pow.v1.JobState;
 import dev.bitmsg.pow.v1.JobUpdate;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +25,11 @@ final class JobWatcher {
   private final JobRegistry.Tracked tracked;
   private final ServerCallStreamObserver<JobUpdate> out;
   private final ScheduledExecutorService timer;
+
+  @GuardedBy("this")
   private @Nullable ScheduledFuture<?> ticks;
+
+  @GuardedBy("this")
   private boolean closed;
 
   JobWatcher(
@@ -66,8 +72,7 @@ final class JobWatcher {
     if (closed || out.isCancelled()) {
       return;
     }
-    if (u.getState() != dev.bitmsg.pow.v1.JobState.JOB_STATE_QUEUED
-        && u.getState() != dev.bitmsg.pow.v1.JobState.JOB_STATE_RUNNING) {
+    if (u.getState() != JobState.JOB_STATE_QUEUED && u.getState() != JobState.JOB_STATE_RUNNING) {
       return; // the final message comes from finish()
     }
     out.onNext(u);
@@ -92,7 +97,7 @@ final class JobWatcher {
     JobUpdate.Builder b =
         JobUpdate.newBuilder()
             .setJobId(job.id())
-            .setState(toProto(p.state()))
+            .setState(stateOf(p))
             .setTrials(p.trials())
             .setTrialsPerSecond(p.trialsPerSecond())
             .setExpectedTrials(p.expectedTrials())

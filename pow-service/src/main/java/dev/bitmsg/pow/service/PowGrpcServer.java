@@ -1,15 +1,15 @@
 package dev.bitmsg.pow.service;
 
 import dev.bitmsg.pow.NonceScanner;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.service.auth.AuthInterceptor;
 import dev.bitmsg.pow.service.auth.QuotaLedger;
 import dev.bitmsg.pow.service.auth.TokensFile;
 import dev.bitmsg.pow.service.metrics.ServiceMetrics;
-import dev.bitmsg.pow.service.scheduler.Job;
-import dev.bitmsg.pow.service.scheduler.JobState;
 import dev.bitmsg.pow.service.scheduler.Scheduler;
 import dev.bitmsg.pow.service.scheduler.SchedulerListener;
 import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
+import io.grpc.BindableService;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -18,22 +18,24 @@ import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,9 +44,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns one running PoW service: the gRPC {@link Server} (built from the given builder, so tests
  * pass an in-process one), the {@link Scheduler} with one worker per scanner, health, reflection,
- * auth and metrics. Health is NOT_SERVING until every engine ran its self-test and at least one
- * passed; SERVING afterwards while any engine is healthy. Thread-safe lifecycle: {@link #start}
- * once, then {@link #close}.
+ * auth and metrics. It is the service's composition root: the one place that builds these parts, in
+ * dependency order (scheduler, then the metrics that read it and listen to it, then the gRPC
+ * service over both), and hands them the {@link PowRules} it was given. Health is NOT_SERVING until
+ * every engine ran its self-test and at least one passed; SERVING afterwards while any engine is
+ * healthy. Thread-safe lifecycle: {@link #start} once, then {@link #close}.
  */
 public final class PowGrpcServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PowGrpcServer.class);
@@ -59,35 +63,37 @@ public final class PowGrpcServer implements AutoCloseable {
   private final ExecutorService handlers;
   private final ScheduledExecutorService timer;
   private final ProofOfWorkService service;
-  private @Nullable ScheduledFuture<?> healthWatch; // set by start()
-  private final List<SchedulerListener> extraListeners = new CopyOnWriteArrayList<>();
+  private volatile @Nullable ScheduledFuture<?> healthWatch; // set by start()
 
   /**
    * @param builder a server builder with its transport settings (address, TLS) already applied
+   * @param config the service's settings (its limits apply here)
+   * @param tokens bearer tokens; empty: every caller is the anonymous local client
    * @param scanners the self-test candidates; the server closes them
+   * @param rules the PoW rules requests with object length and TTL are computed and checked by
    */
   public PowGrpcServer(
       ServerBuilder<?> builder,
       PowServiceConfig config,
       Optional<TokensFile> tokens,
-      List<? extends NonceScanner> scanners) {
+      List<? extends NonceScanner> scanners,
+      PowRules rules) {
     // The manager starts SERVING: say otherwise until the engines prove themselves.
     health.setStatus("", ServingStatus.NOT_SERVING);
     health.setStatus(ProofOfWorkGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
-    Scheduler[] holder = new Scheduler[1];
+    this.scheduler = new Scheduler(scanners);
     this.metrics =
-        new ServiceMetrics(
-            () -> holder[0].engines(), () -> holder[0].queues(), () -> holder[0].clientTrials());
-    this.scheduler = new Scheduler(scanners, new Fanout(metrics, extraListeners));
-    holder[0] = scheduler;
+        new ServiceMetrics(scheduler::engines, scheduler::queues, scheduler::clientTrials);
+    scheduler.addListener(metrics);
     this.handlers = boundedPool("pow-grpc", 8);
     this.timer = new ScheduledThreadPoolExecutor(1, daemon("pow-timer"));
+    PowServiceConfig.Limits limits = config.limits();
     this.service =
         new ProofOfWorkService(
             scheduler,
-            new RequestMapper(Clock.systemUTC(), config.maxExpectedTrials()),
+            new RequestMapper(Clock.systemUTC(), rules, limits.maxExpectedTrials()),
             new QuotaLedger(),
-            config,
+            limits,
             timer,
             VERSION);
     this.server =
@@ -124,8 +130,8 @@ public final class PowGrpcServer implements AutoCloseable {
 
   /** Reflection v1alpha too, for tools (older grpcurl, grpc_cli) that only speak that one. */
   @SuppressWarnings("deprecation")
-  private static io.grpc.BindableService legacyReflection() {
-    return io.grpc.protobuf.services.ProtoReflectionService.newInstance();
+  private static BindableService legacyReflection() {
+    return ProtoReflectionService.newInstance();
   }
 
   /** Starts serving, then runs the engine self-tests in the background. */
@@ -139,14 +145,14 @@ public final class PowGrpcServer implements AutoCloseable {
               if (passed > 0) {
                 health.setStatus("", ServingStatus.SERVING);
                 health.setStatus(ProofOfWorkGrpc.SERVICE_NAME, ServingStatus.SERVING);
-                log.info("event=serving engines={}", passed);
+                log.info("service serving engines={}", passed);
               } else {
-                log.error("event=no-engine: every engine failed its self-test");
+                log.error("service not serving reason={}", "every engine failed its self-test");
               }
             })
         .exceptionally(
             e -> {
-              log.error("event=self-test-failed", e);
+              log.error("engine self-tests failed", e);
               return null;
             });
     healthWatch = timer.scheduleWithFixedDelay(this::watchHealth, 1, 1, TimeUnit.SECONDS);
@@ -161,7 +167,7 @@ public final class PowGrpcServer implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // A scheduled task that throws is silently descheduled; log it and keep watching.
-      log.warn("event=health-watch-failed", e);
+      log.warn("health watch failed", e);
     }
   }
 
@@ -169,42 +175,14 @@ public final class PowGrpcServer implements AutoCloseable {
   public int awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
     try {
       return scheduler.ready().get(timeout, unit);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("engines not ready after " + timeout + " " + unit, e);
     }
   }
 
   /** Also tells {@code listener} about scheduler events (benchmarks, diagnostics). */
   public void addListener(SchedulerListener listener) {
-    extraListeners.add(listener);
-  }
-
-  /** Forwards scheduler events to the metrics and to any added listeners. */
-  private record Fanout(SchedulerListener first, List<SchedulerListener> rest)
-      implements SchedulerListener {
-    @Override
-    public void jobStarted(Job job, Duration waited) {
-      first.jobStarted(job, waited);
-      rest.forEach(l -> l.jobStarted(job, waited));
-    }
-
-    @Override
-    public void jobEnded(Job job, JobState state, Duration computed) {
-      first.jobEnded(job, state, computed);
-      rest.forEach(l -> l.jobEnded(job, state, computed));
-    }
-
-    @Override
-    public void passCompleted(String engine, long trials, long nanos) {
-      first.passCompleted(engine, trials, nanos);
-      rest.forEach(l -> l.passCompleted(engine, trials, nanos));
-    }
-
-    @Override
-    public void verificationFailed(String engine) {
-      first.verificationFailed(engine);
-      rest.forEach(l -> l.verificationFailed(engine));
-    }
+    scheduler.addListener(listener);
   }
 
   public int port() {
@@ -265,7 +243,7 @@ public final class PowGrpcServer implements AutoCloseable {
     return pool;
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());

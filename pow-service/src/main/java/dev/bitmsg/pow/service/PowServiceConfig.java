@@ -13,40 +13,33 @@ import java.util.OptionalInt;
  * Settings of one PoW service process, validated when built: every problem fails fast with a
  * message naming the option. Immutable.
  *
- * @param host address to listen on (default 127.0.0.1)
- * @param port TCP port, 0 for any free one
+ * @param listen address and TCP port to listen on (default 127.0.0.1:8446; port 0: any free one)
  * @param engines engine families in order of preference, e.g. [opencl, cpu]
- * @param tokensFile bearer tokens (required to listen on a non-loopback address)
- * @param metricsPort port of the Prometheus /metrics endpoint, served on {@code host}; empty: off
- * @param tlsCert PEM certificate chain; set together with {@code tlsKey}
- * @param tlsKey PEM private key (PKCS#8)
- * @param maxJobTime longest any job may run, and the deadline of calls that set none
- * @param maxExpectedTrials requests expecting more trials are refused as absurd
- * @param detachedGrace a submitted job nobody watches is cancelled after this long
  * @param cpuThreads CPU engine threads, 0 for all cores
+ * @param tokensFile bearer tokens (required to listen on a non-loopback address)
+ * @param metricsPort port of the Prometheus /metrics endpoint, served on the listen host; empty:
+ *     off
+ * @param tls certificate and key to serve TLS with; empty: plaintext
+ * @param limits how long and how big jobs may be
  */
 public record PowServiceConfig(
-    String host,
-    int port,
+    Listen listen,
     List<String> engines,
+    int cpuThreads,
     Optional<Path> tokensFile,
     OptionalInt metricsPort,
-    Optional<Path> tlsCert,
-    Optional<Path> tlsKey,
-    Duration maxJobTime,
-    double maxExpectedTrials,
-    Duration detachedGrace,
-    int cpuThreads) {
+    Optional<Tls> tls,
+    Limits limits) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8446;
 
   public PowServiceConfig {
     engines = List.copyOf(engines);
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("listen: port must be 0..65535, got " + port);
-    }
     if (engines.isEmpty()) {
       throw new IllegalArgumentException("engines: name at least one engine");
+    }
+    if (cpuThreads < 0) {
+      throw new IllegalArgumentException("cpu-threads: must be >= 0, got " + cpuThreads);
     }
     metricsPort.ifPresent(
         p -> {
@@ -54,35 +47,17 @@ public record PowServiceConfig(
             throw new IllegalArgumentException("metrics-port: must be 0..65535, got " + p);
           }
         });
-    if (tlsCert.isPresent() != tlsKey.isPresent()) {
-      throw new IllegalArgumentException("tls-cert and tls-key: give both or neither");
-    }
     tokensFile.ifPresent(f -> requireReadable("tokens", f));
-    tlsCert.ifPresent(f -> requireReadable("tls-cert", f));
-    tlsKey.ifPresent(f -> requireReadable("tls-key", f));
-    if (maxJobTime.isNegative() || maxJobTime.isZero()) {
-      throw new IllegalArgumentException("max-job-time: must be positive, got " + maxJobTime);
-    }
-    if (!(maxExpectedTrials >= 1)) {
-      throw new IllegalArgumentException(
-          "max-expected-trials: must be at least 1, got " + maxExpectedTrials);
-    }
-    if (detachedGrace.isNegative() || detachedGrace.isZero()) {
-      throw new IllegalArgumentException("detached-grace: must be positive, got " + detachedGrace);
-    }
-    if (cpuThreads < 0) {
-      throw new IllegalArgumentException("cpu-threads: must be >= 0, got " + cpuThreads);
-    }
     InetAddress address;
     try {
-      address = InetAddress.getByName(host);
+      address = InetAddress.getByName(listen.host());
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("listen: cannot resolve host '" + host + "'", e);
+      throw new IllegalArgumentException("listen: cannot resolve host '" + listen.host() + "'", e);
     }
     if (!address.isLoopbackAddress() && tokensFile.isEmpty()) {
       throw new IllegalArgumentException(
           "listen: refusing to serve on non-loopback address "
-              + host
+              + listen.host()
               + " without --tokens: anyone who can reach it could use the engines");
     }
   }
@@ -90,77 +65,44 @@ public record PowServiceConfig(
   /** Defaults: 127.0.0.1:8446, engines opencl then cpu, no tokens, no metrics, no TLS. */
   public static PowServiceConfig defaults() {
     return new PowServiceConfig(
-        DEFAULT_HOST,
-        DEFAULT_PORT,
+        new Listen(DEFAULT_HOST, DEFAULT_PORT),
         List.of("opencl", "cpu"),
+        0,
         Optional.empty(),
         OptionalInt.empty(),
         Optional.empty(),
-        Optional.empty(),
-        Duration.ofHours(1),
-        1e12,
-        Duration.ofSeconds(60),
-        0);
+        Limits.defaults());
   }
 
   public PowServiceConfig withListen(String host, int port) {
     return new PowServiceConfig(
-        host,
-        port,
-        engines,
-        tokensFile,
-        metricsPort,
-        tlsCert,
-        tlsKey,
-        maxJobTime,
-        maxExpectedTrials,
-        detachedGrace,
-        cpuThreads);
+        new Listen(host, port), engines, cpuThreads, tokensFile, metricsPort, tls, limits);
+  }
+
+  public PowServiceConfig withEngines(List<String> names, int threads) {
+    return new PowServiceConfig(listen, names, threads, tokensFile, metricsPort, tls, limits);
   }
 
   public PowServiceConfig withTokens(Optional<Path> tokens) {
+    return new PowServiceConfig(listen, engines, cpuThreads, tokens, metricsPort, tls, limits);
+  }
+
+  public PowServiceConfig withTls(Optional<Tls> files) {
     return new PowServiceConfig(
-        host,
-        port,
-        engines,
-        tokens,
-        metricsPort,
-        tlsCert,
-        tlsKey,
-        maxJobTime,
-        maxExpectedTrials,
-        detachedGrace,
-        cpuThreads);
+        listen, engines, cpuThreads, tokensFile, metricsPort, files, limits);
+  }
+
+  public PowServiceConfig withLimits(Limits newLimits) {
+    return new PowServiceConfig(
+        listen, engines, cpuThreads, tokensFile, metricsPort, tls, newLimits);
   }
 
   public PowServiceConfig withDetachedGrace(Duration grace) {
-    return new PowServiceConfig(
-        host,
-        port,
-        engines,
-        tokensFile,
-        metricsPort,
-        tlsCert,
-        tlsKey,
-        maxJobTime,
-        maxExpectedTrials,
-        grace,
-        cpuThreads);
+    return withLimits(new Limits(limits.maxJobTime(), limits.maxExpectedTrials(), grace));
   }
 
   public PowServiceConfig withMaxJobTime(Duration max) {
-    return new PowServiceConfig(
-        host,
-        port,
-        engines,
-        tokensFile,
-        metricsPort,
-        tlsCert,
-        tlsKey,
-        max,
-        maxExpectedTrials,
-        detachedGrace,
-        cpuThreads);
+    return withLimits(new Limits(max, limits.maxExpectedTrials(), limits.detachedGrace()));
   }
 
   /**
@@ -189,8 +131,58 @@ public record PowServiceConfig(
     return new Listen(host, port);
   }
 
-  /** A parsed listen address. Immutable. */
-  public record Listen(String host, int port) {}
+  /** A listen address: host and TCP port (0: any free one). Immutable. */
+  public record Listen(String host, int port) {
+    public Listen {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("listen: port must be 0..65535, got " + port);
+      }
+    }
+  }
+
+  /** PEM certificate chain and PKCS#8 private key of a TLS server, both readable. Immutable. */
+  public record Tls(Path cert, Path key) {
+    public Tls {
+      requireReadable("tls-cert", cert);
+      requireReadable("tls-key", key);
+    }
+
+    /** Both files, or none; one without the other is an error. */
+    public static Optional<Tls> of(Optional<Path> cert, Optional<Path> key) {
+      if (cert.isPresent() != key.isPresent()) {
+        throw new IllegalArgumentException("tls-cert and tls-key: give both or neither");
+      }
+      return cert.map(c -> new Tls(c, key.orElseThrow()));
+    }
+  }
+
+  /**
+   * Limits on jobs. Immutable.
+   *
+   * @param maxJobTime longest any job may run, and the deadline of calls that set none
+   * @param maxExpectedTrials requests expecting more trials are refused as absurd
+   * @param detachedGrace a submitted job nobody watches is cancelled after this long
+   */
+  public record Limits(Duration maxJobTime, double maxExpectedTrials, Duration detachedGrace) {
+    public Limits {
+      if (maxJobTime.isNegative() || maxJobTime.isZero()) {
+        throw new IllegalArgumentException("max-job-time: must be positive, got " + maxJobTime);
+      }
+      if (!(maxExpectedTrials >= 1)) {
+        throw new IllegalArgumentException(
+            "max-expected-trials: must be at least 1, got " + maxExpectedTrials);
+      }
+      if (detachedGrace.isNegative() || detachedGrace.isZero()) {
+        throw new IllegalArgumentException(
+            "detached-grace: must be positive, got " + detachedGrace);
+      }
+    }
+
+    /** One hour per job, 10^12 expected trials at most, 60 s grace for unwatched jobs. */
+    public static Limits defaults() {
+      return new Limits(Duration.ofHours(1), 1e12, Duration.ofSeconds(60));
+    }
+  }
 
   private static void requireReadable(String key, Path f) {
     if (!Files.isReadable(f)) {

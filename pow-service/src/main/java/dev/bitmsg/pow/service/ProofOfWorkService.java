@@ -4,7 +4,7 @@ import static dev.bitmsg.pow.service.Replies.answerWhenDone;
 import static dev.bitmsg.pow.service.Replies.fail;
 import static dev.bitmsg.pow.service.ResponseMapper.objectResponse;
 import static dev.bitmsg.pow.service.ResponseMapper.solveResponse;
-import static dev.bitmsg.pow.service.ResponseMapper.toProto;
+import static dev.bitmsg.pow.service.ResponseMapper.stateOf;
 
 import dev.bitmsg.pow.service.auth.AuthInterceptor;
 import dev.bitmsg.pow.service.auth.QuotaLedger;
@@ -52,14 +52,14 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
       Scheduler scheduler,
       RequestMapper mapper,
       QuotaLedger quotas,
-      PowServiceConfig config,
+      PowServiceConfig.Limits limits,
       ScheduledExecutorService timer,
       String version) {
     this.scheduler = scheduler;
     this.mapper = mapper;
-    this.admission = new JobAdmission(scheduler, quotas, config);
+    this.admission = new JobAdmission(scheduler, quotas, limits);
     this.timer = timer;
-    this.registry = new JobRegistry(timer, config.detachedGrace(), RETENTION);
+    this.registry = new JobRegistry(timer, limits.detachedGrace(), RETENTION);
     this.version = version;
   }
 
@@ -130,7 +130,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
     try {
       JobRegistry.Tracked t = registry.get(AuthInterceptor.current().name(), request.getJobId());
       t.job.cancel("cancelled by the client");
-      out.onNext(CancelResponse.newBuilder().setState(toProto(t.job.state())).build());
+      out.onNext(CancelResponse.newBuilder().setState(stateOf(t.job.progress())).build());
       out.onCompleted();
     } catch (RuntimeException e) {
       fail(out, e);

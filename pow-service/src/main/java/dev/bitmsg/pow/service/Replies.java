@@ -47,7 +47,7 @@ final class Replies {
             out.onNext(map.apply(sol));
             out.onCompleted();
           } catch (RuntimeException e) {
-            log.debug("job={} event=answer-not-delivered", job.id(), e);
+            log.debug("answer not delivered job={}", job.id(), e);
           }
         });
   }
@@ -55,12 +55,12 @@ final class Replies {
   static void fail(StreamObserver<?> out, Throwable e) {
     Status s = StatusMapper.toStatus(e);
     if (s.getCode() == Status.Code.INTERNAL) {
-      log.warn("event=internal-error", e);
+      log.warn("internal error status={}", s.getCode(), e);
     }
     try {
       out.onError(s.asRuntimeException());
     } catch (RuntimeException alreadyClosed) {
-      log.debug("event=error-not-delivered status={}", s, alreadyClosed);
+      log.debug("error not delivered status={}", s, alreadyClosed);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.PowVerdict;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.service.scheduler.JobPriority;
+import dev.bitmsg.pow.v1.DifficultyOrBuilder;
 import dev.bitmsg.pow.v1.NonceCheck;
 import dev.bitmsg.pow.v1.ObjectCheck;
 import dev.bitmsg.pow.v1.Priority;
@@ -21,7 +22,9 @@ import java.util.OptionalLong;
 
 /**
  * Turns requests into validated domain values, throwing {@link InvalidRequestException} that names
- * the field for anything malformed or absurd, before any work is queued. Immutable and thread-safe.
+ * the field for anything malformed or absurd, before any work is queued. Targets computed from
+ * object length, TTL and difficulty, and whole-object checks, follow the {@link PowRules} it is
+ * given. Immutable and thread-safe.
  */
 public final class RequestMapper {
   /** Largest object accepted: the largest message payload a node may send (PROTOCOL.md s.2). */
@@ -31,10 +34,12 @@ public final class RequestMapper {
   public static final long MAX_TTL_SECONDS = ObjectPow.MAX_TTL_SECONDS;
 
   private final Clock clock;
+  private final PowRules rules;
   private final double maxExpectedTrials;
 
-  public RequestMapper(Clock clock, double maxExpectedTrials) {
+  public RequestMapper(Clock clock, PowRules rules, double maxExpectedTrials) {
     this.clock = clock;
+    this.rules = rules;
     this.maxExpectedTrials = maxExpectedTrials;
   }
 
@@ -93,12 +98,12 @@ public final class RequestMapper {
     long now = c.getNowSeconds() != 0 ? c.getNowSeconds() : clock.instant().getEpochSecond();
     byte[] bytes = object.toByteArray();
     Difficulty difficulty = difficulty(c.getDifficulty());
-    PowVerdict v = PowRules.NETWORK.validate(bytes, now, difficulty);
+    PowVerdict v = rules.validate(bytes, now, difficulty);
     long trial = TrialValue.of(ObjectPow.nonce(bytes), ObjectPow.initialHash(bytes));
     return ValidateResponse.newBuilder()
         .setValid(v.valid())
         .setTrialValue(trial)
-        .setTarget(PowRules.NETWORK.objectTarget(bytes, now, difficulty))
+        .setTarget(rules.objectTarget(bytes, now, difficulty))
         .setReason(v.toString())
         .build();
   }
@@ -147,7 +152,7 @@ public final class RequestMapper {
     return target;
   }
 
-  private static long target(TargetParams p) {
+  private long target(TargetParams p) {
     if (p.getObjectLength() < 8 || p.getObjectLength() > MAX_OBJECT_BYTES) {
       throw new InvalidRequestException(
           "params.object_length must be 8.."
@@ -165,15 +170,15 @@ public final class RequestMapper {
     return searchTarget(p.getObjectLength(), p.getTtlSeconds(), difficulty(p.getDifficulty()));
   }
 
-  private static long searchTarget(long length, long ttl, Difficulty d) {
+  private long searchTarget(long length, long ttl, Difficulty d) {
     try {
-      return PowRules.NETWORK.targetForSearch(length, ttl, d);
+      return rules.targetForSearch(length, ttl, d);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("difficulty: " + e.getMessage());
     }
   }
 
-  private static Difficulty difficulty(dev.bitmsg.pow.v1.Difficulty d) {
+  private static Difficulty difficulty(DifficultyOrBuilder d) {
     return new Difficulty(d.getNonceTrialsPerByte(), d.getPayloadLengthExtraBytes());
   }
 

@@ -2,7 +2,8 @@ package dev.bitmsg.pow.service;
 
 import dev.bitmsg.pow.PowSolution;
 import dev.bitmsg.pow.service.scheduler.Job;
-import dev.bitmsg.pow.service.scheduler.JobState;
+import dev.bitmsg.pow.service.scheduler.JobProgress;
+import dev.bitmsg.pow.v1.JobState;
 import dev.bitmsg.pow.v1.SolveObjectResponse;
 import dev.bitmsg.pow.v1.SolveResponse;
 
@@ -38,14 +39,15 @@ final class ResponseMapper {
         .build();
   }
 
-  static dev.bitmsg.pow.v1.JobState toProto(JobState s) {
-    return switch (s) {
-      case QUEUED -> dev.bitmsg.pow.v1.JobState.JOB_STATE_QUEUED;
-      case RUNNING -> dev.bitmsg.pow.v1.JobState.JOB_STATE_RUNNING;
-      case DONE -> dev.bitmsg.pow.v1.JobState.JOB_STATE_DONE;
-      case CANCELLED -> dev.bitmsg.pow.v1.JobState.JOB_STATE_CANCELLED;
-      case EXPIRED -> dev.bitmsg.pow.v1.JobState.JOB_STATE_EXPIRED;
-      case FAILED -> dev.bitmsg.pow.v1.JobState.JOB_STATE_FAILED;
+  /** The proto state of a job's state (same names, prefixed {@code JOB_STATE_}). */
+  static JobState stateOf(JobProgress p) {
+    return switch (p.state()) {
+      case QUEUED -> JobState.JOB_STATE_QUEUED;
+      case RUNNING -> JobState.JOB_STATE_RUNNING;
+      case DONE -> JobState.JOB_STATE_DONE;
+      case CANCELLED -> JobState.JOB_STATE_CANCELLED;
+      case EXPIRED -> JobState.JOB_STATE_EXPIRED;
+      case FAILED -> JobState.JOB_STATE_FAILED;
     };
   }
 }

@@ -1,8 +1,8 @@
 package dev.bitmsg.pow.service;
 
 import dev.bitmsg.pow.InitialHash;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.service.scheduler.JobPriority;
-import dev.bitmsg.pow.service.scheduler.JobSpec;
 import java.util.OptionalLong;
 
 /**
@@ -16,6 +16,6 @@ public record SearchRequest(
   }
 
   public double expectedTrials() {
-    return JobSpec.expectedTrials(target);
+    return PowRules.expectedTrials(target);
   }
 }

@@ -1,8 +1,11 @@
 /**
  * The gRPC proof-of-work service: server lifecycle, health and reflection ({@link
- * dev.bitmsg.pow.service.PowGrpcServer}), the thin translator between the {@code bitmessage.pow.v1}
+ * dev.bitmsg.pow.service.PowGrpcServer}, the service's composition root, which builds the
+ * scheduler, metrics and gRPC service once each and hands the request mapper the {@link
+ * dev.bitmsg.pow.PowRules} it is given), the thin translator between the {@code bitmessage.pow.v1}
  * contract and the scheduler ({@link dev.bitmsg.pow.service.ProofOfWorkService}), request
- * validation, status mapping and configuration. Depends on pow-proto, pow-cpu, gRPC and the
- * subpackages; nothing here talks to a device directly.
+ * validation, status mapping, configuration ({@link dev.bitmsg.pow.service.PowServiceConfig} with
+ * its listen, TLS and limits records) and engine setup. Depends on pow-proto, pow-cpu, gRPC, SLF4J
+ * and the subpackages; nothing here talks to a device directly.
  */
 package dev.bitmsg.pow.service;

@@ -1,11 +1,11 @@
 package dev.bitmsg.pow.aparapi;
 
+import static dev.bitmsg.pow.service.testing.CpuReference.firstGoodOffset;
+import static dev.bitmsg.pow.service.testing.CpuReference.randomHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aparapi.device.OpenCLDevice;
 import dev.bitmsg.pow.InitialHash;
@@ -16,6 +16,7 @@ import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.opencl.DeviceAdmission;
 import dev.bitmsg.pow.opencl.JoclSettings;
 import dev.bitmsg.pow.opencl.LaunchJob;
+import dev.bitmsg.pow.service.testing.OpenClTestSupport;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +50,7 @@ class AparapiScannerTest {
       why = "Aparapi cannot load OpenCL: " + e;
     }
     if (why != null) {
-      if ("1".equals(System.getenv("BM_REQUIRE_OPENCL"))) {
-        fail("BM_REQUIRE_OPENCL=1 but " + why);
-      }
-      assumeTrue(false, why + "; set BM_REQUIRE_OPENCL=1 to make this a failure");
+      OpenClTestSupport.unavailable(why);
     }
     device = devices.get(0);
     scanner = AparapiScanner.open(device, "test", JoclSettings.defaults());
@@ -169,20 +167,5 @@ class AparapiScannerTest {
     } finally {
       jtp.close();
     }
-  }
-
-  private static InitialHash randomHash(SplittableRandom random) {
-    byte[] b = new byte[InitialHash.LENGTH];
-    random.nextBytes(b);
-    return InitialHash.of(b);
-  }
-
-  private static OptionalLong firstGoodOffset(InitialHash hash, long target, long first, long n) {
-    for (long i = 0; i < n; i++) {
-      if (TrialValue.isSolution(first + i, hash, target)) {
-        return OptionalLong.of(i);
-      }
-    }
-    return OptionalLong.empty();
   }
 }

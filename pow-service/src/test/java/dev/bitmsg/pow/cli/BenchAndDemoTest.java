@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.TrialValue;
+import dev.bitmsg.pow.service.testing.CliRun;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.HexFormat;
 import java.util.regex.Matcher;

@@ -4,27 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.NonceScanner;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
 import dev.bitmsg.pow.service.client.PowServiceClient;
 import dev.bitmsg.pow.service.testing.Hashes;
 import dev.bitmsg.pow.service.testing.RecordingScanner;
-import dev.bitmsg.pow.v1.SolveRequest;
+import dev.bitmsg.pow.service.testing.Requests;
+import dev.bitmsg.pow.service.testing.TestServer;
 import dev.bitmsg.pow.v1.SolveResponse;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The service with --tls-cert/--tls-key on loopback, a certificate made by openssl. */
+/**
+ * The service with --tls-cert/--tls-key on loopback, a certificate made by openssl: a client that
+ * trusts it solves; a plaintext client and one trusting only the system roots are refused.
+ */
 class PowServiceTlsIT {
   @TempDir Path dir;
 
@@ -58,39 +63,46 @@ class PowServiceTlsIT {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
     PowServiceConfig config =
-        new PowServiceConfig(
-            "127.0.0.1",
-            0,
-            List.of("cpu"),
-            Optional.empty(),
-            OptionalInt.empty(),
-            Optional.of(cert),
-            Optional.of(key),
-            Duration.ofMinutes(1),
-            1e12,
-            Duration.ofSeconds(60),
-            0);
+        TestServer.config()
+            .withEngines(List.of("cpu"), 0)
+            .withTls(PowServiceConfig.Tls.of(Optional.of(cert), Optional.of(key)));
+    RecordingScanner scanner = new RecordingScanner(0);
     try (PowGrpcServer server =
         PowServiceCommand.start(
-            config, Optional.empty(), List.<NonceScanner>of(new RecordingScanner(0)))) {
+            config, Optional.empty(), List.<NonceScanner>of(scanner), PowRules.NETWORK)) {
       server.awaitReady(60, TimeUnit.SECONDS);
       String target = "127.0.0.1:" + server.port();
-      SolveRequest r =
-          SolveRequest.newBuilder()
-              .setInitialHash(
-                  com.google.protobuf.ByteString.copyFrom(Hashes.of("tls").toByteArray()))
-              .setTarget(Hashes.EASY)
-              .build();
       try (PowServiceClient c =
           PowServiceClient.connect(target, Optional.empty(), Optional.of(cert))) {
-        SolveResponse s = c.blocking().withDeadlineAfter(30, TimeUnit.SECONDS).solve(r);
+        SolveResponse s =
+            c.blocking()
+                .withDeadlineAfter(30, TimeUnit.SECONDS)
+                .solve(Requests.solve(Hashes.of("tls"), Hashes.EASY));
         assertTrue(TrialValue.isSolution(s.getNonce(), Hashes.of("tls"), Hashes.EASY));
       }
+      // Neither a plaintext client nor one that does not trust the certificate gets through: the
+      // connection fails (UNAVAILABLE, not a timeout) and no work reaches the engine.
+      InitialHash refused = Hashes.of("tls refused");
       try (PowServiceClient plain = PowServiceClient.local(target)) {
+        assertUnavailable(plain, refused);
+      }
+      try (PowServiceClient systemRoots =
+          PowServiceClient.connect(target, Optional.empty(), Optional.of(Path.of("")))) {
+        assertUnavailable(systemRoots, refused);
+      }
+      assertEquals(0, scanner.slicesFor(refused), "a refused call reached the engine");
+    }
+  }
+
+  private static void assertUnavailable(PowServiceClient client, InitialHash hash) {
+    StatusRuntimeException e =
         assertThrows(
             StatusRuntimeException.class,
-            () -> plain.blocking().withDeadlineAfter(2, TimeUnit.SECONDS).solve(r));
-      }
-    }
+            () ->
+                client
+                    .blocking()
+                    .withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .solve(Requests.solve(hash, Hashes.EASY)));
+    assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getStatus().toString());
   }
 }

@@ -6,33 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.service.auth.TokensFile;
+import dev.bitmsg.pow.service.testing.CliRun;
 import dev.bitmsg.pow.service.testing.Hashes;
 import dev.bitmsg.pow.service.testing.RecordingScanner;
 import dev.bitmsg.pow.service.testing.TestServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code bm pow solve --server} against a real loopback service, and pow-service's refusals. */
 class ServiceCommandsTest {
   private static final String TOKEN = "cli-token-0123456789abcdef";
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run bm(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new PowMain());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @Test
   void powSolve_server_solvesThroughTheService_jsonOutput() throws Exception {
@@ -44,8 +30,8 @@ class ServiceCommandsTest {
       t.awaitReady();
       InitialHash h = Hashes.of("cli");
       String server = "127.0.0.1:" + t.server.port();
-      Run r =
-          bm(
+      CliRun r =
+          CliRun.of(
               "pow",
               "solve",
               "--initial-hash",
@@ -57,14 +43,14 @@ class ServiceCommandsTest {
               "--token",
               TOKEN,
               "--json");
-      assertEquals(0, r.exit(), r.err());
+      assertEquals(0, r.exitCode(), r.err());
       Matcher m = Pattern.compile("\"nonce\": (\\d+)").matcher(r.out());
       assertTrue(m.find(), r.out());
       assertTrue(TrialValue.isSolution(Long.parseUnsignedLong(m.group(1)), h, Hashes.EASY));
       assertTrue(r.out().contains("\"server\": \"" + server + "\""), r.out());
 
-      Run denied =
-          bm(
+      CliRun denied =
+          CliRun.of(
               "pow",
               "solve",
               "--initial-hash",
@@ -73,14 +59,14 @@ class ServiceCommandsTest {
               "1000000",
               "--server",
               server);
-      assertEquals(2, denied.exit());
+      assertEquals(2, denied.exitCode());
       assertTrue(denied.err().contains("UNAUTHENTICATED"), denied.err());
     }
   }
 
   @Test
   void powService_nonLoopbackWithoutTokens_refusesToStart() {
-    Run r = bm("pow-service", "--listen", "0.0.0.0:0", "--engines", "cpu");
-    assertEquals(2, r.exit());
+    CliRun r = CliRun.of("pow-service", "--listen", "0.0.0.0:0", "--engines", "cpu");
+    assertEquals(2, r.exitCode());
   }
 }

@@ -12,6 +12,7 @@ import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.aparapi.AparapiEngineProvider;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
+import dev.bitmsg.pow.service.testing.OpenClTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,6 +11,7 @@ import dev.bitmsg.pow.aparapi.AparapiEngineProvider;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
 import dev.bitmsg.pow.engines.EngineProvider;
+import dev.bitmsg.pow.service.testing.OpenClTestSupport;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;

@@ -11,6 +11,8 @@ import dev.bitmsg.pow.PowException;
 import dev.bitmsg.pow.ScanOutcome;
 import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.TrialValue;
+import dev.bitmsg.pow.service.testing.CpuReference;
+import dev.bitmsg.pow.service.testing.OpenClTestSupport;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.ArrayList;
 import java.util.List;

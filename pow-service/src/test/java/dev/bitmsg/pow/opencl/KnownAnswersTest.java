@@ -1,6 +1,7 @@
 package dev.bitmsg.pow.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
@@ -37,8 +38,7 @@ class KnownAnswersTest {
   @Test
   void aMissingSourceIsAClearError() {
     IllegalStateException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalStateException.class, () -> KernelSources.read("/kernels/nope.cl"));
+        assertThrows(IllegalStateException.class, () -> KernelSources.read("/kernels/nope.cl"));
     assertEquals(true, String.valueOf(e.getMessage()).contains("/kernels/nope.cl"));
   }
 }

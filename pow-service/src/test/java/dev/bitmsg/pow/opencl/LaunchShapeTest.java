@@ -3,6 +3,7 @@ package dev.bitmsg.pow.opencl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.bitmsg.pow.InitialHash;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class LaunchShapeTest {
     protected void release() {}
 
     @Override
-    public long[] trialValues(dev.bitmsg.pow.InitialHash hash, long first, int count) {
+    public long[] trialValues(InitialHash hash, long first, int count) {
       throw new AssertionError("not launched in this test");
     }
   }

@@ -14,6 +14,7 @@ import dev.bitmsg.pow.aparapi.AparapiEngineProvider;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
 import dev.bitmsg.pow.engines.EngineProvider;
+import dev.bitmsg.pow.service.testing.OpenClTestSupport;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.List;
 import java.util.concurrent.CancellationException;

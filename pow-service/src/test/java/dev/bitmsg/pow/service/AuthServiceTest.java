@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.pow.service.auth.TokensFile;
 import dev.bitmsg.pow.service.testing.Hashes;
 import dev.bitmsg.pow.service.testing.RecordingScanner;
+import dev.bitmsg.pow.service.testing.Requests;
 import dev.bitmsg.pow.service.testing.TestServer;
 import dev.bitmsg.pow.v1.CancelRequest;
 import dev.bitmsg.pow.v1.GetInfoRequest;
@@ -17,10 +18,12 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.MetadataUtils;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,7 @@ class AuthServiceTest {
 
   private static SubmitRequest hardJob(String label) {
     return SubmitRequest.newBuilder()
-        .setSolve(ProofOfWorkServiceTest.solve(Hashes.of(label), Hashes.HARD))
+        .setSolve(Requests.solve(Hashes.of(label), Hashes.HARD))
         .build();
   }
 
@@ -86,8 +89,24 @@ class AuthServiceTest {
   }
 
   @Test
-  void healthNeedsNoToken() {
-    HealthGrpc.newBlockingStub(t.channel).check(HealthCheckRequest.getDefaultInstance());
+  void healthNeedsNoToken() throws Exception {
+    HealthGrpc.HealthBlockingStub health =
+        HealthGrpc.newBlockingStub(t.channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    HealthCheckRequest server = HealthCheckRequest.getDefaultInstance();
+    HealthCheckRequest pow =
+        HealthCheckRequest.newBuilder().setService(ProofOfWorkGrpc.SERVICE_NAME).build();
+    // Health turns SERVING just after the self-tests complete: a bounded wait, no token sent.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (health.check(server).getStatus() != ServingStatus.SERVING && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertEquals(ServingStatus.SERVING, health.check(server).getStatus());
+    assertEquals(ServingStatus.SERVING, health.check(pow).getStatus());
+    // The same tokenless channel is refused by the PoW service itself.
+    assertStatus(
+        Status.Code.UNAUTHENTICATED,
+        "missing",
+        () -> t.blocking().getInfo(GetInfoRequest.getDefaultInstance()));
   }
 
   @Test
@@ -107,21 +126,19 @@ class AuthServiceTest {
     assertStatus(
         Status.Code.RESOURCE_EXHAUSTED,
         "max expected trials per job",
-        () ->
-            t.blocking(BOB)
-                .solve(ProofOfWorkServiceTest.solve(Hashes.of("b"), Hashes.targetFor(1e7))));
-    t.blocking(BOB).solve(ProofOfWorkServiceTest.solve(Hashes.of("b"), Hashes.EASY));
+        () -> t.blocking(BOB).solve(Requests.solve(Hashes.of("b"), Hashes.targetFor(1e7))));
+    t.blocking(BOB).solve(Requests.solve(Hashes.of("b"), Hashes.EASY));
   }
 
   @Test
   void trialsPerHour_resourceExhausted() {
     ProofOfWorkGrpc.ProofOfWorkBlockingStub carol = t.blocking(CAROL);
-    carol.solve(ProofOfWorkServiceTest.solve(Hashes.of("c1"), Hashes.EASY));
-    carol.solve(ProofOfWorkServiceTest.solve(Hashes.of("c2"), Hashes.EASY));
+    carol.solve(Requests.solve(Hashes.of("c1"), Hashes.EASY));
+    carol.solve(Requests.solve(Hashes.of("c2"), Hashes.EASY));
     assertStatus(
         Status.Code.RESOURCE_EXHAUSTED,
         "trial budget per hour",
-        () -> carol.solve(ProofOfWorkServiceTest.solve(Hashes.of("c3"), Hashes.EASY)));
+        () -> carol.solve(Requests.solve(Hashes.of("c3"), Hashes.EASY)));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.bitmsg.pow.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.service.auth.TokensFile;
 import dev.bitmsg.pow.service.testing.RecordingScanner;
 import dev.bitmsg.pow.service.testing.TestServer;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Python and Node example clients against a real server on an ephemeral 127.0.0.1 port, run as
- * subprocesses: each solves an object with SolveObject and validates it (Validate and locally).
- * {@code ./bm test} installs what they need (python3-grpcio, {@code npm ci}).
+ * subprocesses: each solves an object with SolveObject and validates it (Validate and locally), and
+ * each is refused with a wrong token. {@code ./bm test} installs what they need (python3-grpcio,
+ * {@code npm ci}).
  */
 class ExampleClientsIT {
   private static final String TOKEN = "example-clients-token-0123456789";
@@ -48,52 +50,52 @@ class ExampleClientsIT {
 
   @Test
   void pythonClient_solvesAndValidatesAnObject(@TempDir Path stubs) throws Exception {
+    assertClientSucceeded(run(root.resolve("examples/python"), python(stubs, TOKEN)));
+  }
+
+  @Test
+  void nodeClient_solvesAndValidatesAnObject() throws Exception {
+    assertClientSucceeded(run(root.resolve("examples/node"), node(TOKEN)));
+  }
+
+  @Test
+  void clients_wrongToken_failWithUnauthenticated(@TempDir Path stubs) throws Exception {
+    String wrong = "wrong-token-0123456789";
+    List<List<ScanSlice>> before = server.scanner.batches();
+    Result py = run(root.resolve("examples/python"), python(stubs, wrong));
+    assertEquals(2, py.exit, py.output);
+    assertTrue(py.output.contains("gRPC UNAUTHENTICATED"), py.output);
+    Result js = run(root.resolve("examples/node"), node(wrong));
+    assertEquals(2, js.exit, js.output);
+    assertTrue(js.output.contains("gRPC 16"), js.output); // 16 = UNAUTHENTICATED
+    assertEquals(before, server.scanner.batches(), "a refused client got work done");
+  }
+
+  /** The Python client's command line, with its stubs generated into {@code stubs} first. */
+  private static List<String> python(Path stubs, String token) throws Exception {
     Path examples = root.resolve("examples/python");
     Result gen = run(examples, List.of("bash", "generate_stubs.sh", stubs.toString()));
     assertEquals(
         0,
         gen.exit,
         "generate_stubs.sh failed (./bm test installs python3-grpcio):\n" + gen.output);
-    Result r =
-        run(
-            examples,
-            List.of(
-                "/usr/bin/python3",
-                "solve_object.py",
-                "--server",
-                address(),
-                "--token",
-                TOKEN,
-                "--stubs",
-                stubs.toString()));
-    assertClientSucceeded(r);
+    return List.of(
+        "/usr/bin/python3",
+        "solve_object.py",
+        "--server",
+        address(),
+        "--token",
+        token,
+        "--stubs",
+        stubs.toString());
   }
 
-  @Test
-  void nodeClient_solvesAndValidatesAnObject() throws Exception {
-    Path examples = root.resolve("examples/node");
+  /** The Node client's command line; {@code ./bm test} runs {@code npm ci} for it. */
+  private static List<String> node(String token) {
     assertTrue(
-        Files.isDirectory(examples.resolve("node_modules/@grpc/grpc-js")),
+        Files.isDirectory(root.resolve("examples/node/node_modules/@grpc/grpc-js")),
         "examples/node/node_modules is missing: run ./bm test (it runs npm ci there)");
-    Result r =
-        run(examples, List.of("node", "solve_object.js", "--server", address(), "--token", TOKEN));
-    assertClientSucceeded(r);
-  }
-
-  @Test
-  void clients_wrongToken_failWithUnauthenticated() throws Exception {
-    Result r =
-        run(
-            root.resolve("examples/node"),
-            List.of(
-                "node",
-                "solve_object.js",
-                "--server",
-                address(),
-                "--token",
-                "wrong-token-0123456789"));
-    assertEquals(2, r.exit, r.output);
-    assertTrue(r.output.contains("gRPC 16"), r.output); // 16 = UNAUTHENTICATED
+    return List.of("node", "solve_object.js", "--server", address(), "--token", token);
   }
 
   private static void assertClientSucceeded(Result r) {

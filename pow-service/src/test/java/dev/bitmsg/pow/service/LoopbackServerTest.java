@@ -8,6 +8,7 @@ import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.service.testing.Hashes;
 import dev.bitmsg.pow.service.testing.RecordingScanner;
+import dev.bitmsg.pow.service.testing.Requests;
 import dev.bitmsg.pow.service.testing.TestServer;
 import dev.bitmsg.pow.v1.CancelRequest;
 import dev.bitmsg.pow.v1.GetInfoRequest;
@@ -21,6 +22,7 @@ import dev.bitmsg.pow.v1.SolveResponse;
 import dev.bitmsg.pow.v1.SubmitRequest;
 import dev.bitmsg.pow.v1.ValidateRequest;
 import dev.bitmsg.pow.v1.WatchRequest;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -64,13 +66,13 @@ class LoopbackServerTest {
   void everyRpc_overTcp() throws Exception {
     ProofOfWorkGrpc.ProofOfWorkBlockingStub s = t.blocking();
     InitialHash h = Hashes.of("tcp");
-    SolveResponse r = s.solve(ProofOfWorkServiceTest.solve(h, Hashes.EASY));
+    SolveResponse r = s.solve(Requests.solve(h, Hashes.EASY));
     assertTrue(TrialValue.isSolution(r.getNonce(), h, Hashes.EASY));
 
     SolveObjectResponse o =
         s.solveObject(
             SolveObjectRequest.newBuilder()
-                .setObject(ByteString.copyFrom(ProofOfWorkServiceTest.objectExpiringIn(600)))
+                .setObject(ByteString.copyFrom(Requests.objectExpiringIn(600)))
                 .build());
     assertTrue(
         TrialValue.isSolution(
@@ -79,7 +81,7 @@ class LoopbackServerTest {
     String id =
         s.submit(
                 SubmitRequest.newBuilder()
-                    .setSolve(ProofOfWorkServiceTest.solve(Hashes.of("tcp-watch"), Hashes.EASY))
+                    .setSolve(Requests.solve(Hashes.of("tcp-watch"), Hashes.EASY))
                     .build())
             .getJobId();
     List<JobUpdate> updates = new ArrayList<>();
@@ -147,7 +149,7 @@ class LoopbackServerTest {
         NettyChannelBuilder.forAddress("127.0.0.1", t.server.port()).usePlaintext().build();
     ProofOfWorkGrpc.newStub(other)
         .solve(
-            ProofOfWorkServiceTest.solve(h, Hashes.HARD),
+            Requests.solve(h, Hashes.HARD),
             new StreamObserver<>() {
               @Override
               public void onNext(SolveResponse v) {}
@@ -162,19 +164,19 @@ class LoopbackServerTest {
     other.shutdownNow();
     t.awaitIdle();
     int after = t.scanner.slicesFor(h);
-    t.blocking().solve(ProofOfWorkServiceTest.solve(Hashes.of("next"), Hashes.targetFor(100_000)));
+    t.blocking().solve(Requests.solve(Hashes.of("next"), Hashes.targetFor(100_000)));
     assertTrue(t.scanner.slicesFor(h) <= after + 1, "work went on for a caller that is gone");
   }
 
   @Test
   void metricsEndpoint_exposesServiceMetrics() throws Exception {
-    t.blocking().solve(ProofOfWorkServiceTest.solve(Hashes.of("metrics"), Hashes.EASY));
-    io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation();
+    t.blocking().solve(Requests.solve(Hashes.of("metrics"), Hashes.EASY));
+    Context.CancellableContext call = Context.current().withCancellation();
     call.run(
         () ->
             t.async()
                 .solve(
-                    ProofOfWorkServiceTest.solve(Hashes.of("metrics-hard"), Hashes.HARD),
+                    Requests.solve(Hashes.of("metrics-hard"), Hashes.HARD),
                     new StreamObserver<>() {
                       @Override
                       public void onNext(SolveResponse v) {}

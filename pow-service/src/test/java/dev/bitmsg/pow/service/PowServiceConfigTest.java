@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class PowServiceConfigTest {
@@ -19,8 +20,7 @@ class PowServiceConfigTest {
   @Test
   void defaults_loopbackWithoutTokens() {
     PowServiceConfig c = PowServiceConfig.defaults();
-    assertEquals("127.0.0.1", c.host());
-    assertEquals(8446, c.port());
+    assertEquals(new PowServiceConfig.Listen("127.0.0.1", 8446), c.listen());
     assertEquals(List.of("opencl", "cpu"), c.engines());
   }
 
@@ -39,61 +39,34 @@ class PowServiceConfigTest {
     Path tokens = Files.writeString(dir.resolve("t"), "aaaaaaaaaaaaaaaaaaaa alice\n");
     PowServiceConfig c =
         PowServiceConfig.defaults().withTokens(Optional.of(tokens)).withListen("0.0.0.0", 1);
-    assertEquals("0.0.0.0", c.host());
+    assertEquals("0.0.0.0", c.listen().host());
   }
 
   @Test
   void invalidValues_failFastNamingTheKey() {
     PowServiceConfig d = PowServiceConfig.defaults();
     assertKey("listen", () -> d.withListen("127.0.0.1", 70000));
-    assertKey(
-        "tls-cert",
-        () ->
-            new PowServiceConfig(
-                "127.0.0.1",
-                1,
-                List.of("cpu"),
-                Optional.empty(),
-                OptionalInt.empty(),
-                Optional.of(dir),
-                Optional.empty(),
-                Duration.ofSeconds(1),
-                10,
-                Duration.ofSeconds(1),
-                0));
+    assertKey("tls-cert", () -> PowServiceConfig.Tls.of(Optional.of(dir), Optional.empty()));
+    assertKey("tls-key", () -> new PowServiceConfig.Tls(dir, dir.resolve("missing")));
     assertKey("tokens", () -> d.withTokens(Optional.of(dir.resolve("missing"))));
     assertKey("max-job-time", () -> d.withMaxJobTime(Duration.ZERO));
     assertKey("detached-grace", () -> d.withDetachedGrace(Duration.ofSeconds(-1)));
+    assertKey("engines", () -> d.withEngines(List.of(), 0));
+    assertKey("cpu-threads", () -> d.withEngines(List.of("cpu"), -1));
     assertKey(
-        "engines",
-        () ->
-            new PowServiceConfig(
-                "127.0.0.1",
-                1,
-                List.of(),
-                Optional.empty(),
-                OptionalInt.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Duration.ofSeconds(1),
-                10,
-                Duration.ofSeconds(1),
-                0));
+        "max-expected-trials",
+        () -> new PowServiceConfig.Limits(Duration.ofSeconds(1), 0.5, Duration.ofSeconds(1)));
     assertKey(
         "metrics-port",
         () ->
             new PowServiceConfig(
-                "127.0.0.1",
-                1,
+                new PowServiceConfig.Listen("127.0.0.1", 1),
                 List.of("cpu"),
+                0,
                 Optional.empty(),
                 OptionalInt.of(-2),
                 Optional.empty(),
-                Optional.empty(),
-                Duration.ofSeconds(1),
-                10,
-                Duration.ofSeconds(1),
-                0));
+                PowServiceConfig.Limits.defaults()));
   }
 
   @Test
@@ -107,7 +80,7 @@ class PowServiceConfigTest {
     assertKey("listen", () -> PowServiceConfig.parseListen("localhost:x"));
   }
 
-  private static void assertKey(String key, org.junit.jupiter.api.function.Executable e) {
+  private static void assertKey(String key, Executable e) {
     IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
     assertTrue(String.valueOf(ex.getMessage()).startsWith(key), ex.getMessage());
   }

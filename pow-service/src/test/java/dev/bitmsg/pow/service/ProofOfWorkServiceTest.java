@@ -1,5 +1,7 @@
 package dev.bitmsg.pow.service;
 
+import static dev.bitmsg.pow.service.testing.Requests.objectExpiringIn;
+import static dev.bitmsg.pow.service.testing.Requests.solve;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,14 +15,15 @@ import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.service.testing.Hashes;
 import dev.bitmsg.pow.service.testing.RecordingScanner;
 import dev.bitmsg.pow.service.testing.TestServer;
+import dev.bitmsg.pow.testing.EasedPowRules;
 import dev.bitmsg.pow.v1.CancelRequest;
+import dev.bitmsg.pow.v1.Difficulty;
 import dev.bitmsg.pow.v1.GetInfoRequest;
 import dev.bitmsg.pow.v1.GetInfoResponse;
 import dev.bitmsg.pow.v1.JobState;
 import dev.bitmsg.pow.v1.JobUpdate;
 import dev.bitmsg.pow.v1.NonceCheck;
 import dev.bitmsg.pow.v1.ObjectCheck;
-import dev.bitmsg.pow.v1.Priority;
 import dev.bitmsg.pow.v1.SolveObjectRequest;
 import dev.bitmsg.pow.v1.SolveObjectResponse;
 import dev.bitmsg.pow.v1.SolveRequest;
@@ -39,8 +42,8 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.StreamObserver;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -69,21 +72,6 @@ class ProofOfWorkServiceTest {
     if (t != null) {
       t.close();
     }
-  }
-
-  static SolveRequest solve(InitialHash h, long target) {
-    return SolveRequest.newBuilder()
-        .setInitialHash(ByteString.copyFrom(h.toByteArray()))
-        .setTarget(target)
-        .setPriority(Priority.PRIORITY_INTERACTIVE)
-        .build();
-  }
-
-  /** The minimal object of docs/vectors/objects.txt with its expiry moved to now + ttl. */
-  static byte[] objectExpiringIn(long ttlSeconds) {
-    byte[] o = VectorFile.block("objects.txt", "minimal object header decode").hex("object");
-    ByteBuffer.wrap(o).putLong(8, Instant.now().getEpochSecond() + ttlSeconds);
-    return o;
   }
 
   @Test
@@ -129,6 +117,38 @@ class ProofOfWorkServiceTest {
   }
 
   @Test
+  void rulesGivenToTheServer_decideTargetsAndObjectChecks() throws Exception {
+    EasedPowRules eased = new EasedPowRules(12);
+    t =
+        TestServer.inProcess(
+            TestServer.config(), Optional.empty(), new RecordingScanner(20_000), eased);
+    t.awaitReady();
+    byte[] object = objectExpiringIn(300);
+    SolveObjectResponse r =
+        t.blocking()
+            .solveObject(
+                SolveObjectRequest.newBuilder().setObject(ByteString.copyFrom(object)).build());
+    long easedTarget = eased.target(object.length, 300);
+    assertEquals(easedTarget, r.getTarget(), "the server's rules, not the network's");
+    assertTrue(Long.compareUnsigned(easedTarget, PowRules.NETWORK.target(object.length, 300)) > 0);
+    TargetParams params =
+        TargetParams.newBuilder().setObjectLength(1000).setTtlSeconds(86400).build();
+    SolveResponse p =
+        t.blocking().solve(solve(Hashes.of("params"), 1).toBuilder().setParams(params).build());
+    assertEquals(eased.target(1000, 86400), p.getTarget());
+    // An object worked to the eased target passes the server's Validate; whether the network's
+    // rules would accept it depends on its trial value, so only the reported target is compared.
+    ValidateResponse v =
+        t.blocking()
+            .validate(
+                ValidateRequest.newBuilder()
+                    .setObject(ObjectCheck.newBuilder().setObject(r.getObject()))
+                    .build());
+    assertTrue(v.getValid(), v.getReason());
+    assertEquals(easedTarget, v.getTarget());
+  }
+
+  @Test
   void solveObject_setsNonceAndKeepsTheRest() throws Exception {
     start();
     byte[] object = objectExpiringIn(300);
@@ -139,8 +159,7 @@ class ProofOfWorkServiceTest {
     byte[] done = r.getObject().toByteArray();
     assertEquals(ByteBuffer.wrap(done).getLong(0), r.getNonce());
     assertArrayEquals(
-        java.util.Arrays.copyOfRange(object, 8, object.length),
-        java.util.Arrays.copyOfRange(done, 8, done.length));
+        Arrays.copyOfRange(object, 8, object.length), Arrays.copyOfRange(done, 8, done.length));
     assertEquals(
         PowRules.NETWORK.target(object.length, 300), r.getTarget(), "network formula, TTL 300 s");
     // Check it locally, and through Validate.
@@ -206,7 +225,7 @@ class ProofOfWorkServiceTest {
                         .setObjectLength(len)
                         .setTtlSeconds(ttl)
                         .setDifficulty(
-                            dev.bitmsg.pow.v1.Difficulty.newBuilder()
+                            Difficulty.newBuilder()
                                 .setNonceTrialsPerByte(ntpb)
                                 .setPayloadLengthExtraBytes(extra))))
         .build();
@@ -401,8 +420,7 @@ class ProofOfWorkServiceTest {
                   TargetParams.newBuilder()
                       .setObjectLength(100)
                       .setTtlSeconds(300)
-                      .setDifficulty(
-                          dev.bitmsg.pow.v1.Difficulty.newBuilder().setNonceTrialsPerByte(-1)))
+                      .setDifficulty(Difficulty.newBuilder().setNonceTrialsPerByte(-1)))
               .build()
         });
   }

@@ -54,7 +54,7 @@ public final class AuthInterceptor implements ServerInterceptor {
       }
       if (client == null) {
         log.info(
-            "event=unauthenticated method={} reason={}",
+            "call unauthenticated method={} reason={}",
             call.getMethodDescriptor().getFullMethodName(),
             why);
         call.close(Status.UNAUTHENTICATED.withDescription(why), new Metadata());

@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.service.auth;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Locale;
@@ -16,10 +17,11 @@ public final class QuotaLedger {
 
   private record Charge(long atNanos, long trials) {}
 
+  /** One client's figures. Not thread-safe: reached only through the guarded map. */
   private static final class Account {
-    int running;
-    long windowTrials;
-    final ArrayDeque<Charge> window = new ArrayDeque<>();
+    private int running;
+    private long windowTrials;
+    private final ArrayDeque<Charge> window = new ArrayDeque<>();
   }
 
   /** A slot held by an admitted job; closing it (idempotent) frees the slot. */
@@ -28,6 +30,7 @@ public final class QuotaLedger {
     void close();
   }
 
+  @GuardedBy("this")
   private final Map<String, Account> accounts = new HashMap<>();
 
   /**

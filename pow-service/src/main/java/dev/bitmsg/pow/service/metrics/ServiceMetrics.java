@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.service.metrics;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.bitmsg.pow.service.scheduler.EngineSnapshot;
 import dev.bitmsg.pow.service.scheduler.Job;
 import dev.bitmsg.pow.service.scheduler.JobState;
@@ -38,6 +39,8 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
   private final Counter cancellations;
   private final Counter verificationFailures;
   private final Counter trials;
+
+  @GuardedBy("this")
   private @Nullable HTTPServer http;
 
   public ServiceMetrics(

@@ -15,30 +15,39 @@ import org.slf4j.LoggerFactory;
 record Completion(Job job, @Nullable PowSolution solution, @Nullable JobEndedException error) {
   private static final Logger log = LoggerFactory.getLogger(Completion.class);
 
+  static Completion solved(Job job, PowSolution solution) {
+    return new Completion(job, solution, null);
+  }
+
+  static Completion failed(Job job, JobEndedException error) {
+    return new Completion(job, null, error);
+  }
+
   /** Completes each job's future, then tells {@code listener}. Call without the lock. */
   static void deliver(List<Completion> completions, SchedulerListener listener) {
     long now = System.nanoTime();
     for (Completion c : completions) {
-      Duration computed =
-          c.job().startedNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - c.job().startedNanos);
+      Job job = c.job();
+      Duration computed = job.computedUntil(now);
       JobEndedException error = c.error();
       PowSolution solution = c.solution();
       if (error == null && solution != null) {
         log.debug(
-            "job={} event=solved nonce={} engine={} trials={}",
-            c.job().id(),
+            "job solved job={} nonce={} engine={} trials={}",
+            job.id(),
             Long.toUnsignedString(solution.nonce()),
             solution.engine(),
             solution.trials());
-        c.job().result().complete(solution);
-        listener.jobEnded(c.job(), JobState.DONE, computed);
+        job.result().complete(solution);
+        listener.jobEnded(job, JobState.DONE, computed);
       } else {
         JobEndedException e =
             error != null
                 ? error
                 : new JobEndedException(JobState.FAILED, "ended without a result");
-        c.job().result().completeExceptionally(e);
-        listener.jobEnded(c.job(), e.state(), computed);
+        log.debug("job ended job={} state={} reason={}", job.id(), e.state(), e.getMessage());
+        job.result().completeExceptionally(e);
+        listener.jobEnded(job, e.state(), computed);
       }
     }
   }

@@ -12,15 +12,17 @@ import org.jspecify.annotations.Nullable;
  * The order of service between searches: the highest priority class first; within a class, the
  * client with the least weighted service so far (trials handed out divided by weight: start-time
  * fair queuing, where a client that was idle joins at the current minimum so it cannot bank
- * credit); within a client, arrival order. Not thread-safe: used under the scheduler's lock.
+ * credit); within a client, arrival order.
+ *
+ * <p>Not thread-safe: the {@link Scheduler} keeps it in a field guarded by its lock.
  */
 final class FairQueue {
-  /** Fair-share account of one client. */
+  /** Fair-share account of one client. Not thread-safe: confined to its queue. */
   private static final class Account {
-    final double weight;
-    double virtualTime;
-    int activeSearches;
-    long trialsServed;
+    private final double weight;
+    private double virtualTime;
+    private int activeSearches;
+    private long trialsServed;
 
     Account(double weight) {
       this.weight = weight;
@@ -47,7 +49,7 @@ final class FairQueue {
   }
 
   /** {@code client} owns one search less. */
-  void deactivate(@Nullable String client) {
+  void deactivate(String client) {
     Account acc = accounts.get(client);
     if (acc != null) {
       acc.activeSearches--;
@@ -80,7 +82,7 @@ final class FairQueue {
       if (exclude.contains(s)) {
         continue;
       }
-      double time = account(s.owner()).virtualTime;
+      double time = account(s.owner().name()).virtualTime;
       if (best == null) {
         best = s;
         bestTime = time;
@@ -88,7 +90,7 @@ final class FairQueue {
       }
       int byPriority = s.priority().compareTo(best.priority());
       if (byPriority > 0
-          || (byPriority == 0 && (time < bestTime || (time == bestTime && s.seq < best.seq)))) {
+          || (byPriority == 0 && (time < bestTime || (time == bestTime && s.seq() < best.seq())))) {
         best = s;
         bestTime = time;
       }

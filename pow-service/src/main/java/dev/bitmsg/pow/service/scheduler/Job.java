@@ -1,28 +1,34 @@
 package dev.bitmsg.pow.service.scheduler;
 
 import dev.bitmsg.pow.PowSolution;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One caller's request inside the {@link Scheduler}. Several jobs with the same initial hash and
- * target share one search. Thread-safe: mutable fields are guarded by the scheduler's lock ({@code
- * search}, {@code state}, {@code startedNanos}) or set once before publication.
+ * One caller's request inside the {@link Scheduler}: what was asked, its result, and its life cycle
+ * QUEUED → RUNNING → a final state. Several jobs with the same initial hash and target share one
+ * search, which the scheduler keeps to itself.
+ *
+ * <p>Thread-safe: the state is volatile and moves only in the synchronized {@link #start} and
+ * {@link #finish} (the scheduler makes each move while it holds its lock, so a move and the
+ * scheduler's bookkeeping for it are one step); the other mutable fields are volatile and written
+ * once.
  */
 public final class Job {
+  private static final long NOT_STARTED = Long.MIN_VALUE;
+
   private final String id;
   private final JobSpec spec;
   private final long admittedNanos;
   private final CompletableFuture<PowSolution> result = new CompletableFuture<>();
   private final Scheduler scheduler;
-
-  // Guarded by the scheduler's lock.
-  @Nullable Search search;
-  JobState state = JobState.QUEUED;
-  long startedNanos;
-  @Nullable ScheduledFuture<?> expiry;
-  volatile double engineNanos;
+  private volatile JobState state = JobState.QUEUED; // moves only in start() and finish()
+  private volatile long startedNanos = NOT_STARTED;
+  private volatile double engineNanos;
+  private volatile @Nullable JobProgress finalProgress;
 
   Job(String id, JobSpec spec, long admittedNanos, Scheduler scheduler) {
     this.id = id;
@@ -32,10 +38,10 @@ public final class Job {
   }
 
   /** A new random 128-bit id in hex. */
-  static String newId(java.security.SecureRandom random) {
+  static String newId(SecureRandom random) {
     byte[] b = new byte[16];
     random.nextBytes(b);
-    return java.util.HexFormat.of().formatHex(b);
+    return HexFormat.of().formatHex(b);
   }
 
   /** Random 128-bit id in hex. */
@@ -59,13 +65,6 @@ public final class Job {
     return result;
   }
 
-  /** Cancels the deadline timer, if any. Called under the scheduler's lock. */
-  void stopExpiry() {
-    if (expiry != null) {
-      expiry.cancel(false);
-    }
-  }
-
   /** Stops this job; its search stops too when no other job shares it. Idempotent. */
   public void cancel(String reason) {
     scheduler.end(this, JobState.CANCELLED, reason);
@@ -81,16 +80,59 @@ public final class Job {
    * (its share of a pass shared with other searches; overlapping passes of several engines count
    * once), final once the result is complete.
    */
-  public java.time.Duration engineTime() {
-    return java.time.Duration.ofNanos((long) engineNanos);
+  public Duration engineTime() {
+    return Duration.ofNanos((long) engineNanos);
   }
 
+  /** Where the job stands; once it ended, the figures at its end. */
   public JobProgress progress() {
-    return scheduler.progress(this);
+    JobProgress last = finalProgress;
+    return last != null ? last : scheduler.progress(this);
   }
 
   public JobState state() {
-    return scheduler.stateOf(this);
+    return state;
+  }
+
+  /** QUEUED → RUNNING at {@code now}; false when the job is not queued. */
+  synchronized boolean start(long now) {
+    if (state != JobState.QUEUED) {
+      return false;
+    }
+    startedNanos = now;
+    state = JobState.RUNNING;
+    return true;
+  }
+
+  /**
+   * Moves the job to the final state {@code end}; returns the state it left, or null when it had
+   * ended already (then nothing changes).
+   */
+  synchronized @Nullable JobState finish(JobState end) {
+    JobState left = state;
+    if (left.isFinal()) {
+      return null;
+    }
+    state = end;
+    return left;
+  }
+
+  /** Keeps the figures of the job's end, so {@link #progress()} needs no lock afterwards. */
+  void ended(JobProgress last, double engineNanos) {
+    this.engineNanos = engineNanos;
+    this.finalProgress = last;
+  }
+
+  /** Time since the job started at {@code now}; zero when it never started. */
+  Duration computedUntil(long now) {
+    long started = startedNanos;
+    return started == NOT_STARTED ? Duration.ZERO : Duration.ofNanos(now - started);
+  }
+
+  /** Time from admission to start (zero when not started). */
+  Duration waited() {
+    long started = startedNanos;
+    return started == NOT_STARTED ? Duration.ZERO : Duration.ofNanos(started - admittedNanos);
   }
 
   @Override

@@ -46,10 +46,6 @@ public record JobSpec(
 
   /** Expected trials to find a solution: 2^64 / (target + 1), target unsigned. */
   public double expectedTrials() {
-    return expectedTrials(target);
-  }
-
-  public static double expectedTrials(long target) {
     return PowRules.expectedTrials(target);
   }
 }

@@ -1,17 +1,17 @@
 package dev.bitmsg.pow.service.scheduler;
 
-import dev.bitmsg.pow.ScanSlice;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Slice dispatch: fills one worker's pass from the open searches in {@link FairQueue} order. A pass
  * holds several searches of the same class when the first ones need less than a whole pass, so
  * small jobs share one kernel launch; it never mixes classes, so a small urgent job gets a short
- * pass of its own instead of waiting for one filled up with bulk work. Not thread-safe: used under
- * the scheduler's lock.
+ * pass of its own instead of waiting for one filled up with bulk work.
+ *
+ * <p>Not thread-safe: the {@link Scheduler} keeps it in a field guarded by its lock.
  */
 final class PassPlanner {
   private final SearchTable searches;
@@ -28,11 +28,9 @@ final class PassPlanner {
    */
   Batch plan(long passTrials, long now, List<Job> started) {
     long budget = passTrials;
-    List<ScanSlice> slices = new ArrayList<>();
-    List<Search> owners = new ArrayList<>();
-    List<String> charged = new ArrayList<>();
+    Batch.Builder batch = new Batch.Builder();
     Set<Search> used = new HashSet<>();
-    JobPriority batchClass = null;
+    @Nullable JobPriority batchClass = null;
     while (budget > 0) {
       Search s = queue.next(searches.all(), used);
       if (s == null || (batchClass != null && s.priority() != batchClass)) {
@@ -41,25 +39,16 @@ final class PassPlanner {
       batchClass = s.priority();
       used.add(s);
       long n = Math.min(budget, s.want(passTrials));
-      slices.add(new ScanSlice(s.key.hash(), s.key.target(), s.nextNonce, n));
-      owners.add(s);
-      charged.add(s.owner());
-      s.nextNonce += n;
-      s.trialsAssigned += n;
-      s.slicesInFlight++;
+      String owner = s.owner().name();
+      batch.add(s.claim(n, now), s, owner);
       budget -= n;
-      queue.charge(s.owner(), n);
-      if (!s.started()) {
-        s.firstSliceNanos = now;
-      }
-      for (Job j : s.jobs) {
-        if (j.state == JobState.QUEUED) {
-          j.state = JobState.RUNNING;
-          j.startedNanos = now;
+      queue.charge(owner, n);
+      for (Job j : s.jobs()) {
+        if (j.start(now)) {
           started.add(j);
         }
       }
     }
-    return new Batch(slices, owners, charged);
+    return batch.build();
   }
 }

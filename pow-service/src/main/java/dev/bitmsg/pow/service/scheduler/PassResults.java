@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Books the outcome of one pass: the engine's measurements, each search's trials and share of the
- * engine time, each client's served trials, and the end of every search the pass solved (one
- * solution per waiting job). Every nonce found is re-verified with {@link TrialValue} first; an
- * outcome that fails is not booked as a solution. Not thread-safe: {@link #book} runs under the
- * scheduler's lock ({@link #verify} needs none).
+ * Books the outcome of one pass: each search's trials and share of the engine time, each client's
+ * served trials, and the end of every search the pass solved (one solution per waiting job). Every
+ * nonce found is re-verified with {@link TrialValue} first; an outcome that fails is not booked as
+ * a solution.
+ *
+ * <p>Not thread-safe: the {@link Scheduler} keeps it in a field guarded by its lock; the static
+ * {@link #verify} needs no lock and runs before the lock is taken.
  */
 final class PassResults {
   private final SearchTable searches;
@@ -56,50 +58,40 @@ final class PassResults {
     return n;
   }
 
-  /** Books a pass of {@code nanos} by {@code worker}; returns the jobs it solved, to complete. */
+  /**
+   * Books a pass of {@code nanos} by engine {@code engine}; returns the jobs it solved, to
+   * complete.
+   */
   List<Completion> book(
-      ScannerWorker worker,
-      Batch batch,
-      List<ScanOutcome> outcomes,
-      boolean[] verified,
-      long nanos) {
-    long trials = trials(outcomes);
+      String engine, Batch batch, List<ScanOutcome> outcomes, boolean[] verified, long nanos) {
     long assigned = 0;
     for (ScanSlice slice : batch.slices()) {
       assigned += slice.count();
     }
-    worker.trialsTotal += trials;
-    worker.busyNanos += nanos;
-    double rate = nanos > 0 ? trials * 1e9 / nanos : 0;
-    worker.trialsPerSecond =
-        worker.trialsPerSecond == 0 ? rate : 0.7 * worker.trialsPerSecond + 0.3 * rate;
     long now = System.nanoTime();
     List<Completion> completions = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       ScanOutcome o = outcomes.get(i);
       Search s = batch.searches().get(i);
-      s.slicesInFlight--;
-      s.trialsDone += o.trials();
-      s.addEngineTime(now, (double) nanos * batch.slices().get(i).count() / assigned);
+      s.booked(o.trials(), now, (double) nanos * batch.slices().get(i).count() / assigned);
       queue.served(batch.clients().get(i), o.trials());
-      if (!o.found() || !verified[i] || s.finished) {
+      if (!o.found() || !verified[i] || s.finished()) {
         continue;
       }
-      searches.solved(s);
-      for (Job j : s.jobs) {
-        j.stopExpiry();
-        j.state = JobState.DONE;
-        j.engineNanos = s.engineNanos;
+      for (Job j : searches.solved(s)) {
+        if (j.finish(JobState.DONE) == null) {
+          continue;
+        }
+        j.ended(Snapshots.last(j, JobState.DONE, s, now), s.engineNanos());
         PowSolution sol =
             new PowSolution(
                 o.nonce(),
                 o.trialValue(),
-                worker.name,
-                s.trialsDone,
+                engine,
+                s.trialsDone(),
                 Duration.ofNanos(now - j.admittedNanos()));
-        completions.add(new Completion(j, sol, null));
+        completions.add(Completion.solved(j, sol));
       }
-      s.jobs.clear();
     }
     return completions;
   }

@@ -10,53 +10,51 @@ import org.slf4j.LoggerFactory;
 /**
  * The loop that keeps one {@link NonceScanner} busy: take a batch of slices from the scheduler,
  * scan it, report the outcomes, until the scheduler closes or the scanner fails. Runs on its own
- * thread; the mutable measurements are guarded by the scheduler's lock.
+ * thread and holds no mutable state: its engine's measurements are the scheduler's ({@link
+ * EngineMeters}, at this worker's index). Immutable.
  */
 final class ScannerWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(ScannerWorker.class);
 
-  final NonceScanner scanner;
-  final String name;
-  final long trialsPerPass;
+  private final int index;
+  private final NonceScanner scanner;
+  private final String name;
+  private final long trialsPerPass;
   private final Scheduler scheduler;
 
-  // Guarded by the scheduler's lock.
-  boolean healthy = true;
-  double trialsPerSecond;
-  long trialsTotal;
-  long busyNanos;
-
-  /** How long one pass should take: short enough for a new urgent job to start promptly. */
-  static final double TARGET_PASS_SECONDS = 0.04;
-
-  /**
-   * Trials for the next pass: the scanner's own figure until a rate is measured, then enough for
-   * about {@link #TARGET_PASS_SECONDS} at the measured rate (within 1/16x..4x of the scanner's
-   * figure), so passes stay short when the machine is busier than the scanner assumed. Called under
-   * the scheduler's lock.
-   */
-  long passTrials() {
-    if (trialsPerSecond <= 0) {
-      return trialsPerPass;
-    }
-    long measured = (long) (trialsPerSecond * TARGET_PASS_SECONDS);
-    return Math.max(Math.max(1, trialsPerPass / 16), Math.min(trialsPerPass * 4, measured));
-  }
-
-  ScannerWorker(NonceScanner scanner, Scheduler scheduler) {
+  ScannerWorker(int index, NonceScanner scanner, Scheduler scheduler) {
+    this.index = index;
     this.scanner = scanner;
     this.name = scanner.name();
     this.trialsPerPass = Math.max(1, scanner.trialsPerPass());
     this.scheduler = scheduler;
   }
 
+  /** Position among the scheduler's workers. */
+  int index() {
+    return index;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The scanner's own pass size, read once at start. */
+  long trialsPerPass() {
+    return trialsPerPass;
+  }
+
+  NonceScanner scanner() {
+    return scanner;
+  }
+
   @Override
   public void run() {
     Optional<String> failure = SelfTest.check(scanner);
     if (failure.isPresent()) {
-      log.error("engine={} event=self-test-failed reason={}", name, failure.get());
+      log.error("engine failed its self-test engine={} reason={}", name, failure.get());
     } else {
-      log.info("engine={} event=self-test-passed trialsPerPass={}", name, trialsPerPass);
+      log.info("engine passed its self-test engine={} trialsPerPass={}", name, trialsPerPass);
     }
     if (!scheduler.selfTested(this, failure)) {
       return;
@@ -85,8 +83,8 @@ final class ScannerWorker implements Runnable {
                   + " slices");
         }
       } catch (RuntimeException | LinkageError e) {
-        log.error("engine={} event=scan-failed, taking it out of service", name, e);
-        scheduler.workerFailed(this, batch, e.toString());
+        log.error("engine scan failed engine={}", name, e);
+        scheduler.workerFailed(this, e.toString());
         return;
       }
       if (!scheduler.complete(this, batch, outcomes, System.nanoTime() - t0)) {

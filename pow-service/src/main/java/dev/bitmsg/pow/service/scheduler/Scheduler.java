@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.service.scheduler;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.ScanOutcome;
 import java.security.SecureRandom;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +19,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Shares the engines between jobs and owns their lifecycle: admission, deadlines, cancellation,
  * engine health. One {@link ScannerWorker} thread per {@link NonceScanner} pulls passes of nonce
- * slices; every pass takes about 40 ms at the engine's measured rate (its {@code trialsPerPass()}
- * before the first measurement), so a newly admitted job of a higher class starts within one pass
- * even behind a huge one. The parts: {@link SearchTable} (jobs with the same initial hash and
- * target share one {@link Search}), {@link FairQueue} (order of service by class, weighted client
- * share, arrival), {@link PassPlanner} (fills a pass), {@link PassResults} (books a pass, ends the
- * searches it solved; every nonce is re-verified, and an engine that returns a wrong one is taken
- * out of service).
+ * slices; every pass takes about 40 ms at the engine's measured rate (see {@link PassSizing}), so a
+ * newly admitted job of a higher class starts within one pass even behind a huge one. The parts:
+ * {@link SearchTable} (jobs with the same initial hash and target share one {@link Search}), {@link
+ * FairQueue} (order of service by class, weighted client share, arrival), {@link PassPlanner}
+ * (fills a pass), {@link PassResults} (books a pass, ends the searches it solved; every nonce is
+ * re-verified, and an engine that returns a wrong one is taken out of service), {@link
+ * EngineMeters} (engine health and rates).
  *
- * <p>Thread-safe. All mutable state (searches, clients, workers' measurements, jobs' state) is
- * guarded by {@code lock}; futures are completed and listeners called after it is released.
+ * <p>Thread-safe. Those parts are not: each lives in a field guarded by {@link #lock} (checked by
+ * Error Prone's GuardedBy), and nothing else holds them, so every change of the scheduler's state
+ * happens under the lock. Futures are completed and listeners called after it is released.
  */
 public final class Scheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
@@ -36,32 +37,54 @@ public final class Scheduler implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition workAvailable = lock.newCondition();
   private final SecureRandom random = new SecureRandom();
+
+  @GuardedBy("lock")
   private final FairQueue queue = new FairQueue();
+
+  @GuardedBy("lock")
   private final SearchTable searches = new SearchTable(queue, random::nextLong);
+
+  @GuardedBy("lock")
   private final PassPlanner planner = new PassPlanner(searches, queue);
+
+  @GuardedBy("lock")
   private final PassResults results = new PassResults(searches, queue);
-  private final Workers workers;
-  private final Deadlines deadlines = new Deadlines();
-  private final SchedulerListener listener;
-  private final boolean adaptivePasses;
-  private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+
+  @GuardedBy("lock")
+  private final EngineMeters meters;
+
+  @GuardedBy("lock")
   private int selfTestsPending;
+
+  @GuardedBy("lock")
   private boolean closed;
+
+  @GuardedBy("lock")
   private boolean started;
 
-  public Scheduler(List<? extends NonceScanner> scanners, SchedulerListener listener) {
-    this(scanners, listener, true);
+  private final Workers workers;
+  private final Deadlines deadlines = new Deadlines();
+  private final Listeners listeners = new Listeners();
+  private final PassSizing sizing;
+  private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+
+  /** A scheduler with {@link PassSizing#ADAPTIVE} passes. */
+  public Scheduler(List<? extends NonceScanner> scanners) {
+    this(scanners, PassSizing.ADAPTIVE);
+  }
+
+  public Scheduler(List<? extends NonceScanner> scanners, PassSizing sizing) {
+    this.sizing = sizing;
+    this.workers = new Workers(scanners, this);
+    this.meters = new EngineMeters(workers.all());
   }
 
   /**
-   * @param adaptivePasses size passes from the measured rate (true) or always use each scanner's
-   *     {@code trialsPerPass()} (false: exact, repeatable pass sizes)
+   * Also tells {@code listener} about scheduler events (metrics, benchmarks). Add listeners before
+   * {@link #start}; they are called on scheduler threads without locks held.
    */
-  public Scheduler(
-      List<? extends NonceScanner> scanners, SchedulerListener listener, boolean adaptivePasses) {
-    this.adaptivePasses = adaptivePasses;
-    this.listener = listener;
-    this.workers = new Workers(scanners, this);
+  public void addListener(SchedulerListener listener) {
+    listeners.add(listener);
   }
 
   /** Starts one worker thread per scanner. */
@@ -72,11 +95,11 @@ public final class Scheduler implements AutoCloseable {
         throw new IllegalStateException("scheduler already started or closed");
       }
       started = true;
-      selfTestsPending = workers.size();
-      workers.start();
+      selfTestsPending = meters.size();
     } finally {
       lock.unlock();
     }
+    workers.start();
   }
 
   /**
@@ -89,21 +112,21 @@ public final class Scheduler implements AutoCloseable {
 
   /** A worker's self-test result; returns whether the worker may take work. */
   boolean selfTested(ScannerWorker worker, Optional<String> failure) {
-    List<Completion> completions = List.of();
+    List<Completion> completions = new ArrayList<>();
     int passed = -1;
     lock.lock();
     try {
       if (failure.isPresent()) {
-        worker.healthy = false;
-        completions = failAllIfNoEngineLocked();
+        meters.retire(worker);
+        failAllIfNoEngineLocked(completions);
       }
       if (--selfTestsPending == 0) {
-        passed = healthyWorkersLocked();
+        passed = meters.healthy();
       }
     } finally {
       lock.unlock();
     }
-    Completion.deliver(completions, listener);
+    deliver(completions);
     if (passed >= 0) {
       ready.complete(passed);
     }
@@ -116,57 +139,62 @@ public final class Scheduler implements AutoCloseable {
    */
   public Job submit(JobSpec spec) {
     Job job = new Job(Job.newId(random), spec, System.nanoTime(), this);
-    JobEndedException refused = null;
+    @Nullable String refused = null;
+    boolean running = false;
     lock.lock();
     try {
-      if (closed || healthyWorkersLocked() == 0) {
-        job.state = JobState.FAILED;
-        refused =
-            new JobEndedException(
-                JobState.FAILED, closed ? "the scheduler is shut down" : "no healthy engine left");
+      if (closed || meters.healthy() == 0) {
+        refused = closed ? "the scheduler is shut down" : "no healthy engine left";
+        job.finish(JobState.FAILED);
+        job.ended(Snapshots.last(job, JobState.FAILED, null, job.admittedNanos()), 0);
       } else {
-        searches.join(job);
-        job.expiry =
-            deadlines.after(spec.timeout(), () -> end(job, JobState.EXPIRED, "deadline passed"));
+        running = searches.join(job);
         workAvailable.signalAll();
       }
     } finally {
       lock.unlock();
     }
     if (refused != null) {
-      job.result().completeExceptionally(refused);
-    } else if (job.state == JobState.RUNNING) {
-      listener.jobStarted(job, Duration.ZERO);
+      job.result().completeExceptionally(new JobEndedException(JobState.FAILED, refused));
+      return job;
+    }
+    deadlines.start(job, spec.timeout(), () -> end(job, JobState.EXPIRED, "deadline passed"));
+    if (running) {
+      listeners.jobStarted(job, Duration.ZERO);
     }
     return job;
   }
 
   /** Ends {@code job} unsuccessfully unless it already ended. Idempotent. */
   void end(Job job, JobState state, String reason) {
-    JobEndedException error = new JobEndedException(state, reason);
-    Duration computed;
+    List<Completion> completions = new ArrayList<>();
     lock.lock();
     try {
-      if (job.state.isFinal()) {
-        return;
-      }
-      boolean wasRunning = job.state == JobState.RUNNING;
-      job.state = state;
-      job.stopExpiry();
-      searches.leave(job);
-      computed =
-          wasRunning ? Duration.ofNanos(System.nanoTime() - job.startedNanos) : Duration.ZERO;
+      endLocked(job, new JobEndedException(state, reason), completions);
     } finally {
       lock.unlock();
     }
-    log.debug("job={} event=ended state={} reason={}", job.id(), state, reason);
-    job.result().completeExceptionally(error);
-    listener.jobEnded(job, state, computed);
+    deliver(completions);
+  }
+
+  /**
+   * Ends {@code job} with {@code error} unless it ended already: keeps its last figures, takes it
+   * off its search and adds its completion to {@code out}.
+   */
+  @GuardedBy("lock")
+  private void endLocked(Job job, JobEndedException error, List<Completion> out) {
+    Search search = searches.searchOf(job);
+    if (job.finish(error.state()) == null) {
+      return;
+    }
+    job.ended(Snapshots.last(job, error.state(), search, System.nanoTime()), 0);
+    searches.leave(job);
+    out.add(Completion.failed(job, error));
   }
 
   /** Blocks until there is work for {@code worker}; null when the scheduler closes. */
   @Nullable Batch nextBatch(ScannerWorker worker) throws InterruptedException {
-    List<Job> started = new ArrayList<>();
+    List<Job> startedJobs = new ArrayList<>();
     Batch batch;
     lock.lock();
     try {
@@ -176,13 +204,12 @@ public final class Scheduler implements AutoCloseable {
       if (closed) {
         return null;
       }
-      long pass = adaptivePasses ? worker.passTrials() : worker.trialsPerPass;
-      batch = planner.plan(pass, System.nanoTime(), started);
+      batch = planner.plan(meters.passTrials(worker, sizing), System.nanoTime(), startedJobs);
     } finally {
       lock.unlock();
     }
-    for (Job j : started) {
-      listener.jobStarted(j, Duration.ofNanos(j.startedNanos - j.admittedNanos()));
+    for (Job j : startedJobs) {
+      listeners.jobStarted(j, j.waited());
     }
     return batch;
   }
@@ -194,89 +221,109 @@ public final class Scheduler implements AutoCloseable {
   boolean complete(ScannerWorker worker, Batch batch, List<ScanOutcome> outcomes, long nanos) {
     boolean[] verified = PassResults.verify(batch, outcomes);
     boolean wrongNonce = PassResults.anyWrongNonce(outcomes, verified);
+    long trials = PassResults.trials(outcomes);
     List<Completion> completions;
     lock.lock();
     try {
-      completions = results.book(worker, batch, outcomes, verified, nanos);
+      meters.recordPass(worker, trials, nanos);
+      completions = results.book(worker.name(), batch, outcomes, verified, nanos);
       if (wrongNonce) {
-        worker.healthy = false;
-        completions.addAll(failAllIfNoEngineLocked());
+        meters.retire(worker);
+        failAllIfNoEngineLocked(completions);
       }
     } finally {
       lock.unlock();
     }
-    listener.passCompleted(worker.name, PassResults.trials(outcomes), nanos);
+    listeners.passCompleted(worker.name(), trials, nanos);
     if (wrongNonce) {
       log.error(
-          "engine={} event=verification-failed: a reported nonce does not meet its target;"
-              + " the engine is out of service",
-          worker.name);
-      listener.verificationFailed(worker.name);
+          "engine out of service engine={} reason={}",
+          worker.name(),
+          "a reported nonce does not meet its target");
+      listeners.verificationFailed(worker.name());
     }
-    Completion.deliver(completions, listener);
+    deliver(completions);
     return !wrongNonce;
   }
 
   /** The scanner threw: retire the worker; the slices it held are simply skipped. */
-  void workerFailed(ScannerWorker worker, Batch batch, String why) {
-    List<Completion> completions;
+  void workerFailed(ScannerWorker worker, String why) {
+    List<Completion> completions = new ArrayList<>();
     lock.lock();
     try {
-      worker.healthy = false;
-      for (Search s : batch.searches()) {
-        s.slicesInFlight--;
-      }
-      completions = failAllIfNoEngineLocked();
+      meters.retire(worker);
+      failAllIfNoEngineLocked(completions);
     } finally {
       lock.unlock();
     }
-    log.error("engine={} event=retired reason={}", worker.name, why);
-    Completion.deliver(completions, listener);
+    log.error("engine out of service engine={} reason={}", worker.name(), why);
+    deliver(completions);
   }
 
-  private List<Completion> failAllIfNoEngineLocked() {
-    if (healthyWorkersLocked() > 0) {
-      return new ArrayList<>();
+  /** With no healthy engine left, every open job fails (added to {@code out}). */
+  @GuardedBy("lock")
+  private void failAllIfNoEngineLocked(List<Completion> out) {
+    if (meters.healthy() > 0) {
+      return;
     }
     workAvailable.signalAll();
-    return searches.failAll("no healthy engine left");
+    JobEndedException error = new JobEndedException(JobState.FAILED, "no healthy engine left");
+    for (Job j : searches.openJobs()) {
+      endLocked(j, error, out);
+    }
   }
 
-  JobState stateOf(Job job) {
-    return locked(() -> job.state);
+  /** Stops the deadline timers of the ended jobs, completes them and tells the listeners. */
+  private void deliver(List<Completion> completions) {
+    for (Completion c : completions) {
+      deadlines.cancel(c.job());
+    }
+    Completion.deliver(completions, listeners);
   }
 
   JobProgress progress(Job job) {
-    return locked(() -> Snapshots.progress(job, searches.all()));
+    lock.lock();
+    try {
+      return Snapshots.progress(job, searches.searchOf(job), searches.all(), System.nanoTime());
+    } finally {
+      lock.unlock();
+    }
   }
 
   public int healthyWorkers() {
-    return locked(this::healthyWorkersLocked);
-  }
-
-  private int healthyWorkersLocked() {
-    return workers.healthy();
+    lock.lock();
+    try {
+      return meters.healthy();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The engines as last measured. */
   public List<EngineSnapshot> engines() {
-    return locked(workers::snapshot);
+    lock.lock();
+    try {
+      return meters.snapshot(sizing);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Unfinished jobs per client and priority class, sorted by client then class. */
   public List<QueueSnapshot> queues() {
-    return locked(() -> Snapshots.queues(searches.all()));
+    lock.lock();
+    try {
+      return Snapshots.queues(searches.all());
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Trials scanned for each client's searches since the start (the owner of a shared one). */
   public Map<String, Long> clientTrials() {
-    return locked(queue::trialsServed);
-  }
-
-  private <T> T locked(Supplier<T> read) {
     lock.lock();
     try {
-      return read.get();
+      return queue.trialsServed();
     } finally {
       lock.unlock();
     }
@@ -285,23 +332,23 @@ public final class Scheduler implements AutoCloseable {
   /** Fails every open job, stops the workers (each finishes its pass) and closes the scanners. */
   @Override
   public void close() {
-    List<Job> open = new ArrayList<>();
+    List<Completion> completions = new ArrayList<>();
     lock.lock();
     try {
       if (closed) {
         return;
       }
       closed = true;
-      for (Search s : searches.all()) {
-        open.addAll(s.jobs);
+      JobEndedException error =
+          new JobEndedException(JobState.FAILED, "the server is shutting down");
+      for (Job j : searches.openJobs()) {
+        endLocked(j, error, completions);
       }
       workAvailable.signalAll();
     } finally {
       lock.unlock();
     }
-    for (Job j : open) {
-      end(j, JobState.FAILED, "the server is shutting down");
-    }
+    deliver(completions);
     deadlines.shutdown();
     workers.stop();
   }

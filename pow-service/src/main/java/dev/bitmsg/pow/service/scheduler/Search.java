@@ -1,39 +1,109 @@
 package dev.bitmsg.pow.service.scheduler;
 
 import dev.bitmsg.pow.InitialHash;
+import dev.bitmsg.pow.PowRules;
+import dev.bitmsg.pow.ScanSlice;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * One nonce search shared by every job with the same initial hash and target: the next nonce to
- * hand out, the trials done, and the jobs waiting for it. Not thread-safe: only touched under the
- * scheduler's lock.
+ * hand out, the trials done, the engine time spent, and the jobs waiting for it. All of its state
+ * is private and changes only through these methods.
+ *
+ * <p>Not thread-safe: confined to the {@link SearchTable}, which the {@link Scheduler} reaches only
+ * under its lock. A {@link Batch} carries searches to a worker thread and back, but the worker
+ * never calls them.
  */
 final class Search {
   /** Dedupe key: equal initial hash and target mean the same search. */
-  record Key(InitialHash hash, long target) {}
+  record Key(InitialHash hash, long target) {
+    static Key of(JobSpec spec) {
+      return new Key(spec.initialHash(), spec.target());
+    }
+  }
 
-  final Key key;
-  final long seq;
-  final double expectedTrials;
-  final List<Job> jobs = new ArrayList<>();
-  long nextNonce;
-  long trialsDone;
-
-  /** Engine time: the union of this search's pass intervals (see {@link #addEngineTime}). */
-  double engineNanos;
-
+  private final Key key;
+  private final long seq;
+  private final double expectedTrials;
+  private final List<Job> jobs = new ArrayList<>();
+  private long nextNonce;
+  private long trialsDone;
+  private double engineNanos;
   private double engineCoveredUntil = Double.NEGATIVE_INFINITY;
-  long trialsAssigned;
-  int slicesInFlight;
-  long firstSliceNanos = -1;
-  boolean finished;
+  private long firstSliceNanos;
+  private boolean started;
+  private boolean finished;
 
   Search(Key key, long seq, long startNonce) {
     this.key = key;
     this.seq = seq;
     this.nextNonce = startNonce;
-    this.expectedTrials = JobSpec.expectedTrials(key.target());
+    this.expectedTrials = PowRules.expectedTrials(key.target());
+  }
+
+  Key key() {
+    return key;
+  }
+
+  /** Arrival order among searches: the tie-breaker of the queue. */
+  long seq() {
+    return seq;
+  }
+
+  double expectedTrials() {
+    return expectedTrials;
+  }
+
+  long trialsDone() {
+    return trialsDone;
+  }
+
+  /** Engine time: the union of this search's pass intervals (see {@link #booked}). */
+  double engineNanos() {
+    return engineNanos;
+  }
+
+  /** Whether a slice of it was handed to an engine. */
+  boolean started() {
+    return started;
+  }
+
+  /** Whether it was solved or dropped: a pass still in flight books nothing more. */
+  boolean finished() {
+    return finished;
+  }
+
+  /** The waiting jobs, oldest first (a read-only view). */
+  List<Job> jobs() {
+    return Collections.unmodifiableList(jobs);
+  }
+
+  void add(Job job) {
+    jobs.add(job);
+  }
+
+  /** Takes {@code job} off; returns whether no job waits any more. */
+  boolean remove(Job job) {
+    jobs.remove(job);
+    return jobs.isEmpty();
+  }
+
+  boolean contains(Job job) {
+    return jobs.contains(job);
+  }
+
+  /** Marks the search finished (solved, dropped or failed). */
+  void finish() {
+    finished = true;
+  }
+
+  /** Takes every waiting job off, e.g. to hand each the solution. */
+  List<Job> takeJobs() {
+    List<Job> all = List.copyOf(jobs);
+    jobs.clear();
+    return all;
   }
 
   JobPriority priority() {
@@ -47,18 +117,33 @@ final class Search {
   }
 
   /** The client charged for this search: the one of its oldest job. */
-  String owner() {
-    return jobs.get(0).spec().client().name();
+  ClientShare owner() {
+    return jobs.get(0).spec().client();
   }
 
   /**
-   * Books {@code shareNanos} of a pass that ended at {@code passEndNanos} (the whole pass, or this
-   * search's share of a pass it shared with others). Engines scan in parallel, so their passes
-   * overlap: time already covered by another engine's pass counts once (wall time, not a sum). A
-   * pass booked after a later-ending one counts only beyond that one's end, so the total may err
-   * low, never high.
+   * Hands out the next {@code n} nonces as a slice at time {@code now}; the first slice starts the
+   * search.
    */
-  void addEngineTime(long passEndNanos, double shareNanos) {
+  ScanSlice claim(long n, long now) {
+    ScanSlice slice = new ScanSlice(key.hash(), key.target(), nextNonce, n);
+    nextNonce += n;
+    if (!started) {
+      started = true;
+      firstSliceNanos = now;
+    }
+    return slice;
+  }
+
+  /**
+   * Books a slice that came back with {@code trials} scanned, and {@code shareNanos} of a pass that
+   * ended at {@code passEndNanos} (the whole pass, or this search's share of a pass it shared with
+   * others). Engines scan in parallel, so their passes overlap: time already covered by another
+   * engine's pass counts once (wall time, not a sum). A pass booked after a later-ending one counts
+   * only beyond that one's end, so the total may err low, never high.
+   */
+  void booked(long trials, long passEndNanos, double shareNanos) {
+    trialsDone += trials;
     double start = passEndNanos - shareNanos;
     if (start >= engineCoveredUntil) {
       engineNanos += shareNanos;
@@ -68,8 +153,13 @@ final class Search {
     engineCoveredUntil = Math.max(engineCoveredUntil, (double) passEndNanos);
   }
 
-  boolean started() {
-    return firstSliceNanos >= 0;
+  /** Trials per second since the first slice (0 before it). */
+  double rate(long now) {
+    if (!started) {
+      return 0;
+    }
+    long nanos = now - firstSliceNanos;
+    return nanos > 0 ? trialsDone * 1e9 / nanos : 0;
   }
 
   /**

@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Dedupe of identical work: jobs with the same initial hash and target share one {@link Search},
  * which lives while some job waits on it and is charged to the client of its oldest job (in the
- * {@link FairQueue}). Not thread-safe: used under the scheduler's lock.
+ * {@link FairQueue}).
+ *
+ * <p>Not thread-safe: the {@link Scheduler} keeps it in a field guarded by its lock.
  */
 final class SearchTable {
-  private final Map<Search.Key, Search> searches = new LinkedHashMap<>();
+  private final Map<Search.Key, Search> open = new LinkedHashMap<>();
   private final FairQueue queue;
   private final LongSupplier randomNonce;
   private long nextSeq;
@@ -26,73 +28,70 @@ final class SearchTable {
 
   /**
    * Adds {@code job} to the search for its hash and target, opening one (at the job's start nonce,
-   * or a random one) when there is none. A job that joins a search already started is RUNNING at
-   * once.
+   * or a random one) when there is none. Returns whether the job runs at once: it joined a search
+   * that had started already.
    */
-  void join(Job job) {
+  boolean join(Job job) {
     JobSpec spec = job.spec();
-    Search.Key key = new Search.Key(spec.initialHash(), spec.target());
-    Search search = searches.get(key);
+    Search.Key key = Search.Key.of(spec);
+    Search search = open.get(key);
     if (search == null) {
       search = new Search(key, nextSeq++, spec.startNonce().orElseGet(randomNonce));
-      searches.put(key, search);
-      search.jobs.add(job);
+      open.put(key, search);
+      search.add(job);
       queue.activate(spec.client());
-    } else {
-      search.jobs.add(job);
-      if (search.started()) {
-        job.state = JobState.RUNNING;
-        job.startedNanos = job.admittedNanos();
-      }
+      return false;
     }
-    job.search = search;
+    search.add(job);
+    return search.started() && job.start(job.admittedNanos());
+  }
+
+  /** The open search {@code job} waits on, if any. */
+  @Nullable Search searchOf(Job job) {
+    Search s = open.get(Search.Key.of(job.spec()));
+    return s != null && s.contains(job) ? s : null;
   }
 
   /** Takes an ended job off its search; drops the search when nobody else waits on it. */
   void leave(Job job) {
-    Search search = job.search;
+    Search search = searchOf(job);
     if (search == null) {
       return;
     }
-    @Nullable String ownerBefore = search.jobs.isEmpty() ? null : search.owner();
-    search.jobs.remove(job);
-    if (search.jobs.isEmpty()) {
-      search.finished = true;
-      searches.remove(search.key);
-      queue.deactivate(ownerBefore);
+    ClientShare ownerBefore = search.owner();
+    if (search.remove(job)) {
+      search.finish();
+      open.remove(search.key());
+      queue.deactivate(ownerBefore.name());
     } else if (!search.owner().equals(ownerBefore)) {
-      queue.deactivate(ownerBefore);
-      queue.activate(search.jobs.get(0).spec().client());
+      queue.deactivate(ownerBefore.name());
+      queue.activate(search.owner());
     }
   }
 
-  /** {@code search} found its nonce: it stops, with its jobs still attached for the answers. */
-  void solved(Search search) {
-    search.finished = true;
-    searches.remove(search.key);
-    queue.deactivate(search.owner());
+  /** {@code search} found its nonce: it stops and hands back its jobs, to be given the answer. */
+  List<Job> solved(Search search) {
+    search.finish();
+    open.remove(search.key());
+    queue.deactivate(search.owner().name());
+    return search.takeJobs();
   }
 
-  /** Ends every job of every open search as FAILED for {@code reason}; returns them to complete. */
-  List<Completion> failAll(String reason) {
-    List<Completion> out = new ArrayList<>();
-    for (Search s : List.copyOf(searches.values())) {
-      for (Job j : List.copyOf(s.jobs)) {
-        j.state = JobState.FAILED;
-        j.stopExpiry();
-        leave(j);
-        out.add(new Completion(j, null, new JobEndedException(JobState.FAILED, reason)));
-      }
+  /** Every job of every open search, in arrival order. */
+  List<Job> openJobs() {
+    List<Job> jobs = new ArrayList<>();
+    for (Search s : open.values()) {
+      jobs.addAll(s.jobs());
     }
-    return out;
+    return jobs;
   }
 
   boolean isEmpty() {
-    return searches.isEmpty();
+    return open.isEmpty();
   }
 
   /** The open searches in arrival order (a live view). */
   Collection<Search> all() {
-    return searches.values();
+    return open.values();
   }
 }

@@ -6,8 +6,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
-/** Read-only views of the scheduler's state for GetInfo, Watch and metrics. Call under its lock. */
+/**
+ * Read-only views of the scheduler's state for GetInfo, Watch and metrics. Stateless; its callers
+ * hold the scheduler's lock while they pass it the scheduler's searches.
+ */
 final class Snapshots {
   private Snapshots() {}
 
@@ -15,12 +19,12 @@ final class Snapshots {
   static List<QueueSnapshot> queues(Collection<Search> searches) {
     Map<String, Map<JobPriority, int[]>> counts = new TreeMap<>();
     for (Search s : searches) {
-      for (Job j : s.jobs) {
+      for (Job j : s.jobs()) {
         int[] c =
             counts
                 .computeIfAbsent(j.spec().client().name(), k -> new EnumMap<>(JobPriority.class))
                 .computeIfAbsent(j.spec().priority(), k -> new int[2]);
-        c[j.state == JobState.QUEUED ? 0 : 1]++;
+        c[j.state() == JobState.QUEUED ? 0 : 1]++;
       }
     }
     List<QueueSnapshot> out = new ArrayList<>();
@@ -30,28 +34,37 @@ final class Snapshots {
     return out;
   }
 
-  /** {@code job}'s progress; its queue position counts the unstarted searches served first. */
-  static JobProgress progress(Job job, Collection<Search> searches) {
-    Search s = job.search;
-    if (s == null) {
-      return new JobProgress(job.state, 0, 0, job.spec().expectedTrials(), 0);
-    }
-    double rate = 0;
-    if (s.started()) {
-      long nanos = System.nanoTime() - s.firstSliceNanos;
-      rate = nanos > 0 ? s.trialsDone * 1e9 / nanos : 0;
+  /**
+   * {@code job}'s progress on {@code search} (null: it waits on none); its queue position counts
+   * the unstarted searches served first.
+   */
+  static JobProgress progress(
+      Job job, @Nullable Search search, Collection<Search> searches, long now) {
+    JobState state = job.state();
+    if (search == null) {
+      return new JobProgress(state, 0, 0, job.spec().expectedTrials(), 0);
     }
     int ahead = 0;
-    if (job.state == JobState.QUEUED) {
-      JobPriority p = s.priority();
+    if (state == JobState.QUEUED) {
+      JobPriority p = search.priority();
       for (Search other : searches) {
-        if (other != s
+        if (other != search
             && !other.started()
-            && (other.priority().outranks(p) || (other.priority() == p && other.seq < s.seq))) {
+            && (other.priority().outranks(p)
+                || (other.priority() == p && other.seq() < search.seq()))) {
           ahead++;
         }
       }
     }
-    return new JobProgress(job.state, s.trialsDone, rate, s.expectedTrials, ahead);
+    return new JobProgress(
+        state, search.trialsDone(), search.rate(now), search.expectedTrials(), ahead);
+  }
+
+  /** The figures {@code job} keeps once it ended as {@code end}, waiting on {@code search}. */
+  static JobProgress last(Job job, JobState end, @Nullable Search search, long now) {
+    if (search == null) {
+      return new JobProgress(end, 0, 0, job.spec().expectedTrials(), 0);
+    }
+    return new JobProgress(end, search.trialsDone(), search.rate(now), search.expectedTrials(), 0);
   }
 }

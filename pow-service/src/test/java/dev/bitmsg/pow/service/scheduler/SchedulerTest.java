@@ -2,6 +2,7 @@ package dev.bitmsg.pow.service.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.pow.DigestScanner;
@@ -35,7 +36,7 @@ class SchedulerTest {
   }
 
   private Scheduler scheduler(NonceScanner... scanners) {
-    Scheduler s = new Scheduler(List.of(scanners), SchedulerListener.NONE, false);
+    Scheduler s = new Scheduler(List.of(scanners), PassSizing.FIXED);
     schedulers.add(s);
     return s;
   }
@@ -110,8 +111,7 @@ class SchedulerTest {
     job.cancel("test");
     int atCancel = rec.slicesFor(hard);
     ExecutionException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            ExecutionException.class, () -> job.result().get(5, TimeUnit.SECONDS));
+        assertThrows(ExecutionException.class, () -> job.result().get(5, TimeUnit.SECONDS));
     assertEquals(
         JobState.CANCELLED, assertInstanceOf(JobEndedException.class, e.getCause()).state());
     // Later work proves passes went on; the cancelled search gets at most the pass in flight.
@@ -129,8 +129,7 @@ class SchedulerTest {
     Job job =
         s.submit(new JobSpec(hard, Hashes.HARD, JobPriority.BULK, ALICE, Duration.ofMillis(200)));
     ExecutionException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            ExecutionException.class, () -> job.result().get(10, TimeUnit.SECONDS));
+        assertThrows(ExecutionException.class, () -> job.result().get(10, TimeUnit.SECONDS));
     assertEquals(JobState.EXPIRED, assertInstanceOf(JobEndedException.class, e.getCause()).state());
     int atExpiry = rec.slicesFor(hard);
     await(s.submit(spec(Hashes.of("after"), Hashes.targetFor(100_000), JobPriority.BULK, ALICE)));
@@ -262,21 +261,19 @@ class SchedulerTest {
           public void close() {}
         };
     AtomicInteger failures = new AtomicInteger();
-    Scheduler s =
-        new Scheduler(
-            List.of(liar),
-            new SchedulerListener() {
-              @Override
-              public void verificationFailed(String engine) {
-                failures.incrementAndGet();
-              }
-            });
+    Scheduler s = new Scheduler(List.of(liar));
+    s.addListener(
+        new SchedulerListener() {
+          @Override
+          public void verificationFailed(String engine) {
+            failures.incrementAndGet();
+          }
+        });
     schedulers.add(s);
     s.start();
     Job job = s.submit(spec(Hashes.of("victim"), Hashes.HARD, JobPriority.BULK, ALICE));
     ExecutionException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            ExecutionException.class, () -> job.result().get(10, TimeUnit.SECONDS));
+        assertThrows(ExecutionException.class, () -> job.result().get(10, TimeUnit.SECONDS));
     assertEquals(JobState.FAILED, assertInstanceOf(JobEndedException.class, e.getCause()).state());
     assertEquals(1, failures.get());
     assertEquals(0, s.healthyWorkers());

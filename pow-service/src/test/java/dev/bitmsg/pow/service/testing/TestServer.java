@@ -1,6 +1,7 @@
 package dev.bitmsg.pow.service.testing;
 
 import dev.bitmsg.pow.NonceScanner;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
 import dev.bitmsg.pow.service.auth.TokensFile;
@@ -43,12 +44,24 @@ public final class TestServer implements AutoCloseable {
         .withMaxJobTime(Duration.ofMinutes(2));
   }
 
+  /** An in-process server under the network's rules. */
   public static TestServer inProcess(
       PowServiceConfig config, Optional<TokensFile> tokens, RecordingScanner scanner)
       throws IOException {
+    return inProcess(config, tokens, scanner, PowRules.NETWORK);
+  }
+
+  /** An in-process server under {@code rules}. */
+  public static TestServer inProcess(
+      PowServiceConfig config,
+      Optional<TokensFile> tokens,
+      RecordingScanner scanner,
+      PowRules rules)
+      throws IOException {
     String name = InProcessServerBuilder.generateName();
     PowGrpcServer server =
-        new PowGrpcServer(InProcessServerBuilder.forName(name), config, tokens, List.of(scanner))
+        new PowGrpcServer(
+                InProcessServerBuilder.forName(name), config, tokens, List.of(scanner), rules)
             .start();
     ManagedChannel ch = InProcessChannelBuilder.forName(name).build();
     return new TestServer(server, ch, scanner);
@@ -63,7 +76,8 @@ public final class TestServer implements AutoCloseable {
                 NettyServerBuilder.forAddress(new InetSocketAddress(loopback, 0)),
                 config,
                 tokens,
-                List.<NonceScanner>of(scanner))
+                List.<NonceScanner>of(scanner),
+                PowRules.NETWORK)
             .start();
     ManagedChannel ch =
         NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();

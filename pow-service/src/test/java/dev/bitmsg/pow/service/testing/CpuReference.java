@@ -1,4 +1,4 @@
-package dev.bitmsg.pow.opencl;
+package dev.bitmsg.pow.service.testing;
 
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
@@ -6,11 +6,12 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /** CPU answers the device tests compare against, from {@link TrialValue} alone. */
-final class CpuReference {
+public final class CpuReference {
   private CpuReference() {}
 
   /** Offset of the first nonce in scan order that meets the target, if any. */
-  static OptionalLong firstGoodOffset(InitialHash hash, long target, long first, long count) {
+  public static OptionalLong firstGoodOffset(
+      InitialHash hash, long target, long first, long count) {
     for (long i = 0; i < count; i++) {
       if (TrialValue.isSolution(first + i, hash, target)) {
         return OptionalLong.of(i);
@@ -19,7 +20,8 @@ final class CpuReference {
     return OptionalLong.empty();
   }
 
-  static InitialHash randomHash(SplittableRandom random) {
+  /** A random initial hash drawn from {@code random} (seeded: repeatable). */
+  public static InitialHash randomHash(SplittableRandom random) {
     byte[] b = new byte[InitialHash.LENGTH];
     random.nextBytes(b);
     return InitialHash.of(b);
