@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.pow.PowRules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,8 +40,32 @@ public final class NodeMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    CommandLine cl = new CommandLine(new NodeMain());
+    System.exit(execute(args, PowRules.NETWORK));
+  }
+
+  /**
+   * Runs the command {@code args} names, with defaults from the config file and the environment,
+   * and {@code powRules} as the PoW rules of the nodes that {@code node} and {@code demo} start:
+   * {@link PowRules#NETWORK} from {@link #main}; a test's main class passes a test network's rules.
+   * Returns the exit status.
+   */
+  public static int execute(String[] args, PowRules powRules) {
+    CommandLine cl = new CommandLine(new NodeMain(), new Factory(powRules));
     cl.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
-    System.exit(cl.execute(args));
+    return cl.execute(args);
+  }
+
+  /** Makes the commands that start nodes with the given PoW rules, the others as picocli does. */
+  private record Factory(PowRules powRules) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == NodeCommand.class) {
+        return cls.cast(new NodeCommand(powRules));
+      }
+      if (cls == NodeDemoCommand.class) {
+        return cls.cast(new NodeDemoCommand(powRules));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
   }
 }

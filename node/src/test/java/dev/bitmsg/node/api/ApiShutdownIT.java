@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeMain;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.ChildJvm;
+import dev.bitmsg.node.testing.EasedNodeMain;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.Python;
 import dev.bitmsg.node.testing.TestNetwork;
@@ -53,7 +53,7 @@ class ApiShutdownIT {
       Process child =
           new ProcessBuilder(
                   ChildJvm.command(
-                      NodeMain.class,
+                      EasedNodeMain.class,
                       "node",
                       "--data",
                       childDir.toString(),
@@ -62,8 +62,6 @@ class ApiShutdownIT {
                       TestNetwork.endpoint(peer).toString(),
                       "--no-bootstrap",
                       "--accept-local-addrs",
-                      "--test-pow-ease",
-                      String.valueOf(TestNetwork.EASE_BITS),
                       "--api",
                       "127.0.0.1:0",
                       "--api-user",
@@ -94,7 +92,7 @@ class ApiShutdownIT {
       } finally {
         child.destroyForcibly();
       }
-      assertTrue(read(log).contains("node: stopped"), "the clean stop ran:\n" + read(log));
+      assertTrue(read(log).contains("node stopped"), "the clean stop ran:\n" + read(log));
       Await.until(LIMIT, "the peer saw the connection close", () -> peer.peers().peers().isEmpty());
 
       Path db = childDir.resolve("node.db");

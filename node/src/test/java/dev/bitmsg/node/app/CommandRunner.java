@@ -3,18 +3,16 @@ package dev.bitmsg.node.app;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
+import dev.bitmsg.pow.PowRules;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
-/**
- * Runs {@link NodeMain} in-process with captured output and a seeded crypto suite. It stays in the
- * commands' package: it builds their package-private command classes itself.
- */
-public final class CommandRunner {
-  public record Result(int exit, String out, String err) {
-    public String lastLine() {
+/** Runs {@link NodeMain} in-process with captured output and a seeded crypto suite. */
+final class CommandRunner {
+  record Result(int exit, String out, String err) {
+    String lastLine() {
       String[] lines = out.strip().split("\n", -1);
       return lines[lines.length - 1];
     }
@@ -22,12 +20,30 @@ public final class CommandRunner {
 
   private CommandRunner() {}
 
-  public static Result run(long seed, String... args) {
+  static Result run(long seed, String... args) {
+    return run(seed, PowRules.NETWORK, args);
+  }
+
+  /**
+   * {@link #run(String...)} with {@code rules} for the nodes that {@code node} or {@code demo}
+   * start.
+   */
+  static Result run(PowRules rules, String... args) {
+    return run(1, rules, args);
+  }
+
+  private static Result run(long seed, PowRules rules, String... args) {
     CryptoSuite suite = BcCryptoSuite.create(new SeededRandomSource(seed));
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
           @Override
           public <K> K create(Class<K> cls) throws Exception {
+            if (cls == NodeCommand.class) {
+              return cls.cast(new NodeCommand(rules));
+            }
+            if (cls == NodeDemoCommand.class) {
+              return cls.cast(new NodeDemoCommand(rules));
+            }
             try {
               Constructor<K> c = cls.getDeclaredConstructor(CryptoSuite.class);
               return c.newInstance(suite);
@@ -45,7 +61,7 @@ public final class CommandRunner {
     return new Result(exit, out.toString(), err.toString());
   }
 
-  public static Result run(String... args) {
+  static Result run(String... args) {
     return run(1, args);
   }
 }

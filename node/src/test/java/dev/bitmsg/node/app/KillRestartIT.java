@@ -9,6 +9,7 @@ import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.ChildJvm;
+import dev.bitmsg.node.testing.EasedNodeMain;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ class KillRestartIT {
         assertEquals(OBJECTS, inv.count());
       }
       assertTrue(
-          Files.readString(tmp.resolve("child2.log")).contains("node: stopped"),
+          Files.readString(tmp.resolve("child2.log")).contains("node stopped"),
           "SIGTERM ran the clean shutdown");
     }
   }
@@ -101,7 +102,7 @@ class KillRestartIT {
   private static Process startChild(Path dir, String peer, Path logFile) throws Exception {
     List<String> cmd =
         ChildJvm.command(
-            NodeMain.class,
+            EasedNodeMain.class,
             "node",
             "--data",
             dir.toString(),
@@ -109,9 +110,7 @@ class KillRestartIT {
             "--connect",
             peer,
             "--no-bootstrap",
-            "--accept-local-addrs",
-            "--test-pow-ease",
-            String.valueOf(TestNetwork.EASE_BITS));
+            "--accept-local-addrs");
     return new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(logFile.toFile())

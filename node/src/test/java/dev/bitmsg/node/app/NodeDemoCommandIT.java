@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.testing.NetworkTest;
+import dev.bitmsg.pow.testing.EasedPowRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ class NodeDemoCommandIT {
   void demoRunsToTheEnd() {
     CommandRunner.Result r =
         CommandRunner.run(
-            "demo", "--dir", dir.toString(), "--launcher", "none", "--test-pow-ease", "10");
+            new EasedPowRules(10), "demo", "--dir", dir.toString(), "--launcher", "none");
     assertEquals(0, r.exit(), r.out() + r.err());
     String out = r.out();
     assertTrue(out.contains("ackreceived"), out);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.address.AddressCrypto;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
@@ -19,12 +20,12 @@ import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.LogEvents;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
+import dev.bitmsg.pow.Difficulty;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -102,18 +103,6 @@ class PubkeyRestartTest {
     }
   }
 
-  /** A getpubkey for {@code id}, its proof of work done here. */
-  private ObjectMessage getpubkey(Identity id) throws InterruptedException {
-    long now = Instant.now().getEpochSecond();
-    ObjectFactory factory = new ObjectFactory(addressCrypto, crypto.signer(), crypto.ecies());
-    try (EnginePowProvider cpu = EnginePowProvider.cpu(1)) {
-      return new PowWorker(cpu, TestNetwork.EASE_BITS)
-          .solve(
-              factory.getpubkey(id.address(), now + 3600), now, Difficulty.NETWORK_DEFAULT, p -> {})
-          .object();
-    }
-  }
-
   private List<InventoryItem> pubkeys(Node n, Identity id) {
     return n.inventory()
         .byTag(ObjectType.PUBKEY, Bytes.of(addressCrypto.tag(id.address()).bytes()));
@@ -125,7 +114,19 @@ class PubkeyRestartTest {
         .count();
   }
 
-  private Node node() throws InterruptedException {
+  /** A getpubkey for {@code id}, its proof of work done here. */
+  private ObjectMessage getpubkey(Identity id) throws InterruptedException {
+    long now = Instant.now().getEpochSecond();
+    ObjectFactory factory = new ObjectFactory(addressCrypto, crypto.signer(), crypto.ecies());
+    try (EnginePowProvider cpu = EnginePowProvider.cpu(1)) {
+      return new PowWorker(cpu, TestNetwork.RULES)
+          .solve(
+              factory.getpubkey(id.address(), now + 3600), now, Difficulty.NETWORK_DEFAULT, p -> {})
+          .object();
+    }
+  }
+
+  private Node node() throws IOException, InterruptedException {
     NodeConfig config =
         new NodeConfig(
             dir.resolve("a"),
@@ -133,15 +134,8 @@ class PubkeyRestartTest {
             List.of(),
             false,
             Optional.empty(),
-            Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
-    return Node.start(
-        config,
-        TestNetwork.params(),
-        TestNetwork.pow(),
-        Clock.systemUTC(),
-        TestNetwork.messaging(),
-        Optional.empty());
+    return NodeAssembly.start(TestNetwork.setup(config).withMessaging(TestNetwork.messaging()));
   }
 }

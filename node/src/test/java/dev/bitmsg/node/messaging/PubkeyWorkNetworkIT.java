@@ -9,6 +9,7 @@ import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
@@ -25,9 +26,10 @@ import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.PowGate;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
+import dev.bitmsg.pow.Difficulty;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,7 +165,7 @@ class PubkeyWorkNetworkIT {
 
   private ObjectMessage getpubkey(BitmessageAddress address, long now, long expires)
       throws InterruptedException {
-    PowWorker pow = new PowWorker(cpu, TestNetwork.EASE_BITS);
+    PowWorker pow = new PowWorker(cpu, TestNetwork.RULES);
     return pow.solve(factory.getpubkey(address, expires), now, Difficulty.NETWORK_DEFAULT, p -> {})
         .object();
   }
@@ -205,7 +207,7 @@ class PubkeyWorkNetworkIT {
 
   private Node node(
       String name, List<HostPort> connect, Clock clock, UnaryOperator<PowProvider> powWrapper)
-      throws InterruptedException {
+      throws IOException, InterruptedException {
     NodeConfig config =
         new NodeConfig(
             dir.resolve(name),
@@ -213,18 +215,14 @@ class PubkeyWorkNetworkIT {
             connect,
             false,
             Optional.empty(),
-            Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
     Node n =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            clock,
-            TestNetwork.messaging(),
-            Optional.empty(),
-            powWrapper);
+        NodeAssembly.start(
+            TestNetwork.setup(config)
+                .withMessaging(TestNetwork.messaging())
+                .withClock(clock)
+                .withPowWrapper(powWrapper));
     nodes.add(n);
     return n;
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
@@ -22,7 +23,6 @@ import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,18 +57,11 @@ class SenderKillIT {
             List.of(),
             false,
             Optional.empty(),
-            Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
     long done = service.jobsDone();
     try (Node b =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            Clock.systemUTC(),
-            TestNetwork.messaging(),
-            Optional.empty())) {
+        NodeAssembly.start(TestNetwork.setup(config).withMessaging(TestNetwork.messaging()))) {
       // B's address is known before B has the identity, so B answers nothing until told.
       CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(7));
       Identity recipient =
@@ -128,7 +121,7 @@ class SenderKillIT {
       assertArrayEquals(ackBefore, ackData(db), "same ack data");
       assertTrue(
           Files.readString(tmp.resolve("a2.log"))
-              .contains("interrupted during PoW are queued again"));
+              .contains("messages queued again after interrupted pow"));
       String by = (String) value(db, "SELECT pow_by FROM outbox");
       assertTrue(by.startsWith(service.remoteName() + " (cpu"), "PoW by the service: " + by);
       assertTrue(

@@ -10,6 +10,7 @@ import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.InventoryVector;
 import dev.bitmsg.node.wire.ObjectMessage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,8 @@ class NodeNetworkIT {
     }
   }
 
-  private Node start(String name, int port, List<HostPort> connect) throws InterruptedException {
+  private Node start(String name, int port, List<HostPort> connect)
+      throws IOException, InterruptedException {
     Node n =
         TestNetwork.start(
             tmp.resolve(name), port, connect, TestNetwork.settings(), Clock.systemUTC());
