@@ -14,6 +14,13 @@ import urllib.error
 import urllib.request
 import xmlrpc.client
 
+
+def check(ok, detail=""):
+    """Raises AssertionError(detail) unless ok: an explicit raise, which python3 -O keeps."""
+    if not ok:
+        raise AssertionError(detail)
+
+
 url_a, url_b, user, password = sys.argv[1:5]
 variant = sys.argv[5] if len(sys.argv) > 5 else "xml"
 covered = set()
@@ -239,11 +246,6 @@ fault(22, B.disseminatePreEncryptedMsg, "zz")
 # a v2 pubkey object without its nonce: the node does the PoW and stores it
 import struct
 
-
-def check(ok, detail=""):
-    """Raises AssertionError(detail) unless ok: an explicit raise, which python3 -O keeps."""
-    if not ok:
-        raise AssertionError(detail)
 signing = hashlib.sha512(b"signing").digest()
 encryption = hashlib.sha512(b"encryption").digest()
 pubkey = struct.pack(">QIBB", int(time.time()) + 3600, 1, 2, 1) + struct.pack(">I", 1) + signing + encryption
