@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class BenchAndDemoTest {
+class BenchAndDemoIT {
   @Test
   void benchJsonIsOneLineWithBaselineAndEngines() {
     CliRun r =
