@@ -16,16 +16,20 @@ import dev.bitmsg.node.messaging.SentMessageFields;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.wire.Bytes;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * The API calls on sent messages: listing (trashed ones hidden), lookup by msgid or ackData, the
- * status word, live PoW progress, trashing. Identifiers: {@link SentMessageFields}. Thread-safe
- * (the messaging facade and {@link ClientState} are).
+ * status word, live PoW progress, trashing. Identifiers: {@link SentMessageFields}. The id listing
+ * reads the row ids alone; a msgid names its row and ack data is indexed, so lookups (getStatus is
+ * polled by clients) read one row whatever the size of the sent folder. Thread-safe (the messaging
+ * facade and {@link ClientState} are).
  */
 final class SentMethods {
   private static final HexFormat HEX = HexFormat.of();
@@ -44,8 +48,14 @@ final class SentMethods {
   }
 
   Object getAllSentMessageIds(Params p) {
-    return Map.of(
-        "sentMessageIds", sent().stream().map(e -> Map.of("msgid", sentMsgid(e))).toList());
+    Set<Long> trashed = state.trashedSent();
+    List<Map<String, String>> ids = new ArrayList<>();
+    for (long id : messenger.outboxIds()) {
+      if (!trashed.contains(id)) {
+        ids.add(Map.of("msgid", sentMsgid(id)));
+      }
+    }
+    return Map.of("sentMessageIds", ids);
   }
 
   Object getSentMessageById(Params p) {
@@ -115,12 +125,23 @@ final class SentMethods {
   }
 
   private Optional<OutboxEntry> sentByMsgid(byte[] id) {
-    String hex = HEX.formatHex(id);
-    return sent().stream().filter(e -> sentMsgid(e).equals(hex)).findFirst();
+    OptionalLong row = SentMessageFields.outboxId(id);
+    return row.isPresent() ? visible(row.getAsLong()) : Optional.empty();
   }
 
   private Optional<OutboxEntry> byAck(Bytes ack) {
-    return sent().stream().filter(e -> ackData(e).equals(ack)).findFirst();
+    OptionalLong row = SentMessageFields.syntheticAckRow(ack);
+    Optional<OutboxEntry> e =
+        row.isPresent() ? visible(row.getAsLong()) : messenger.outboxByAckData(ack);
+    return e.filter(x -> ackData(x).equals(ack) && !state.trashedSent().contains(x.id()));
+  }
+
+  /** The row {@code id} unless trashed. */
+  private Optional<OutboxEntry> visible(long id) {
+    return messenger
+        .status(id)
+        .map(Messenger.Status::entry)
+        .filter(e -> !state.trashedSent().contains(e.id()));
   }
 
   private static Bytes ackBytes(String hex) {

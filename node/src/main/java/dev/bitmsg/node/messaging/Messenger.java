@@ -288,6 +288,16 @@ public final class Messenger implements MessagingView, AutoCloseable {
     return outbox.all();
   }
 
+  /** The outbox row ids, oldest first, without reading the rows. */
+  public List<Long> outboxIds() {
+    return outbox.ids();
+  }
+
+  /** The outbox row holding this ack data, if any (an index lookup). */
+  public Optional<OutboxEntry> outboxByAckData(Bytes ackData) {
+    return outbox.byAckData(ackData);
+  }
+
   /** Pubkey and getpubkey work, newest first (at most {@code limit} rows). */
   public List<PubkeyWorkJob> powJobs(int limit) {
     return pubkeyWork.recent(limit);
@@ -334,6 +344,21 @@ public final class Messenger implements MessagingView, AutoCloseable {
 
   public List<InboxEntry> inbox() {
     return inbox.received();
+  }
+
+  /** The signature hashes of the received messages, oldest first, without reading them. */
+  public List<Bytes> inboxSigHashes() {
+    return inbox.sigHashes();
+  }
+
+  /** The received message with this signature hash, if any (an index lookup). */
+  public Optional<InboxEntry> inboxMessage(Bytes sigHash) {
+    return inbox.find(sigHash);
+  }
+
+  /** The messages received for the own address {@code to}, oldest first. */
+  public List<InboxEntry> inboxFor(String to) {
+    return inbox.receivedBy(to);
   }
 
   /** Decodes a received message's subject and body. */

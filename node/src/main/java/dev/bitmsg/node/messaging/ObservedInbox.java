@@ -5,6 +5,7 @@ import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.wire.Bytes;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link Inbox} that tells the listeners about every message it files, after the insert committed
@@ -31,6 +32,21 @@ final class ObservedInbox implements Inbox {
   @Override
   public List<InboxEntry> received() {
     return inbox.received();
+  }
+
+  @Override
+  public List<Bytes> sigHashes() {
+    return inbox.sigHashes();
+  }
+
+  @Override
+  public Optional<InboxEntry> find(Bytes sigHash) {
+    return inbox.find(sigHash);
+  }
+
+  @Override
+  public List<InboxEntry> receivedBy(String to) {
+    return inbox.receivedBy(to);
   }
 
   @Override

@@ -47,6 +47,16 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
+  public List<Long> ids() {
+    return outbox.ids();
+  }
+
+  @Override
+  public Optional<OutboxEntry> byAckData(Bytes ackData) {
+    return outbox.byAckData(ackData);
+  }
+
+  @Override
   public List<OutboxEntry> withStatus(Set<SendStatus> statuses) {
     return outbox.withStatus(statuses);
   }

@@ -22,6 +22,16 @@ public interface Outbox {
 
   List<OutboxEntry> all();
 
+  /** The row ids, oldest first, without reading the rows: what an id listing needs. */
+  default List<Long> ids() {
+    return all().stream().map(OutboxEntry::id).toList();
+  }
+
+  /** The row whose stored ack data is {@code ackData} (an index lookup). */
+  default Optional<OutboxEntry> byAckData(Bytes ackData) {
+    return all().stream().filter(e -> e.ackData().map(ackData::equals).orElse(false)).findFirst();
+  }
+
   List<OutboxEntry> withStatus(Set<SendStatus> statuses);
 
   /** The number of rows in each status (statuses without rows are left out). */
