@@ -278,7 +278,13 @@ public final class XmlRpcCodec {
   }
 
   private static void escape(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int start = 0;
+    while (start < s.length() && !needsEscape(s.charAt(start))) {
+      start++;
+    }
+    // Most answers are hex, base64 and addresses: appended whole, not char by char.
+    sb.append(s, 0, start);
+    for (int i = start; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> sb.append("&lt;");
@@ -288,5 +294,9 @@ public final class XmlRpcCodec {
         default -> sb.append(c);
       }
     }
+  }
+
+  private static boolean needsEscape(char c) {
+    return c == '<' || c == '>' || c == '&' || c == '\r';
   }
 }

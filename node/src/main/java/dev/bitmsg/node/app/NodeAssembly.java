@@ -234,7 +234,7 @@ public final class NodeAssembly {
       metrics = OptionalInt.of(nodeMetrics.serve(at.host(), at.port()));
     }
     return new Node(
-        new Node.Parts(messenger, peers, ingest, inventory, knownNodes, cleaner),
+        new Node.Parts(messenger, peers, ingest, inventory, knownNodes, cleaner, stores.inbox()),
         new Node.Endpoints(api, events, metrics),
         open);
   }
