@@ -129,7 +129,7 @@ public final class ApiServer implements AutoCloseable {
         return;
       }
       if (settings.variant() == ApiSettings.Variant.XML) {
-        send(ex, 200, "text/xml", handleXml(body, afterReply));
+        handleXml(ex, body, afterReply);
       } else {
         send(ex, 200, "application/json", handleJson(body, afterReply));
       }
@@ -142,17 +142,25 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private byte[] handleXml(byte[] body, Runnable[] afterReply) {
-    RpcCall call;
+  /**
+   * Answers an XML-RPC call: a fault in one piece, a result streamed as it is encoded (chunked), so
+   * that the memory of a call does not grow with the size of its answer beyond the result itself.
+   */
+  private void handleXml(HttpExchange ex, byte[] body, Runnable[] afterReply) throws IOException {
+    Object result;
     try {
-      call = xml.decodeCall(body);
+      result = invoke(xml.decodeCall(body), afterReply);
     } catch (RpcFormatException e) {
-      return xml.encodeFault(-32700, e.getMessage());
-    }
-    try {
-      return xml.encodeResult(invoke(call, afterReply));
+      send(ex, 200, "text/xml", xml.encodeFault(-32700, e.getMessage()));
+      return;
     } catch (ApiError e) {
-      return xml.encodeFault(e.code(), e.formatted());
+      send(ex, 200, "text/xml", xml.encodeFault(e.code(), e.formatted()));
+      return;
+    }
+    ex.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+    ex.sendResponseHeaders(200, 0); // 0: chunked, length unknown until written
+    try (OutputStream out = ex.getResponseBody()) {
+      xml.writeResult(result, out);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.bitmsg.node.net.PeerSettings;
 import dev.bitmsg.pow.CpuPowEngine;
 import dev.bitmsg.pow.PowRules;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,7 +26,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bm bench mailbox}: whether the client API and the push stream stay flat as the mailbox
@@ -110,6 +114,8 @@ public final class MailboxBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Spec CommandSpec spec;
+
   /** One timed method: its name, whether it lists the folder, whether it lists whole messages. */
   private record Call(String method, boolean listing, boolean whole) {}
 
@@ -137,10 +143,17 @@ public final class MailboxBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (messages < 1 || baseline < 1 || calls < 1 || events < 1 || bodyBytes < 1) {
-      throw new IllegalArgumentException(
+      throw new ParameterException(
+          spec.commandLine(),
           "--messages, --baseline-messages, --calls, --events and --body-bytes must be at least 1");
     }
-    ApiSettings.Variant v = ApiSettings.Variant.parse(variant);
+    ApiSettings.Variant v;
+    try {
+      v = ApiSettings.Variant.parse(variant);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
     int largeSent = sent >= 0 ? sent : Math.max(1, messages / 10);
     int baseSent = Math.max(1, (int) ((long) largeSent * baseline / messages));
     Path dir = data != null ? data : Files.createTempDirectory("bm-mailbox");
@@ -148,12 +161,13 @@ public final class MailboxBenchCommand implements Callable<Integer> {
       Run small = run(dir.resolve("baseline"), baseline, baseSent, v);
       Run large = run(dir.resolve("large"), messages, largeSent, v);
       double hwm = IngestBenchCommand.procStatusMib("VmHWM");
-      Map<String, Object> out = report(small, large, v, hwm);
+      Map<String, Object> figures = report(small, large, v, hwm);
       if (json) {
-        System.out.println(OutputJson.write(out));
+        out.println(OutputJson.write(figures));
       } else {
-        printText(small, large, out);
+        printText(out, small, large, figures);
       }
+      out.flush();
     } finally {
       if (data == null) {
         deleteTree(dir);
@@ -337,8 +351,8 @@ public final class MailboxBenchCommand implements Callable<Integer> {
   }
 
   @SuppressWarnings("unchecked")
-  private static void printText(Run small, Run large, Map<String, Object> out) {
-    System.out.printf(
+  private static void printText(PrintWriter w, Run small, Run large, Map<String, Object> out) {
+    w.printf(
         Locale.ROOT,
         "mailbox %d inbox + %d sent (filled in %.1f s), baseline %d + %d, API %s%n",
         large.inbox(),
@@ -347,7 +361,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
         small.inbox(),
         small.sent(),
         out.get("variant"));
-    System.out.printf(
+    w.printf(
         Locale.ROOT,
         "%-28s %8s %10s %10s %10s %10s %8s %9s%n",
         "call",
@@ -360,7 +374,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
         "per item");
     for (Map.Entry<String, Object> e : ((Map<String, Object>) out.get("api")).entrySet()) {
       Map<String, Object> m = (Map<String, Object>) e.getValue();
-      System.out.printf(
+      w.printf(
           Locale.ROOT,
           "%-28s %8s %10s %10s %10s %10s %8s %9s%n",
           e.getKey(),
@@ -372,7 +386,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
           m.get("ratio"),
           m.get("per_item_ratio"));
     }
-    System.out.printf(
+    w.printf(
         Locale.ROOT,
         "event latency (filed -> at a stream subscriber): p50 %s ms, p99 %s ms;"
             + " baseline p50 %s ms; ratio %s%n",
@@ -380,7 +394,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
         out.get("event_latency_p99_ms"),
         out.get("baseline_event_latency_p50_ms"),
         out.get("event_ratio"));
-    System.out.printf(
+    w.printf(
         Locale.ROOT,
         "memory: RSS %s MiB (baseline %s MiB, peak %s MiB), live heap %s MiB, Java %s%n",
         out.get("rss_mib"),
@@ -388,8 +402,8 @@ public final class MailboxBenchCommand implements Callable<Integer> {
         out.get("rss_peak_mib"),
         out.get("live_heap_mib"),
         out.get("java"));
-    System.out.println("getAllInboxMessageIds p99 within 1 s: " + out.get("inbox_ids_within_1s"));
-    System.out.println(FLAT);
+    w.println("getAllInboxMessageIds p99 within 1 s: " + out.get("inbox_ids_within_1s"));
+    w.println(FLAT);
   }
 
   private static double round(double v) {

@@ -1,0 +1,174 @@
+package dev.bitmsg.node.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.messaging.SentMessageFields;
+import dev.bitmsg.node.store.InboxEntry;
+import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.node.store.sqlite.SqliteDatabase;
+import dev.bitmsg.node.store.sqlite.SqliteInbox;
+import dev.bitmsg.node.store.sqlite.SqliteOutbox;
+import dev.bitmsg.node.testing.TestNetwork;
+import dev.bitmsg.node.wire.Bytes;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The API's listings and lookups on a mailbox of thousands of messages, filled through the SQLite
+ * stores beside a running node: every id listed once and in order, lookups by msgid and ackData
+ * (stored and synthetic), the recipient filter, and trashed messages gone from all of them.
+ */
+class MailboxListingTest {
+  private static final int INBOX = 3_000;
+  private static final int SENT = 400;
+
+  @TempDir Path dir;
+
+  @Test
+  void listsEveryIdAndFindsEachKindOfId() throws Exception {
+    Path data = dir.resolve("n");
+    try (Node node =
+        NodeAssembly.start(
+            TestNetwork.setup(data, TestNetwork.CLIENT_ONLY, List.of())
+                .withApi(
+                    new ApiSettings("127.0.0.1", 0, "u", "pw", ApiSettings.Variant.XML, false)))) {
+      String me = node.messenger().text(node.messenger().createRandom("me"));
+      List<String> inboxIds = new ArrayList<>();
+      List<Long> sentRows = new ArrayList<>();
+      int toMe = fill(data.resolve("node.db"), me, inboxIds, sentRows);
+      ApiClient api =
+          new ApiClient(
+              URI.create("http://127.0.0.1:" + node.apiAddress().orElseThrow().getPort() + "/"),
+              "u",
+              "pw",
+              ApiSettings.Variant.XML);
+
+      assertEquals(inboxIds, ids(api.call("getAllInboxMessageIds"), "inboxMessageIds"));
+      List<String> sentIds = sentRows.stream().map(SentMessageFields::sentMsgid).toList();
+      assertEquals(sentIds, ids(api.call("getAllSentMessageIds"), "sentMessageIds"));
+      assertEquals(toMe, list(api.call("getInboxMessagesByReceiver", me), "inboxMessages").size());
+
+      // Lookup by msgid, setting the read mark.
+      String some = inboxIds.get(1234);
+      Map<?, ?> m = only(api.call("getInboxMessageById", some, true), "inboxMessage");
+      assertEquals(some, m.get("msgid"));
+      assertEquals("subject 1234", ApiClient.unb64(m.get("subject")));
+      assertEquals(1L, ((Number) m.get("read")).longValue());
+
+      // Sent lookups: by msgid, by stored ack data, by the synthetic ack data of a broadcast.
+      long row = sentRows.get(7);
+      Map<?, ?> s =
+          only(api.call("getSentMessageById", SentMessageFields.sentMsgid(row)), "sentMessage");
+      String ack = (String) s.get("ackData");
+      assertEquals(ackHex(7), ack);
+      assertEquals("ackreceived", api.call("getStatus", ack));
+      assertEquals(
+          SentMessageFields.sentMsgid(row),
+          only(api.call("getSentMessageByAckData", ack), "sentMessage").get("msgid"));
+      long broadcastRow = sentRows.get(SENT - 1);
+      String synthetic =
+          (String)
+              only(
+                      api.call("getSentMessageById", SentMessageFields.sentMsgid(broadcastRow)),
+                      "sentMessage")
+                  .get("ackData");
+      assertEquals("broadcastsent", api.call("getStatus", synthetic));
+      assertEquals("notfound", api.call("getStatus", ackHex(SENT + 5)));
+
+      // Trashed messages leave the listings and the lookups.
+      api.call("trashInboxMessage", some);
+      List<String> left = ids(api.call("getAllInboxMessageIds"), "inboxMessageIds");
+      assertEquals(INBOX - 1, left.size());
+      assertFalse(left.contains(some));
+      assertTrue(list(api.call("getInboxMessageById", some), "inboxMessage").isEmpty());
+      api.call("trashSentMessage", SentMessageFields.sentMsgid(row));
+      assertFalse(
+          ids(api.call("getAllSentMessageIds"), "sentMessageIds")
+              .contains(SentMessageFields.sentMsgid(row)));
+      assertEquals("notfound", api.call("getStatus", ack));
+    }
+  }
+
+  /**
+   * Writes the mailbox beside the running node (a second connection, as an import would); returns
+   * how many inbox messages are to {@code me}.
+   */
+  private static int fill(Path dbFile, String me, List<String> inboxIds, List<Long> sentRows) {
+    int toMe = 0;
+    try (SqliteDatabase db = SqliteDatabase.open(dbFile)) {
+      List<InboxEntry> in = new ArrayList<>();
+      for (int i = 0; i < INBOX; i++) {
+        Bytes sigHash = Bytes.of(ByteBuffer.allocate(32).putInt(0, 0x5eed).putInt(28, i).array());
+        boolean mine = i % 3 == 0;
+        toMe += mine ? 1 : 0;
+        in.add(
+            new InboxEntry(
+                0,
+                OutboxEntry.Kind.MSG,
+                Optional.of(mine ? me : "BM-other"),
+                "BM-sender",
+                2,
+                Bytes.of(("Subject:subject " + i + "\nBody:body").getBytes(StandardCharsets.UTF_8)),
+                1_700_000_000L + i,
+                sigHash));
+        inboxIds.add(sigHash.toHex());
+      }
+      assertEquals(INBOX, new SqliteInbox(db).addAll(in));
+      List<OutboxEntry> out = new ArrayList<>();
+      for (int i = 0; i < SENT; i++) {
+        boolean broadcast = i == SENT - 1;
+        out.add(
+            new OutboxEntry(
+                0,
+                broadcast ? OutboxEntry.Kind.BROADCAST : OutboxEntry.Kind.MSG,
+                me,
+                broadcast ? Optional.empty() : Optional.of("BM-other"),
+                2,
+                Bytes.of("Subject:s\nBody:b".getBytes(StandardCharsets.UTF_8)),
+                3600,
+                broadcast ? Optional.empty() : Optional.of(Bytes.fromHex(ackHex(i))),
+                broadcast ? SendStatus.SENT_NO_ACK : SendStatus.ACK_RECEIVED,
+                1_700_000_000L,
+                1_700_000_000L,
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
+      }
+      sentRows.addAll(new SqliteOutbox(db).addAll(out));
+    }
+    return toMe;
+  }
+
+  private static String ackHex(int i) {
+    return Bytes.of(ByteBuffer.allocate(38).putInt(0, 0xac4).putInt(34, i).array()).toHex();
+  }
+
+  private static List<?> list(Object answer, String key) {
+    return (List<?>) ((Map<?, ?>) answer).get(key);
+  }
+
+  private static Map<?, ?> only(Object answer, String key) {
+    List<?> l = list(answer, key);
+    assertEquals(1, l.size(), key + ": " + answer);
+    return (Map<?, ?>) l.get(0);
+  }
+
+  private static List<String> ids(Object answer, String key) {
+    return list(answer, key).stream().map(o -> (String) ((Map<?, ?>) o).get("msgid")).toList();
+  }
+}
