@@ -5,6 +5,7 @@
  * {@link dev.bitmsg.node.app.NodeSetup}. The only package that reaches the implementations ({@code
  * store.sqlite}, {@code crypto.bc}, the PoW providers) and that may depend on every other package;
  * nothing depends on it (checked by {@code NodeArchitectureTest}). The commands that are not the
- * node (address tools, decrypt, benchmarks) build the few parts they need themselves.
+ * node (address tools, decrypt, benchmarks) build the few parts they need themselves; {@code bench
+ * mailbox} fills a data directory through the SQLite stores, then starts a real node on it.
  */
 package dev.bitmsg.node.app;
