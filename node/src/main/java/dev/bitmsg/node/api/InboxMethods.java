@@ -10,6 +10,7 @@ import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.wire.Bytes;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -67,18 +68,32 @@ final class InboxMethods {
     return e.sigHash().toHex();
   }
 
-  /** The structs of {@code entries} less the trashed ones, with the marks read once. */
+  /**
+   * The structs of {@code entries} less the trashed ones, with the marks read once. Each struct is
+   * made when the encoder reaches it and is garbage once written: a listing holds the rows, not
+   * their (larger) encoded form as well.
+   */
   private List<Map<String, Object>> listed(List<InboxEntry> entries) {
     Set<String> trashed = state.trashedInbox();
     Set<String> read = state.readInbox();
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<InboxEntry> kept = new ArrayList<>(entries.size());
     for (InboxEntry e : entries) {
-      String id = msgid(e);
-      if (!trashed.contains(id)) {
-        out.add(inboxJson(e, read.contains(id)));
+      if (!trashed.contains(msgid(e))) {
+        kept.add(e);
       }
     }
-    return out;
+    return new AbstractList<>() {
+      @Override
+      public Map<String, Object> get(int i) {
+        InboxEntry e = kept.get(i);
+        return inboxJson(e, read.contains(msgid(e)));
+      }
+
+      @Override
+      public int size() {
+        return kept.size();
+      }
+    };
   }
 
   private Map<String, Object> inboxJson(InboxEntry e, boolean read) {

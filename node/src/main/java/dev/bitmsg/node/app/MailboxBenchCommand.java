@@ -1,6 +1,5 @@
 package dev.bitmsg.node.app;
 
-import dev.bitmsg.node.api.ApiClient;
 import dev.bitmsg.node.api.ApiCredentials;
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.net.HostPort;
@@ -136,6 +135,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
       Map<String, ApiLatency.Figures> api,
       Map<String, Integer> returns,
       double[] eventsMs,
+      double rssStartedMib,
       double rssMib,
       double liveHeapMib,
       double fillSeconds) {}
@@ -214,8 +214,9 @@ public final class MailboxBenchCommand implements Callable<Integer> {
       // that it takes no CPU from the timed calls (once per process).
       CpuPowEngine.awaitWarmUp(Duration.ofMinutes(3));
       URI uri = URI.create("http://127.0.0.1:" + node.apiAddress().orElseThrow().getPort() + "/");
-      checkIds(new ApiClient(uri, USER, password, v), inbox, sentRows);
+      double rssStarted = IngestBenchCommand.procStatusMib("VmRSS");
       ApiLatency timer = new ApiLatency(uri, USER, password, v);
+      checkIds(timer, inbox, sentRows);
       Map<String, ApiLatency.Figures> figures = new LinkedHashMap<>();
       for (Call c : CALLS) {
         int k = c.whole() ? Math.max(3, calls / 4) : calls;
@@ -234,16 +235,18 @@ public final class MailboxBenchCommand implements Callable<Integer> {
           figures,
           returns(inbox, sentRows),
           ev,
+          rssStarted,
           IngestBenchCommand.procStatusMib("VmRSS"),
           heap,
           fillSeconds);
     }
   }
 
-  /** The listings answer every id: counted once through the node's own client. */
-  private static void checkIds(ApiClient client, int inbox, int sentRows) {
-    int got = listSize(client.call("getAllInboxMessageIds"), "inboxMessageIds");
-    int gotSent = listSize(client.call("getAllSentMessageIds"), "sentMessageIds");
+  /** The listings answer every id (their msgid members counted in the answers). */
+  private static void checkIds(ApiLatency client, int inbox, int sentRows)
+      throws IOException, InterruptedException {
+    long got = client.countMsgids("getAllInboxMessageIds");
+    long gotSent = client.countMsgids("getAllSentMessageIds");
     if (got != inbox || gotSent != sentRows) {
       throw new IllegalStateException(
           "the API listed "
@@ -256,13 +259,6 @@ public final class MailboxBenchCommand implements Callable<Integer> {
               + sentRows
               + " sent ids");
     }
-  }
-
-  private static int listSize(Object answer, String key) {
-    if (answer instanceof Map<?, ?> m && m.get(key) instanceof List<?> l) {
-      return l.size();
-    }
-    throw new IllegalStateException("unexpected answer without " + key);
   }
 
   private static List<List<Object>> params(String method, MailboxFill.Samples s) {
@@ -340,6 +336,8 @@ public final class MailboxBenchCommand implements Callable<Integer> {
     out.put("baseline_event_latency_p50_ms", round(baseEvP50));
     out.put("baseline_event_latency_p99_ms", round(ApiLatency.percentile(small.eventsMs(), 0.99)));
     out.put("event_ratio", round(evP50 / baseEvP50));
+    out.put("rss_started_mib", round(large.rssStartedMib()));
+    out.put("baseline_rss_started_mib", round(small.rssStartedMib()));
     out.put("rss_mib", round(large.rssMib()));
     out.put("baseline_rss_mib", round(small.rssMib()));
     out.put("rss_peak_mib", round(hwm));
@@ -396,7 +394,10 @@ public final class MailboxBenchCommand implements Callable<Integer> {
         out.get("event_ratio"));
     w.printf(
         Locale.ROOT,
-        "memory: RSS %s MiB (baseline %s MiB, peak %s MiB), live heap %s MiB, Java %s%n",
+        "memory: RSS %s MiB once started on the mailbox (baseline %s MiB), %s MiB after the calls"
+            + " (baseline %s MiB, peak %s MiB), live heap %s MiB, Java %s%n",
+        out.get("rss_started_mib"),
+        out.get("baseline_rss_started_mib"),
         out.get("rss_mib"),
         out.get("baseline_rss_mib"),
         out.get("rss_peak_mib"),
