@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -134,7 +136,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
       int sent,
       Map<String, ApiLatency.Figures> api,
       Map<String, Integer> returns,
-      double[] eventsMs,
+      List<Double> eventsMs,
       double rssStartedMib,
       double rssMib,
       double liveHeapMib,
@@ -222,10 +224,13 @@ public final class MailboxBenchCommand implements Callable<Integer> {
         int k = c.whole() ? Math.max(3, calls / 4) : calls;
         figures.put(c.method(), timer.measure(c.method(), params(c.method(), s), WARM_UP, k));
       }
-      double[] ev;
+      List<Double> ev;
       try (EventLatencyProbe probe =
           new EventLatencyProbe(node.eventsPort().orElseThrow(), USER, password)) {
-        ev = probe.measure(node.inbox(), events, i -> fill.freshMessage(now));
+        ev =
+            Arrays.stream(probe.measure(node.inbox(), events, i -> fill.freshMessage(now)))
+                .boxed()
+                .toList();
       }
       System.gc();
       double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
@@ -303,15 +308,16 @@ public final class MailboxBenchCommand implements Callable<Integer> {
     Map<String, Object> api = new LinkedHashMap<>();
     double worstP99 = 0;
     for (Call c : CALLS) {
-      ApiLatency.Figures l = large.api().get(c.method());
-      ApiLatency.Figures b = small.api().get(c.method());
+      ApiLatency.Figures l = get(large.api(), c.method());
+      ApiLatency.Figures b = get(small.api(), c.method());
+      int returns = get(large.returns(), c.method());
+      int baseReturns = get(small.returns(), c.method());
       double ratio = l.p50Ms() / b.p50Ms();
-      double growth =
-          (double) large.returns().get(c.method()) / Math.max(1, small.returns().get(c.method()));
+      double growth = (double) returns / Math.max(1, baseReturns);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("kind", c.listing() ? "listing" : "lookup");
-      m.put("returns", large.returns().get(c.method()));
-      m.put("baseline_returns", small.returns().get(c.method()));
+      m.put("returns", returns);
+      m.put("baseline_returns", baseReturns);
       m.put("calls", l.calls());
       m.put("p50_ms", round(l.p50Ms()));
       m.put("p99_ms", round(l.p99Ms()));
@@ -325,16 +331,18 @@ public final class MailboxBenchCommand implements Callable<Integer> {
     }
     out.put("api", api);
     out.put("api_p99_ms", round(worstP99));
-    double idsP99 = large.api().get("getAllInboxMessageIds").p99Ms();
+    double idsP99 = get(large.api(), "getAllInboxMessageIds").p99Ms();
     out.put("inbox_ids_p99_ms", round(idsP99));
     out.put("inbox_ids_within_1s", idsP99 <= 1000);
-    double evP50 = ApiLatency.percentile(large.eventsMs(), 0.5);
-    double baseEvP50 = ApiLatency.percentile(small.eventsMs(), 0.5);
-    out.put("events", large.eventsMs().length);
+    double evP50 = ApiLatency.percentile(sorted(large.eventsMs()), 0.5);
+    double baseEvP50 = ApiLatency.percentile(sorted(small.eventsMs()), 0.5);
+    out.put("events", large.eventsMs().size());
     out.put("event_latency_p50_ms", round(evP50));
-    out.put("event_latency_p99_ms", round(ApiLatency.percentile(large.eventsMs(), 0.99)));
+    out.put("event_latency_p99_ms", round(ApiLatency.percentile(sorted(large.eventsMs()), 0.99)));
     out.put("baseline_event_latency_p50_ms", round(baseEvP50));
-    out.put("baseline_event_latency_p99_ms", round(ApiLatency.percentile(small.eventsMs(), 0.99)));
+    out.put(
+        "baseline_event_latency_p99_ms",
+        round(ApiLatency.percentile(sorted(small.eventsMs()), 0.99)));
     out.put("event_ratio", round(evP50 / baseEvP50));
     out.put("rss_started_mib", round(large.rssStartedMib()));
     out.put("baseline_rss_started_mib", round(small.rssStartedMib()));
@@ -370,7 +378,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
         "base p99",
         "ratio",
         "per item");
-    for (Map.Entry<String, Object> e : ((Map<String, Object>) out.get("api")).entrySet()) {
+    for (Map.Entry<String, Object> e : ((Map<String, Object>) get(out, "api")).entrySet()) {
       Map<String, Object> m = (Map<String, Object>) e.getValue();
       w.printf(
           Locale.ROOT,
@@ -405,6 +413,14 @@ public final class MailboxBenchCommand implements Callable<Integer> {
         out.get("java"));
     w.println("getAllInboxMessageIds p99 within 1 s: " + out.get("inbox_ids_within_1s"));
     w.println(FLAT);
+  }
+
+  private static <K, V> V get(Map<K, V> m, K key) {
+    return Objects.requireNonNull(m.get(key), () -> "no " + key);
+  }
+
+  private static double[] sorted(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
   }
 
   private static double round(double v) {

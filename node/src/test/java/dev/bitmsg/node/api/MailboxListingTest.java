@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,49 +57,49 @@ class MailboxListingTest {
               "pw",
               ApiSettings.Variant.XML);
 
-      assertEquals(inboxIds, ids(api.call("getAllInboxMessageIds"), "inboxMessageIds"));
+      assertEquals(inboxIds, ids(call(api, "getAllInboxMessageIds"), "inboxMessageIds"));
       List<String> sentIds = sentRows.stream().map(SentMessageFields::sentMsgid).toList();
-      assertEquals(sentIds, ids(api.call("getAllSentMessageIds"), "sentMessageIds"));
-      assertEquals(toMe, list(api.call("getInboxMessagesByReceiver", me), "inboxMessages").size());
+      assertEquals(sentIds, ids(call(api, "getAllSentMessageIds"), "sentMessageIds"));
+      assertEquals(toMe, list(call(api, "getInboxMessagesByReceiver", me), "inboxMessages").size());
 
       // Lookup by msgid, setting the read mark.
       String some = inboxIds.get(1234);
-      Map<?, ?> m = only(api.call("getInboxMessageById", some, true), "inboxMessage");
+      Map<?, ?> m = only(call(api, "getInboxMessageById", some, true), "inboxMessage");
       assertEquals(some, m.get("msgid"));
       assertEquals("subject 1234", ApiClient.unb64(m.get("subject")));
-      assertEquals(1L, ((Number) m.get("read")).longValue());
+      assertEquals(1L, ((Number) Objects.requireNonNull(m.get("read"))).longValue());
 
       // Sent lookups: by msgid, by stored ack data, by the synthetic ack data of a broadcast.
       long row = sentRows.get(7);
       Map<?, ?> s =
-          only(api.call("getSentMessageById", SentMessageFields.sentMsgid(row)), "sentMessage");
-      String ack = (String) s.get("ackData");
+          only(call(api, "getSentMessageById", SentMessageFields.sentMsgid(row)), "sentMessage");
+      String ack = text(s, "ackData");
       assertEquals(ackHex(7), ack);
-      assertEquals("ackreceived", api.call("getStatus", ack));
+      assertEquals("ackreceived", call(api, "getStatus", ack));
       assertEquals(
           SentMessageFields.sentMsgid(row),
-          only(api.call("getSentMessageByAckData", ack), "sentMessage").get("msgid"));
+          only(call(api, "getSentMessageByAckData", ack), "sentMessage").get("msgid"));
       long broadcastRow = sentRows.get(SENT - 1);
       String synthetic =
-          (String)
+          text(
               only(
-                      api.call("getSentMessageById", SentMessageFields.sentMsgid(broadcastRow)),
-                      "sentMessage")
-                  .get("ackData");
-      assertEquals("broadcastsent", api.call("getStatus", synthetic));
-      assertEquals("notfound", api.call("getStatus", ackHex(SENT + 5)));
+                  call(api, "getSentMessageById", SentMessageFields.sentMsgid(broadcastRow)),
+                  "sentMessage"),
+              "ackData");
+      assertEquals("broadcastsent", call(api, "getStatus", synthetic));
+      assertEquals("notfound", call(api, "getStatus", ackHex(SENT + 5)));
 
       // Trashed messages leave the listings and the lookups.
-      api.call("trashInboxMessage", some);
-      List<String> left = ids(api.call("getAllInboxMessageIds"), "inboxMessageIds");
+      call(api, "trashInboxMessage", some);
+      List<String> left = ids(call(api, "getAllInboxMessageIds"), "inboxMessageIds");
       assertEquals(INBOX - 1, left.size());
       assertFalse(left.contains(some));
-      assertTrue(list(api.call("getInboxMessageById", some), "inboxMessage").isEmpty());
-      api.call("trashSentMessage", SentMessageFields.sentMsgid(row));
+      assertTrue(list(call(api, "getInboxMessageById", some), "inboxMessage").isEmpty());
+      call(api, "trashSentMessage", SentMessageFields.sentMsgid(row));
       assertFalse(
-          ids(api.call("getAllSentMessageIds"), "sentMessageIds")
+          ids(call(api, "getAllSentMessageIds"), "sentMessageIds")
               .contains(SentMessageFields.sentMsgid(row)));
-      assertEquals("notfound", api.call("getStatus", ack));
+      assertEquals("notfound", call(api, "getStatus", ack));
     }
   }
 
@@ -154,12 +155,20 @@ class MailboxListingTest {
     return toMe;
   }
 
+  private static Object call(ApiClient api, String method, Object... params) {
+    return Objects.requireNonNull(api.call(method, params), method);
+  }
+
+  private static String text(Map<?, ?> m, String key) {
+    return (String) Objects.requireNonNull(m.get(key), key);
+  }
+
   private static String ackHex(int i) {
     return Bytes.of(ByteBuffer.allocate(38).putInt(0, 0xac4).putInt(34, i).array()).toHex();
   }
 
   private static List<?> list(Object answer, String key) {
-    return (List<?>) ((Map<?, ?>) answer).get(key);
+    return (List<?>) Objects.requireNonNull(((Map<?, ?>) answer).get(key), key);
   }
 
   private static Map<?, ?> only(Object answer, String key) {
@@ -169,6 +178,6 @@ class MailboxListingTest {
   }
 
   private static List<String> ids(Object answer, String key) {
-    return list(answer, key).stream().map(o -> (String) ((Map<?, ?>) o).get("msgid")).toList();
+    return list(answer, key).stream().map(o -> text((Map<?, ?>) o, "msgid")).toList();
   }
 }

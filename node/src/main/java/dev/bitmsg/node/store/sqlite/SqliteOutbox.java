@@ -59,7 +59,7 @@ public final class SqliteOutbox implements Outbox {
               ps.execute();
             }
           }
-          return null;
+          return true;
         });
   }
 
