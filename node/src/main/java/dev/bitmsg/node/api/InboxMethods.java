@@ -10,7 +10,6 @@ import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.wire.Bytes;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,9 +68,8 @@ final class InboxMethods {
   }
 
   /**
-   * The structs of {@code entries} less the trashed ones, with the marks read once. Each struct is
-   * made when the encoder reaches it and is garbage once written: a listing holds the rows, not
-   * their (larger) encoded form as well.
+   * The structs of {@code entries} less the trashed ones, with the marks read once, each made as
+   * the encoder reaches it ({@link LazyStructs}).
    */
   private List<Map<String, Object>> listed(List<InboxEntry> entries) {
     Set<String> trashed = state.trashedInbox();
@@ -82,18 +80,7 @@ final class InboxMethods {
         kept.add(e);
       }
     }
-    return new AbstractList<>() {
-      @Override
-      public Map<String, Object> get(int i) {
-        InboxEntry e = kept.get(i);
-        return inboxJson(e, read.contains(msgid(e)));
-      }
-
-      @Override
-      public int size() {
-        return kept.size();
-      }
-    };
+    return LazyStructs.of(kept, e -> inboxJson(e, read.contains(msgid(e))));
   }
 
   private Map<String, Object> inboxJson(InboxEntry e, boolean read) {

@@ -44,7 +44,7 @@ final class SentMethods {
   }
 
   Object getAllSentMessages(Params p) {
-    return Map.of("sentMessages", sent().stream().map(this::sentJson).toList());
+    return Map.of("sentMessages", LazyStructs.of(sent(), this::sentJson));
   }
 
   Object getAllSentMessageIds(Params p) {
@@ -67,7 +67,8 @@ final class SentMethods {
     String from = normal(p.string(0));
     return Map.of(
         "sentMessages",
-        sent().stream().filter(e -> e.from().equals(from)).map(this::sentJson).toList());
+        LazyStructs.of(
+            sent().stream().filter(e -> e.from().equals(from)).toList(), this::sentJson));
   }
 
   Object getSentMessageByAckData(Params p) {

@@ -61,6 +61,10 @@ class MailboxListingTest {
       List<String> sentIds = sentRows.stream().map(SentMessageFields::sentMsgid).toList();
       assertEquals(sentIds, ids(call(api, "getAllSentMessageIds"), "sentMessageIds"));
       assertEquals(toMe, list(call(api, "getInboxMessagesByReceiver", me), "inboxMessages").size());
+      List<?> all = list(call(api, "getAllInboxMessages"), "inboxMessages");
+      assertEquals(INBOX, all.size());
+      assertEquals("subject 17", ApiClient.unb64(((Map<?, ?>) all.get(17)).get("subject")));
+      assertEquals(SENT, list(call(api, "getAllSentMessages"), "sentMessages").size());
 
       // Lookup by msgid, setting the read mark.
       String some = inboxIds.get(1234);
