@@ -2,6 +2,7 @@ package dev.bitmsg.node.net;
 
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.InventoryItem;
+import dev.bitmsg.node.store.StorageFullException;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.node.wire.ObjectVerdict;
@@ -14,8 +15,11 @@ import java.util.function.Consumer;
 /**
  * The one path every received or created object takes into the node: validation (PROTOCOL.md
  * section 4: size, expiry window, stream, proof of work, type sanity) and then storage, where the
- * inventory's primary key settles duplicates. The network and {@code bench ingest} both use it.
- * Thread-safe if the validator and inventory are.
+ * inventory's primary key settles duplicates. The network and {@code bench ingest} both use it. An
+ * object from the network that the disk has no room for ({@link StorageFullException}) is not kept,
+ * as an honest mistake is not: the peer is not blamed and a later announcement fetches it again;
+ * the node's own objects get the exception, so their maker keeps them for a retry. Thread-safe if
+ * the validator and inventory are.
  */
 public final class ObjectIngest {
   /** What happened to an object. */
@@ -60,7 +64,15 @@ public final class ObjectIngest {
           isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict);
     }
     InventoryItem item = InventoryItem.of(object);
-    boolean added = own ? inventory.addOwn(item) : inventory.add(item);
+    boolean added;
+    try {
+      added = own ? inventory.addOwn(item) : inventory.add(item);
+    } catch (StorageFullException e) {
+      if (own) {
+        throw e;
+      }
+      return notStored(verdict, e);
+    }
     if (added) {
       stored(object);
     }
@@ -82,7 +94,20 @@ public final class ObjectIngest {
         valid.add(InventoryItem.of(o));
       }
     }
-    List<Boolean> added = inventory.addAll(valid);
+    List<Boolean> added;
+    try {
+      added = inventory.addAll(valid);
+    } catch (StorageFullException e) {
+      List<Result> refused = new ArrayList<>(objects.size());
+      for (ObjectVerdict verdict : verdicts) {
+        refused.add(
+            verdict.isStored()
+                ? notStored(verdict, e)
+                : new Result(
+                    isHonestMistake(verdict.kind()) ? Outcome.IGNORED : Outcome.INVALID, verdict));
+      }
+      return refused;
+    }
     List<Result> results = new ArrayList<>(objects.size());
     int k = 0;
     for (int i = 0; i < verdicts.size(); i++) {
@@ -114,6 +139,11 @@ public final class ObjectIngest {
     for (Consumer<ObjectMessage> l : onStored) {
       l.accept(object);
     }
+  }
+
+  private static Result notStored(ObjectVerdict verdict, StorageFullException e) {
+    return new Result(
+        Outcome.IGNORED, new ObjectVerdict(verdict.kind(), "not stored: " + e.getMessage()));
   }
 
   private static boolean isHonestMistake(ObjectVerdict.Kind kind) {

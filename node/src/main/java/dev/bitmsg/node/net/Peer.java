@@ -160,14 +160,13 @@ final class Peer {
       return;
     }
     int addrs = group.addrGossip().advertiseTo(this);
-    int objects = upload.queueInventory();
+    upload.queueInventory();
     log.info(
-        "peer established peer={} direction={} userAgent={} streams={} announcing={} addresses={}",
+        "peer established peer={} direction={} userAgent={} streams={} addresses={}",
         name,
         inbound ? "inbound" : "outbound",
         version.userAgentText(),
         version.streams(),
-        objects,
         addrs);
     upload.pump();
     channel.flush(); // the addr, when there was no inventory to push it out

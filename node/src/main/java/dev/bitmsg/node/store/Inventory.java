@@ -12,7 +12,15 @@ import java.util.Optional;
  */
 public interface Inventory extends AutoCloseable {
   /**
-   * Stores an object unless its vector is already present.
+   * A page of vectors and where the next page starts.
+   *
+   * @param next the position to pass as {@code after} for the following page
+   */
+  record VectorPage(List<InventoryVector> vectors, long next) {}
+
+  /**
+   * Stores an object unless its vector is already present; a new object is also queued for the
+   * receiver ({@link ReceiveQueue}) in the same transaction.
    *
    * @return true when it was new and is now stored, false for a duplicate
    */
@@ -43,8 +51,12 @@ public interface Inventory extends AutoCloseable {
 
   Optional<InventoryItem> get(InventoryVector vector);
 
-  /** Vectors of the objects of {@code stream} that have not expired at {@code nowEpochSeconds}. */
-  List<InventoryVector> unexpiredVectors(long stream, long nowEpochSeconds);
+  /**
+   * Up to {@code limit} vectors of {@code stream}'s objects unexpired at {@code nowEpochSeconds},
+   * in storage order after position {@code after} (0: from the start): the inventory read a page at
+   * a time, whatever its size. An empty page ends it.
+   */
+  VectorPage unexpiredVectors(long stream, long nowEpochSeconds, long after, int limit);
 
   /** Items of {@code type} carrying {@code tag} (lookups by later issues: pubkeys, broadcasts). */
   List<InventoryItem> byTag(long type, Bytes tag);
