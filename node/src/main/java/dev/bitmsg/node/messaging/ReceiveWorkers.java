@@ -148,6 +148,7 @@ public final class ReceiveWorkers implements AutoCloseable {
     try {
       process.accept(o);
       log.debug("object processed vector={}", v);
+      failures.remove(v);
       finished(v);
     } catch (StorageFullException e) {
       // Environmental: retried until space returns, however long that takes.
@@ -195,13 +196,13 @@ public final class ReceiveWorkers implements AutoCloseable {
     batch.forEach(tracked::remove);
   }
 
+  /** Sweeps when woken (start, overflow) and every {@code retryEvery} while a retry is due. */
   private void sweepLoop() {
     try {
       while (!closed) {
-        if (retryWanted.get()) {
-          wake.tryAcquire(retryEvery.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-          wake.acquire();
+        boolean woken = wake.tryAcquire(retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+        if (!woken && !retryWanted.get()) {
+          continue;
         }
         wake.drainPermits();
         retryWanted.set(false);

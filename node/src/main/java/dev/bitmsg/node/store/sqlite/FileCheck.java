@@ -65,11 +65,20 @@ final class FileCheck {
           : new StoreException("checking database " + file + " failed: " + e.getMessage(), e);
     }
     if (!problems.isEmpty()) {
-      String first = problems.get(0);
+      // A row may hold several lines, headed by "*** in database main ***".
+      List<String> lines =
+          problems.stream()
+              .flatMap(String::lines)
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("***"))
+              .toList();
+      String first = lines.isEmpty() ? "quick_check failed" : lines.get(0);
       throw new StoreCorruptException(
           damaged(
               file,
-              problems.size() == 1 ? first : first + " and " + (problems.size() - 1) + " more"));
+              lines.size() <= 1
+                  ? first
+                  : first + ", and " + (lines.size() - 1) + " more problems"));
     }
     log.info(
         "database checked file={} check=quick_check ms={}",
@@ -89,7 +98,7 @@ final class FileCheck {
     return "database "
         + file
         + " is damaged ("
-        + (detail == null ? "unreadable" : detail.strip())
+        + (detail == null ? "unreadable" : detail.strip().replaceAll("\\s*\\R\\s*", "; "))
         + "); it was left unchanged: restore it from a backup, or move it aside to start with an"
         + " empty one (salvage its keys and messages with: sqlite3 "
         + file.getFileName()

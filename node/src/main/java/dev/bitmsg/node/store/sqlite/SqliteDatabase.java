@@ -141,8 +141,12 @@ public final class SqliteDatabase implements Vacuum, StorageHealth, AutoCloseabl
     }
   }
 
-  /** The exception for a failed statement; a full disk also enters the full state. */
+  /**
+   * The exception for a failed statement; a full disk also enters the full state. The cached
+   * statements are dropped: after an error SQLite's automatic rollback can leave them unusable.
+   */
   private StoreException failure(String what, SQLException e) {
+    dropStatements();
     if (FileCheck.isFull(e)) {
       fullErrors.incrementAndGet();
       full = true;
@@ -167,6 +171,17 @@ public final class SqliteDatabase implements Vacuum, StorageHealth, AutoCloseabl
       return new StoreCorruptException(FileCheck.damaged(file, e.getMessage()), e);
     }
     return new StoreException(what + " failed on " + file, e);
+  }
+
+  private void dropStatements() {
+    for (PreparedStatement cached : statements.values()) {
+      try {
+        cached.close();
+      } catch (SQLException ignored) {
+        // already unusable: it is dropped either way
+      }
+    }
+    statements.clear();
   }
 
   /** In the full state: leaves it once a statement has changed rows since the last refusal. */
@@ -220,16 +235,27 @@ public final class SqliteDatabase implements Vacuum, StorageHealth, AutoCloseabl
         what,
         c -> {
           c.setAutoCommit(false);
+          T result;
           try {
-            T result = work.run(c);
+            result = work.run(c);
             c.commit();
-            return result;
           } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            // SQLite may have rolled back already (it does on SQLITE_FULL): then rollback and the
+            // return to autocommit both report "no transaction is active", which must not hide e.
+            try {
+              c.rollback();
+            } catch (SQLException r) {
+              e.addSuppressed(r);
+            }
+            try {
+              c.setAutoCommit(true);
+            } catch (SQLException r) {
+              e.addSuppressed(r);
+            }
             throw e;
-          } finally {
-            c.setAutoCommit(true);
           }
+          c.setAutoCommit(true);
+          return result;
         });
   }
 
