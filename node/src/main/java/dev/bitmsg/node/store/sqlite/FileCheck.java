@@ -61,7 +61,7 @@ final class FileCheck {
       }
     } catch (SQLException e) {
       throw isCorrupt(e)
-          ? new StoreCorruptException(damaged(file, e.getMessage()), e)
+          ? new StoreCorruptException(damaged(file, reason(e)), e)
           : new StoreException("checking database " + file + " failed: " + e.getMessage(), e);
     }
     if (!problems.isEmpty()) {
@@ -89,7 +89,7 @@ final class FileCheck {
   /** The exception for a connection that could not be opened. */
   static StoreException openFailed(Path file, SQLException e) {
     return isCorrupt(e)
-        ? new StoreCorruptException(damaged(file, e.getMessage()), e)
+        ? new StoreCorruptException(damaged(file, reason(e)), e)
         : new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
   }
 
@@ -103,6 +103,22 @@ final class FileCheck {
         + " empty one (salvage its keys and messages with: sqlite3 "
         + file.getFileName()
         + " .recover)";
+  }
+
+  /**
+   * SQLite's own words for a failure: the driver's "[SQLITE_CORRUPT] The database disk image is
+   * malformed (database disk image is malformed)" becomes the part in parentheses.
+   */
+  static @Nullable String reason(SQLException e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return null;
+    }
+    int open = m.lastIndexOf('(');
+    if (m.startsWith("[") && open > 0 && m.endsWith(")")) {
+      return m.substring(open + 1, m.length() - 1);
+    }
+    return m;
   }
 
   static boolean isFull(SQLException e) {

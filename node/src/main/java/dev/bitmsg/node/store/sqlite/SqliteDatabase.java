@@ -168,7 +168,7 @@ public final class SqliteDatabase implements Vacuum, StorageHealth, AutoCloseabl
           "storage full: " + what + " refused, " + file + " cannot grow (no space left)", e);
     }
     if (FileCheck.isCorrupt(e)) {
-      return new StoreCorruptException(FileCheck.damaged(file, e.getMessage()), e);
+      return new StoreCorruptException(FileCheck.damaged(file, FileCheck.reason(e)), e);
     }
     return new StoreException(what + " failed on " + file, e);
   }
