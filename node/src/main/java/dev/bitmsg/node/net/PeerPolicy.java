@@ -62,7 +62,7 @@ public record PeerPolicy(
    */
   public static PeerPolicy defaults() {
     return new PeerPolicy(
-        8, true, 128, 100, 10_000, Duration.ofSeconds(3), 5_000, 150_000, 0.1, 1_000, 20_000);
+        8, true, 128, 100, 10_000, Duration.ofSeconds(2), 5_000, 150_000, 0.1, 1_000, 20_000);
   }
 
   public PeerPolicy withInboundPerAddress(int perAddress, boolean exempt) {
