@@ -2,7 +2,7 @@ package dev.bitmsg.node.net;
 
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.InventoryVector;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * The inventory's vectors in memory, so that an inv is answered without a database lookup per
@@ -10,12 +10,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * on hash outputs), each with the object's expiry time. 24 bytes per slot at a load of at most one
  * half, so about 50 bytes per stored object. Loaded from the inventory at start, added to on every
  * store, and trimmed of what the expiry cleanup deletes ({@link #forgetExpiredBefore}, with the
- * cleanup's own cutoff). Thread-safe (read-write lock).
+ * cleanup's own cutoff). Thread-safe: writers take a {@link StampedLock}; lookups, tens of
+ * thousands per inv, read optimistically and retry under the read lock only when a write
+ * intervened.
  */
 final class KnownVectors {
   private static final int MIN_SLOTS = 1024;
 
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final StampedLock lock = new StampedLock();
 
   // Slot i: table[3i] and table[3i+1] the key, table[3i+2] the expiry; an expiry of 0 is an empty
   // slot (stored objects always expire after 1970, and 0 is stored as 1).
@@ -26,11 +28,22 @@ final class KnownVectors {
   boolean contains(InventoryVector v) {
     long hi = word(v.hash(), 0);
     long lo = word(v.hash(), 8);
-    lock.readLock().lock();
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      long[] t = table;
+      int m = mask;
+      // A probe over a table being written may see a torn slot; validate() then fails and the
+      // answer is thrown away. Indices stay in bounds: t and m are read together under the stamp.
+      boolean found = t.length == 3 * (m + 1) && find(t, m, hi, lo) >= 0;
+      if (lock.validate(stamp)) {
+        return found;
+      }
+    }
+    stamp = lock.readLock();
     try {
       return find(table, mask, hi, lo) >= 0;
     } finally {
-      lock.readLock().unlock();
+      lock.unlockRead(stamp);
     }
   }
 
@@ -39,7 +52,7 @@ final class KnownVectors {
     long hi = word(v.hash(), 0);
     long lo = word(v.hash(), 8);
     long expires = Math.max(1, expiresEpochSeconds);
-    lock.writeLock().lock();
+    long stamp = lock.writeLock();
     try {
       int at = find(table, mask, hi, lo);
       if (at >= 0) {
@@ -52,7 +65,7 @@ final class KnownVectors {
       insert(table, mask, hi, lo, expires);
       size++;
     } finally {
-      lock.writeLock().unlock();
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -61,7 +74,7 @@ final class KnownVectors {
    * deletes those rows); returns how many. Shrinks the table when it emptied out.
    */
   int forgetExpiredBefore(long cutoffEpochSeconds) {
-    lock.writeLock().lock();
+    long stamp = lock.writeLock();
     try {
       int before = size;
       int live = 0;
@@ -81,16 +94,16 @@ final class KnownVectors {
       rebuild(slots, cutoffEpochSeconds);
       return before - size;
     } finally {
-      lock.writeLock().unlock();
+      lock.unlockWrite(stamp);
     }
   }
 
   int size() {
-    lock.readLock().lock();
+    long stamp = lock.readLock();
     try {
       return size;
     } finally {
-      lock.readLock().unlock();
+      lock.unlockRead(stamp);
     }
   }
 
