@@ -215,7 +215,8 @@ public final class NodeAssembly {
         new ExpiryCleaner(
             inventory, Optional.of(stores.pubkeys()), Optional.of(stores.pubkeyWork()), clock);
     open.push(
-        NodeTasks.start(config.cleanupInterval(), cleaner, peers, inventory, knownNodes, clock));
+        NodeTasks.start(
+            config.cleanupInterval(), cleaner, ingest, peers, inventory, knownNodes, clock));
 
     NodeInterfaces interfaces = setup.interfaces();
     Optional<InetSocketAddress> api = Optional.empty();

@@ -101,9 +101,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(
       names = "--accept-local-addrs",
       hidden = true,
-      description =
-          "Keep loopback/private addresses from addr gossip and allow several inbound"
-              + " connections from one address (local test networks only).")
+      description = "Keep loopback/private addresses from addr gossip (local test networks only).")
   boolean acceptLocalAddrs;
 
   @Option(
@@ -348,9 +346,7 @@ public final class NodeCommand implements Callable<Integer> {
                 maxInbound,
                 PeerSettings.defaults().maxInFlightPerPeer(),
                 PeerSettings.defaults().maxPendingPerPeer())
-            .withLoopbackAddrs(acceptLocalAddrs)
-            // Local multi-node setups connect many nodes from one address.
-            .withOneInboundPerIp(!acceptLocalAddrs);
+            .withLoopbackAddrs(acceptLocalAddrs);
     return new NodeConfig(
         data,
         listen,

@@ -5,6 +5,7 @@ import dev.bitmsg.node.wire.InventoryVector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The node's object inventory (PROTOCOL.md section 4 retention): every valid object it holds, keyed
@@ -48,6 +49,12 @@ public interface Inventory extends AutoCloseable {
   List<Boolean> addAll(List<InventoryItem> items);
 
   boolean contains(InventoryVector vector);
+
+  /**
+   * Calls {@code sink} with the vector and expiresTime of every stored object, in no particular
+   * order (the network's in-memory index of known vectors is loaded from it at start).
+   */
+  void forEachVector(ObjLongConsumer<InventoryVector> sink);
 
   Optional<InventoryItem> get(InventoryVector vector);
 

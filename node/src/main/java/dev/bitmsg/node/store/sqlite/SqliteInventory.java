@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ObjLongConsumer;
 
 /**
  * {@link Inventory} on the {@code inventory} table of a {@link SqliteDatabase}. Unsigned 64-bit
@@ -32,6 +33,7 @@ public final class SqliteInventory implements Inventory {
   private static final String OWN =
       "SELECT vector, expires FROM inventory WHERE origin = 'own' AND expires >= ?";
   private static final String EXISTS = "SELECT 1 FROM inventory WHERE vector = ?";
+  private static final String ALL_VECTORS = "SELECT vector, expires FROM inventory";
   private static final String GET =
       "SELECT vector, object_type, stream, expires, payload, tag FROM inventory WHERE vector = ?";
   private static final String UNEXPIRED_PAGE =
@@ -143,6 +145,22 @@ public final class SqliteInventory implements Inventory {
           ps.setBytes(1, vector.hash().toByteArray());
           try (ResultSet rs = ps.executeQuery()) {
             return rs.next();
+          }
+        });
+  }
+
+  @Override
+  public void forEachVector(ObjLongConsumer<InventoryVector> sink) {
+    db.with(
+        "list all vectors",
+        c -> {
+          try (ResultSet rs = db.prepared(ALL_VECTORS).executeQuery()) {
+            int n = 0;
+            while (rs.next()) {
+              sink.accept(new InventoryVector(Bytes.of(rs.getBytes(1))), rs.getLong(2));
+              n++;
+            }
+            return n;
           }
         });
   }
