@@ -74,7 +74,14 @@ public final class IngestBenchCommand implements Callable<Integer> {
   boolean json;
 
   /** The figures at one size. */
-  record Checkpoint(long objects, double seconds, double rssMib, double peakMib, double heapMib) {}
+  record Checkpoint(
+      long objects,
+      double seconds,
+      double rssMib,
+      double peakMib,
+      double heapMib,
+      double heapCommittedMib,
+      double nonHeapMib) {}
 
   @Override
   public Integer call() throws Exception {
@@ -148,7 +155,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 (System.nanoTime() - i0) / 1e9,
                 ProcStatus.mib("VmRSS"),
                 ProcStatus.mib("VmHWM"),
-                ProcStatus.heapUsedMib()));
+                ProcStatus.heapUsedMib(),
+                ProcStatus.heapCommittedMib(),
+                ProcStatus.nonHeapCommittedMib()));
       }
       check(stored.get(), total, "stored");
       check(node.inventory().count(), total, "in the inventory");
@@ -188,12 +197,15 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 String.format(
                     Locale.ROOT,
                     "{\"objects\":%d,\"objects_per_s\":%.1f,\"rss_mib\":%.1f,"
-                        + "\"rss_peak_mib\":%.1f,\"heap_used_mib\":%.1f}",
+                        + "\"rss_peak_mib\":%.1f,\"heap_used_mib\":%.1f,"
+                        + "\"heap_committed_mib\":%.1f,\"non_heap_committed_mib\":%.1f}",
                     p.objects(),
                     p.objects() / p.seconds(),
                     p.rssMib(),
                     p.peakMib(),
-                    p.heapMib()));
+                    p.heapMib(),
+                    p.heapCommittedMib(),
+                    p.nonHeapMib()));
       }
       System.out.printf(
           Locale.ROOT,
@@ -229,13 +241,15 @@ public final class IngestBenchCommand implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "%,d objects: %.0f objects/s (%.2fx validation only), RSS %.1f MiB (peak %.1f MiB),"
-              + " heap in use %.1f MiB%n",
+              + " heap in use %.1f of %.1f MiB committed, non-heap %.1f MiB%n",
           p.objects(),
           p.objects() / p.seconds(),
           p.objects() / p.seconds() / baseRate,
           p.rssMib(),
           p.peakMib(),
-          p.heapMib());
+          p.heapMib(),
+          p.heapCommittedMib(),
+          p.nonHeapMib());
     }
     System.out.printf(
         Locale.ROOT,

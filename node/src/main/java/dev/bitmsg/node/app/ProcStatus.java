@@ -36,6 +36,16 @@ final class ProcStatus {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
   }
 
+  /** Heap the JVM has committed (reserved from the OS; RSS holds the touched part of it). */
+  static double heapCommittedMib() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0;
+  }
+
+  /** Non-heap memory the JVM has committed: metaspace, code cache, compressed class space. */
+  static double nonHeapCommittedMib() {
+    return ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted() / 1048576.0;
+  }
+
   /** The JVM options that bound memory (heap, GC, direct memory, Netty's allocator). */
   static String memoryOptions() {
     List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
