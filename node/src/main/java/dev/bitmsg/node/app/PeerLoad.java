@@ -205,9 +205,9 @@ public final class PeerLoad {
       silent.handshake(8444);
       honest.handshake(8444);
       silent.send(new Inv(List.of(o.inventoryVector())));
-      silent
-          .next(GetData.class, LIMIT)
-          .orElseThrow(() -> new IllegalStateException("the node never asked the first announcer"));
+      if (silent.next(GetData.class, LIMIT).isEmpty()) {
+        throw new IllegalStateException("the node never asked the first announcer");
+      }
       long t0 = System.nanoTime();
       honest.send(new Inv(List.of(o.inventoryVector())));
       deliverWhenAsked(honest, o);

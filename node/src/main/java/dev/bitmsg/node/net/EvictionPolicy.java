@@ -41,10 +41,9 @@ final class EvictionPolicy {
     for (Candidate<C> c : left) {
       byGroup.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(c);
     }
-    List<Candidate<C>> biggest = null;
+    List<Candidate<C>> biggest = List.of();
     for (List<Candidate<C>> g : byGroup.values()) {
-      if (biggest == null
-          || g.size() > biggest.size()
+      if (g.size() > biggest.size()
           || (g.size() == biggest.size() && youngest(g) > youngest(biggest))) {
         biggest = g;
       }

@@ -104,6 +104,9 @@ final class InboundSlots<C> {
     int most = 0;
     for (Map.Entry<String, Integer> e : perHost.entrySet()) {
       Slot<C> candidate = oldest.get(e.getKey());
+      if (candidate == null) {
+        continue; // every counted host has its oldest slot; for the checker
+      }
       if (e.getValue() > most
           || (e.getValue() == most
               && victim != null

@@ -83,7 +83,7 @@ final class PeerGuard implements InboundGate {
     }
     if (c instanceof ProtocolException) {
       if (peer != null) {
-        misbehaved(peer, Violation.MALFORMED_MESSAGE, c.getMessage());
+        misbehaved(peer, Violation.MALFORMED_MESSAGE, String.valueOf(c.getMessage()));
       } else {
         log.info(
             "malformed input before handshake, closing peer={} cause={}",

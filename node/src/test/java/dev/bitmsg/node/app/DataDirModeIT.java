@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,8 @@ class DataDirModeIT {
 
   private static void assertOwnerOnly(Path data) throws IOException {
     assertEquals(PRIVATE_DIR, mode(data), "data directory");
-    assertEquals(PRIVATE_DIR, mode(data.getParent()), "a parent it created");
+    assertEquals(
+        PRIVATE_DIR, mode(Objects.requireNonNull(data.getParent())), "a parent it created");
     // -wal and -shm exist while the databases are open (WAL mode).
     for (String f :
         List.of(

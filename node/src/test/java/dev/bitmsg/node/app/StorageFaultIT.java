@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class StorageFaultIT {
                 List.of(TestNetwork.endpoint(a)),
                 TestNetwork.settings(),
                 Clock.systemUTC())) {
-      SqliteDatabase db = database.get();
+      SqliteDatabase db = Objects.requireNonNull(database.get(), "the node opened its database");
       ApiClient client =
           new ApiClient(
               URI.create("http://127.0.0.1:" + a.apiAddress().orElseThrow().getPort() + "/"),
@@ -148,7 +149,8 @@ class StorageFaultIT {
                   client.call(
                       "sendMessage", me, me, ApiClient.b64("full"), ApiClient.b64(body), 2L));
       System.out.println("full disk, API fault: " + refused.getMessage());
-      assertTrue(refused.getMessage().contains("storage full"), refused.getMessage());
+      assertTrue(
+          String.valueOf(refused.getMessage()).contains("storage full"), refused.getMessage());
       assertTrue(scrape(metrics).contains("bitmsg_node_storage_full 1.0"), scrape(metrics));
       assertTrue(
           logged.list.stream()

@@ -73,8 +73,9 @@ class StorageFaultStoreTest {
 
       StorageFullException e =
           assertThrows(StorageFullException.class, () -> inv.addAll(items(200, 1)));
-      assertTrue(e.getMessage().contains("storage full"), e.getMessage());
-      assertTrue(e.getMessage().contains(db.file().toString()), e.getMessage());
+      String m = String.valueOf(e.getMessage());
+      assertTrue(m.contains("storage full"), m);
+      assertTrue(m.contains(db.file().toString()), m);
       assertTrue(db.full());
       assertEquals(1, db.fullErrors());
       assertEquals(50, inv.count(), "the refused batch left nothing, the committed rows stay");
@@ -95,7 +96,7 @@ class StorageFaultStoreTest {
     byte[] before = Files.readAllBytes(file);
     StoreCorruptException e =
         assertThrows(StoreCorruptException.class, () -> SqliteDatabase.open(file).close());
-    String m = e.getMessage();
+    String m = String.valueOf(e.getMessage());
     assertTrue(m.contains(file.toString()), "names the file: " + m);
     assertTrue(m.contains("restore it from a backup"), "says how to recover: " + m);
     assertFalse(m.contains("\n"), "one line: " + m);
