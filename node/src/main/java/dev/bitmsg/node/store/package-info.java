@@ -9,8 +9,8 @@
  * {@link dev.bitmsg.node.store.OwnerOnly} (0700 directory, 0600 files) and the storage faults
  * ({@link dev.bitmsg.node.store.StorageFullException}, {@link
  * dev.bitmsg.node.store.StoreCorruptException}, {@link dev.bitmsg.node.store.StorageHealth}).
- * Implementations live in {@code store.sqlite}. Depends on the JDK, {@code node.wire}, {@code
- * node.address}, {@code node.crypto} (key types) and the PoW definitions' {@code Difficulty}; never
- * on the network or the composition root.
+ * Implementations live in {@code store.sqlite}. Depends on the JDK (the key sealing on {@code
+ * javax.crypto}), {@code node.wire}, {@code node.address}, the PoW definitions' {@code Difficulty}
+ * and SLF4J; never on the network or the composition root.
  */
 package dev.bitmsg.node.store;

@@ -18,6 +18,7 @@ import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.EasedNodeMain;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.io.RandomAccessFile;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * committed row, and when space returns takes new work again (an API send is filed in its own
  * inbox, an object from its peer is stored).
  */
+@NetworkTest
 class StorageFaultIT {
   private static final Duration LIMIT = Duration.ofMinutes(2);
   private static final long NOW = System.currentTimeMillis() / 1000;

@@ -1,6 +1,6 @@
 package dev.bitmsg.node.messaging;
 
-import static dev.bitmsg.node.store.sqlite.ReadOnlyQuery.firstValue;
+import static dev.bitmsg.node.testing.ReadOnlyQuery.firstValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +15,7 @@ import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * it there with SIGKILL. Restarted without the stop, the child must file the message exactly once
  * and publish its ack, which the sender (in this JVM) receives without resending.
  */
+@NetworkTest
 class ReceiveKillIT {
   static final String PASSPHRASE = "receive kill test";
   private static final Duration LIMIT = Duration.ofMinutes(3);

@@ -11,6 +11,7 @@ import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.app.PeerLoad;
 import dev.bitmsg.node.testing.MutableClock;
 import dev.bitmsg.node.testing.NetworkTest;
+import dev.bitmsg.node.testing.RawPeer;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.GetData;

@@ -9,6 +9,7 @@ import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.NetworkTest;
+import dev.bitmsg.node.testing.RawPeer;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.ErrorMessage;
 import dev.bitmsg.node.wire.Message;
