@@ -147,6 +147,7 @@ public final class ReceiveWorkers implements AutoCloseable {
     InventoryVector v = o.inventoryVector();
     try {
       process.accept(o);
+      // Its effects are stored by now: tests wait for this line.
       log.debug("object processed vector={}", v);
       failures.remove(v);
       finished(v);
