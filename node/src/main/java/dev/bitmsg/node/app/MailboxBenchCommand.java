@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -162,7 +160,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
     try {
       Run small = run(dir.resolve("baseline"), baseline, baseSent, v);
       Run large = run(dir.resolve("large"), messages, largeSent, v);
-      double hwm = IngestBenchCommand.procStatusMib("VmHWM");
+      double hwm = ProcStatus.mib("VmHWM");
       Map<String, Object> figures = report(small, large, v, hwm);
       if (json) {
         out.println(OutputJson.write(figures));
@@ -172,7 +170,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
       out.flush();
     } finally {
       if (data == null) {
-        deleteTree(dir);
+        BenchFiles.deleteTree(dir);
       }
     }
     return 0;
@@ -216,7 +214,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
       // that it takes no CPU from the timed calls (once per process).
       CpuPowEngine.awaitWarmUp(Duration.ofMinutes(3));
       URI uri = URI.create("http://127.0.0.1:" + node.apiAddress().orElseThrow().getPort() + "/");
-      double rssStarted = IngestBenchCommand.procStatusMib("VmRSS");
+      double rssStarted = ProcStatus.mib("VmRSS");
       ApiLatency timer = new ApiLatency(uri, USER, password, v);
       checkIds(timer, inbox, sentRows);
       Map<String, ApiLatency.Figures> figures = new LinkedHashMap<>();
@@ -241,7 +239,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
           returns(inbox, sentRows),
           ev,
           rssStarted,
-          IngestBenchCommand.procStatusMib("VmRSS"),
+          ProcStatus.mib("VmRSS"),
           heap,
           fillSeconds);
     }
@@ -425,16 +423,5 @@ public final class MailboxBenchCommand implements Callable<Integer> {
 
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

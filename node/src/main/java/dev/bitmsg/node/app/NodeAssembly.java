@@ -24,6 +24,7 @@ import dev.bitmsg.node.messaging.ObjectMaking;
 import dev.bitmsg.node.messaging.PowWorker;
 import dev.bitmsg.node.messaging.PubkeyFinder;
 import dev.bitmsg.node.messaging.ReceiveChecks;
+import dev.bitmsg.node.messaging.ReceiveWorkers;
 import dev.bitmsg.node.messaging.Receiver;
 import dev.bitmsg.node.metrics.NodeMetrics;
 import dev.bitmsg.node.net.HostPort;
@@ -42,6 +43,7 @@ import dev.bitmsg.node.store.ExpiryCleaner;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.KeySealer;
 import dev.bitmsg.node.store.KnownNodes;
+import dev.bitmsg.node.store.OwnerOnly;
 import dev.bitmsg.node.store.sqlite.SqliteClientState;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
@@ -51,11 +53,11 @@ import dev.bitmsg.node.store.sqlite.SqliteKnownNodes;
 import dev.bitmsg.node.store.sqlite.SqliteOutbox;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeyWorkJobs;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeys;
+import dev.bitmsg.node.store.sqlite.SqliteReceiveQueue;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.pow.PowRules;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -103,8 +105,9 @@ public final class NodeAssembly {
     PowRules rules = setup.powRules();
     Clock clock = setup.seams().clock();
 
-    Files.createDirectories(config.dataDir());
+    OwnerOnly.directory(config.dataDir());
     SqliteDatabase db = open.push(SqliteDatabase.open(config.databaseFile()));
+    setup.seams().databaseOpened().accept(db);
     Inventory inventory = new SqliteInventory(db, false);
     KnownNodes knownNodes = new SqliteKnownNodes(db, false);
     log.info(
@@ -120,13 +123,20 @@ public final class NodeAssembly {
     MessagingListeners listeners = new MessagingListeners();
     MessagingStores stores =
         new MessagingStores(
-                SqliteIdentityStore.open(
-                    db, codec, crypto.keys(), setup.keyPassphrase(), KeySealer.DEFAULT_ITERATIONS),
-                new SqliteOutbox(db),
-                new SqliteInbox(db),
-                new SqlitePubkeys(db),
-                new SqlitePubkeyWorkJobs(db))
-            .observedBy(listeners);
+            SqliteIdentityStore.open(
+                db, codec, crypto.keys(), setup.keyPassphrase(), KeySealer.DEFAULT_ITERATIONS),
+            new SqliteOutbox(db),
+            new SqliteInbox(db),
+            new SqlitePubkeys(db),
+            new SqlitePubkeyWorkJobs(db));
+    stores = setup.seams().storesWrapper().apply(stores).observedBy(listeners);
+    if (setup.keyPassphrase().isEmpty()) {
+      log.warn(
+          "private keys not sealed at rest, start with --key-passphrase-file FILE to seal them"
+              + " database={} identities={}",
+          db.file(),
+          stores.identities().identities().size());
+    }
 
     PowTiming powTiming = new PowTiming();
     PowProvider provider =
@@ -181,24 +191,32 @@ public final class NodeAssembly {
     Messenger messenger =
         open.push(new Messenger(setup.messaging(), clock, stores, addressing, making, listeners));
     Receiver receiver =
+        new Receiver(
+            messenger,
+            stores,
+            addressing,
+            new ReceiveChecks(crypto.ecies(), crypto.verifier(), crypto.hashes(), rules),
+            setup.messaging(),
+            peers::submit,
+            clock);
+    ReceiveWorkers receiving =
         open.push(
-            new Receiver(
-                messenger,
-                stores,
-                addressing,
-                new ReceiveChecks(crypto.ecies(), crypto.verifier(), crypto.hashes(), rules),
-                setup.messaging(),
-                peers::submit,
-                clock));
-    ingest.addStoredListener(receiver::onStored);
+            new ReceiveWorkers(
+                new SqliteReceiveQueue(db),
+                receiver::process,
+                setup.messaging().checkInterval(),
+                ReceiveWorkers.defaultThreads()));
+    ingest.addStoredListener(receiving::offer);
     peers.start();
     messenger.start();
+    receiving.start(); // processes what a killed run left unprocessed
 
     ExpiryCleaner cleaner =
         new ExpiryCleaner(
             inventory, Optional.of(stores.pubkeys()), Optional.of(stores.pubkeyWork()), clock);
     open.push(
-        NodeTasks.start(config.cleanupInterval(), cleaner, peers, inventory, knownNodes, clock));
+        NodeTasks.start(
+            config.cleanupInterval(), cleaner, ingest, peers, inventory, knownNodes, clock));
 
     NodeInterfaces interfaces = setup.interfaces();
     Optional<InetSocketAddress> api = Optional.empty();
@@ -230,7 +248,7 @@ public final class NodeAssembly {
     if (interfaces.metrics().isPresent()) {
       HostPort at = interfaces.metrics().get();
       NodeMetrics nodeMetrics =
-          open.push(new NodeMetrics(peers, counters, inventory, messenger, powTiming));
+          open.push(new NodeMetrics(peers, counters, inventory, messenger, powTiming, db));
       metrics = OptionalInt.of(nodeMetrics.serve(at.host(), at.port()));
     }
     return new Node(

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bm bench}: node benchmarks ({@code ingest}, {@code decrypt}, {@code tls}, {@code
- * mailbox}).
+ * {@code bm bench}: node benchmarks ({@code ingest}, {@code decrypt}, {@code tls}, {@code peers},
+ * {@code mailbox}).
  */
 @Command(
     name = "bench",
@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       IngestBenchCommand.class,
       DecryptBenchCommand.class,
       TlsBenchCommand.class,
+      PeersBenchCommand.class,
       MailboxBenchCommand.class
     })
 public final class NodeBenchCommand implements Runnable {

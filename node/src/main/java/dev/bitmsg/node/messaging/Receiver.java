@@ -32,10 +32,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +43,12 @@ import org.slf4j.LoggerFactory;
  * inbox (deduplicated by sigHash), the embedded ack published; broadcasts ({@link
  * BroadcastReceiver}) v5 by tag and v4 by trial decryption against subscriptions; pubkeys we wait
  * for; getpubkeys for own enabled non-chan addresses (answered through a pubkey job unless our last
- * pubkey is still live). Objects are queued to a small receiver pool (one thread per core, at most
- * 4) so network workers never wait for crypto; every step is idempotent (inbox unique by sigHash,
- * pubkeys replaced, statuses only move forward), so objects may be processed in any order.
- * Thread-safe.
+ * pubkey is still live). {@link ReceiveWorkers} runs it on a small pool, durably: an object may be
+ * processed again after a crash, so every step is idempotent (inbox unique by sigHash, the embedded
+ * ack published again when the message is already filed, pubkeys replaced, statuses only move
+ * forward), and objects may be processed in any order. Thread-safe.
  */
-public final class Receiver implements AutoCloseable {
+public final class Receiver {
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
 
   private final Keyring keyring;
@@ -68,16 +64,6 @@ public final class Receiver implements AutoCloseable {
   private final MessagingSettings settings;
   private final Consumer<ObjectMessage> publish;
   private final Clock clock;
-
-  /** Trial decryption is CPU-bound and objects are independent: one thread per core (at most 4). */
-  private final ExecutorService thread =
-      Executors.newFixedThreadPool(
-          Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
-          r -> {
-            Thread t = new Thread(r, "bitmsg-receiver");
-            t.setDaemon(true);
-            return t;
-          });
 
   /**
    * @param stores the observed stores ({@link MessagingStores#observedBy}), as the messenger's
@@ -106,25 +92,12 @@ public final class Receiver implements AutoCloseable {
     this.broadcasts = new BroadcastReceiver(keyring, finder, decryptor, signatures, inbox, clock);
   }
 
-  /** Queues a newly stored object for processing. */
-  public void onStored(ObjectMessage object) {
-    try {
-      thread.execute(
-          () -> {
-            try {
-              process(object);
-              // Everything processing does is stored by now: tests wait for this line.
-              log.debug("object processed vector={}", object.inventoryVector());
-            } catch (RuntimeException e) {
-              log.warn("object processing failed vector={}", object.inventoryVector(), e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      log.debug("receiver stopped, object not processed");
-    }
-  }
-
-  /** Processes one object on the calling thread. */
+  /**
+   * Processes one object on the calling thread; returns once its effects have committed.
+   *
+   * @throws dev.bitmsg.node.store.StoreException when a store refused an effect: the object is to
+   *     be processed again later
+   */
   public void process(ObjectMessage object) {
     int ackLength = object.length() - 16;
     if (ackLength > 0 && messenger.watchesAckLength(ackLength)) {
@@ -209,6 +182,7 @@ public final class Receiver implements AutoCloseable {
     if (pt.encoding() == 0) {
       return;
     }
+    // Not fresh: filed before, by this process or by one killed before it published the ack.
     boolean fresh =
         inbox.add(
             new InboxEntry(
@@ -220,10 +194,11 @@ public final class Receiver implements AutoCloseable {
                 pt.message(),
                 now(),
                 signatures.sigHash(pt.signature())));
-    if (!fresh) {
-      return;
+    if (fresh) {
+      log.info("msg received from={} to={}", fromText, codec.encode(me.address()));
     }
-    log.info("msg received from={} to={}", fromText, codec.encode(me.address()));
+    // Published again when not fresh: the inventory ignores an ack it holds, and an ack a crash
+    // kept from going out goes out now.
     if (!me.chan() && settings.sendAcks() && !pt.ackData().isEmpty()) {
       try {
         publish.accept(Acks.parseEmbedded(pt.ackData()));
@@ -281,15 +256,5 @@ public final class Receiver implements AutoCloseable {
 
   private long now() {
     return clock.instant().getEpochSecond();
-  }
-
-  @Override
-  public void close() {
-    thread.shutdownNow();
-    try {
-      thread.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -154,7 +154,18 @@ final class Migrations {
                   // stored before this step were all received (own objects were not told apart).
                   "ALTER TABLE inventory ADD COLUMN origin TEXT NOT NULL DEFAULT 'received'"
                       + " CHECK (origin IN ('received', 'own'))",
-                  "CREATE INDEX inventory_own ON inventory (expires) WHERE origin = 'own'")));
+                  "CREATE INDEX inventory_own ON inventory (expires) WHERE origin = 'own'")),
+          new Migration(
+              6,
+              "receive queue",
+              List.of(
+                  // Objects stored but not yet processed by the receiver: a row is added in the
+                  // transaction that stores the object and removed once its effects committed, so
+                  // a restart finds what a kill interrupted. Rows stored before this step were
+                  // processed by the process that stored them (or lost with it).
+                  "CREATE TABLE receive_queue ("
+                      + " object_id INTEGER PRIMARY KEY"
+                      + " REFERENCES inventory (id) ON DELETE CASCADE)")));
 
   private Migrations() {}
 
