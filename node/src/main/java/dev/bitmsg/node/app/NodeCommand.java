@@ -6,6 +6,7 @@ import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.settings.SecretFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,8 +71,18 @@ public final class NodeCommand implements Callable<Integer> {
           "Remote PoW service for sending (msg, ack, pubkey, getpubkey, broadcast); falls back to the embedded CPU engine when unreachable.")
   String powService;
 
-  @Option(names = "--pow-token", paramLabel = "T", description = "Token for --pow-service.")
+  @Option(
+      names = "--pow-token",
+      paramLabel = "T",
+      description =
+          "Token for --pow-service (visible in ps: prefer --pow-token-file or BM_POW_TOKEN).")
   String powToken;
+
+  @Option(
+      names = "--pow-token-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the token for --pow-service.")
+  Path powTokenFile;
 
   @Option(
       names = "--max-outbound",
@@ -143,8 +154,15 @@ public final class NodeCommand implements Callable<Integer> {
       names = "--api-password",
       paramLabel = "PW",
       description =
-          "API password; without one the node makes one and stores it in DATA/api.conf (owner-only).")
+          "API password (visible in ps: prefer --api-password-file or BM_API_PASSWORD); without one"
+              + " the node makes one and stores it in DATA/api.conf (owner-only).")
   String apiPassword;
+
+  @Option(
+      names = "--api-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the API password.")
+  Path apiPasswordFile;
 
   @Option(
       names = "--api-variant",
@@ -199,7 +217,7 @@ public final class NodeCommand implements Callable<Integer> {
     Optional<char[]> keyPassphrase = Optional.empty();
     if (keyPassphraseFile != null) {
       keyPassphrase =
-          Optional.of(java.nio.file.Files.readAllLines(keyPassphraseFile).get(0).toCharArray());
+          Optional.of(SecretFile.read("key-passphrase-file", keyPassphraseFile).toCharArray());
     }
     Node node =
         Node.start(
@@ -229,7 +247,7 @@ public final class NodeCommand implements Callable<Integer> {
                 new dev.bitmsg.node.api.ApiCredentials.Connection(
                     url,
                     apiSettings.get().user(),
-                    apiPassword == null
+                    givenApiPassword().isEmpty()
                         ? Optional.of(apiSettings.get().password())
                         : Optional.empty(),
                     apiSettings.get().variant()));
@@ -239,7 +257,7 @@ public final class NodeCommand implements Callable<Integer> {
                 + " (user "
                 + apiSettings.get().user()
                 + ", "
-                + (apiPassword == null
+                + (givenApiPassword().isEmpty()
                     ? "generated password stored in " + file
                     : "password as given")
                 + ")");
@@ -294,9 +312,8 @@ public final class NodeCommand implements Callable<Integer> {
     }
     HostPort hp = HostPort.parse(api);
     String password =
-        apiPassword != null
-            ? apiPassword
-            : dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(data);
+        givenApiPassword()
+            .orElseGet(() -> dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(data));
     return Optional.of(
         new dev.bitmsg.node.api.ApiSettings(
             hp.host(),
@@ -305,6 +322,22 @@ public final class NodeCommand implements Callable<Integer> {
             password,
             dev.bitmsg.node.api.ApiSettings.Variant.parse(apiVariant),
             apiAllowRemote));
+  }
+
+  /** The API password the operator gave: {@code --api-password}, else the file's first line. */
+  Optional<String> givenApiPassword() {
+    if (apiPassword != null) {
+      return Optional.of(apiPassword);
+    }
+    return Optional.ofNullable(apiPasswordFile).map(f -> SecretFile.read("api-password-file", f));
+  }
+
+  /** The remote PoW token: {@code --pow-token}, else the first line of {@code --pow-token-file}. */
+  Optional<String> powToken() {
+    if (powToken != null) {
+      return Optional.of(powToken);
+    }
+    return Optional.ofNullable(powTokenFile).map(f -> SecretFile.read("pow-token-file", f));
   }
 
   /** The real network's parameters; {@code --no-tls} drops NODE_SSL and with it all TLS. */
@@ -341,7 +374,7 @@ public final class NodeCommand implements Callable<Integer> {
         peers,
         !noBootstrap,
         Optional.ofNullable(powService).map(HostPort::parse),
-        Optional.ofNullable(powToken),
+        powToken(),
         settings,
         Duration.ofMinutes(10));
   }

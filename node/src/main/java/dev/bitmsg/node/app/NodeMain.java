@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       AddressClientCommands.Subscribe.class,
       AddressClientCommands.Chan.class,
       AddressClientCommands.Resolve.class,
-      NodeDemoCommand.class
+      NodeDemoCommand.class,
+      HealthCommand.class
     })
 public final class NodeMain implements Runnable {
   @Override
@@ -39,8 +40,6 @@ public final class NodeMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    CommandLine cl = new CommandLine(new NodeMain());
-    cl.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
-    System.exit(cl.execute(args));
+    System.exit(CliSettings.execute(new CommandLine(new NodeMain()), args, System.getenv()));
   }
 }
