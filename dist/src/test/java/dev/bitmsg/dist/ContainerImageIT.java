@@ -24,13 +24,15 @@ class ContainerImageIT {
   private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(4);
 
   @TempDir static Path root;
+
+  @SuppressWarnings("NullAway.Init") // set by @BeforeAll
   static Podman podman;
 
   @BeforeAll
   static void load() throws Exception {
     podman = new Podman(Tools.require("podman", "podman runc"), root);
     Tools.require("runc", "runc");
-    Path target = UnpackedDist.archive().getParent();
+    Path target = UnpackedDist.archive().resolveSibling(".");
     for (String image : new String[] {"bitmsg-node-image.tar", "bitmsg-pow-service-image.tar"}) {
       Path tar = target.resolve(image);
       assertTrue(Files.isRegularFile(tar), "no image archive " + tar + " (built by package)");

@@ -33,7 +33,11 @@ class ObservabilityIT {
   private static final Duration DATA_WITHIN = Duration.ofMinutes(2);
 
   @TempDir static Path dir;
+
+  @SuppressWarnings("NullAway.Init") // set by @BeforeAll
   static LiveStack stack;
+
+  @SuppressWarnings("NullAway.Init") // set by @BeforeAll
   static PrometheusServer prometheus;
 
   @BeforeAll
@@ -68,11 +72,12 @@ class ObservabilityIT {
   @Test
   void promtoolCheckMetrics_isCleanOnBothLiveEndpoints() throws Exception {
     Path promtool = Tools.require("promtool", "prometheus");
+    int n = 0;
     for (String url : List.of(stack.nodeMetrics, stack.serviceMetrics)) {
       String page = LiveStack.scrape(url);
       assertTrue(page.contains("bitmsg_build_info{"), url + " has the build info");
       assertTrue(page.contains("jvm_memory_used_bytes"), url + " has JVM metrics");
-      Path file = dir.resolve("scrape-" + Math.abs(url.hashCode()) + ".txt");
+      Path file = dir.resolve("scrape-" + n++ + ".txt");
       Files.writeString(file, page, StandardCharsets.UTF_8);
       ProcessBuilder check =
           new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(file.toFile());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,18 +32,22 @@ final class UnpackedDist {
 
   /** The archive the build made ({@code bitmsg.dist.archive}, set by the dist module's pom). */
   static Path archive() {
-    String a = System.getProperty("bitmsg.dist.archive");
-    assertTrue(a != null, "system property bitmsg.dist.archive is not set (run through Maven)");
-    Path p = Path.of(a);
+    Path p = Path.of(property("bitmsg.dist.archive"));
     assertTrue(Files.isRegularFile(p), "no archive at " + p + ": run the reactor's package phase");
     return p;
   }
 
   /** The source tree's root (deploy files and docs are read from there). */
   static Path sourceRoot() {
-    String r = System.getProperty("bitmsg.source.root");
-    assertTrue(r != null, "system property bitmsg.source.root is not set (run through Maven)");
-    return Path.of(r);
+    return Path.of(property("bitmsg.source.root"));
+  }
+
+  private static String property(String name) {
+    String v = System.getProperty(name);
+    if (v == null) {
+      throw new AssertionError("system property " + name + " is not set (run through Maven)");
+    }
+    return v;
   }
 
   /** Unpacks the archive under {@code dir} (which must be empty) with the system's tar. */
@@ -81,7 +86,7 @@ final class UnpackedDist {
         for (Path p : s.toList()) {
           String name = p.getFileName().toString();
           if (name.toLowerCase(Locale.ROOT).startsWith("mvn")
-              || Files.exists(bin.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              || Files.exists(bin.resolve(name), LinkOption.NOFOLLOW_LINKS)
               || !Files.isExecutable(p)
               || Files.isDirectory(p)) {
             continue;

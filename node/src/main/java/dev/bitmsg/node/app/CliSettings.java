@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -143,15 +144,21 @@ final class CliSettings {
       err.println(name + ex.getMessage());
       return USAGE;
     }
-    if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-      Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-      err.println(name + describe(io));
+    if (ex instanceof IOException) {
+      err.println(name + describe(ex));
+      return FAILED;
+    }
+    if (ex instanceof UncheckedIOException u) {
+      err.println(name + describe(u.getCause()));
       return FAILED;
     }
     throw ex;
   }
 
-  private static String describe(Throwable e) {
+  private static String describe(@Nullable Throwable e) {
+    if (e == null) {
+      return "I/O error";
+    }
     String m = Optional.ofNullable(e.getMessage()).orElse("");
     return e.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
   }

@@ -23,9 +23,11 @@ class ExampleConfigsTest {
   @TempDir Path dir;
 
   static Path repository() {
-    String vectors = System.getProperty("bitmsg.vectors");
-    assertTrue(vectors != null, "bitmsg.vectors is set by the build");
-    return Path.of(vectors).getParent().getParent();
+    // the build sets bitmsg.vectors to <repository>/docs/vectors
+    return Path.of(System.getProperty("bitmsg.vectors", "docs/vectors"))
+        .toAbsolutePath()
+        .resolve("../..")
+        .normalize();
   }
 
   /** The fenced {@code properties} blocks of {@code markdown} whose first line is {@code title}. */
@@ -74,12 +76,17 @@ class ExampleConfigsTest {
     int n = 0;
     for (String readme : List.of("README.md", "deploy/README.md")) {
       for (String snippet : snippets(repository().resolve(readme), "# bitmsg.conf")) {
+        // files the snippet names (secrets) are made under the test's own /etc/bitmsg
+        Path etc = Files.createDirectories(dir.resolve("etc-bitmsg-" + n));
+        for (String name : List.of("pow-token", "api-password", "namecoin-password")) {
+          Files.writeString(etc.resolve(name), "secret-" + name + "\n", StandardCharsets.UTF_8);
+        }
         Path f = dir.resolve("snippet-" + n++ + ".conf");
-        Files.writeString(f, snippet, StandardCharsets.UTF_8);
+        Files.writeString(f, snippet.replace("/etc/bitmsg/", etc + "/"), StandardCharsets.UTF_8);
         load(f);
       }
     }
     assertTrue(n >= 1, "the READMEs show a node config");
-    assertFalse(Files.exists(dir.resolve("api.conf")), "loading starts nothing");
+    assertFalse(Files.exists(dir.resolve("node.db")), "loading starts nothing");
   }
 }

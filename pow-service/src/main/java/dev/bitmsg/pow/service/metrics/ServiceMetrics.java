@@ -124,7 +124,7 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
                 byPriority.put(p, new int[2]);
               }
               for (QueueSnapshot q : queues.get()) {
-                int[] n = byPriority.get(q.priority());
+                int[] n = byPriority.computeIfAbsent(q.priority(), p -> new int[2]);
                 n[0] += q.queued();
                 n[1] += q.running();
               }
