@@ -7,9 +7,8 @@ import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.PeerSettings;
 import dev.bitmsg.pow.PowRules;
+import dev.bitmsg.settings.SecretFile;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,8 +72,18 @@ public final class NodeCommand implements Callable<Integer> {
           "Remote PoW service for sending (msg, ack, pubkey, getpubkey, broadcast); falls back to the embedded CPU engine when unreachable.")
   String powService;
 
-  @Option(names = "--pow-token", paramLabel = "T", description = "Token for --pow-service.")
+  @Option(
+      names = "--pow-token",
+      paramLabel = "T",
+      description =
+          "Token for --pow-service (visible in ps: prefer --pow-token-file or BM_POW_TOKEN).")
   String powToken;
+
+  @Option(
+      names = "--pow-token-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the token for --pow-service.")
+  Path powTokenFile;
 
   @Option(
       names = "--max-outbound",
@@ -138,8 +147,15 @@ public final class NodeCommand implements Callable<Integer> {
       names = "--api-password",
       paramLabel = "PW",
       description =
-          "API password; without one the node makes one and stores it in DATA/api.conf (owner-only).")
+          "API password (visible in ps: prefer --api-password-file or BM_API_PASSWORD); without one"
+              + " the node makes one and stores it in DATA/api.conf (owner-only).")
   String apiPassword;
+
+  @Option(
+      names = "--api-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the API password.")
+  Path apiPasswordFile;
 
   @Option(
       names = "--api-variant",
@@ -204,8 +220,7 @@ public final class NodeCommand implements Callable<Integer> {
     Optional<char[]> keyPassphrase = Optional.empty();
     if (keyPassphraseFile != null) {
       keyPassphrase =
-          Optional.of(
-              Files.readAllLines(keyPassphraseFile, StandardCharsets.UTF_8).get(0).toCharArray());
+          Optional.of(SecretFile.read("key-passphrase-file", keyPassphraseFile).toCharArray());
     }
     NodeShutdown shutdown = new NodeShutdown();
     NodeInterfaces interfaces =
@@ -246,7 +261,7 @@ public final class NodeCommand implements Callable<Integer> {
               new ApiCredentials.Connection(
                   url,
                   s.user(),
-                  apiPassword == null ? Optional.of(s.password()) : Optional.empty(),
+                  givenApiPassword().isEmpty() ? Optional.of(s.password()) : Optional.empty(),
                   s.variant()));
       System.out.println(
           "API: "
@@ -254,7 +269,9 @@ public final class NodeCommand implements Callable<Integer> {
               + " (user "
               + s.user()
               + ", "
-              + (apiPassword == null ? "generated password stored in " + file : "password as given")
+              + (givenApiPassword().isEmpty()
+                  ? "generated password stored in " + file
+                  : "password as given")
               + ")");
     }
     node.metricsPort()
@@ -290,7 +307,7 @@ public final class NodeCommand implements Callable<Integer> {
       return Optional.empty();
     }
     HostPort hp = HostPort.parse(api);
-    String password = apiPassword != null ? apiPassword : ApiCredentials.storedOrNewPassword(data);
+    String password = givenApiPassword().orElseGet(() -> ApiCredentials.storedOrNewPassword(data));
     return Optional.of(
         new ApiSettings(
             hp.host(),
@@ -299,6 +316,22 @@ public final class NodeCommand implements Callable<Integer> {
             password,
             ApiSettings.Variant.parse(apiVariant),
             apiAllowRemote));
+  }
+
+  /** The API password the operator gave: {@code --api-password}, else the file's first line. */
+  Optional<String> givenApiPassword() {
+    if (apiPassword != null) {
+      return Optional.of(apiPassword);
+    }
+    return Optional.ofNullable(apiPasswordFile).map(f -> SecretFile.read("api-password-file", f));
+  }
+
+  /** The remote PoW token: {@code --pow-token}, else the first line of {@code --pow-token-file}. */
+  Optional<String> powToken() {
+    if (powToken != null) {
+      return Optional.of(powToken);
+    }
+    return Optional.ofNullable(powTokenFile).map(f -> SecretFile.read("pow-token-file", f));
   }
 
   /** The real network's parameters; {@code --no-tls} drops NODE_SSL and with it all TLS. */
@@ -334,8 +367,7 @@ public final class NodeCommand implements Callable<Integer> {
         listen,
         peers,
         !noBootstrap,
-        NodeConfig.PowService.of(
-            Optional.ofNullable(powService).map(HostPort::parse), Optional.ofNullable(powToken)),
+        NodeConfig.PowService.of(Optional.ofNullable(powService).map(HostPort::parse), powToken()),
         settings,
         Duration.ofMinutes(10));
   }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       AddressClientCommands.Subscribe.class,
       AddressClientCommands.Chan.class,
       AddressClientCommands.Resolve.class,
-      NodeDemoCommand.class
+      NodeDemoCommand.class,
+      HealthCommand.class
     })
 public final class NodeMain implements Runnable {
   @Override
@@ -50,9 +51,8 @@ public final class NodeMain implements Runnable {
    * Returns the exit status.
    */
   public static int execute(String[] args, PowRules powRules) {
-    CommandLine cl = new CommandLine(new NodeMain(), new Factory(powRules));
-    cl.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
-    return cl.execute(args);
+    return CliSettings.execute(
+        new CommandLine(new NodeMain(), new Factory(powRules)), args, System.getenv());
   }
 
   /** Makes the commands that start nodes with the given PoW rules, the others as picocli does. */
