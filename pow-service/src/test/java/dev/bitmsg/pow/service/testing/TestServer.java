@@ -9,6 +9,7 @@ import dev.bitmsg.pow.service.client.BearerToken;
 import dev.bitmsg.pow.service.scheduler.QueueSnapshot;
 import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
 import io.grpc.ManagedChannel;
+import io.grpc.ServerInterceptor;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -62,6 +63,26 @@ public final class TestServer implements AutoCloseable {
     PowGrpcServer server =
         new PowGrpcServer(
                 InProcessServerBuilder.forName(name), config, tokens, List.of(scanner), rules)
+            .start();
+    ManagedChannel ch = InProcessChannelBuilder.forName(name).build();
+    return new TestServer(server, ch, scanner);
+  }
+
+  /**
+   * An in-process server under the network's rules whose calls all pass through {@code interceptor}
+   * first (to watch what the server sends).
+   */
+  public static TestServer inProcess(
+      PowServiceConfig config, RecordingScanner scanner, ServerInterceptor interceptor)
+      throws IOException {
+    String name = InProcessServerBuilder.generateName();
+    PowGrpcServer server =
+        new PowGrpcServer(
+                InProcessServerBuilder.forName(name).intercept(interceptor),
+                config,
+                Optional.empty(),
+                List.of(scanner),
+                PowRules.NETWORK)
             .start();
     ManagedChannel ch = InProcessChannelBuilder.forName(name).build();
     return new TestServer(server, ch, scanner);
