@@ -83,6 +83,14 @@ public final class PowServiceCommand implements Callable<Integer> {
   Path tlsKey;
 
   @Option(
+      names = "--tls-client-ca",
+      paramLabel = "FILE",
+      description =
+          "mutual TLS: require a client certificate issued by these PEM CA certificates (with"
+              + " --tls-cert)")
+  Path tlsClientCa;
+
+  @Option(
       names = "--max-job-seconds",
       defaultValue = "3600",
       description =
@@ -120,7 +128,10 @@ public final class PowServiceCommand implements Callable<Integer> {
               cpuThreads,
               Optional.ofNullable(tokens),
               metricsPort == null ? OptionalInt.empty() : OptionalInt.of(metricsPort),
-              PowServiceConfig.Tls.of(Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey)),
+              PowServiceConfig.Tls.of(
+                  Optional.ofNullable(tlsCert),
+                  Optional.ofNullable(tlsKey),
+                  Optional.ofNullable(tlsClientCa)),
               new PowServiceConfig.Limits(
                   Duration.ofSeconds(maxJobSeconds), maxExpectedTrials, Duration.ofSeconds(60)));
       tokensFile = tokens == null ? Optional.empty() : Optional.of(TokensFile.read(tokens));
@@ -155,7 +166,10 @@ public final class PowServiceCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "pow-service-shutdown"));
-    String scheme = config.tls().isPresent() ? "TLS" : "plaintext";
+    String scheme =
+        config.tls().isEmpty()
+            ? "plaintext"
+            : config.tls().get().clientCa().isPresent() ? "mutual TLS" : "TLS";
     out.printf(
         Locale.ROOT,
         "pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
@@ -205,8 +219,13 @@ public final class PowServiceCommand implements Callable<Integer> {
     NettyServerBuilder builder;
     if (config.tls().isPresent()) {
       PowServiceConfig.Tls tls = config.tls().get();
-      ServerCredentials creds =
-          TlsServerCredentials.create(tls.cert().toFile(), tls.key().toFile());
+      TlsServerCredentials.Builder tb =
+          TlsServerCredentials.newBuilder().keyManager(tls.cert().toFile(), tls.key().toFile());
+      if (tls.clientCa().isPresent()) {
+        tb.trustManager(tls.clientCa().get().toFile())
+            .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+      }
+      ServerCredentials creds = tb.build();
       builder = NettyServerBuilder.forAddress(address, creds);
     } else {
       builder = NettyServerBuilder.forAddress(address);

@@ -140,19 +140,35 @@ public record PowServiceConfig(
     }
   }
 
-  /** PEM certificate chain and PKCS#8 private key of a TLS server, both readable. Immutable. */
-  public record Tls(Path cert, Path key) {
+  /**
+   * PEM certificate chain and PKCS#8 private key of a TLS server, both readable, and optionally the
+   * PEM CA certificates a client must present a certificate from (mutual TLS). Immutable.
+   */
+  public record Tls(Path cert, Path key, Optional<Path> clientCa) {
     public Tls {
       requireReadable("tls-cert", cert);
       requireReadable("tls-key", key);
+      clientCa.ifPresent(f -> requireReadable("tls-client-ca", f));
+    }
+
+    public Tls(Path cert, Path key) {
+      this(cert, key, Optional.empty());
     }
 
     /** Both files, or none; one without the other is an error. */
     public static Optional<Tls> of(Optional<Path> cert, Optional<Path> key) {
+      return of(cert, key, Optional.empty());
+    }
+
+    /** Both files, or none, and the client CA only with them. */
+    public static Optional<Tls> of(Optional<Path> cert, Optional<Path> key, Optional<Path> clientCa) {
       if (cert.isPresent() != key.isPresent()) {
         throw new IllegalArgumentException("tls-cert and tls-key: give both or neither");
       }
-      return cert.map(c -> new Tls(c, key.orElseThrow()));
+      if (clientCa.isPresent() && cert.isEmpty()) {
+        throw new IllegalArgumentException("tls-client-ca: needs --tls-cert and --tls-key");
+      }
+      return cert.map(c -> new Tls(c, key.orElseThrow(), clientCa));
     }
   }
 
