@@ -117,6 +117,7 @@ public final class PowClient implements AutoCloseable {
         SolveResponse r = a.response();
         if (TrialValue.isSolution(r.getNonce(), hash, target)) {
           breaker.success();
+          prefix.answered(r.getTrials());
           if (attempt > 1) {
             log.info(
                 "pow job finished after moving replica={} attempts={} trials={}",

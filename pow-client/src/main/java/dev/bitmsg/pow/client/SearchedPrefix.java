@@ -44,6 +44,11 @@ final class SearchedPrefix {
     }
   }
 
+  /** The running call answered after {@code trials} trials of its own. */
+  void answered(long trials) {
+    trialsNow = Math.max(trialsNow, trials);
+  }
+
   /** Trials over every call so far. */
   long trials() {
     return trialsBefore + trialsNow;

@@ -122,7 +122,7 @@ final class TransportCheck {
       boolean answeredInTls =
           certificateProblem(e) || String.valueOf(e.getMessage()).contains("fatal alert");
       tls = answeredInTls ? Spoken.TLS_UNTRUSTED : Spoken.OTHER;
-      detail = String.valueOf(e.getMessage());
+      detail = firstPart(String.valueOf(e.getMessage()));
     } catch (SSLException e) {
       tls = Spoken.OTHER; // not a TLS record: the service speaks something else
       detail = String.valueOf(e.getMessage());
@@ -167,6 +167,12 @@ final class TransportCheck {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** "PKIX path building failed" of "PKIX path building failed: sun.security...: ...". */
+  private static String firstPart(String message) {
+    int colon = message.indexOf(": ");
+    return colon < 0 ? message : message.substring(0, colon);
   }
 
   private static boolean certificateProblem(Throwable e) {

@@ -13,10 +13,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * {@code bm pow solve --server}: the same search run through the PoW service with the node's
- * client ({@link PowClient}: one SolveStream call, balanced over the given replicas, moved when one
- * dies or hangs), with the same progress bar and output as the local path. The answer is
- * re-checked with {@link TrialValue} before it is printed. Used once by one thread.
+ * {@code bm pow solve --server}: the same search run through the PoW service with the node's client
+ * ({@link PowClient}: one SolveStream call, balanced over the given replicas, moved when one dies
+ * or hangs), with the same progress bar and output as the local path. The answer is re-checked with
+ * {@link TrialValue} before it is printed. Used once by one thread.
  */
 final class RemoteSolve {
   private final PrintWriter out;

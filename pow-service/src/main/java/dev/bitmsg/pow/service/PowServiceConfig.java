@@ -161,7 +161,8 @@ public record PowServiceConfig(
     }
 
     /** Both files, or none, and the client CA only with them. */
-    public static Optional<Tls> of(Optional<Path> cert, Optional<Path> key, Optional<Path> clientCa) {
+    public static Optional<Tls> of(
+        Optional<Path> cert, Optional<Path> key, Optional<Path> clientCa) {
       if (cert.isPresent() != key.isPresent()) {
         throw new IllegalArgumentException("tls-cert and tls-key: give both or neither");
       }
