@@ -6,13 +6,11 @@ import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.service.EngineSetup;
 import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
+import dev.bitmsg.pow.service.ServerTransport;
 import dev.bitmsg.pow.service.auth.TokensFile;
-import io.grpc.ServerCredentials;
-import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./bm pow-service}: runs the gRPC proof-of-work service until interrupted. */
@@ -73,7 +72,7 @@ public final class PowServiceCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       paramLabel = "N",
-      description = "older form: /metrics on this port of the --listen host (use --metrics)")
+      description = "older form of --metrics 127.0.0.1:N: /metrics on this loopback port")
   Integer metricsPort;
 
   @Option(names = "--tls-cert", description = "PEM certificate chain (with --tls-key)")
@@ -90,18 +89,7 @@ public final class PowServiceCommand implements Callable<Integer> {
               + " --tls-cert)")
   Path tlsClientCa;
 
-  @Option(
-      names = "--max-job-seconds",
-      defaultValue = "3600",
-      description =
-          "longest a job may run, and the deadline of calls without one (default ${DEFAULT-VALUE})")
-  long maxJobSeconds;
-
-  @Option(
-      names = "--max-expected-trials",
-      defaultValue = "1e12",
-      description = "refuse jobs expecting more trials (default ${DEFAULT-VALUE})")
-  double maxExpectedTrials;
+  @Mixin LimitOptions limits;
 
   @Option(
       names = "--cpu-threads",
@@ -132,8 +120,7 @@ public final class PowServiceCommand implements Callable<Integer> {
                   Optional.ofNullable(tlsCert),
                   Optional.ofNullable(tlsKey),
                   Optional.ofNullable(tlsClientCa)),
-              new PowServiceConfig.Limits(
-                  Duration.ofSeconds(maxJobSeconds), maxExpectedTrials, Duration.ofSeconds(60)));
+              limits.limits(Duration.ofSeconds(60)));
       tokensFile = tokens == null ? Optional.empty() : Optional.of(TokensFile.read(tokens));
       if (metrics != null && metricsPort != null) {
         throw new IllegalArgumentException("give --metrics or --metrics-port, not both");
@@ -184,12 +171,7 @@ public final class PowServiceCommand implements Callable<Integer> {
           s.name(),
           s.trialsPerPass());
     }
-    Optional<PowServiceConfig.Listen> metricsAt =
-        metrics != null
-            ? Optional.of(PowServiceConfig.parseListen(metrics))
-            : config.metricsPort().stream()
-                .mapToObj(p -> new PowServiceConfig.Listen(config.listen().host(), p))
-                .findFirst();
+    Optional<PowServiceConfig.Listen> metricsAt = metricsAddress(config);
     if (metricsAt.isPresent()) {
       String host = metricsAt.get().host();
       int mp = server.metrics().withProcessMetrics().serve(host, metricsAt.get().port());
@@ -207,6 +189,20 @@ public final class PowServiceCommand implements Callable<Integer> {
     return passed > 0 ? 0 : 1;
   }
 
+  /**
+   * Where /metrics is served, if anywhere: {@code --metrics ADDR:PORT} ({@code :PORT} is loopback),
+   * else {@code --metrics-port N} on loopback. Never the gRPC host by default: the metrics name
+   * clients and have no authentication.
+   */
+  Optional<PowServiceConfig.Listen> metricsAddress(PowServiceConfig config) {
+    if (metrics != null) {
+      return Optional.of(PowServiceConfig.parseListen(metrics));
+    }
+    return config.metricsPort().stream()
+        .mapToObj(p -> new PowServiceConfig.Listen(PowServiceConfig.DEFAULT_HOST, p))
+        .findFirst();
+  }
+
   /** Builds and starts a server on the configured address (used by the bench too). */
   static PowGrpcServer start(
       PowServiceConfig config,
@@ -214,22 +210,7 @@ public final class PowServiceCommand implements Callable<Integer> {
       List<NonceScanner> scanners,
       PowRules rules)
       throws IOException {
-    InetSocketAddress address =
-        new InetSocketAddress(config.listen().host(), config.listen().port());
-    NettyServerBuilder builder;
-    if (config.tls().isPresent()) {
-      PowServiceConfig.Tls tls = config.tls().get();
-      TlsServerCredentials.Builder tb =
-          TlsServerCredentials.newBuilder().keyManager(tls.cert().toFile(), tls.key().toFile());
-      if (tls.clientCa().isPresent()) {
-        tb.trustManager(tls.clientCa().get().toFile())
-            .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
-      }
-      ServerCredentials creds = tb.build();
-      builder = NettyServerBuilder.forAddress(address, creds);
-    } else {
-      builder = NettyServerBuilder.forAddress(address);
-    }
+    NettyServerBuilder builder = ServerTransport.netty(config);
     return new PowGrpcServer(builder, config, tokens, scanners, rules).start();
   }
 }

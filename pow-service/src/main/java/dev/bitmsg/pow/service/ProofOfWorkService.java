@@ -42,8 +42,6 @@ import java.util.concurrent.ScheduledExecutorService;
  * the call with an explicit status. Thread-safe.
  */
 public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBase {
-  private static final Duration RETENTION = Duration.ofMinutes(10);
-
   private final Scheduler scheduler;
   private final RequestMapper mapper;
   private final JobAdmission admission;
@@ -62,7 +60,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
     this.mapper = mapper;
     this.admission = new JobAdmission(scheduler, quotas, limits);
     this.timer = timer;
-    this.registry = new JobRegistry(timer, limits.detachedGrace(), RETENTION);
+    this.registry = new JobRegistry(timer, limits.detachedGrace(), limits.retention());
     this.version = version;
   }
 

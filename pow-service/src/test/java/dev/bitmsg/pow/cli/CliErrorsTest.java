@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,7 @@ class CliErrorsTest {
       CliSettings.checkAddresses(parsed, defaults);
       PowServiceCommand c = (PowServiceCommand) parsed.subcommand().commandSpec().userObject();
       assertFalse(c.engines.isEmpty(), config.toString());
+      c.limits.limits(Duration.ofSeconds(60)); // every limit given is valid
     }
   }
 
