@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.PowReplica;
-import dev.bitmsg.pow.client.FailoverTiming;
 import dev.bitmsg.pow.client.Transport;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +71,7 @@ class PowReplicasIT {
             endpoints,
             Optional.of(PowReplica.TOKEN),
             new Transport.Plaintext(),
-            FailoverTiming.defaults());
+            ReplicaScenarios.TIMING);
     return new ReplicaScenarios(dir, replicas, service, "client-side balancing");
   }
 }

@@ -13,6 +13,7 @@ import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.PowReplica;
 import dev.bitmsg.node.testing.SolveLog;
 import dev.bitmsg.node.testing.TestNetwork;
+import dev.bitmsg.pow.client.FailoverTiming;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,15 @@ import java.util.Optional;
  */
 final class ReplicaScenarios implements AutoCloseable {
   static final Duration LIMIT = Duration.ofSeconds(120);
+
+  /**
+   * The client's clocks with a longer wait for a first report than in production: on a test machine
+   * loaded by other builds, a cold replica's first call can take many seconds. Stalls are detected
+   * as in production (5 s of silence).
+   */
+  static final FailoverTiming TIMING =
+      FailoverTiming.defaults()
+          .withStall(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60));
 
   /** How a replica fails. */
   enum Failure {

@@ -44,14 +44,15 @@ public record FailoverTiming(
 
   /**
    * The defaults: progress every 500 ms, a hung replica detected after 5 s of silence (so a job
-   * moves within 10 s), 8 s for a first report, breaker open 2 s doubling up to 60 s, keepalive
-   * pings every 30 s with a 10 s timeout.
+   * moves within 10 s), 15 s for a first report (a cold connection: TLS, health check, a replica
+   * that just started), breaker open 2 s doubling up to 60 s, keepalive pings every 30 s with a 10
+   * s timeout.
    */
   public static FailoverTiming defaults() {
     return new FailoverTiming(
         Duration.ofMillis(500),
         Duration.ofSeconds(5),
-        Duration.ofSeconds(8),
+        Duration.ofSeconds(15),
         Duration.ofSeconds(1),
         8,
         Duration.ofSeconds(2),

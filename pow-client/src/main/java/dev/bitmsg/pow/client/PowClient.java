@@ -53,9 +53,14 @@ public final class PowClient implements AutoCloseable {
     this.transportCheck = new TransportCheck(channel.settings());
   }
 
-  /** A client of the service {@code settings} name; connects on first use. */
+  /**
+   * A client of the service {@code settings} name. Starts connecting to every replica at once (and
+   * health-checking them), so the first job does not wait for cold connections.
+   */
   public static PowClient open(ClientSettings settings) {
-    return new PowClient(PowChannel.open(settings));
+    PowChannel channel = PowChannel.open(settings);
+    channel.state(true);
+    return new PowClient(channel);
   }
 
   /**
