@@ -11,8 +11,9 @@ sealed interface AttemptOutcome {
   /** Whether the call got at least one message from a replica. */
   boolean heard();
 
-  /** The answer. */
-  record Answered(SolveResponse response, String replica) implements AttemptOutcome {
+  /** The answer; {@code firstHeardNanos}: when the call's first message arrived. */
+  record Answered(SolveResponse response, String replica, long firstHeardNanos)
+      implements AttemptOutcome {
     @Override
     public boolean heard() {
       return true;

@@ -44,6 +44,7 @@ final class JobAttempt implements ClientResponseObserver<SolveStreamRequest, Sol
     long start = System.nanoTime();
     long last = start;
     boolean heard = false;
+    long firstHeard = 0;
     long notReadySince = -1;
     try {
       while (true) {
@@ -76,9 +77,12 @@ final class JobAttempt implements ClientResponseObserver<SolveStreamRequest, Sol
         }
         last = System.nanoTime();
         if (m instanceof SolveEvent e) {
-          heard = true;
+          if (!heard) {
+            heard = true;
+            firstHeard = last;
+          }
           if (e.hasResult()) {
-            return new AttemptOutcome.Answered(e.getResult(), replica(channel));
+            return new AttemptOutcome.Answered(e.getResult(), replica(channel), firstHeard);
           }
           if (e.hasProgress()) {
             progress.accept(e.getProgress());

@@ -131,7 +131,12 @@ public final class PowClient implements AutoCloseable {
                 prefix.trials());
           }
           return new RemoteAnswer(
-              r.getNonce(), r.getEngine(), a.replica(), prefix.trials(), attempt);
+              r.getNonce(),
+              r.getEngine(),
+              a.replica(),
+              prefix.trials(),
+              attempt,
+              attempt > 1 ? a.firstHeardNanos() : 0);
         }
         log.error(
             "pow replica returned a nonce that does not meet the target replica={} engine={}",

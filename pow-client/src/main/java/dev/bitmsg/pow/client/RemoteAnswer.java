@@ -9,8 +9,11 @@ package dev.bitmsg.pow.client;
  *     replicas is one)
  * @param trials trials the service spent on the job, over every replica it went to
  * @param attempts calls the job took (more than 1 when it moved to another replica)
+ * @param resumedNanos when it moved: the {@link System#nanoTime} at which the replica that answered
+ *     first reported on it; 0 when it did not move
  */
-public record RemoteAnswer(long nonce, String engine, String replica, long trials, int attempts) {
+public record RemoteAnswer(
+    long nonce, String engine, String replica, long trials, int attempts, long resumedNanos) {
   /** {@code remote REPLICA (ENGINE)}: the node's record of who did the work. */
   public String by() {
     return "remote " + replica + " (" + engine + ")";
