@@ -1,6 +1,7 @@
 package dev.bitmsg.node.address;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Base58 with the alphabet {@code 123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz}, in
@@ -15,7 +16,7 @@ public final class Base58 {
   private static final int[] INDEX = new int[128];
 
   static {
-    java.util.Arrays.fill(INDEX, -1);
+    Arrays.fill(INDEX, -1);
     for (int i = 0; i < ALPHABET.length(); i++) {
       INDEX[ALPHABET.charAt(i)] = i;
     }
@@ -82,7 +83,7 @@ public final class Base58 {
     if (ones < text.length()) {
       byte[] raw = decodeNumber(text.substring(ones)).toByteArray();
       int skip = raw.length > 1 && raw[0] == 0 ? 1 : 0;
-      magnitude = java.util.Arrays.copyOfRange(raw, skip, raw.length);
+      magnitude = Arrays.copyOfRange(raw, skip, raw.length);
     }
     byte[] out = new byte[ones + magnitude.length];
     System.arraycopy(magnitude, 0, out, ones, magnitude.length);

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.address;
 
 import dev.bitmsg.node.crypto.KeyPair;
+import dev.bitmsg.pow.Difficulty;
 import java.util.Objects;
 
 /**
@@ -13,24 +14,22 @@ public record Identity(
     KeyPair signing,
     KeyPair encryption,
     String label,
-    long nonceTrialsPerByte,
-    long payloadLengthExtraBytes,
+    Difficulty difficulty,
     boolean enabled,
     boolean chan) {
-  /** Network default and minimum of both difficulty parameters (PROTOCOL.md section 5). */
-  public static final long DEFAULT_DIFFICULTY = 1000;
 
   public Identity {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(encryption, "encryption");
     Objects.requireNonNull(label, "label");
-    if (nonceTrialsPerByte < DEFAULT_DIFFICULTY || payloadLengthExtraBytes < DEFAULT_DIFFICULTY) {
+    if (difficulty.nonceTrialsPerByte() < Difficulty.NETWORK_MINIMUM
+        || difficulty.payloadLengthExtraBytes() < Difficulty.NETWORK_MINIMUM) {
       throw new IllegalArgumentException(
           "difficulty below the network minimum 1000: "
-              + nonceTrialsPerByte
+              + difficulty.nonceTrialsPerByte()
               + "/"
-              + payloadLengthExtraBytes);
+              + difficulty.payloadLengthExtraBytes());
     }
   }
 
@@ -38,36 +37,19 @@ public record Identity(
   public static Identity of(
       BitmessageAddress address, KeyPair signing, KeyPair encryption, String label) {
     return new Identity(
-        address, signing, encryption, label, DEFAULT_DIFFICULTY, DEFAULT_DIFFICULTY, true, false);
+        address, signing, encryption, label, Difficulty.NETWORK_DEFAULT, true, false);
   }
 
   public Identity withLabel(String newLabel) {
-    return new Identity(
-        address,
-        signing,
-        encryption,
-        newLabel,
-        nonceTrialsPerByte,
-        payloadLengthExtraBytes,
-        enabled,
-        chan);
+    return new Identity(address, signing, encryption, newLabel, difficulty, enabled, chan);
   }
 
   public Identity withEnabled(boolean on) {
-    return new Identity(
-        address, signing, encryption, label, nonceTrialsPerByte, payloadLengthExtraBytes, on, chan);
+    return new Identity(address, signing, encryption, label, difficulty, on, chan);
   }
 
   public Identity asChan() {
-    return new Identity(
-        address,
-        signing,
-        encryption,
-        label,
-        nonceTrialsPerByte,
-        payloadLengthExtraBytes,
-        enabled,
-        true);
+    return new Identity(address, signing, encryption, label, difficulty, enabled, true);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.bitmsg.node.address;
 import dev.bitmsg.node.crypto.KeyFactory;
 import dev.bitmsg.node.crypto.KeyPair;
 import dev.bitmsg.node.crypto.PrivateKey;
+import dev.bitmsg.pow.Difficulty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +67,9 @@ public final class KeysDat {
         signing,
         encryption,
         unescape(s.getOrDefault("label", "")),
-        Math.max(Identity.DEFAULT_DIFFICULTY, number(name, s, "noncetrialsperbyte")),
-        Math.max(Identity.DEFAULT_DIFFICULTY, number(name, s, "payloadlengthextrabytes")),
+        new Difficulty(
+            Math.max(Difficulty.NETWORK_MINIMUM, number(name, s, "noncetrialsperbyte")),
+            Math.max(Difficulty.NETWORK_MINIMUM, number(name, s, "payloadlengthextrabytes"))),
         bool(name, s, "enabled", true),
         bool(name, s, "chan", false));
   }
@@ -85,9 +87,14 @@ public final class KeysDat {
     out =
         out.with(name, "privsigningkey", wif.encode(identity.signing().privateKey()))
             .with(name, "privencryptionkey", wif.encode(identity.encryption().privateKey()))
-            .with(name, "noncetrialsperbyte", Long.toString(identity.nonceTrialsPerByte()))
             .with(
-                name, "payloadlengthextrabytes", Long.toString(identity.payloadLengthExtraBytes()));
+                name,
+                "noncetrialsperbyte",
+                Long.toString(identity.difficulty().nonceTrialsPerByte()))
+            .with(
+                name,
+                "payloadlengthextrabytes",
+                Long.toString(identity.difficulty().payloadLengthExtraBytes()));
     if (identity.chan() || out.get(name, "chan").isPresent()) {
       out = out.with(name, "chan", Boolean.toString(identity.chan()));
     }
@@ -120,7 +127,7 @@ public final class KeysDat {
   private static long number(String name, Map<String, String> s, String option) {
     String v = s.get(option);
     if (v == null) {
-      return Identity.DEFAULT_DIFFICULTY;
+      return Difficulty.NETWORK_MINIMUM;
     }
     try {
       return Long.parseLong(v.strip());

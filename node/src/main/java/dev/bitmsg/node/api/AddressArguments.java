@@ -3,7 +3,6 @@ package dev.bitmsg.node.api;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.address.Identity;
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.messaging.Messenger;
 import java.util.Optional;
 
@@ -12,21 +11,17 @@ import java.util.Optional;
  * failures mapped to PyBitmessage's error codes. Thread-safe.
  */
 final class AddressArguments {
-  private final Node node;
+  private final Messenger messenger;
   private final AddressCodec codec;
 
-  AddressArguments(Node node, AddressCodec codec) {
-    this.node = node;
+  AddressArguments(Messenger messenger, AddressCodec codec) {
+    this.messenger = messenger;
     this.codec = codec;
-  }
-
-  private Messenger messenger() {
-    return node.messenger();
   }
 
   Optional<Identity> own(String address) {
     String a = normal(address);
-    return messenger().identities().stream()
+    return messenger.identities().stream()
         .filter(i -> codec.encode(i.address()).equals(a))
         .findFirst();
   }

@@ -8,11 +8,11 @@ import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.messaging.Messenger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,21 +22,20 @@ import java.util.Set;
  * leaving chans, deleting and enabling. Thread-safe (the messaging facade is).
  */
 final class AddressMethods {
-  private final Node node;
+  private final Messenger messenger;
   private final AddressCodec codec;
   private final IdentityGenerator generator;
   private final AddressArguments addresses;
 
   AddressMethods(
-      Node node, AddressCodec codec, IdentityGenerator generator, AddressArguments addresses) {
-    this.node = node;
+      Messenger messenger,
+      AddressCodec codec,
+      IdentityGenerator generator,
+      AddressArguments addresses) {
+    this.messenger = messenger;
     this.codec = codec;
     this.generator = generator;
     this.addresses = addresses;
-  }
-
-  private Messenger messenger() {
-    return node.messenger();
   }
 
   Map<String, Object> decodeAddress(String text) {
@@ -66,7 +65,7 @@ final class AddressMethods {
 
   Map<String, Object> listAddresses(boolean labelBase64) {
     List<Object> out = new ArrayList<>();
-    for (Identity id : messenger().identities()) {
+    for (Identity id : messenger.identities()) {
       out.add(
           ordered(
               "label",
@@ -89,7 +88,7 @@ final class AddressMethods {
       throw new ApiError(
           21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
     }
-    return codec.encode(messenger().createRandom(label).address());
+    return codec.encode(messenger.createRandom(label).address());
   }
 
   Object createDeterministicAddresses(Params p) {
@@ -123,14 +122,13 @@ final class AddressMethods {
       throw new ApiError(
           21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
     }
-    Set<String> before = new java.util.HashSet<>();
-    for (Identity id : messenger().identities()) {
+    Set<String> before = new HashSet<>();
+    for (Identity id : messenger.identities()) {
       before.add(codec.encode(id.address()));
     }
     List<Object> added = new ArrayList<>();
     for (Identity id :
-        messenger()
-            .createDeterministic(passphrase, (int) number, version == 0 ? 4 : (int) version)) {
+        messenger.createDeterministic(passphrase, (int) number, version == 0 ? 4 : (int) version)) {
       String a = codec.encode(id.address());
       if (!before.contains(a)) {
         added.add(a);
@@ -171,7 +169,7 @@ final class AddressMethods {
     if (addresses.own(codec.encode(chan.address())).isPresent()) {
       throw new ApiError(24, "Chan address is already present.");
     }
-    return codec.encode(messenger().joinChan(name).address());
+    return codec.encode(messenger.joinChan(name).address());
   }
 
   Object joinChan(Params p) {
@@ -186,7 +184,7 @@ final class AddressMethods {
     if (addresses.own(address).isPresent()) {
       throw new ApiError(24, "Chan address is already present.");
     }
-    messenger().joinChan(name, address);
+    messenger.joinChan(name, address);
     return "success";
   }
 
@@ -197,19 +195,19 @@ final class AddressMethods {
       throw new ApiError(
           25, "Specified address is not a chan address. Use deleteAddress API call instead.");
     }
-    messenger().leaveChan(a);
+    messenger.leaveChan(a);
     return "success";
   }
 
   Object deleteAddress(Params p) {
     String a = addresses.ownAddress(p.string(0));
-    messenger().delete(a);
+    messenger.delete(a);
     return "success";
   }
 
   Object enableAddress(Params p) {
     String a = addresses.ownAddress(p.string(0));
-    messenger().setEnabled(a, p.bool(1, true));
+    messenger.setEnabled(a, p.bool(1, true));
     return "success";
   }
 }

@@ -1,5 +1,7 @@
 package dev.bitmsg.node.api;
 
+import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.RpcFormatException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -46,7 +47,7 @@ public final class ApiCredentials {
     Properties p = new Properties();
     p.setProperty("url", c.url());
     p.setProperty("user", c.user());
-    p.setProperty("variant", c.variant().name().toLowerCase(java.util.Locale.ROOT));
+    p.setProperty("variant", c.variant().name().toLowerCase(Locale.ROOT));
     c.password().ifPresent(pw -> p.setProperty("password", pw));
     try {
       Files.createDirectories(dataDir);

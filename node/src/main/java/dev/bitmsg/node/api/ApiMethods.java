@@ -2,21 +2,14 @@ package dev.bitmsg.node.api;
 
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressException;
-import dev.bitmsg.node.address.IdentityGenerator;
-import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.crypto.CryptoSuite;
-import dev.bitmsg.node.messaging.PowWorker;
-import dev.bitmsg.node.metrics.ObjectCounters;
+import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.ClientState;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,31 +41,18 @@ public final class ApiMethods {
   private final MaintenanceMethods maintenance;
   private final Map<String, Method> methods = new TreeMap<>();
 
-  /**
-   * @param pow proof of work for objects handed in without a nonce (made on first use)
-   * @param counters objects processed since start (clientStatus)
-   * @param shutdown stops the node process (the {@code shutdown} call); empty: the call is refused
-   */
-  public ApiMethods(
-      Node node,
-      ClientState state,
-      CryptoSuite crypto,
-      Supplier<PowWorker> pow,
-      Clock clock,
-      String softwareVersion,
-      ObjectCounters counters,
-      Optional<Runnable> shutdown) {
-    AddressCodec codec = new AddressCodec(crypto.hashes());
-    IdentityGenerator generator =
-        new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
-    AddressArguments arguments = new AddressArguments(node, codec);
-    this.addresses = new AddressMethods(node, codec, generator, arguments);
-    this.inbox = new InboxMethods(node, state);
-    this.sent = new SentMethods(node, state);
-    this.sending = new SendingMethods(node, codec, arguments);
-    this.contacts = new ContactMethods(node, state, arguments);
-    this.network = new NetworkMethods(node, pow, clock, softwareVersion, counters);
-    this.maintenance = new MaintenanceMethods(node, state, shutdown);
+  public ApiMethods(ApiPorts ports) {
+    Messenger messenger = ports.messenger();
+    ClientState state = ports.clientState();
+    AddressCodec codec = ports.codec();
+    AddressArguments arguments = new AddressArguments(messenger, codec);
+    this.addresses = new AddressMethods(messenger, codec, ports.generator(), arguments);
+    this.inbox = new InboxMethods(messenger, state);
+    this.sent = new SentMethods(messenger, state);
+    this.sending = new SendingMethods(messenger, codec, arguments);
+    this.contacts = new ContactMethods(messenger, state, arguments);
+    this.network = new NetworkMethods(ports.network());
+    this.maintenance = new MaintenanceMethods(ports.maintenance(), state);
     register();
   }
 
@@ -195,6 +175,18 @@ public final class ApiMethods {
   /** A text as base64 of its UTF-8 bytes (labels, subjects, bodies). */
   static String b64(String s) {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Live PoW progress as the API extensions show it (getSendProgress, listPubkeyWork): trials,
+   * trialsPerSecond, expectedTrials and etaSeconds (-1 until a rate is measured).
+   */
+  static void putProgress(Map<String, Object> fields, Messenger.Progress p) {
+    fields.put("trials", p.trials());
+    fields.put("trialsPerSecond", p.trialsPerSecond());
+    fields.put("expectedTrials", p.expectedTrials());
+    double eta = p.etaSeconds();
+    fields.put("etaSeconds", Double.isNaN(eta) ? -1.0 : eta);
   }
 
   /** A struct whose members keep the order given ({@code name, value, name, value, ...}). */

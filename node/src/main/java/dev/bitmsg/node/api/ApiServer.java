@@ -2,6 +2,8 @@ package dev.bitmsg.node.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.RpcFormatException;
 import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
     ApiServer s = new ApiServer(settings, methods);
     s.server.start();
     log.info(
-        "api: {} on http://{}:{}/",
+        "api serving variant={} url=http://{}:{}/",
         settings.variant(),
         s.address().getHostString(),
         s.address().getPort());
@@ -97,7 +99,8 @@ public final class ApiServer implements AutoCloseable {
       if (auth == null
           || !MessageDigest.isEqual(auth.strip().getBytes(StandardCharsets.UTF_8), expectedAuth)) {
         log.warn(
-            "api: refused a request from {} (bad or missing credentials)", ex.getRemoteAddress());
+            "api request refused remote={} reason=bad or missing credentials",
+            ex.getRemoteAddress());
         ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"bitmsg\"");
         send(
             ex,
@@ -122,7 +125,7 @@ public final class ApiServer implements AutoCloseable {
         send(ex, 200, "application/json", handleJson(body, afterReply));
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("api: request failed", e);
+      log.warn("api request failed", e);
     }
     // The exchange is closed: the reply has been written.
     if (afterReply[0] != null) {
@@ -183,13 +186,13 @@ public final class ApiServer implements AutoCloseable {
       }
       return result;
     } catch (ApiError e) {
-      log.debug("api: {} -> {}", call.method(), e.formatted());
+      log.debug("api call refused method={} fault={}", call.method(), e.formatted());
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiError(21, "Unexpected API Failure - interrupted");
     } catch (RuntimeException e) {
-      log.warn("api: {} failed", call.method(), e);
+      log.warn("api call failed method={}", call.method(), e);
       throw new ApiError(21, "Unexpected API Failure - " + e.getMessage());
     }
   }

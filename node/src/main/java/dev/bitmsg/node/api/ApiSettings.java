@@ -39,9 +39,22 @@ public record ApiSettings(
     if (password == null || password.isEmpty()) {
       throw new IllegalArgumentException("api password must not be empty");
     }
+    checkExposure("the API", host, allowRemote);
+  }
+
+  /**
+   * Refuses to serve {@code what} on a non-loopback {@code host} unless {@code allowRemote}: the
+   * API and the push stream have no TLS, so credentials and messages would cross the network in the
+   * clear.
+   *
+   * @throws IllegalArgumentException naming the address and the option that allows it
+   */
+  public static void checkExposure(String what, String host, boolean allowRemote) {
     if (!allowRemote && !isLoopback(host)) {
       throw new IllegalArgumentException(
-          "refusing to serve the API on non-loopback address "
+          "refusing to serve "
+              + what
+              + " on non-loopback address "
               + host
               + " without TLS; pass --api-allow-remote (api.allow-remote) to do it anyway");
     }

@@ -4,7 +4,6 @@ import static dev.bitmsg.node.api.AddressArguments.normal;
 import static dev.bitmsg.node.api.ApiMethods.b64;
 import static dev.bitmsg.node.api.ApiMethods.ordered;
 
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.IdentityStore;
@@ -19,38 +18,34 @@ import java.util.Optional;
  * messaging facade and {@link ClientState} are).
  */
 final class ContactMethods {
-  private final Node node;
+  private final Messenger messenger;
   private final ClientState state;
   private final AddressArguments addresses;
 
-  ContactMethods(Node node, ClientState state, AddressArguments addresses) {
-    this.node = node;
+  ContactMethods(Messenger messenger, ClientState state, AddressArguments addresses) {
+    this.messenger = messenger;
     this.state = state;
     this.addresses = addresses;
-  }
-
-  private Messenger messenger() {
-    return node.messenger();
   }
 
   Object addSubscription(Params p) {
     String a = addresses.checkedAddress(p.string(0));
     String label = p.text(1, "");
-    if (messenger().subscriptions().stream().anyMatch(s -> s.address().equals(a))) {
+    if (messenger.subscriptions().stream().anyMatch(s -> s.address().equals(a))) {
       throw new ApiError(16, "You are already subscribed to that address.");
     }
-    messenger().subscribe(a, label);
+    messenger.subscribe(a, label);
     return "Added subscription.";
   }
 
   Object deleteSubscription(Params p) {
-    messenger().unsubscribe(normal(p.string(0)));
+    messenger.unsubscribe(normal(p.string(0)));
     return "Deleted subscription if it existed.";
   }
 
   Object listSubscriptions(Params p) {
     List<Object> out = new ArrayList<>();
-    for (IdentityStore.Subscription s : messenger().subscriptions()) {
+    for (IdentityStore.Subscription s : messenger.subscriptions()) {
       out.add(ordered("label", b64(s.label()), "address", s.address(), "enabled", s.enabled()));
     }
     return Map.of("subscriptions", out);

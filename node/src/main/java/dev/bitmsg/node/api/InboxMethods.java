@@ -5,7 +5,6 @@ import static dev.bitmsg.node.api.ApiMethods.BROADCAST_TO;
 import static dev.bitmsg.node.api.ApiMethods.b64;
 import static dev.bitmsg.node.api.ApiMethods.ordered;
 
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.ClientState;
@@ -26,16 +25,12 @@ import org.jspecify.annotations.Nullable;
 final class InboxMethods {
   private static final HexFormat HEX = HexFormat.of();
 
-  private final Node node;
+  private final Messenger messenger;
   private final ClientState state;
 
-  InboxMethods(Node node, ClientState state) {
-    this.node = node;
+  InboxMethods(Messenger messenger, ClientState state) {
+    this.messenger = messenger;
     this.state = state;
-  }
-
-  private Messenger messenger() {
-    return node.messenger();
   }
 
   Object getAllInboxMessages(Params p) {
@@ -64,7 +59,7 @@ final class InboxMethods {
   private List<InboxEntry> inbox(@Nullable String toFilter) {
     Set<String> trashed = state.trashedInbox();
     List<InboxEntry> out = new ArrayList<>();
-    for (InboxEntry e : messenger().inbox()) {
+    for (InboxEntry e : messenger.inbox()) {
       if (trashed.contains(msgid(e))) {
         continue;
       }
@@ -77,7 +72,7 @@ final class InboxMethods {
   }
 
   private Map<String, Object> inboxJson(InboxEntry e) {
-    MessageContent c = messenger().content(e);
+    MessageContent c = messenger.content(e);
     return ordered(
         "msgid",
         msgid(e),

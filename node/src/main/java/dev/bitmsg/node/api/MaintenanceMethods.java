@@ -1,13 +1,10 @@
 package dev.bitmsg.node.api;
 
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.store.ClientState;
-import dev.bitmsg.node.store.sqlite.SqliteMailStore;
 import dev.bitmsg.node.wire.Bytes;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,19 +28,12 @@ final class MaintenanceMethods {
   private static final Logger log = LoggerFactory.getLogger(MaintenanceMethods.class);
   private static final HexFormat HEX = HexFormat.of();
 
-  private final Node node;
+  private final ApiPorts.Maintenance node;
   private final ClientState state;
-  private final SqliteMailStore mail;
-  private final Optional<Runnable> shutdown;
 
-  /**
-   * @param shutdown stops the node process (called after the reply has been sent)
-   */
-  MaintenanceMethods(Node node, ClientState state, Optional<Runnable> shutdown) {
+  MaintenanceMethods(ApiPorts.Maintenance node, ClientState state) {
     this.node = node;
     this.state = state;
-    this.mail = new SqliteMailStore(node.database());
-    this.shutdown = shutdown;
   }
 
   String deleteAndVacuum() {
@@ -56,23 +46,24 @@ final class MaintenanceMethods {
         // a mark for an id that was never a message: dropped with the others below
       }
     }
-    int inbox = mail.delete(sigHashes);
-    Set<Long> sent = mail.deleteFinished(state.trashedSent());
+    int inbox = node.inbox().delete(sigHashes);
+    Set<Long> sent = node.outbox().deleteFinished(state.trashedSent());
     state.forget(trashedInbox, sent);
-    node.database().vacuum();
+    node.nodeDatabase().vacuum();
     state.vacuum();
-    log.info("api: deleteAndVacuum removed {} inbox and {} sent messages", inbox, sent.size());
+    log.info("api deleteAndVacuum done inbox={} sent={}", inbox, sent.size());
     return "done";
   }
 
   AfterReply shutdown() {
     Runnable stop =
-        shutdown.orElseThrow(
-            () ->
-                new ApiError(
-                    21,
-                    "Unexpected API Failure - shutdown is not available: this API does not own the node process"));
-    log.info("api: shutdown requested");
+        node.shutdown()
+            .orElseThrow(
+                () ->
+                    new ApiError(
+                        21,
+                        "Unexpected API Failure - shutdown is not available: this API does not own the node process"));
+    log.info("api shutdown requested");
     return new AfterReply("done", stop);
   }
 }

@@ -2,67 +2,50 @@ package dev.bitmsg.node.api;
 
 import static dev.bitmsg.node.api.ApiMethods.ordered;
 
-import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.messaging.PowWorker;
-import dev.bitmsg.node.metrics.ObjectCounters;
 import dev.bitmsg.node.net.ObjectIngest;
-import dev.bitmsg.node.net.PeerGroup;
+import dev.bitmsg.node.net.PeerInfo;
 import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
 import dev.bitmsg.node.wire.ProtocolException;
-import java.time.Clock;
+import dev.bitmsg.pow.Difficulty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The API calls on the node and its network: status and counters, connections, handing in objects
  * made by the client (PoW done here when they come without a nonce) and reading inventory objects
- * by tag. Thread-safe (the node's peer group and inventory are).
+ * by tag. The proof of work of handed-in objects is the node's own ({@link ApiPorts.Network#pow}:
+ * the PoW service when one is configured). Thread-safe (the node's peer group and inventory are).
  */
 final class NetworkMethods {
-  private final Node node;
-  private final Supplier<PowWorker> pow;
-  private final Clock clock;
-  private final String softwareVersion;
-  private final ObjectCounters counters;
+  private final ApiPorts.Network node;
 
-  NetworkMethods(
-      Node node,
-      Supplier<PowWorker> pow,
-      Clock clock,
-      String softwareVersion,
-      ObjectCounters counters) {
+  NetworkMethods(ApiPorts.Network node) {
     this.node = node;
-    this.pow = pow;
-    this.clock = clock;
-    this.softwareVersion = softwareVersion;
-    this.counters = counters;
   }
 
   Map<String, Object> clientStatus() {
-    List<PeerGroup.PeerInfo> peers = node.peers().peers();
+    List<PeerInfo> peers = node.peers().peers();
     RelayCounts relayed = node.peers().relayCounts();
     String networkStatus =
         peers.isEmpty()
             ? "notConnected"
-            : peers.stream().anyMatch(PeerGroup.PeerInfo::inbound)
+            : peers.stream().anyMatch(PeerInfo::inbound)
                 ? "connectedAndReceivingIncomingConnections"
                 : "connectedButHaveNotReceivedIncomingConnections";
     return ordered(
         "networkConnections",
         (long) peers.size(),
         "numberOfMessagesProcessed",
-        counters.count(ObjectType.MSG),
+        node.counters().count(ObjectType.MSG),
         "numberOfBroadcastsProcessed",
-        counters.count(ObjectType.BROADCAST),
+        node.counters().count(ObjectType.BROADCAST),
         "numberOfPubkeysProcessed",
-        counters.count(ObjectType.PUBKEY),
+        node.counters().count(ObjectType.PUBKEY),
         "pendingDownload",
         0L,
         // Extension (not in PyBitmessage): objects made elsewhere passed on to peers since start.
@@ -75,13 +58,13 @@ final class NetworkMethods {
         "softwareName",
         "bitmsg",
         "softwareVersion",
-        softwareVersion);
+        node.softwareVersion());
   }
 
   Map<String, Object> listConnections() {
     List<Object> in = new ArrayList<>();
     List<Object> out = new ArrayList<>();
-    for (PeerGroup.PeerInfo p : node.peers().peers()) {
+    for (PeerInfo p : node.peers().peers()) {
       Map<String, Object> m =
           ordered(
               "host",
@@ -108,8 +91,8 @@ final class NetworkMethods {
       throw ApiError.decode("not an object: " + e.getMessage());
     }
     if (object.nonce() == 0) {
-      long now = clock.instant().getEpochSecond();
-      object = pow.get().solve(object, now, new Difficulty(ntpb, extra), x -> {}).object();
+      long now = node.clock().instant().getEpochSecond();
+      object = node.pow().solve(object, now, new Difficulty(ntpb, extra), x -> {}).object();
     }
     return submit(object);
   }
@@ -127,8 +110,8 @@ final class NetworkMethods {
     if (object.objectType() != ObjectType.PUBKEY) {
       throw ApiError.decode("object type " + object.objectType() + " is not a pubkey");
     }
-    long now = clock.instant().getEpochSecond();
-    submit(pow.get().solve(object, now, Difficulty.NETWORK_DEFAULT, x -> {}).object());
+    long now = node.clock().instant().getEpochSecond();
+    submit(node.pow().solve(object, now, Difficulty.NETWORK_DEFAULT, x -> {}).object());
     return "";
   }
 

@@ -1,5 +1,7 @@
 package dev.bitmsg.node.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record RpcCall(String method, List<Object> params, @Nullable Object id) {
   public RpcCall {
-    params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+    params = Collections.unmodifiableList(new ArrayList<>(params));
   }
 }

@@ -1,15 +1,17 @@
 package dev.bitmsg.node.api;
 
 import static dev.bitmsg.node.api.ApiMethods.ordered;
-import static dev.bitmsg.node.api.SentMessageFields.ackData;
+import static dev.bitmsg.node.api.ApiMethods.putProgress;
+import static dev.bitmsg.node.messaging.SentMessageFields.ackData;
 
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.messaging.Messenger;
+import dev.bitmsg.node.messaging.SentMessageFields;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,18 +24,14 @@ final class SendingMethods {
   static final long DEFAULT_TTL = 4L * 24 * 3600;
   static final int MAX_MESSAGE = (1 << 18) - 500;
 
-  private final Node node;
+  private final Messenger messenger;
   private final AddressCodec codec;
   private final AddressArguments addresses;
 
-  SendingMethods(Node node, AddressCodec codec, AddressArguments addresses) {
-    this.node = node;
+  SendingMethods(Messenger messenger, AddressCodec codec, AddressArguments addresses) {
+    this.messenger = messenger;
     this.codec = codec;
     this.addresses = addresses;
-  }
-
-  private Messenger messenger() {
-    return node.messenger();
   }
 
   private static long ttl(Params p, int index) {
@@ -80,8 +78,8 @@ final class SendingMethods {
       throw new ApiError(12, "The stream number must be 1. Others aren't supported.");
     }
     Identity from = sender(p.string(1));
-    long id = messenger().send(codec.encode(from.address()), to, subject, body, ttl);
-    return ackData(messenger().status(id).orElseThrow().entry()).toHex();
+    long id = messenger.send(codec.encode(from.address()), to, subject, body, ttl);
+    return ackData(messenger.status(id).orElseThrow().entry()).toHex();
   }
 
   Object sendBroadcast(Params p) {
@@ -91,8 +89,8 @@ final class SendingMethods {
     long ttl = ttl(p, 4);
     checkLength(subject, body);
     Identity from = sender(p.string(0));
-    long id = messenger().broadcast(codec.encode(from.address()), subject, body, ttl);
-    return ackData(messenger().status(id).orElseThrow().entry()).toHex();
+    long id = messenger.broadcast(codec.encode(from.address()), subject, body, ttl);
+    return ackData(messenger.status(id).orElseThrow().entry()).toHex();
   }
 
   /**
@@ -103,7 +101,7 @@ final class SendingMethods {
   Object listPubkeyWork(Params p) {
     return Map.of(
         "pubkeyWork",
-        messenger().powJobs(200).stream()
+        messenger.powJobs(200).stream()
             .map(
                 j -> {
                   Map<String, Object> m =
@@ -111,7 +109,7 @@ final class SendingMethods {
                           "id",
                           j.id(),
                           "kind",
-                          j.kind().name().toLowerCase(java.util.Locale.ROOT),
+                          j.kind().name().toLowerCase(Locale.ROOT),
                           "address",
                           j.address(),
                           "status",
@@ -126,13 +124,13 @@ final class SendingMethods {
                           j.expires());
                   Optional<Messenger.Progress> pr =
                       j.state() == PubkeyWorkJob.State.DOING_POW
-                          ? messenger().powJobProgress(j.id())
+                          ? messenger.powJobProgress(j.id())
                           : Optional.empty();
-                  pr.ifPresent(x -> SentMessageFields.putProgress(m, x));
+                  pr.ifPresent(x -> putProgress(m, x));
                   if (j.powBy().isPresent()) {
                     m.put("powBy", j.powBy().get());
                   } else if (j.state() == PubkeyWorkJob.State.DOING_POW) {
-                    m.put("powBy", messenger().powProvider());
+                    m.put("powBy", messenger.powProvider());
                   }
                   j.detail().ifPresent(d -> m.put("detail", d));
                   return m;

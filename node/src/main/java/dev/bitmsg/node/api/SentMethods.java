@@ -4,14 +4,15 @@ import static dev.bitmsg.node.api.AddressArguments.normal;
 import static dev.bitmsg.node.api.ApiMethods.BROADCAST_TO;
 import static dev.bitmsg.node.api.ApiMethods.b64;
 import static dev.bitmsg.node.api.ApiMethods.ordered;
-import static dev.bitmsg.node.api.SentMessageFields.ackData;
-import static dev.bitmsg.node.api.SentMessageFields.sentMsgid;
-import static dev.bitmsg.node.api.SentMessageFields.statusWord;
+import static dev.bitmsg.node.api.ApiMethods.putProgress;
+import static dev.bitmsg.node.messaging.SentMessageFields.ackData;
+import static dev.bitmsg.node.messaging.SentMessageFields.sentMsgid;
+import static dev.bitmsg.node.messaging.SentMessageFields.statusWord;
 
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.content.ContentCodec;
 import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.messaging.Messenger;
+import dev.bitmsg.node.messaging.SentMessageFields;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.wire.Bytes;
@@ -29,17 +30,13 @@ import java.util.Set;
 final class SentMethods {
   private static final HexFormat HEX = HexFormat.of();
 
-  private final Node node;
+  private final Messenger messenger;
   private final ClientState state;
   private final ContentCodec messageCodec = new ContentCodec();
 
-  SentMethods(Node node, ClientState state) {
-    this.node = node;
+  SentMethods(Messenger messenger, ClientState state) {
+    this.messenger = messenger;
     this.state = state;
-  }
-
-  private Messenger messenger() {
-    return node.messenger();
   }
 
   Object getAllSentMessages(Params p) {
@@ -83,10 +80,9 @@ final class SentMethods {
             .orElseThrow(
                 () ->
                     new ApiError(21, "Unexpected API Failure - no sent message with this ackData"));
-    Optional<Messenger.Progress> pr =
-        messenger().status(e.id()).flatMap(Messenger.Status::progress);
+    Optional<Messenger.Progress> pr = messenger.status(e.id()).flatMap(Messenger.Status::progress);
     Map<String, Object> m = ordered("status", statusWord(e));
-    pr.ifPresent(x -> SentMessageFields.putProgress(m, x));
+    pr.ifPresent(x -> putProgress(m, x));
     e.powBy().ifPresent(b -> m.put("powBy", b));
     return m;
   }
@@ -115,7 +111,7 @@ final class SentMethods {
 
   private List<OutboxEntry> sent() {
     Set<Long> trashed = state.trashedSent();
-    return messenger().outbox().stream().filter(e -> !trashed.contains(e.id())).toList();
+    return messenger.outbox().stream().filter(e -> !trashed.contains(e.id())).toList();
   }
 
   private Optional<OutboxEntry> sentByMsgid(byte[] id) {

@@ -1,6 +1,8 @@
 package dev.bitmsg.node.api;
 
+import dev.bitmsg.node.rpc.RpcFormatException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -158,7 +160,7 @@ public final class XmlRpcCodec {
   }
 
   /** A {@code methodCall} document (the client side). */
-  public byte[] encodeCall(String method, java.util.List<Object> params) {
+  public byte[] encodeCall(String method, List<Object> params) {
     StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
     escape(sb, method);
     sb.append("</methodName>\n<params>\n");
@@ -186,7 +188,7 @@ public final class XmlRpcCodec {
     Element fault = child(root, "fault");
     if (fault != null) {
       Element v = child(fault, "value");
-      if (v == null || !(value(v, 0) instanceof java.util.Map<?, ?> m)) {
+      if (v == null || !(value(v, 0) instanceof Map<?, ?> m)) {
         throw new RpcFormatException("malformed fault");
       }
       long code = m.get("faultCode") instanceof Long l ? l : 0;
@@ -207,7 +209,7 @@ public final class XmlRpcCodec {
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(body));
-    } catch (ParserConfigurationException | SAXException | java.io.IOException e) {
+    } catch (ParserConfigurationException | SAXException | IOException e) {
       throw new RpcFormatException("not well-formed XML-RPC: " + e.getMessage());
     }
   }

@@ -4,6 +4,7 @@ import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.api.ApiClient;
 import dev.bitmsg.node.api.ApiError;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
+import dev.bitmsg.node.namecoin.NamecoinException;
 import dev.bitmsg.node.namecoin.NamecoinResolver;
 import dev.bitmsg.settings.SecretFile;
 import java.io.IOException;
@@ -240,7 +241,7 @@ final class ClientCommands {
       List<String> ids =
           list(client.call("getAllInboxMessageIds"), "inboxMessageIds").stream()
               .map(m -> String.valueOf(m.get("msgid")))
-              .filter(m -> m.startsWith(id.toLowerCase(java.util.Locale.ROOT)))
+              .filter(m -> m.startsWith(id.toLowerCase(Locale.ROOT)))
               .toList();
       if (ids.size() != 1) {
         spec.commandLine()
@@ -363,7 +364,7 @@ final class ClientCommands {
       return 1;
     }
     if (e instanceof ApiClient.ApiClientException
-        || e instanceof dev.bitmsg.node.namecoin.NamecoinException
+        || e instanceof NamecoinException
         || e instanceof IllegalArgumentException
         || e instanceof IOException) {
       cl.getErr().println("bm: " + e.getMessage());

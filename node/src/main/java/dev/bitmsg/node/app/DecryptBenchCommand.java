@@ -7,6 +7,8 @@ import dev.bitmsg.node.crypto.KeyPair;
 import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntUnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,11 +82,10 @@ public final class DecryptBenchCommand implements Callable<Integer> {
   private record Timed(double wallSeconds, double cpuSeconds, int count) {}
 
   /** Runs {@code work} for indices 0..n-1 on {@code t} threads (index i on thread i mod t). */
-  private static Timed timed(int t, int n, java.util.function.IntUnaryOperator work) {
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
-    java.util.concurrent.atomic.AtomicInteger count =
-        new java.util.concurrent.atomic.AtomicInteger();
+  private static Timed timed(int t, int n, IntUnaryOperator work) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    AtomicLong cpu = new AtomicLong();
+    AtomicInteger count = new AtomicInteger();
     List<Thread> workers = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int w = 0; w < t; w++) {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bm bench ingest}: how fast the node validates and stores objects. N msg objects are made
- * first (seeded payloads, PoW for a target eased by 2^{@value #EASE_BITS}) and written to a temp
+ * first (seeded payloads, PoW for the eased targets of {@link BenchPowRules}) and written to a temp
  * file; then, timed, they are streamed from the file through {@link ObjectIngest#ingestAll} (the
  * network's code path: full validation with the eased target, then SQLite storage with its indexes,
  * one commit per batch as a peer's delivered objects are) by several threads. Baseline measured in
@@ -45,7 +45,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Validate, store and index N pre-made valid objects; print objects/s and memory.")
 public final class IngestBenchCommand implements Callable<Integer> {
-  static final int EASE_BITS = 16;
   private static final int BATCH = 256;
 
   @Option(
@@ -88,10 +87,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
     Path dbFile = dir.resolve("bench.db");
     deleteDb(dbFile);
     long now = Clock.systemUTC().instant().getEpochSecond();
-    NetworkPowCheck pow = NetworkPowCheck.eased(EASE_BITS);
+    NetworkPowCheck pow = new NetworkPowCheck(BenchPowRules.INSTANCE);
 
     long t0 = System.nanoTime();
-    ObjectMaker maker = new ObjectMaker(pow, 42, 1);
+    ObjectMaker maker = new ObjectMaker(BenchPowRules.INSTANCE, 42, 1);
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(input)))) {
       for (int i = 0; i < objects; i++) {

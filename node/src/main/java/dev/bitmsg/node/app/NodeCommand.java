@@ -1,14 +1,15 @@
 package dev.bitmsg.node.app;
 
-import dev.bitmsg.node.crypto.bc.BcTlsContexts;
+import dev.bitmsg.node.api.ApiCredentials;
+import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
-import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.settings.SecretFile;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,14 +114,6 @@ public final class NodeCommand implements Callable<Integer> {
   boolean acceptLocalAddrs;
 
   @Option(
-      names = "--test-pow-ease",
-      hidden = true,
-      paramLabel = "BITS",
-      defaultValue = "0",
-      description = "Multiply the PoW target by 2^BITS (testing only; never on the real network).")
-  int testPowEase;
-
-  @Option(
       names = "--ack-stealth-level",
       paramLabel = "0|1|2",
       defaultValue = "0",
@@ -197,131 +190,116 @@ public final class NodeCommand implements Callable<Integer> {
           "Serve the gRPC push stream (bitmessage.node.v1.NodeEvents) here; needs --api (same credentials).")
   String events;
 
+  private final PowRules powRules;
+
+  /** The command as {@code bm node} runs it: the real network's PoW rules. */
+  public NodeCommand() {
+    this(PowRules.NETWORK);
+  }
+
+  /**
+   * The command with other PoW rules for the node it starts (a test network's eased rules, handed
+   * in by a test's main class; there is no option for it).
+   */
+  public NodeCommand(PowRules powRules) {
+    this.powRules = powRules;
+  }
+
   MessagingSettings messagingSettings() {
     if (ackStealthLevel < 0 || ackStealthLevel > 2) {
       throw new IllegalArgumentException(
           "--ack-stealth-level must be 0, 1 or 2, got " + ackStealthLevel);
     }
-    return MessagingSettings.defaults()
-        .withEaseBits(testPowEase)
-        .withAckStealthLevel(ackStealthLevel);
+    return MessagingSettings.defaults().withAckStealthLevel(ackStealthLevel);
   }
 
   @Override
   public Integer call() throws Exception {
-    // Global and read once by the TLS providers: relax it before any TLS class loads.
-    BcTlsContexts.allowAnonymousEcdh();
     NodeConfig config = config();
-    Optional<dev.bitmsg.node.api.ApiSettings> apiSettings = apiSettings();
-    NetworkParams params = params();
+    Optional<ApiSettings> apiSettings = apiSettings();
     Optional<char[]> keyPassphrase = Optional.empty();
     if (keyPassphraseFile != null) {
       keyPassphrase =
           Optional.of(SecretFile.read("key-passphrase-file", keyPassphraseFile).toCharArray());
     }
-    Node node =
-        Node.start(
-            config,
-            params,
-            testPowEase == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(testPowEase),
-            Clock.systemUTC(),
-            messagingSettings(),
-            keyPassphrase);
     NodeShutdown shutdown = new NodeShutdown();
+    NodeInterfaces interfaces =
+        new NodeInterfaces(
+            apiSettings,
+            endpoint(events),
+            endpoint(metrics),
+            NodeMain.softwareVersion(),
+            Optional.of(shutdown::request));
+    NodeSetup setup =
+        NodeSetup.of(config, params(), powRules)
+            .withMessaging(messagingSettings())
+            .withKeyPassphrase(keyPassphrase)
+            .withInterfaces(interfaces);
+    Node node = NodeAssembly.start(setup);
     shutdown.started(node);
     try {
-      if (apiSettings.isPresent()) {
-        dev.bitmsg.node.api.ApiService apiService =
-            dev.bitmsg.node.api.ApiService.start(
-                node,
-                apiSettings.get(),
-                testPowEase,
-                NodeMain.softwareVersion(),
-                Optional.of(shutdown::request));
-        shutdown.started(apiService);
-        var bound = apiService.address();
-        String url = "http://" + bound.getHostString() + ":" + bound.getPort() + "/";
-        java.nio.file.Path file =
-            dev.bitmsg.node.api.ApiCredentials.write(
-                config.dataDir(),
-                new dev.bitmsg.node.api.ApiCredentials.Connection(
-                    url,
-                    apiSettings.get().user(),
-                    givenApiPassword().isEmpty()
-                        ? Optional.of(apiSettings.get().password())
-                        : Optional.empty(),
-                    apiSettings.get().variant()));
-        System.out.println(
-            "API: "
-                + url
-                + " (user "
-                + apiSettings.get().user()
-                + ", "
-                + (givenApiPassword().isEmpty()
-                    ? "generated password stored in " + file
-                    : "password as given")
-                + ")");
-        System.out.flush();
-      }
-      if (metrics != null && !metrics.isBlank()) {
-        HostPort mp = HostPort.parse(metrics);
-        dev.bitmsg.node.metrics.NodeMetrics nodeMetrics =
-            new dev.bitmsg.node.metrics.NodeMetrics(node);
-        shutdown.started(nodeMetrics);
-        int port = nodeMetrics.serve(mp.host(), mp.port());
-        System.out.println("metrics: http://" + mp.host() + ":" + port + "/metrics");
-      }
-      if (events != null && !events.isBlank()) {
-        if (apiSettings.isEmpty()) {
-          throw new IllegalArgumentException("--events needs --api (it uses the API credentials)");
-        }
-        HostPort ep = HostPort.parse(events);
-        new dev.bitmsg.node.api.ApiSettings(
-            ep.host(),
-            ep.port(),
-            apiSettings.get().user(),
-            apiSettings.get().password(),
-            apiSettings.get().variant(),
-            apiSettings.get().allowRemote()); // same loopback rule as the API
-        dev.bitmsg.node.events.EventsServer eventsServer =
-            dev.bitmsg.node.events.EventsServer.start(
-                node, ep.host(), ep.port(), apiSettings.get().user(), apiSettings.get().password());
-        shutdown.started(eventsServer);
-        System.out.println(
-            "events: gRPC bitmessage.node.v1.NodeEvents on "
-                + ep.host()
-                + ":"
-                + eventsServer.port());
-      }
-    } catch (java.io.IOException | RuntimeException e) {
+      printInterfaces(node, config, apiSettings);
+    } catch (RuntimeException e) {
       shutdown.stop();
       throw e;
     }
-    node.listenAddress()
-        .ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
-    System.out.flush();
     shutdown.hookIntoJvm();
     shutdown.awaitRequest(); // the API's shutdown call; SIGTERM ends the process from the hook
     shutdown.stop();
     return 0;
   }
 
-  Optional<dev.bitmsg.node.api.ApiSettings> apiSettings() {
-    if (api == null || api.isBlank()) {
-      return Optional.empty();
+  /** Where the node serves, one line each, for the user (and for tests reading the output). */
+  private void printInterfaces(Node node, NodeConfig config, Optional<ApiSettings> apiSettings) {
+    if (apiSettings.isPresent()) {
+      ApiSettings s = apiSettings.get();
+      InetSocketAddress bound = node.apiAddress().orElseThrow();
+      String url = "http://" + bound.getHostString() + ":" + bound.getPort() + "/";
+      Path file =
+          ApiCredentials.write(
+              config.dataDir(),
+              new ApiCredentials.Connection(
+                  url,
+                  s.user(),
+                  givenApiPassword().isEmpty() ? Optional.of(s.password()) : Optional.empty(),
+                  s.variant()));
+      System.out.println(
+          "API: "
+              + url
+              + " (user "
+              + s.user()
+              + ", "
+              + (givenApiPassword().isEmpty()
+                  ? "generated password stored in " + file
+                  : "password as given")
+              + ")");
     }
-    HostPort hp = HostPort.parse(api);
-    String password =
-        givenApiPassword()
-            .orElseGet(() -> dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(data));
-    return Optional.of(
-        new dev.bitmsg.node.api.ApiSettings(
-            hp.host(),
-            hp.port(),
-            apiUser,
-            password,
-            dev.bitmsg.node.api.ApiSettings.Variant.parse(apiVariant),
-            apiAllowRemote));
+    node.metricsPort()
+        .ifPresent(
+            port ->
+                System.out.println(
+                    "metrics: http://"
+                        + endpoint(metrics).orElseThrow().host()
+                        + ":"
+                        + port
+                        + "/metrics"));
+    node.eventsPort()
+        .ifPresent(
+            port ->
+                System.out.println(
+                    "events: gRPC bitmessage.node.v1.NodeEvents on "
+                        + endpoint(events).orElseThrow().host()
+                        + ":"
+                        + port));
+    node.listenAddress()
+        .ifPresent(a -> System.out.println("listening: " + a.getHostString() + ":" + a.getPort()));
+    System.out.flush();
+  }
+
+  private static Optional<HostPort> endpoint(@Nullable String option) {
+    return option == null || option.isBlank()
+        ? Optional.empty()
+        : Optional.of(HostPort.parse(option));
   }
 
   /** The API password the operator gave: {@code --api-password}, else the file's first line. */
@@ -338,6 +316,22 @@ public final class NodeCommand implements Callable<Integer> {
       return Optional.of(powToken);
     }
     return Optional.ofNullable(powTokenFile).map(f -> SecretFile.read("pow-token-file", f));
+  }
+
+  Optional<ApiSettings> apiSettings() {
+    if (api == null || api.isBlank()) {
+      return Optional.empty();
+    }
+    HostPort hp = HostPort.parse(api);
+    String password = givenApiPassword().orElseGet(() -> ApiCredentials.storedOrNewPassword(data));
+    return Optional.of(
+        new ApiSettings(
+            hp.host(),
+            hp.port(),
+            apiUser,
+            password,
+            ApiSettings.Variant.parse(apiVariant),
+            apiAllowRemote));
   }
 
   /** The real network's parameters; {@code --no-tls} drops NODE_SSL and with it all TLS. */
@@ -373,8 +367,7 @@ public final class NodeCommand implements Callable<Integer> {
         listen,
         peers,
         !noBootstrap,
-        Optional.ofNullable(powService).map(HostPort::parse),
-        powToken(),
+        NodeConfig.PowService.of(Optional.ofNullable(powService).map(HostPort::parse), powToken()),
         settings,
         Duration.ofMinutes(10));
   }

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param listen address to listen on; empty means client-only (outbound connections only)
  * @param connect when non-empty, the only peers dialled ({@code --connect})
  * @param bootstrap whether the built-in bootstrap nodes may be dialled
- * @param powService remote PoW service, stored for the messaging issue (not used yet)
- * @param powToken token for {@code powService}; required with it
+ * @param powService the remote PoW service for the node's own objects (falls back to the CPU when
+ *     unreachable); empty: the node's CPU does the work
  * @param peers connection limits and timers
  * @param cleanupInterval how often expired objects are deleted
  */
@@ -25,29 +25,53 @@ public record NodeConfig(
     Optional<HostPort> listen,
     List<HostPort> connect,
     boolean bootstrap,
-    Optional<HostPort> powService,
-    Optional<String> powToken,
+    Optional<PowService> powService,
     PeerSettings peers,
     Duration cleanupInterval) {
 
   public static final int DEFAULT_PORT = 8444;
 
+  /**
+   * A remote PoW service and the token the node presents to it. Immutable.
+   *
+   * @param endpoint where the service listens ({@code --pow-service})
+   * @param token the bearer token ({@code --pow-token})
+   */
+  public record PowService(HostPort endpoint, String token) {
+    public PowService {
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("pow-token must not be blank");
+      }
+      if (endpoint.port() == 0) {
+        throw new IllegalArgumentException("pow-service port must be 1..65535");
+      }
+    }
+
+    /**
+     * The service from the two options, which must be given together.
+     *
+     * @throws IllegalArgumentException naming the missing one
+     */
+    public static Optional<PowService> of(Optional<HostPort> endpoint, Optional<String> token) {
+      if (endpoint.isPresent() != token.isPresent()) {
+        throw new IllegalArgumentException(
+            "pow-service and pow-token must be given together (pow-service "
+                + (endpoint.isPresent() ? "set" : "missing")
+                + ", pow-token "
+                + (token.isPresent() ? "set" : "missing")
+                + ")");
+      }
+      return endpoint.map(e -> new PowService(e, token.orElseThrow()));
+    }
+
+    @Override
+    public String toString() {
+      return "PowService[" + endpoint + "]"; // never the token
+    }
+  }
+
   public NodeConfig {
     connect = List.copyOf(connect);
-    if (powService.isPresent() != powToken.isPresent()) {
-      throw new IllegalArgumentException(
-          "pow-service and pow-token must be given together (pow-service "
-              + (powService.isPresent() ? "set" : "missing")
-              + ", pow-token "
-              + (powToken.isPresent() ? "set" : "missing")
-              + ")");
-    }
-    if (powToken.isPresent() && powToken.get().isBlank()) {
-      throw new IllegalArgumentException("pow-token must not be blank");
-    }
-    if (powService.isPresent() && powService.get().port() == 0) {
-      throw new IllegalArgumentException("pow-service port must be 1..65535");
-    }
     for (HostPort hp : connect) {
       if (hp.port() == 0) {
         throw new IllegalArgumentException("connect: port must be 1..65535 in " + hp);

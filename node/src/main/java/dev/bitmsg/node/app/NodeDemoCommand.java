@@ -1,13 +1,13 @@
 package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.api.ApiClient;
-import dev.bitmsg.node.api.ApiService;
+import dev.bitmsg.node.api.ApiCredentials;
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
-import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.pow.PowRules;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -77,15 +76,18 @@ public final class NodeDemoCommand implements Callable<Integer> {
           "TTL of the demo messages (default: ${DEFAULT-VALUE}; longer TTLs demand more work).")
   long ttl;
 
-  @Option(
-      names = "--test-pow-ease",
-      hidden = true,
-      paramLabel = "BITS",
-      defaultValue = "0",
-      description = "Multiply PoW targets by 2^BITS (tests only).")
-  int ease;
-
+  private final PowRules powRules;
   private final List<AutoCloseable> open = new ArrayList<>();
+
+  /** The demo as {@code bm demo} runs it: the real network's PoW rules. */
+  public NodeDemoCommand() {
+    this(PowRules.NETWORK);
+  }
+
+  /** The demo with other PoW rules for its nodes (a test's eased rules; no option for it). */
+  public NodeDemoCommand(PowRules powRules) {
+    this.powRules = powRules;
+  }
 
   @SuppressWarnings("NullAway.Init") // set first thing in call()
   private PrintWriter out;
@@ -109,7 +111,7 @@ public final class NodeDemoCommand implements Callable<Integer> {
     out.println(
         "bm demo: data in "
             + root
-            + (ease > 0 ? "  (PoW eased by 2^" + ease + ": test mode)" : ""));
+            + (powRules == PowRules.NETWORK ? "" : "  (PoW rules: " + powRules + ": test mode)"));
     try {
       return run(root);
     } finally {
@@ -152,23 +154,22 @@ public final class NodeDemoCommand implements Callable<Integer> {
     // Real network difficulty; a one-day pubkey TTL (valid on the network, less work than 28 days).
     MessagingSettings ms =
         new MessagingSettings(
-            ease,
             MessagingSettings.DEFAULT_MAX_DIFFICULTY,
             Duration.ofDays(365),
             Duration.ofSeconds(1),
             true,
             24 * 3600L,
             0);
-    NetworkPowCheck check = ease == 0 ? NetworkPowCheck.network() : NetworkPowCheck.eased(ease);
 
-    step("nodes: starting A and B on loopback (SQLite, no bootstrap, B dials A)");
-    Node a = startNode(root.resolve("node-a"), List.of(), pow, peers, params, check, ms);
+    step(
+        "nodes: starting A and B on loopback (SQLite, no bootstrap, B dials A), each with its API");
+    Path dirA = root.resolve("node-a");
+    Path dirB = root.resolve("node-b");
+    Node a = startNode(config(dirA, List.of(), pow, peers), params, ms);
     HostPort aAt = new HostPort("127.0.0.1", a.listenAddress().orElseThrow().getPort());
-    Node b = startNode(root.resolve("node-b"), List.of(aAt), pow, peers, params, check, ms);
-    ApiService apiA = api(a);
-    ApiService apiB = api(b);
-    ApiClient ca = client(apiA);
-    ApiClient cb = client(apiB);
+    Node b = startNode(config(dirB, List.of(aAt), pow, peers), params, ms);
+    ApiClient ca = client(dirA);
+    ApiClient cb = client(dirB);
     out.printf(
         Locale.ROOT,
         "  A: peers on %s, API %s%n  B: peers on 127.0.0.1:%d, API %s%n",
@@ -277,7 +278,7 @@ public final class NodeDemoCommand implements Callable<Integer> {
         "    ./bm node --data %s --listen %s --no-bootstrap --accept-local-addrs --api 127.0.0.1:%d%s%n",
         root.resolve("node-a"),
         aAt,
-        apiA.address().getPort(),
+        a.apiAddress().orElseThrow().getPort(),
         powOpt);
     out.printf(
         Locale.ROOT,
@@ -286,60 +287,52 @@ public final class NodeDemoCommand implements Callable<Integer> {
         root.resolve("node-b"),
         b.listenAddress().orElseThrow().getPort(),
         aAt,
-        apiB.address().getPort(),
+        b.apiAddress().orElseThrow().getPort(),
         powOpt);
     out.println("  then e.g.: ./bm inbox --data " + root.resolve("node-b"));
     out.flush();
     return 0;
   }
 
-  private Node startNode(
-      Path data,
-      List<HostPort> connect,
-      Optional<HostPort> pow,
-      PeerSettings peers,
-      NetworkParams params,
-      NetworkPowCheck check,
-      MessagingSettings ms)
-      throws InterruptedException {
-    NodeConfig config =
-        new NodeConfig(
-            data,
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            connect,
-            false,
-            pow,
-            pow.map(p -> "demo"),
-            peers,
-            Duration.ofMinutes(10));
-    Node n = Node.start(config, params, check, Clock.systemUTC(), ms, Optional.empty());
-    open.add(0, n);
-    return n;
+  private static NodeConfig config(
+      Path data, List<HostPort> connect, Optional<HostPort> pow, PeerSettings peers) {
+    return new NodeConfig(
+        data,
+        Optional.of(new HostPort("127.0.0.1", 0)),
+        connect,
+        false,
+        pow.map(p -> new NodeConfig.PowService(p, "demo")),
+        peers,
+        Duration.ofMinutes(10));
   }
 
-  private ApiService api(Node n) throws IOException {
-    ApiSettings s =
+  /** A node with its client API on a free loopback port (user "demo", the stored password). */
+  private Node startNode(NodeConfig config, NetworkParams params, MessagingSettings ms)
+      throws IOException, InterruptedException {
+    ApiSettings api =
         new ApiSettings(
             "127.0.0.1",
             0,
             "demo",
-            dev.bitmsg.node.api.ApiCredentials.storedOrNewPassword(n.config().dataDir()),
+            ApiCredentials.storedOrNewPassword(config.dataDir()),
             ApiSettings.Variant.XML,
             false);
-    ApiService service = ApiService.start(n, s, ease, NodeMain.softwareVersion());
-    open.add(0, service);
-    dev.bitmsg.node.api.ApiCredentials.write(
-        n.config().dataDir(),
-        new dev.bitmsg.node.api.ApiCredentials.Connection(
-            "http://127.0.0.1:" + service.address().getPort() + "/",
-            s.user(),
-            Optional.of(s.password()),
-            s.variant()));
-    return service;
+    Node n =
+        NodeAssembly.start(NodeSetup.of(config, params, powRules).withMessaging(ms).withApi(api));
+    open.add(0, n);
+    ApiCredentials.write(
+        config.dataDir(),
+        new ApiCredentials.Connection(
+            "http://127.0.0.1:" + n.apiAddress().orElseThrow().getPort() + "/",
+            api.user(),
+            Optional.of(api.password()),
+            api.variant()));
+    return n;
   }
 
-  private static ApiClient client(ApiService s) {
-    var conn = dev.bitmsg.node.api.ApiCredentials.read(s.dataDir()).orElseThrow();
+  /** A client of the API of the node in {@code data}, found as the CLI finds it. */
+  private static ApiClient client(Path data) {
+    ApiCredentials.Connection conn = ApiCredentials.read(data).orElseThrow();
     return new ApiClient(
         URI.create(conn.url()), conn.user(), conn.password().orElseThrow(), conn.variant());
   }

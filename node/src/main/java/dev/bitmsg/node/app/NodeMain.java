@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.pow.PowRules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,31 @@ public final class NodeMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(CliSettings.execute(new CommandLine(new NodeMain()), args, System.getenv()));
+    System.exit(execute(args, PowRules.NETWORK));
+  }
+
+  /**
+   * Runs the command {@code args} names, with defaults from the config file and the environment and
+   * one-line errors for configuration mistakes ({@link CliSettings}), and {@code powRules} as the
+   * PoW rules of the nodes that {@code node} and {@code demo} start: {@link PowRules#NETWORK} from
+   * {@link #main}; a test's main class passes a test network's rules. Returns the exit status.
+   */
+  public static int execute(String[] args, PowRules powRules) {
+    CommandLine cl = new CommandLine(new NodeMain(), new Factory(powRules));
+    return CliSettings.execute(cl, args, System.getenv());
+  }
+
+  /** Makes the commands that start nodes with the given PoW rules, the others as picocli does. */
+  private record Factory(PowRules powRules) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == NodeCommand.class) {
+        return cls.cast(new NodeCommand(powRules));
+      }
+      if (cls == NodeDemoCommand.class) {
+        return cls.cast(new NodeDemoCommand(powRules));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
   }
 }

@@ -52,7 +52,7 @@ final class NodeShutdown {
       try {
         s.close();
       } catch (Exception e) {
-        log.warn("closing {} failed", s, e);
+        log.warn("close failed part={}", s, e);
       }
     }
   }

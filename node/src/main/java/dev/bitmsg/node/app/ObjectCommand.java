@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.node.rpc.JsonValues;
 import dev.bitmsg.node.wire.BroadcastV4;
 import dev.bitmsg.node.wire.BroadcastV5;
 import dev.bitmsg.node.wire.Bytes;
@@ -124,7 +125,7 @@ public final class ObjectCommand implements Runnable {
         PubkeyBody b = p.body();
         keys(m, b.behaviorBitfield(), b.signingKey(), b.encryptionKey());
         m.put("nonceTrialsPerByte", Unsigned.of(b.difficulty().nonceTrialsPerByte()));
-        m.put("extraBytes", Unsigned.of(b.difficulty().extraBytes()));
+        m.put("extraBytes", Unsigned.of(b.difficulty().payloadLengthExtraBytes()));
         m.put("signature", b.signature().toHex());
       } else if (view instanceof PubkeyV4 p) {
         m.put("tag", p.tag().toHex());
@@ -181,7 +182,7 @@ public final class ObjectCommand implements Runnable {
             sb.append(',');
           }
           first = false;
-          dev.bitmsg.node.api.JsonValues.quote(sb, e.getKey().toString());
+          JsonValues.quote(sb, e.getKey().toString());
           sb.append(':');
           append(sb, e.getValue());
         }
@@ -189,7 +190,7 @@ public final class ObjectCommand implements Runnable {
       } else if (v instanceof Unsigned || v instanceof Boolean) {
         sb.append(v);
       } else {
-        dev.bitmsg.node.api.JsonValues.quote(sb, String.valueOf(v));
+        JsonValues.quote(sb, String.valueOf(v));
       }
     }
   }

@@ -6,21 +6,22 @@ import dev.bitmsg.node.wire.ObjectHeader;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
 import dev.bitmsg.pow.ObjectPow;
+import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.TrialValue;
 import java.util.SplittableRandom;
 
 /**
- * Makes msg objects (type 2, version 1) with seeded random payloads and a nonce meeting a {@link
- * NetworkPowCheck}'s target: the input of {@code bench ingest} and of the network tests, which
- * validate with an eased check so making objects is cheap. Not thread-safe (one random source).
+ * Makes msg objects (type 2, version 1) with seeded random payloads and a nonce meeting the target
+ * a {@link NetworkPowCheck} of the given rules applies: the input of the benchmarks and of the
+ * network tests, whose eased rules make objects cheap. Not thread-safe (one random source).
  */
 public final class ObjectMaker {
   private final NetworkPowCheck pow;
   private final SplittableRandom random;
   private final long stream;
 
-  public ObjectMaker(NetworkPowCheck pow, long seed, long stream) {
-    this.pow = pow;
+  public ObjectMaker(PowRules rules, long seed, long stream) {
+    this.pow = new NetworkPowCheck(rules);
     this.random = new SplittableRandom(seed);
     this.stream = stream;
   }

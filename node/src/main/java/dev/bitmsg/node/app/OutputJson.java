@@ -1,6 +1,6 @@
 package dev.bitmsg.node.app;
 
-import dev.bitmsg.node.api.JsonValues;
+import dev.bitmsg.node.rpc.JsonValues;
 import java.util.List;
 import java.util.Map;
 

@@ -44,16 +44,15 @@ import picocli.CommandLine.Option;
  *       inv/getdata/object exchange, validation and storage included.
  * </ul>
  *
- * Objects are made first with PoW for a target eased by 2^{@value #EASE_BITS} (both nodes use the
- * eased check) and loaded into the serving node's database before it starts. The measuring client
- * is {@link BlockingBenchPeer}.
+ * Objects are made first with PoW for the eased targets of {@link BenchPowRules} (both nodes use
+ * the eased check) and loaded into the serving node's database before it starts. The measuring
+ * client is {@link BlockingBenchPeer}.
  */
 @Command(
     name = "tls",
     mixinStandardHelpOptions = true,
     description = "Handshake time and object throughput over TLS vs plaintext on loopback.")
 public final class TlsBenchCommand implements Callable<Integer> {
-  static final int EASE_BITS = 16;
 
   @Option(
       names = "--handshakes",
@@ -103,7 +102,7 @@ public final class TlsBenchCommand implements Callable<Integer> {
     BcTlsContexts.allowAnonymousEcdh();
     BcTlsContexts tls = BcTlsContexts.create();
     Clock clock = Clock.systemUTC();
-    NetworkPowCheck pow = NetworkPowCheck.eased(EASE_BITS);
+    NetworkPowCheck pow = new NetworkPowCheck(BenchPowRules.INSTANCE);
     NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
     NetworkParams params =
         new NetworkParams(
@@ -118,7 +117,7 @@ public final class TlsBenchCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("bm-tls");
     try {
       long now = clock.instant().getEpochSecond();
-      ObjectMaker maker = new ObjectMaker(pow, 42, 1);
+      ObjectMaker maker = new ObjectMaker(BenchPowRules.INSTANCE, 42, 1);
       List<ObjectMessage> made = new ArrayList<>(objects);
       long bytes = 0;
       for (int i = 0; i < objects; i++) {
@@ -137,12 +136,16 @@ public final class TlsBenchCommand implements Callable<Integer> {
                   PeerSettings.defaults().maxPendingPerPeer())
               .withOneInboundPerIp(false); // every bench connection comes from 127.0.0.1
       try (Node a =
-          Node.start(
-              config(
-                  dir.resolve("a"), Optional.of(new HostPort("127.0.0.1", 0)), List.of(), settings),
-              params,
-              pow,
-              clock)) {
+          NodeAssembly.start(
+              NodeSetup.of(
+                      config(
+                          dir.resolve("a"),
+                          Optional.of(new HostPort("127.0.0.1", 0)),
+                          List.of(),
+                          settings),
+                      params,
+                      BenchPowRules.INSTANCE)
+                  .withClock(clock))) {
         InetSocketAddress addr = a.listenAddress().orElseThrow();
         for (int i = 0; i < warmup; i++) {
           peer.handshake(addr, false, tls);
@@ -169,8 +172,8 @@ public final class TlsBenchCommand implements Callable<Integer> {
         }
         for (int i = 0; i < repeats; i++) {
           syncPlain[i] =
-              sync(dir.resolve("b-plain-" + i), a, params.withTls(false), pow, clock, settings);
-          syncTls[i] = sync(dir.resolve("b-tls-" + i), a, params, pow, clock, settings);
+              sync(dir.resolve("b-plain-" + i), a, params.withTls(false), clock, settings);
+          syncTls[i] = sync(dir.resolve("b-tls-" + i), a, params, clock, settings);
         }
         report(
             plainMs,
@@ -193,14 +196,7 @@ public final class TlsBenchCommand implements Callable<Integer> {
   private static NodeConfig config(
       Path dir, Optional<HostPort> listen, List<HostPort> connect, PeerSettings settings) {
     return new NodeConfig(
-        dir,
-        listen,
-        connect,
-        false,
-        Optional.empty(),
-        Optional.empty(),
-        settings,
-        Duration.ofMinutes(10));
+        dir, listen, connect, false, Optional.empty(), settings, Duration.ofMinutes(10));
   }
 
   private static void preload(
@@ -222,26 +218,18 @@ public final class TlsBenchCommand implements Callable<Integer> {
 
   /** A fresh client-only node downloads everything from {@code a}. Seconds. */
   private static double sync(
-      Path dir,
-      Node a,
-      NetworkParams params,
-      NetworkPowCheck pow,
-      Clock clock,
-      PeerSettings settings)
-      throws Exception {
+      Path dir, Node a, NetworkParams params, Clock clock, PeerSettings settings) throws Exception {
     InetSocketAddress addr = a.listenAddress().orElseThrow();
     long want = a.inventory().count();
     long t0 = System.nanoTime();
+    NodeConfig config =
+        config(
+            dir,
+            Optional.empty(),
+            List.of(new HostPort(addr.getAddress().getHostAddress(), addr.getPort())),
+            settings);
     try (Node b =
-        Node.start(
-            config(
-                dir,
-                Optional.empty(),
-                List.of(new HostPort(addr.getAddress().getHostAddress(), addr.getPort())),
-                settings),
-            params,
-            pow,
-            clock)) {
+        NodeAssembly.start(NodeSetup.of(config, params, BenchPowRules.INSTANCE).withClock(clock))) {
       long deadline = t0 + Duration.ofMinutes(5).toNanos();
       while (b.inventory().count() < want) {
         if (System.nanoTime() > deadline) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
@@ -154,7 +155,7 @@ public final class ContentCodec {
       p.packString("subject").packString(content.subject());
       p.packString("body").packString(content.body());
       p.flush();
-      return ((org.msgpack.core.MessageBufferPacker) p).toByteArray();
+      return ((MessageBufferPacker) p).toByteArray();
     } catch (IOException e) {
       throw new IllegalStateException("msgpack to memory failed", e);
     }

@@ -1,10 +1,15 @@
 package dev.bitmsg.node.events;
 
-import dev.bitmsg.node.api.SentMessageFields;
-import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.content.ContentCodec;
 import dev.bitmsg.node.content.MessageContent;
+import dev.bitmsg.node.messaging.MessagingListener;
+import dev.bitmsg.node.messaging.MessagingView;
+import dev.bitmsg.node.messaging.OutboxChange;
 import dev.bitmsg.node.messaging.PubkeyWorkJobChange;
-import dev.bitmsg.node.net.PeerGroup;
+import dev.bitmsg.node.messaging.SentMessageFields;
+import dev.bitmsg.node.net.ConnectionListener;
+import dev.bitmsg.node.net.NodeNetwork;
+import dev.bitmsg.node.net.PeerInfo;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.PubkeyWorkJob;
@@ -14,75 +19,80 @@ import dev.bitmsg.node.v1.InboxMessage;
 import dev.bitmsg.node.v1.NodeEvent;
 import dev.bitmsg.node.v1.PubkeyWorkChange;
 import dev.bitmsg.node.v1.StatusChange;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the node's state into events: every {@code interval} it compares the inbox, the sent
- * messages' statuses and the established connections with what it saw last and hands each
- * difference to the subscribers as a {@link NodeEvent}. Comparing snapshots keeps the messaging and
- * network layers free of listener plumbing; the price is up to one interval of delay. Pubkey work
- * is the exception: its jobs can pass through doing PoW faster than a poll, so each change comes
- * from a messaging listener ({@link PubkeyWorkJobChange}) and is handed on by the same thread.
- * Thread-safe (one polling thread does all publishing; subscribers are a concurrent list).
+ * Turns the node's changes into events for the push stream, as they happen: the messaging stores
+ * tell it every message filed in the inbox, every status change of a sent message and every state
+ * change of pubkey work once committed ({@link MessagingListener}); the peer group tells it every
+ * connection that starts or ends ({@link ConnectionListener}). Nothing is polled, so the cost of an
+ * event does not depend on the size of the mailbox; only a new subscriber's {@link Hello} reads
+ * three counts.
+ *
+ * <p>Thread-safe: listeners are called on the changing threads and only hand the change to one
+ * publishing thread, which builds the events and writes them to the subscribers in the order the
+ * changes were told.
  */
-public final class EventHub implements AutoCloseable {
+public final class EventHub implements MessagingListener, ConnectionListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventHub.class);
+  private static final String BROADCAST_TO = "[Broadcast subscribers]";
 
-  private final Node node;
+  private final NodeNetwork network;
+  private final MessagingView messaging;
+  private final Clock clock;
+  private final ContentCodec content = new ContentCodec();
   private final List<Consumer<NodeEvent>> subscribers = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService poller;
-  private final ScheduledFuture<?> polling; // poll() logs its own failures
-  private final Set<String> seenInbox = new HashSet<>();
-  private final Map<Long, String> statuses = new HashMap<>();
-  private final Map<String, PeerGroup.PeerInfo> peers = new HashMap<>();
+  private final ExecutorService publisher =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "bitmsg-events");
+            t.setDaemon(true);
+            return t;
+          });
 
-  private final Consumer<PubkeyWorkJobChange> jobListener = this::jobChanged;
-
-  public EventHub(Node node, Duration interval) {
-    this.node = node;
-    this.poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "bitmsg-events");
-              t.setDaemon(true);
-              return t;
-            });
-    poller.execute(() -> poll(false));
-    this.polling =
-        poller.scheduleWithFixedDelay(
-            () -> poll(true), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    node.messenger().addPowJobListener(jobListener);
+  /** Starts listening to {@code network} and {@code messaging}; {@link #close()} stops it. */
+  public EventHub(NodeNetwork network, MessagingView messaging, Clock clock) {
+    this.network = network;
+    this.messaging = messaging;
+    this.clock = clock;
+    messaging.addListener(this);
+    network.addConnectionListener(this);
   }
 
-  /** Adds a subscriber; it first gets a Hello with the current counts (on the polling thread). */
+  /**
+   * Adds a subscriber; it first gets a Hello with the current counts (on the publishing thread).
+   */
   public void subscribe(Consumer<NodeEvent> subscriber) {
-    poller.execute(
+    publish(
         () -> {
-          subscriber.accept(
-              event()
+          NodeEvent hello =
+              event(now())
                   .setHello(
                       Hello.newBuilder()
-                          .setConnections(peers.size())
-                          .setInboxMessages(seenInbox.size())
-                          .setSentMessages(statuses.size()))
-                  .build());
-          subscribers.add(subscriber);
+                          .setConnections(network.peers().size())
+                          .setInboxMessages(Math.toIntExact(messaging.inboxCount()))
+                          .setSentMessages(
+                              Math.toIntExact(
+                                  messaging.outboxCounts().values().stream()
+                                      .mapToLong(Long::longValue)
+                                      .sum())))
+                  .build();
+          try {
+            subscriber.accept(hello);
+            subscribers.add(subscriber);
+          } catch (RuntimeException e) {
+            log.debug("events subscriber failed on hello", e);
+          }
         });
   }
 
@@ -90,72 +100,57 @@ public final class EventHub implements AutoCloseable {
     subscribers.remove(subscriber);
   }
 
-  private NodeEvent.Builder event() {
-    return NodeEvent.newBuilder().setTimeUnixSeconds(System.currentTimeMillis() / 1000);
-  }
-
-  private void poll(boolean emit) {
-    try {
-      for (InboxEntry e : node.messenger().inbox()) {
-        String id = e.sigHash().toHex();
-        if (seenInbox.add(id) && emit) {
-          MessageContent c = node.messenger().content(e);
-          publish(
-              event()
+  @Override
+  public void inboxAdded(InboxEntry e) {
+    long at = now();
+    publish(
+        () -> {
+          if (subscribers.isEmpty()) {
+            return; // nobody to decode it for
+          }
+          MessageContent c = content.decode(e.encoding(), e.message().toByteArray());
+          send(
+              event(at)
                   .setInboxMessage(
                       InboxMessage.newBuilder()
-                          .setMsgid(id)
+                          .setMsgid(e.sigHash().toHex())
                           .setFromAddress(e.from())
-                          .setToAddress(e.to().orElse("[Broadcast subscribers]"))
+                          .setToAddress(e.to().orElse(BROADCAST_TO))
                           .setSubject(c.subject())
                           .setBody(c.body())
                           .setBroadcast(e.to().isEmpty())
                           .setReceivedUnixSeconds(e.received()))
                   .build());
-        }
-      }
-      for (OutboxEntry e : node.messenger().outbox()) {
-        String now = SentMessageFields.statusWord(e);
-        String before = statuses.put(e.id(), now);
-        if (emit && !now.equals(before)) {
-          publish(
-              event()
-                  .setStatusChange(
-                      StatusChange.newBuilder()
-                          .setAckData(SentMessageFields.ackData(e).toHex())
-                          .setMsgid(SentMessageFields.sentMsgid(e))
-                          .setStatus(now)
-                          .setPreviousStatus(before == null ? "" : before)
-                          .setToAddress(e.to().orElse("[Broadcast subscribers]"))
-                          .setFromAddress(e.from()))
-                  .build());
-        }
-      }
-      Map<String, PeerGroup.PeerInfo> current = new HashMap<>();
-      for (PeerGroup.PeerInfo p : node.peers().peers()) {
-        current.put(p.remote().getHostString() + ":" + p.remote().getPort(), p);
-      }
-      for (var e : current.entrySet()) {
-        if (!peers.containsKey(e.getKey()) && emit) {
-          publish(connection(e.getKey(), e.getValue(), true, current.size()));
-        }
-      }
-      for (var e : peers.entrySet()) {
-        if (!current.containsKey(e.getKey()) && emit) {
-          publish(connection(e.getKey(), e.getValue(), false, current.size()));
-        }
-      }
-      peers.clear();
-      peers.putAll(current);
-    } catch (RuntimeException e) {
-      log.warn("events: polling the node failed", e);
-    }
+        });
   }
 
-  private void jobChanged(PubkeyWorkJobChange c) {
+  @Override
+  public void outboxChanged(OutboxChange change) {
+    OutboxEntry e = change.entry();
+    String now = SentMessageFields.statusWord(e);
+    String before = change.previous().map(SentMessageFields::statusWord).orElse("");
+    if (now.equals(before)) {
+      return;
+    }
+    NodeEvent event =
+        event(now())
+            .setStatusChange(
+                StatusChange.newBuilder()
+                    .setAckData(SentMessageFields.ackData(e).toHex())
+                    .setMsgid(SentMessageFields.sentMsgid(e))
+                    .setStatus(now)
+                    .setPreviousStatus(before)
+                    .setToAddress(e.to().orElse(BROADCAST_TO))
+                    .setFromAddress(e.from()))
+            .build();
+    publish(() -> send(event));
+  }
+
+  @Override
+  public void pubkeyWorkChanged(PubkeyWorkJobChange c) {
     PubkeyWorkJob j = c.job();
-    NodeEvent e =
-        event()
+    NodeEvent event =
+        event(now())
             .setPubkeyWorkChange(
                 PubkeyWorkChange.newBuilder()
                     .setJobId(j.id())
@@ -167,32 +162,65 @@ public final class EventHub implements AutoCloseable {
                     .setDetail(j.detail().orElse(""))
                     .setPowBy(j.powBy().orElse("")))
             .build();
+    publish(() -> send(event));
+  }
+
+  @Override
+  public void connected(PeerInfo peer, int connections) {
+    connection(peer, true, connections);
+  }
+
+  @Override
+  public void disconnected(PeerInfo peer, int connections) {
+    connection(peer, false, connections);
+  }
+
+  private void connection(PeerInfo p, boolean up, int count) {
+    NodeEvent event =
+        event(now())
+            .setConnectionChange(
+                ConnectionChange.newBuilder()
+                    .setPeer(p.endpoint())
+                    .setInbound(p.inbound())
+                    .setConnected(up)
+                    .setUserAgent(p.userAgent())
+                    .setConnections(count))
+            .build();
+    publish(() -> send(event));
+  }
+
+  private long now() {
+    return clock.instant().getEpochSecond();
+  }
+
+  private static NodeEvent.Builder event(long at) {
+    return NodeEvent.newBuilder().setTimeUnixSeconds(at);
+  }
+
+  /** Runs {@code task} on the publishing thread, after every task handed over before it. */
+  private void publish(Runnable task) {
     try {
-      poller.execute(() -> publish(e));
+      publisher.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              log.warn("events publishing failed", e);
+            }
+          });
     } catch (RejectedExecutionException closed) {
-      log.debug("events: hub closed, pubkey work change not sent");
+      log.debug("events hub closed, change not sent");
     }
   }
 
-  private NodeEvent connection(String key, PeerGroup.PeerInfo p, boolean up, int count) {
-    return event()
-        .setConnectionChange(
-            ConnectionChange.newBuilder()
-                .setPeer(key)
-                .setInbound(p.inbound())
-                .setConnected(up)
-                .setUserAgent(p.userAgent())
-                .setConnections(count))
-        .build();
-  }
-
-  private void publish(NodeEvent e) {
+  /** Writes {@code e} to every subscriber; one that fails (gone, cancelled) is dropped. */
+  private void send(NodeEvent e) {
     List<Consumer<NodeEvent>> failed = new ArrayList<>();
     for (Consumer<NodeEvent> s : subscribers) {
       try {
         s.accept(e);
       } catch (RuntimeException ex) {
-        log.debug("events: dropping a subscriber that failed", ex);
+        log.debug("events subscriber dropped after a failed write", ex);
         failed.add(s);
       }
     }
@@ -201,8 +229,8 @@ public final class EventHub implements AutoCloseable {
 
   @Override
   public void close() {
-    node.messenger().removePowJobListener(jobListener);
-    polling.cancel(false);
-    poller.shutdownNow();
+    messaging.removeListener(this);
+    network.removeConnectionListener(this);
+    publisher.shutdownNow();
   }
 }

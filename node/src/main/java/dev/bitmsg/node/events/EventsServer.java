@@ -1,6 +1,5 @@
 package dev.bitmsg.node.events;
 
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.v1.NodeEvent;
 import dev.bitmsg.node.v1.NodeEventsGrpc;
 import dev.bitmsg.node.v1.SubscribeRequest;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,7 +24,7 @@ import java.util.function.Consumer;
 /**
  * The node's gRPC push stream ({@code bitmessage.node.v1.NodeEvents}): serves {@link EventHub}
  * events to subscribers that present the client API credentials as Basic authorization metadata.
- * Thread-safe.
+ * Owns the hub it serves: closing the server closes the hub. Thread-safe.
  */
 public final class EventsServer implements AutoCloseable {
   static final Metadata.Key<String> AUTHORIZATION =
@@ -40,10 +38,9 @@ public final class EventsServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts serving on {@code host:port} (0: a free port). */
-  public static EventsServer start(Node node, String host, int port, String user, String password)
-      throws IOException {
-    EventHub hub = new EventHub(node, Duration.ofMillis(250));
+  /** Starts serving {@code hub}'s events on {@code host:port} (0: a free port). */
+  public static EventsServer start(
+      EventHub hub, String host, int port, String user, String password) throws IOException {
     byte[] expected =
         ("Basic "
                 + Base64.getEncoder()

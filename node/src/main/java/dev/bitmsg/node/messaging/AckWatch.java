@@ -71,7 +71,7 @@ final class AckWatch {
     if (e.isPresent() && !e.get().status().isFinal()) {
       outbox.setStatus(
           id, SendStatus.ACK_RECEIVED, clock.instant().getEpochSecond(), Optional.empty());
-      log.info("messaging: ack received for message {}", id);
+      log.info("ack received id={}", id);
     }
   }
 }

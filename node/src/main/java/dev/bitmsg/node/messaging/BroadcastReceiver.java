@@ -109,7 +109,7 @@ final class BroadcastReceiver {
             pt.message(),
             now(),
             signatures.sigHash(pt.signature())))) {
-      log.info("receiver: broadcast from {}", sub.text());
+      log.info("broadcast received from={}", sub.text());
     }
   }
 

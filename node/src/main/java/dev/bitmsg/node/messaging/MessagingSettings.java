@@ -1,13 +1,11 @@
 package dev.bitmsg.node.messaging;
 
-import dev.bitmsg.node.wire.Difficulty;
+import dev.bitmsg.pow.Difficulty;
 import java.time.Duration;
 
 /**
  * Settings of the messaging layer. Immutable.
  *
- * @param easeBits multiplies every proof-of-work target the node makes by 2^easeBits; 0 in
- *     production, tests use the eased network check of their nodes (everything else unchanged)
  * @param maxDifficulty the most a recipient may demand before a message becomes "too difficult"
  *     (PyBitmessage {@code maxacceptablenoncetrialsperbyte}/{@code ...payloadlengthextrabytes})
  * @param giveUpAfter how long after queueing a message unanswered resends stop (status failed)
@@ -20,7 +18,6 @@ import java.time.Duration;
  *     {@link AckMaker})
  */
 public record MessagingSettings(
-    int easeBits,
     Difficulty maxDifficulty,
     Duration giveUpAfter,
     Duration checkInterval,
@@ -32,9 +29,6 @@ public record MessagingSettings(
       new Difficulty(20_000_000_000L, 20_000_000_000L);
 
   public MessagingSettings {
-    if (easeBits < 0 || easeBits > 63) {
-      throw new IllegalArgumentException("easeBits must be 0..63, got " + easeBits);
-    }
     if (checkInterval.isZero() || checkInterval.isNegative()) {
       throw new IllegalArgumentException("checkInterval must be positive");
     }
@@ -51,10 +45,9 @@ public record MessagingSettings(
     }
   }
 
-  /** Production defaults: real difficulty, resend for a year, check every 60 s, 28-day pubkeys. */
+  /** Production defaults: resend for a year, check every 60 s, 28-day pubkeys, small acks. */
   public static MessagingSettings defaults() {
     return new MessagingSettings(
-        0,
         DEFAULT_MAX_DIFFICULTY,
         Duration.ofDays(365),
         Duration.ofSeconds(60),
@@ -63,44 +56,33 @@ public record MessagingSettings(
         0);
   }
 
-  public MessagingSettings withEaseBits(int bits) {
-    return new MessagingSettings(
-        bits,
-        maxDifficulty,
-        giveUpAfter,
-        checkInterval,
-        sendAcks,
-        pubkeyTtlSeconds,
-        ackStealthLevel);
-  }
-
   public MessagingSettings withCheckInterval(Duration d) {
     return new MessagingSettings(
-        easeBits, maxDifficulty, giveUpAfter, d, sendAcks, pubkeyTtlSeconds, ackStealthLevel);
+        maxDifficulty, giveUpAfter, d, sendAcks, pubkeyTtlSeconds, ackStealthLevel);
   }
 
   public MessagingSettings withGiveUpAfter(Duration d) {
     return new MessagingSettings(
-        easeBits, maxDifficulty, d, checkInterval, sendAcks, pubkeyTtlSeconds, ackStealthLevel);
+        maxDifficulty, d, checkInterval, sendAcks, pubkeyTtlSeconds, ackStealthLevel);
   }
 
   public MessagingSettings withSendAcks(boolean on) {
     return new MessagingSettings(
-        easeBits, maxDifficulty, giveUpAfter, checkInterval, on, pubkeyTtlSeconds, ackStealthLevel);
+        maxDifficulty, giveUpAfter, checkInterval, on, pubkeyTtlSeconds, ackStealthLevel);
   }
 
   public MessagingSettings withMaxDifficulty(Difficulty d) {
     return new MessagingSettings(
-        easeBits, d, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds, ackStealthLevel);
+        d, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds, ackStealthLevel);
   }
 
   public MessagingSettings withPubkeyTtlSeconds(long ttl) {
     return new MessagingSettings(
-        easeBits, maxDifficulty, giveUpAfter, checkInterval, sendAcks, ttl, ackStealthLevel);
+        maxDifficulty, giveUpAfter, checkInterval, sendAcks, ttl, ackStealthLevel);
   }
 
   public MessagingSettings withAckStealthLevel(int level) {
     return new MessagingSettings(
-        easeBits, maxDifficulty, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds, level);
+        maxDifficulty, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds, level);
   }
 }

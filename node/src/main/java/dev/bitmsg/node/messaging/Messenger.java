@@ -6,7 +6,6 @@ import static dev.bitmsg.node.messaging.ResendPolicy.MAX_TTL;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
-import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.content.ContentCodec;
 import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.content.MessageEncoding;
@@ -15,22 +14,22 @@ import dev.bitmsg.node.store.Inbox;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
-import dev.bitmsg.node.store.PubkeyStore;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.ObjectMessage;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +46,12 @@ import org.slf4j.LoggerFactory;
  * the inventory, so after a restart it is re-published rather than made again; rows left in doing
  * PoW go back to queued. Thread-safe: the public methods only touch the stores and wake the sender
  * thread, which does all the work.
+ *
+ * <p>As a {@link MessagingView} it gives the node's outside interfaces counts and the changes of
+ * the stores it was built with, which the composition root observes ({@link
+ * MessagingStores#observedBy}).
  */
-public final class Messenger implements AutoCloseable {
+public final class Messenger implements MessagingView, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Messenger.class);
 
   /** Live proof-of-work progress of a row. Immutable. */
@@ -70,80 +73,52 @@ public final class Messenger implements AutoCloseable {
   private final Keyring keyring;
   private final Outbox outbox;
   private final Inbox inbox;
+  private final PubkeyWorkJobs jobs;
   private final AddressCodec codec;
   private final ContentCodec messageCodec = new ContentCodec();
   private final SendProgress progress;
   private final SendProgress jobProgress;
-  private final ObservedPubkeyWorkJobs jobs;
   private final PowWorker pow;
   private final AckWatch watchedAcks;
   private final PubkeyWork pubkeyWork;
   private final AckMaker acks;
   private final OwnIdentities own;
   private final OutboxSender outboxSender;
+  private final MessagingListeners listeners;
   private final ScheduledExecutorService sender;
   private @Nullable ScheduledFuture<?> senderLoop; // set by start(); runDue() logs its own failures
 
+  /**
+   * @param stores the stores, observed by {@code listeners} ({@link MessagingStores#observedBy})
+   * @param listeners the registry {@link #addListener} adds to
+   */
   public Messenger(
       MessagingSettings settings,
       Clock clock,
-      IdentityStore identities,
-      Keyring keyring,
-      Outbox outbox,
-      Inbox inbox,
-      PubkeyStore pubkeys,
-      AddressCodec codec,
-      IdentityGenerator generator,
-      ObjectFactory factory,
-      PowWorker pow,
-      PubkeyFinder finder,
-      PubkeyWorkJobs jobs,
-      AckMaker acks,
-      Consumer<ObjectMessage> publish) {
+      MessagingStores stores,
+      Addressing addressing,
+      ObjectMaking making,
+      MessagingListeners listeners) {
     this.settings = settings;
     this.clock = clock;
-    this.identities = identities;
-    this.keyring = keyring;
-    this.outbox = outbox;
-    this.inbox = inbox;
-    this.codec = codec;
-    this.acks = acks;
+    this.identities = stores.identities();
+    this.keyring = addressing.keyring();
+    this.outbox = stores.outbox();
+    this.inbox = stores.inbox();
+    this.jobs = stores.pubkeyWork();
+    this.codec = addressing.codec();
+    this.acks = making.acks();
+    this.pow = making.pow();
+    this.listeners = listeners;
     this.progress = new SendProgress(pow, clock);
     this.jobProgress = new SendProgress(pow, clock);
-    this.jobs = new ObservedPubkeyWorkJobs(jobs);
-    this.pow = pow;
     this.watchedAcks = new AckWatch(outbox, clock);
-    this.pubkeyWork =
-        new PubkeyWork(
-            settings,
-            clock,
-            identities,
-            this.jobs,
-            pubkeys,
-            finder,
-            codec,
-            factory,
-            pow,
-            publish,
-            jobProgress);
+    SendingContext context = new SendingContext(settings, clock, stores, addressing, making);
+    this.pubkeyWork = new PubkeyWork(context, jobProgress);
     this.own =
-        new OwnIdentities(clock, identities, keyring, codec, generator, pubkeyWork, this::wake);
-    this.outboxSender =
-        new OutboxSender(
-            settings,
-            clock,
-            identities,
-            keyring,
-            outbox,
-            pubkeys,
-            codec,
-            factory,
-            pow,
-            finder,
-            publish,
-            pubkeyWork,
-            watchedAcks,
-            progress);
+        new OwnIdentities(
+            clock, identities, keyring, codec, addressing.generator(), pubkeyWork, this::wake);
+    this.outboxSender = new OutboxSender(context, pubkeyWork, watchedAcks, progress);
     this.sender =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -157,12 +132,12 @@ public final class Messenger implements AutoCloseable {
   public void start() {
     int requeued = outbox.requeueInterrupted(now());
     if (requeued > 0) {
-      log.info("messaging: {} messages interrupted during PoW are queued again", requeued);
+      log.info("messages queued again after interrupted pow count={}", requeued);
     }
     watchedAcks.rearm();
-    int jobs = pubkeyWork.start();
-    if (jobs > 0) {
-      log.info("messaging: {} pubkey/getpubkey jobs interrupted during PoW are queued again", jobs);
+    int requeuedJobs = pubkeyWork.start();
+    if (requeuedJobs > 0) {
+      log.info("pubkey work queued again after interrupted pow count={}", requeuedJobs);
     }
     long every = settings.checkInterval().toMillis();
     senderLoop =
@@ -322,8 +297,8 @@ public final class Messenger implements AutoCloseable {
     return pubkeyWork.job(id);
   }
 
-  /** Pending pubkey and getpubkey jobs (queued or doing PoW), oldest first. */
-  public List<PubkeyWorkJob> pendingPowJobs() {
+  @Override
+  public List<PubkeyWorkJob> pendingPubkeyWork() {
     return jobs.pending();
   }
 
@@ -337,16 +312,24 @@ public final class Messenger implements AutoCloseable {
     return pow.describe();
   }
 
-  /**
-   * Registers a listener told about every state change of a pubkey or getpubkey job (on the
-   * changing thread: it must return quickly).
-   */
-  public void addPowJobListener(Consumer<PubkeyWorkJobChange> listener) {
-    jobs.addListener(listener);
+  @Override
+  public void addListener(MessagingListener listener) {
+    listeners.add(listener);
   }
 
-  public void removePowJobListener(Consumer<PubkeyWorkJobChange> listener) {
-    jobs.removeListener(listener);
+  @Override
+  public void removeListener(MessagingListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public long inboxCount() {
+    return inbox.count();
+  }
+
+  @Override
+  public Map<SendStatus, Long> outboxCounts() {
+    return outbox.countByStatus();
   }
 
   public List<InboxEntry> inbox() {
@@ -393,7 +376,7 @@ public final class Messenger implements AutoCloseable {
   }
 
   Set<String> awaitedAddresses() {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     for (OutboxEntry e :
         outbox.withStatus(
             EnumSet.of(SendStatus.AWAITING_PUBKEY, SendStatus.QUEUED, SendStatus.DOING_POW))) {
@@ -407,8 +390,8 @@ public final class Messenger implements AutoCloseable {
   public void wake() {
     try {
       sender.execute(outboxSender::runDue);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      log.debug("sender stopped");
+    } catch (RejectedExecutionException e) {
+      log.debug("sender stopped, not woken");
     }
   }
 

@@ -10,7 +10,6 @@ import dev.bitmsg.node.wire.BroadcastPlaintext;
 import dev.bitmsg.node.wire.BroadcastV4;
 import dev.bitmsg.node.wire.BroadcastV5;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.GetPubkey;
 import dev.bitmsg.node.wire.MsgPayload;
 import dev.bitmsg.node.wire.MsgPlaintext;
@@ -51,7 +50,7 @@ public final class ObjectFactory {
             BITFIELD_DOES_ACK,
             wire(id.signing().publicKey()),
             wire(id.encryption().publicKey()),
-            difficulty(id),
+            id.difficulty(),
             Bytes.EMPTY);
     if (a.version() >= 4) {
       Bytes tag = Bytes.of(addressCrypto.tag(a).bytes());
@@ -130,11 +129,7 @@ public final class ObjectFactory {
         BITFIELD_DOES_ACK,
         wire(id.signing().publicKey()),
         wire(id.encryption().publicKey()),
-        a.version() >= 3 ? Optional.of(difficulty(id)) : Optional.empty());
-  }
-
-  private static Difficulty difficulty(Identity id) {
-    return new Difficulty(id.nonceTrialsPerByte(), id.payloadLengthExtraBytes());
+        a.version() >= 3 ? Optional.of(id.difficulty()) : Optional.empty());
   }
 
   private Bytes sign(Identity id, Bytes data) {

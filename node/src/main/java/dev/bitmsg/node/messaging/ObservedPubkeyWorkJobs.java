@@ -5,35 +5,22 @@ import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.wire.Bytes;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link PubkeyWorkJobs} that tells listeners about every state change ({@link
  * PubkeyWorkJobChange}) after it is stored: the push events and the metrics see each transition (a
  * poll could miss a short proof of work). Changing calls are serialised so that the state read
  * before a change is the one it replaced; they are rare and cheap next to the work they stand for.
- * Listeners run on the changing thread and must return quickly; one that throws is logged and kept.
+ * Listeners run on the changing thread and must return quickly ({@link MessagingListener}).
  * Thread-safe.
  */
 final class ObservedPubkeyWorkJobs implements PubkeyWorkJobs {
-  private static final Logger log = LoggerFactory.getLogger(ObservedPubkeyWorkJobs.class);
-
   private final PubkeyWorkJobs jobs;
-  private final List<Consumer<PubkeyWorkJobChange>> listeners = new CopyOnWriteArrayList<>();
+  private final MessagingListeners listeners;
 
-  ObservedPubkeyWorkJobs(PubkeyWorkJobs jobs) {
+  ObservedPubkeyWorkJobs(PubkeyWorkJobs jobs, MessagingListeners listeners) {
     this.jobs = jobs;
-  }
-
-  void addListener(Consumer<PubkeyWorkJobChange> listener) {
-    listeners.add(listener);
-  }
-
-  void removeListener(Consumer<PubkeyWorkJobChange> listener) {
-    listeners.remove(listener);
+    this.listeners = listeners;
   }
 
   @Override
@@ -125,13 +112,6 @@ final class ObservedPubkeyWorkJobs implements PubkeyWorkJobs {
     if (now.isEmpty() || (before.isPresent() && before.get() == now.get().state())) {
       return;
     }
-    PubkeyWorkJobChange change = new PubkeyWorkJobChange(now.get(), before);
-    for (Consumer<PubkeyWorkJobChange> l : listeners) {
-      try {
-        l.accept(change);
-      } catch (RuntimeException e) {
-        log.warn("messaging: a pubkey work listener failed", e);
-      }
-    }
+    listeners.pubkeyWorkChanged(new PubkeyWorkJobChange(now.get(), before));
   }
 }

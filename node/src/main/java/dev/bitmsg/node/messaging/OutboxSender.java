@@ -14,8 +14,9 @@ import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.wire.Acks;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.pow.Difficulty;
+import dev.bitmsg.pow.PowException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -53,31 +54,18 @@ final class OutboxSender {
   private long lastRepublishCheck = System.nanoTime() - Long.MAX_VALUE / 2;
 
   OutboxSender(
-      MessagingSettings settings,
-      Clock clock,
-      IdentityStore identities,
-      Keyring keyring,
-      Outbox outbox,
-      PubkeyStore pubkeys,
-      AddressCodec codec,
-      ObjectFactory factory,
-      PowWorker pow,
-      PubkeyFinder finder,
-      Consumer<ObjectMessage> publish,
-      PubkeyWork pubkeyWork,
-      AckWatch watchedAcks,
-      SendProgress progress) {
-    this.settings = settings;
-    this.clock = clock;
-    this.identities = identities;
-    this.keyring = keyring;
-    this.outbox = outbox;
-    this.pubkeys = pubkeys;
-    this.codec = codec;
-    this.factory = factory;
-    this.pow = pow;
-    this.finder = finder;
-    this.publish = publish;
+      SendingContext context, PubkeyWork pubkeyWork, AckWatch watchedAcks, SendProgress progress) {
+    this.settings = context.settings();
+    this.clock = context.clock();
+    this.identities = context.stores().identities();
+    this.keyring = context.addressing().keyring();
+    this.outbox = context.stores().outbox();
+    this.pubkeys = context.stores().pubkeys();
+    this.codec = context.addressing().codec();
+    this.factory = context.making().factory();
+    this.pow = context.making().pow();
+    this.finder = context.addressing().pubkeys();
+    this.publish = context.making().publish();
     this.pubkeyWork = pubkeyWork;
     this.watchedAcks = watchedAcks;
     this.progress = progress;
@@ -113,7 +101,7 @@ final class OutboxSender {
           e.ackData().ifPresent(watchedAcks::forget);
           continue;
         }
-        log.info("messaging: resending {} (attempt {})", e.id(), e.retries() + 1);
+        log.info("message resent id={} attempt={}", e.id(), e.retries() + 1);
         outbox.setStatus(e.id(), SendStatus.QUEUED, now, Optional.empty());
       }
       for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.QUEUED))) {
@@ -127,7 +115,7 @@ final class OutboxSender {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      log.warn("messaging: sender loop failed", e);
+      log.warn("sender pass failed", e);
     }
   }
 
@@ -143,13 +131,13 @@ final class OutboxSender {
         sendMsg(e);
       }
     } catch (RuntimeException ex) {
-      if (ex instanceof dev.bitmsg.pow.PowException) {
-        log.warn("messaging: proof of work for {} failed, will retry: {}", e.id(), ex.getMessage());
+      if (ex instanceof PowException) {
+        log.warn("pow failed, will retry id={} cause={}", e.id(), ex.getMessage());
         outbox.setStatus(
             e.id(), SendStatus.QUEUED, now(), Optional.of("pow failed: " + ex.getMessage()));
         return;
       }
-      log.warn("messaging: message {} failed", e.id(), ex);
+      log.warn("message failed id={}", e.id(), ex);
       outbox.setStatus(
           e.id(), SendStatus.FAILED, now(), Optional.of(String.valueOf(ex.getMessage())));
     } finally {
@@ -176,9 +164,7 @@ final class OutboxSender {
     return pk.map(
         p ->
             new Recipient(
-                p.encryptionKey(),
-                new Difficulty(p.nonceTrialsPerByte(), p.extraBytes()),
-                p.doesAck() && e.ackData().isPresent()));
+                p.encryptionKey(), p.difficulty(), p.doesAck() && e.ackData().isPresent()));
   }
 
   private void sendMsg(OutboxEntry e) throws InterruptedException {
@@ -191,10 +177,11 @@ final class OutboxSender {
     if (keyring.own(codec.decode(e.to().get())).isEmpty()) {
       pubkeys.markUsed(e.to().get());
     }
-    Difficulty demanded = atLeastDefault(r.get().demanded());
+    Difficulty demanded = r.get().demanded().effective();
     Difficulty max = settings.maxDifficulty();
     if (Long.compareUnsigned(demanded.nonceTrialsPerByte(), max.nonceTrialsPerByte()) > 0
-        || Long.compareUnsigned(demanded.extraBytes(), max.extraBytes()) > 0) {
+        || Long.compareUnsigned(demanded.payloadLengthExtraBytes(), max.payloadLengthExtraBytes())
+            > 0) {
       outbox.setStatus(
           e.id(), SendStatus.TOO_DIFFICULT, now(), Optional.of("recipient demands " + demanded));
       return;
@@ -231,7 +218,7 @@ final class OutboxSender {
       return pow.solveBytes(withoutNonce, now, Difficulty.NETWORK_DEFAULT);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
-      throw new dev.bitmsg.pow.PowException("interrupted while making the ack");
+      throw new PowException("interrupted while making the ack");
     }
   }
 
@@ -251,7 +238,7 @@ final class OutboxSender {
           now + Math.max(ttl, 1) + Math.max(ttl, 1) / 10,
           now);
     }
-    log.info("messaging: {} {} sent (PoW by {})", e.kind(), e.id(), by);
+    log.info("message sent kind={} id={} powBy={}", e.kind(), e.id(), by);
   }
 
   private void sendBroadcast(OutboxEntry e) throws InterruptedException {
@@ -283,12 +270,6 @@ final class OutboxSender {
     long ttl = ResendPolicy.getpubkeyTtl(e.retries());
     pubkeyWork.request(to, ttl, "msg " + e.id());
     outbox.markAwaiting(e.id(), e.retries() + 1, now + ttl + ttl / 10, now);
-  }
-
-  private static Difficulty atLeastDefault(Difficulty d) {
-    dev.bitmsg.pow.Difficulty e =
-        new dev.bitmsg.pow.Difficulty(d.nonceTrialsPerByte(), d.extraBytes()).effective();
-    return new Difficulty(e.nonceTrialsPerByte(), e.payloadLengthExtraBytes());
   }
 
   private long now() {

@@ -22,6 +22,7 @@ import dev.bitmsg.node.wire.PubkeyV2;
 import dev.bitmsg.node.wire.PubkeyV3;
 import dev.bitmsg.node.wire.PubkeyV4;
 import dev.bitmsg.node.wire.SignedData;
+import dev.bitmsg.pow.Difficulty;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Optional;
@@ -98,8 +99,7 @@ public final class PubkeyFinder {
           body.behaviorBitfield(),
           body.signingKey(),
           body.encryptionKey(),
-          body.difficulty().nonceTrialsPerByte(),
-          body.difficulty().extraBytes(),
+          body.difficulty(),
           signed,
           body.signature());
     } catch (ProtocolException | CryptoException | IllegalArgumentException e) {
@@ -119,8 +119,7 @@ public final class PubkeyFinder {
             b.behaviorBitfield(),
             b.signingKey(),
             b.encryptionKey(),
-            b.difficulty().nonceTrialsPerByte(),
-            b.difficulty().extraBytes(),
+            b.difficulty(),
             SignedData.of(object, v3),
             b.signature());
       }
@@ -132,8 +131,7 @@ public final class PubkeyFinder {
                 v2.behaviorBitfield(),
                 v2.signingKey(),
                 v2.encryptionKey(),
-                1000,
-                1000,
+                Difficulty.NETWORK_DEFAULT,
                 clock.instant().getEpochSecond());
         pubkeys.put(pk);
         return Optional.of(pk);
@@ -159,8 +157,7 @@ public final class PubkeyFinder {
       int bitfield,
       Bytes signingKey,
       Bytes encryptionKey,
-      long ntpb,
-      long extra,
+      Difficulty difficulty,
       Bytes signed,
       Bytes signature) {
     if (!addressOf(address.version(), address.stream(), signingKey, encryptionKey)
@@ -179,8 +176,7 @@ public final class PubkeyFinder {
             bitfield,
             signingKey,
             encryptionKey,
-            ntpb,
-            extra,
+            difficulty,
             clock.instant().getEpochSecond());
     pubkeys.put(pk);
     return Optional.of(pk);

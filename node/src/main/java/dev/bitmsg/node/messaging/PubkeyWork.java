@@ -6,8 +6,8 @@ import dev.bitmsg.node.store.IdentityStore;
 import dev.bitmsg.node.store.PubkeyStore;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.PubkeyWorkJobs;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.PowException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -47,28 +47,17 @@ final class PubkeyWork {
   private final SendProgress progress;
   private final SecureRandom random = new SecureRandom();
 
-  PubkeyWork(
-      MessagingSettings settings,
-      Clock clock,
-      IdentityStore identities,
-      PubkeyWorkJobs jobs,
-      PubkeyStore pubkeys,
-      PubkeyFinder finder,
-      AddressCodec codec,
-      ObjectFactory factory,
-      PowWorker pow,
-      Consumer<ObjectMessage> publish,
-      SendProgress progress) {
-    this.settings = settings;
-    this.clock = clock;
-    this.identities = identities;
-    this.jobs = jobs;
-    this.pubkeys = pubkeys;
-    this.finder = finder;
-    this.codec = codec;
-    this.factory = factory;
-    this.pow = pow;
-    this.publish = publish;
+  PubkeyWork(SendingContext context, SendProgress progress) {
+    this.settings = context.settings();
+    this.clock = context.clock();
+    this.identities = context.stores().identities();
+    this.jobs = context.stores().pubkeyWork();
+    this.pubkeys = context.stores().pubkeys();
+    this.finder = context.addressing().pubkeys();
+    this.codec = context.addressing().codec();
+    this.factory = context.making().factory();
+    this.pow = context.making().pow();
+    this.publish = context.making().publish();
     this.progress = progress;
   }
 
@@ -98,10 +87,7 @@ final class PubkeyWork {
     }
     OptionalLong age = sinceLastSent(address);
     if (age.isPresent() && age.getAsLong() < settings.pubkeyTtlSeconds()) {
-      log.info(
-          "messaging: getpubkey for {} not answered: our pubkey went out {} s ago",
-          address,
-          age.getAsLong());
+      log.info("getpubkey not answered address={} pubkeyAgeSeconds={}", address, age.getAsLong());
       return false;
     }
     publishOwn(address, "getpubkey");
@@ -152,7 +138,7 @@ final class PubkeyWork {
         run(job);
       } catch (PowException e) {
         log.warn(
-            "messaging: proof of work for {} of {} failed, will retry: {}",
+            "pubkey work pow failed, will retry kind={} address={} cause={}",
             job.kind(),
             job.address(),
             e.getMessage());
@@ -224,7 +210,7 @@ final class PubkeyWork {
     }
     jobs.markSent(job.id(), now);
     log.info(
-        "messaging: {} of {} sent ({}, PoW by {})",
+        "pubkey work sent kind={} address={} reason={} powBy={}",
         job.kind() == PubkeyWorkJob.Kind.PUBKEY ? "pubkey" : "getpubkey",
         job.address(),
         job.reason(),

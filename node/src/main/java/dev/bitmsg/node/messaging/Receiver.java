@@ -3,10 +3,8 @@ package dev.bitmsg.node.messaging;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
-import dev.bitmsg.node.crypto.Ecies;
-import dev.bitmsg.node.crypto.Hashes;
+import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.crypto.TrialMatch;
-import dev.bitmsg.node.crypto.Verifier;
 import dev.bitmsg.node.store.Inbox;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.OutboxEntry;
@@ -27,6 +25,9 @@ import dev.bitmsg.node.wire.ProtocolException;
 import dev.bitmsg.node.wire.PubkeyV4;
 import dev.bitmsg.node.wire.SenderKeys;
 import dev.bitmsg.node.wire.SignedData;
+import dev.bitmsg.pow.ObjectPow;
+import dev.bitmsg.pow.PowRules;
+import dev.bitmsg.pow.TrialValue;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class Receiver implements AutoCloseable {
   private final PubkeyFinder finder;
   private final TrialDecryptor decryptor;
   private final SenderSignatures signatures;
+  private final PowRules powRules;
   private final BroadcastReceiver broadcasts;
   private final AddressCodec codec;
   private final Inbox inbox;
@@ -77,27 +79,27 @@ public final class Receiver implements AutoCloseable {
             return t;
           });
 
+  /**
+   * @param stores the observed stores ({@link MessagingStores#observedBy}), as the messenger's
+   * @param publish publishes the embedded acks of received msgs
+   */
   public Receiver(
-      Keyring keyring,
       Messenger messenger,
-      PubkeyFinder finder,
-      Ecies ecies,
-      Verifier verifier,
-      Hashes hashes,
-      AddressCodec codec,
-      Inbox inbox,
-      PubkeyStore pubkeys,
+      MessagingStores stores,
+      Addressing addressing,
+      ReceiveChecks checks,
       MessagingSettings settings,
       Consumer<ObjectMessage> publish,
       Clock clock) {
-    this.keyring = keyring;
+    this.keyring = addressing.keyring();
     this.messenger = messenger;
-    this.finder = finder;
-    this.decryptor = new TrialDecryptor(ecies);
-    this.signatures = new SenderSignatures(verifier, hashes);
-    this.codec = codec;
-    this.inbox = inbox;
-    this.pubkeys = pubkeys;
+    this.finder = addressing.pubkeys();
+    this.decryptor = new TrialDecryptor(checks.ecies());
+    this.signatures = new SenderSignatures(checks.verifier(), checks.hashes());
+    this.powRules = checks.powRules();
+    this.codec = addressing.codec();
+    this.inbox = stores.inbox();
+    this.pubkeys = stores.pubkeys();
     this.settings = settings;
     this.publish = publish;
     this.clock = clock;
@@ -112,11 +114,11 @@ public final class Receiver implements AutoCloseable {
             try {
               process(object);
             } catch (RuntimeException e) {
-              log.warn("receiver: object {} failed", object.inventoryVector(), e);
+              log.warn("object processing failed vector={}", object.inventoryVector(), e);
             }
           });
     } catch (RejectedExecutionException e) {
-      log.debug("receiver stopped");
+      log.debug("receiver stopped, object not processed");
     }
   }
 
@@ -153,7 +155,7 @@ public final class Receiver implements AutoCloseable {
   }
 
   /** Tries every enabled identity's key on a msg; returns the match. */
-  public Optional<TrialMatch> tryDecrypt(Bytes blob, List<dev.bitmsg.node.crypto.PrivateKey> keys) {
+  public Optional<TrialMatch> tryDecrypt(Bytes blob, List<PrivateKey> keys) {
     return decryptor.tryDecrypt(blob, keys);
   }
 
@@ -168,13 +170,11 @@ public final class Receiver implements AutoCloseable {
     try {
       pt = MsgPlaintext.read(Bytes.of(match.get().plaintext()));
     } catch (ProtocolException | IllegalArgumentException e) {
-      log.info("receiver: undecodable msg for {}: {}", codec.encode(me.address()), e.getMessage());
+      log.info("msg undecodable to={} cause={}", codec.encode(me.address()), e.getMessage());
       return;
     }
     if (!Arrays.equals(pt.destinationRipe().toByteArray(), me.address().ripe().bytes())) {
-      log.info(
-          "receiver: msg decrypted by {} names another destination; dropped",
-          codec.encode(me.address()));
+      log.info("msg dropped to={} reason=names another destination", codec.encode(me.address()));
       return;
     }
     SenderKeys s = pt.sender();
@@ -182,7 +182,7 @@ public final class Receiver implements AutoCloseable {
       return;
     }
     if (!signatures.verified(s, SignedData.msg(object.header(), pt), pt.signature())) {
-      log.info("receiver: msg with a bad signature dropped");
+      log.info("msg dropped reason=bad signature");
       return;
     }
     BitmessageAddress from =
@@ -190,20 +190,18 @@ public final class Receiver implements AutoCloseable {
     String fromText = codec.encode(from);
     if (!me.chan() && !sufficientForMe(object, me)) {
       log.info(
-          "receiver: msg from {} carries less work than {} demands; dropped",
+          "msg dropped from={} to={} reason=less work than demanded",
           fromText,
           codec.encode(me.address()));
       return;
     }
-    var d = s.difficultyOrDefault();
     pubkeys.put(
         new StoredPubkey(
             fromText,
             s.behaviorBitfield(),
             s.signingKey(),
             s.encryptionKey(),
-            d.nonceTrialsPerByte(),
-            d.extraBytes(),
+            s.difficultyOrDefault(),
             now()));
     messenger.pubkeyArrived(fromText);
     if (pt.encoding() == 0) {
@@ -223,12 +221,12 @@ public final class Receiver implements AutoCloseable {
     if (!fresh) {
       return;
     }
-    log.info("receiver: msg from {} to {}", fromText, codec.encode(me.address()));
+    log.info("msg received from={} to={}", fromText, codec.encode(me.address()));
     if (!me.chan() && settings.sendAcks() && !pt.ackData().isEmpty()) {
       try {
         publish.accept(Acks.parseEmbedded(pt.ackData()));
       } catch (ProtocolException | IllegalArgumentException e) {
-        log.info("receiver: embedded ack unusable: {}", e.getMessage());
+        log.info("embedded ack unusable cause={}", e.getMessage());
       }
     }
   }
@@ -268,27 +266,15 @@ public final class Receiver implements AutoCloseable {
 
   /**
    * PROTOCOL.md section 5: a msg to an own v3+ address must meet the difficulty that address
-   * demands (checked as the network verifier does, eased like the network check in tests).
+   * demands, under the node's PoW rules (as the network check applies them).
    */
   private boolean sufficientForMe(ObjectMessage object, Identity me) {
-    if (me.address().version() < 3
-        || (me.nonceTrialsPerByte() <= Identity.DEFAULT_DIFFICULTY
-            && me.payloadLengthExtraBytes() <= Identity.DEFAULT_DIFFICULTY)) {
+    if (me.address().version() < 3 || !me.difficulty().exceedsNetworkDefault()) {
       return true;
     }
     byte[] raw = object.raw().toByteArray();
-    long target =
-        dev.bitmsg.pow.PowRules.NETWORK.objectTarget(
-            raw,
-            now(),
-            new dev.bitmsg.pow.Difficulty(me.nonceTrialsPerByte(), me.payloadLengthExtraBytes()));
-    int ease = settings.easeBits();
-    if (ease > 0) {
-      target = Long.numberOfLeadingZeros(target) < ease ? -1L : target << ease;
-    }
-    return dev.bitmsg.pow.TrialValue.meets(
-        dev.bitmsg.pow.TrialValue.of(object.nonce(), dev.bitmsg.pow.ObjectPow.initialHash(raw)),
-        target);
+    long target = powRules.objectTarget(raw, now(), me.difficulty());
+    return TrialValue.meets(TrialValue.of(object.nonce(), ObjectPow.initialHash(raw)), target);
   }
 
   private long now() {

@@ -1,7 +1,7 @@
 package dev.bitmsg.node.messaging;
 
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
+import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.PowProgress;
 import dev.bitmsg.pow.PowRules;
 import java.time.Clock;

@@ -1,10 +1,14 @@
 package dev.bitmsg.node.metrics;
 
-import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.messaging.MessagingListener;
+import dev.bitmsg.node.messaging.MessagingView;
 import dev.bitmsg.node.messaging.PubkeyWorkJobChange;
-import dev.bitmsg.node.net.PeerGroup;
+import dev.bitmsg.node.net.NodeNetwork;
+import dev.bitmsg.node.net.ObjectCounters;
+import dev.bitmsg.node.net.PeerInfo;
 import dev.bitmsg.node.net.RelayCounts;
-import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.pow.PowTiming;
+import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.ObjectType;
@@ -19,14 +23,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Prometheus metrics of one node, served on {@code /metrics}: connections by direction, objects
  * stored since start by type, objects relayed since start (by inv and getdata), inventory size,
  * inbox and outbox (by status) counts, pubkey/getpubkey work (finished by kind and outcome, pending
- * by kind) and a histogram of proof-of-work time by provider and outcome. Thread-safe.
+ * by kind) and a histogram of proof-of-work time by provider and outcome. Gauges read counts when
+ * scraped; finished pubkey work is counted from the messaging listener. Thread-safe.
  */
 public final class NodeMetrics implements AutoCloseable {
   static final double[] POW_BUCKETS = {0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800};
@@ -34,22 +38,35 @@ public final class NodeMetrics implements AutoCloseable {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Histogram powSeconds;
   private final Counter pubkeyWorkDone;
-  private final Node node;
-  private final Consumer<PubkeyWorkJobChange> jobListener = this::jobChanged;
+  private final MessagingView messaging;
+  private final MessagingListener jobListener =
+      new MessagingListener() {
+        @Override
+        public void pubkeyWorkChanged(PubkeyWorkJobChange change) {
+          jobChanged(change);
+        }
+      };
   private @Nullable HTTPServer http;
 
-  public NodeMetrics(Node node) {
-    this.node = node;
-    ObjectCounters counters = node.objectCounters();
-    PowTiming pow = node.powTiming();
+  /**
+   * @param counters objects stored since start, by type
+   * @param pow the timing of every proof of work of the node
+   */
+  public NodeMetrics(
+      NodeNetwork network,
+      ObjectCounters counters,
+      Inventory inventory,
+      MessagingView messaging,
+      PowTiming pow) {
+    this.messaging = messaging;
     GaugeWithCallback.builder()
         .name("bitmsg_node_connections")
         .help("Established peer connections")
         .labelNames("direction")
         .callback(
             cb -> {
-              List<PeerGroup.PeerInfo> peers = node.peers().peers();
-              long in = peers.stream().filter(PeerGroup.PeerInfo::inbound).count();
+              List<PeerInfo> peers = network.peers();
+              long in = peers.stream().filter(PeerInfo::inbound).count();
               cb.call((double) in, "inbound");
               cb.call((double) (peers.size() - in), "outbound");
             })
@@ -76,7 +93,7 @@ public final class NodeMetrics implements AutoCloseable {
         .labelNames("via")
         .callback(
             cb -> {
-              RelayCounts relayed = node.peers().relayCounts();
+              RelayCounts relayed = network.relayCounts();
               cb.call((double) relayed.announced(), "inv");
               cb.call((double) relayed.served(), "getdata");
             })
@@ -84,12 +101,12 @@ public final class NodeMetrics implements AutoCloseable {
     GaugeWithCallback.builder()
         .name("bitmsg_node_inventory_objects")
         .help("Objects in the inventory")
-        .callback(cb -> cb.call((double) node.inventory().count()))
+        .callback(cb -> cb.call((double) inventory.count()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("bitmsg_node_inbox_messages")
         .help("Received messages and broadcasts")
-        .callback(cb -> cb.call(node.messenger().inbox().size()))
+        .callback(cb -> cb.call((double) messaging.inboxCount()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("bitmsg_node_sent_messages")
@@ -101,9 +118,7 @@ public final class NodeMetrics implements AutoCloseable {
               for (SendStatus s : SendStatus.values()) {
                 byStatus.put(s, 0L);
               }
-              for (OutboxEntry e : node.messenger().outbox()) {
-                byStatus.merge(e.status(), 1L, Long::sum);
-              }
+              byStatus.putAll(messaging.outboxCounts());
               byStatus.forEach((s, n) -> cb.call(n, s.wireName()));
             })
         .register(registry);
@@ -121,7 +136,7 @@ public final class NodeMetrics implements AutoCloseable {
         pubkeyWorkDone.labelValues(kindName(k), st.wireName());
       }
     }
-    node.messenger().addPowJobListener(jobListener);
+    messaging.addListener(jobListener);
     GaugeWithCallback.builder()
         .name("bitmsg_node_pubkey_work_pending")
         .help("Pubkey publications and getpubkey requests queued or doing proof of work, by kind")
@@ -132,7 +147,7 @@ public final class NodeMetrics implements AutoCloseable {
               for (PubkeyWorkJob.Kind k : PubkeyWorkJob.Kind.values()) {
                 byKind.put(k, 0L);
               }
-              for (PubkeyWorkJob j : node.messenger().pendingPowJobs()) {
+              for (PubkeyWorkJob j : messaging.pendingPubkeyWork()) {
                 byKind.merge(j.kind(), 1L, Long::sum);
               }
               byKind.forEach((k, n) -> cb.call(n, kindName(k)));
@@ -176,7 +191,7 @@ public final class NodeMetrics implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    node.messenger().removePowJobListener(jobListener);
+    messaging.removeListener(jobListener);
     if (http != null) {
       http.close();
     }

@@ -1,10 +1,10 @@
 /**
- * The node's Prometheus metrics ({@code bitmsg_node_*}, the JVM's and {@code bitmsg_build_info})
- * and their {@code /metrics} endpoint, object counters and PoW timing. Labels are bounded: the PoW
- * provider is one of {@code remote}, {@code cpu}, {@code cpu_fallback}. Depends on the node's
- * components it reads and on prometheus-metrics.
+ * Prometheus metrics of a node on {@code /metrics} ({@link dev.bitmsg.node.metrics.NodeMetrics}):
+ * connections, objects stored and relayed, inventory, mailbox and pubkey work counts, PoW time
+ * ({@code bitmsg_node_*}), plus the JVM's and {@code bitmsg_build_info} ({@code ProcessMetrics}).
+ * Labels are bounded: the PoW provider is one of {@code remote}, {@code cpu}, {@code cpu_fallback}
+ * ({@link dev.bitmsg.node.metrics.PowProviderLabel}). Reads the ports {@code net.NodeNetwork},
+ * {@code messaging.MessagingView}, the inventory interface, {@code net.ObjectCounters} and {@code
+ * pow.PowTiming}; never {@code app}.
  */
-@NullMarked
 package dev.bitmsg.node.metrics;
-
-import org.jspecify.annotations.NullMarked;

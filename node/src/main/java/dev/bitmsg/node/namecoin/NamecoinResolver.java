@@ -2,8 +2,8 @@ package dev.bitmsg.node.namecoin;
 
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressException;
-import dev.bitmsg.node.api.JsonValues;
-import dev.bitmsg.node.api.RpcFormatException;
+import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.RpcFormatException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -134,6 +134,6 @@ final class AddrGossip {
         kept++;
       }
     }
-    log.debug("{}: addr with {} entries, kept {}", peer, addr.addresses().size(), kept);
+    log.debug("addr received peer={} entries={} kept={}", peer, addr.addresses().size(), kept);
   }
 }

@@ -27,7 +27,7 @@ public final class BanList {
   public void ban(InetAddress address, String reason) {
     Instant end = clock.instant().plus(duration);
     until.put(address, end);
-    log.warn("{}: banned until {}: {}", address.getHostAddress(), end, reason);
+    log.warn("peer banned address={} until={} reason={}", address.getHostAddress(), end, reason);
   }
 
   public boolean isBanned(InetAddress address) {

@@ -28,9 +28,14 @@ public final class ChannelFailures {
       return;
     }
     if (cause instanceof ClosedChannelException) {
-      log.debug("{}: {} on a closed channel", f.channel().remoteAddress(), operation);
+      log.debug(
+          "channel closed already peer={} operation={}", f.channel().remoteAddress(), operation);
     } else {
-      log.info("{}: {} failed: {}", f.channel().remoteAddress(), operation, cause.toString());
+      log.info(
+          "channel operation failed peer={} operation={} cause={}",
+          f.channel().remoteAddress(),
+          operation,
+          cause.toString());
     }
   }
 }

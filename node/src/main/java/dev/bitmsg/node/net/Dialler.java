@@ -109,7 +109,7 @@ final class Dialler {
     try {
       ip = InetAddress.getByName(hp.host());
     } catch (IOException e) {
-      log.info("{}: cannot resolve: {}", hp, e.getMessage());
+      log.info("peer address unresolved peer={} cause={}", hp, e.getMessage());
       return false;
     }
     if (group.banList().isBanned(ip) || group.connectedInbound(ip, hp.port())) {
@@ -143,7 +143,9 @@ final class Dialler {
         x -> {
           if (!x.isSuccess()) {
             log.info(
-                "{}: connect failed: {}", hp, x.cause() == null ? "?" : x.cause().getMessage());
+                "connect failed peer={} cause={}",
+                hp,
+                x.cause() == null ? "?" : x.cause().getMessage());
             group.offload(
                 () -> group.knownNodes().adjustRating(ip.getHostAddress(), hp.port(), -0.1));
           }

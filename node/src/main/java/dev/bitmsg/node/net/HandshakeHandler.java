@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
@@ -73,7 +74,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
             .schedule(
                 () -> {
                   log.info(
-                      "{}: handshake not completed within {} ms, closing",
+                      "handshake timed out, closing peer={} limitMs={}",
                       ctx.channel().remoteAddress(),
                       handshakeTimeoutMillis);
                   ctx.close().addListener(ChannelFailures.LOG_CLOSE);
@@ -116,13 +117,13 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       onVerack(ctx);
     } else if (m instanceof ErrorMessage e) {
       log.info(
-          "{}: error from peer before handshake (fatal={}): {}",
+          "error message before handshake peer={} fatal={} text={}",
           ctx.channel().remoteAddress(),
           e.fatal(),
           e.textString());
     } else {
       log.info(
-          "{}: '{}' before the handshake completed, closing",
+          "message before handshake, closing peer={} command={}",
           ctx.channel().remoteAddress(),
           m.command());
       ctx.close().addListener(ChannelFailures.LOG_CLOSE);
@@ -131,7 +132,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
   private void onVersion(ChannelHandlerContext ctx, Version v) {
     if (versionReceived) {
-      log.info("{}: second version during the handshake, closing", ctx.channel().remoteAddress());
+      log.info("second version in handshake, closing peer={}", ctx.channel().remoteAddress());
       ctx.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
@@ -139,13 +140,14 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     Optional<String> refusal =
         VersionCheck.refusal(v, params, clock.instant().getEpochSecond(), selfNonces);
     if (refusal.isPresent()) {
-      log.info("{}: refusing version: {}", ctx.channel().remoteAddress(), refusal.get());
+      log.info("version refused peer={} reason={}", ctx.channel().remoteAddress(), refusal.get());
       ctx.writeAndFlush(ErrorMessage.of(ErrorMessage.FATAL, 0, refusal.get()))
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
     if (!VersionCheck.USER_AGENT.matcher(v.userAgentText()).matches()) {
-      log.debug("{}: odd user agent '{}'", ctx.channel().remoteAddress(), v.userAgentText());
+      log.debug(
+          "odd user agent peer={} userAgent={}", ctx.channel().remoteAddress(), v.userAgentText());
     }
     peerVersion = v;
     ctx.write(new VerAck()).addListener(ChannelFailures.LOG_WRITE);
@@ -159,7 +161,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
   private void onVerack(ChannelHandlerContext ctx) {
     if (!versionSent || verackReceived) {
-      log.info("{}: unexpected verack, closing", ctx.channel().remoteAddress());
+      log.info("unexpected verack, closing peer={}", ctx.channel().remoteAddress());
       ctx.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
@@ -191,7 +193,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     NetworkAddress from =
         new NetworkAddress(
             params.services(),
-            HostEncoding.encode(java.net.InetAddress.getLoopbackAddress()),
+            HostEncoding.encode(InetAddress.getLoopbackAddress()),
             advertisedPort);
     Version ours =
         Version.of(

@@ -71,12 +71,13 @@ final class InboundListener {
   private void admit(SocketChannel ch) {
     InetAddress ip = ch.remoteAddress().getAddress();
     if (banList.isBanned(ip)) {
-      log.info("{}: refused, banned", ch.remoteAddress());
+      log.info("inbound refused peer={} reason=banned", ch.remoteAddress());
       ch.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
     if (settings.oneInboundPerIp() && inboundIps.putIfAbsent(ip, ch) != null) {
-      log.info("{}: refused, already connected inbound from this address", ch.remoteAddress());
+      log.info(
+          "inbound refused peer={} reason=already connected from this address", ch.remoteAddress());
       ch.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }
@@ -86,7 +87,9 @@ final class InboundListener {
     if (inboundCount.incrementAndGet() > settings.maxInbound()) {
       inboundCount.decrementAndGet();
       log.info(
-          "{}: refused, {} inbound connections already", ch.remoteAddress(), settings.maxInbound());
+          "inbound refused peer={} reason=inbound limit inbound={}",
+          ch.remoteAddress(),
+          settings.maxInbound());
       ch.close().addListener(ChannelFailures.LOG_CLOSE);
       return;
     }

@@ -8,42 +8,22 @@ import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.TrialValue;
 
 /**
- * The proof-of-work rule objects must meet to be stored or relayed: PyBitmessage's target at the
- * network minimum difficulty (1000/1000, PROTOCOL.md section 5), computed by {@link ObjectPow}.
- *
- * <p>{@link #eased(int)} multiplies the target by 2^bits for benchmarks and tests, so objects can
- * be made cheaply while every other step of the check (target formula, initial hash, trial value,
- * comparison) stays the production code path. A real node uses {@link #network()} only. Immutable
- * and thread-safe.
+ * The proof-of-work rule objects must meet to be stored or relayed: the target of the node's {@link
+ * PowRules} at the network minimum difficulty (1000/1000, PROTOCOL.md section 5). A node runs
+ * {@link PowRules#NETWORK}; a test network hands every node the same easier rules through the
+ * composition root, so every other step of the check (initial hash, trial value, comparison) stays
+ * the production path. Immutable and thread-safe.
  */
 public final class NetworkPowCheck implements PowCheck {
-  private final int easeBits;
+  private final PowRules rules;
 
-  private NetworkPowCheck(int easeBits) {
-    if (easeBits < 0 || easeBits > 63) {
-      throw new IllegalArgumentException("easeBits must be 0..63, got " + easeBits);
-    }
-    this.easeBits = easeBits;
+  public NetworkPowCheck(PowRules rules) {
+    this.rules = rules;
   }
 
-  /** The network rule. */
-  public static NetworkPowCheck network() {
-    return new NetworkPowCheck(0);
-  }
-
-  /** The network target times 2^bits (tests and benchmarks only). */
-  public static NetworkPowCheck eased(int bits) {
-    return new NetworkPowCheck(bits);
-  }
-
-  /** The target {@code object} must meet at {@code now} under this rule (unsigned). */
+  /** The target {@code object} must meet at {@code now} under these rules (unsigned). */
   public long target(byte[] object, long nowEpochSeconds) {
-    long t = PowRules.NETWORK.objectTarget(object, nowEpochSeconds, Difficulty.NETWORK_DEFAULT);
-    if (easeBits == 0 || t == 0) {
-      return t;
-    }
-    // Unsigned shift that saturates at 2^64 - 1 instead of wrapping.
-    return Long.numberOfLeadingZeros(t) < easeBits ? -1L : t << easeBits;
+    return rules.objectTarget(object, nowEpochSeconds, Difficulty.NETWORK_DEFAULT);
   }
 
   @Override

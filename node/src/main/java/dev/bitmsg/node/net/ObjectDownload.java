@@ -77,7 +77,7 @@ final class ObjectDownload {
     int expired = fetch.expire(group.nowMillis());
     if (expired > 0) {
       log.info(
-          "{}: forgot {} requests not answered within {}",
+          "unanswered requests forgotten peer={} count={} after={}",
           peer,
           expired,
           group.settings().requestTimeout());
@@ -117,8 +117,10 @@ final class ObjectDownload {
       ObjectIngest.Result result = results.get(i);
       switch (result.outcome()) {
         case STORED -> group.relay().forward(object, peer);
-        case DUPLICATE -> log.trace("{}: duplicate object {}", peer, v);
-        case IGNORED -> log.debug("{}: object {} not kept: {}", peer, v, result.verdict().reason());
+        case DUPLICATE -> log.trace("duplicate object peer={} vector={}", peer, v);
+        case IGNORED ->
+            log.debug(
+                "object not kept peer={} vector={} verdict={}", peer, v, result.verdict().reason());
         case INVALID -> {
           // Valid objects of the same batch are kept; the sender is dropped either way.
           group.misbehaved(peer, "invalid object " + v + ": " + result.verdict().reason());

@@ -70,7 +70,7 @@ final class ObjectUpload {
     for (InventoryVector v : vectors) {
       if (servesQueued >= group.settings().maxServeQueue()) {
         if (!servesTruncatedLogged) {
-          log.info("{}: getdata queue full ({}), ignoring further requests", peer, servesQueued);
+          log.info("getdata queue full, ignoring requests peer={} queued={}", peer, servesQueued);
           servesTruncatedLogged = true;
         }
         break;

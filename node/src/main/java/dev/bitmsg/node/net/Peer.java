@@ -140,9 +140,13 @@ final class Peer {
       } else if (m instanceof Ping) {
         channel.writeAndFlush(new Pong()).addListener(ChannelFailures.LOG_WRITE);
       } else if (m instanceof ErrorMessage e) {
-        log.info("{}: error from peer (fatal={}): {}", name, e.fatal(), e.textString());
+        log.info(
+            "error message from peer peer={} fatal={} text={}", name, e.fatal(), e.textString());
       } else {
-        log.debug("{}: ignoring '{}'", name, m.command()); // pong, late version/verack, unknown
+        log.debug(
+            "message ignored peer={} command={}",
+            name,
+            m.command()); // pong, late version/verack, unknown
       }
     } finally {
       if (serial.size() < READ_LOW_WATER && !channel.config().isAutoRead()) {
@@ -158,7 +162,7 @@ final class Peer {
     int addrs = group.addrGossip().advertiseTo(this);
     int objects = upload.queueInventory();
     log.info(
-        "{}: established ({}, {}, streams {}); announcing {} objects, {} addresses",
+        "peer established peer={} direction={} userAgent={} streams={} announcing={} addresses={}",
         name,
         inbound ? "inbound" : "outbound",
         version.userAgentText(),

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.net;
 
+import dev.bitmsg.node.crypto.TlsEngines;
 import dev.bitmsg.node.net.tls.LinkTls;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.KnownNodes;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: fields are final and hold concurrent collections or are set once in {@link
  * #start()} before any connection exists.
  */
-public final class PeerGroup implements AutoCloseable {
+public final class PeerGroup implements NodeNetwork, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PeerGroup.class);
   static final int WRITE_LOW_WATER = 256 * 1024;
   static final int WRITE_HIGH_WATER = 1024 * 1024;
@@ -82,14 +83,20 @@ public final class PeerGroup implements AutoCloseable {
   private final InboundListener listener;
   private final ObjectRelay relay;
   private final AddrGossip addrGossip;
+  private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
   private volatile Optional<InetSocketAddress> bound = Optional.empty();
 
+  /**
+   * @param tls the TLS engines of encrypted links; required when {@code params} advertise {@code
+   *     NODE_SSL}
+   */
   public PeerGroup(
       NetworkParams params,
       PeerSettings settings,
       Mode mode,
       ObjectIngest ingest,
       KnownNodes knownNodes,
+      Optional<TlsEngines> tls,
       Clock clock) {
     this.params = params;
     this.settings = settings;
@@ -115,7 +122,7 @@ public final class PeerGroup implements AutoCloseable {
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-net-timer", true));
     t.setRemoveOnCancelPolicy(true);
     this.timer = t;
-    this.pipeline = new PeerPipeline(this, params, settings, clock);
+    this.pipeline = new PeerPipeline(this, params, settings, tls, clock);
     this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
     this.listener = new InboundListener(settings, banList, loops, ch -> initPipeline(ch, false));
     this.relay = new ObjectRelay(peers.values(), ingest, clock);
@@ -132,9 +139,9 @@ public final class PeerGroup implements AutoCloseable {
   public void start() throws InterruptedException {
     if (mode.listen().isPresent()) {
       bound = Optional.of(listener.bind(mode.listen().get()));
-      log.info("listening on {}", bound.get());
+      log.info("listening address={}", bound.get());
     } else {
-      log.info("client-only mode: not listening");
+      log.info("client-only, not listening");
     }
     long dial = settings.dialInterval().toMillis();
     periodic.add(timer.scheduleWithFixedDelay(dialler::tick, 0, dial, TimeUnit.MILLISECONDS));
@@ -167,13 +174,31 @@ public final class PeerGroup implements AutoCloseable {
     peers.put(ch, peer);
     addrGossip.connected(peer);
     peer.start();
+    tellListeners(info(peer), true);
     return peer;
   }
 
   void unregister(Peer peer) {
     peer.markClosed();
     if (peers.remove(peer.channel()) != null) {
-      log.info("{}: disconnected", peer);
+      log.info("peer disconnected peer={}", peer);
+      tellListeners(info(peer), false);
+    }
+  }
+
+  /** Runs after the registry changed; a listener that fails is logged and kept. */
+  private void tellListeners(PeerInfo peer, boolean connected) {
+    int count = peers.size();
+    for (ConnectionListener l : connectionListeners) {
+      try {
+        if (connected) {
+          l.connected(peer, count);
+        } else {
+          l.disconnected(peer, count);
+        }
+      } catch (RuntimeException e) {
+        log.warn("connection listener failed peer={}", peer.endpoint(), e);
+      }
     }
   }
 
@@ -197,22 +222,19 @@ public final class PeerGroup implements AutoCloseable {
         banList.ban(remote.getAddress(), "protocol violation: " + c.getMessage());
       }
     } else if (c instanceof IOException) {
-      log.info("{}: {}", remote, c.getMessage());
+      log.info("peer connection failed peer={} cause={}", remote, c.getMessage());
     } else {
-      log.warn("{}: unexpected error, closing", remote, c);
+      log.warn("peer error, closing peer={}", remote, c);
     }
     ch.close().addListener(ChannelFailures.LOG_CLOSE);
   }
 
-  /**
-   * Ingests an object created or received outside the network (the node's own messages, tests) and
-   * announces it to every peer when it is new.
-   */
+  @Override
   public ObjectIngest.Result submit(ObjectMessage object) {
     return relay.submit(object);
   }
 
-  /** Objects passed on to peers that this node did not make, since start. */
+  @Override
   public RelayCounts relayCounts() {
     return relay.counts();
   }
@@ -240,30 +262,34 @@ public final class PeerGroup implements AutoCloseable {
             }
           });
     } catch (RejectedExecutionException e) {
-      log.warn("worker queue full, dropping a bookkeeping task");
+      log.warn("worker queue full, bookkeeping task dropped");
     }
   }
 
   // ---- accessors for peers and callers ----
 
-  /** A snapshot of the established peers. Immutable. */
-  public record PeerInfo(
-      InetSocketAddress remote,
-      boolean inbound,
-      String userAgent,
-      Optional<String> tlsCipherSuite) {}
-
+  @Override
   public List<PeerInfo> peers() {
     List<PeerInfo> out = new ArrayList<>();
     for (Peer p : peers.values()) {
-      out.add(
-          new PeerInfo(
-              p.remote(),
-              p.inbound(),
-              p.version().userAgentText(),
-              LinkTls.cipherSuite(p.channel())));
+      out.add(info(p));
     }
     return out;
+  }
+
+  private static PeerInfo info(Peer p) {
+    return new PeerInfo(
+        p.remote(), p.inbound(), p.version().userAgentText(), LinkTls.cipherSuite(p.channel()));
+  }
+
+  @Override
+  public void addConnectionListener(ConnectionListener listener) {
+    connectionListeners.add(listener);
+  }
+
+  @Override
+  public void removeConnectionListener(ConnectionListener listener) {
+    connectionListeners.remove(listener);
   }
 
   public BanList banList() {

@@ -34,7 +34,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       peer = group.register(ctx.channel(), inbound, e.peerVersion());
     } else if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.READER_IDLE) {
-        log.info("{}: nothing received for too long, closing", ctx.channel().remoteAddress());
+        log.info("peer silent too long, closing peer={}", ctx.channel().remoteAddress());
         ctx.close().addListener(ChannelFailures.LOG_CLOSE);
       } else if (idle.state() == IdleState.ALL_IDLE && peer != null) {
         ctx.writeAndFlush(new Ping()).addListener(ChannelFailures.LOG_WRITE);

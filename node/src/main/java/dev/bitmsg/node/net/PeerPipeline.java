@@ -1,5 +1,6 @@
 package dev.bitmsg.node.net;
 
+import dev.bitmsg.node.crypto.TlsEngines;
 import dev.bitmsg.node.net.tls.LinkTls;
 import dev.bitmsg.node.wire.WireLimits;
 import io.netty.channel.Channel;
@@ -27,14 +28,25 @@ final class PeerPipeline {
   private final SelfNonces selfNonces = new SelfNonces();
   private final Optional<LinkTls> tls;
 
-  PeerPipeline(PeerGroup group, NetworkParams params, PeerSettings settings, Clock clock) {
+  /**
+   * @param tls the TLS engines; required when {@code params} advertise {@code NODE_SSL}
+   */
+  PeerPipeline(
+      PeerGroup group,
+      NetworkParams params,
+      PeerSettings settings,
+      Optional<TlsEngines> tls,
+      Clock clock) {
     this.group = group;
     this.params = params;
     this.settings = settings;
     this.clock = clock;
+    if (params.advertisesTls() && tls.isEmpty()) {
+      throw new IllegalArgumentException("the network parameters advertise TLS but no TLS engines");
+    }
     this.tls =
         params.advertisesTls()
-            ? Optional.of(LinkTls.create(settings.handshakeTimeout()))
+            ? tls.map(engines -> new LinkTls(engines, settings.handshakeTimeout()))
             : Optional.empty();
   }
 

@@ -53,7 +53,7 @@ final class SerialExecutor implements Executor {
           size.decrementAndGet();
           dropped++;
         }
-        log.warn("{}: worker pool refused work, dropped {} tasks", name, dropped);
+        log.warn("worker pool refused work peer={} dropped={}", name, dropped);
       }
     }
   }
@@ -69,7 +69,7 @@ final class SerialExecutor implements Executor {
         try {
           r.run();
         } catch (RuntimeException e) {
-          log.warn("{}: task failed", name, e);
+          log.warn("peer task failed peer={}", name, e);
         }
       }
     } finally {

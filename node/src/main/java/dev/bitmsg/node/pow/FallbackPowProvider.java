@@ -38,7 +38,10 @@ public final class FallbackPowProvider implements PowProvider {
       why = e.getMessage();
     }
     log.warn(
-        "PoW: {} not usable ({}), falling back to {}", remote.describe(), why, local.describe());
+        "pow provider not usable, falling back provider={} cause={} fallback={}",
+        remote.describe(),
+        why,
+        local.describe());
     Result r = local.solve(initialHash, target, progress);
     return new Result(r.nonce(), r.by() + " (fallback: " + remote.describe() + " " + why + ")");
   }

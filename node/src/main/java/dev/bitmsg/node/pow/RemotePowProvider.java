@@ -1,7 +1,6 @@
 package dev.bitmsg.node.pow;
 
 import com.google.protobuf.ByteString;
-import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowException;
 import dev.bitmsg.pow.PowProgress;
@@ -37,16 +36,15 @@ public final class RemotePowProvider implements PowProvider {
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-  private final HostPort endpoint;
+  private final String endpoint; // HOST:PORT, [HOST]:PORT for IPv6
   private final ManagedChannel channel;
   private final ProofOfWorkGrpc.ProofOfWorkBlockingStub stub;
   private final Duration connectTimeout;
 
-  public RemotePowProvider(HostPort endpoint, String token, Duration connectTimeout) {
-    this.endpoint = endpoint;
+  public RemotePowProvider(String host, int port, String token, Duration connectTimeout) {
+    this.endpoint = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     this.connectTimeout = connectTimeout;
-    this.channel =
-        NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
+    this.channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
     this.stub = ProofOfWorkGrpc.newBlockingStub(channel).withCallCredentials(new Bearer(token));
   }
 

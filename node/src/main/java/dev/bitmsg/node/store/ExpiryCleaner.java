@@ -50,14 +50,14 @@ public final class ExpiryCleaner implements Runnable {
     long cutoff = now - GRACE.toSeconds();
     int removed = inventory.deleteExpiredBefore(cutoff);
     if (removed > 0) {
-      log.info("inventory: removed {} objects expired before {}", removed, cutoff);
+      log.info("expired objects removed count={} expiredBefore={}", removed, cutoff);
     }
     long keep = now - PUBKEY_RETENTION.toSeconds();
     pubkeys.ifPresent(
         p -> {
           int gone = p.deleteUnusedBefore(keep);
           if (gone > 0) {
-            log.info("pubkeys: removed {} unused pubkeys older than {}", gone, PUBKEY_RETENTION);
+            log.info("unused pubkeys removed count={} olderThan={}", gone, PUBKEY_RETENTION);
           }
         });
     jobs.ifPresent(j -> j.deleteFinishedBefore(keep));

@@ -3,6 +3,7 @@ package dev.bitmsg.node.store;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
@@ -72,7 +73,7 @@ public final class KeySealer {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
       return c.doFinal(sealed, NONCE, sealed.length - NONCE);
-    } catch (javax.crypto.AEADBadTagException e) {
+    } catch (AEADBadTagException e) {
       throw new StoreException("wrong key passphrase or corrupted key store");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM failed", e);

@@ -3,6 +3,7 @@ package dev.bitmsg.node.store;
 import dev.bitmsg.node.wire.Bytes;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +23,9 @@ public interface Outbox {
   List<OutboxEntry> all();
 
   List<OutboxEntry> withStatus(Set<SendStatus> statuses);
+
+  /** The number of rows in each status (statuses without rows are left out). */
+  Map<SendStatus, Long> countByStatus();
 
   /** Sets the status (recording the change) and the detail text. */
   void setStatus(long id, SendStatus status, long now, Optional<String> detail);

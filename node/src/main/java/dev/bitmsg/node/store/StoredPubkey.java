@@ -1,6 +1,7 @@
 package dev.bitmsg.node.store;
 
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.pow.Difficulty;
 
 /**
  * A verified public key of another address: the two 64-byte keys, the behaviour bitfield and the
@@ -11,8 +12,7 @@ public record StoredPubkey(
     int bitfield,
     Bytes signingKey,
     Bytes encryptionKey,
-    long nonceTrialsPerByte,
-    long extraBytes,
+    Difficulty difficulty,
     long received) {
 
   /** Bit 31 (value 1) of the bitfield: the owner sends acks (PROTOCOL.md section 8). */

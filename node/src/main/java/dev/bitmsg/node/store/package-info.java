@@ -1,6 +1,12 @@
 /**
- * Storage interfaces of the node: the object inventory, the known-node registry and the periodic
- * expiry of old objects. Implementations live in {@code store.sqlite}. Depends on the JDK and
- * {@code node.wire} value types only.
+ * The node's storage as interfaces: the object inventory, known nodes, own identities and
+ * subscriptions ({@link dev.bitmsg.node.store.IdentityStore}), the mailbox ({@link
+ * dev.bitmsg.node.store.Outbox}, {@link dev.bitmsg.node.store.Inbox}, {@link
+ * dev.bitmsg.node.store.PubkeyStore}), pubkey work jobs, the client API's state and {@link
+ * dev.bitmsg.node.store.Vacuum}; their row records, {@link dev.bitmsg.node.store.KeySealer} (keys
+ * sealed at rest) and the periodic {@link dev.bitmsg.node.store.ExpiryCleaner}. Implementations
+ * live in {@code store.sqlite}. Depends on the JDK, {@code node.wire}, {@code node.address}, {@code
+ * node.crypto} (key types) and the PoW definitions' {@code Difficulty}; never on the network or the
+ * composition root.
  */
 package dev.bitmsg.node.store;

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -114,7 +115,7 @@ public final class FrameCodec {
       return Optional.empty();
     }
     long length = in.getInt(start + 16) & 0xffffffffL;
-    if (in.order() != java.nio.ByteOrder.BIG_ENDIAN) {
+    if (in.order() != ByteOrder.BIG_ENDIAN) {
       length = Integer.reverseBytes((int) length) & 0xffffffffL;
     }
     if (length > maxPayload) {

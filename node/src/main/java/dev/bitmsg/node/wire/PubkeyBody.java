@@ -1,5 +1,6 @@
 package dev.bitmsg.node.wire;
 
+import dev.bitmsg.pow.Difficulty;
 import java.nio.ByteBuffer;
 
 /**
@@ -35,7 +36,7 @@ public record PubkeyBody(
     int bitfield = WireIo.readInt32(buf, "pubkey: bitfield");
     Bytes sig = Bytes.read(buf, WireLimits.PUBLIC_KEY_LENGTH, "pubkey: signing key");
     Bytes enc = Bytes.read(buf, WireLimits.PUBLIC_KEY_LENGTH, "pubkey: encryption key");
-    Difficulty d = Difficulty.read(buf);
+    Difficulty d = DifficultyCodec.read(buf);
     Bytes signature = WireIo.readVarBytes(buf, buf.remaining(), "pubkey: signature");
     WireIo.requireEnd(buf, "pubkey body");
     return new PubkeyBody(bitfield, sig, enc, d, signature);
@@ -50,11 +51,11 @@ public record PubkeyBody(
     WireIo.writeInt32(buf, behaviorBitfield);
     signingKey.write(buf);
     encryptionKey.write(buf);
-    return difficulty.write(buf);
+    return DifficultyCodec.write(difficulty, buf);
   }
 
   public int unsignedSize() {
-    return 4 + 2 * WireLimits.PUBLIC_KEY_LENGTH + difficulty.serializedSize();
+    return 4 + 2 * WireLimits.PUBLIC_KEY_LENGTH + DifficultyCodec.serializedSize(difficulty);
   }
 
   public Bytes unsignedBytes() {

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.wire;
 
+import dev.bitmsg.pow.Difficulty;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public record SenderKeys(
     Bytes sig = Bytes.read(buf, WireLimits.PUBLIC_KEY_LENGTH, "sender: signing key");
     Bytes enc = Bytes.read(buf, WireLimits.PUBLIC_KEY_LENGTH, "sender: encryption key");
     Optional<Difficulty> d =
-        carriesDifficulty(version) ? Optional.of(Difficulty.read(buf)) : Optional.empty();
+        carriesDifficulty(version) ? Optional.of(DifficultyCodec.read(buf)) : Optional.empty();
     return new SenderKeys(version, stream, bitfield, sig, enc, d);
   }
 
@@ -54,7 +55,7 @@ public record SenderKeys(
     WireIo.writeInt32(buf, behaviorBitfield);
     signingKey.write(buf);
     encryptionKey.write(buf);
-    difficulty.ifPresent(d -> d.write(buf));
+    difficulty.ifPresent(d -> DifficultyCodec.write(d, buf));
     return buf;
   }
 
@@ -63,7 +64,7 @@ public record SenderKeys(
         + VarInt.size(stream)
         + 4
         + 2 * WireLimits.PUBLIC_KEY_LENGTH
-        + difficulty.map(Difficulty::serializedSize).orElse(0);
+        + difficulty.map(DifficultyCodec::serializedSize).orElse(0);
   }
 
   /** The demanded difficulty, or the network default for v2 senders. */

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Bounds-checked big-endian reads shared by the codecs. Every read checks what is left first and
@@ -17,9 +18,7 @@ public final class WireIo {
 
   public static long readUint64(ByteBuffer buf, String what) {
     need(buf, 8, what);
-    return buf.order() == java.nio.ByteOrder.BIG_ENDIAN
-        ? buf.getLong()
-        : Long.reverseBytes(buf.getLong());
+    return buf.order() == ByteOrder.BIG_ENDIAN ? buf.getLong() : Long.reverseBytes(buf.getLong());
   }
 
   public static long readUint32(ByteBuffer buf, String what) {
@@ -29,13 +28,13 @@ public final class WireIo {
   public static int readInt32(ByteBuffer buf, String what) {
     need(buf, 4, what);
     int v = buf.getInt();
-    return buf.order() == java.nio.ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v);
+    return buf.order() == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v);
   }
 
   public static int readUint16(ByteBuffer buf, String what) {
     need(buf, 2, what);
     int v = buf.getShort() & 0xffff;
-    return buf.order() == java.nio.ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v) >>> 16;
+    return buf.order() == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v) >>> 16;
   }
 
   /** Writes big-endian whatever the buffer's byte order (the caller's order is left alone). */

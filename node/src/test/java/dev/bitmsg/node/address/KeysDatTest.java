@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcHashes;
 import dev.bitmsg.node.crypto.bc.BcKeyFactory;
+import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.vectors.VectorFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +79,7 @@ class KeysDatTest {
     Identity t = ids.get(0);
     assertEquals(tiger.get("address_v4_stream1"), codec.encode(t.address()));
     assertEquals("Tiger 100% real", t.label());
-    assertEquals(2000, t.nonceTrialsPerByte());
-    assertEquals(1000, t.payloadLengthExtraBytes());
+    assertEquals(new Difficulty(2000, 1000), t.difficulty());
     assertTrue(t.enabled());
     assertFalse(t.chan());
     assertEquals(
@@ -92,7 +92,7 @@ class KeysDatTest {
     assertEquals(3, j.address().version());
     assertFalse(j.enabled());
     assertEquals("multi\nline", j.label());
-    assertEquals(Identity.DEFAULT_DIFFICULTY, j.nonceTrialsPerByte());
+    assertEquals(Difficulty.NETWORK_DEFAULT, j.difficulty());
     assertEquals("8444", ini.get("bitmessagesettings", "port").orElseThrow());
     assertEquals(
         "1700000000", ini.get(tiger.get("address_v4_stream1"), "lastpubkeysendtime").orElseThrow());

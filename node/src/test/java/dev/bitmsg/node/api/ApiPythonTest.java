@@ -5,23 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeConfig;
-import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.content.ContentCodec;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,47 +31,25 @@ import org.junit.jupiter.api.io.TempDir;
  * results, fault codes and texts, and a real A->B message with ack, a chan message and a broadcast
  * to a subscriber (PoW eased as in the other network tests).
  */
-@org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ApiPythonTest {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   private final List<AutoCloseable> open = new ArrayList<>();
 
   @TempDir Path dir;
 
-  private Node node(String name, List<HostPort> connect) throws InterruptedException {
-    NodeConfig config =
-        new NodeConfig(
-            dir.resolve(name),
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            connect,
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            TestNetwork.settings(),
-            Duration.ofMinutes(10));
+  private Node node(String name, List<HostPort> connect, ApiSettings.Variant variant)
+      throws IOException, InterruptedException {
     Node n =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            Clock.systemUTC(),
-            MessagingSettings.defaults()
-                .withEaseBits(TestNetwork.EASE_BITS)
-                .withCheckInterval(Duration.ofMillis(200)),
-            Optional.empty());
+        NodeAssembly.start(
+            TestNetwork.setup(dir.resolve(name), 0, connect)
+                .withApi(new ApiSettings("127.0.0.1", 0, "user", "secret pw", variant, false)));
     open.add(0, n);
     return n;
   }
 
-  private String api(Node n, ApiSettings.Variant variant) throws IOException {
-    ApiService s =
-        ApiService.start(
-            n,
-            new ApiSettings("127.0.0.1", 0, "user", "secret pw", variant, false),
-            TestNetwork.EASE_BITS,
-            "0.1.0");
-    open.add(0, s);
-    return "http://127.0.0.1:" + s.address().getPort() + "/";
+  private static String api(Node n) {
+    return "http://127.0.0.1:" + n.apiAddress().orElseThrow().getPort() + "/";
   }
 
   @AfterEach
@@ -115,16 +93,16 @@ class ApiPythonTest {
   }
 
   private void everyMethod(ApiSettings.Variant variant) throws Exception {
-    Node a = node("a", List.of());
-    Node b = node("b", List.of(TestNetwork.endpoint(a)));
+    Node a = node("a", List.of(), variant);
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), variant);
     String out =
         runPython(
             script("api_check.py"),
-            api(a, variant),
-            api(b, variant),
+            api(a),
+            api(b),
             "user",
             "secret pw",
-            variant.name().toLowerCase(java.util.Locale.ROOT));
+            variant.name().toLowerCase(Locale.ROOT));
     for (String m :
         List.of(
             "helloWorld",
@@ -177,15 +155,14 @@ class ApiPythonTest {
     assertEquals(
         List.of(),
         a.messenger().outbox().stream()
-            .map(
-                e ->
-                    new dev.bitmsg.node.content.ContentCodec()
-                        .decode(e.encoding(), e.message().toByteArray())
-                        .subject())
+            .map(e -> new ContentCodec().decode(e.encoding(), e.message().toByteArray()).subject())
             .filter(s -> s.equals("hello bob") || s.equals("news 1"))
             .toList(),
         "trashed finished sent rows at A");
-    assertEquals(List.of("ok"), b.database().integrityCheck());
+    // A second connection to B's running database (WAL allows it) checks the file.
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("b").resolve("node.db"))) {
+      assertEquals(List.of("ok"), db.integrityCheck());
+    }
   }
 
   private static List<String> subjects(Node n, String... wanted) {
@@ -198,10 +175,8 @@ class ApiPythonTest {
 
   @Test
   void jsonVariantThroughPython() throws Exception {
-    Node a = node("a", List.of());
-    String out =
-        runPython(
-            script("api_json_check.py"), api(a, ApiSettings.Variant.JSON), "user", "secret pw");
+    Node a = node("a", List.of(), ApiSettings.Variant.JSON);
+    String out = runPython(script("api_json_check.py"), api(a), "user", "secret pw");
     assertTrue(out.contains("json ok"), out);
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeMain;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.EasedNodeMain;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class ApiShutdownTest {
                   "jdk.incubator.vector",
                   "-cp",
                   System.getProperty("java.class.path"),
-                  NodeMain.class.getName(),
+                  EasedNodeMain.class.getName(),
                   "node",
                   "--data",
                   childDir.toString(),
@@ -63,8 +63,6 @@ class ApiShutdownTest {
                   TestNetwork.endpoint(peer).toString(),
                   "--no-bootstrap",
                   "--accept-local-addrs",
-                  "--test-pow-ease",
-                  String.valueOf(TestNetwork.EASE_BITS),
                   "--api",
                   "127.0.0.1:0",
                   "--api-user",
@@ -95,7 +93,7 @@ class ApiShutdownTest {
       } finally {
         child.destroyForcibly();
       }
-      assertTrue(read(log).contains("node: stopped"), "the clean stop ran:\n" + read(log));
+      assertTrue(read(log).contains("node stopped"), "the clean stop ran:\n" + read(log));
       Await.until(LIMIT, "the peer saw the connection close", () -> peer.peers().peers().isEmpty());
 
       Path db = childDir.resolve("node.db");

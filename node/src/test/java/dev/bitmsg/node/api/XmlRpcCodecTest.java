@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.RpcFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

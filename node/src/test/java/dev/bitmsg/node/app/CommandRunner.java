@@ -3,6 +3,7 @@ package dev.bitmsg.node.app;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
+import dev.bitmsg.pow.PowRules;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
@@ -20,11 +21,29 @@ final class CommandRunner {
   private CommandRunner() {}
 
   static Result run(long seed, String... args) {
+    return run(seed, PowRules.NETWORK, args);
+  }
+
+  /**
+   * {@link #run(String...)} with {@code rules} for the nodes that {@code node} or {@code demo}
+   * start.
+   */
+  static Result run(PowRules rules, String... args) {
+    return run(1, rules, args);
+  }
+
+  private static Result run(long seed, PowRules rules, String... args) {
     CryptoSuite suite = BcCryptoSuite.create(new SeededRandomSource(seed));
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
           @Override
           public <K> K create(Class<K> cls) throws Exception {
+            if (cls == NodeCommand.class) {
+              return cls.cast(new NodeCommand(rules));
+            }
+            if (cls == NodeDemoCommand.class) {
+              return cls.cast(new NodeDemoCommand(rules));
+            }
             try {
               Constructor<K> c = cls.getDeclaredConstructor(CryptoSuite.class);
               return c.newInstance(suite);

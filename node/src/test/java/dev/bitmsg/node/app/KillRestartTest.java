@@ -8,6 +8,7 @@ import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.EasedNodeMain;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class KillRestartTest {
         assertEquals(OBJECTS, inv.count());
       }
       assertTrue(
-          Files.readString(tmp.resolve("child2.log")).contains("node: stopped"),
+          Files.readString(tmp.resolve("child2.log")).contains("node stopped"),
           "SIGTERM ran the clean shutdown");
     }
   }
@@ -104,7 +105,7 @@ class KillRestartTest {
             "jdk.incubator.vector",
             "-cp",
             System.getProperty("java.class.path"),
-            NodeMain.class.getName(),
+            EasedNodeMain.class.getName(),
             "node",
             "--data",
             dir.toString(),
@@ -112,9 +113,7 @@ class KillRestartTest {
             "--connect",
             peer,
             "--no-bootstrap",
-            "--accept-local-addrs",
-            "--test-pow-ease",
-            String.valueOf(TestNetwork.EASE_BITS));
+            "--accept-local-addrs");
     return new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(logFile.toFile())

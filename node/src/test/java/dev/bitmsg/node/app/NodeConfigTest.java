@@ -89,7 +89,6 @@ class NodeConfigTest {
                 List.of(),
                 false,
                 Optional.empty(),
-                Optional.empty(),
                 PeerSettings.defaults().withLimits(0, 1, 1, 1),
                 Duration.ofMinutes(1)));
   }

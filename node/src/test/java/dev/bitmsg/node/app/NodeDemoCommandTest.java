@@ -3,6 +3,7 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.pow.testing.EasedPowRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ class NodeDemoCommandTest {
   void demoRunsToTheEnd() {
     CommandRunner.Result r =
         CommandRunner.run(
-            "demo", "--dir", dir.toString(), "--launcher", "none", "--test-pow-ease", "10");
+            new EasedPowRules(10), "demo", "--dir", dir.toString(), "--launcher", "none");
     assertEquals(0, r.exit(), r.out() + r.err());
     String out = r.out();
     assertTrue(out.contains("ackreceived"), out);

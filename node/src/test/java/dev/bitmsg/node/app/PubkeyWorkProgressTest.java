@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.api.ApiClient;
 import dev.bitmsg.node.api.ApiCredentials;
-import dev.bitmsg.node.api.ApiService;
 import dev.bitmsg.node.api.ApiSettings;
-import dev.bitmsg.node.messaging.MessagingSettings;
-import dev.bitmsg.node.metrics.NodeMetrics;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.pow.HarderPow;
 import dev.bitmsg.node.testing.Await;
@@ -18,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,35 +35,14 @@ class PubkeyWorkProgressTest {
 
   @Test
   void runningPubkeyPow_showsTrialsRateEtaAndProvider() throws Exception {
-    NodeConfig config =
-        new NodeConfig(
-            dir.resolve("n"),
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            List.of(),
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            TestNetwork.settings(),
-            Duration.ofMinutes(10));
-    try (Node node =
-            Node.start(
-                config,
-                TestNetwork.params(),
-                TestNetwork.pow(),
-                Clock.systemUTC(),
-                MessagingSettings.defaults()
-                    .withEaseBits(TestNetwork.EASE_BITS)
-                    .withCheckInterval(Duration.ofMillis(200)),
-                Optional.empty(),
-                p -> new HarderPow(p, 40));
-        ApiService api =
-            ApiService.start(
-                node,
-                new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML, false),
-                TestNetwork.EASE_BITS,
-                "0.1.0");
-        NodeMetrics metrics = new NodeMetrics(node)) {
-      String url = "http://127.0.0.1:" + api.address().getPort() + "/";
+    NodeSetup setup =
+        TestNetwork.setup(dir.resolve("n"), 0, List.of())
+            .withPowWrapper(p -> new HarderPow(p, 40))
+            .withApi(new ApiSettings("127.0.0.1", 0, "cli", "pw", ApiSettings.Variant.XML, false))
+            .withMetrics(new HostPort("127.0.0.1", 0));
+    NodeConfig config = setup.config();
+    try (Node node = NodeAssembly.start(setup)) {
+      String url = "http://127.0.0.1:" + node.apiAddress().orElseThrow().getPort() + "/";
       ApiCredentials.write(
           config.dataDir(),
           new ApiCredentials.Connection(url, "cli", Optional.of("pw"), ApiSettings.Variant.XML));
@@ -100,7 +75,7 @@ class PubkeyWorkProgressTest {
               && listed.out().contains("by " + node.messenger().powProvider()),
           listed.out());
 
-      int port = metrics.serve("127.0.0.1", 0);
+      int port = node.metricsPort().orElseThrow();
       String text =
           HttpClient.newHttpClient()
               .send(

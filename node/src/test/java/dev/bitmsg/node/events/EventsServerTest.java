@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeConfig;
-import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.v1.NodeEvent;
@@ -16,13 +17,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -39,27 +38,16 @@ class EventsServerTest {
   private final List<AutoCloseable> open = new ArrayList<>();
   private @Nullable ManagedChannel channel;
 
-  private Node node(String name, List<HostPort> connect) throws InterruptedException {
-    NodeConfig config =
-        new NodeConfig(
-            dir.resolve(name),
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            connect,
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            TestNetwork.settings(),
-            Duration.ofMinutes(10));
-    Node n =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            Clock.systemUTC(),
-            MessagingSettings.defaults()
-                .withEaseBits(TestNetwork.EASE_BITS)
-                .withCheckInterval(Duration.ofMillis(200)),
-            Optional.empty());
+  private Node node(String name, List<HostPort> connect, boolean events)
+      throws IOException, InterruptedException {
+    NodeSetup setup = TestNetwork.setup(dir.resolve(name), 0, connect);
+    if (events) {
+      setup =
+          setup
+              .withApi(new ApiSettings("127.0.0.1", 0, "u", "pw", ApiSettings.Variant.XML, false))
+              .withEvents(new HostPort("127.0.0.1", 0));
+    }
+    Node n = NodeAssembly.start(setup);
     open.add(0, n);
     return n;
   }
@@ -77,8 +65,8 @@ class EventsServerTest {
   private final List<NodeEvent> seen = new ArrayList<>();
 
   /**
-   * The first event (seen before or arriving now) matching {@code wanted}; events arrive in poll
-   * order.
+   * The first event (seen before or arriving now) matching {@code wanted}; events arrive in the
+   * order the changes were made.
    */
   private NodeEvent next(Iterator<NodeEvent> it, Predicate<NodeEvent> wanted) {
     for (NodeEvent e : seen) {
@@ -98,10 +86,11 @@ class EventsServerTest {
 
   @Test
   void streamsStatusInboxAndConnections() throws Exception {
-    Node a = node("a", List.of());
-    EventsServer server = EventsServer.start(a, "127.0.0.1", 0, "u", "pw");
-    open.add(0, server);
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    Node a = node("a", List.of(), true);
+    channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", a.eventsPort().orElseThrow())
+            .usePlaintext()
+            .build();
     NodeEventsGrpc.NodeEventsBlockingStub stub =
         NodeEventsGrpc.newBlockingStub(channel).withDeadlineAfter(120, TimeUnit.SECONDS);
 
@@ -135,7 +124,7 @@ class EventsServerTest {
     assertEquals("pushed", inbox.getInboxMessage().getSubject());
     assertEquals(me, inbox.getInboxMessage().getFromAddress());
 
-    node("b", List.of(TestNetwork.endpoint(a)));
+    node("b", List.of(TestNetwork.endpoint(a)), false);
     NodeEvent conn = next(events, NodeEvent::hasConnectionChange);
     assertTrue(
         conn.getConnectionChange().getConnected() && conn.getConnectionChange().getInbound(),

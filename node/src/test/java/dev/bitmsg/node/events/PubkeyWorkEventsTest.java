@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeConfig;
-import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.v1.NodeEvent;
@@ -16,12 +17,9 @@ import dev.bitmsg.node.v1.SubscribeRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,29 +34,16 @@ class PubkeyWorkEventsTest {
 
   @Test
   void newAddress_pubkeyJobGoesQueuedDoingPowSent() throws Exception {
-    NodeConfig config =
-        new NodeConfig(
-            dir.resolve("a"),
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            List.of(),
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            TestNetwork.settings(),
-            Duration.ofMinutes(10));
+    NodeSetup setup =
+        TestNetwork.setup(dir.resolve("a"), 0, List.of())
+            .withApi(new ApiSettings("127.0.0.1", 0, "u", "pw", ApiSettings.Variant.XML, false))
+            .withEvents(new HostPort("127.0.0.1", 0));
     ManagedChannel channel = null;
-    try (Node a =
-            Node.start(
-                config,
-                TestNetwork.params(),
-                TestNetwork.pow(),
-                Clock.systemUTC(),
-                MessagingSettings.defaults()
-                    .withEaseBits(TestNetwork.EASE_BITS)
-                    .withCheckInterval(Duration.ofMillis(200)),
-                Optional.empty());
-        EventsServer server = EventsServer.start(a, "127.0.0.1", 0, "u", "pw")) {
-      channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    try (Node a = NodeAssembly.start(setup)) {
+      channel =
+          NettyChannelBuilder.forAddress("127.0.0.1", a.eventsPort().orElseThrow())
+              .usePlaintext()
+              .build();
       Iterator<NodeEvent> events =
           NodeEventsGrpc.newBlockingStub(channel)
               .withDeadlineAfter(120, TimeUnit.SECONDS)

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeConfig;
-import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.BufferedReader;
@@ -14,11 +15,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,33 +45,17 @@ class PythonEventsClientTest {
     String genOut = new String(gen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, gen.waitFor(), genOut);
 
-    NodeConfig config =
-        new NodeConfig(
-            dir.resolve("n"),
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            List.of(),
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            TestNetwork.settings(),
-            Duration.ofMinutes(10));
-    try (Node node =
-            Node.start(
-                config,
-                TestNetwork.params(),
-                TestNetwork.pow(),
-                Clock.systemUTC(),
-                MessagingSettings.defaults()
-                    .withEaseBits(TestNetwork.EASE_BITS)
-                    .withCheckInterval(Duration.ofMillis(200)),
-                Optional.empty());
-        EventsServer server = EventsServer.start(node, "127.0.0.1", 0, "u", "pw")) {
+    NodeSetup setup =
+        TestNetwork.setup(dir.resolve("n"), 0, List.of())
+            .withApi(new ApiSettings("127.0.0.1", 0, "u", "pw", ApiSettings.Variant.XML, false))
+            .withEvents(new HostPort("127.0.0.1", 0));
+    try (Node node = NodeAssembly.start(setup)) {
       ProcessBuilder pb =
           new ProcessBuilder(
                   PYTHON.toString(),
                   EXAMPLES.resolve("node_events.py").toString(),
                   "--server",
-                  "127.0.0.1:" + server.port(),
+                  "127.0.0.1:" + node.eventsPort().orElseThrow(),
                   "--user",
                   "u",
                   "--password",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
@@ -18,7 +19,6 @@ import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Acks;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.GetPubkey;
 import dev.bitmsg.node.wire.MsgPayload;
 import dev.bitmsg.node.wire.ObjectMessage;
@@ -26,8 +26,9 @@ import dev.bitmsg.node.wire.ObjectPayload;
 import dev.bitmsg.node.wire.ObjectPayloads;
 import dev.bitmsg.node.wire.ObjectType;
 import dev.bitmsg.node.wire.ObjectValidator;
+import dev.bitmsg.pow.Difficulty;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class AckStealthTest {
     long now = Instant.now().getEpochSecond();
     ObjectValidator validator = new ObjectValidator(TestNetwork.pow(), s -> s == 1);
     try (EnginePowProvider cpu = EnginePowProvider.cpu(1)) {
-      PowWorker pow = new PowWorker(cpu, TestNetwork.EASE_BITS);
+      PowWorker pow = new PowWorker(cpu, TestNetwork.RULES);
       for (int level = 0; level <= 2; level++) {
         for (int k = 0; k < 5; k++) {
           Bytes ackData = maker(level).ackData(1);
@@ -175,13 +176,11 @@ class AckStealthTest {
   }
 
   static MessagingSettings settings() {
-    return MessagingSettings.defaults()
-        .withEaseBits(TestNetwork.EASE_BITS)
-        .withCheckInterval(Duration.ofMillis(200));
+    return MessagingSettings.defaults().withCheckInterval(Duration.ofMillis(200));
   }
 
   private Node node(String name, List<HostPort> connect, MessagingSettings s)
-      throws InterruptedException {
+      throws IOException, InterruptedException {
     NodeConfig config =
         new NodeConfig(
             dir.resolve(name),
@@ -189,17 +188,9 @@ class AckStealthTest {
             connect,
             false,
             Optional.empty(),
-            Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
-    Node n =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            Clock.systemUTC(),
-            s,
-            Optional.empty());
+    Node n = NodeAssembly.start(TestNetwork.setup(config).withMessaging(s));
     nodes.add(n);
     return n;
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressCrypto;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
@@ -15,9 +16,9 @@ import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,21 +47,12 @@ class GetpubkeyKillTest {
         connect,
         false,
         Optional.empty(),
-        Optional.empty(),
         TestNetwork.settings(),
         Duration.ofMinutes(10));
   }
 
-  private static Node start(NodeConfig config) throws InterruptedException {
-    return Node.start(
-        config,
-        TestNetwork.params(),
-        TestNetwork.pow(),
-        Clock.systemUTC(),
-        MessagingSettings.defaults()
-            .withEaseBits(TestNetwork.EASE_BITS)
-            .withCheckInterval(Duration.ofMillis(200)),
-        Optional.empty());
+  private static Node start(NodeConfig config) throws IOException, InterruptedException {
+    return NodeAssembly.start(TestNetwork.setup(config).withMessaging(TestNetwork.messaging()));
   }
 
   @Test
@@ -114,9 +106,7 @@ class GetpubkeyKillTest {
                       ReadOnlyQuery.firstValue(db, "SELECT count(*) FROM pow_jobs")))
               .longValue(),
           "one job row");
-      assertTrue(
-          Files.readString(log2)
-              .contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
+      assertTrue(Files.readString(log2).contains("pubkey work queued again after interrupted pow"));
     }
   }
 

@@ -6,22 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
+import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.pow.PowServiceProcess;
 import dev.bitmsg.node.pow.ServiceSolves;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.node.store.StoredPubkey;
+import dev.bitmsg.node.store.sqlite.SqliteDatabase;
+import dev.bitmsg.node.store.sqlite.SqlitePubkeys;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
-import dev.bitmsg.node.wire.PowCheck;
+import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.pow.Difficulty;
+import dev.bitmsg.pow.PowRules;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,32 +62,32 @@ class MessagingNetworkTest {
   }
 
   static MessagingSettings settings() {
-    return MessagingSettings.defaults()
-        .withEaseBits(TestNetwork.EASE_BITS)
-        .withCheckInterval(Duration.ofMillis(200));
+    return MessagingSettings.defaults().withCheckInterval(Duration.ofMillis(200));
   }
 
   private Node node(String name, List<HostPort> connect, MessagingSettings s)
-      throws InterruptedException {
-    return node(name, connect, s, TestNetwork.pow());
+      throws IOException, InterruptedException {
+    return node(name, connect, s, TestNetwork.RULES);
   }
 
-  private Node node(String name, List<HostPort> connect, MessagingSettings s, PowCheck check)
-      throws InterruptedException {
+  private Node node(String name, List<HostPort> connect, MessagingSettings s, PowRules rules)
+      throws IOException, InterruptedException {
     NodeConfig config =
         new NodeConfig(
             dir.resolve(name),
             Optional.of(new HostPort("127.0.0.1", 0)),
             connect,
             false,
-            Optional.of(service.endpoint()),
-            Optional.of(PowServiceProcess.TOKEN),
+            Optional.of(new NodeConfig.PowService(service.endpoint(), PowServiceProcess.TOKEN)),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
     Node n =
-        Node.start(config, TestNetwork.params(), check, Clock.systemUTC(), s, Optional.empty());
+        NodeAssembly.start(
+            NodeSetup.of(config, TestNetwork.params(), rules)
+                .withMessaging(s)
+                .withPowWrapper(solves::wrap));
     nodes.add(n);
-    return solves.watch(n);
+    return n;
   }
 
   private void timing(String flow, long t0) {
@@ -104,6 +110,22 @@ class MessagingNetworkTest {
   void stop() {
     for (Node n : nodes) {
       n.close();
+    }
+  }
+
+  /** Stores {@code id}'s keys as {@code address}'s pubkey at {@code node}, demanding {@code d}. */
+  private void storePubkey(String node, String address, Identity id, Difficulty d) {
+    // A second connection to the running node's database (WAL allows it).
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve(node).resolve("node.db"))) {
+      new SqlitePubkeys(db)
+          .put(
+              new StoredPubkey(
+                  address,
+                  1,
+                  Bytes.of(id.signing().publicKey().wireBytes()),
+                  Bytes.of(id.encryption().publicKey().wireBytes()),
+                  d,
+                  0));
     }
   }
 
@@ -301,36 +323,17 @@ class MessagingNetworkTest {
             plain.signing(),
             plain.encryption(),
             "b",
-            4_096_000,
-            1000,
+            new Difficulty(4_096_000, 1000),
             true,
             false);
     b.messenger().importIdentity(demanding);
     String addrB = b.messenger().text(demanding);
     String addrA = a.messenger().text(a.messenger().createRandom("a"));
     // A believes B demands only the default: its msg carries about 1/4096 of the work B wants.
-    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database())
-        .put(
-            new dev.bitmsg.node.store.StoredPubkey(
-                addrB,
-                1,
-                dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
-                dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()),
-                1000,
-                1000,
-                0));
+    storePubkey("a", addrB, demanding, Difficulty.NETWORK_DEFAULT);
     long cheap = a.messenger().send(addrA, addrB, "cheap", "too little work", 3600);
     Await.until(LIMIT, "cheap msg sent", () -> hasStatus(a, cheap, SendStatus.SENT));
-    new dev.bitmsg.node.store.sqlite.SqliteMailStore(a.database())
-        .put(
-            new dev.bitmsg.node.store.StoredPubkey(
-                addrB,
-                1,
-                dev.bitmsg.node.wire.Bytes.of(demanding.signing().publicKey().wireBytes()),
-                dev.bitmsg.node.wire.Bytes.of(demanding.encryption().publicKey().wireBytes()),
-                4_096_000,
-                1000,
-                0));
+    storePubkey("a", addrB, demanding, new Difficulty(4_096_000, 1000));
     long proper = a.messenger().send(addrA, addrB, "proper", "enough work", 3600);
     Await.until(LIMIT, "proper msg acked", () -> hasStatus(a, proper, SendStatus.ACK_RECEIVED));
     assertEquals(1, countInbox(b, "proper"));
@@ -351,8 +354,8 @@ class MessagingNetworkTest {
         MessagingSettings.defaults()
             .withCheckInterval(Duration.ofMillis(200))
             .withPubkeyTtlSeconds(3600);
-    Node a = node("a", List.of(), real, NetworkPowCheck.network());
-    Node b = node("b", List.of(TestNetwork.endpoint(a)), real, NetworkPowCheck.network());
+    Node a = node("a", List.of(), real, PowRules.NETWORK);
+    Node b = node("b", List.of(TestNetwork.endpoint(a)), real, PowRules.NETWORK);
     String addrA = a.messenger().text(a.messenger().createRandom("alice"));
     String addrB = b.messenger().text(b.messenger().createRandom("bob"));
     long t0 = System.nanoTime();

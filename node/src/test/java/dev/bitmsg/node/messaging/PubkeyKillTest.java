@@ -9,6 +9,7 @@ import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressCrypto;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
@@ -19,7 +20,6 @@ import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,17 +59,10 @@ class PubkeyKillTest {
             List.of(),
             false,
             Optional.empty(),
-            Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
     try (Node b =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            Clock.systemUTC(),
-            AckStealthTest.settings(),
-            Optional.empty())) {
+        NodeAssembly.start(TestNetwork.setup(config).withMessaging(AckStealthTest.settings()))) {
       String peer = TestNetwork.endpoint(b).toString();
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         if (run(b, peer, tmp.resolve("a" + attempt), attempt == ATTEMPTS)) {
@@ -126,9 +119,7 @@ class PubkeyKillTest {
         "one job row");
     assertNotNull(
         firstValue(db, "SELECT pubkey_sent FROM identities"), "last pubkey send time recorded");
-    assertTrue(
-        Files.readString(log2)
-            .contains("pubkey/getpubkey jobs interrupted during PoW are queued again"));
+    assertTrue(Files.readString(log2).contains("pubkey work queued again after interrupted pow"));
     return true;
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.address.AddressCrypto;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
@@ -18,9 +19,9 @@ import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectType;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,7 @@ class PubkeyRestartTest {
         .count();
   }
 
-  private Node node() throws InterruptedException {
+  private Node node() throws IOException, InterruptedException {
     NodeConfig config =
         new NodeConfig(
             dir.resolve("a"),
@@ -110,15 +111,8 @@ class PubkeyRestartTest {
             List.of(),
             false,
             Optional.empty(),
-            Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
-    return Node.start(
-        config,
-        TestNetwork.params(),
-        TestNetwork.pow(),
-        Clock.systemUTC(),
-        AckStealthTest.settings(),
-        Optional.empty());
+    return NodeAssembly.start(TestNetwork.setup(config).withMessaging(AckStealthTest.settings()));
   }
 }

@@ -9,6 +9,7 @@ import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
@@ -21,9 +22,10 @@ import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.MutableClock;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
-import dev.bitmsg.node.wire.Difficulty;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
+import dev.bitmsg.pow.Difficulty;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,7 +144,7 @@ class PubkeyWorkNetworkTest {
 
   private ObjectMessage getpubkey(BitmessageAddress address, long now, long expires)
       throws InterruptedException {
-    PowWorker pow = new PowWorker(cpu, TestNetwork.EASE_BITS);
+    PowWorker pow = new PowWorker(cpu, TestNetwork.RULES);
     return pow.solve(factory.getpubkey(address, expires), now, Difficulty.NETWORK_DEFAULT, p -> {})
         .object();
   }
@@ -165,7 +167,8 @@ class PubkeyWorkNetworkTest {
     return items.size();
   }
 
-  private Node node(String name, List<HostPort> connect, Clock clock) throws InterruptedException {
+  private Node node(String name, List<HostPort> connect, Clock clock)
+      throws IOException, InterruptedException {
     NodeConfig config =
         new NodeConfig(
             dir.resolve(name),
@@ -173,17 +176,11 @@ class PubkeyWorkNetworkTest {
             connect,
             false,
             Optional.empty(),
-            Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
     Node n =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            clock,
-            AckStealthTest.settings(),
-            Optional.empty());
+        NodeAssembly.start(
+            TestNetwork.setup(config).withMessaging(AckStealthTest.settings()).withClock(clock));
     nodes.add(n);
     return n;
   }

@@ -1,11 +1,11 @@
 package dev.bitmsg.node.messaging;
 
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,19 +29,11 @@ public final class SenderChild {
             Optional.empty(),
             List.of(peer),
             false,
-            Optional.of(HostPort.parse(args[3])),
-            Optional.of(args[4]),
+            Optional.of(new NodeConfig.PowService(HostPort.parse(args[3]), args[4])),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
     MessagingSettings settings = MessagingNetworkTest.settings();
-    Node node =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            Clock.systemUTC(),
-            settings,
-            Optional.empty());
+    Node node = NodeAssembly.start(TestNetwork.setup(config).withMessaging(settings));
     Messenger m = node.messenger();
     if (m.identities().isEmpty()) {
       String from = m.text(m.createRandom("sender"));

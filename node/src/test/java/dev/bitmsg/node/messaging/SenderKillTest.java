@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
@@ -18,7 +19,6 @@ import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,18 +54,12 @@ class SenderKillTest {
             List.of(),
             false,
             Optional.empty(),
-            Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
     long done = service.jobsDone();
     try (Node b =
-        Node.start(
-            config,
-            TestNetwork.params(),
-            TestNetwork.pow(),
-            Clock.systemUTC(),
-            MessagingNetworkTest.settings(),
-            Optional.empty())) {
+        NodeAssembly.start(
+            TestNetwork.setup(config).withMessaging(MessagingNetworkTest.settings()))) {
       // B's address is known before B has the identity, so B answers nothing until told.
       CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(7));
       Identity recipient =
@@ -130,7 +124,7 @@ class SenderKillTest {
           "same ack data");
       assertTrue(
           Files.readString(tmp.resolve("a2.log"))
-              .contains("interrupted during PoW are queued again"));
+              .contains("messages queued again after interrupted pow"));
       String by = (String) firstValue(db, "SELECT pow_by FROM outbox");
       assertTrue(
           by != null && by.startsWith(service.remoteName() + " (cpu"), "PoW by the service: " + by);

@@ -3,15 +3,12 @@ package dev.bitmsg.node.metrics;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeConfig;
-import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,28 +21,10 @@ class NodeMetricsTest {
 
   @Test
   void metricsFollowTheNode() throws Exception {
-    NodeConfig config =
-        new NodeConfig(
-            dir,
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            List.of(),
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            TestNetwork.settings(),
-            Duration.ofMinutes(10));
-    try (Node node =
-            Node.start(
-                config,
-                TestNetwork.params(),
-                TestNetwork.pow(),
-                Clock.systemUTC(),
-                MessagingSettings.defaults()
-                    .withEaseBits(TestNetwork.EASE_BITS)
-                    .withCheckInterval(Duration.ofMillis(200)),
-                Optional.empty());
-        NodeMetrics metrics = new NodeMetrics(node)) {
-      int port = metrics.serve("127.0.0.1", 0);
+    NodeSetup setup =
+        TestNetwork.setup(dir, 0, List.of()).withMetrics(new HostPort("127.0.0.1", 0));
+    try (Node node = NodeAssembly.start(setup)) {
+      int port = node.metricsPort().orElseThrow();
       MetricsScrape scrape = new MetricsScrape(port);
       String me = node.messenger().text(node.messenger().createRandom("me"));
       node.messenger().send(me, me, "s", "b", 3600);

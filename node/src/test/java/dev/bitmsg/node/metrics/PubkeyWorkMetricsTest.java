@@ -3,15 +3,12 @@ package dev.bitmsg.node.metrics;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.Node;
-import dev.bitmsg.node.app.NodeConfig;
-import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.TestNetwork;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,35 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class PubkeyWorkMetricsTest {
   @TempDir Path dir;
 
-  private Node node(String name) throws InterruptedException {
-    NodeConfig config =
-        new NodeConfig(
-            dir.resolve(name),
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            List.of(),
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            TestNetwork.settings(),
-            Duration.ofMinutes(10));
-    return Node.start(
-        config,
-        TestNetwork.params(),
-        TestNetwork.pow(),
-        Clock.systemUTC(),
-        MessagingSettings.defaults()
-            .withEaseBits(TestNetwork.EASE_BITS)
-            .withCheckInterval(Duration.ofMillis(200)),
-        Optional.empty());
+  private Node node(String name) throws IOException, InterruptedException {
+    return NodeAssembly.start(
+        TestNetwork.setup(dir.resolve(name), 0, List.of())
+            .withMetrics(new HostPort("127.0.0.1", 0)));
   }
 
   @Test
   void pubkeyAndGetpubkeyWorkIsCountedByKindAndOutcome() throws Exception {
     try (Node a = node("a");
-        Node far = node("far");
-        NodeMetrics metrics = new NodeMetrics(a)) {
+        Node far = node("far")) {
       String bob = far.messenger().text(far.messenger().createRandom("bob"));
-      int port = metrics.serve("127.0.0.1", 0);
+      int port = a.metricsPort().orElseThrow();
       MetricsScrape scrape = new MetricsScrape(port);
       String before = scrape.once();
       assertTrue(

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.api.ApiClient;
-import dev.bitmsg.node.api.ApiService;
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.app.NodeSetup;
+import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
@@ -38,7 +40,12 @@ class RelayedObjectsTest {
   @Test
   void objectMadeAtA_reachesC_countsAsRelayedAtBOnly() throws Exception {
     Clock clock = Clock.systemUTC();
-    try (Node b = TestNetwork.start(dir.resolve("b"), 0, List.of(), TestNetwork.settings(), clock);
+    NodeSetup setupB =
+        TestNetwork.setup(
+                TestNetwork.config(dir.resolve("b"), 0, List.of(), TestNetwork.settings()))
+            .withApi(new ApiSettings("127.0.0.1", 0, "user", "pw", ApiSettings.Variant.XML, false))
+            .withMetrics(new HostPort("127.0.0.1", 0));
+    try (Node b = NodeAssembly.start(setupB);
         Node a =
             TestNetwork.start(
                 dir.resolve("a"),
@@ -52,14 +59,7 @@ class RelayedObjectsTest {
                 TestNetwork.CLIENT_ONLY,
                 List.of(TestNetwork.endpoint(b)),
                 TestNetwork.settings(),
-                clock);
-        NodeMetrics metrics = new NodeMetrics(b);
-        ApiService api =
-            ApiService.start(
-                b,
-                new ApiSettings("127.0.0.1", 0, "user", "pw", ApiSettings.Variant.XML, false),
-                TestNetwork.EASE_BITS,
-                "0.1.0")) {
+                clock)) {
       Await.until(
           LIMIT,
           "A-B and B-C established",
@@ -79,7 +79,7 @@ class RelayedObjectsTest {
       assertEquals(new RelayCounts(0, 0), a.peers().relayCounts(), "A made the object");
       assertEquals(new RelayCounts(0, 0), c.peers().relayCounts(), "C had no one to pass it to");
 
-      int port = metrics.serve("127.0.0.1", 0);
+      int port = b.metricsPort().orElseThrow();
       String text =
           HttpClient.newHttpClient()
               .send(
@@ -98,7 +98,7 @@ class RelayedObjectsTest {
 
       ApiClient client =
           new ApiClient(
-              URI.create("http://127.0.0.1:" + api.address().getPort() + "/"),
+              URI.create("http://127.0.0.1:" + b.apiAddress().orElseThrow().getPort() + "/"),
               "user",
               "pw",
               ApiSettings.Variant.XML);

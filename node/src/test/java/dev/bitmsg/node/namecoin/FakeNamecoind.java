@@ -1,7 +1,7 @@
 package dev.bitmsg.node.namecoin;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.bitmsg.node.api.JsonValues;
+import dev.bitmsg.node.rpc.JsonValues;
 import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,6 +9,7 @@ import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.InventoryVector;
 import dev.bitmsg.node.wire.ObjectMessage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,8 @@ class NodeNetworkTest {
     }
   }
 
-  private Node start(String name, int port, List<HostPort> connect) throws InterruptedException {
+  private Node start(String name, int port, List<HostPort> connect)
+      throws IOException, InterruptedException {
     Node n =
         TestNetwork.start(
             tmp.resolve(name), port, connect, TestNetwork.settings(), Clock.systemUTC());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
@@ -20,9 +21,9 @@ import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +47,11 @@ class RemotePowTest {
     PowServiceProcess service = PowServiceProcess.shared();
     long done = service.jobsDone();
     try (RemotePowProvider remote =
-        new RemotePowProvider(service.endpoint(), PowServiceProcess.TOKEN, Duration.ofSeconds(5))) {
+        new RemotePowProvider(
+            service.endpoint().host(),
+            service.endpoint().port(),
+            PowServiceProcess.TOKEN,
+            Duration.ofSeconds(5))) {
       byte[] h = new byte[64];
       Arrays.fill(h, (byte) 7);
       InitialHash ih = InitialHash.of(h);
@@ -75,7 +80,10 @@ class RemotePowTest {
     InitialHash ih = InitialHash.of(new byte[64]);
     try (RemotePowProvider wrong =
         new RemotePowProvider(
-            service.endpoint(), "not-the-token-0123456789", Duration.ofSeconds(5))) {
+            service.endpoint().host(),
+            service.endpoint().port(),
+            "not-the-token-0123456789",
+            Duration.ofSeconds(5))) {
       StatusRuntimeException e =
           assertThrows(StatusRuntimeException.class, () -> wrong.solve(ih, 1L << 52, x -> {}));
       assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode(), e.toString());
@@ -86,7 +94,10 @@ class RemotePowTest {
     try (PowProvider p =
         new FallbackPowProvider(
             new RemotePowProvider(
-                service.endpoint(), "not-the-token-0123456789", Duration.ofSeconds(5)),
+                service.endpoint().host(),
+                service.endpoint().port(),
+                "not-the-token-0123456789",
+                Duration.ofSeconds(5)),
             EnginePowProvider.cpu(1))) {
       PowProvider.Result r = p.solve(ih, 1L << 52, x -> {});
       assertTrue(TrialValue.meets(TrialValue.of(r.nonce(), ih), 1L << 52));
@@ -170,24 +181,17 @@ class RemotePowTest {
   }
 
   private Node start(String name, Optional<HostPort> service, List<HostPort> connect)
-      throws InterruptedException {
+      throws IOException, InterruptedException {
     NodeConfig c =
         new NodeConfig(
             dir.resolve(name),
             Optional.of(new HostPort("127.0.0.1", 0)),
             connect,
             false,
-            service,
-            service.map(s -> PowServiceProcess.TOKEN),
+            service.map(s -> new NodeConfig.PowService(s, PowServiceProcess.TOKEN)),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
-    return Node.start(
-        c,
-        TestNetwork.params(),
-        TestNetwork.pow(),
-        Clock.systemUTC(),
-        MessagingSettingsForTests.fast(),
-        Optional.empty());
+    return NodeAssembly.start(TestNetwork.setup(c).withMessaging(MessagingSettingsForTests.fast()));
   }
 
   private static SendStatus status(Node n, long id) {

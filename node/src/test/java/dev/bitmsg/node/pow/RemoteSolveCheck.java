@@ -23,7 +23,11 @@ public final class RemoteSolveCheck {
     long target = 1L << bits;
     int[] updates = {0};
     try (RemotePowProvider p =
-        new RemotePowProvider(HostPort.parse(args[0]), args[1], Duration.ofSeconds(10))) {
+        new RemotePowProvider(
+            HostPort.parse(args[0]).host(),
+            HostPort.parse(args[0]).port(),
+            args[1],
+            Duration.ofSeconds(10))) {
       long t0 = System.nanoTime();
       PowProvider.Result r = p.solve(ih, target, x -> updates[0]++);
       System.out.printf(

@@ -3,11 +3,13 @@ package dev.bitmsg.node.pow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.pow.InitialHash;
+import dev.bitmsg.pow.PowProgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Who did the proof of work of some nodes: every finished search of the watched nodes (pubkeys,
@@ -24,16 +26,30 @@ public final class ServiceSolves {
     this.doneBefore = service.jobsDone();
   }
 
-  /** Records the successful searches of {@code node} from now on. */
-  public Node watch(Node node) {
-    node.powTiming()
-        .addListener(
-            s -> {
-              if (s.ok()) {
-                by.add(s.by());
-              }
-            });
-    return node;
+  /**
+   * {@code provider} with its successful searches recorded: a node's PoW wrapper ({@code
+   * NodeSetup.withPowWrapper(solves::wrap)}).
+   */
+  public PowProvider wrap(PowProvider provider) {
+    return new PowProvider() {
+      @Override
+      public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
+          throws InterruptedException {
+        Result r = provider.solve(initialHash, target, progress);
+        by.add(r.by());
+        return r;
+      }
+
+      @Override
+      public String describe() {
+        return provider.describe();
+      }
+
+      @Override
+      public void close() {
+        provider.close();
+      }
+    };
   }
 
   public List<String> solves() {

@@ -1,12 +1,18 @@
 package dev.bitmsg.node.testing;
 
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
+import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.app.ObjectMaker;
+import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.pow.PowRules;
+import dev.bitmsg.pow.testing.EasedPowRules;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +21,14 @@ import java.util.Optional;
 
 /**
  * Builds loopback-only test nodes: no bootstrap nodes configured at all, peers given explicitly,
- * short timers, and the PoW check eased by {@link #EASE_BITS} (everything else as in production).
+ * short timers, and PoW rules eased by {@link #EASE_BITS} for everything the nodes make and check
+ * ({@link #RULES}; everything else as in production). Nodes start through the composition root.
  */
 public final class TestNetwork {
   public static final int EASE_BITS = 20;
+
+  /** The PoW rules of every test node: the network's targets times 2^{@value #EASE_BITS}. */
+  public static final PowRules RULES = new EasedPowRules(EASE_BITS);
 
   private TestNetwork() {}
 
@@ -47,35 +57,54 @@ public final class TestNetwork {
         .withWorkerThreads(2);
   }
 
+  /** Messaging settings of the loopback tests: production values, the sender loop every 200 ms. */
+  public static MessagingSettings messaging() {
+    return MessagingSettings.defaults().withCheckInterval(Duration.ofMillis(200));
+  }
+
+  /** The object check of a test node (for validators built outside a node). */
   public static NetworkPowCheck pow() {
-    return NetworkPowCheck.eased(EASE_BITS);
+    return new NetworkPowCheck(RULES);
   }
 
   public static ObjectMaker maker(long seed) {
-    return new ObjectMaker(pow(), seed, 1);
+    return new ObjectMaker(RULES, seed, 1);
   }
 
   /** Port argument of {@link #start} meaning client-only. */
   public static final int CLIENT_ONLY = -1;
 
   /**
-   * A node listening on 127.0.0.1:{@code port} (0: ephemeral; {@link #CLIENT_ONLY}: not listening),
-   * dialling only {@code connect}.
+   * The config of a node listening on 127.0.0.1:{@code port} (0: ephemeral; {@link #CLIENT_ONLY}:
+   * not listening), dialling only {@code connect}, without a PoW service.
    */
+  public static NodeConfig config(
+      Path dir, int port, List<HostPort> connect, PeerSettings settings) {
+    return new NodeConfig(
+        dir,
+        port == CLIENT_ONLY ? Optional.empty() : Optional.of(new HostPort("127.0.0.1", port)),
+        connect,
+        false,
+        Optional.empty(),
+        settings,
+        Duration.ofMinutes(10));
+  }
+
+  /** A test node's setup: {@code config} on the test network with {@link #RULES}. */
+  public static NodeSetup setup(NodeConfig config) {
+    return NodeSetup.of(config, params(), RULES);
+  }
+
+  /** {@link #setup(NodeConfig)} of {@link #config}, with fast messaging ({@link #messaging()}). */
+  public static NodeSetup setup(Path dir, int port, List<HostPort> connect) {
+    return setup(config(dir, port, connect, settings())).withMessaging(messaging());
+  }
+
+  /** Starts a node of {@link #config} with default messaging settings on {@code clock}. */
   public static Node start(
       Path dir, int port, List<HostPort> connect, PeerSettings settings, Clock clock)
-      throws InterruptedException {
-    NodeConfig config =
-        new NodeConfig(
-            dir,
-            port == CLIENT_ONLY ? Optional.empty() : Optional.of(new HostPort("127.0.0.1", port)),
-            connect,
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            settings,
-            Duration.ofMinutes(10));
-    return Node.start(config, params(), pow(), clock);
+      throws IOException, InterruptedException {
+    return NodeAssembly.start(setup(config(dir, port, connect, settings)).withClock(clock));
   }
 
   public static HostPort endpoint(Node node) {

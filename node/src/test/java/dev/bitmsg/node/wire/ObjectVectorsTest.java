@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.vectors.VectorFile;

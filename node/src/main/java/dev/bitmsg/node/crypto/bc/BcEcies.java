@@ -10,7 +10,9 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
+import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -111,7 +113,7 @@ public final class BcEcies implements Ecies {
       Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");
       c.init(mode, new SecretKeySpec(Arrays.copyOf(h, 32), "AES"), new IvParameterSpec(iv));
       return c.doFinal(data, offset, length);
-    } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
+    } catch (BadPaddingException | IllegalBlockSizeException e) {
       throw new CryptoException(
           CryptoException.Reason.BAD_PADDING,
           "MAC matched but the plaintext padding is invalid",

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.crypto.bc;
 
+import dev.bitmsg.node.crypto.TlsEngines;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -10,6 +11,8 @@ import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -36,7 +39,7 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  *
  * <p>Thread-safe: the context is immutable after construction and each engine is new.
  */
-public final class BcTlsContexts {
+public final class BcTlsContexts implements TlsEngines {
   /** The only protocol version negotiated. */
   public static final String PROTOCOL = "TLSv1.2";
 
@@ -52,16 +55,14 @@ public final class BcTlsContexts {
    * BC's JSSE logs every handshake step through java.util.logging at INFO; held here so the level
    * set on it stays (JUL keeps loggers weakly).
    */
-  private static final java.util.logging.Logger BC_JSSE_LOG =
-      java.util.logging.Logger.getLogger("org.bouncycastle.jsse");
+  private static final Logger BC_JSSE_LOG = Logger.getLogger("org.bouncycastle.jsse");
 
   /**
    * Warns once per JDK policy entry whose syntax BC does not parse (newer JDKs' "usage
    * HandshakeSignature" entries): none concerns the one suite used here.
    */
-  private static final java.util.logging.Logger BC_CONSTRAINTS_LOG =
-      java.util.logging.Logger.getLogger(
-          "org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
+  private static final Logger BC_CONSTRAINTS_LOG =
+      Logger.getLogger("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
 
   private final SSLContext context;
 
@@ -97,10 +98,10 @@ public final class BcTlsContexts {
   public static BcTlsContexts create() {
     allowAnonymousEcdh();
     if (BC_JSSE_LOG.getLevel() == null) {
-      BC_JSSE_LOG.setLevel(java.util.logging.Level.WARNING);
+      BC_JSSE_LOG.setLevel(Level.WARNING);
     }
     if (BC_CONSTRAINTS_LOG.getLevel() == null) {
-      BC_CONSTRAINTS_LOG.setLevel(java.util.logging.Level.SEVERE);
+      BC_CONSTRAINTS_LOG.setLevel(Level.SEVERE);
     }
     try {
       Provider jsse =
@@ -127,6 +128,7 @@ public final class BcTlsContexts {
    *
    * @param client true for the side that dialled the TCP connection
    */
+  @Override
   public SSLEngine newEngine(boolean client) {
     SSLEngine engine = context.createSSLEngine();
     engine.setUseClientMode(client);

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.crypto.bc;
 
 import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -60,7 +61,7 @@ final class EcViaBcHelper extends DefaultJcaJceHelper {
   }
 
   private interface Lookup<T> {
-    T get() throws java.security.GeneralSecurityException;
+    T get() throws GeneralSecurityException;
   }
 
   private static <T> T viaBc(Lookup<T> lookup) throws NoSuchAlgorithmException {
@@ -68,7 +69,7 @@ final class EcViaBcHelper extends DefaultJcaJceHelper {
       return lookup.get();
     } catch (NoSuchAlgorithmException e) {
       throw e;
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new NoSuchAlgorithmException(e.getMessage(), e);
     }
   }

@@ -1,6 +1,6 @@
 package dev.bitmsg.node.net.tls;
 
-import dev.bitmsg.node.crypto.bc.BcTlsContexts;
+import dev.bitmsg.node.crypto.TlsEngines;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,8 +16,8 @@ import javax.net.ssl.SSLSession;
 /**
  * Switches an established Bitmessage connection to TLS as the reference node does (PROTOCOL.md
  * 3.3): right after both veracks, the side that dialled becomes the TLS client, the other the TLS
- * server, and every later byte travels inside TLS (TLS 1.2, anonymous ECDH on secp256k1, see {@link
- * BcTlsContexts}).
+ * server, and every later byte travels inside TLS (TLS 1.2, anonymous ECDH on secp256k1, made by
+ * the {@link TlsEngines} the composition root hands in).
  *
  * <p>The switch happens while the frame decoder is delivering the last handshake message, so bytes
  * that arrived behind it in the same read (typically the peer's ClientHello right after its verack)
@@ -34,17 +34,13 @@ public final class LinkTls {
   /** Pipeline name of the TLS handler. */
   public static final String HANDLER = "tls";
 
-  private final BcTlsContexts contexts;
+  private final TlsEngines engines;
   private final long handshakeTimeoutMillis;
 
-  private LinkTls(BcTlsContexts contexts, long handshakeTimeoutMillis) {
-    this.contexts = contexts;
-    this.handshakeTimeoutMillis = handshakeTimeoutMillis;
-  }
-
-  /** Sets up the TLS provider; TLS handshakes not done within {@code handshakeTimeout} fail. */
-  public static LinkTls create(Duration handshakeTimeout) {
-    return new LinkTls(BcTlsContexts.create(), handshakeTimeout.toMillis());
+  /** TLS links with engines from {@code engines}; handshakes not done within the timeout fail. */
+  public LinkTls(TlsEngines engines, Duration handshakeTimeout) {
+    this.engines = engines;
+    this.handshakeTimeoutMillis = handshakeTimeout.toMillis();
   }
 
   /**
@@ -67,7 +63,7 @@ public final class LinkTls {
     p.addAfter(decoderName, "tls-catch", catcher);
     p.remove(decoderName); // fires the old decoder's buffered bytes into the catcher
     p.replace(catcher, decoderName, freshDecoder);
-    SslHandler ssl = new SslHandler(contexts.newEngine(client));
+    SslHandler ssl = new SslHandler(engines.newEngine(client));
     ssl.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
     p.addFirst(HANDLER, ssl);
     p.addAfter(HANDLER, TlsHandshakeWatcher.NAME, new TlsHandshakeWatcher(client, established));

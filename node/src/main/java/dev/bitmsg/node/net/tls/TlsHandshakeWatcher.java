@@ -1,6 +1,5 @@
 package dev.bitmsg.node.net.tls;
 
-import dev.bitmsg.node.net.ChannelFailures;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
@@ -36,7 +35,7 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
     if (done.isSuccess()) {
       SslHandler ssl = ctx.pipeline().get(SslHandler.class);
       log.info(
-          "{}: TLS up as {} ({}, {})",
+          "tls up peer={} role={} protocol={} cipher={}",
           ctx.channel().remoteAddress(),
           client ? "client" : "server",
           ssl.engine().getSession().getProtocol(),
@@ -62,11 +61,19 @@ final class TlsHandshakeWatcher extends ChannelInboundHandlerAdapter {
         root = root.getCause();
       }
       log.info(
-          "{}: TLS handshake as {} failed, closing this connection: {}",
+          "tls handshake failed, closing peer={} role={} cause={}",
           ctx.channel().remoteAddress(),
           client ? "client" : "server",
           root.toString());
     }
-    ctx.close().addListener(ChannelFailures.LOG_CLOSE);
+    // This package sits below net, so it logs a failed close itself (net's ChannelFailures).
+    ctx.close()
+        .addListener(
+            f -> {
+              if (f.cause() != null) {
+                log.debug(
+                    "tls close failed peer={} cause={}", ctx.channel().remoteAddress(), f.cause());
+              }
+            });
   }
 }

@@ -217,7 +217,7 @@ final class Migrations {
         ps.executeUpdate();
       }
       c.commit();
-      log.info("database: applied schema step {} ({})", m.version(), m.description());
+      log.info("schema step applied step={} name={}", m.version(), m.description());
     } catch (SQLException e) {
       c.rollback();
       throw new SQLException("schema step " + m.version() + " (" + m.description() + ") failed", e);

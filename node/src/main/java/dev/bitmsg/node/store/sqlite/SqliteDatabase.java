@@ -1,6 +1,7 @@
 package dev.bitmsg.node.store.sqlite;
 
 import dev.bitmsg.node.store.StoreException;
+import dev.bitmsg.node.store.Vacuum;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +30,7 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Thread-safe.
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements Vacuum, AutoCloseable {
   /** Work done with the connection while the lock is held. */
   @FunctionalInterface
   public interface Work<T> {
@@ -161,6 +162,7 @@ public final class SqliteDatabase implements AutoCloseable {
    * Rebuilds the file without its free pages ({@code VACUUM}), giving the space of deleted rows
    * back to the file system; blocks other statements of this node for the duration.
    */
+  @Override
   public void vacuum() {
     with(
         "vacuum",

@@ -8,10 +8,12 @@ import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.store.IdentityStore;
 import dev.bitmsg.node.store.KeySealer;
 import dev.bitmsg.node.store.StoreException;
+import dev.bitmsg.pow.Difficulty;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,8 +138,8 @@ public final class SqliteIdentityStore implements IdentityStore {
           ps.setString(2, id.label());
           ps.setInt(3, id.enabled() ? 1 : 0);
           ps.setInt(4, id.chan() ? 1 : 0);
-          ps.setLong(5, id.nonceTrialsPerByte());
-          ps.setLong(6, id.payloadLengthExtraBytes());
+          ps.setLong(5, id.difficulty().nonceTrialsPerByte());
+          ps.setLong(6, id.difficulty().payloadLengthExtraBytes());
           ps.setBytes(7, sealer.map(s -> s.seal(sk)).orElse(sk));
           ps.setBytes(8, sealer.map(s -> s.seal(ek)).orElse(ek));
           ps.setInt(9, sealer.isPresent() ? 1 : 0);
@@ -177,7 +179,7 @@ public final class SqliteIdentityStore implements IdentityStore {
         });
   }
 
-  private Identity row(ResultSet rs) throws java.sql.SQLException {
+  private Identity row(ResultSet rs) throws SQLException {
     BitmessageAddress a = codec.decode(rs.getString(1));
     boolean isSealed = rs.getInt(9) == 1;
     if (isSealed && sealer.isEmpty()) {
@@ -191,8 +193,7 @@ public final class SqliteIdentityStore implements IdentityStore {
         keys.keyPair(PrivateKey.of(sk)),
         keys.keyPair(PrivateKey.of(ek)),
         rs.getString(2),
-        rs.getLong(5),
-        rs.getLong(6),
+        new Difficulty(rs.getLong(5), rs.getLong(6)),
         rs.getInt(3) == 1,
         rs.getInt(4) == 1);
   }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link Inbox} on the {@code inbox} table, unique by sigHash. Thread-safe. */
-final class SqliteInbox implements Inbox {
+public final class SqliteInbox implements Inbox {
   private final SqliteDatabase db;
 
-  SqliteInbox(SqliteDatabase db) {
+  public SqliteInbox(SqliteDatabase db) {
     this.db = db;
   }
 

@@ -13,8 +13,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +25,7 @@ import java.util.stream.Collectors;
  * {@link Outbox} on the {@code outbox} and {@code status_history} tables. Every status change is
  * written together with its history row in one transaction. Thread-safe.
  */
-final class SqliteOutbox implements Outbox {
+public final class SqliteOutbox implements Outbox {
   private static final String OUT_COLUMNS =
       "id, kind, from_address, to_address, encoding, message,"
           + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail";
@@ -39,7 +41,7 @@ final class SqliteOutbox implements Outbox {
 
   private final SqliteDatabase db;
 
-  SqliteOutbox(SqliteDatabase db) {
+  public SqliteOutbox(SqliteDatabase db) {
     this.db = db;
   }
 
@@ -125,6 +127,22 @@ final class SqliteOutbox implements Outbox {
       }
     }
     return out;
+  }
+
+  @Override
+  public Map<SendStatus, Long> countByStatus() {
+    return db.with(
+        "count outbox by status",
+        c -> {
+          Map<SendStatus, Long> out = new EnumMap<>(SendStatus.class);
+          try (ResultSet rs =
+              db.prepared("SELECT status, count(*) FROM outbox GROUP BY status").executeQuery()) {
+            while (rs.next()) {
+              out.put(SendStatus.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+          }
+          return out;
+        });
   }
 
   private static OutboxEntry outRow(ResultSet rs) throws SQLException {

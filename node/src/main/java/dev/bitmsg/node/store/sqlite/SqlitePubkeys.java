@@ -3,15 +3,16 @@ package dev.bitmsg.node.store.sqlite;
 import dev.bitmsg.node.store.PubkeyStore;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.pow.Difficulty;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 
 /** {@link PubkeyStore} on the {@code pubkeys} table. Thread-safe. */
-final class SqlitePubkeys implements PubkeyStore {
+public final class SqlitePubkeys implements PubkeyStore {
   private final SqliteDatabase db;
 
-  SqlitePubkeys(SqliteDatabase db) {
+  public SqlitePubkeys(SqliteDatabase db) {
     this.db = db;
   }
 
@@ -32,8 +33,8 @@ final class SqlitePubkeys implements PubkeyStore {
           ps.setInt(2, p.bitfield());
           ps.setBytes(3, p.signingKey().toByteArray());
           ps.setBytes(4, p.encryptionKey().toByteArray());
-          ps.setLong(5, p.nonceTrialsPerByte());
-          ps.setLong(6, p.extraBytes());
+          ps.setLong(5, p.difficulty().nonceTrialsPerByte());
+          ps.setLong(6, p.difficulty().payloadLengthExtraBytes());
           ps.setLong(7, p.received());
           return ps.executeUpdate();
         });
@@ -59,8 +60,7 @@ final class SqlitePubkeys implements PubkeyStore {
                     rs.getInt(2),
                     Bytes.of(rs.getBytes(3)),
                     Bytes.of(rs.getBytes(4)),
-                    rs.getLong(5),
-                    rs.getLong(6),
+                    new Difficulty(rs.getLong(5), rs.getLong(6)),
                     rs.getLong(7)));
           }
         });

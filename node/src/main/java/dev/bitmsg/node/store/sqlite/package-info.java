@@ -1,6 +1,9 @@
 /**
  * SQLite implementations of the {@code node.store} interfaces (sqlite-jdbc): one database file per
- * node in WAL mode, schema migrations applied in order at open, prepared statements only. Depends
- * on {@code node.store}, {@code node.wire} and the JDBC driver.
+ * node in WAL mode (the client API's state in a second file), schema migrations applied in order at
+ * open, prepared statements only. The only package that touches JDBC, and only the composition root
+ * ({@code app}) constructs its classes; everything else uses the interfaces (both checked by {@code
+ * NodeArchitectureTest}). Depends on {@code node.store}, {@code node.wire}, {@code node.address},
+ * {@code node.crypto} and the JDBC driver.
  */
 package dev.bitmsg.node.store.sqlite;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
+import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
 import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.net.PeerGroup;
+import dev.bitmsg.node.net.PeerInfo;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.GetData;
@@ -69,19 +71,10 @@ class TlsLinkTest {
   }
 
   private Node plaintextNode(String name) throws Exception {
-    NodeConfig config =
-        new NodeConfig(
-            tmp.resolve(name),
-            Optional.of(new HostPort("127.0.0.1", 0)),
-            List.of(),
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            TestNetwork.settings(),
-            Duration.ofMinutes(10));
+    NodeConfig config = TestNetwork.config(tmp.resolve(name), 0, List.of(), TestNetwork.settings());
     return later(
-        Node.start(
-            config, TestNetwork.params().withTls(false), TestNetwork.pow(), Clock.systemUTC()));
+        NodeAssembly.start(
+            NodeSetup.of(config, TestNetwork.params().withTls(false), TestNetwork.RULES)));
   }
 
   private static ObjectMessage object(long seed) {
@@ -113,7 +106,7 @@ class TlsLinkTest {
         "both sides established",
         () -> a.peers().peers().size() == 1 && b.peers().peers().size() == 1);
     for (Node n : List.of(a, b)) {
-      PeerGroup.PeerInfo p = n.peers().peers().get(0);
+      PeerInfo p = n.peers().peers().get(0);
       assertEquals(Optional.of(BcTlsContexts.CIPHER_SUITE), p.tlsCipherSuite(), p.toString());
     }
     ObjectMessage fromA = object(1);
@@ -253,7 +246,7 @@ class TlsLinkTest {
     return theirs;
   }
 
-  private static Optional<PeerGroup.PeerInfo> peerAt(Node node, int port) {
+  private static Optional<PeerInfo> peerAt(Node node, int port) {
     return node.peers().peers().stream().filter(p -> p.remote().getPort() == port).findFirst();
   }
 

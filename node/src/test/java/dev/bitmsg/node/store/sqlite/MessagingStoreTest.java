@@ -122,7 +122,7 @@ class MessagingStoreTest {
   @Test
   void outboxStatusesHistoryRequeueAndAckNeverOverwritten() {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("n.db"))) {
-      SqliteMailStore m = new SqliteMailStore(db);
+      SqliteOutbox m = new SqliteOutbox(db);
       Bytes ack = Bytes.fromHex("00000002" + "01" + "01" + "ab".repeat(32));
       long id =
           m.add(
@@ -169,7 +169,7 @@ class MessagingStoreTest {
   @Test
   void inboxDeduplicatesBySigHash() {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("n.db"))) {
-      SqliteMailStore m = new SqliteMailStore(db);
+      SqliteInbox m = new SqliteInbox(db);
       InboxEntry e =
           new InboxEntry(
               0,

@@ -10,6 +10,7 @@ import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.testing.MutableClock;
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.pow.Difficulty;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,7 @@ class PubkeyWorkStoreTest {
     MutableClock clock = new MutableClock(t0);
     long now = t0.getEpochSecond();
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("node.db"))) {
-      SqliteMailStore mail = new SqliteMailStore(db);
+      SqlitePubkeys mail = new SqlitePubkeys(db);
       SqliteInventory inventory = new SqliteInventory(db, false);
       mail.put(key("BM-unused", now));
       mail.put(key("BM-used", now));
@@ -116,6 +117,7 @@ class PubkeyWorkStoreTest {
   private static StoredPubkey key(String address, long received) {
     byte[] k = new byte[64];
     k[0] = (byte) address.length();
-    return new StoredPubkey(address, 1, Bytes.of(k), Bytes.of(k), 1000, 1000, received);
+    return new StoredPubkey(
+        address, 1, Bytes.of(k), Bytes.of(k), Difficulty.NETWORK_DEFAULT, received);
   }
 }

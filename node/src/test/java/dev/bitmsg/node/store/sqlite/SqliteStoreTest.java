@@ -20,6 +20,7 @@ import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.node.wire.ObjectVerdict;
+import dev.bitmsg.pow.testing.EasedPowRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteStoreTest {
   private static final long NOW = 1_800_000_000L;
   @TempDir Path tmp;
-  private final ObjectMaker maker = new ObjectMaker(NetworkPowCheck.eased(16), 3, 1);
+  private final ObjectMaker maker = new ObjectMaker(new EasedPowRules(16), 3, 1);
 
   @Test
   void open_usesWalAndNormalSyncAndLatestSchema() {
@@ -160,7 +161,8 @@ class SqliteStoreTest {
         SqliteInventory inv = new SqliteInventory(db, false)) {
       ObjectValidator validator =
           new ObjectValidator(
-              NetworkPowCheck.eased(16), NetworkParams.mainnet("0.1.0")::servesStream);
+              new NetworkPowCheck(new EasedPowRules(16)),
+              NetworkParams.mainnet("0.1.0")::servesStream);
       ObjectIngest ingest = new ObjectIngest(validator, inv, clock);
       ObjectMessage shortLived = maker.make(NOW, 300, 100);
       ObjectMessage longLived = maker.make(NOW, 86_400, 100);

@@ -53,7 +53,7 @@ class TrashDeletionStoreTest {
   @Test
   void deleteFinished_deletesOnlyRowsNoWorkWillTouchAgain_withTheirHistory() {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("n.db"))) {
-      SqliteMailStore m = new SqliteMailStore(db);
+      SqliteOutbox m = new SqliteOutbox(db);
       long acked = m.add(row());
       m.setStatus(acked, SendStatus.ACK_RECEIVED, 101, Optional.empty());
       long failed = m.add(row());
@@ -73,7 +73,7 @@ class TrashDeletionStoreTest {
   @Test
   void inboxDeleteAndVacuum_giveTheSpaceBack() {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("n.db"))) {
-      SqliteMailStore m = new SqliteMailStore(db);
+      SqliteInbox m = new SqliteInbox(db);
       m.add(received("11", 1 << 20));
       m.add(received("22", 1 << 20));
       m.add(received("33", 10));

@@ -1,6 +1,7 @@
-package dev.bitmsg.node.api;
+package dev.bitmsg.node.rpc;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public final class JsonValues {
     } else if (v instanceof Number || v instanceof Boolean) {
       sb.append(v);
     } else if (v instanceof byte[] b) {
-      quote(sb, java.util.Base64.getEncoder().encodeToString(b));
+      quote(sb, Base64.getEncoder().encodeToString(b));
     } else if (v instanceof Map<?, ?> m) {
       sb.append('{');
       boolean first = true;

@@ -1,4 +1,4 @@
-package dev.bitmsg.node.metrics;
+package dev.bitmsg.node.net;
 
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.bitmsg.node.api;
+package dev.bitmsg.node.rpc;
 
 /** A request body that is not a valid XML-RPC or JSON-RPC call. Immutable. */
 public final class RpcFormatException extends IllegalArgumentException {

@@ -1,6 +1,5 @@
-package dev.bitmsg.node.metrics;
+package dev.bitmsg.node.pow;
 
-import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowProgress;
 import java.time.Duration;

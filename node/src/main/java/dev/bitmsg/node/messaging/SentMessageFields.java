@@ -1,15 +1,15 @@
-package dev.bitmsg.node.api;
+package dev.bitmsg.node.messaging;
 
-import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
- * How a sent row appears in the client API: its msgid, ackData and PyBitmessage status word.
+ * How a sent row appears to clients (the client API, the event stream): its msgid, ackData and
+ * PyBitmessage status word.
  *
  * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number; ackData is the row's
  * 38-byte ack data, or for rows that expect no ack (broadcasts, own and chan recipients) 30 bytes
@@ -33,7 +33,7 @@ public final class SentMessageFields {
       return e.ackData().get();
     }
     byte[] b = new byte[SYNTHETIC_ACK_PREFIX + 8];
-    java.util.Arrays.fill(b, 0, SYNTHETIC_ACK_PREFIX, (byte) 0xff);
+    Arrays.fill(b, 0, SYNTHETIC_ACK_PREFIX, (byte) 0xff);
     ByteBuffer.wrap(b).putLong(SYNTHETIC_ACK_PREFIX, e.id());
     return Bytes.of(b);
   }
@@ -53,17 +53,5 @@ public final class SentMessageFields {
       return "doingpubkeypow";
     }
     return s.wireName();
-  }
-
-  /**
-   * Live PoW progress as the API extensions show it (getSendProgress, listPubkeyWork): trials,
-   * trialsPerSecond, expectedTrials and etaSeconds (-1 until a rate is measured).
-   */
-  static void putProgress(Map<String, Object> fields, Messenger.Progress p) {
-    fields.put("trials", p.trials());
-    fields.put("trialsPerSecond", p.trialsPerSecond());
-    fields.put("expectedTrials", p.expectedTrials());
-    double eta = p.etaSeconds();
-    fields.put("etaSeconds", Double.isNaN(eta) ? -1.0 : eta);
   }
 }

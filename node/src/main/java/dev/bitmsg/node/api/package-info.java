@@ -1,0 +1,12 @@
+/**
+ * The PyBitmessage-compatible client API (PROTOCOL.md section 10): {@link
+ * dev.bitmsg.node.api.ApiServer} (JDK HTTP server, XML-RPC or JSON-RPC) runs calls of {@link
+ * dev.bitmsg.node.api.ApiMethods}, the method table over one class per area; everything the calls
+ * reach comes in through {@link dev.bitmsg.node.api.ApiPorts} from the composition root (the
+ * messaging facade, the API's own state, the node's network, the node's PoW worker). Also the
+ * client side used by the CLI ({@link dev.bitmsg.node.api.ApiClient}, {@link
+ * dev.bitmsg.node.api.ApiCredentials}). Depends on {@code node.messaging}, {@code node.net} (ports
+ * and value types), {@code node.store} (interfaces), {@code node.address}, {@code node.content},
+ * {@code node.wire}, {@code node.rpc} and the PoW definitions; never on {@code app}.
+ */
+package dev.bitmsg.node.api;

@@ -1,0 +1,55 @@
+package dev.bitmsg.node.app;
+
+import dev.bitmsg.node.api.ApiSettings;
+import dev.bitmsg.node.net.HostPort;
+import java.util.Optional;
+
+/**
+ * The node's interfaces to the outside, each off when empty: the PyBitmessage-compatible client
+ * API, the gRPC push stream (which uses the API's credentials and its loopback rule) and the
+ * Prometheus metrics. Immutable.
+ *
+ * @param softwareVersion the version the API's clientStatus reports
+ * @param shutdown the process's clean stop, offered to the API's {@code shutdown} call; empty: the
+ *     call is refused (a node that does not own its process: tests, the demo)
+ */
+public record NodeInterfaces(
+    Optional<ApiSettings> api,
+    Optional<HostPort> events,
+    Optional<HostPort> metrics,
+    String softwareVersion,
+    Optional<Runnable> shutdown) {
+
+  public NodeInterfaces {
+    if (events.isPresent() && api.isEmpty()) {
+      throw new IllegalArgumentException("--events needs --api (it uses the API credentials)");
+    }
+    // The push stream carries messages in the clear like the API: same loopback rule.
+    events.ifPresent(
+        e ->
+            ApiSettings.checkExposure(
+                "the push stream", e.host(), api.orElseThrow().allowRemote()));
+  }
+
+  /** No interfaces. */
+  public static NodeInterfaces none(String softwareVersion) {
+    return new NodeInterfaces(
+        Optional.empty(), Optional.empty(), Optional.empty(), softwareVersion, Optional.empty());
+  }
+
+  public NodeInterfaces withApi(ApiSettings settings) {
+    return new NodeInterfaces(Optional.of(settings), events, metrics, softwareVersion, shutdown);
+  }
+
+  public NodeInterfaces withEvents(HostPort endpoint) {
+    return new NodeInterfaces(api, Optional.of(endpoint), metrics, softwareVersion, shutdown);
+  }
+
+  public NodeInterfaces withMetrics(HostPort endpoint) {
+    return new NodeInterfaces(api, events, Optional.of(endpoint), softwareVersion, shutdown);
+  }
+
+  public NodeInterfaces withShutdown(Runnable stop) {
+    return new NodeInterfaces(api, events, metrics, softwareVersion, Optional.of(stop));
+  }
+}
