@@ -79,7 +79,7 @@ class DistArchiveIT {
       assertFalse(node.output().contains("bm: building"), "the archive never builds");
       Optional<Integer> code = node.stop(STOP);
       assertTrue(code.isPresent(), "node stopped on SIGTERM:\n" + node.output());
-      node.awaitLine(Pattern.compile("node: stopped"), Duration.ofSeconds(5));
+      node.awaitLine(Pattern.compile("node:? stopped"), Duration.ofSeconds(10));
       assertTrue(Files.isRegularFile(work.resolve("data/node.db")), "the database is in DATA");
     }
   }

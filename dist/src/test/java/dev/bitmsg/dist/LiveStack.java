@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * A PoW service and a node started from the unpacked archive on loopback, both serving {@code
- * /metrics}, the node doing its PoW through the service under a bearer token (client {@code
- * node-a}); {@link #sendMessageToSelf()} makes traffic for both. Not thread-safe.
+ * /metrics}, the node doing its PoW (at the network's difficulty) through the service under a
+ * bearer token (client {@code node-a}); {@link #sendMessageToSelf()} makes traffic for both. Not
+ * thread-safe.
  */
 final class LiveStack implements AutoCloseable {
   static final String PASSWORD = "live-stack-password";
@@ -84,9 +85,7 @@ final class LiveStack implements AutoCloseable {
               "--pow-service",
               grpc,
               "--pow-token-file",
-              tokenFile.toString(),
-              "--test-pow-ease",
-              "8");
+              tokenFile.toString());
       pb.environment().put("BM_API_PASSWORD", PASSWORD);
       node = Launched.start("node", pb);
       String api = node.awaitLine(Pattern.compile("API: (http://\\S+/)"), START).group(1);
@@ -122,7 +121,7 @@ final class LiveStack implements AutoCloseable {
                 address,
                 b64("subject"),
                 b64("body")));
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
     String status = "";
     while (System.nanoTime() < deadline) {
       status = XmlRpc.firstString(XmlRpc.call(api, "bitmsg", PASSWORD, "getStatus", ack));

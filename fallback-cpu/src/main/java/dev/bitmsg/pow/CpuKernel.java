@@ -4,18 +4,23 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The single-thread CPU kernels: {@code simd} (Vector API, {@link SimdScanner}) and {@code digest}
- * (JDK {@code MessageDigest}, {@link DigestScanner}). Which one is the default in this JVM is
- * measured by {@link CpuKernelChoice}.
+ * The single-thread CPU kernels: {@code digest} (JDK {@code MessageDigest}, {@link DigestScanner})
+ * and {@code simd1..simd3} (Vector API, {@link SimdScanner} with 1 to 3 interleaved streams of
+ * vectors). Which one is the default on this machine is measured (and cached) by {@link
+ * CpuKernelChoice}.
  */
 public enum CpuKernel {
-  SIMD("simd"),
-  DIGEST("digest");
+  DIGEST("digest", 0),
+  SIMD1("simd1", 1),
+  SIMD2("simd2", 2),
+  SIMD3("simd3", 3);
 
   private final String label;
+  private final int streams;
 
-  CpuKernel(String label) {
+  CpuKernel(String label, int streams) {
     this.label = label;
+    this.streams = streams;
   }
 
   /** The name users type. */
@@ -23,9 +28,19 @@ public enum CpuKernel {
     return label;
   }
 
+  /** Whether this is a Vector API kernel. */
+  public boolean simd() {
+    return streams > 0;
+  }
+
+  /** Interleaved vector streams of a SIMD kernel; 0 for {@code digest}. */
+  public int streams() {
+    return streams;
+  }
+
   /** Why this kernel cannot run here, or empty. */
   public Optional<String> unavailableReason() {
-    return this == SIMD ? SimdScanner.unavailableReason() : Optional.empty();
+    return simd() ? SimdScanner.unavailableReason() : Optional.empty();
   }
 
   /**
@@ -34,16 +49,24 @@ public enum CpuKernel {
    * @throws IllegalStateException when the kernel is unavailable here
    */
   public NonceScanner newScanner() {
-    return this == SIMD ? SimdScanner.create() : new DigestScanner();
+    return simd() ? SimdScanner.create(streams) : new DigestScanner();
   }
 
-  /** Parses {@code simd} or {@code digest} (any case). */
+  /**
+   * Parses a label ({@code digest}, {@code simd1} .. {@code simd3}, any case); {@code simd} means
+   * {@code simd2}, the usual best.
+   */
   public static CpuKernel parse(String s) {
+    String name = s.strip().toLowerCase(Locale.ROOT);
+    if (name.equals("simd")) {
+      return SIMD2;
+    }
     for (CpuKernel k : values()) {
-      if (k.label.equals(s.toLowerCase(Locale.ROOT))) {
+      if (k.label.equals(name)) {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown CPU kernel '" + s + "': use simd or digest");
+    throw new IllegalArgumentException(
+        "unknown CPU kernel '" + s + "': use digest, simd (= simd2) or simd1..simd3");
   }
 }

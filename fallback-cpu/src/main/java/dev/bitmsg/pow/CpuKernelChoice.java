@@ -1,50 +1,92 @@
 package dev.bitmsg.pow;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which single-thread CPU kernel to use by default in this JVM, decided by measuring both after
- * warming them up: the Vector API kernel wins by 1.3-5x depending on the vector width and the JDK,
- * but it needs the incubator module and several seconds of JIT warm-up, and on CPUs without wide
- * vectors it can lose to {@code MessageDigest} (whose SHA-512 the JDK compiles to native code). The
- * system property {@code bitmsg.pow.cpuKernel} ({@code simd}, {@code digest} or {@code auto})
- * overrides the measurement. Immutable; {@link #get()} is thread-safe and measures once per JVM.
+ * Which single-thread CPU kernel is the default on this machine, and the single-thread rates it was
+ * chosen by. The Vector API kernels win by 2-6x depending on the vector width and the JDK, but they
+ * need the incubator module and about a second of JIT compilation, and on CPUs without wide vectors
+ * {@code MessageDigest} (whose SHA-512 the JDK compiles to native code) can win; so the candidates
+ * ({@link #CANDIDATES}) are measured once per machine and JDK (the fastest wins; within {@link
+ * #MARGIN} the one listed first) and the result is kept in a small cache file ({@link
+ * KernelChoiceCache}) for later processes. The system property {@code bitmsg.pow.cpuKernel} ({@code
+ * digest}, {@code simd}, {@code simd1..simd3} or {@code auto}) overrides it. Immutable; the static
+ * methods are thread-safe.
  *
- * @param simdTrialsPerSecond measured rate; 0 when not measured (SIMD unavailable, or forced)
- * @param digestTrialsPerSecond measured rate; 0 when not measured
+ * @param rates single-thread trials per second (of thread CPU time) of the measured kernels; empty
+ *     when the kernel was forced
+ * @param source where the choice comes from
  */
 public record CpuKernelChoice(
-    CpuKernel kernel, double simdTrialsPerSecond, double digestTrialsPerSecond, String reason) {
+    CpuKernel kernel, Map<CpuKernel, Double> rates, String reason, Source source) {
   public static final String PROPERTY = "bitmsg.pow.cpuKernel";
 
-  private static final long SAMPLE_NANOS = 150_000_000L;
-  private static final long WARMUP_BUDGET_NANOS = 8_000_000_000L;
+  /** System property naming the directory of the cache file (see {@link KernelChoiceCache}). */
+  public static final String CACHE_DIR_PROPERTY = KernelChoiceCache.DIR_PROPERTY;
 
-  /** Trials before the first sample: enough calls for HotSpot to reach its optimising tier. */
-  private static final long WARMUP_TRIALS = 200_000;
+  /**
+   * The kernels measured to choose the default: one stream (the plain loop) is never the fastest
+   * where two fit in the vector registers, so it is left out to shorten the first measurement.
+   */
+  public static final List<CpuKernel> CANDIDATES =
+      List.of(CpuKernel.DIGEST, CpuKernel.SIMD2, CpuKernel.SIMD3);
 
-  private static final InitialHash PROBE = InitialHash.ofObjectWithoutNonce(new byte[] {1, 2, 3});
+  private static final int ROUNDS = 3;
+
+  /**
+   * How much faster a later candidate must measure to be chosen over an earlier one: more streams
+   * take longer to compile (the first PoW after a start waits for that), so a tie goes to fewer.
+   */
+  static final double MARGIN = 0.05;
+
+  private static final System.Logger LOG = System.getLogger(CpuKernelChoice.class.getName());
 
   private static volatile @Nullable CpuKernelChoice cached;
 
+  /** Where a choice comes from. */
+  public enum Source {
+    /** The system property named the kernel. */
+    FORCED,
+    /** The cache file of an earlier measurement on this machine and JDK. */
+    CACHED,
+    /** Measured in this process. */
+    MEASURED
+  }
+
+  public CpuKernelChoice {
+    Map<CpuKernel, Double> copy = new EnumMap<>(CpuKernel.class);
+    copy.putAll(rates);
+    rates = Collections.unmodifiableMap(copy);
+  }
+
+  /** Measured single-thread rate of {@code k}, 0 when it was not measured. */
+  public double rate(CpuKernel k) {
+    return rates.getOrDefault(k, 0.0);
+  }
+
   /**
    * The choice for this JVM: the kernel named by the system property when it is set (read on every
-   * call), else the one measured on first use (a few seconds), then remembered.
+   * call), else the one cached for this machine, else measured now (seconds) and cached. Blocks
+   * while measuring.
    */
   public static CpuKernelChoice get() {
-    String forced = System.getProperty(PROPERTY);
-    if (forced != null && !forced.isBlank() && !forced.strip().equalsIgnoreCase("auto")) {
-      return forced(forced.strip());
+    Optional<CpuKernelChoice> f = forced();
+    if (f.isPresent()) {
+      return f.get();
     }
     CpuKernelChoice c = cached;
     if (c == null) {
       synchronized (CpuKernelChoice.class) {
         c = cached;
         if (c == null) {
-          c = measure();
+          c = loadOrMeasure(KernelChoiceCache.forThisJvm());
           cached = c;
         }
       }
@@ -52,84 +94,81 @@ public record CpuKernelChoice(
     return c;
   }
 
-  private static CpuKernelChoice forced(String name) {
+  /** The forced kernel, if the system property names one. */
+  static Optional<CpuKernelChoice> forced() {
+    String name = System.getProperty(PROPERTY);
+    if (name == null || name.isBlank() || name.strip().equalsIgnoreCase("auto")) {
+      return Optional.empty();
+    }
     CpuKernel k = CpuKernel.parse(name);
     Optional<String> why = k.unavailableReason();
     if (why.isPresent()) {
-      return new CpuKernelChoice(
-          CpuKernel.DIGEST, 0, 0, "property " + PROPERTY + "=" + name + " but " + why.get());
+      return Optional.of(
+          new CpuKernelChoice(
+              CpuKernel.DIGEST,
+              Map.of(),
+              "property " + PROPERTY + "=" + name + " but " + why.get(),
+              Source.FORCED));
     }
-    return new CpuKernelChoice(k, 0, 0, "set by property " + PROPERTY);
+    return Optional.of(
+        new CpuKernelChoice(k, Map.of(), "set by property " + PROPERTY, Source.FORCED));
   }
 
-  /** Warms up and measures both kernels on the calling thread, then picks the faster. */
-  public static CpuKernelChoice measure() {
-    Optional<String> simdMissing = SimdScanner.unavailableReason();
-    if (simdMissing.isPresent()) {
-      return new CpuKernelChoice(CpuKernel.DIGEST, 0, 0, simdMissing.get());
+  static CpuKernelChoice loadOrMeasure(KernelChoiceCache cache) {
+    Optional<CpuKernelChoice> hit = cache.load();
+    if (hit.isPresent()) {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "cpu kernel from cache kernel={0} file={1}",
+          hit.get().kernel().label(),
+          cache.file());
+      return hit.get();
     }
-    double digest;
-    double simd;
-    int bits;
-    try (DigestScanner d = new DigestScanner();
-        SimdScanner s = SimdScanner.create()) {
-      warmUp(d); // the JDK's SHA-512 intrinsic needs its warm-up too
-      warmUp(s);
-      bits = s.vectorBits();
-      // Alternating samples, so that both kernels see the same load from other processes.
-      digest = 0;
-      simd = 0;
-      for (int i = 0; i < 3; i++) {
-        digest += sample(d);
-        simd += sample(s);
-      }
+    CpuKernelChoice c = measure();
+    if (!c.rates().isEmpty()) {
+      cache.save(c);
     }
-    CpuKernel pick = simd > digest ? CpuKernel.SIMD : CpuKernel.DIGEST;
-    return new CpuKernelChoice(
-        pick,
-        simd / 3,
-        digest / 3,
-        String.format(
-            Locale.ROOT,
-            "measured %.2f M/s (simd, %d-bit) vs %.2f M/s (digest) on one thread",
-            simd / 3e6,
-            bits,
-            digest / 3e6));
+    LOG.log(
+        System.Logger.Level.INFO,
+        "cpu kernel measured kernel={0} reason={1}",
+        c.kernel().label(),
+        c.reason());
+    return c;
   }
 
   /**
-   * Runs {@code scanner} until the JIT settles: {@link #WARMUP_TRIALS}, then until two samples in a
-   * row agree within 10 % (all bounded by {@link #WARMUP_BUDGET_NANOS}). The vector code runs 100x
-   * slower until the optimising JIT has compiled it, which with busy cores can take seconds.
+   * The candidate chosen by {@code rates}: the fastest, ties within {@link #MARGIN} to the first.
    */
-  private static void warmUp(NonceScanner scanner) {
-    long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
-    long done = 0;
-    while (done < WARMUP_TRIALS && System.nanoTime() < deadline) {
-      done += scanner.scan(List.of(new ScanSlice(PROBE, 1, done, 4096))).get(0).trials();
-    }
-    double previous = sample(scanner);
-    while (System.nanoTime() < deadline) {
-      double current = sample(scanner);
-      if (current > 0 && Math.abs(current - previous) <= 0.1 * current) {
-        return;
+  static CpuKernel pick(Map<CpuKernel, Double> rates) {
+    CpuKernel best = CpuKernel.DIGEST;
+    for (CpuKernel k : CANDIDATES) {
+      if (rates.getOrDefault(k, 0.0) > rates.getOrDefault(best, 0.0) * (1 + MARGIN)) {
+        best = k;
       }
-      previous = current;
     }
+    return best;
   }
 
-  /** Trials per second over about {@link #SAMPLE_NANOS}. */
-  static double sample(NonceScanner scanner) {
-    long start = System.nanoTime();
-    long trials = 0;
-    long nonce = 0;
-    long now;
-    do {
-      ScanOutcome o = scanner.scan(List.of(new ScanSlice(PROBE, 1, nonce, 8192))).get(0);
-      trials += o.trials();
-      nonce += o.trials();
-      now = System.nanoTime();
-    } while (now - start < SAMPLE_NANOS);
-    return trials * 1e9 / (now - start);
+  /**
+   * Warms up and measures the {@link #CANDIDATES} available here on the calling thread (seconds)
+   * and picks the fastest; does not touch the cache.
+   */
+  public static CpuKernelChoice measure() {
+    Optional<String> simdMissing = SimdScanner.unavailableReason();
+    if (simdMissing.isPresent()) {
+      return new CpuKernelChoice(CpuKernel.DIGEST, Map.of(), simdMissing.get(), Source.MEASURED);
+    }
+    Map<CpuKernel, Double> rates = KernelMeasurement.measure(CANDIDATES, ROUNDS);
+    CpuKernel best = pick(rates);
+    List<String> parts = new ArrayList<>();
+    rates.forEach(
+        (k, v) -> parts.add(String.format(Locale.ROOT, "%s %.2f M/s", k.label(), v / 1e6)));
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "measured on one thread (%d-bit vectors): %s",
+            SimdScanner.preferredVectorBits(),
+            String.join(", ", parts));
+    return new CpuKernelChoice(best, rates, reason, Source.MEASURED);
   }
 }

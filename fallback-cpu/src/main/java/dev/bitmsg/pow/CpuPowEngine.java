@@ -1,11 +1,16 @@
 package dev.bitmsg.pow;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the CPU {@link PowEngine}: a {@link SlicedPowEngine} over one {@link ThreadedScanner} that
- * spreads each pass over {@code threads} cores with the chosen single-thread kernel (by default the
- * faster one measured by {@link CpuKernelChoice}). Stateless factory.
+ * spreads each pass over {@code threads} cores with a single-thread kernel. By default that is the
+ * fastest kernel {@link CpuKernelChoice} measured (or cached) for this machine, warmed up in the
+ * background by {@link CpuKernelWarmup} while the threads already work with {@code digest}: the
+ * engine is usable at once and reaches its full rate when the JIT is done. Stateless factory.
  */
 public final class CpuPowEngine {
   public static final String NAME = "cpu";
@@ -17,9 +22,9 @@ public final class CpuPowEngine {
     return create(0);
   }
 
-  /** {@code threads} cores (0 = all), default kernel. */
+  /** {@code threads} cores (0 = all), default kernel; starts its warm-up in the background. */
   public static SlicedPowEngine create(int threads) {
-    return create(threads, CpuKernelChoice.get().kernel());
+    return new SlicedPowEngine(NAME, List.of(scanner(threads)));
   }
 
   /** {@code threads} cores (0 = all) with {@code kernel}. */
@@ -27,12 +32,23 @@ public final class CpuPowEngine {
     return new SlicedPowEngine(NAME, List.of(scanner(threads, kernel)));
   }
 
-  /** The multi-threaded scanner the engine uses, for callers that drive scanners themselves. */
-  public static ThreadedScanner scanner(int threads, CpuKernel kernel) {
-    if (threads < 0) {
-      throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+  /**
+   * The default multi-threaded scanner: the kernel forced by {@link CpuKernelChoice#PROPERTY}, else
+   * {@code digest} until the measured kernel is warm, then that one (the warm-up starts here).
+   */
+  public static ThreadedScanner scanner(int threads) {
+    Optional<CpuKernelChoice> forced = CpuKernelChoice.forced();
+    if (forced.isPresent()) {
+      return scanner(threads, forced.get().kernel());
     }
-    int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    CpuKernelWarmup warmup = CpuKernelWarmup.instance();
+    warmup.start();
+    return new ThreadedScanner(threadCount(threads), () -> new SwitchingScanner(warmup));
+  }
+
+  /** A multi-threaded scanner with {@code kernel}, for callers that drive scanners themselves. */
+  public static ThreadedScanner scanner(int threads, CpuKernel kernel) {
+    int n = threadCount(threads);
     kernel
         .unavailableReason()
         .ifPresent(
@@ -40,5 +56,41 @@ public final class CpuPowEngine {
               throw new IllegalStateException("CPU kernel " + kernel.label() + ": " + why);
             });
     return new ThreadedScanner(n, kernel::newScanner);
+  }
+
+  /**
+   * Starts getting the default kernel ready in the background (idempotent), e.g. at process start
+   * so that the first PoW finds it compiled.
+   */
+  public static void warmUpInBackground() {
+    if (CpuKernelChoice.forced().isEmpty()) {
+      CpuKernelWarmup.instance().start();
+    }
+  }
+
+  /**
+   * Waits up to {@code timeout} for the background warm-up to finish; true when it has (or there is
+   * none because the kernel is forced).
+   */
+  public static boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+    if (CpuKernelChoice.forced().isPresent()) {
+      return true;
+    }
+    CpuKernelWarmup.instance().start();
+    return CpuKernelWarmup.instance().await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The kernel the default scanners use right now ({@code digest} while the warm-up runs). */
+  public static CpuKernel activeKernel() {
+    return CpuKernelChoice.forced()
+        .map(CpuKernelChoice::kernel)
+        .orElseGet(() -> CpuKernelWarmup.instance().active());
+  }
+
+  private static int threadCount(int threads) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+    }
+    return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
   }
 }

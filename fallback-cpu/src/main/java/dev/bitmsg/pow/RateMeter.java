@@ -18,6 +18,10 @@ final class RateMeter {
     this.trialsPerNano = initialRate / 1e9;
   }
 
+  void reset(double trialsPerSecond) {
+    this.trialsPerNano = trialsPerSecond / 1e9;
+  }
+
   void record(long trials, long nanos) {
     if (trials < MIN_TRIALS || nanos <= 0) {
       return; // too short to tell anything

@@ -19,6 +19,11 @@ abstract class SequentialScanner implements NonceScanner {
   /** Tests the nonces of one slice in ascending order, stopping at the first solution. */
   abstract ScanOutcome scanOne(ScanSlice slice);
 
+  /** Replaces the learned rate, e.g. with one measured elsewhere for this kernel. */
+  final void assumeRate(double trialsPerSecond) {
+    meter.reset(trialsPerSecond);
+  }
+
   @Override
   public final long trialsPerPass() {
     return meter.trialsPerPass();

@@ -3,24 +3,31 @@ package dev.bitmsg.pow;
 import java.util.Optional;
 
 /**
- * A single-thread CPU scanner using the incubating Vector API: {@code L} consecutive nonces per
- * vector (8 with 512-bit vectors, 4 with 256-bit), tested in ascending order, so a slice reports
- * its smallest solving nonce like {@link DigestScanner}. Needs the {@code jdk.incubator.vector}
- * module at run time ({@code --add-modules jdk.incubator.vector}); check {@link #unavailableReason}
- * first. Not thread-safe: one instance per thread.
+ * A single-thread CPU scanner using the incubating Vector API: {@code streams x L} consecutive
+ * nonces per kernel call ({@code L} = 8 with 512-bit vectors, 4 with 256-bit), tested in ascending
+ * order, so a slice reports its smallest solving nonce like {@link DigestScanner}. Needs the {@code
+ * jdk.incubator.vector} module at run time ({@code --add-modules jdk.incubator.vector}); check
+ * {@link #unavailableReason} first. Not thread-safe: one instance per thread.
  */
 public final class SimdScanner extends SequentialScanner {
+  /** Name prefix; the scanner's name adds the stream count, e.g. {@code cpu-simd2}. */
   public static final String NAME = "cpu-simd";
+
+  /** The stream counts there are kernels for. */
+  public static final int MAX_STREAMS = 3;
+
   private static final String MODULE = "jdk.incubator.vector";
 
   private final SimdKernel kernel;
   private final int lanes;
+  private final int streams;
 
-  private SimdScanner(SimdKernel kernel) {
+  private SimdScanner(SimdKernel kernel, int streams) {
     // A low first guess: until the JIT has compiled the vector code it is ~100x slower.
     super(2e5);
     this.kernel = kernel;
-    this.lanes = SimdKernel.L;
+    this.lanes = kernel.lanes();
+    this.streams = streams;
   }
 
   /**
@@ -44,31 +51,47 @@ public final class SimdScanner extends SequentialScanner {
   }
 
   /**
-   * Creates a scanner.
+   * Bits of the vectors the kernels use here, or 0 when {@link #unavailableReason} says why not.
+   */
+  public static int preferredVectorBits() {
+    return unavailableReason().isPresent() ? 0 : SimdKernel.L * 64;
+  }
+
+  /**
+   * Creates a scanner with {@code streams} (1..{@link #MAX_STREAMS}) interleaved streams of
+   * vectors.
    *
    * @throws IllegalStateException when {@link #unavailableReason} is not empty
    */
-  public static SimdScanner create() {
+  public static SimdScanner create(int streams) {
+    if (streams < 1 || streams > MAX_STREAMS) {
+      throw new IllegalArgumentException("streams must be 1.." + MAX_STREAMS + ", got " + streams);
+    }
     Optional<String> why = unavailableReason();
     if (why.isPresent()) {
       throw new IllegalStateException(why.get());
     }
-    return new SimdScanner(new SimdKernel());
+    return new SimdScanner(SimdKernel.create(streams), streams);
   }
 
-  /** Nonces per vector, e.g. 8 for 512-bit vectors. */
+  /** Nonces per kernel call, e.g. 16 for two streams of 512-bit vectors. */
   public int lanes() {
     return lanes;
   }
 
+  /** Interleaved streams of vectors per kernel call. */
+  public int streams() {
+    return streams;
+  }
+
   /** Bits of the vectors used. */
   public int vectorBits() {
-    return lanes * 64;
+    return SimdKernel.L * 64;
   }
 
   @Override
   public String name() {
-    return NAME;
+    return NAME + streams;
   }
 
   @Override
@@ -79,11 +102,11 @@ public final class SimdScanner extends SequentialScanner {
     long done = 0;
     while (done < count) {
       int lane = kernel.run(base);
-      long inVector = Math.min(lanes, count - done);
-      if (lane < inVector) {
+      long inCall = Math.min(lanes, count - done);
+      if (lane < inCall) {
         return ScanOutcome.found(base + lane, kernel.trial(lane), done + lane + 1);
       }
-      done += inVector;
+      done += inCall;
       base += lanes;
     }
     return ScanOutcome.notFound(count);

@@ -23,7 +23,6 @@ public final class ThreadedScanner implements NonceScanner {
 
   private final List<NonceScanner> kernels;
   private final ExecutorService pool;
-  private final String name;
 
   /** Creates {@code threads} kernels with {@code kernel} and as many daemon threads. */
   public ThreadedScanner(int threads, Supplier<? extends NonceScanner> kernel) {
@@ -35,17 +34,17 @@ public final class ThreadedScanner implements NonceScanner {
       ks.add(kernel.get());
     }
     this.kernels = List.copyOf(ks);
-    this.name = kernels.get(0).name() + "x" + threads;
-    this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("pow-" + name));
+    this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("pow-" + name()));
   }
 
   public int threads() {
     return kernels.size();
   }
 
+  /** The kernel's name and the thread count, e.g. {@code cpu-simd2x2} (the kernel may change). */
   @Override
   public String name() {
-    return name;
+    return kernels.get(0).name() + "x" + kernels.size();
   }
 
   @Override

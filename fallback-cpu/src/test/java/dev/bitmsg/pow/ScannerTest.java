@@ -9,24 +9,36 @@ import dev.bitmsg.pow.testing.RandomHashes;
 import dev.bitmsg.vectors.VectorFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both single-thread kernels and the threaded scanner against the vectors and {@link TrialValue}.
+ * Every single-thread kernel (digest and each SIMD stream count) and the threaded scanner against
+ * the vectors and {@link TrialValue}.
  */
 class ScannerTest {
   private static final VectorFile.Block KERNEL = VectorFile.block("pow.txt", "search kernel test");
   private static final InitialHash HASH = InitialHash.of(KERNEL.hex("initial_hash"));
 
-  private static SimdScanner simd() {
+  /** One scanner of every SIMD kernel variant. */
+  private static List<SimdScanner> simdVariants() {
     assumeTrue(SimdScanner.unavailableReason().isEmpty(), "Vector API not enabled");
-    return SimdScanner.create();
+    List<SimdScanner> list = new ArrayList<>();
+    for (int streams = 1; streams <= SimdScanner.MAX_STREAMS; streams++) {
+      list.add(SimdScanner.create(streams));
+    }
+    return list;
   }
 
   @Test
   void simdTrialValuesEqualTrialValueIncludingEdgesAndWrapAround() {
-    SimdScanner s = simd();
+    for (SimdScanner s : simdVariants()) {
+      simdTrialValuesEqualTrialValue(s);
+    }
+  }
+
+  private static void simdTrialValuesEqualTrialValue(SimdScanner s) {
     Random rnd = new Random(7);
     long[] bases = {0, 0xffff_ffffL - 700, Long.MIN_VALUE - 600, -1L, -900, rnd.nextLong()};
     int checked = 0;
@@ -36,7 +48,9 @@ class ScannerTest {
       s.trialValues(h, base, got);
       for (int i = 0; i < got.length; i++) {
         assertEquals(
-            TrialValue.of(base + i, h), got[i], "nonce " + Long.toUnsignedString(base + i));
+            TrialValue.of(base + i, h),
+            got[i],
+            s.name() + " nonce " + Long.toUnsignedString(base + i));
         checked++;
       }
     }
@@ -66,11 +80,22 @@ class ScannerTest {
 
   @Test
   void simdFindsTheSmallestNonces() {
-    try (SimdScanner s = simd()) {
+    for (SimdScanner s : simdVariants()) {
       assertSmallest(s, "2pow48");
       assertSmallest(s, "2pow44");
       assertSmallest(s, "2pow40");
       assertWorkedExample(s);
+      s.close();
+    }
+  }
+
+  @Test
+  void everySimdVariantPassesTheSelfTest() {
+    for (SimdScanner s : simdVariants()) {
+      assertEquals(Optional.empty(), ScannerSelfTest.check(s), s.name());
+      assertEquals(SimdScanner.NAME + s.streams(), s.name());
+      assertEquals(s.streams() * s.vectorBits() / 64, s.lanes());
+      s.close();
     }
   }
 
@@ -143,7 +168,9 @@ class ScannerTest {
     List<NonceScanner> list = new ArrayList<>();
     list.add(new DigestScanner());
     if (SimdScanner.unavailableReason().isEmpty()) {
-      list.add(SimdScanner.create());
+      for (int streams = 1; streams <= SimdScanner.MAX_STREAMS; streams++) {
+        list.add(SimdScanner.create(streams));
+      }
     }
     return list;
   }

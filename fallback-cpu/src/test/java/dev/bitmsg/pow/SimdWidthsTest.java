@@ -11,15 +11,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Vector API kernel runs at the width the CPU prefers (512 bits with AVX-512), which is what
- * {@link ScannerTest} checks in this JVM; this test runs the same checks in a real child JVM capped
- * at 256-bit vectors ({@code -XX:MaxVectorSize=32}), so both widths meet the vectors and {@link
- * TrialValue} on a machine that has the wider one.
+ * The Vector API kernels (every stream count) run at the width the CPU prefers (512 bits with
+ * AVX-512), which is what {@link ScannerTest} checks in this JVM; this test runs the same checks in
+ * a real child JVM capped at 256-bit vectors ({@code -XX:MaxVectorSize=32}), so both widths meet
+ * the vectors and {@link TrialValue} on a machine that has the wider one.
  */
 class SimdWidthsTest {
   /** The child JVM's entry point: the SIMD checks of {@link ScannerTest}, then "ok". */
   public static void main(String[] args) {
-    try (SimdScanner s = SimdScanner.create()) {
+    try (SimdScanner s = SimdScanner.create(1)) {
       System.out.println("bits=" + s.vectorBits());
     }
     ScannerTest checks = new ScannerTest();
@@ -27,6 +27,7 @@ class SimdWidthsTest {
     checks.simdFindsTheSmallestNonces();
     checks.batchOfSlicesIsIndexAligned();
     checks.nonceZeroIsAnAnswerLikeAnyOther();
+    checks.everySimdVariantPassesTheSelfTest();
     System.out.println("ok");
   }
 
@@ -34,7 +35,7 @@ class SimdWidthsTest {
   void the256BitKernelPassesTheVectorsToo() throws IOException, InterruptedException {
     assumeTrue(SimdScanner.unavailableReason().isEmpty(), "Vector API not enabled");
     int preferred;
-    try (SimdScanner s = SimdScanner.create()) {
+    try (SimdScanner s = SimdScanner.create(1)) {
       preferred = s.vectorBits();
     }
     assumeTrue(preferred >= 256, "this CPU has no 256-bit vectors");

@@ -16,10 +16,19 @@ final class EngineSelection {
    * sets the {@link CpuKernelChoice#PROPERTY} system property of this process).
    */
   static List<EngineProbe> probe(String engine, int threads, String cpuKernel) {
+    setCpuKernel(cpuKernel);
+    return EngineCatalog.load().probe(engine, new EngineOptions(threads));
+  }
+
+  /**
+   * Applies {@code --cpu-kernel}: any value but {@code auto} sets {@link CpuKernelChoice#PROPERTY}.
+   *
+   * @throws IllegalArgumentException for an unknown kernel name
+   */
+  static void setCpuKernel(String cpuKernel) {
     if (!cpuKernel.equalsIgnoreCase("auto")) {
       System.setProperty(CpuKernelChoice.PROPERTY, CpuKernel.parse(cpuKernel).label());
     }
-    return EngineCatalog.load().probe(engine, new EngineOptions(threads));
   }
 
   static String problems(EngineProbe p) {

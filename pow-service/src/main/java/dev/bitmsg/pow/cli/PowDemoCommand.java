@@ -54,7 +54,9 @@ public final class PowDemoCommand implements Callable<Integer> {
       names = "--cpu-kernel",
       paramLabel = "K",
       defaultValue = "auto",
-      description = "CPU kernel: simd, digest or auto (the faster, measured at start; default)")
+      description =
+          "CPU kernel: digest, simd1, simd2, simd3 (simd = simd2) or auto (measured once per"
+              + " machine and cached; default)")
   String cpuKernel;
 
   /** {@code rules} give the target the demo object's PoW must meet. */

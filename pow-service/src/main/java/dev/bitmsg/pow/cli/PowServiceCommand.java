@@ -4,6 +4,7 @@ import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.service.EngineSetup;
+import dev.bitmsg.pow.service.HealthEndpoint;
 import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
 import dev.bitmsg.pow.service.ServerTransport;
@@ -70,6 +71,14 @@ public final class PowServiceCommand implements Callable<Integer> {
   String metrics;
 
   @Option(
+      names = "--health-listen",
+      paramLabel = "ADDR:PORT",
+      description =
+          "also serve the gRPC health service alone, in plaintext, here: for probes that cannot"
+              + " speak TLS or send a token, e.g. Kubernetes gRPC probes (':8447' is loopback)")
+  String healthListen;
+
+  @Option(
       names = "--metrics-port",
       paramLabel = "N",
       description = "older form of --metrics 127.0.0.1:N: /metrics on this loopback port")
@@ -107,7 +116,9 @@ public final class PowServiceCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PowServiceConfig config;
     Optional<TokensFile> tokensFile;
+    Optional<PowServiceConfig.Listen> healthAt;
     try {
+      healthAt = Optional.ofNullable(healthListen).map(PowServiceConfig::parseListen);
       PowServiceConfig.Listen l = PowServiceConfig.parseListen(listen);
       config =
           new PowServiceConfig(
@@ -144,11 +155,17 @@ public final class PowServiceCommand implements Callable<Integer> {
       return 1;
     }
     PowGrpcServer server = start(config, tokensFile, setup.scanners(), rules);
+    Optional<HealthEndpoint> health = Optional.empty();
+    if (healthAt.isPresent()) {
+      health = Optional.of(HealthEndpoint.start(healthAt.get(), server.health()));
+    }
+    Optional<HealthEndpoint> healthEndpoint = health;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  healthEndpoint.ifPresent(HealthEndpoint::close);
                   server.close();
                   stopped.countDown();
                 },
@@ -171,6 +188,13 @@ public final class PowServiceCommand implements Callable<Integer> {
           s.name(),
           s.trialsPerPass());
     }
+    healthEndpoint.ifPresent(
+        h ->
+            out.printf(
+                Locale.ROOT,
+                "pow-service: health alone on %s:%d (plaintext)%n",
+                healthAt.get().host(),
+                h.port()));
     Optional<PowServiceConfig.Listen> metricsAt = metricsAddress(config);
     if (metricsAt.isPresent()) {
       String host = metricsAt.get().host();

@@ -1,6 +1,5 @@
 package dev.bitmsg.pow.engines;
 
-import dev.bitmsg.pow.CpuKernel;
 import dev.bitmsg.pow.CpuKernelChoice;
 import dev.bitmsg.pow.CpuPowEngine;
 import dev.bitmsg.pow.ScannerSelfTest;
@@ -10,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The {@code cpu} engine family: one multi-threaded scanner over all (or {@code cpuThreads}) cores
- * with the CPU kernel {@link CpuKernelChoice} measured to be faster here. Always available.
- * Stateless and thread-safe.
+ * with the CPU kernel {@link CpuKernelChoice} measured (or cached) as the fastest here, which
+ * {@link CpuPowEngine#scanner(int)} warms up in the background while the threads work with {@code
+ * digest}. Always available. Stateless and thread-safe.
  */
 public final class CpuEngineProvider implements EngineProvider {
   public static final String NAME = "cpu";
@@ -23,8 +23,8 @@ public final class CpuEngineProvider implements EngineProvider {
 
   @Override
   public EngineProbe probe(EngineOptions options) {
-    CpuKernel kernel = CpuKernelChoice.get().kernel();
-    ThreadedScanner scanner = CpuPowEngine.scanner(options.effectiveCpuThreads(), kernel);
+    // Usable at once: digest until the measured (or cached) kernel is warm and self-tested.
+    ThreadedScanner scanner = CpuPowEngine.scanner(options.effectiveCpuThreads());
     Optional<String> problem = ScannerSelfTest.check(scanner);
     if (problem.isPresent()) {
       scanner.close();

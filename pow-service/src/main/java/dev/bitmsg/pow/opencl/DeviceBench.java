@@ -42,10 +42,52 @@ public final class DeviceBench implements Callable<Integer> {
   @Option(names = "--engine", description = "Only these engine families (default: all found)")
   List<String> engines = new ArrayList<>();
 
+  @Option(
+      names = "--sweep",
+      description =
+          "Instead: sweep the OpenCL (JOCL) search over nonces per work-item x work-group size on"
+              + " every device and print the best setting")
+  boolean sweep;
+
+  @Option(
+      names = "--nonces",
+      split = ",",
+      paramLabel = "N",
+      description = "Nonces per work-item the sweep tries (default ${DEFAULT-VALUE})")
+  List<Integer> sweepNonces = new ArrayList<>(List.of(1, 2, 4, 8, 16, 32, 64));
+
+  @Option(
+      names = "--groups",
+      split = ",",
+      paramLabel = "N",
+      description =
+          "Work-group sizes the sweep tries, those above the kernel's limit are reported unusable"
+              + " (default ${DEFAULT-VALUE})")
+  List<Integer> sweepGroups = new ArrayList<>(List.of(32, 64, 128, 256, 512, 1024));
+
+  @Option(
+      names = "--point-seconds",
+      paramLabel = "S",
+      description = "Seconds the sweep measures each point (default ${DEFAULT-VALUE})")
+  double pointSeconds = 1;
+
+  @Option(names = "--json", description = "The sweep as one JSON line per device")
+  boolean json;
+
   private static final InitialHash HASH = KnownAnswers.HASH;
 
   @Override
   public Integer call() {
+    if (sweep) {
+      if (pointSeconds <= 0
+          || sweepNonces.stream().anyMatch(n -> n < 1 || n > 4096)
+          || sweepGroups.stream().anyMatch(g -> g < 1 || g > 4096)) {
+        System.err.println(
+            "bm bench devices: --point-seconds must be > 0, --nonces and --groups 1..4096");
+        return 2;
+      }
+      return new DeviceSweep(sweepNonces, sweepGroups, pointSeconds, System.out, json).run();
+    }
     System.out.printf(
         Locale.ROOT,
         "%d cores; %.1f s per scanner and batch shape, in rounds interleaved"
@@ -67,6 +109,18 @@ public final class DeviceBench implements Callable<Integer> {
     if (scanners.isEmpty()) {
       System.out.println("no scanner to measure");
       return 1;
+    }
+    for (NonceScanner s : scanners) {
+      if (s instanceof JoclScanner j) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %d nonces per item, work-group %d, %d resident groups; compiler: %s%n",
+            j.name(),
+            j.noncesPerItem(),
+            j.workGroupSize(),
+            j.residentGroups(),
+            j.buildInfo().summary());
+      }
     }
     try {
       measureBaseline(0.5); // JIT warm-up

@@ -1,10 +1,11 @@
 package dev.bitmsg.pow.opencl;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_KERNEL_LOCAL_MEM_SIZE;
 import static org.jocl.CL.CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE;
+import static org.jocl.CL.CL_KERNEL_PRIVATE_MEM_SIZE;
 import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
-import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
 import static org.jocl.CL.CL_TRUE;
@@ -15,7 +16,6 @@ import static org.jocl.CL.clCreateKernel;
 import static org.jocl.CL.clCreateProgramWithSource;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
-import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clGetProgramBuildInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
@@ -29,8 +29,10 @@ import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -48,54 +50,45 @@ import org.slf4j.LoggerFactory;
 /**
  * The JOCL {@link dev.bitmsg.pow.NonceScanner} of one OpenCL device: owns its context, queue,
  * program, kernels and buffers and releases them on {@link #close()} (and on a failed start). Runs
- * {@code pow_search} of {@code pow_double_sha512.cl}; {@link #trialValues} runs the
- * differential-test kernel {@code pow_trial_values}. Serialised like {@link LaunchingScanner}.
+ * {@code pow_search} of {@code pow_double_sha512.cl} with two launches in flight ({@link
+ * LaunchSlot}: result resets by fill, non-blocking job-table writes and result reads); {@link
+ * #trialValues} runs the differential-test kernel {@code pow_trial_values}. The compiler's report
+ * on the search kernel (registers and spills on NVIDIA) is {@link #buildInfo()}. Serialised like
+ * {@link LaunchingScanner}.
  */
 public final class JoclScanner extends LaunchingScanner {
   private static final Logger log = LoggerFactory.getLogger(JoclScanner.class);
-  private static final int JOB_WORDS = 12;
-  private static final int RES_WORDS = 2;
   private static final int MAX_TRIAL_VALUES = 1 << 20;
 
-  private final ClDevice device;
-  private final Deque<Runnable> releases;
-  private final cl_context context;
-  private final cl_command_queue queue;
-  private final cl_kernel search;
-  private final cl_kernel trials;
-  private final cl_mem jobsMem;
-  private final cl_mem resultsMem;
-
-  /** The OpenCL objects one scanner owns, created in this order and released in reverse. */
+  /** The device objects of an open scanner, released in reverse order of creation. */
   private record Handles(
+      Deque<Runnable> releases,
       cl_context context,
       cl_command_queue queue,
       cl_kernel search,
       cl_kernel trials,
-      cl_mem jobsMem,
-      cl_mem resultsMem) {}
+      List<LaunchSlot> slots) {}
+
+  /** How the search kernel is launched on this device. */
+  private record Shape(int workGroupSize, int minGroup, int residentGroups) {}
+
+  private final ClDevice device;
+  private final Handles h;
+  private final KernelBuildInfo buildInfo;
+  private int nextSlot;
 
   private JoclScanner(
-      ClDevice device,
-      JoclSettings settings,
-      int workGroupSize,
-      int minGroup,
-      Deque<Runnable> releases,
-      Handles handles) {
+      ClDevice device, JoclSettings settings, Shape shape, Handles h, KernelBuildInfo info) {
     super(
         "opencl:" + device.label(),
         settings.noncesPerItem(),
-        workGroupSize,
-        minGroup,
-        settings.maxJobsPerLaunch());
+        shape.workGroupSize(),
+        shape.minGroup(),
+        settings.maxJobsPerLaunch(),
+        shape.residentGroups());
     this.device = device;
-    this.releases = releases;
-    this.context = handles.context();
-    this.queue = handles.queue();
-    this.search = handles.search();
-    this.trials = handles.trials();
-    this.jobsMem = handles.jobsMem();
-    this.resultsMem = handles.resultsMem();
+    this.h = h;
+    this.buildInfo = info;
   }
 
   /** Opens the device with the proof-of-work program from the classpath. */
@@ -123,7 +116,7 @@ public final class JoclScanner extends LaunchingScanner {
       releases.push(() -> clReleaseCommandQueue(queue));
       cl_program program = clCreateProgramWithSource(context, texts.length, texts, null, null);
       releases.push(() -> clReleaseProgram(program));
-      String options = "-cl-std=CL1.2 -D NONCES_PER_ITEM=" + settings.noncesPerItem();
+      String options = buildOptions(device, settings);
       try {
         clBuildProgram(program, 1, ids, options, null, null);
       } catch (CLException e) {
@@ -140,34 +133,73 @@ public final class JoclScanner extends LaunchingScanner {
       releases.push(() -> clReleaseKernel(search));
       cl_kernel trials = clCreateKernel(program, "pow_trial_values", null);
       releases.push(() -> clReleaseKernel(trials));
+      KernelBuildInfo info =
+          KernelBuildInfo.fromLog(
+              "pow_search",
+              buildLog(program, device.device()),
+              kernelLong(search, device.device(), CL_KERNEL_PRIVATE_MEM_SIZE),
+              kernelLong(search, device.device(), CL_KERNEL_LOCAL_MEM_SIZE));
       int wg = workGroupSize(search, device.device(), settings.workGroupSize());
       int minGroup = (int) Math.min(wg, preferredMultiple(search, device.device()));
-      int maxJobs = settings.maxJobsPerLaunch();
-      cl_mem jobsMem =
-          clCreateBuffer(
-              context, CL_MEM_READ_ONLY, (long) maxJobs * JOB_WORDS * Sizeof.cl_ulong, null, null);
-      releases.push(() -> clReleaseMemObject(jobsMem));
-      cl_mem resultsMem =
-          clCreateBuffer(
-              context, CL_MEM_READ_WRITE, (long) maxJobs * RES_WORDS * Sizeof.cl_uint, null, null);
-      releases.push(() -> clReleaseMemObject(resultsMem));
-      clSetKernelArg(search, 0, Sizeof.cl_mem, Pointer.to(jobsMem));
-      clSetKernelArg(search, 1, Sizeof.cl_mem, Pointer.to(resultsMem));
-      log.debug(
-          "opencl program built device={} workGroupSize={} noncesPerItem={}",
+      int perUnit = groupsPerUnit(device, settings, info, wg);
+      Shape shape = new Shape(wg, minGroup, Math.max(1, device.about().computeUnits()) * perUnit);
+      List<LaunchSlot> slots =
+          List.of(
+              new LaunchSlot(context, settings.maxJobsPerLaunch(), releases),
+              new LaunchSlot(context, settings.maxJobsPerLaunch(), releases));
+      log.info(
+          "opencl kernel built device={} options={} workGroupSize={} residentGroups={} {}",
           device.label(),
+          options,
           wg,
-          settings.noncesPerItem());
+          shape.residentGroups(),
+          info.summary());
+      if (!info.buildLog().isEmpty()) {
+        log.debug("opencl build log device={} log={}", device.label(), info.buildLog());
+      }
       return new JoclScanner(
           device,
           settings,
-          wg,
-          minGroup,
-          releases,
-          new Handles(context, queue, search, trials, jobsMem, resultsMem));
+          shape,
+          new Handles(releases, context, queue, search, trials, slots),
+          info);
     } catch (RuntimeException | Error e) {
       releaseAll(releases);
       throw e;
+    }
+  }
+
+  /**
+   * {@code -cl-std=CL1.2}, the nonces per item, and {@code -cl-nv-verbose} on NVIDIA (its build log
+   * then reports registers and spills per kernel; other drivers reject or ignore the option).
+   */
+  static String buildOptions(ClDevice device, JoclSettings settings) {
+    String options = "-cl-std=CL1.2 -D NONCES_PER_ITEM=" + settings.noncesPerItem();
+    if (device.platformName().toUpperCase(Locale.ROOT).contains("NVIDIA")) {
+      options += " -cl-nv-verbose";
+    }
+    return options;
+  }
+
+  /**
+   * Work-groups one compute unit runs at once: the setting, else on NVIDIA GPUs what the reported
+   * register use allows, else 1 (CPU devices run one group per core at a time).
+   */
+  private static int groupsPerUnit(
+      ClDevice device, JoclSettings settings, KernelBuildInfo info, int workGroupSize) {
+    if (settings.groupsPerUnit() > 0) {
+      return settings.groupsPerUnit();
+    }
+    return device.about().gpu() ? info.nvidiaGroupsPerUnit(workGroupSize) : 1;
+  }
+
+  private static long kernelLong(cl_kernel kernel, cl_device_id device, int param) {
+    try {
+      long[] v = new long[1];
+      clGetKernelWorkGroupInfo(kernel, device, param, Sizeof.cl_ulong, Pointer.to(v), null);
+      return v[0];
+    } catch (CLException e) {
+      return -1;
     }
   }
 
@@ -219,72 +251,52 @@ public final class JoclScanner extends LaunchingScanner {
     return device;
   }
 
+  /** The compiler's report on {@code pow_search} on this device. */
+  public KernelBuildInfo buildInfo() {
+    return buildInfo;
+  }
+
+  @Override
+  protected int maxInFlight() {
+    return 2;
+  }
+
   @Override
   protected long[] launch(List<LaunchJob> jobs, long itemsPerJob) {
-    int n = jobs.size();
-    long[] table = new long[n * JOB_WORDS];
-    int[] results = new int[n * RES_WORDS];
-    for (int j = 0; j < n; j++) {
-      LaunchJob job = jobs.get(j);
-      int base = j * JOB_WORDS;
-      for (int w = 0; w < 8; w++) {
-        table[base + w] = job.hash().word(w);
-      }
-      table[base + 8] = job.target();
-      table[base + 9] = job.first();
-      table[base + 10] = job.count();
-      results[j * RES_WORDS + 1] = -1; // min offset starts at 0xffffffff; hits at 0
-    }
+    return enqueue(jobs, itemsPerJob, noPrevious(jobs.size())).finish();
+  }
+
+  @Override
+  protected Pending enqueue(List<LaunchJob> jobs, long itemsPerJob, int[] previous) {
+    LaunchSlot slot = h.slots().get(nextSlot);
+    LaunchSlot other = h.slots().get(1 - nextSlot);
+    nextSlot = 1 - nextSlot;
     try {
-      clEnqueueWriteBuffer(
-          queue,
-          jobsMem,
-          CL_TRUE,
-          0,
-          (long) table.length * Sizeof.cl_ulong,
-          Pointer.to(table),
-          0,
-          null,
-          null);
-      clEnqueueWriteBuffer(
-          queue,
-          resultsMem,
-          CL_TRUE,
-          0,
-          (long) results.length * Sizeof.cl_uint,
-          Pointer.to(results),
-          0,
-          null,
-          null);
-      clEnqueueNDRangeKernel(
-          queue,
-          search,
-          2,
-          null,
-          new long[] {itemsPerJob, n},
-          new long[] {localSizeFor(itemsPerJob), 1},
-          0,
-          null,
-          null);
-      clEnqueueReadBuffer(
-          queue,
-          resultsMem,
-          CL_TRUE,
-          0,
-          (long) results.length * Sizeof.cl_uint,
-          Pointer.to(results),
-          0,
-          null,
-          null);
+      Pending p =
+          slot.enqueue(
+              h.queue(),
+              h.search(),
+              jobs,
+              new long[] {itemsPerJob, jobs.size()},
+              new long[] {localSizeFor(itemsPerJob), 1},
+              other.resultsMem(),
+              previous);
+      return () -> {
+        try {
+          return p.finish();
+        } catch (CLException e) {
+          throw fail("failed a search launch: " + e.getMessage());
+        }
+      };
     } catch (CLException e) {
       throw fail("failed a search launch: " + e.getMessage());
     }
-    long[] offsets = new long[n];
-    for (int j = 0; j < n; j++) {
-      boolean hit = results[j * RES_WORDS] != 0;
-      offsets[j] = hit ? Integer.toUnsignedLong(results[j * RES_WORDS + 1]) : NOT_FOUND;
-    }
-    return offsets;
+  }
+
+  private static int[] noPrevious(int n) {
+    int[] none = new int[n];
+    Arrays.fill(none, -1);
+    return none;
   }
 
   /**
@@ -304,6 +316,9 @@ public final class JoclScanner extends LaunchingScanner {
     long[] out = new long[count];
     cl_mem in = null;
     cl_mem outMem = null;
+    cl_context context = h.context();
+    cl_kernel trials = h.trials();
+    cl_command_queue queue = h.queue();
     try {
       in =
           clCreateBuffer(
@@ -343,7 +358,7 @@ public final class JoclScanner extends LaunchingScanner {
 
   @Override
   protected void release() {
-    releaseAll(releases);
+    releaseAll(h.releases());
   }
 
   private static void releaseAll(Deque<Runnable> releases) {

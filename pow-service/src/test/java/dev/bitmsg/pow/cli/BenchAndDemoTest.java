@@ -18,7 +18,17 @@ class BenchAndDemoTest {
   void benchJsonIsOneLineWithBaselineAndEngines() {
     CliRun r =
         CliRun.of(
-            "bench", "pow", "--engine", "cpu", "--threads", "1", "--seconds", "0.3", "--json");
+            "bench",
+            "pow",
+            "--engine",
+            "cpu",
+            "--threads",
+            "1",
+            "--seconds",
+            "0.3",
+            "--first-solve-seconds",
+            "0.3",
+            "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(1, r.out().lines().count(), r.out());
     String line = r.out().strip();
@@ -28,14 +38,32 @@ class BenchAndDemoTest {
                 + "\"baseline_trials_per_s\": [0-9.]+, \"cpu_kernels\": \\{.*\\}, "
                 + "\"engines\": \\{\"cpu\": \\{\"trials_per_s\": [0-9.]+, \"threads\": 1, "
                 + "\"ratio_per_core\": [0-9.]+, \"ratio_to_baseline\": [0-9.]+, \"scanners\": "
-                + "\\[\"cpu-[a-z]+x1\"], \"expected_seconds\": \\{.*}}}}"),
+                + "\\[\"cpu-(digest|simd[1-3])x1\"], \"expected_seconds\": \\{[^}]*}}}, "
+                + "\"first_solve_ms\": \\d+, \"first_solve\": \\{.*}}"),
         line);
     assertTrue(line.contains("\"default\": \""), line);
+    for (String kernel : new String[] {"digest", "simd1", "simd2", "simd3"}) {
+      assertTrue(
+          line.contains("\"" + kernel + "\": {\"trials_per_s\": ")
+              || line.contains("\"simd\": {\"available\": false"),
+          kernel + " in " + line);
+    }
   }
 
   @Test
   void benchTextReportsUnavailableEnginesWithTheirReason() {
-    CliRun r = CliRun.of("bench", "pow", "--engine", "all", "--threads", "1", "--seconds", "0.2");
+    CliRun r =
+        CliRun.of(
+            "bench",
+            "pow",
+            "--engine",
+            "all",
+            "--threads",
+            "1",
+            "--seconds",
+            "0.2",
+            "--first-solve-seconds",
+            "0");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("MessageDigest SHA-512, 1 thread"), r.out());
     assertTrue(r.out().contains("default CPU kernel: "), r.out());

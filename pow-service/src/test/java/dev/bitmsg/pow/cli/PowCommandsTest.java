@@ -115,7 +115,7 @@ class PowCommandsTest {
     Matcher m =
         Pattern.compile(
                 "\\{\"nonce\": (\\d+), \"trial_value\": (\\d+), \"engine\": "
-                    + "\"(cpu-[a-z]+x1)\", \"trials\": (\\d+), \"seconds\": ([0-9.E-]+)}")
+                    + "\"(cpu-[a-z0-9]+x1)\", \"trials\": (\\d+), \"seconds\": ([0-9.E-]+)}")
             .matcher(line);
     assertTrue(m.matches(), line);
     // One thread from nonce 0 scans in order, so it finds the vector's smallest nonce.

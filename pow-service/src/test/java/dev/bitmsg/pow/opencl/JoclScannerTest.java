@@ -201,10 +201,37 @@ class JoclScannerTest {
   }
 
   @Test
-  void calibrationGivesWholeWorkGroups() {
-    long granule = (long) scanner.noncesPerItem() * scanner.workGroupSize();
-    assertTrue(scanner.trialsPerPass() >= granule);
-    assertEquals(0, scanner.trialsPerPass() % granule);
+  void calibrationGivesWholeWavesOfWorkGroups() {
+    long wave = (long) scanner.noncesPerItem() * scanner.workGroupSize() * scanner.residentGroups();
+    assertTrue(scanner.residentGroups() >= devices.get(0).about().computeUnits());
+    assertTrue(scanner.trialsPerLaunch() >= wave);
+    assertEquals(0, scanner.trialsPerLaunch() % wave);
+    assertEquals(2 * scanner.trialsPerLaunch(), scanner.trialsPerPass()); // two launches in flight
+  }
+
+  @Test
+  void aSliceOfManyLaunchesFindsItsFirstGoodNonceWithLaunchesInFlight() {
+    // Several launches per slice, the answer in the middle of one of them: the launches after it
+    // were enqueued before its answer was read and must not change the result or the trial count.
+    long perLaunch = scanner.trialsPerLaunch();
+    InitialHash h = InitialHash.fromHex(VECTORS.get("initial_hash"));
+    long target = VECTORS.decimal("target_2pow44");
+    long smallest = VECTORS.decimal("smallest_nonce_2pow44");
+    long first = smallest - 2 * perLaunch - perLaunch / 2;
+    ScanOutcome got = scanner.scan(List.of(new ScanSlice(h, target, first, 6 * perLaunch))).get(0);
+    assertTrue(got.found());
+    OptionalLong want = CpuReference.firstGoodOffset(h, target, first, 6 * perLaunch);
+    assertEquals(first + want.getAsLong(), got.nonce());
+    assertEquals(want.getAsLong() / perLaunch * perLaunch + perLaunch, got.trials());
+    // The same with two slices sharing the launches.
+    List<ScanOutcome> two =
+        scanner.scan(
+            List.of(
+                new ScanSlice(h, target, first, 6 * perLaunch),
+                new ScanSlice(h, 1, 0, 3 * perLaunch)));
+    assertEquals(got.nonce(), two.get(0).nonce());
+    assertFalse(two.get(1).found());
+    assertEquals(3 * perLaunch, two.get(1).trials());
   }
 
   @Test

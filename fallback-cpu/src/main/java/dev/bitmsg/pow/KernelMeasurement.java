@@ -1,0 +1,116 @@
+package dev.bitmsg.pow;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures single-thread CPU kernels on the calling thread: warm-up until the JIT has settled, then
+ * alternating samples so every kernel sees the same machine load. Time is the thread's CPU time
+ * where the JVM supports it (steady on a machine shared with other work), else wall time.
+ * Stateless.
+ */
+final class KernelMeasurement {
+  /** One sample's length. */
+  static final long SAMPLE_NANOS = 150_000_000L;
+
+  /** Shortest warm-up of one kernel, in thread CPU time. */
+  static final long MIN_WARMUP_NANOS = 1_000_000_000L;
+
+  /** Longest warm-up of one kernel (the vector code runs interpreted until C2 has compiled it). */
+  static final long WARMUP_BUDGET_NANOS = 20_000_000_000L;
+
+  private static final InitialHash PROBE = InitialHash.ofObjectWithoutNonce(new byte[] {1, 2, 3});
+  private static final long CHUNK = 4096;
+
+  private KernelMeasurement() {}
+
+  /**
+   * Warms up each kernel, then takes {@code rounds} alternating samples of all of them; returns the
+   * mean trials per second of each.
+   */
+  static Map<CpuKernel, Double> measure(List<CpuKernel> kernels, int rounds) {
+    Map<CpuKernel, NonceScanner> scanners = new EnumMap<>(CpuKernel.class);
+    try {
+      for (CpuKernel k : kernels) {
+        NonceScanner s = k.newScanner();
+        scanners.put(k, s);
+        warmUp(s);
+      }
+      Map<CpuKernel, Double> sums = new EnumMap<>(CpuKernel.class);
+      for (int r = 0; r < rounds; r++) {
+        scanners.forEach((k, s) -> sums.merge(k, sample(s, SAMPLE_NANOS), Double::sum));
+      }
+      sums.replaceAll((k, v) -> v / rounds);
+      return sums;
+    } finally {
+      scanners.values().forEach(NonceScanner::close);
+    }
+  }
+
+  /**
+   * Runs {@code scanner} for at least {@link #MIN_WARMUP_NANOS} of this thread's time, then until
+   * three samples in a row agree within 5 % (bounded by {@link #WARMUP_BUDGET_NANOS} of wall time).
+   * The minimum matters: the first-tier compiled vector code runs at a steady but low rate until C2
+   * has compiled the kernel, which takes a second or more on a busy machine.
+   */
+  static void warmUp(NonceScanner scanner) {
+    long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
+    long start = now();
+    double[] last = new double[3];
+    int n = 0;
+    while (System.nanoTime() < deadline) {
+      last[n++ % 3] = sample(scanner, SAMPLE_NANOS / 3);
+      if (n >= 3 && now() - start >= MIN_WARMUP_NANOS) {
+        double lo = Math.min(last[0], Math.min(last[1], last[2]));
+        double hi = Math.max(last[0], Math.max(last[1], last[2]));
+        if (lo > 0 && hi - lo <= 0.05 * hi) {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs {@code scanner} in short samples until one reaches {@code minRate} trials per second;
+   * false when {@code budgetNanos} of wall time passed first.
+   */
+  static boolean warmUntil(NonceScanner scanner, double minRate, long budgetNanos) {
+    long deadline = System.nanoTime() + budgetNanos;
+    while (System.nanoTime() < deadline) {
+      if (sample(scanner, SAMPLE_NANOS / 6) >= minRate) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Trials per second over about {@code nanos} of this thread's time. */
+  static double sample(NonceScanner scanner, long nanos) {
+    long start = now();
+    long trials = 0;
+    long nonce = 0;
+    long elapsed;
+    do {
+      ScanOutcome o = scanner.scan(List.of(new ScanSlice(PROBE, 1, nonce, CHUNK))).get(0);
+      trials += o.trials();
+      nonce += o.trials();
+      elapsed = now() - start;
+    } while (elapsed < nanos);
+    return trials * 1e9 / elapsed;
+  }
+
+  /** This thread's CPU time where supported, else wall time, in nanoseconds. */
+  private static long now() {
+    ThreadMXBean t = ManagementFactory.getThreadMXBean();
+    if (t.isCurrentThreadCpuTimeSupported() && t.isThreadCpuTimeEnabled()) {
+      long cpu = t.getCurrentThreadCpuTime();
+      if (cpu >= 0) {
+        return cpu;
+      }
+    }
+    return System.nanoTime();
+  }
+}
