@@ -2,6 +2,7 @@ package dev.bitmsg.node.testing;
 
 import com.google.protobuf.ByteString;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.pow.v1.EngineInfo;
 import dev.bitmsg.pow.v1.GetInfoRequest;
 import dev.bitmsg.pow.v1.GetInfoResponse;
 import dev.bitmsg.pow.v1.Priority;
@@ -193,6 +194,17 @@ public final class PowReplica implements AutoCloseable {
     int n = 0;
     for (QueueDepth q : info.getQueuesList()) {
       n += q.getQueued() + q.getRunning();
+    }
+    return n;
+  }
+
+  /** Trials its engines have scanned since it started (GetInfo). */
+  public long trialsTotal() {
+    GetInfoResponse info =
+        stub().withDeadlineAfter(10, TimeUnit.SECONDS).getInfo(GetInfoRequest.getDefaultInstance());
+    long n = 0;
+    for (EngineInfo e : info.getEnginesList()) {
+      n += e.getTrialsTotal();
     }
     return n;
   }

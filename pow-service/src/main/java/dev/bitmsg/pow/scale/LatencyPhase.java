@@ -11,8 +11,11 @@ import java.util.List;
  * of the medians is what the path adds per job. Used once.
  */
 final class LatencyPhase {
-  /** Expected trials of a small job: a few milliseconds of engine time. */
-  static final double SMALL_JOB_TRIALS = 2e4;
+  /**
+   * Expected trials of a small job: next to nothing, so the wall time is the call's cost rather
+   * than the luck of the search.
+   */
+  static final double SMALL_JOB_TRIALS = 100;
 
   private static final int WARM_UP = 5;
 

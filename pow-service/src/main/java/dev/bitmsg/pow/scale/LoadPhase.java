@@ -26,7 +26,15 @@ final class LoadPhase {
   }
 
   /** Result of a window: engine trials per second and jobs that failed. Immutable. */
-  record Result(double trialsPerSecond, long jobsDone, long jobsFailed) {}
+  record Result(double trialsPerSecond, long jobsDone, long jobsFailed) {
+    /** Two windows of the same length as one: mean rate, jobs summed. */
+    static Result mean(Result a, Result b) {
+      return new Result(
+          (a.trialsPerSecond + b.trialsPerSecond) / 2,
+          a.jobsDone + b.jobsDone,
+          a.jobsFailed + b.jobsFailed);
+    }
+  }
 
   Result run(int workers, IntFunction<PowClient> clientOf, Duration warmUp, Duration window)
       throws InterruptedException {

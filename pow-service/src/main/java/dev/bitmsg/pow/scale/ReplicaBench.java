@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * nothing ({@code client}: the node's client balancing with round_robin and health checks), and
  * measures in one run: aggregate throughput through that path over the same load sent to each
  * replica directly ({@link LoadPhase}), per-job overhead of the path ({@link LatencyPhase}), and
- * failover when the busiest replica is killed mid-run ({@link FailoverPhase}). Drives the replicas
+ * failover when the busiest replica is killed mid-run ({@link FailoverPhase}), and what a job costs
+ * once every replica is down and the circuit is open ({@link BreakerPhase}). Drives the replicas
  * with the node's own client ({@link PowClient}: jobs as single SolveStream calls, resume on
  * failure). Used once.
  */
@@ -56,6 +57,7 @@ public final class ReplicaBench {
       LoadPhase.Result through,
       LatencyPhase.Result latency,
       FailoverPhase.Result failover,
+      BreakerPhase.Result breaker,
       double jobTrials) {
     double throughputRatio() {
       return through.trialsPerSecond() / direct.trialsPerSecond();
@@ -155,11 +157,18 @@ public final class ReplicaBench {
     note("engine rate %.3g trials/s per replica; throughput jobs of %.3g trials", rate, jobTrials);
     Duration window = Duration.ofSeconds(options.seconds());
     LoadPhase load = new LoadPhase(replicas, jobTrials);
-    LoadPhase.Result direct = load.run(2 * n, i -> replicas.get(i % n).direct(), WARM_UP, window);
-    note(
-        "direct to each replica: %.4g trials/s (%d jobs)",
-        direct.trialsPerSecond(), direct.jobsDone());
+    // Direct before and after the balanced window: engines still warming up (kernel choice, JIT)
+    // or load from elsewhere on the machine then bias neither side.
+    LoadPhase.Result before = load.run(2 * n, i -> replicas.get(i % n).direct(), WARM_UP, window);
     LoadPhase.Result through = load.run(2 * n, i -> via, WARM_UP, window);
+    LoadPhase.Result after = load.run(2 * n, i -> replicas.get(i % n).direct(), WARM_UP, window);
+    LoadPhase.Result direct = LoadPhase.Result.mean(before, after);
+    note(
+        "direct to each replica: %.4g trials/s (%d jobs; %.4g before, %.4g after)",
+        direct.trialsPerSecond(),
+        direct.jobsDone(),
+        before.trialsPerSecond(),
+        after.trialsPerSecond());
     note(
         "through %s: %.4g trials/s (%d jobs)",
         options.via().name().toLowerCase(Locale.ROOT),
@@ -178,7 +187,15 @@ public final class ReplicaBench {
         failover.failoverSeconds(),
         failover.lost(),
         failover.duplicated());
-    return new Figures(direct, through, latency, failover, jobTrials);
+    BreakerPhase.Result breaker = new BreakerPhase().run(replicas, via);
+    note(
+        "every replica killed: found out in %.0f ms; circuit %s, then a job handed back in %.3f ms"
+            + " (worst %.3f ms)",
+        breaker.detectMs(),
+        breaker.circuitOpen() ? "open" : "NOT open",
+        breaker.openMeanMs(),
+        breaker.openMaxMs());
+    return new Figures(direct, through, latency, failover, breaker, jobTrials);
   }
 
   /** A few jobs on every replica (JIT, connections); returns one replica's engine rate. */
@@ -214,9 +231,12 @@ public final class ReplicaBench {
             + " \"direct_job_ms_median\": %.2f, \"via_job_ms_median\": %.2f,"
             + " \"overhead_ms_per_job\": %.2f, \"failover_seconds\": %s, \"killed_replica\": \"%s\","
             + " \"failover_jobs\": %d, \"moved_jobs\": %d, \"lost_jobs\": %d,"
-            + " \"duplicated_jobs\": %d, \"goals\": {\"throughput_ratio\": \">= 0.9\","
+            + " \"duplicated_jobs\": %d, \"all_down_detect_ms\": %.1f,"
+            + " \"breaker_open\": %s, \"breaker_open_ms_per_job\": %.3f,"
+            + " \"breaker_open_ms_max\": %.3f, \"goals\": {\"throughput_ratio\": \">= 0.9\","
             + " \"overhead_ms_per_job\": \"<= 5\", \"failover_seconds\": \"<= 10\","
-            + " \"lost_jobs\": \"0\", \"duplicated_jobs\": \"0\"}}",
+            + " \"lost_jobs\": \"0\", \"duplicated_jobs\": \"0\","
+            + " \"breaker_open_ms_max\": \"< 100\"}}",
         options.replicas(),
         options.via().name().toLowerCase(Locale.ROOT),
         options.seconds(),
@@ -235,7 +255,11 @@ public final class ReplicaBench {
         f.failover().jobs(),
         f.failover().moved(),
         f.failover().lost(),
-        f.failover().duplicated());
+        f.failover().duplicated(),
+        f.breaker().detectMs(),
+        f.breaker().circuitOpen(),
+        f.breaker().openMeanMs(),
+        f.breaker().openMaxMs());
   }
 
   private String text(Figures f) {
@@ -245,7 +269,9 @@ public final class ReplicaBench {
         "throughput via %s / direct   %8.4f      (goal >= 0.9; %.4g vs %.4g trials/s)%n"
             + "overhead per job via %s    %8.2f ms   (goal <= 5; medians %.2f vs %.2f ms)%n"
             + "failover after a kill       %8.2f s    (goal <= 10; %d of %d jobs moved)%n"
-            + "lost / duplicated jobs      %4d / %d     (goal 0 / 0)",
+            + "lost / duplicated jobs      %4d / %d     (goal 0 / 0)%n"
+            + "all down, circuit open      %8.3f ms   (goal < 100 per job; worst %.3f ms,"
+            + " %.0f ms to find out)",
         via,
         f.throughputRatio(),
         f.through().trialsPerSecond(),
@@ -258,7 +284,10 @@ public final class ReplicaBench {
         f.failover().moved(),
         f.failover().jobs(),
         f.failover().lost(),
-        f.failover().duplicated());
+        f.failover().duplicated(),
+        f.breaker().openMeanMs(),
+        f.breaker().openMaxMs(),
+        f.breaker().detectMs());
   }
 
   private void note(String format, Object... args) {
