@@ -112,6 +112,36 @@ class CliErrorsTest {
   }
 
   @Test
+  void benchServiceReplicas_badOptions_oneLineBeforeStartingAnything() throws Exception {
+    oneLine(run(Map.of(), "bench", "service", "--replicas", "3", "--via", "dns"), "--via", "dns");
+    Path cfg = file("pow.cfg", "server a \"${POW_REPLICA_1}\"\nserver b \"${POW_REPLICA_2}\"\n");
+    oneLine(
+        run(
+            Map.of(),
+            "bench",
+            "service",
+            "--replicas",
+            "3",
+            "--via",
+            "proxy",
+            "--proxy-config",
+            cfg.toString()),
+        "names 2 replicas, not 3");
+    oneLine(
+        run(
+            Map.of(),
+            "bench",
+            "service",
+            "--replicas",
+            "3",
+            "--via",
+            "proxy",
+            "--proxy-config",
+            dir.resolve("missing.cfg").toString()),
+        "cannot read");
+  }
+
+  @Test
   void version_printsVersionCommitAndJdk() {
     for (String[] args : new String[][] {{"--version"}, {"pow-service", "--version"}}) {
       Run r = run(Map.of(), args);
