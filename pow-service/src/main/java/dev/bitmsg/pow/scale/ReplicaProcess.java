@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * One PoW service replica of the bench: {@code pow-service} in a child JVM of this program's own
- * runtime and class path, on a loopback address of its own, CPU engine, the bench's tokens. Read
- * through GetInfo (engine trials so far, open jobs) over a direct client; killed with SIGKILL.
- * Thread-safe.
+ * runtime and class path, on a loopback address of its own, CPU engine (digest kernel), the bench's
+ * tokens. Read through GetInfo (engine trials so far, open jobs) over a direct client; killed with
+ * SIGKILL. Thread-safe.
  */
 final class ReplicaProcess implements AutoCloseable {
   private static final Pattern SERVING =
@@ -83,6 +83,9 @@ final class ReplicaProcess implements AutoCloseable {
                 "--add-modules",
                 "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED",
+                // One fixed CPU kernel: no background kernel choice switching engines mid-window,
+                // so the windows compared see the same engine.
+                "-Dbitmsg.pow.cpuKernel=digest",
                 "-XX:+IgnoreUnrecognizedVMOptions",
                 "-cp",
                 System.getProperty("java.class.path"),
