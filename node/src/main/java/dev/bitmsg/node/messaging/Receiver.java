@@ -113,6 +113,8 @@ public final class Receiver implements AutoCloseable {
           () -> {
             try {
               process(object);
+              // Everything processing does is stored by now: tests wait for this line.
+              log.debug("object processed vector={}", object.inventoryVector());
             } catch (RuntimeException e) {
               log.warn("object processing failed vector={}", object.inventoryVector(), e);
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.PowReplica;
 import dev.bitmsg.node.testing.SolveLog;
 import dev.bitmsg.node.testing.TestNetwork;
@@ -33,6 +34,7 @@ import picocli.CommandLine;
  * was done by the service over TLS: {@code remote 127.0.0.1:PORT}, never the CPU fallback. Needs
  * openssl ({@code ./bm test} installs it); fails, never skips, without it.
  */
+@NetworkTest
 class RemoteTlsPowIT {
   private static final Duration LIMIT = Duration.ofSeconds(120);
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.testing.HaproxyProcess;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.PowReplica;
 import dev.bitmsg.pow.client.Transport;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or stopped (SIGSTOP), and the job finishes on another replica through the proxy, the message
  * delivered once with no CPU fallback.
  */
+@NetworkTest
 class PowProxyIT {
   @TempDir Path dir;
 

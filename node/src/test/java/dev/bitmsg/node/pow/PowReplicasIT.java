@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.PowReplica;
 import dev.bitmsg.pow.client.Transport;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or stopped (SIGSTOP) while it holds a node's job, and the job finishes on another replica, the
  * message delivered once.
  */
+@NetworkTest
 class PowReplicasIT {
   @TempDir Path dir;
 

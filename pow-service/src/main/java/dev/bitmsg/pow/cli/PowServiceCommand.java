@@ -174,7 +174,8 @@ public final class PowServiceCommand implements Callable<Integer> {
         config.tls().isEmpty()
             ? "plaintext"
             : config.tls().get().clientCa().isPresent() ? "mutual TLS" : "TLS";
-    out.printf(
+    printLine(
+        out,
         Locale.ROOT,
         "pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
         config.listen().host(),
@@ -182,7 +183,8 @@ public final class PowServiceCommand implements Callable<Integer> {
         scheme,
         tokensFile.isPresent() ? ", bearer tokens" : "");
     for (NonceScanner s : setup.scanners()) {
-      out.printf(
+      printLine(
+          out,
           Locale.ROOT,
           "pow-service: engine %s (%d trials per pass)%n",
           s.name(),
@@ -190,7 +192,8 @@ public final class PowServiceCommand implements Callable<Integer> {
     }
     healthEndpoint.ifPresent(
         h ->
-            out.printf(
+            printLine(
+                out,
                 Locale.ROOT,
                 "pow-service: health alone on %s:%d (plaintext)%n",
                 healthAt.get().host(),
@@ -199,10 +202,11 @@ public final class PowServiceCommand implements Callable<Integer> {
     if (metricsAt.isPresent()) {
       String host = metricsAt.get().host();
       int mp = server.metrics().withProcessMetrics().serve(host, metricsAt.get().port());
-      out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", host, mp);
+      printLine(out, Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", host, mp);
     }
     int passed = server.awaitReady(5, TimeUnit.MINUTES);
-    out.printf(
+    printLine(
+        out,
         Locale.ROOT,
         "pow-service: %d of %d engines passed the self-test; health %s%n",
         passed,
@@ -225,6 +229,16 @@ public final class PowServiceCommand implements Callable<Integer> {
     return config.metricsPort().stream()
         .mapToObj(p -> new PowServiceConfig.Listen(PowServiceConfig.DEFAULT_HOST, p))
         .findFirst();
+  }
+
+  /**
+   * One formatted line in one write: {@code PrintStream.printf} writes each piece of the format
+   * separately (System.out flushes after every write), so a log line on stderr, merged into the
+   * same pipe by a supervisor, could land inside the address a launcher parses.
+   */
+  private static void printLine(PrintStream out, Locale locale, String format, Object... args) {
+    out.print(String.format(locale, format, args));
+    out.flush();
   }
 
   /** Builds and starts a server on the configured address (used by the bench too). */
