@@ -36,7 +36,7 @@ import picocli.CommandLine;
  */
 @NetworkTest
 class RemoteTlsPowIT {
-  private static final Duration LIMIT = Duration.ofSeconds(120);
+  private static final Duration LIMIT = Duration.ofMinutes(2);
 
   @TempDir Path dir;
 

@@ -29,7 +29,7 @@ import java.util.Optional;
  * delivered once. Each search of the nodes is recorded ({@link SolveLog}). Closes its nodes.
  */
 final class ReplicaScenarios implements AutoCloseable {
-  static final Duration LIMIT = Duration.ofSeconds(120);
+  static final Duration LIMIT = Duration.ofMinutes(2);
 
   /**
    * The client's clocks with a longer wait for a first report than in production: on a test machine

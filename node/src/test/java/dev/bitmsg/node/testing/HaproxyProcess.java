@@ -87,7 +87,7 @@ public final class HaproxyProcess implements AutoCloseable {
     if (vectors == null) {
       throw new IllegalStateException("bitmsg.vectors is not set (the build sets it)");
     }
-    return Path.of(vectors).toAbsolutePath().getParent().getParent();
+    return Path.of(vectors).toAbsolutePath().resolve("../..").normalize();
   }
 
   private static Path tool(String name) {

@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  */
 public final class PowReplica implements AutoCloseable {
   public static final String TOKEN = "replica-tests-0123456789abcdef";
-  private static final Duration READY_LIMIT = Duration.ofSeconds(120);
+  private static final Duration READY_LIMIT = Duration.ofMinutes(2);
   private static final Pattern SERVING =
       Pattern.compile("pow-service: serving \\S+ on ([0-9.]+):(\\d+) ");
   private static final Pattern READY =

@@ -120,7 +120,8 @@ class PowClientFailoverTest {
               () -> client.solve(HASH, EASY, Priority.PRIORITY_INTERACTIVE, 77, p -> {}));
       assertEquals(77, first.resumeNonce());
       assertTrue(
-          first.getMessage().startsWith("UNAVAILABLE no healthy replica"), first.getMessage());
+          String.valueOf(first.getMessage()).startsWith("UNAVAILABLE no healthy replica"),
+          first.getMessage());
       assertTrue(client.circuitOpen());
       long t0 = System.nanoTime();
       ServiceUnavailableException refused =
@@ -132,7 +133,8 @@ class PowClientFailoverTest {
           "PowClientFailoverTest: circuit open, job handed back in %.3f ms%n",
           (System.nanoTime() - t0) / 1e6);
       assertEquals(88, refused.resumeNonce());
-      assertTrue(refused.getMessage().contains("circuit open"), refused.getMessage());
+      assertTrue(
+          String.valueOf(refused.getMessage()).contains("circuit open"), refused.getMessage());
     }
   }
 

@@ -115,7 +115,7 @@ class PowClientTlsTest {
         assertThrows(
             ServiceUnavailableException.class,
             () -> c.solve(HASH, EASY, Priority.PRIORITY_INTERACTIVE, 5, p -> {}));
-    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains(expected), e.getMessage());
     assertEquals(5, e.resumeNonce());
   }
 

@@ -50,12 +50,14 @@ class ServiceTargetTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> choose(local, Optional.of(ca), false, true));
-    assertTrue(e.getMessage().startsWith("pow-plaintext:"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).startsWith("pow-plaintext:"), e.getMessage());
     IllegalArgumentException missing =
         assertThrows(
             IllegalArgumentException.class,
             () -> choose(local, Optional.of(dir.resolve("none.pem")), false, false));
-    assertTrue(missing.getMessage().startsWith("pow-ca: cannot read"), missing.getMessage());
+    assertTrue(
+        String.valueOf(missing.getMessage()).startsWith("pow-ca: cannot read"),
+        missing.getMessage());
   }
 
   private static Transport choose(

@@ -36,6 +36,8 @@ import picocli.CommandLine;
  * server's schema validation and admission (no cluster, and no offline validator among the
  * distribution's packages), GPU scheduling, and the image itself.
  */
+// Untyped YAML maps: a missing key fails the test with a NullPointerException naming it.
+@SuppressWarnings("NullAway")
 class KubernetesManifestsTest {
   @TempDir Path tmp;
 
@@ -45,7 +47,7 @@ class KubernetesManifestsTest {
   private static Path repo() {
     String vectors = System.getProperty("bitmsg.vectors");
     assertNotNull(vectors, "bitmsg.vectors is set by the build");
-    return Path.of(vectors).getParent().getParent();
+    return Path.of(vectors).toAbsolutePath().resolve("../..").normalize();
   }
 
   @BeforeEach

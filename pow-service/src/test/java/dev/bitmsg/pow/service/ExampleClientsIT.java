@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -100,7 +101,7 @@ class ExampleClientsIT {
   private static void selfSigned(Path certFile, Path keyFile) throws Exception {
     Result r =
         run(
-            certFile.getParent(),
+            Objects.requireNonNull(certFile.getParent()),
             List.of(
                 "openssl",
                 "req",

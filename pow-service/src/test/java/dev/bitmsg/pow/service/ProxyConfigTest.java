@@ -60,7 +60,7 @@ class ProxyConfigTest {
   private static Path repo() {
     String vectors = System.getProperty("bitmsg.vectors");
     assertTrue(vectors != null, "bitmsg.vectors is set by the build");
-    return Path.of(vectors).getParent().getParent();
+    return Path.of(vectors).toAbsolutePath().resolve("../..").normalize();
   }
 
   private static Path tool(String name) {
