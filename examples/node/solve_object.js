@@ -3,11 +3,18 @@
 // twice: with the service's Validate and locally (initial hash, trial value, network target).
 // Prints one JSON line; exit status 0 only when both checks pass.
 //
-// usage: node solve_object.js --server 127.0.0.1:8446 [--token T] [--ttl 300]
+// usage: node solve_object.js --server 127.0.0.1:8446 [--ttl 300]
+//          [--token-file FILE | --token T]   (else the environment's BM_POW_TOKEN)
+//          [--ca FILE | --tls true] [--cert FILE --key FILE]
+//
+// TLS: --ca FILE trusts that certificate (e.g. the service's self-signed one); --tls true uses the
+// system roots; --cert/--key add a client certificate for mutual TLS. Without them the call is
+// plaintext, fine on loopback only: a token sent in clear over a network can be read on the path.
 'use strict';
 
 const path = require('path');
 const crypto = require('crypto');
+const fs = require('fs');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 
@@ -15,7 +22,9 @@ const PROTO = path.join(__dirname, '..', '..', 'proto', 'src', 'main', 'proto',
   'bitmessage', 'pow', 'v1', 'pow.proto');
 
 function args(argv) {
-  const out = { server: '127.0.0.1:8446', token: '', ttl: 300 };
+  const out = {
+    server: '127.0.0.1:8446', token: '', 'token-file': '', ca: '', tls: '', cert: '', key: '', ttl: 300,
+  };
   for (let i = 2; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in out) || i + 1 >= argv.length) {
@@ -23,7 +32,26 @@ function args(argv) {
     }
     out[key] = key === 'ttl' ? Number(argv[i + 1]) : argv[i + 1];
   }
+  if (!out.cert !== !out.key) {
+    throw new Error('--cert and --key: give both or neither');
+  }
   return out;
+}
+
+// TLS when --ca, --tls or a client certificate is given; plaintext otherwise (loopback only).
+function credentials(opts) {
+  if (!opts.ca && !opts.tls && !opts.cert) {
+    return grpc.credentials.createInsecure();
+  }
+  const read = (f) => (f ? fs.readFileSync(f) : null);
+  return grpc.credentials.createSsl(read(opts.ca), read(opts.key), read(opts.cert));
+}
+
+function token(opts) {
+  if (opts['token-file']) {
+    return fs.readFileSync(opts['token-file'], 'utf8').split('\n')[0].trim();
+  }
+  return opts.token || process.env.BM_POW_TOKEN || '';
 }
 
 // nonce(8) | expiresTime(8) | objectType(4) = 2 (msg) | version var_int 1 | stream var_int 1 | payload
@@ -65,10 +93,11 @@ async function main() {
   const opts = args(process.argv);
   const def = protoLoader.loadSync(PROTO, { keepCase: true, longs: String, enums: String, defaults: true });
   const pow = grpc.loadPackageDefinition(def).bitmessage.pow.v1;
-  const client = new pow.ProofOfWork(opts.server, grpc.credentials.createInsecure());
+  const client = new pow.ProofOfWork(opts.server, credentials(opts));
   const metadata = new grpc.Metadata();
-  if (opts.token) {
-    metadata.set('authorization', `Bearer ${opts.token}`);
+  const bearer = token(opts);
+  if (bearer) {
+    metadata.set('authorization', `Bearer ${bearer}`);
   }
   try {
     const object = buildObject(opts.ttl);

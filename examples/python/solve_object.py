@@ -4,8 +4,14 @@ twice: with the service's Validate and locally (initial hash, trial value, netwo
 
 Prints one JSON line; exit status 0 only when both checks pass.
 
-usage: /usr/bin/python3 solve_object.py --server 127.0.0.1:8446 [--token T] [--ttl 300]
-                                        [--stubs DIR]   (DIR from generate_stubs.sh)
+usage: /usr/bin/python3 solve_object.py --server 127.0.0.1:8446 [--ttl 300]
+           [--token-file FILE | --token T]   (else the environment's BM_POW_TOKEN)
+           [--ca FILE | --tls] [--cert FILE --key FILE]
+           [--stubs DIR]   (DIR from generate_stubs.sh)
+
+TLS: --ca FILE trusts that certificate (e.g. the service's self-signed one); --tls uses the system
+roots; --cert/--key add a client certificate for mutual TLS. Without them the call is plaintext,
+fine on loopback only: a token sent in clear over a network can be read by anyone on the path.
 """
 import argparse
 import hashlib
@@ -39,7 +45,12 @@ def network_target(length, ttl, ntpb=1000, extra=1000):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", default="127.0.0.1:8446")
-    parser.add_argument("--token", default="")
+    parser.add_argument("--token", default="", help="visible in ps: prefer --token-file")
+    parser.add_argument("--token-file", help="the token: first line of FILE")
+    parser.add_argument("--ca", help="trust this CA / self-signed certificate (PEM); implies TLS")
+    parser.add_argument("--tls", action="store_true", help="TLS with the system roots")
+    parser.add_argument("--cert", help="client certificate (PEM) for mutual TLS")
+    parser.add_argument("--key", help="client private key (PEM) for mutual TLS")
     parser.add_argument("--ttl", type=int, default=300)
     parser.add_argument("--stubs", default=os.path.join(os.path.dirname(__file__), "generated"))
     args = parser.parse_args()
@@ -48,8 +59,26 @@ def main():
     import grpc
     from bitmessage.pow.v1 import pow_pb2, pow_pb2_grpc
 
-    metadata = [("authorization", "Bearer " + args.token)] if args.token else []
-    with grpc.insecure_channel(args.server) as channel:
+    token = args.token or os.environ.get("BM_POW_TOKEN", "")
+    if args.token_file:
+        with open(args.token_file, encoding="utf-8") as f:
+            token = f.readline().strip()
+    if (args.cert is None) != (args.key is None):
+        parser.error("--cert and --key: give both or neither")
+    metadata = [("authorization", "Bearer " + token)] if token else []
+    if args.ca or args.tls or args.cert:
+        def read(path):
+            if path is None:
+                return None
+            with open(path, "rb") as f:
+                return f.read()
+        credentials = grpc.ssl_channel_credentials(
+            root_certificates=read(args.ca), private_key=read(args.key),
+            certificate_chain=read(args.cert))
+        channel = grpc.secure_channel(args.server, credentials)
+    else:
+        channel = grpc.insecure_channel(args.server)
+    with channel:
         stub = pow_pb2_grpc.ProofOfWorkStub(channel)
         obj = build_object(args.ttl)
         try:

@@ -59,7 +59,6 @@ import dev.bitmsg.pow.PowRules;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
@@ -76,7 +75,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeAssembly {
   private static final Logger log = LoggerFactory.getLogger(NodeAssembly.class);
-  private static final Duration REMOTE_POW_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private NodeAssembly() {}
 
@@ -259,18 +257,12 @@ public final class NodeAssembly {
 
   /** The remote service with the CPU as fallback when one is configured, else the CPU. */
   private static PowProvider powProvider(NodeConfig config) {
-    PowProvider cpu = EnginePowProvider.cpu(Runtime.getRuntime().availableProcessors());
+    EnginePowProvider cpu = EnginePowProvider.cpu(Runtime.getRuntime().availableProcessors());
     if (config.powService().isEmpty()) {
       return cpu;
     }
-    NodeConfig.PowService service = config.powService().get();
     return new FallbackPowProvider(
-        new RemotePowProvider(
-            service.endpoint().host(),
-            service.endpoint().port(),
-            service.token(),
-            REMOTE_POW_CONNECT_TIMEOUT),
-        cpu);
+        new RemotePowProvider(config.powService().get().clientSettings()), cpu);
   }
 
   /** TLS engines when the node advertises {@code NODE_SSL}. */

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,25 +68,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--no-bootstrap", description = "Never dial the built-in bootstrap nodes.")
   boolean noBootstrap;
 
-  @Option(
-      names = "--pow-service",
-      paramLabel = "HOST:PORT",
-      description =
-          "Remote PoW service for sending (msg, ack, pubkey, getpubkey, broadcast); falls back to the embedded CPU engine when unreachable.")
-  String powService;
-
-  @Option(
-      names = "--pow-token",
-      paramLabel = "T",
-      description =
-          "Token for --pow-service (visible in ps: prefer --pow-token-file or BM_POW_TOKEN).")
-  String powToken;
-
-  @Option(
-      names = "--pow-token-file",
-      paramLabel = "FILE",
-      description = "File whose first line is the token for --pow-service.")
-  Path powTokenFile;
+  @Mixin PowServiceOptions pow = new PowServiceOptions();
 
   @Option(
       names = "--max-outbound",
@@ -322,22 +305,6 @@ public final class NodeCommand implements Callable<Integer> {
         : Optional.of(HostPort.parse(option));
   }
 
-  /** The API password the operator gave: {@code --api-password}, else the file's first line. */
-  Optional<String> givenApiPassword() {
-    if (apiPassword != null) {
-      return Optional.of(apiPassword);
-    }
-    return Optional.ofNullable(apiPasswordFile).map(f -> SecretFile.read("api-password-file", f));
-  }
-
-  /** The remote PoW token: {@code --pow-token}, else the first line of {@code --pow-token-file}. */
-  Optional<String> powToken() {
-    if (powToken != null) {
-      return Optional.of(powToken);
-    }
-    return Optional.ofNullable(powTokenFile).map(f -> SecretFile.read("pow-token-file", f));
-  }
-
   Optional<ApiSettings> apiSettings() {
     if (api == null || api.isBlank()) {
       return Optional.empty();
@@ -352,6 +319,14 @@ public final class NodeCommand implements Callable<Integer> {
             password,
             ApiSettings.Variant.parse(apiVariant),
             apiAllowRemote));
+  }
+
+  /** The API password the operator gave: {@code --api-password}, else the file's first line. */
+  Optional<String> givenApiPassword() {
+    if (apiPassword != null) {
+      return Optional.of(apiPassword);
+    }
+    return Optional.ofNullable(apiPasswordFile).map(f -> SecretFile.read("api-password-file", f));
   }
 
   /** The real network's parameters; {@code --no-tls} drops NODE_SSL and with it all TLS. */
@@ -381,12 +356,6 @@ public final class NodeCommand implements Callable<Integer> {
                 PeerSettings.defaults().maxPendingPerPeer())
             .withLoopbackAddrs(acceptLocalAddrs);
     return new NodeConfig(
-        data,
-        listen,
-        peers,
-        !noBootstrap,
-        NodeConfig.PowService.of(Optional.ofNullable(powService).map(HostPort::parse), powToken()),
-        settings,
-        Duration.ofMinutes(10));
+        data, listen, peers, !noBootstrap, pow.service(), settings, Duration.ofMinutes(10));
   }
 }

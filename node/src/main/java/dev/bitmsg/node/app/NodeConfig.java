@@ -2,6 +2,10 @@ package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.pow.client.ClientSettings;
+import dev.bitmsg.pow.client.FailoverTiming;
+import dev.bitmsg.pow.client.ServiceTarget;
+import dev.bitmsg.pow.client.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +20,7 @@ import java.util.Optional;
  * @param connect when non-empty, the only peers dialled ({@code --connect})
  * @param bootstrap whether the built-in bootstrap nodes may be dialled
  * @param powService the remote PoW service for the node's own objects (falls back to the CPU when
- *     unreachable); empty: the node's CPU does the work
+ *     no replica is usable); empty: the node's CPU does the work
  * @param peers connection limits and timers
  * @param cleanupInterval how often expired objects are deleted
  */
@@ -32,41 +36,63 @@ public record NodeConfig(
   public static final int DEFAULT_PORT = 8444;
 
   /**
-   * A remote PoW service and the token the node presents to it. Immutable.
+   * The remote PoW service: one or more addresses (each host may stand for several replicas), the
+   * bearer token, the transport and the failover clocks. Immutable; never shows the token.
    *
-   * @param endpoint where the service listens ({@code --pow-service})
-   * @param token the bearer token ({@code --pow-token})
+   * @param endpoints where the service listens ({@code --pow-service}, repeatable)
+   * @param token the bearer token ({@code --pow-token-file}, {@code BM_POW_TOKEN}, {@code
+   *     --pow-token}); empty for a service without tokens
+   * @param transport plaintext or TLS ({@code --pow-ca}, {@code --pow-cert}/{@code --pow-key},
+   *     {@code --pow-tls}, {@code --pow-plaintext})
+   * @param timing progress, stall, breaker and keepalive clocks of the client
    */
-  public record PowService(HostPort endpoint, String token) {
+  public record PowService(
+      List<HostPort> endpoints,
+      Optional<String> token,
+      Transport transport,
+      FailoverTiming timing) {
     public PowService {
-      if (token.isBlank()) {
-        throw new IllegalArgumentException("pow-token must not be blank");
+      endpoints = List.copyOf(endpoints);
+      if (endpoints.isEmpty()) {
+        throw new IllegalArgumentException("pow-service: give at least one HOST:PORT");
       }
-      if (endpoint.port() == 0) {
-        throw new IllegalArgumentException("pow-service port must be 1..65535");
+      for (HostPort e : endpoints) {
+        if (e.port() == 0) {
+          throw new IllegalArgumentException("pow-service: port must be 1..65535 in " + e);
+        }
+      }
+      if (token.isPresent() && token.get().isBlank()) {
+        throw new IllegalArgumentException("pow-token must not be blank");
       }
     }
 
-    /**
-     * The service from the two options, which must be given together.
-     *
-     * @throws IllegalArgumentException naming the missing one
-     */
-    public static Optional<PowService> of(Optional<HostPort> endpoint, Optional<String> token) {
-      if (endpoint.isPresent() != token.isPresent()) {
-        throw new IllegalArgumentException(
-            "pow-service and pow-token must be given together (pow-service "
-                + (endpoint.isPresent() ? "set" : "missing")
-                + ", pow-token "
-                + (token.isPresent() ? "set" : "missing")
-                + ")");
-      }
-      return endpoint.map(e -> new PowService(e, token.orElseThrow()));
+    /** One service with a token: plaintext on loopback, TLS with the system roots elsewhere. */
+    public PowService(HostPort endpoint, String token) {
+      this(
+          List.of(endpoint),
+          Optional.of(token),
+          Transport.choose(
+              targets(List.of(endpoint)), Optional.empty(), Optional.empty(), false, false),
+          FailoverTiming.defaults());
+    }
+
+    /** The same service with other client clocks (tests make the breaker or stalls quicker). */
+    public PowService withTiming(FailoverTiming t) {
+      return new PowService(endpoints, token, transport, t);
+    }
+
+    /** The settings of the node's PoW client. */
+    public ClientSettings clientSettings() {
+      return new ClientSettings(targets(endpoints), transport, token, timing);
+    }
+
+    static List<ServiceTarget> targets(List<HostPort> endpoints) {
+      return endpoints.stream().map(e -> new ServiceTarget(e.host(), e.port())).toList();
     }
 
     @Override
     public String toString() {
-      return "PowService[" + endpoint + "]"; // never the token
+      return "PowService[" + endpoints + ", " + transport.word() + "]"; // never the token
     }
   }
 

@@ -34,7 +34,23 @@ public final class EnginePowProvider implements PowProvider {
   @Override
   public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
       throws InterruptedException {
-    PowHandle handle = engine.submit(PowJob.randomStart(initialHash, target));
+    return run(PowJob.randomStart(initialHash, target), progress);
+  }
+
+  /**
+   * The same search starting at {@code startNonce}: a search another provider began and handed back
+   * continues where it stopped instead of at a random nonce.
+   */
+  public Result solveFrom(
+      InitialHash initialHash, long target, long startNonce, Consumer<PowProgress> progress)
+      throws InterruptedException {
+    return run(new PowJob(initialHash, target, startNonce), progress);
+  }
+
+  private Result run(PowJob job, Consumer<PowProgress> progress) throws InterruptedException {
+    InitialHash initialHash = job.initialHash();
+    long target = job.target();
+    PowHandle handle = engine.submit(job);
     try {
       while (true) {
         try {

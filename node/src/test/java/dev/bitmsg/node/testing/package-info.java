@@ -5,7 +5,10 @@
  * dev.bitmsg.node.testing.RawPeer}), proof of work held or made harder ({@link
  * dev.bitmsg.node.testing.PowGate}, {@link dev.bitmsg.node.testing.HarderPow}), the real PoW
  * service and other child processes ({@link dev.bitmsg.node.testing.PowServiceProcess}, {@link
- * dev.bitmsg.node.testing.ChildJvm}), external programs that tests need and fail without ({@link
+ * dev.bitmsg.node.testing.ChildJvm}), PoW service replicas that can be killed or stopped and
+ * HAProxy in front of them ({@link dev.bitmsg.node.testing.PowReplica}, {@link
+ * dev.bitmsg.node.testing.HaproxyProcess}), a record of who did each proof of work ({@link
+ * dev.bitmsg.node.testing.SolveLog}), external programs that tests need and fail without ({@link
  * dev.bitmsg.node.testing.Openssl}, {@link dev.bitmsg.node.testing.Python}), a stand-in for
  * namecoind ({@link dev.bitmsg.node.testing.FakeNamecoind}), and views of a node from outside
  * ({@link dev.bitmsg.node.testing.ReadOnlyQuery}, {@link dev.bitmsg.node.testing.MetricsScrape},

@@ -4,10 +4,16 @@ import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.SlicedPowEngine;
 import dev.bitmsg.pow.engines.EngineOptions;
+import dev.bitmsg.pow.scale.ReplicaBench;
 import dev.bitmsg.pow.service.EngineSetup;
 import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
 import dev.bitmsg.pow.service.auth.TokensFile;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +37,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "service",
     mixinStandardHelpOptions = true,
-    description = "Benchmark the gRPC PoW service on loopback against the raw engine rate.")
+    description = {
+      "Benchmark the gRPC PoW service on loopback against the raw engine rate;",
+      "with --replicas N, several replicas through a proxy or client-side balancing."
+    })
 public final class BenchServiceCommand implements Callable<Integer> {
   private final PowRules rules;
 
@@ -69,6 +78,30 @@ public final class BenchServiceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "scale-out bench: N replicas (processes on 127.0.0.1..N) measured through --via against"
+              + " the same load sent to each directly; 0 = the single-service bench (default)")
+  int replicas;
+
+  @Option(
+      names = "--via",
+      paramLabel = "proxy|client",
+      defaultValue = "client",
+      description =
+          "with --replicas: HAProxy with deploy/haproxy/pow.cfg, or client-side balancing"
+              + " (round_robin + health checks) (default ${DEFAULT-VALUE})")
+  String via;
+
+  @Option(
+      names = "--proxy-config",
+      paramLabel = "FILE",
+      description = "with --via proxy: the HAProxy configuration (default deploy/haproxy/pow.cfg)")
+  Path proxyConfig;
+
   /** {@code rules} are the served service's. */
   public BenchServiceCommand(PowRules rules) {
     this.rules = rules;
@@ -76,9 +109,13 @@ public final class BenchServiceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (clients < 1 || jobs < 1 || seconds < 1) {
-      System.err.println("bench service: --clients, --jobs and --seconds must be at least 1");
+    if (clients < 1 || jobs < 1 || seconds < 1 || replicas < 0) {
+      System.err.println(
+          "bench service: --clients, --jobs and --seconds must be at least 1, --replicas >= 0");
       return 2;
+    }
+    if (replicas > 0) {
+      return scaleOut();
     }
     ProgressNotes notes = new ProgressNotes(json);
     // Two sets of the same engines: one served, one driven directly as the baseline.
@@ -95,6 +132,9 @@ public final class BenchServiceCommand implements Callable<Integer> {
     notes.note("raw engine rate: %.3g trials/s (all engines at once, no service)", raw);
 
     List<String> tokenLines = new ArrayList<>();
+    // The bench measures the service, not its quotas.
+    tokenLines.add(
+        "default max-jobs=unlimited max-trials-per-job=unlimited trials-per-hour=unlimited");
     List<String> tokens = new ArrayList<>();
     SecureRandom random = new SecureRandom();
     for (int i = 0; i <= clients; i++) {
@@ -128,6 +168,33 @@ public final class BenchServiceCommand implements Callable<Integer> {
       print(f);
     }
     return 0;
+  }
+
+  /** {@code --replicas N --via proxy|client}: the scale-out bench ({@link ReplicaBench}). */
+  private int scaleOut() throws Exception {
+    ReplicaBench.Via v;
+    try {
+      v = ReplicaBench.Via.valueOf(via.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench service: --via takes proxy or client, got '" + via + "'");
+      return 2;
+    }
+    ReplicaBench bench =
+        new ReplicaBench(
+            new ReplicaBench.Options(replicas, v, seconds, jobs, Optional.ofNullable(proxyConfig)),
+            json
+                ? new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)
+                : System.out);
+    try {
+      System.out.println(bench.run(json));
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench service: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("bench service: " + e.getMessage());
+      return 1;
+    }
   }
 
   /** Figures of one run: each phase's, and the raw engine rate they are measured against. */

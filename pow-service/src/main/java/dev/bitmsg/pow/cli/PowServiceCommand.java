@@ -4,15 +4,14 @@ import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.service.EngineSetup;
+import dev.bitmsg.pow.service.HealthEndpoint;
 import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
+import dev.bitmsg.pow.service.ServerTransport;
 import dev.bitmsg.pow.service.auth.TokensFile;
-import io.grpc.ServerCredentials;
-import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./bm pow-service}: runs the gRPC proof-of-work service until interrupted. */
@@ -71,9 +71,17 @@ public final class PowServiceCommand implements Callable<Integer> {
   String metrics;
 
   @Option(
+      names = "--health-listen",
+      paramLabel = "ADDR:PORT",
+      description =
+          "also serve the gRPC health service alone, in plaintext, here: for probes that cannot"
+              + " speak TLS or send a token, e.g. Kubernetes gRPC probes (':8447' is loopback)")
+  String healthListen;
+
+  @Option(
       names = "--metrics-port",
       paramLabel = "N",
-      description = "older form: /metrics on this port of the --listen host (use --metrics)")
+      description = "older form of --metrics 127.0.0.1:N: /metrics on this loopback port")
   Integer metricsPort;
 
   @Option(names = "--tls-cert", description = "PEM certificate chain (with --tls-key)")
@@ -83,17 +91,14 @@ public final class PowServiceCommand implements Callable<Integer> {
   Path tlsKey;
 
   @Option(
-      names = "--max-job-seconds",
-      defaultValue = "3600",
+      names = "--tls-client-ca",
+      paramLabel = "FILE",
       description =
-          "longest a job may run, and the deadline of calls without one (default ${DEFAULT-VALUE})")
-  long maxJobSeconds;
+          "mutual TLS: require a client certificate issued by these PEM CA certificates (with"
+              + " --tls-cert)")
+  Path tlsClientCa;
 
-  @Option(
-      names = "--max-expected-trials",
-      defaultValue = "1e12",
-      description = "refuse jobs expecting more trials (default ${DEFAULT-VALUE})")
-  double maxExpectedTrials;
+  @Mixin LimitOptions limits;
 
   @Option(
       names = "--cpu-threads",
@@ -111,7 +116,9 @@ public final class PowServiceCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PowServiceConfig config;
     Optional<TokensFile> tokensFile;
+    Optional<PowServiceConfig.Listen> healthAt;
     try {
+      healthAt = Optional.ofNullable(healthListen).map(PowServiceConfig::parseListen);
       PowServiceConfig.Listen l = PowServiceConfig.parseListen(listen);
       config =
           new PowServiceConfig(
@@ -120,9 +127,11 @@ public final class PowServiceCommand implements Callable<Integer> {
               cpuThreads,
               Optional.ofNullable(tokens),
               metricsPort == null ? OptionalInt.empty() : OptionalInt.of(metricsPort),
-              PowServiceConfig.Tls.of(Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey)),
-              new PowServiceConfig.Limits(
-                  Duration.ofSeconds(maxJobSeconds), maxExpectedTrials, Duration.ofSeconds(60)));
+              PowServiceConfig.Tls.of(
+                  Optional.ofNullable(tlsCert),
+                  Optional.ofNullable(tlsKey),
+                  Optional.ofNullable(tlsClientCa)),
+              limits.limits(Duration.ofSeconds(60)));
       tokensFile = tokens == null ? Optional.empty() : Optional.of(TokensFile.read(tokens));
       if (metrics != null && metricsPort != null) {
         throw new IllegalArgumentException("give --metrics or --metrics-port, not both");
@@ -146,16 +155,25 @@ public final class PowServiceCommand implements Callable<Integer> {
       return 1;
     }
     PowGrpcServer server = start(config, tokensFile, setup.scanners(), rules);
+    Optional<HealthEndpoint> health = Optional.empty();
+    if (healthAt.isPresent()) {
+      health = Optional.of(HealthEndpoint.start(healthAt.get(), server.health()));
+    }
+    Optional<HealthEndpoint> healthEndpoint = health;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  healthEndpoint.ifPresent(HealthEndpoint::close);
                   server.close();
                   stopped.countDown();
                 },
                 "pow-service-shutdown"));
-    String scheme = config.tls().isPresent() ? "TLS" : "plaintext";
+    String scheme =
+        config.tls().isEmpty()
+            ? "plaintext"
+            : config.tls().get().clientCa().isPresent() ? "mutual TLS" : "TLS";
     printLine(
         out,
         Locale.ROOT,
@@ -172,12 +190,15 @@ public final class PowServiceCommand implements Callable<Integer> {
           s.name(),
           s.trialsPerPass());
     }
-    Optional<PowServiceConfig.Listen> metricsAt =
-        metrics != null
-            ? Optional.of(PowServiceConfig.parseListen(metrics))
-            : config.metricsPort().stream()
-                .mapToObj(p -> new PowServiceConfig.Listen(config.listen().host(), p))
-                .findFirst();
+    healthEndpoint.ifPresent(
+        h ->
+            printLine(
+                out,
+                Locale.ROOT,
+                "pow-service: health alone on %s:%d (plaintext)%n",
+                healthAt.get().host(),
+                h.port()));
+    Optional<PowServiceConfig.Listen> metricsAt = metricsAddress(config);
     if (metricsAt.isPresent()) {
       String host = metricsAt.get().host();
       int mp = server.metrics().withProcessMetrics().serve(host, metricsAt.get().port());
@@ -197,6 +218,20 @@ public final class PowServiceCommand implements Callable<Integer> {
   }
 
   /**
+   * Where /metrics is served, if anywhere: {@code --metrics ADDR:PORT} ({@code :PORT} is loopback),
+   * else {@code --metrics-port N} on loopback. Never the gRPC host by default: the metrics name
+   * clients and have no authentication.
+   */
+  Optional<PowServiceConfig.Listen> metricsAddress(PowServiceConfig config) {
+    if (metrics != null) {
+      return Optional.of(PowServiceConfig.parseListen(metrics));
+    }
+    return config.metricsPort().stream()
+        .mapToObj(p -> new PowServiceConfig.Listen(PowServiceConfig.DEFAULT_HOST, p))
+        .findFirst();
+  }
+
+  /**
    * One formatted line in one write: {@code PrintStream.printf} writes each piece of the format
    * separately (System.out flushes after every write), so a log line on stderr, merged into the
    * same pipe by a supervisor, could land inside the address a launcher parses.
@@ -213,17 +248,7 @@ public final class PowServiceCommand implements Callable<Integer> {
       List<NonceScanner> scanners,
       PowRules rules)
       throws IOException {
-    InetSocketAddress address =
-        new InetSocketAddress(config.listen().host(), config.listen().port());
-    NettyServerBuilder builder;
-    if (config.tls().isPresent()) {
-      PowServiceConfig.Tls tls = config.tls().get();
-      ServerCredentials creds =
-          TlsServerCredentials.create(tls.cert().toFile(), tls.key().toFile());
-      builder = NettyServerBuilder.forAddress(address, creds);
-    } else {
-      builder = NettyServerBuilder.forAddress(address);
-    }
+    NettyServerBuilder builder = ServerTransport.netty(config);
     return new PowGrpcServer(builder, config, tokens, scanners, rules).start();
   }
 }

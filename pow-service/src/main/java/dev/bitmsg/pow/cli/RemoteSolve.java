@@ -1,28 +1,22 @@
 package dev.bitmsg.pow.cli;
 
-import com.google.protobuf.ByteString;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowJob;
-import dev.bitmsg.pow.PowProgress;
 import dev.bitmsg.pow.TrialValue;
-import dev.bitmsg.pow.service.client.PowServiceClient;
-import dev.bitmsg.pow.v1.JobState;
-import dev.bitmsg.pow.v1.JobUpdate;
+import dev.bitmsg.pow.client.ClientSettings;
+import dev.bitmsg.pow.client.PowClient;
+import dev.bitmsg.pow.client.RemoteAnswer;
+import dev.bitmsg.pow.client.ServiceUnavailableException;
 import dev.bitmsg.pow.v1.Priority;
-import dev.bitmsg.pow.v1.SolveRequest;
-import dev.bitmsg.pow.v1.SolveResponse;
-import dev.bitmsg.pow.v1.SubmitRequest;
 import io.grpc.StatusRuntimeException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
- * {@code bm pow solve --server}: the same search run through a PoW service (Submit + Watch), with
- * the same progress bar and output as the local path. The answer is re-checked here with {@link
- * TrialValue} before it is printed. Used once by one thread.
+ * {@code bm pow solve --server}: the same search run through the PoW service with the node's client
+ * ({@link PowClient}: one SolveStream call, balanced over the given replicas, moved when one dies
+ * or hangs), with the same progress bar and output as the local path. The answer is re-checked with
+ * {@link TrialValue} before it is printed. Used once by one thread.
  */
 final class RemoteSolve {
   private final PrintWriter out;
@@ -35,31 +29,24 @@ final class RemoteSolve {
     this.json = json;
   }
 
-  /** Exit status: 0 solved, 1 the search failed, 2 bad input or the call was refused. */
-  int run(String server, String token, PowJob job, boolean startNonceGiven) {
+  /** Exit status: 0 solved, 1 no replica could finish the search, 2 the call was refused. */
+  int run(ClientSettings settings, PowJob job) throws InterruptedException {
     InitialHash hash = job.initialHash();
-    SolveRequest.Builder solve =
-        SolveRequest.newBuilder()
-            .setInitialHash(ByteString.copyFrom(hash.toByteArray()))
-            .setTarget(job.target())
-            .setPriority(Priority.PRIORITY_INTERACTIVE);
-    if (startNonceGiven) {
-      solve.setStartNonce(job.startNonce());
-    }
-    SubmitRequest request = SubmitRequest.newBuilder().setSolve(solve).build();
     SearchProgressBar bar =
-        System.console() != null ? new SearchProgressBar(err, job.expectedTrials()) : null;
-    try (PowServiceClient client =
-        PowServiceClient.connect(server, Optional.ofNullable(token), Optional.empty())) {
-      JobUpdate last;
+        Terminal.attached() ? new SearchProgressBar(err, job.expectedTrials()) : null;
+    long t0 = System.nanoTime();
+    try (PowClient client = PowClient.open(settings)) {
+      RemoteAnswer a;
       try {
-        last =
-            client.submitAndWatch(
-                request,
-                Duration.ofMillis(250),
-                u -> {
+        a =
+            client.solve(
+                hash,
+                job.target(),
+                Priority.PRIORITY_INTERACTIVE,
+                job.startNonce(),
+                p -> {
                   if (bar != null) {
-                    bar.draw(new PowProgress(u.getTrials(), u.getTrialsPerSecond()));
+                    bar.draw(p);
                   }
                 });
       } finally {
@@ -67,54 +54,46 @@ final class RemoteSolve {
           bar.clear();
         }
       }
-      if (last.getState() != JobState.JOB_STATE_DONE) {
-        err.println("bm pow solve: the search ended " + last.getState() + ": " + last.getError());
-        return 1;
-      }
-      SolveResponse s = last.getResult();
-      if (!TrialValue.isSolution(s.getNonce(), hash, job.target())) {
-        err.println("bm pow solve: the service returned a nonce that does not verify");
-        return 1;
-      }
-      print(s, server);
+      print(a, TrialValue.of(a.nonce(), hash), (System.nanoTime() - t0) / 1e9);
       return 0;
+    } catch (ServiceUnavailableException e) {
+      err.println("bm pow solve: " + settings.targetList() + ": " + e.getMessage());
+      return 1;
     } catch (StatusRuntimeException e) {
       err.println(
           "bm pow solve: "
-              + server
+              + settings.targetList()
               + ": "
               + e.getStatus().getCode()
               + ": "
               + e.getStatus().getDescription());
       return 2;
-    } catch (IOException e) {
-      err.println("bm pow solve: cannot connect to " + server + ": " + e.getMessage());
-      return 2;
     }
   }
 
-  private void print(SolveResponse s, String server) {
-    double seconds = s.getElapsedMs() / 1e3;
+  private void print(RemoteAnswer a, long trialValue, double seconds) {
     if (json) {
       out.println(
           "{\"nonce\": "
-              + Long.toUnsignedString(s.getNonce())
+              + Long.toUnsignedString(a.nonce())
               + ", \"trial_value\": "
-              + Long.toUnsignedString(s.getTrialValue())
+              + Long.toUnsignedString(trialValue)
               + ", \"engine\": "
-              + JsonLine.quote(s.getEngine())
+              + JsonLine.quote(a.engine())
               + ", \"trials\": "
-              + s.getTrials()
+              + a.trials()
               + ", \"seconds\": "
               + JsonLine.number(seconds)
               + ", \"server\": "
-              + JsonLine.quote(server)
+              + JsonLine.quote(a.replica())
+              + ", \"attempts\": "
+              + a.attempts()
               + "}");
     } else {
-      out.println("nonce: " + Long.toUnsignedString(s.getNonce()));
-      out.println("trial value: " + Long.toUnsignedString(s.getTrialValue()));
-      out.println("engine: " + s.getEngine() + " (via " + server + ")");
-      out.println("trials: " + s.getTrials());
+      out.println("nonce: " + Long.toUnsignedString(a.nonce()));
+      out.println("trial value: " + Long.toUnsignedString(trialValue));
+      out.println("engine: " + a.engine() + " (via " + a.replica() + ")");
+      out.println("trials: " + a.trials());
       out.printf(Locale.ROOT, "seconds: %.3f%n", seconds);
     }
     out.flush();

@@ -5,6 +5,7 @@ import dev.bitmsg.pow.PowEngine;
 import dev.bitmsg.pow.PowHandle;
 import dev.bitmsg.pow.PowJob;
 import dev.bitmsg.pow.PowSolution;
+import dev.bitmsg.pow.client.ClientSettings;
 import dev.bitmsg.pow.engines.EngineCatalog;
 import dev.bitmsg.pow.engines.EngineProbe;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,14 +82,7 @@ public final class SolveCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON line instead of text")
   boolean json;
 
-  @Option(
-      names = "--server",
-      paramLabel = "HOST:PORT",
-      description = "search through a running PoW service instead of a local engine")
-  String server;
-
-  @Option(names = "--token", paramLabel = "T", description = "bearer token for --server")
-  String token;
+  @Mixin ServiceClientOptions service = new ServiceClientOptions();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -104,8 +99,15 @@ public final class SolveCommand implements Callable<Integer> {
       err.println("bm pow solve: " + e.getMessage());
       return 2;
     }
-    if (server != null) {
-      return new RemoteSolve(out, err, json).run(server, token, job, startNonce != null);
+    if (service.given()) {
+      ClientSettings settings;
+      try {
+        settings = service.settings();
+      } catch (IllegalArgumentException e) {
+        err.println("bm pow solve: " + e.getMessage());
+        return 2;
+      }
+      return new RemoteSolve(out, err, json).run(settings, job);
     }
     if (threads < 0 || engine.equalsIgnoreCase(EngineCatalog.ALL)) {
       err.println("bm pow solve: --engine must name one engine and --threads be >= 0");

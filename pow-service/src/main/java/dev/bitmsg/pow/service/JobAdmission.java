@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a mapped request into a scheduled job for the calling client: checks its quota, picks the
- * job's time limit and hands the job to the {@link Scheduler}. Thread-safe.
+ * Turns a mapped request into a scheduled job for the calling client: checks the server's queue cap
+ * ({@link QueueCap}) and the client's quota, picks the job's time limit and hands the job to the
+ * {@link Scheduler}. Thread-safe.
  */
 final class JobAdmission {
   private static final Logger log = LoggerFactory.getLogger(JobAdmission.class);
@@ -24,17 +25,29 @@ final class JobAdmission {
   private final Scheduler scheduler;
   private final QuotaLedger quotas;
   private final PowServiceConfig.Limits limits;
+  private final QueueCap queue;
 
   JobAdmission(Scheduler scheduler, QuotaLedger quotas, PowServiceConfig.Limits limits) {
     this.scheduler = scheduler;
     this.quotas = quotas;
     this.limits = limits;
+    this.queue = new QueueCap(limits.maxQueuedJobs());
   }
 
-  /** Checks quotas and queues the job; the quota slot is freed when the job ends. */
+  /**
+   * Checks the server's queue cap and the client's quotas and queues the job; its place in the
+   * queue and its quota slot are freed when the job ends.
+   */
   Job admit(SearchRequest search, Duration timeout) {
     ClientIdentity client = AuthInterceptor.current();
-    QuotaLedger.Admission slot = quotas.admit(client, search.expectedTrials());
+    QueueCap.Place place = queue.take();
+    QuotaLedger.Admission slot;
+    try {
+      slot = quotas.admit(client, search.expectedTrials());
+    } catch (RuntimeException e) {
+      place.close();
+      throw e;
+    }
     Job job;
     try {
       job =
@@ -48,9 +61,15 @@ final class JobAdmission {
                   search.startNonce()));
     } catch (RuntimeException e) {
       slot.close();
+      place.close();
       throw e;
     }
-    Completions.onCompletion(job.result(), (s, e) -> slot.close());
+    Completions.onCompletion(
+        job.result(),
+        (s, e) -> {
+          slot.close();
+          place.close();
+        });
     log.info(
         "job admitted job={} client={} priority={} target={} expectedTrials={}",
         job.id(),

@@ -3,6 +3,7 @@ package dev.bitmsg.pow.service;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.bitmsg.pow.service.scheduler.Job;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Jobs admitted through {@code Submit}, by id, for {@code Watch} and {@code Cancel}. A job is
  * visible only to the client that submitted it. A running job that nobody has watched for {@code
- * detachedGrace} is cancelled (its caller is gone); finished jobs stay visible for {@code
- * retention} so a late Watch still gets the result. Thread-safe: the map is concurrent and each
- * entry's watcher bookkeeping is guarded by the entry.
+ * detachedGrace} is cancelled (its caller is gone); finished jobs stay visible so a late Watch
+ * still gets the result, within the bounds of a {@link JobRetention}: their age, their number and
+ * the bytes of the objects they keep (oldest finished first). Unfinished jobs are bounded by the
+ * server's queue cap. Thread-safe: the map is concurrent, each entry's watcher bookkeeping is
+ * guarded by the entry, and the finished jobs' order and bytes by {@code this}.
  */
 final class JobRegistry {
   private static final Logger log = LoggerFactory.getLogger(JobRegistry.class);
@@ -44,6 +47,11 @@ final class JobRegistry {
       this.detachedSinceNanos = System.nanoTime();
     }
 
+    /** Bytes of the object this job keeps (0 for a search by initial hash). */
+    long bytes() {
+      return object.map(o -> (long) o.object().size()).orElse(0L);
+    }
+
     synchronized void attach() {
       watchers++;
     }
@@ -61,10 +69,16 @@ final class JobRegistry {
 
   private final ConcurrentHashMap<String, Tracked> byId = new ConcurrentHashMap<>();
   private final Duration detachedGrace;
-  private final Duration retention;
+  private final JobRetention retention;
   private final ScheduledFuture<?> sweeping; // sweep() logs its own failures
 
-  JobRegistry(ScheduledExecutorService timer, Duration detachedGrace, Duration retention) {
+  @GuardedBy("this")
+  private final ArrayDeque<Tracked> finished = new ArrayDeque<>(); // in the order they ended
+
+  @GuardedBy("this")
+  private long finishedBytes;
+
+  JobRegistry(ScheduledExecutorService timer, Duration detachedGrace, JobRetention retention) {
     this.detachedGrace = detachedGrace;
     this.retention = retention;
     long every = Math.max(10, Math.min(1000, detachedGrace.toMillis() / 4));
@@ -78,7 +92,25 @@ final class JobRegistry {
 
   void add(Tracked t) {
     byId.put(t.job.id(), t);
-    Completions.onCompletion(t.job.result(), (s, e) -> t.endedNanos = System.nanoTime());
+    Completions.onCompletion(t.job.result(), (s, e) -> ended(t));
+  }
+
+  /** Keeps {@code t} among the finished jobs, dropping the oldest ones past the bounds. */
+  private synchronized void ended(Tracked t) {
+    t.endedNanos = System.nanoTime();
+    finished.addLast(t);
+    finishedBytes += t.bytes();
+    while (!finished.isEmpty()
+        && (finished.size() > retention.maxJobs() || finishedBytes > retention.maxBytes())) {
+      drop(finished.peekFirst());
+    }
+  }
+
+  @GuardedBy("this")
+  private void drop(Tracked t) {
+    finished.remove(t);
+    finishedBytes -= t.bytes();
+    byId.remove(t.job.id(), t);
   }
 
   /** The caller's job {@code id}; another client's job is reported as unknown too. */
@@ -93,12 +125,15 @@ final class JobRegistry {
   private void sweep() {
     try {
       long now = System.nanoTime();
+      synchronized (this) {
+        Tracked oldest;
+        while ((oldest = finished.peekFirst()) != null
+            && now - oldest.endedNanos > retention.time().toNanos()) {
+          drop(oldest);
+        }
+      }
       for (Tracked t : byId.values()) {
-        if (t.job.result().isDone()) {
-          if (t.endedNanos != 0 && now - t.endedNanos > retention.toNanos()) {
-            byId.remove(t.job.id(), t);
-          }
-        } else if (t.orphanedLongerThan(detachedGrace.toNanos(), now)) {
+        if (!t.job.result().isDone() && t.orphanedLongerThan(detachedGrace.toNanos(), now)) {
           log.info(
               "orphaned job cancelled job={} client={} unwatchedMs={}",
               t.job.id(),

@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Watch stream: a progress message every interval and a final one when the job ends.
- * Thread-safe: sends are serialized on {@code this}.
+ * One Watch stream: a progress message every interval and a final one when the job ends, through a
+ * {@link SnapshotStream} (a slow reader gets fewer progress messages, never a growing buffer).
+ * Thread-safe.
  */
 final class JobWatcher {
   private final JobRegistry.Tracked tracked;
-  private final ServerCallStreamObserver<JobUpdate> out;
+  private final SnapshotStream<JobUpdate> stream;
   private final ScheduledExecutorService timer;
 
   @GuardedBy("this")
@@ -37,45 +38,30 @@ final class JobWatcher {
       ServerCallStreamObserver<JobUpdate> out,
       ScheduledExecutorService timer) {
     this.tracked = tracked;
-    this.out = out;
     this.timer = timer;
+    this.stream = new SnapshotStream<>(out, this::stop);
   }
 
   void start(long intervalMs) {
     tracked.attach();
-    out.setOnCancelHandler(this::stop);
     synchronized (this) {
       ticks =
           timer.scheduleWithFixedDelay(this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
-    send(update(false));
+    tick();
     Completions.onCompletion(tracked.job.result(), (s, e) -> finish());
   }
 
   private void tick() {
-    send(update(false));
+    JobUpdate u = update(false);
+    if (u.getState() == JobState.JOB_STATE_QUEUED || u.getState() == JobState.JOB_STATE_RUNNING) {
+      stream.offer(u); // the final message comes from finish()
+    }
   }
 
   private void finish() {
-    JobUpdate last = update(true);
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      out.onNext(last);
-      out.onCompleted();
-    }
+    stream.finish(update(true));
     stop();
-  }
-
-  private synchronized void send(JobUpdate u) {
-    if (closed || out.isCancelled()) {
-      return;
-    }
-    if (u.getState() != JobState.JOB_STATE_QUEUED && u.getState() != JobState.JOB_STATE_RUNNING) {
-      return; // the final message comes from finish()
-    }
-    out.onNext(u);
   }
 
   private void stop() {
@@ -102,7 +88,9 @@ final class JobWatcher {
             .setTrialsPerSecond(p.trialsPerSecond())
             .setExpectedTrials(p.expectedTrials())
             .setEtaMs((long) (p.etaSeconds() * 1000))
-            .setQueuePosition(p.queuePosition());
+            .setQueuePosition(p.queuePosition())
+            .setSearchedFrom(p.searchedFrom())
+            .setNextNonce(p.nextNonce());
     if (last && job.result().isDone()) {
       PowSolution sol = job.result().exceptionally(e -> null).join();
       if (sol != null) {

@@ -113,13 +113,15 @@ public final class PowGrpcServer implements AutoCloseable {
    * reflection) run on the transport thread that read the request, which saves a thread hop on the
    * way to the scheduler (about half of an idle loopback round trip, and far more when other
    * processes keep the cores busy); calls that may hash a whole object (up to the 2 MiB message
-   * limit) go to the bounded handler pool so they never hold up the transport.
+   * limit: SolveObject, Submit, SolveStream, Validate) go to the bounded handler pool so they never
+   * hold up the transport.
    */
   private record HandlerThreads(Executor pool) implements ServerCallExecutorSupplier {
     private static final Set<String> HEAVY =
         Set.of(
             ProofOfWorkGrpc.getSolveObjectMethod().getFullMethodName(),
             ProofOfWorkGrpc.getSubmitMethod().getFullMethodName(),
+            ProofOfWorkGrpc.getSolveStreamMethod().getFullMethodName(),
             ProofOfWorkGrpc.getValidateMethod().getFullMethodName());
 
     @Override

@@ -17,10 +17,10 @@ import java.util.OptionalInt;
  * @param engines engine families in order of preference, e.g. [opencl, cpu]
  * @param cpuThreads CPU engine threads, 0 for all cores
  * @param tokensFile bearer tokens (required to listen on a non-loopback address)
- * @param metricsPort port of the Prometheus /metrics endpoint, served on the listen host; empty:
- *     off
+ * @param metricsPort port of the Prometheus /metrics endpoint, served on loopback (it names
+ *     clients; {@code --metrics ADDR:PORT} puts it elsewhere); empty: off
  * @param tls certificate and key to serve TLS with; empty: plaintext
- * @param limits how long and how big jobs may be
+ * @param limits what the service allows: job size and time, queue cap, retention, connections
  */
 public record PowServiceConfig(
     Listen listen,
@@ -87,6 +87,10 @@ public record PowServiceConfig(
     return new PowServiceConfig(listen, engines, cpuThreads, tokens, metricsPort, tls, limits);
   }
 
+  public PowServiceConfig withMetricsPort(OptionalInt port) {
+    return new PowServiceConfig(listen, engines, cpuThreads, tokensFile, port, tls, limits);
+  }
+
   public PowServiceConfig withTls(Optional<Tls> files) {
     return new PowServiceConfig(
         listen, engines, cpuThreads, tokensFile, metricsPort, files, limits);
@@ -98,11 +102,27 @@ public record PowServiceConfig(
   }
 
   public PowServiceConfig withDetachedGrace(Duration grace) {
-    return withLimits(new Limits(limits.maxJobTime(), limits.maxExpectedTrials(), grace));
+    Limits l = limits;
+    return withLimits(
+        new Limits(
+            l.maxJobTime(),
+            l.maxExpectedTrials(),
+            grace,
+            l.maxQueuedJobs(),
+            l.retention(),
+            l.connections()));
   }
 
   public PowServiceConfig withMaxJobTime(Duration max) {
-    return withLimits(new Limits(max, limits.maxExpectedTrials(), limits.detachedGrace()));
+    Limits l = limits;
+    return withLimits(
+        new Limits(
+            max,
+            l.maxExpectedTrials(),
+            l.detachedGrace(),
+            l.maxQueuedJobs(),
+            l.retention(),
+            l.connections()));
   }
 
   /**
@@ -140,30 +160,58 @@ public record PowServiceConfig(
     }
   }
 
-  /** PEM certificate chain and PKCS#8 private key of a TLS server, both readable. Immutable. */
-  public record Tls(Path cert, Path key) {
+  /**
+   * PEM certificate chain and PKCS#8 private key of a TLS server, both readable, and optionally the
+   * PEM CA certificates a client must present a certificate from (mutual TLS). Immutable.
+   */
+  public record Tls(Path cert, Path key, Optional<Path> clientCa) {
     public Tls {
       requireReadable("tls-cert", cert);
       requireReadable("tls-key", key);
+      clientCa.ifPresent(f -> requireReadable("tls-client-ca", f));
+    }
+
+    public Tls(Path cert, Path key) {
+      this(cert, key, Optional.empty());
     }
 
     /** Both files, or none; one without the other is an error. */
     public static Optional<Tls> of(Optional<Path> cert, Optional<Path> key) {
+      return of(cert, key, Optional.empty());
+    }
+
+    /** Both files, or none, and the client CA only with them. */
+    public static Optional<Tls> of(
+        Optional<Path> cert, Optional<Path> key, Optional<Path> clientCa) {
       if (cert.isPresent() != key.isPresent()) {
         throw new IllegalArgumentException("tls-cert and tls-key: give both or neither");
       }
-      return cert.map(c -> new Tls(c, key.orElseThrow()));
+      if (clientCa.isPresent() && cert.isEmpty()) {
+        throw new IllegalArgumentException("tls-client-ca: needs --tls-cert and --tls-key");
+      }
+      return cert.map(c -> new Tls(c, key.orElseThrow(), clientCa));
     }
   }
 
   /**
-   * Limits on jobs. Immutable.
+   * What the service allows: how long and how big jobs may be, how many may wait, how long finished
+   * ones are kept, and what connections may do. Immutable.
    *
    * @param maxJobTime longest any job may run, and the deadline of calls that set none
    * @param maxExpectedTrials requests expecting more trials are refused as absurd
    * @param detachedGrace a submitted job nobody watches is cancelled after this long
+   * @param maxQueuedJobs jobs admitted and not yet finished, all clients together ({@code
+   *     max-queued-jobs}); one more is refused with RESOURCE_EXHAUSTED
+   * @param retention bounds on the finished Submit jobs kept for Watch
+   * @param connections the HTTP/2 connection policy
    */
-  public record Limits(Duration maxJobTime, double maxExpectedTrials, Duration detachedGrace) {
+  public record Limits(
+      Duration maxJobTime,
+      double maxExpectedTrials,
+      Duration detachedGrace,
+      int maxQueuedJobs,
+      JobRetention retention,
+      ConnectionLimits connections) {
     public Limits {
       if (maxJobTime.isNegative() || maxJobTime.isZero()) {
         throw new IllegalArgumentException("max-job-time: must be positive, got " + maxJobTime);
@@ -176,11 +224,45 @@ public record PowServiceConfig(
         throw new IllegalArgumentException(
             "detached-grace: must be positive, got " + detachedGrace);
       }
+      if (maxQueuedJobs < 1) {
+        throw new IllegalArgumentException(
+            "max-queued-jobs: must be at least 1, got " + maxQueuedJobs);
+      }
     }
 
-    /** One hour per job, 10^12 expected trials at most, 60 s grace for unwatched jobs. */
+    /** These job limits with the default queue cap, retention and connection policy. */
+    public Limits(Duration maxJobTime, double maxExpectedTrials, Duration detachedGrace) {
+      this(
+          maxJobTime,
+          maxExpectedTrials,
+          detachedGrace,
+          DEFAULT_MAX_QUEUED_JOBS,
+          JobRetention.defaults(),
+          ConnectionLimits.defaults());
+    }
+
+    /** Default {@code max-queued-jobs}. */
+    public static final int DEFAULT_MAX_QUEUED_JOBS = 1000;
+
+    /**
+     * One hour per job, 10^12 expected trials at most, 60 s grace for unwatched jobs, 1000 jobs
+     * queued or running, and the defaults of {@link JobRetention} and {@link ConnectionLimits}.
+     */
     public static Limits defaults() {
       return new Limits(Duration.ofHours(1), 1e12, Duration.ofSeconds(60));
+    }
+
+    public Limits withMaxQueuedJobs(int max) {
+      return new Limits(maxJobTime, maxExpectedTrials, detachedGrace, max, retention, connections);
+    }
+
+    public Limits withRetention(JobRetention r) {
+      return new Limits(
+          maxJobTime, maxExpectedTrials, detachedGrace, maxQueuedJobs, r, connections);
+    }
+
+    public Limits withConnections(ConnectionLimits c) {
+      return new Limits(maxJobTime, maxExpectedTrials, detachedGrace, maxQueuedJobs, retention, c);
     }
   }
 

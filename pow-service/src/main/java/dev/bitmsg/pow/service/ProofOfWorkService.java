@@ -16,10 +16,12 @@ import dev.bitmsg.pow.v1.GetInfoRequest;
 import dev.bitmsg.pow.v1.GetInfoResponse;
 import dev.bitmsg.pow.v1.JobUpdate;
 import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
+import dev.bitmsg.pow.v1.SolveEvent;
 import dev.bitmsg.pow.v1.SolveObjectRequest;
 import dev.bitmsg.pow.v1.SolveObjectResponse;
 import dev.bitmsg.pow.v1.SolveRequest;
 import dev.bitmsg.pow.v1.SolveResponse;
+import dev.bitmsg.pow.v1.SolveStreamRequest;
 import dev.bitmsg.pow.v1.SubmitRequest;
 import dev.bitmsg.pow.v1.SubmitResponse;
 import dev.bitmsg.pow.v1.ValidateRequest;
@@ -35,12 +37,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * The gRPC face of the scheduler, a thin translator: validate and map the request ( {@link
  * RequestMapper}), check the caller's quota and hand the job to the {@link Scheduler} ({@link
  * JobAdmission}), tie the job to the call's cancellation and deadline, and map results and failures
- * back ({@link Replies}, {@link ResponseMapper}, {@link StatusMapper}). Watch streams are {@link
- * JobWatcher}s. No method throws: every failure ends the call with an explicit status. Thread-safe.
+ * back ({@link Replies}, {@link ResponseMapper}, {@link StatusMapper}). SolveStream calls are
+ * {@link SolveStreamCall}s, Watch streams {@link JobWatcher}s. No method throws: every failure ends
+ * the call with an explicit status. Thread-safe.
  */
 public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBase {
-  private static final Duration RETENTION = Duration.ofMinutes(10);
-
   private final Scheduler scheduler;
   private final RequestMapper mapper;
   private final JobAdmission admission;
@@ -59,7 +60,7 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
     this.mapper = mapper;
     this.admission = new JobAdmission(scheduler, quotas, limits);
     this.timer = timer;
-    this.registry = new JobRegistry(timer, limits.detachedGrace(), RETENTION);
+    this.registry = new JobRegistry(timer, limits.detachedGrace(), limits.retention());
     this.version = version;
   }
 
@@ -85,6 +86,45 @@ public final class ProofOfWorkService extends ProofOfWorkGrpc.ProofOfWorkImplBas
       ObjectRequest object = mapper.solveObject(request);
       Job job = admission.admit(object.search(), admission.callTimeout());
       answerWhenDone(job, out, sol -> objectResponse(sol, object, job));
+    } catch (RuntimeException e) {
+      fail(out, e);
+    }
+  }
+
+  @Override
+  public void solveStream(SolveStreamRequest request, StreamObserver<SolveEvent> out) {
+    try {
+      ServerCallStreamObserver<SolveEvent> call = (ServerCallStreamObserver<SolveEvent>) out;
+      long interval = request.getProgressIntervalMs();
+      switch (request.getJobCase()) {
+        case SOLVE -> {
+          SearchRequest search = mapper.solve(request.getSolve());
+          Job job = admission.admit(search, admission.callTimeout());
+          SolveStreamCall.start(
+              job,
+              call,
+              timer,
+              interval,
+              sol ->
+                  SolveEvent.newBuilder()
+                      .setResult(solveResponse(sol, search.target(), job))
+                      .build());
+        }
+        case OBJECT -> {
+          ObjectRequest object = mapper.solveObject(request.getObject());
+          Job job = admission.admit(object.search(), admission.callTimeout());
+          SolveStreamCall.start(
+              job,
+              call,
+              timer,
+              interval,
+              sol ->
+                  SolveEvent.newBuilder()
+                      .setObjectResult(objectResponse(sol, object, job))
+                      .build());
+        }
+        case JOB_NOT_SET -> throw new InvalidRequestException("one of solve or object is required");
+      }
     } catch (RuntimeException e) {
       fail(out, e);
     }

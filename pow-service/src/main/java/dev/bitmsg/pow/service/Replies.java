@@ -20,19 +20,7 @@ final class Replies {
 
   /** Answers a unary call when its job ends; stops the job when the call goes away first. */
   static <R> void answerWhenDone(Job job, StreamObserver<R> out, Function<PowSolution, R> map) {
-    Context ctx = Context.current();
-    ctx.addListener(
-        c -> {
-          // A finished call also cancels its context, with no cause; the job is done by then.
-          Throwable cause = c.cancellationCause();
-          if (cause != null
-              && Status.fromThrowable(cause).getCode() == Status.Code.DEADLINE_EXCEEDED) {
-            job.expire("the call's deadline passed");
-          } else {
-            job.cancel("the caller went away");
-          }
-        },
-        Runnable::run);
+    Context ctx = stopWhenCallEnds(job);
     Completions.onCompletion(
         job.result(),
         (sol, err) -> {
@@ -50,6 +38,27 @@ final class Replies {
             log.debug("answer not delivered job={}", job.id(), e);
           }
         });
+  }
+
+  /**
+   * Ties {@code job} to the current call: the job expires when the call's deadline passes and is
+   * cancelled when the client cancels or goes away. Returns the call's context.
+   */
+  static Context stopWhenCallEnds(Job job) {
+    Context ctx = Context.current();
+    ctx.addListener(
+        c -> {
+          // A finished call also cancels its context, with no cause; the job is done by then.
+          Throwable cause = c.cancellationCause();
+          if (cause != null
+              && Status.fromThrowable(cause).getCode() == Status.Code.DEADLINE_EXCEEDED) {
+            job.expire("the call's deadline passed");
+          } else {
+            job.cancel("the caller went away");
+          }
+        },
+        Runnable::run);
+    return ctx;
   }
 
   static void fail(StreamObserver<?> out, Throwable e) {

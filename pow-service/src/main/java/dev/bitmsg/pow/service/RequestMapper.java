@@ -73,8 +73,10 @@ public final class RequestMapper {
     }
     long target = searchTarget(object.size(), ttl, difficulty(r.getDifficulty()));
     InitialHash hash = ObjectPow.initialHash(object.toByteArray());
+    OptionalLong start =
+        r.hasStartNonce() ? OptionalLong.of(r.getStartNonce()) : OptionalLong.empty();
     return new ObjectRequest(
-        checked(new SearchRequest(hash, target, priority(r.getPriority()))), object);
+        checked(new SearchRequest(hash, target, priority(r.getPriority()), start)), object);
   }
 
   public ValidateResponse validate(NonceCheck c) {

@@ -5,11 +5,13 @@ import dev.bitmsg.pow.service.scheduler.Job;
 import dev.bitmsg.pow.service.scheduler.JobProgress;
 import dev.bitmsg.pow.v1.JobState;
 import dev.bitmsg.pow.v1.SolveObjectResponse;
+import dev.bitmsg.pow.v1.SolveProgress;
 import dev.bitmsg.pow.v1.SolveResponse;
 
 /**
- * Maps a finished job back to proto: the Solve and SolveObject answers (also carried in the last
- * Watch update) and the job state. The counterpart of {@link RequestMapper}. Stateless.
+ * Maps a job back to proto: the Solve and SolveObject answers (also carried in the last Watch
+ * update and SolveStream event), SolveStream progress and the job state. The counterpart of {@link
+ * RequestMapper}. Stateless.
  */
 final class ResponseMapper {
   private ResponseMapper() {}
@@ -36,6 +38,20 @@ final class ResponseMapper {
         .setTrials(s.trials())
         .setElapsedMs(s.elapsed().toMillis())
         .setEngineMs(job.engineTime().toNanos() / 1e6)
+        .build();
+  }
+
+  /** A SolveStream progress report of {@code p}. */
+  static SolveProgress progress(JobProgress p) {
+    return SolveProgress.newBuilder()
+        .setState(stateOf(p))
+        .setTrials(p.trials())
+        .setTrialsPerSecond(p.trialsPerSecond())
+        .setExpectedTrials(p.expectedTrials())
+        .setEtaMs((long) (p.etaSeconds() * 1000))
+        .setQueuePosition(p.queuePosition())
+        .setSearchedFrom(p.searchedFrom())
+        .setNextNonce(p.nextNonce())
         .build();
   }
 

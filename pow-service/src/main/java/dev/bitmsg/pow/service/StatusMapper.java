@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
  *   <tr><th>failure</th><th>status</th></tr>
  *   <tr><td>{@link InvalidRequestException}</td><td>INVALID_ARGUMENT</td></tr>
  *   <tr><td>{@link QuotaExceededException}</td><td>RESOURCE_EXHAUSTED</td></tr>
+ *   <tr><td>{@link QueueFullException}</td><td>RESOURCE_EXHAUSTED</td></tr>
  *   <tr><td>{@link UnknownJobException}</td><td>NOT_FOUND</td></tr>
  *   <tr><td>job cancelled</td><td>CANCELLED</td></tr>
  *   <tr><td>job past its deadline</td><td>DEADLINE_EXCEEDED</td></tr>
@@ -32,7 +33,7 @@ public final class StatusMapper {
     if (e instanceof InvalidRequestException) {
       return Status.INVALID_ARGUMENT.withDescription(e.getMessage());
     }
-    if (e instanceof QuotaExceededException) {
+    if (e instanceof QuotaExceededException || e instanceof QueueFullException) {
       return Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
     }
     if (e instanceof UnknownJobException) {

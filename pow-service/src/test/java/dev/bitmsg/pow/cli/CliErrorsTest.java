@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,36 @@ class CliErrorsTest {
   }
 
   @Test
+  void benchServiceReplicas_badOptions_oneLineBeforeStartingAnything() throws Exception {
+    oneLine(run(Map.of(), "bench", "service", "--replicas", "3", "--via", "dns"), "--via", "dns");
+    Path cfg = file("pow.cfg", "server a \"${POW_REPLICA_1}\"\nserver b \"${POW_REPLICA_2}\"\n");
+    oneLine(
+        run(
+            Map.of(),
+            "bench",
+            "service",
+            "--replicas",
+            "3",
+            "--via",
+            "proxy",
+            "--proxy-config",
+            cfg.toString()),
+        "names 2 replicas, not 3");
+    oneLine(
+        run(
+            Map.of(),
+            "bench",
+            "service",
+            "--replicas",
+            "3",
+            "--via",
+            "proxy",
+            "--proxy-config",
+            dir.resolve("missing.cfg").toString()),
+        "cannot read");
+  }
+
+  @Test
   void version_printsVersionCommitAndJdk() {
     for (String[] args : new String[][] {{"--version"}, {"pow-service", "--version"}}) {
       Run r = run(Map.of(), args);
@@ -147,6 +178,7 @@ class CliErrorsTest {
       CliSettings.checkAddresses(parsed, defaults);
       PowServiceCommand c = (PowServiceCommand) parsed.subcommand().commandSpec().userObject();
       assertFalse(c.engines.isEmpty(), config.toString());
+      c.limits.limits(Duration.ofSeconds(60)); // every limit given is valid
     }
   }
 

@@ -34,6 +34,7 @@ class AuthServiceTest {
   private static final String ALICE = "alice-token-0123456789";
   private static final String BOB = "bob-token-0123456789abc";
   private static final String CAROL = "carol-token-0123456789ab";
+  private static final String DAVE = "dave-token-0123456789abcd";
   private TestServer t;
 
   @BeforeEach
@@ -43,7 +44,9 @@ class AuthServiceTest {
             List.of(
                 ALICE + " alice max-jobs=1",
                 BOB + " bob max-trials-per-job=1e6",
-                CAROL + " carol trials-per-hour=5000"),
+                CAROL + " carol trials-per-hour=5000",
+                DAVE + " dave # no options: the default line's",
+                "default max-jobs=2"),
             "tokens");
     t =
         TestServer.inProcess(
@@ -118,6 +121,20 @@ class AuthServiceTest {
     alice.cancel(CancelRequest.newBuilder().setJobId(id).build());
     String id2 = alice.submit(hardJob("a3")).getJobId();
     alice.cancel(CancelRequest.newBuilder().setJobId(id2).build());
+    t.awaitIdle();
+  }
+
+  @Test
+  void defaultLine_limitsClientsThatSetNoLimit() throws Exception {
+    ProofOfWorkGrpc.ProofOfWorkBlockingStub dave = t.blocking(DAVE);
+    String d1 = dave.submit(hardJob("d1")).getJobId();
+    String d2 = dave.submit(hardJob("d2")).getJobId();
+    assertStatus(
+        Status.Code.RESOURCE_EXHAUSTED,
+        "max concurrent jobs reached for client dave: 2",
+        () -> dave.submit(hardJob("d3")));
+    dave.cancel(CancelRequest.newBuilder().setJobId(d1).build());
+    dave.cancel(CancelRequest.newBuilder().setJobId(d2).build());
     t.awaitIdle();
   }
 

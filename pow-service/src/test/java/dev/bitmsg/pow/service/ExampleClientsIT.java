@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -24,13 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Python and Node example clients against a real server on an ephemeral 127.0.0.1 port, run as
  * subprocesses: each solves an object with SolveObject and validates it (Validate and locally), and
- * each is refused with a wrong token. {@code ./bm test} installs what they need (python3-grpcio,
- * {@code npm ci}).
+ * each is refused with a wrong token; each also does so over TLS against a second server with a
+ * self-signed certificate (made by openssl), given by {@code --ca}, with the token from {@code
+ * --token-file}. {@code ./bm test} installs what they need (python3-grpcio, {@code npm ci},
+ * openssl).
  */
 class ExampleClientsIT {
   private static final String TOKEN = "example-clients-token-0123456789";
   private static TestServer server;
+  private static TestServer tlsServer;
   private static Path root;
+  private static Path cert;
+  private static Path tokenFile;
 
   @BeforeAll
   static void start() throws Exception {
@@ -43,9 +49,79 @@ class ExampleClientsIT {
     server.awaitReady();
   }
 
+  @BeforeAll
+  static void startTls(@TempDir Path dir) throws Exception {
+    cert = dir.resolve("service.pem");
+    Path key = dir.resolve("service.key");
+    selfSigned(cert, key);
+    tokenFile = dir.resolve("token");
+    Files.writeString(tokenFile, TOKEN + "\n", StandardCharsets.UTF_8);
+    tlsServer =
+        TestServer.loopback(
+            TestServer.config().withTls(Optional.of(new PowServiceConfig.Tls(cert, key))),
+            Optional.of(TokensFile.parse(List.of(TOKEN + " examples"), "tokens")),
+            new RecordingScanner(0));
+    tlsServer.awaitReady();
+  }
+
   @AfterAll
   static void stop() {
     server.close();
+    if (tlsServer != null) {
+      tlsServer.close();
+    }
+  }
+
+  @Test
+  void pythonClient_overTlsWithCaAndTokenFile(@TempDir Path stubs) throws Exception {
+    List<String> cmd = new ArrayList<>(python(stubs, TOKEN));
+    cmd.set(cmd.indexOf("--token") + 1, "unused-when-a-token-file-is-given");
+    cmd.set(cmd.indexOf("--server") + 1, "127.0.0.1:" + tlsServer.server.port());
+    cmd.addAll(List.of("--ca", cert.toString(), "--token-file", tokenFile.toString()));
+    assertClientSucceeded(run(root.resolve("examples/python"), cmd));
+  }
+
+  @Test
+  void nodeClient_overTlsWithCaAndTokenFile() throws Exception {
+    List<String> cmd = new ArrayList<>(node(TOKEN));
+    cmd.set(cmd.indexOf("--token") + 1, "unused-when-a-token-file-is-given");
+    cmd.set(cmd.indexOf("--server") + 1, "127.0.0.1:" + tlsServer.server.port());
+    cmd.addAll(List.of("--ca", cert.toString(), "--token-file", tokenFile.toString()));
+    assertClientSucceeded(run(root.resolve("examples/node"), cmd));
+  }
+
+  @Test
+  void clients_plaintextAtTheTlsServer_fail(@TempDir Path stubs) throws Exception {
+    List<String> py = new ArrayList<>(python(stubs, TOKEN));
+    py.set(py.indexOf("--server") + 1, "127.0.0.1:" + tlsServer.server.port());
+    Result r = run(root.resolve("examples/python"), py);
+    assertEquals(2, r.exit, r.output);
+  }
+
+  private static void selfSigned(Path certFile, Path keyFile) throws Exception {
+    Result r =
+        run(
+            Objects.requireNonNull(certFile.getParent()),
+            List.of(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                keyFile.toString(),
+                "-out",
+                certFile.toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=pow-service",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost"));
+    assertEquals(0, r.exit, "openssl req failed (is openssl installed?): " + r.output);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.service.scheduler;
 
+import dev.bitmsg.pow.ScanSlice;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +39,11 @@ final class PassPlanner {
       }
       batchClass = s.priority();
       used.add(s);
-      long n = Math.min(budget, s.want(passTrials));
       String owner = s.owner().name();
-      batch.add(s.claim(n, now), s, owner);
-      budget -= n;
-      queue.charge(owner, n);
+      ScanSlice slice = s.claim(Math.min(budget, s.want(passTrials)), now);
+      batch.add(slice, s, owner);
+      budget -= slice.count();
+      queue.charge(owner, slice.count());
       for (Job j : s.jobs()) {
         if (j.start(now)) {
           started.add(j);

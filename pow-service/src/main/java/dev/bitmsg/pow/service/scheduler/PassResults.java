@@ -50,6 +50,16 @@ final class PassResults {
     return false;
   }
 
+  /** The worker of {@code batch} failed before it reported: its slices are handed out again. */
+  static void unscanned(Batch batch) {
+    for (int i = 0; i < batch.slices().size(); i++) {
+      Search s = batch.searches().get(i);
+      if (!s.finished()) {
+        s.unscanned(batch.slices().get(i));
+      }
+    }
+  }
+
   static long trials(List<ScanOutcome> outcomes) {
     long n = 0;
     for (ScanOutcome o : outcomes) {
@@ -60,10 +70,16 @@ final class PassResults {
 
   /**
    * Books a pass of {@code nanos} by engine {@code engine}; returns the jobs it solved, to
-   * complete.
+   * complete. When the engine reported a {@code wrongNonce} in this pass, none of its slices counts
+   * as searched: they are handed out again.
    */
   List<Completion> book(
-      String engine, Batch batch, List<ScanOutcome> outcomes, boolean[] verified, long nanos) {
+      String engine,
+      Batch batch,
+      List<ScanOutcome> outcomes,
+      boolean[] verified,
+      boolean wrongNonce,
+      long nanos) {
     long assigned = 0;
     for (ScanSlice slice : batch.slices()) {
       assigned += slice.count();
@@ -73,9 +89,19 @@ final class PassResults {
     for (int i = 0; i < outcomes.size(); i++) {
       ScanOutcome o = outcomes.get(i);
       Search s = batch.searches().get(i);
-      s.booked(o.trials(), now, (double) nanos * batch.slices().get(i).count() / assigned);
+      ScanSlice slice = batch.slices().get(i);
+      s.booked(o.trials(), now, (double) nanos * slice.count() / assigned);
       queue.served(batch.clients().get(i), o.trials());
-      if (!o.found() || !verified[i] || s.finished()) {
+      if (s.finished()) {
+        continue;
+      }
+      if (!o.found() || !verified[i]) {
+        // A slice counts as searched only when a trusted engine scanned all of it.
+        if (!o.found() && o.trials() >= slice.count() && !wrongNonce) {
+          s.searched(slice);
+        } else {
+          s.unscanned(slice);
+        }
         continue;
       }
       for (Job j : searches.solved(s)) {

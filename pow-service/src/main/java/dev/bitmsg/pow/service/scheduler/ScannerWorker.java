@@ -84,7 +84,7 @@ final class ScannerWorker implements Runnable {
         }
       } catch (RuntimeException | LinkageError e) {
         log.error("engine scan failed engine={}", name, e);
-        scheduler.workerFailed(this, e.toString());
+        scheduler.workerFailed(this, batch, e.toString());
         return;
       }
       if (!scheduler.complete(this, batch, outcomes, System.nanoTime() - t0)) {

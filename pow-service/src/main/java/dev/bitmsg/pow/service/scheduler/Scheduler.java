@@ -226,7 +226,7 @@ public final class Scheduler implements AutoCloseable {
     lock.lock();
     try {
       meters.recordPass(worker, trials, nanos);
-      completions = results.book(worker.name(), batch, outcomes, verified, nanos);
+      completions = results.book(worker.name(), batch, outcomes, verified, wrongNonce, nanos);
       if (wrongNonce) {
         meters.retire(worker);
         failAllIfNoEngineLocked(completions);
@@ -246,11 +246,15 @@ public final class Scheduler implements AutoCloseable {
     return !wrongNonce;
   }
 
-  /** The scanner threw: retire the worker; the slices it held are simply skipped. */
-  void workerFailed(ScannerWorker worker, String why) {
+  /**
+   * The scanner threw: retire the worker; the slices of {@code batch} go back to their searches, to
+   * be handed out again.
+   */
+  void workerFailed(ScannerWorker worker, Batch batch, String why) {
     List<Completion> completions = new ArrayList<>();
     lock.lock();
     try {
+      PassResults.unscanned(batch);
       meters.retire(worker);
       failAllIfNoEngineLocked(completions);
     } finally {

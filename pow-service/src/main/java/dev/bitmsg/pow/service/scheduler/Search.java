@@ -8,9 +8,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One nonce search shared by every job with the same initial hash and target: the next nonce to
- * hand out, the trials done, the engine time spent, and the jobs waiting for it. All of its state
- * is private and changes only through these methods.
+ * One nonce search shared by every job with the same initial hash and target: its nonces ({@link
+ * NonceCursor}: what to hand out next, what was searched), the trials done, the engine time spent,
+ * and the jobs waiting for it. All of its state is private and changes only through these methods.
  *
  * <p>Not thread-safe: confined to the {@link SearchTable}, which the {@link Scheduler} reaches only
  * under its lock. A {@link Batch} carries searches to a worker thread and back, but the worker
@@ -28,7 +28,7 @@ final class Search {
   private final long seq;
   private final double expectedTrials;
   private final List<Job> jobs = new ArrayList<>();
-  private long nextNonce;
+  private final NonceCursor nonces;
   private long trialsDone;
   private double engineNanos;
   private double engineCoveredUntil = Double.NEGATIVE_INFINITY;
@@ -39,7 +39,7 @@ final class Search {
   Search(Key key, long seq, long startNonce) {
     this.key = key;
     this.seq = seq;
-    this.nextNonce = startNonce;
+    this.nonces = new NonceCursor(startNonce);
     this.expectedTrials = PowRules.expectedTrials(key.target());
   }
 
@@ -122,17 +122,37 @@ final class Search {
   }
 
   /**
-   * Hands out the next {@code n} nonces as a slice at time {@code now}; the first slice starts the
-   * search.
+   * Hands out the next (at most) {@code n} nonces as a slice at time {@code now}; the first slice
+   * starts the search.
    */
   ScanSlice claim(long n, long now) {
-    ScanSlice slice = new ScanSlice(key.hash(), key.target(), nextNonce, n);
-    nextNonce += n;
+    NonceCursor.Range r = nonces.take(n);
+    ScanSlice slice = new ScanSlice(key.hash(), key.target(), r.firstNonce(), r.count());
     if (!started) {
       started = true;
       firstSliceNanos = now;
     }
     return slice;
+  }
+
+  /** A slice of this search was scanned whole without an answer. */
+  void searched(ScanSlice slice) {
+    nonces.searched(slice.firstNonce(), slice.count());
+  }
+
+  /** A slice of this search came back unscanned (its engine failed): it is handed out again. */
+  void unscanned(ScanSlice slice) {
+    nonces.returned(slice.firstNonce(), slice.count());
+  }
+
+  /** The first nonce of the search. */
+  long firstNonce() {
+    return nonces.first();
+  }
+
+  /** Every nonce from {@link #firstNonce} up to this one (exclusive) was searched. */
+  long searchedUntil() {
+    return nonces.searchedUntil();
   }
 
   /**

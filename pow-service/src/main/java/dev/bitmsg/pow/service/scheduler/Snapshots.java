@@ -42,7 +42,7 @@ final class Snapshots {
       Job job, @Nullable Search search, Collection<Search> searches, long now) {
     JobState state = job.state();
     if (search == null) {
-      return new JobProgress(state, 0, 0, job.spec().expectedTrials(), 0);
+      return unsearched(job, state);
     }
     int ahead = 0;
     if (state == JobState.QUEUED) {
@@ -57,14 +57,33 @@ final class Snapshots {
       }
     }
     return new JobProgress(
-        state, search.trialsDone(), search.rate(now), search.expectedTrials(), ahead);
+        state,
+        search.trialsDone(),
+        search.rate(now),
+        search.expectedTrials(),
+        ahead,
+        search.firstNonce(),
+        search.searchedUntil());
   }
 
   /** The figures {@code job} keeps once it ended as {@code end}, waiting on {@code search}. */
   static JobProgress last(Job job, JobState end, @Nullable Search search, long now) {
     if (search == null) {
-      return new JobProgress(end, 0, 0, job.spec().expectedTrials(), 0);
+      return unsearched(job, end);
     }
-    return new JobProgress(end, search.trialsDone(), search.rate(now), search.expectedTrials(), 0);
+    return new JobProgress(
+        end,
+        search.trialsDone(),
+        search.rate(now),
+        search.expectedTrials(),
+        0,
+        search.firstNonce(),
+        search.searchedUntil());
+  }
+
+  /** A job that waits on no search: nothing searched, from the nonce it asked for (or 0). */
+  private static JobProgress unsearched(Job job, JobState state) {
+    long from = job.spec().startNonce().orElse(0);
+    return new JobProgress(state, 0, 0, job.spec().expectedTrials(), 0, from, from);
   }
 }

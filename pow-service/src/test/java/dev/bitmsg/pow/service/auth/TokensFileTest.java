@@ -25,9 +25,29 @@ class TokensFileTest {
     ClientIdentity a = f.lookup(T1).orElseThrow();
     assertEquals(new ClientIdentity("alice", 2.5, 4, 1_000_000_000L, 1_000_000_000_000L), a);
     ClientIdentity b = f.lookup(T2).orElseThrow();
-    assertEquals(1, b.weight());
-    assertEquals(Integer.MAX_VALUE, b.maxConcurrentJobs());
+    assertEquals(TokensFile.BUILT_IN.named("bob"), b, "the built-in limits, not unlimited");
+    assertTrue(b.maxConcurrentJobs() < Integer.MAX_VALUE);
+    assertTrue(b.maxExpectedTrialsPerJob() < Long.MAX_VALUE);
+    assertTrue(b.trialsPerHour() < Long.MAX_VALUE);
     assertTrue(f.lookup("cccccccccccccccccccc").isEmpty());
+  }
+
+  @Test
+  void defaultLine_fillsWhatClientLinesLeaveOut_andUnlimitedLiftsALimit() {
+    TokensFile f =
+        TokensFile.parse(
+            List.of(
+                T1 + " alice max-jobs=9",
+                "default max-jobs=3 trials-per-hour=1e12 # after a client line: order is free",
+                T2 + " bob trials-per-hour=unlimited"),
+            "tokens");
+    ClientIdentity a = f.lookup(T1).orElseThrow();
+    assertEquals(9, a.maxConcurrentJobs(), "the client's own value wins");
+    assertEquals(1_000_000_000_000L, a.trialsPerHour(), "from the default line");
+    assertEquals(TokensFile.BUILT_IN.maxExpectedTrialsPerJob(), a.maxExpectedTrialsPerJob());
+    ClientIdentity b = f.lookup(T2).orElseThrow();
+    assertEquals(3, b.maxConcurrentJobs());
+    assertEquals(Long.MAX_VALUE, b.trialsPerHour());
   }
 
   @Test
@@ -43,6 +63,10 @@ class TokensFileTest {
             List.of(T1 + " alice", T2 + " alice"),
             List.of(T1 + " alice", T1 + " bob"),
             List.of(T1 + " al!ce"),
+            List.of("default max-jobs=2", "default weight=2", T1 + " alice"),
+            List.of("default max-jobs=0", T1 + " alice"),
+            List.of("default colour=red", T1 + " alice"),
+            List.of("default max-jobs=3"),
             List.of("# nothing"));
     for (List<String> lines : bad) {
       IllegalArgumentException e =

@@ -4,18 +4,17 @@ import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
+import dev.bitmsg.pow.service.ServerTransport;
 import dev.bitmsg.pow.service.auth.TokensFile;
 import dev.bitmsg.pow.service.client.BearerToken;
 import dev.bitmsg.pow.service.scheduler.QueueSnapshot;
 import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
 import io.grpc.ManagedChannel;
+import io.grpc.ServerInterceptor;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,13 +66,33 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(server, ch, scanner);
   }
 
+  /**
+   * An in-process server under the network's rules whose calls all pass through {@code interceptor}
+   * first (to watch what the server sends).
+   */
+  public static TestServer inProcess(
+      PowServiceConfig config, RecordingScanner scanner, ServerInterceptor interceptor)
+      throws IOException {
+    String name = InProcessServerBuilder.generateName();
+    PowGrpcServer server =
+        new PowGrpcServer(
+                InProcessServerBuilder.forName(name).intercept(interceptor),
+                config,
+                Optional.empty(),
+                List.of(scanner),
+                PowRules.NETWORK)
+            .start();
+    ManagedChannel ch = InProcessChannelBuilder.forName(name).build();
+    return new TestServer(server, ch, scanner);
+  }
+
+  /** A server on an ephemeral 127.0.0.1 port with {@code config}'s connection limits. */
   public static TestServer loopback(
       PowServiceConfig config, Optional<TokensFile> tokens, RecordingScanner scanner)
       throws IOException {
-    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
     PowGrpcServer server =
         new PowGrpcServer(
-                NettyServerBuilder.forAddress(new InetSocketAddress(loopback, 0)),
+                ServerTransport.netty(config.withListen("127.0.0.1", 0)),
                 config,
                 tokens,
                 List.<NonceScanner>of(scanner),
