@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The API calls on received messages: listing (trashed ones hidden), reading with the read mark,
  * trashing. An inbox msgid is the hex of the message's signature hash (32 bytes, unique per
- * message). Thread-safe (the messaging facade and {@link ClientState} are).
+ * message), or for a message imported from PyBitmessage the msgid it had there (its inventory
+ * hash). Thread-safe (the messaging facade and {@link ClientState} are).
  */
 final class InboxMethods {
   private static final HexFormat HEX = HexFormat.of();
@@ -52,8 +53,9 @@ final class InboxMethods {
     return "Trashed inbox message (assuming message existed).";
   }
 
+  /** The msgid another client gave an imported message, else the signature hash. */
   private String msgid(InboxEntry e) {
-    return e.sigHash().toHex();
+    return e.msgid().orElse(e.sigHash()).toHex();
   }
 
   private List<InboxEntry> inbox(@Nullable String toFilter) {

@@ -113,7 +113,7 @@ public final class EventHub implements MessagingListener, ConnectionListener, Au
               event(at)
                   .setInboxMessage(
                       InboxMessage.newBuilder()
-                          .setMsgid(e.sigHash().toHex())
+                          .setMsgid(e.msgid().orElse(e.sigHash()).toHex())
                           .setFromAddress(e.from())
                           .setToAddress(e.to().orElse(BROADCAST_TO))
                           .setSubject(c.subject())

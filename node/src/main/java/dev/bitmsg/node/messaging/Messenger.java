@@ -209,6 +209,11 @@ public final class Messenger implements MessagingView, AutoCloseable {
 
   // ---- sending ----
 
+  /** The TTL of msgs and broadcasts queued without one (PyBitmessage's {@code ttl} setting). */
+  public long defaultTtl() {
+    return settings.defaultTtlSeconds();
+  }
+
   /** Queues a msg (encoding SIMPLE) and returns its outbox id. */
   public long send(String from, String to, String subject, String body, long ttlSeconds) {
     Identity sender = identities.identity(from).orElseThrow(() -> unknown(from));

@@ -222,7 +222,8 @@ public final class Receiver implements AutoCloseable {
       return;
     }
     log.info("msg received from={} to={}", fromText, codec.encode(me.address()));
-    if (!me.chan() && settings.sendAcks() && !pt.ackData().isEmpty()) {
+    // PyBitmessage: no ack from a chan, nor from an address set to dontsendack.
+    if (!me.chan() && settings.sendAcks() && me.sendAcks() && !pt.ackData().isEmpty()) {
       try {
         publish.accept(Acks.parseEmbedded(pt.ackData()));
       } catch (ProtocolException | IllegalArgumentException e) {

@@ -11,7 +11,8 @@ import java.util.HexFormat;
  * How a sent row appears to clients (the client API, the event stream): its msgid, ackData and
  * PyBitmessage status word.
  *
- * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number; ackData is the row's
+ * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number (a row imported from
+ * PyBitmessage keeps its 16-byte msgid); ackData is the row's
  * 38-byte ack data, or for rows that expect no ack (broadcasts, own and chan recipients) 30 bytes
  * {@code ff} followed by the row number (PyBitmessage also hands out ack data for those; clients
  * treat it as opaque). Stateless.
@@ -22,8 +23,11 @@ public final class SentMessageFields {
 
   private SentMessageFields() {}
 
-  /** The API msgid of a sent row. */
+  /** The API msgid of a sent row: an imported row keeps the msgid it had. */
   public static String sentMsgid(OutboxEntry e) {
+    if (e.msgid().isPresent()) {
+      return e.msgid().get().toHex();
+    }
     return HEX.formatHex(ByteBuffer.allocate(32).putLong(24, e.id()).array());
   }
 

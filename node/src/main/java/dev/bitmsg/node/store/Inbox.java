@@ -14,7 +14,8 @@ public interface Inbox {
   long count();
 
   /**
-   * Deletes the messages with these signature hashes (unknown ones are skipped); returns the count.
+   * Deletes the messages with these ids (an imported message's msgid, else its signature hash;
+   * unknown ones are skipped); returns the count.
    */
-  int delete(Collection<Bytes> sigHashes);
+  int delete(Collection<Bytes> ids);
 }

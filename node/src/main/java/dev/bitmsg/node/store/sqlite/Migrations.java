@@ -154,7 +154,20 @@ final class Migrations {
                   // stored before this step were all received (own objects were not told apart).
                   "ALTER TABLE inventory ADD COLUMN origin TEXT NOT NULL DEFAULT 'received'"
                       + " CHECK (origin IN ('received', 'own'))",
-                  "CREATE INDEX inventory_own ON inventory (expires) WHERE origin = 'own'")));
+                  "CREATE INDEX inventory_own ON inventory (expires) WHERE origin = 'own'")),
+          new Migration(
+              6,
+              "pybitmessage message ids and per-address acks",
+              List.of(
+                  // The msgid another client gave a message (PyBitmessage's inventory hash for
+                  // received ones, its 16-byte msgid for sent ones), kept by an import so that
+                  // clients holding those ids still find the rows; NULL for rows made here.
+                  "ALTER TABLE inbox ADD COLUMN msgid BLOB",
+                  "CREATE UNIQUE INDEX inbox_msgid ON inbox (msgid) WHERE msgid IS NOT NULL",
+                  "ALTER TABLE outbox ADD COLUMN msgid BLOB",
+                  "CREATE UNIQUE INDEX outbox_msgid ON outbox (msgid) WHERE msgid IS NOT NULL",
+                  // PyBitmessage's per-address dontsendack, inverted.
+                  "ALTER TABLE identities ADD COLUMN send_acks INTEGER NOT NULL DEFAULT 1")));
 
   private Migrations() {}
 

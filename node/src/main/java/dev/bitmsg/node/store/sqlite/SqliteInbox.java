@@ -13,7 +13,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Inbox} on the {@code inbox} table, unique by sigHash. Thread-safe. */
+/**
+ * {@link Inbox} on the {@code inbox} table, unique by sigHash (and by msgid for imported rows).
+ * Thread-safe.
+ */
 public final class SqliteInbox implements Inbox {
   private final SqliteDatabase db;
 
@@ -50,7 +53,7 @@ public final class SqliteInbox implements Inbox {
           try (ResultSet rs =
               db.prepared(
                       "SELECT id, kind, to_address, from_address, encoding, message,"
-                          + " received, sighash FROM inbox ORDER BY id")
+                          + " received, sighash, msgid FROM inbox ORDER BY id")
                   .executeQuery()) {
             while (rs.next()) {
               out.add(
@@ -62,7 +65,8 @@ public final class SqliteInbox implements Inbox {
                       rs.getLong(5),
                       Bytes.of(rs.getBytes(6)),
                       rs.getLong(7),
-                      Bytes.of(rs.getBytes(8))));
+                      Bytes.of(rs.getBytes(8)),
+                      Optional.ofNullable(rs.getBytes(9)).map(Bytes::of)));
             }
           }
           return out;
@@ -82,13 +86,14 @@ public final class SqliteInbox implements Inbox {
   }
 
   @Override
-  public int delete(Collection<Bytes> sigHashes) {
+  public int delete(Collection<Bytes> ids) {
     return db.inTransaction(
         "delete inbox messages",
         c -> {
-          PreparedStatement ps = db.prepared("DELETE FROM inbox WHERE sighash = ?");
+          PreparedStatement ps =
+              db.prepared("DELETE FROM inbox WHERE sighash = ?1 OR msgid = ?1");
           int deleted = 0;
-          for (Bytes h : sigHashes) {
+          for (Bytes h : ids) {
             ps.setBytes(1, h.toByteArray());
             deleted += ps.executeUpdate();
           }

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 public final class SqliteOutbox implements Outbox {
   private static final String OUT_COLUMNS =
       "id, kind, from_address, to_address, encoding, message,"
-          + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail";
+          + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail,"
+          + " msgid";
 
   /** The statuses of {@link SendStatus#isFinal()}: enum names, so the SQL stays a constant. */
   private static final String DELETE_FINISHED =
@@ -164,7 +165,8 @@ public final class SqliteOutbox implements Outbox {
         rs.getLong(13),
         Optional.ofNullable(rs.getString(14)),
         Optional.ofNullable(solved).map(Bytes::of),
-        Optional.ofNullable(rs.getString(16)));
+        Optional.ofNullable(rs.getString(16)),
+        Optional.ofNullable(rs.getBytes(17)).map(Bytes::of));
   }
 
   @Override
