@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param retries sends (or getpubkey requests) made so far, drives the TTL doubling
  * @param sleepTill epoch seconds before which the row is not looked at again
  * @param powBy which provider did the last proof of work ("cpu", "remote ...")
+ * @param trashed in the trash (PyBitmessage's {@code folder='trash'}): never worked on again
+ * @param stoppedFrom the status the row was in when it was given up ({@link SendStatus#FAILED}) or
+ *     cancelled ({@link SendStatus#CANCELLED})
  */
 public record OutboxEntry(
     long id,
@@ -29,7 +32,9 @@ public record OutboxEntry(
     long sleepTill,
     Optional<String> powBy,
     Optional<Bytes> solved,
-    Optional<String> detail) {
+    Optional<String> detail,
+    boolean trashed,
+    Optional<SendStatus> stoppedFrom) {
 
   /** What is being sent. */
   public enum Kind {
