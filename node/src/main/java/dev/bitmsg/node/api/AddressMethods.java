@@ -4,63 +4,57 @@ import static dev.bitmsg.node.api.ApiMethods.b64;
 import static dev.bitmsg.node.api.ApiMethods.ordered;
 
 import dev.bitmsg.node.address.AddressCodec;
-import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.messaging.Messenger;
+import dev.bitmsg.node.store.MailingLists;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The API calls on own addresses: decoding, listing, creating (random, deterministic, chans),
- * leaving chans, deleting and enabling. Thread-safe (the messaging facade is).
+ * leaving chans, deleting and enabling, and the extensions for mailing lists. Thread-safe (the
+ * messaging facade and the store are).
  */
 final class AddressMethods {
   private final Messenger messenger;
   private final AddressCodec codec;
   private final IdentityGenerator generator;
   private final AddressArguments addresses;
+  private final MailingLists mailingLists;
 
   AddressMethods(
       Messenger messenger,
       AddressCodec codec,
       IdentityGenerator generator,
-      AddressArguments addresses) {
+      AddressArguments addresses,
+      MailingLists mailingLists) {
     this.messenger = messenger;
     this.codec = codec;
     this.generator = generator;
     this.addresses = addresses;
+    this.mailingLists = mailingLists;
   }
 
+  /** PyBitmessage's {@code decodeAddress}: the decoded fields, or its fault for a bad address. */
   Map<String, Object> decodeAddress(String text) {
-    try {
-      BitmessageAddress a = codec.decode(text);
-      return ordered(
-          "status",
-          "success",
-          "addressVersion",
-          (long) a.version(),
-          "streamNumber",
-          a.stream(),
-          "ripe",
-          Base64.getEncoder().encodeToString(a.ripe().bytes()));
-    } catch (AddressException e) {
-      return ordered(
-          "status",
-          e.status().pyBitmessageName(),
-          "addressVersion",
-          0L,
-          "streamNumber",
-          0L,
-          "ripe",
-          "");
-    }
+    BitmessageAddress a = addresses.verified(text);
+    return ordered(
+        "status",
+        "success",
+        "addressVersion",
+        (long) a.version(),
+        "streamNumber",
+        a.stream(),
+        "ripe",
+        Base64.getEncoder().encodeToString(a.ripe().bytes()));
   }
 
   Map<String, Object> listAddresses(boolean labelBase64) {
@@ -209,5 +203,23 @@ final class AddressMethods {
     String a = addresses.ownAddress(p.string(0));
     messenger.setEnabled(a, p.bool(1, true));
     return "success";
+  }
+
+  /**
+   * Extension: makes an own address a mailing list named {@code name} (base64, default empty), or
+   * with {@code enable} false an ordinary address again.
+   */
+  Object setMailingList(Params p) {
+    String a = addresses.ownAddress(p.string(0));
+    boolean enable = p.bool(1, true);
+    mailingLists.set(a, enable ? Optional.of(p.text(2, "")) : Optional.empty());
+    return "success";
+  }
+
+  /** Extension: every mailing list with its name (base64). */
+  Object listMailingLists(Params p) {
+    List<Object> out = new ArrayList<>();
+    mailingLists.all().forEach((a, name) -> out.add(ordered("address", a, "name", b64(name))));
+    return Map.of("mailingLists", out);
   }
 }

@@ -18,10 +18,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API calls on received messages: listing (trashed ones hidden), reading with the read mark,
- * trashing. An inbox msgid is the hex of the message's signature hash (32 bytes, unique per
- * message), or for a message imported from PyBitmessage the msgid it had there (its inventory
- * hash). Thread-safe (the messaging facade and {@link ClientState} are).
+ * The API calls on received messages, with PyBitmessage's folders: the listings show the inbox
+ * folder, the lookup by msgid (which also sets the read mark) finds trashed messages too; trashing
+ * and PyBitmessage's {@code undeleteMessage}. An inbox msgid is the hex of the message's signature
+ * hash (32 bytes, unique per message), or for a message imported from PyBitmessage the msgid it had
+ * there (its inventory hash). Thread-safe (the messaging facade and {@link ClientState} are).
  */
 final class InboxMethods {
   private static final HexFormat HEX = HexFormat.of();
@@ -49,8 +50,18 @@ final class InboxMethods {
   }
 
   Object trashInboxMessage(Params p) {
-    state.trashInbox(HEX.formatHex(p.hex(0)));
+    trash(p.hex(0));
     return "Trashed inbox message (assuming message existed).";
+  }
+
+  void trash(byte[] msgid) {
+    state.trashInbox(HEX.formatHex(msgid));
+  }
+
+  /** PyBitmessage's {@code undeleteMessage}: the inbox message goes back to the inbox folder. */
+  Object undeleteMessage(Params p) {
+    state.untrashInbox(HEX.formatHex(p.hex(0)));
+    return "Undeleted message";
   }
 
   /** The msgid another client gave an imported message, else the signature hash. */
@@ -96,9 +107,13 @@ final class InboxMethods {
 
   Object getInboxMessageById(Params p) {
     String id = HEX.formatHex(p.hex(0));
-    Optional<InboxEntry> e = inbox(null).stream().filter(x -> msgid(x).equals(id)).findFirst();
+    if (p.size() > 1 && p.get(1) != null && !(p.get(1) instanceof Boolean)) {
+      throw new ApiError(23, "Bool expected in readStatus, saw " + p.get(1) + " instead.");
+    }
+    Optional<InboxEntry> e =
+        messenger.inbox().stream().filter(x -> msgid(x).equals(id)).findFirst();
     if (e.isEmpty()) {
-      return Map.of("inboxMessage", List.of());
+      return new Absent(Map.of("inboxMessage", List.of()));
     }
     if (p.size() > 1 && p.get(1) != null) {
       state.markRead(id, p.bool(1, false));

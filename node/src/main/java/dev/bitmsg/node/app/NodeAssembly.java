@@ -42,15 +42,18 @@ import dev.bitmsg.node.store.ExpiryCleaner;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.KeySealer;
 import dev.bitmsg.node.store.KnownNodes;
+import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.sqlite.SqliteClientState;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
 import dev.bitmsg.node.store.sqlite.SqliteInbox;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.store.sqlite.SqliteKnownNodes;
+import dev.bitmsg.node.store.sqlite.SqliteMailingLists;
 import dev.bitmsg.node.store.sqlite.SqliteOutbox;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeyWorkJobs;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeys;
+import dev.bitmsg.node.store.sqlite.SqliteSenderLists;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.pow.PowRules;
 import java.io.IOException;
@@ -60,6 +63,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +129,9 @@ public final class NodeAssembly {
                 new SqliteOutbox(db),
                 new SqliteInbox(db),
                 new SqlitePubkeys(db),
-                new SqlitePubkeyWorkJobs(db))
+                new SqlitePubkeyWorkJobs(db),
+                new SqliteSenderLists(db, clock),
+                new SqliteMailingLists(db))
             .observedBy(listeners);
 
     PowTiming powTiming = new PowTiming();
@@ -207,6 +213,7 @@ public final class NodeAssembly {
     if (interfaces.api().isPresent()) {
       ApiSettings settings = interfaces.api().get();
       ClientState state = open.push(SqliteClientState.open(config.dataDir().resolve("api.db")));
+      moveOldSentTrash(state, stores.outbox());
       ApiPorts ports =
           new ApiPorts(
               messenger,
@@ -215,8 +222,12 @@ public final class NodeAssembly {
               generator,
               new ApiPorts.Network(
                   peers, counters, inventory, pow, clock, interfaces.softwareVersion()),
-              new ApiPorts.Maintenance(stores.inbox(), stores.outbox(), db, interfaces.shutdown()));
-      api = Optional.of(open.push(ApiServer.start(settings, new ApiMethods(ports))).address());
+              new ApiPorts.Maintenance(stores.inbox(), stores.outbox(), db, interfaces.shutdown()),
+              new ApiPorts.Lists(stores.senderLists(), stores.mailingLists()));
+      api =
+          Optional.of(
+              open.push(ApiServer.start(settings, new ApiMethods(ports, settings.variant())))
+                  .address());
       if (interfaces.events().isPresent()) {
         HostPort at = interfaces.events().get();
         EventHub hub = open.push(new EventHub(peers, messenger, clock));
@@ -237,6 +248,19 @@ public final class NodeAssembly {
         new Node.Parts(messenger, peers, ingest, inventory, knownNodes, cleaner),
         new Node.Endpoints(api, events, metrics),
         open);
+  }
+
+  /** Sent trash marks of an older {@code api.db} go into the outbox, which acts on them. */
+  private static void moveOldSentTrash(ClientState state, Outbox outbox) {
+    Set<Long> old = state.oldSentTrash();
+    if (old.isEmpty()) {
+      return;
+    }
+    for (long id : old) {
+      outbox.setTrashed(id, true);
+    }
+    state.dropOldSentTrash();
+    log.info("sent trash marks moved into the outbox count={}", old.size());
   }
 
   /** The remote service with the CPU as fallback when one is configured, else the CPU. */

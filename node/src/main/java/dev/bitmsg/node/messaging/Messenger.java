@@ -83,6 +83,7 @@ public final class Messenger implements MessagingView, AutoCloseable {
   private final PubkeyWork pubkeyWork;
   private final AckMaker acks;
   private final OwnIdentities own;
+  private final OutboxGate gate;
   private final OutboxSender outboxSender;
   private final MessagingListeners listeners;
   private final ScheduledExecutorService sender;
@@ -118,7 +119,8 @@ public final class Messenger implements MessagingView, AutoCloseable {
     this.own =
         new OwnIdentities(
             clock, identities, keyring, codec, addressing.generator(), pubkeyWork, this::wake);
-    this.outboxSender = new OutboxSender(context, pubkeyWork, watchedAcks, progress);
+    this.gate = new OutboxGate(outbox);
+    this.outboxSender = new OutboxSender(context, pubkeyWork, watchedAcks, progress, gate);
     this.sender =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -245,6 +247,8 @@ public final class Messenger implements MessagingView, AutoCloseable {
                 0,
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
+                false,
                 Optional.empty()));
     ack.ifPresent(a -> watchedAcks.watch(a, id));
     wake();
@@ -276,9 +280,41 @@ public final class Messenger implements MessagingView, AutoCloseable {
                 0,
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
+                false,
                 Optional.empty()));
     wake();
     return id;
+  }
+
+  /**
+   * Moves a sent row to the trash or back (PyBitmessage's sent folder): a trashed row is never
+   * worked on, resent or published; proof of work under way for it is cancelled and the row waits,
+   * queued, in the trash. An ack that arrives for it is still recorded. Returns whether the row
+   * exists.
+   */
+  public boolean trash(long id, boolean trashed) {
+    boolean found = gate.stop(id, () -> outbox.setTrashed(id, trashed));
+    if (found && !trashed) {
+      wake();
+    }
+    return found;
+  }
+
+  /**
+   * Stops sending a row for good (an extension of PyBitmessage's API): no more proof of work,
+   * resends or publication; work under way is cancelled. The row ends {@link SendStatus#CANCELLED}
+   * unless it had finished. Returns the row as it is afterwards.
+   */
+  public Optional<OutboxEntry> cancel(long id) {
+    boolean stopped =
+        gate.stop(id, () -> outbox.stop(id, SendStatus.CANCELLED, now(), "cancelled by request"));
+    Optional<OutboxEntry> e = outbox.get(id);
+    if (stopped) {
+      e.flatMap(OutboxEntry::ackData).ifPresent(watchedAcks::forget);
+      log.info("message cancelled id={}", id);
+    }
+    return e;
   }
 
   public Optional<Status> status(long id) {
@@ -416,5 +452,6 @@ public final class Messenger implements MessagingView, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    gate.close();
   }
 }

@@ -4,7 +4,6 @@ import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +51,11 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
+  public List<OutboxEntry> toSend(Set<SendStatus> statuses) {
+    return outbox.toSend(statuses);
+  }
+
+  @Override
   public Map<SendStatus, Long> countByStatus() {
     return outbox.countByStatus();
   }
@@ -85,6 +89,19 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
+  public synchronized boolean stop(long id, SendStatus end, long now, String detail) {
+    Optional<OutboxEntry> before = outbox.get(id);
+    boolean stopped = outbox.stop(id, end, now, detail);
+    told(id, before);
+    return stopped;
+  }
+
+  @Override
+  public boolean setTrashed(long id, boolean trashed) {
+    return outbox.setTrashed(id, trashed);
+  }
+
+  @Override
   public synchronized int requeueInterrupted(long now) {
     List<OutboxEntry> before = outbox.withStatus(EnumSet.of(SendStatus.DOING_POW));
     int n = outbox.requeueInterrupted(now);
@@ -100,8 +117,8 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
-  public Set<Long> deleteFinished(Collection<Long> ids) {
-    return outbox.deleteFinished(ids);
+  public Set<Long> deleteTrashed() {
+    return outbox.deleteTrashed();
   }
 
   /** Tells the listeners when row {@code id} differs in status or detail from {@code before}. */

@@ -42,9 +42,18 @@ public final class SentMessageFields {
     return Bytes.of(b);
   }
 
-  /** PyBitmessage's status word, broadcasts and pubkey requests included. */
+  /**
+   * PyBitmessage's status word, broadcasts and pubkey requests included. A row that was given up or
+   * cancelled shows the word PyBitmessage leaves on such a row: {@code msgsent} or {@code
+   * awaitingpubkey} when resending stopped (PyBitmessage stops resending and changes nothing), a
+   * queued word when it was cancelled before it went out, {@code badkey} when it could not be made
+   * at all. {@link #bitmsgStatus} tells them apart.
+   */
   public static String statusWord(OutboxEntry e) {
     SendStatus s = e.status();
+    if (s == SendStatus.FAILED || s == SendStatus.CANCELLED) {
+      return stoppedWord(e, s);
+    }
     if (e.kind() == OutboxEntry.Kind.BROADCAST) {
       return switch (s) {
         case QUEUED -> "broadcastqueued";
@@ -57,5 +66,29 @@ public final class SentMessageFields {
       return "doingpubkeypow";
     }
     return s.wireName();
+  }
+
+  /**
+   * This node's own status word, the API's {@code bitmsgStatus} field: {@code failed} for a row
+   * given up, {@code cancelled} for one cancelled, else the same as {@link #statusWord}.
+   */
+  public static String bitmsgStatus(OutboxEntry e) {
+    SendStatus s = e.status();
+    return s == SendStatus.FAILED || s == SendStatus.CANCELLED ? s.wireName() : statusWord(e);
+  }
+
+  private static String stoppedWord(OutboxEntry e, SendStatus end) {
+    SendStatus from =
+        e.stoppedFrom().orElse(end == SendStatus.FAILED ? SendStatus.SENT : SendStatus.QUEUED);
+    boolean made = from == SendStatus.SENT || from == SendStatus.SENT_NO_ACK;
+    if (e.kind() == OutboxEntry.Kind.BROADCAST) {
+      return made ? "broadcastsent" : "broadcastqueued";
+    }
+    return switch (from) {
+      case SENT -> "msgsent";
+      case AWAITING_PUBKEY -> "awaitingpubkey";
+      case QUEUED, DOING_POW -> end == SendStatus.FAILED ? "badkey" : "msgqueued";
+      default -> from.wireName();
+    };
   }
 }

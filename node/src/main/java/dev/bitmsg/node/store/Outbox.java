@@ -1,7 +1,6 @@
 package dev.bitmsg.node.store;
 
 import dev.bitmsg.node.wire.Bytes;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,11 @@ public interface Outbox {
 
   List<OutboxEntry> all();
 
+  /** Rows in these statuses, trashed ones included. */
   List<OutboxEntry> withStatus(Set<SendStatus> statuses);
+
+  /** Rows in these statuses that are not in the trash: the ones the sender works on. */
+  List<OutboxEntry> toSend(Set<SendStatus> statuses);
 
   /** The number of rows in each status (statuses without rows are left out). */
   Map<SendStatus, Long> countByStatus();
@@ -42,14 +45,23 @@ public interface Outbox {
   /** A getpubkey went out: {@code AWAITING_PUBKEY} with the retry count and time to look again. */
   void markAwaiting(long id, int retries, long sleepTill, long now);
 
+  /**
+   * Ends a row that is not final yet with {@code end} ({@link SendStatus#FAILED} or {@link
+   * SendStatus#CANCELLED}), recording the status it was in and the change; returns whether it did.
+   */
+  boolean stop(long id, SendStatus end, long now, String detail);
+
+  /** Moves a row to the trash or back; returns whether the row exists. */
+  boolean setTrashed(long id, boolean trashed);
+
   /** Rows left in {@code DOING_POW} by a crash go back to {@code QUEUED}; returns the count. */
   int requeueInterrupted(long now);
 
   List<Change> history(long id);
 
   /**
-   * Deletes those of the rows {@code ids} whose status is final (no more work will touch them),
-   * with their history; returns the ids deleted.
+   * Deletes the trashed rows with their history, except one whose proof of work is still being
+   * stopped ({@code DOING_POW}: a later call takes it); returns the ids deleted.
    */
-  Set<Long> deleteFinished(Collection<Long> ids);
+  Set<Long> deleteTrashed();
 }

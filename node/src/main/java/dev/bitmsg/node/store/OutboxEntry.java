@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param retries sends (or getpubkey requests) made so far, drives the TTL doubling
  * @param sleepTill epoch seconds before which the row is not looked at again
  * @param powBy which provider did the last proof of work ("cpu", "remote ...")
+ * @param trashed in the trash (PyBitmessage's {@code folder='trash'}): never worked on again
+ * @param stoppedFrom the status the row was in when it was given up ({@link SendStatus#FAILED}) or
+ *     cancelled ({@link SendStatus#CANCELLED})
  * @param msgid the message id another client gave the row (PyBitmessage's 16-byte msgid, kept by an
  *     import so that clients holding it still find the row); empty for rows queued here
  */
@@ -32,6 +35,8 @@ public record OutboxEntry(
     Optional<String> powBy,
     Optional<Bytes> solved,
     Optional<String> detail,
+    boolean trashed,
+    Optional<SendStatus> stoppedFrom,
     Optional<Bytes> msgid) {
 
   /** A row queued here (no foreign msgid). */
@@ -51,7 +56,9 @@ public record OutboxEntry(
       long sleepTill,
       Optional<String> powBy,
       Optional<Bytes> solved,
-      Optional<String> detail) {
+      Optional<String> detail,
+      boolean trashed,
+      Optional<SendStatus> stoppedFrom) {
     this(
         id,
         kind,
@@ -69,6 +76,8 @@ public record OutboxEntry(
         powBy,
         solved,
         detail,
+        trashed,
+        stoppedFrom,
         Optional.empty());
   }
 

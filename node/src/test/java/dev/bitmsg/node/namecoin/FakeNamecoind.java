@@ -1,7 +1,7 @@
 package dev.bitmsg.node.namecoin;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.Json;
 import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +42,7 @@ public final class FakeNamecoind implements AutoCloseable {
             Map<?, ?> req =
                 (Map<?, ?>)
                     Objects.requireNonNull(
-                        JsonValues.parse(
+                        Json.parse(
                             new String(
                                 ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Object id = Objects.requireNonNull(req.get("id"));
@@ -53,7 +53,7 @@ public final class FakeNamecoind implements AutoCloseable {
             if (!"name_show".equals(req.get("method"))) {
               status = 500;
               body =
-                  JsonValues.write(
+                  Json.write(
                       Map.of(
                           "result",
                           "",
@@ -65,14 +65,14 @@ public final class FakeNamecoind implements AutoCloseable {
               status = 200;
               body =
                   "{\"result\":{\"name\":"
-                      + JsonValues.write(name)
+                      + Json.write(name)
                       + ",\"name_encoding\":\"ascii\",\"value\":"
-                      + JsonValues.write(names.get(name))
+                      + Json.write(names.get(name))
                       + ",\"value_encoding\":\"ascii\",\"txid\":\""
                       + "ab".repeat(32)
                       + "\",\"vout\":0,\"address\":\"N1KHAL5C1CRzy58NdJwp1tbLze3XrkFxx9\",\"height\":500000,"
                       + "\"expires_in\":30000,\"expired\":false},\"error\":null,\"id\":"
-                      + JsonValues.write(id)
+                      + Json.write(id)
                       + "}";
             } else {
               status = 500;
@@ -80,7 +80,7 @@ public final class FakeNamecoind implements AutoCloseable {
                   "{\"result\":null,\"error\":{\"code\":-4,\"message\":\"name not found: '"
                       + name
                       + "'\"},\"id\":"
-                      + JsonValues.write(id)
+                      + Json.write(id)
                       + "}";
             }
             byte[] b = body.getBytes(StandardCharsets.UTF_8);

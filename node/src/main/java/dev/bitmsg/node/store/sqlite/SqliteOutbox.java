@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,11 +28,11 @@ public final class SqliteOutbox implements Outbox {
   private static final String OUT_COLUMNS =
       "id, kind, from_address, to_address, encoding, message,"
           + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail,"
-          + " msgid";
+          + " trashed, stopped_from, msgid";
 
   /** The statuses of {@link SendStatus#isFinal()}: enum names, so the SQL stays a constant. */
-  private static final String DELETE_FINISHED =
-      "DELETE FROM outbox WHERE id = ? AND status IN ("
+  private static final String FINAL_STATUSES =
+      "("
           + Arrays.stream(SendStatus.values())
               .filter(SendStatus::isFinal)
               .map(st -> "'" + st.name() + "'")
@@ -131,6 +130,17 @@ public final class SqliteOutbox implements Outbox {
   }
 
   @Override
+  public List<OutboxEntry> toSend(Set<SendStatus> statuses) {
+    List<OutboxEntry> out = new ArrayList<>();
+    for (OutboxEntry e : withStatus(statuses)) {
+      if (!e.trashed()) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public Map<SendStatus, Long> countByStatus() {
     return db.with(
         "count outbox by status",
@@ -166,7 +176,9 @@ public final class SqliteOutbox implements Outbox {
         Optional.ofNullable(rs.getString(14)),
         Optional.ofNullable(solved).map(Bytes::of),
         Optional.ofNullable(rs.getString(16)),
-        Optional.ofNullable(rs.getBytes(17)).map(Bytes::of));
+        rs.getInt(17) == 1,
+        Optional.ofNullable(rs.getString(18)).map(SendStatus::valueOf),
+        Optional.ofNullable(rs.getBytes(19)).map(Bytes::of));
   }
 
   @Override
@@ -174,14 +186,20 @@ public final class SqliteOutbox implements Outbox {
     db.inTransaction(
         "set status",
         c -> {
+          // A stopped row (given up or cancelled) stays stopped, also against a sender that read
+          // it just before.
           PreparedStatement ps =
-              db.prepared("UPDATE outbox SET status = ?, status_time = ?, detail = ? WHERE id = ?");
+              db.prepared(
+                  "UPDATE outbox SET status = ?, status_time = ?, detail = ? WHERE id = ?"
+                      + " AND status NOT IN ('FAILED', 'CANCELLED')");
           ps.setString(1, status.name());
           ps.setLong(2, now);
           setOptionalText(ps, 3, detail);
           ps.setLong(4, id);
           int rows = ps.executeUpdate();
-          history(id, status, now);
+          if (rows == 1) {
+            history(id, status, now);
+          }
           return rows;
         });
   }
@@ -192,7 +210,9 @@ public final class SqliteOutbox implements Outbox {
         "save solved object",
         c -> {
           PreparedStatement ps =
-              db.prepared("UPDATE outbox SET solved = ?, pow_by = ? WHERE id = ?");
+              db.prepared(
+                  "UPDATE outbox SET solved = ?, pow_by = ? WHERE id = ? AND status NOT IN "
+                      + FINAL_STATUSES);
           ps.setBytes(1, object.toByteArray());
           ps.setString(2, powBy);
           ps.setLong(3, id);
@@ -205,11 +225,13 @@ public final class SqliteOutbox implements Outbox {
     db.inTransaction(
         "mark sent",
         c -> {
-          // An ack can overtake the bookkeeping of the send: never step back from ack received.
+          // An ack can overtake the bookkeeping of the send, a cancel the end of its work: never
+          // step back from a final status.
           PreparedStatement ps =
               db.prepared(
                   "UPDATE outbox SET status = ?, status_time = ?, retries = ?,"
-                      + " sleep_till = ?, solved = NULL, detail = NULL WHERE id = ? AND status <> 'ACK_RECEIVED'");
+                      + " sleep_till = ?, solved = NULL, detail = NULL WHERE id = ? AND status NOT IN "
+                      + FINAL_STATUSES);
           ps.setString(1, status.name());
           ps.setLong(2, now);
           ps.setInt(3, retries);
@@ -280,19 +302,61 @@ public final class SqliteOutbox implements Outbox {
   }
 
   @Override
-  public Set<Long> deleteFinished(Collection<Long> ids) {
+  public boolean stop(long id, SendStatus end, long now, String detail) {
+    if (!end.isFinal()) {
+      throw new IllegalArgumentException("not an end status: " + end);
+    }
     return db.inTransaction(
-        "delete finished outbox rows",
+        "stop sending",
         c -> {
-          Set<Long> deleted = new HashSet<>();
-          PreparedStatement ps = db.prepared(DELETE_FINISHED);
-          for (long id : ids) {
-            ps.setLong(1, id);
-            if (ps.executeUpdate() == 1) {
-              deleted.add(id); // status_history rows go with it (ON DELETE CASCADE)
+          PreparedStatement ps =
+              db.prepared(
+                  "UPDATE outbox SET stopped_from = status, status = ?, status_time = ?,"
+                      + " detail = ?, solved = NULL WHERE id = ? AND status NOT IN "
+                      + FINAL_STATUSES);
+          ps.setString(1, end.name());
+          ps.setLong(2, now);
+          ps.setString(3, detail);
+          ps.setLong(4, id);
+          boolean stopped = ps.executeUpdate() == 1;
+          if (stopped) {
+            history(id, end, now);
+          }
+          return stopped;
+        });
+  }
+
+  @Override
+  public boolean setTrashed(long id, boolean trashed) {
+    return db.with(
+        "trash outbox row",
+        c -> {
+          PreparedStatement ps = db.prepared("UPDATE outbox SET trashed = ? WHERE id = ?");
+          ps.setInt(1, trashed ? 1 : 0);
+          ps.setLong(2, id);
+          return ps.executeUpdate() == 1;
+        });
+  }
+
+  @Override
+  public Set<Long> deleteTrashed() {
+    return db.inTransaction(
+        "delete trashed outbox rows",
+        c -> {
+          Set<Long> ids = new HashSet<>();
+          PreparedStatement q =
+              db.prepared("SELECT id FROM outbox WHERE trashed = 1 AND status <> 'DOING_POW'");
+          try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong(1));
             }
           }
-          return deleted;
+          PreparedStatement ps = db.prepared("DELETE FROM outbox WHERE id = ?");
+          for (long id : ids) {
+            ps.setLong(1, id);
+            ps.executeUpdate(); // status_history rows go with it (ON DELETE CASCADE)
+          }
+          return ids;
         });
   }
 }
