@@ -47,7 +47,12 @@ public final class KeysDat {
     return out;
   }
 
-  private Identity identity(IniFile ini, String name) {
+  /**
+   * The identity of section {@code name}.
+   *
+   * @throws KeysDatException when the section is broken
+   */
+  public Identity identity(IniFile ini, String name) {
     Map<String, String> s = ini.section(name);
     BitmessageAddress address;
     try {

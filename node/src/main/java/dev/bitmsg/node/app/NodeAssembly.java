@@ -108,6 +108,7 @@ public final class NodeAssembly {
     Clock clock = setup.seams().clock();
 
     Files.createDirectories(config.dataDir());
+    open.push(DataDirLock.acquire(config.dataDir()));
     SqliteDatabase db = open.push(SqliteDatabase.open(config.databaseFile()));
     Inventory inventory = new SqliteInventory(db, false);
     KnownNodes knownNodes = new SqliteKnownNodes(db, false);

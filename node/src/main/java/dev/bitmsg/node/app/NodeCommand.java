@@ -220,7 +220,13 @@ public final class NodeCommand implements Callable<Integer> {
             .withMessaging(messagingSettings())
             .withKeyPassphrase(keyPassphrase)
             .withInterfaces(interfaces);
-    Node node = NodeAssembly.start(setup);
+    Node node;
+    try {
+      node = NodeAssembly.start(setup);
+    } catch (DataDirLock.InUseException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
     shutdown.started(node);
     try {
       printInterfaces(node, config, apiSettings);

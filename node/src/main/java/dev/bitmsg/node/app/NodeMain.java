@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       AddressClientCommands.Subscribe.class,
       AddressClientCommands.Chan.class,
       AddressClientCommands.Resolve.class,
+      ImportCommand.class,
+      ExportCommand.class,
       NodeDemoCommand.class
     })
 public final class NodeMain implements Runnable {
