@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * One of our own addresses with its two key pairs and settings, as kept in keys.dat: label,
  * demanded proof-of-work difficulty (keys.dat "noncetrialsperbyte", "payloadlengthextrabytes";
- * network minimum 1000 each), enabled, chan, and whether msgs it receives are acknowledged (keys.dat
- * "dontsendack", inverted). Immutable; {@link #toString()} shows no secrets.
+ * network minimum 1000 each), enabled, chan, and whether msgs it receives are acknowledged
+ * (keys.dat "dontsendack", inverted). Immutable; {@link #toString()} shows no secrets.
  */
 public record Identity(
     BitmessageAddress address,

@@ -14,8 +14,8 @@ import java.util.Map;
  * per own address, named by the address, with {@code label}, {@code enabled}, {@code decoy}, {@code
  * chan}, {@code noncetrialsperbyte}, {@code payloadlengthextrabytes}, {@code dontsendack}, {@code
  * privsigningkey}, {@code privencryptionkey} (WIF) and {@code lastpubkeysendtime}. Options we do
- * not model are kept, so that a file read and written again keeps them. On reading, every identity is checked: its keys
- * must hash to the ripe of its section name. Thread-safe.
+ * not model are kept, so that a file read and written again keeps them. On reading, every identity
+ * is checked: its keys must hash to the ripe of its section name. Thread-safe.
  */
 public final class KeysDat {
   public static final String SETTINGS = "bitmessagesettings";

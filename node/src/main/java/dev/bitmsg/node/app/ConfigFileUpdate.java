@@ -62,7 +62,8 @@ final class ConfigFileUpdate {
       } else if (present.containsKey(v.key())) {
         String old = present.get(v.key());
         if (!old.equals(v.value())) {
-          kept.add(v.key() + " = " + old + " (PyBitmessage's " + v.from() + " gave " + v.value() + ")");
+          kept.add(
+              v.key() + " = " + old + " (PyBitmessage's " + v.from() + " gave " + v.value() + ")");
         }
       } else {
         present.put(v.key(), v.value());

@@ -12,8 +12,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * The lock that says a node (or an import) works on a data directory: an exclusive lock on {@code
  * DATA/node.lock}, held while the node runs and released by the operating system when the process
- * ends, also on kill -9. {@link #heldElsewhere} tests another program's lock file the same way, e.g.
- * PyBitmessage's {@code singleton.lock} (it takes a POSIX lock, which this sees). Not thread-safe.
+ * ends, also on kill -9. {@link #heldElsewhere} tests another program's lock file the same way,
+ * e.g. PyBitmessage's {@code singleton.lock} (it takes a POSIX lock, which this sees). Not
+ * thread-safe.
  */
 final class DataDirLock implements AutoCloseable {
   static final String FILE = "node.lock";

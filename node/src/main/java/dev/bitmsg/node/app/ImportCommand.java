@@ -148,10 +148,11 @@ public final class ImportCommand implements Runnable {
                     dryRun);
         settings(r.settings(), r.report());
         out().print(r.report().render(dryRun));
-        out().println(
-            dryRun
-                ? "dry run: nothing was changed in " + data
-                : "imported into " + data + "; start the node with: bm node --data " + data);
+        out()
+            .println(
+                dryRun
+                    ? "dry run: nothing was changed in " + data
+                    : "imported into " + data + "; start the node with: bm node --data " + data);
         out().flush();
         return 0;
       } finally {
@@ -226,7 +227,8 @@ public final class ImportCommand implements Runnable {
       }
       List<String> lines = Files.readAllLines(keyPassphraseFile, StandardCharsets.UTF_8);
       if (lines.isEmpty() || lines.get(0).isEmpty()) {
-        throw new IllegalArgumentException("key passphrase file " + keyPassphraseFile + " is empty");
+        throw new IllegalArgumentException(
+            "key passphrase file " + keyPassphraseFile + " is empty");
       }
       return Optional.of(lines.get(0).toCharArray());
     }

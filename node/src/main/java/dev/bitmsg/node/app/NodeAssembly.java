@@ -13,6 +13,7 @@ import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
 import dev.bitmsg.node.events.EventHub;
 import dev.bitmsg.node.events.EventsServer;
+import dev.bitmsg.node.events.NotifyHook;
 import dev.bitmsg.node.messaging.AckMaker;
 import dev.bitmsg.node.messaging.Addressing;
 import dev.bitmsg.node.messaging.Keyring;
@@ -244,6 +245,11 @@ public final class NodeAssembly {
       NodeMetrics nodeMetrics =
           open.push(new NodeMetrics(peers, counters, inventory, messenger, powTiming));
       metrics = OptionalInt.of(nodeMetrics.serve(at.host(), at.port()));
+    }
+    if (interfaces.notifyCommand().isPresent()) {
+      NotifyHook hook = open.push(new NotifyHook(interfaces.notifyCommand().get()));
+      messenger.addListener(hook);
+      hook.startingUp();
     }
     return new Node(
         new Node.Parts(messenger, peers, ingest, inventory, knownNodes, cleaner),

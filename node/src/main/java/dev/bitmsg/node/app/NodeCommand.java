@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -174,6 +175,8 @@ public final class NodeCommand implements Callable<Integer> {
           "Serve the gRPC push stream (bitmessage.node.v1.NodeEvents) here; needs --api (same credentials).")
   String events;
 
+  @Mixin MessagingOptions messagingOptions = new MessagingOptions();
+
   private final PowRules powRules;
 
   /** The command as {@code bm node} runs it: the real network's PoW rules. */
@@ -194,7 +197,8 @@ public final class NodeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--ack-stealth-level must be 0, 1 or 2, got " + ackStealthLevel);
     }
-    return MessagingSettings.defaults().withAckStealthLevel(ackStealthLevel);
+    return messagingOptions.apply(
+        MessagingSettings.defaults().withAckStealthLevel(ackStealthLevel));
   }
 
   @Override
@@ -214,7 +218,8 @@ public final class NodeCommand implements Callable<Integer> {
             endpoint(events),
             endpoint(metrics),
             NodeMain.softwareVersion(),
-            Optional.of(shutdown::request));
+            Optional.of(shutdown::request),
+            messagingOptions.notifySettings());
     NodeSetup setup =
         NodeSetup.of(config, params(), powRules)
             .withMessaging(messagingSettings())

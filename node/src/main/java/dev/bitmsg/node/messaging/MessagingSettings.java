@@ -17,8 +17,8 @@ import java.time.Duration;
  *     are not answered again and when the pubkey is re-published
  * @param ackStealthLevel shape of the acks of sent msgs, 0..2 (PyBitmessage "ackstealthlevel", see
  *     {@link AckMaker})
- * @param defaultTtlSeconds TTL of msgs and broadcasts queued without one (PyBitmessage {@code ttl}),
- *     1 hour .. 28 days
+ * @param defaultTtlSeconds TTL of msgs and broadcasts queued without one (PyBitmessage {@code
+ *     ttl}), 1 hour .. 28 days
  */
 public record MessagingSettings(
     Difficulty maxDifficulty,
@@ -123,16 +123,34 @@ public record MessagingSettings(
 
   public MessagingSettings withPubkeyTtlSeconds(long ttl) {
     return new MessagingSettings(
-        maxDifficulty, giveUpAfter, checkInterval, sendAcks, ttl, ackStealthLevel, defaultTtlSeconds);
+        maxDifficulty,
+        giveUpAfter,
+        checkInterval,
+        sendAcks,
+        ttl,
+        ackStealthLevel,
+        defaultTtlSeconds);
   }
 
   public MessagingSettings withAckStealthLevel(int level) {
     return new MessagingSettings(
-        maxDifficulty, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds, level, defaultTtlSeconds);
+        maxDifficulty,
+        giveUpAfter,
+        checkInterval,
+        sendAcks,
+        pubkeyTtlSeconds,
+        level,
+        defaultTtlSeconds);
   }
 
   public MessagingSettings withDefaultTtlSeconds(long ttl) {
     return new MessagingSettings(
-        maxDifficulty, giveUpAfter, checkInterval, sendAcks, pubkeyTtlSeconds, ackStealthLevel, ttl);
+        maxDifficulty,
+        giveUpAfter,
+        checkInterval,
+        sendAcks,
+        pubkeyTtlSeconds,
+        ackStealthLevel,
+        ttl);
   }
 }

@@ -18,6 +18,7 @@ import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.pow.Difficulty;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -150,12 +151,29 @@ public final class Messenger implements MessagingView, AutoCloseable {
 
   /** A new random v4 identity; its pubkey is published. */
   public Identity createRandom(String label) {
-    return own.createRandom(label);
+    return own.createRandom(label, false, Difficulty.NETWORK_DEFAULT);
+  }
+
+  /**
+   * A new random identity whose ripe starts with two zero bytes when {@code shorter} (an address a
+   * character shorter, PyBitmessage's "eighteenByteRipe"), demanding {@code demanded} from senders.
+   */
+  public Identity createRandom(String label, boolean shorter, Difficulty demanded) {
+    return own.createRandom(label, shorter, demanded);
   }
 
   /** The first {@code count} deterministic identities of {@code passphrase}; pubkeys published. */
   public List<Identity> createDeterministic(String passphrase, int count, int version) {
-    return own.createDeterministic(passphrase, count, version);
+    return own.createDeterministic(passphrase, count, version, false, Difficulty.NETWORK_DEFAULT);
+  }
+
+  /**
+   * {@link #createDeterministic(String, int, int)} with PyBitmessage's "eighteenByteRipe" and a
+   * demanded difficulty for the new identities (those already here keep theirs).
+   */
+  public List<Identity> createDeterministic(
+      String passphrase, int count, int version, boolean shorter, Difficulty demanded) {
+    return own.createDeterministic(passphrase, count, version, shorter, demanded);
   }
 
   /** Stores an existing identity (keys.dat import) without publishing its pubkey. */

@@ -12,10 +12,9 @@ import java.util.HexFormat;
  * PyBitmessage status word.
  *
  * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number (a row imported from
- * PyBitmessage keeps its 16-byte msgid); ackData is the row's
- * 38-byte ack data, or for rows that expect no ack (broadcasts, own and chan recipients) 30 bytes
- * {@code ff} followed by the row number (PyBitmessage also hands out ack data for those; clients
- * treat it as opaque). Stateless.
+ * PyBitmessage keeps its 16-byte msgid); ackData is the row's 38-byte ack data, or for rows that
+ * expect no ack (broadcasts, own and chan recipients) 30 bytes {@code ff} followed by the row
+ * number (PyBitmessage also hands out ack data for those; clients treat it as opaque). Stateless.
  */
 public final class SentMessageFields {
   private static final HexFormat HEX = HexFormat.of();

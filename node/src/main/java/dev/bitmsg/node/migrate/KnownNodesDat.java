@@ -38,8 +38,8 @@ public final class KnownNodesDat {
   /**
    * Reads the file's text.
    *
-   * @throws IllegalArgumentException when it is not the JSON list v0.6 writes (e.g. the older pickle
-   *     format)
+   * @throws IllegalArgumentException when it is not the JSON list v0.6 writes (e.g. the older
+   *     pickle format)
    */
   public static Parsed parse(String text) {
     JsonElement root;

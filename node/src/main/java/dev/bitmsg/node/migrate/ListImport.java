@@ -11,8 +11,7 @@ import java.util.Set;
 /**
  * The address lists of a messages.dat: the address book (into the client API's state),
  * subscriptions with their enabled flags, the blacklist and the whitelist (into the sender lists).
- * An entry already here is left alone; an address that does not decode is skipped. Not
- * thread-safe.
+ * An entry already here is left alone; an address that does not decode is skipped. Not thread-safe.
  */
 final class ListImport {
   static final String ADDRESS_BOOK = "address book";
@@ -74,8 +73,7 @@ final class ListImport {
     for (MessagesDat.ListRow r : dat.rows(table)) {
       if (valid(kind, r) && listed.add(r.address())) {
         if (!dryRun) {
-          to.senderLists()
-              .add(new SenderLists.Entry(list, r.address(), r.label(), r.enabled()));
+          to.senderLists().add(new SenderLists.Entry(list, r.address(), r.label(), r.enabled()));
         }
         report.added(kind);
       } else if (listed.contains(r.address())) {

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The inbox and the sent folder of a messages.dat. Each message keeps its PyBitmessage msgid (and
- * a sent one its ack data, status, times and retry count), so API clients holding those ids still
+ * The inbox and the sent folder of a messages.dat. Each message keeps its PyBitmessage msgid (and a
+ * sent one its ack data, status, times and retry count), so API clients holding those ids still
  * find it; PyBitmessage's decoded subject and body are encoded again with the message's encoding.
  * Read flags and trashed inbox messages go to the client API's state, trashed sent rows stay in the
  * sent folder's trash (never sent again). Status words map as {@link SentStatuses} says. A message
@@ -192,7 +192,10 @@ final class MailImport {
     static Optional<Mapped> map(String word) {
       return Optional.ofNullable(
           switch (word) {
-            case "msgqueued", "broadcastqueued", "doingmsgpow", "doingbroadcastpow",
+            case "msgqueued",
+                "broadcastqueued",
+                "doingmsgpow",
+                "doingbroadcastpow",
                 "doingpubkeypow" ->
                 new Mapped(SendStatus.QUEUED);
             case "forcepow" ->

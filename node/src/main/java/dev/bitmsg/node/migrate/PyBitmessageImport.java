@@ -86,7 +86,9 @@ public final class PyBitmessageImport {
       return;
     }
     Set<String> known = new HashSet<>();
-    to.knownNodes().seenSince(1, Long.MIN_VALUE, Integer.MAX_VALUE).forEach(n -> known.add(n.endpoint()));
+    to.knownNodes()
+        .seenSince(1, Long.MIN_VALUE, Integer.MAX_VALUE)
+        .forEach(n -> known.add(n.endpoint()));
     for (KnownNode n : parsed.nodes()) {
       if (!known.add(n.endpoint())) {
         report.present(KNOWN_NODES);

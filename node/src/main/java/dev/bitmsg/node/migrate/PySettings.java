@@ -108,7 +108,9 @@ public record PySettings(
           .ifPresent(p -> config.add(new ConfigValue("listen", "0.0.0.0:" + p, "port")));
       number("maxoutboundconnections")
           .ifPresent(
-              n -> config.add(new ConfigValue("max-outbound", n.toString(), "maxoutboundconnections")));
+              n ->
+                  config.add(
+                      new ConfigValue("max-outbound", n.toString(), "maxoutboundconnections")));
     }
 
     Optional<ApiLogin> api() {
@@ -175,8 +177,7 @@ public record PySettings(
       String months = s.getOrDefault("stopresendingafterxmonths", "");
       if (!days.isEmpty() && !months.isEmpty()) {
         if (decimal(days) && decimal(months)) {
-          config.add(
-              new ConfigValue("stop-resending-after-days", days, "stopresendingafterxdays"));
+          config.add(new ConfigValue("stop-resending-after-days", days, "stopresendingafterxdays"));
           config.add(
               new ConfigValue("stop-resending-after-months", months, "stopresendingafterxmonths"));
         } else {
@@ -216,7 +217,8 @@ public record PySettings(
     }
 
     private boolean bool(String key) {
-      return Set.of("1", "yes", "true", "on").contains(s.getOrDefault(key, "").toLowerCase(Locale.ROOT));
+      return Set.of("1", "yes", "true", "on")
+          .contains(s.getOrDefault(key, "").toLowerCase(Locale.ROOT));
     }
 
     private static boolean decimal(String v) {

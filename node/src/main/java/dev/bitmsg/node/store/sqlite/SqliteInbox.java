@@ -90,8 +90,7 @@ public final class SqliteInbox implements Inbox {
     return db.inTransaction(
         "delete inbox messages",
         c -> {
-          PreparedStatement ps =
-              db.prepared("DELETE FROM inbox WHERE sighash = ?1 OR msgid = ?1");
+          PreparedStatement ps = db.prepared("DELETE FROM inbox WHERE sighash = ?1 OR msgid = ?1");
           int deleted = 0;
           for (Bytes h : ids) {
             ps.setBytes(1, h.toByteArray());
