@@ -25,6 +25,11 @@ import picocli.CommandLine.Command;
       AddressClientCommands.Subscribe.class,
       AddressClientCommands.Chan.class,
       AddressClientCommands.Resolve.class,
+      ListClientCommands.Cancel.class,
+      ListClientCommands.Blacklist.class,
+      ListClientCommands.Whitelist.class,
+      ListClientCommands.Mode.class,
+      ListClientCommands.MailingList.class,
       NodeDemoCommand.class
     })
 public final class NodeMain implements Runnable {
