@@ -144,9 +144,12 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--api-variant",
-      paramLabel = "xml|json",
+      paramLabel = "xml|json|legacy",
       defaultValue = "xml",
-      description = "XML-RPC (PyBitmessage's default) or JSON-RPC (default: ${DEFAULT-VALUE}).")
+      description = {
+        "XML-RPC (PyBitmessage's default), JSON-RPC, or legacy: XML-RPC with results as JSON",
+        "texts and errors as strings, as PyBitmessage's own CLI expects (default: ${DEFAULT-VALUE})."
+      })
   String apiVariant;
 
   @Option(

@@ -27,6 +27,11 @@ import picocli.CommandLine.Command;
       AddressClientCommands.Resolve.class,
       ImportCommand.class,
       ExportCommand.class,
+      ListClientCommands.Cancel.class,
+      ListClientCommands.Blacklist.class,
+      ListClientCommands.Whitelist.class,
+      ListClientCommands.Mode.class,
+      ListClientCommands.MailingList.class,
       NodeDemoCommand.class
     })
 public final class NodeMain implements Runnable {

@@ -3,6 +3,8 @@ package dev.bitmsg.node.messaging;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
+import dev.bitmsg.node.content.ContentDecodeException;
+import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.crypto.TrialMatch;
 import dev.bitmsg.node.store.Inbox;
@@ -44,13 +46,14 @@ import org.slf4j.LoggerFactory;
  * Processes every object newly stored in the inventory (PROTOCOL.md section 8, receiver side): acks
  * we watch; msgs trial-decrypted against all enabled identities at once (one ECDH per key, rejected
  * by MAC before AES), destination ripe and signature checked, sender pubkey kept, filed in the
- * inbox (deduplicated by sigHash), the embedded ack published; broadcasts ({@link
- * BroadcastReceiver}) v5 by tag and v4 by trial decryption against subscriptions; pubkeys we wait
- * for; getpubkeys for own enabled non-chan addresses (answered through a pubkey job unless our last
- * pubkey is still live). Objects are queued to a small receiver pool (one thread per core, at most
- * 4) so network workers never wait for crypto; every step is idempotent (inbox unique by sigHash,
- * pubkeys replaced, statuses only move forward), so objects may be processed in any order.
- * Thread-safe.
+ * inbox (deduplicated by sigHash) unless the sender lists refuse it ({@link SenderPolicy}), the
+ * embedded ack published, a mailing-list address's msg re-broadcast ({@link MailingListRelay});
+ * broadcasts ({@link BroadcastReceiver}) v5 by tag and v4 by trial decryption against
+ * subscriptions; pubkeys we wait for; getpubkeys for own enabled non-chan addresses (answered
+ * through a pubkey job unless our last pubkey is still live). Objects are queued to a small
+ * receiver pool (one thread per core, at most 4) so network workers never wait for crypto; every
+ * step is idempotent (inbox unique by sigHash, pubkeys replaced, statuses only move forward), so
+ * objects may be processed in any order. Thread-safe.
  */
 public final class Receiver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
@@ -68,6 +71,8 @@ public final class Receiver implements AutoCloseable {
   private final MessagingSettings settings;
   private final Consumer<ObjectMessage> publish;
   private final Clock clock;
+  private final SenderPolicy senders;
+  private final MailingListRelay mailingLists;
 
   /** Trial decryption is CPU-bound and objects are independent: one thread per core (at most 4). */
   private final ExecutorService thread =
@@ -103,7 +108,10 @@ public final class Receiver implements AutoCloseable {
     this.settings = settings;
     this.publish = publish;
     this.clock = clock;
-    this.broadcasts = new BroadcastReceiver(keyring, finder, decryptor, signatures, inbox, clock);
+    this.senders = new SenderPolicy(stores.senderLists(), stores.identities());
+    this.mailingLists = new MailingListRelay(stores.mailingLists(), messenger, clock);
+    this.broadcasts =
+        new BroadcastReceiver(keyring, finder, decryptor, signatures, senders, inbox, clock);
   }
 
   /** Queues a newly stored object for processing. */
@@ -113,6 +121,8 @@ public final class Receiver implements AutoCloseable {
           () -> {
             try {
               process(object);
+              // Everything processing does is stored by now: tests wait for this line.
+              log.debug("object processed vector={}", object.inventoryVector());
             } catch (RuntimeException e) {
               log.warn("object processing failed vector={}", object.inventoryVector(), e);
             }
@@ -188,7 +198,7 @@ public final class Receiver implements AutoCloseable {
     BitmessageAddress from =
         finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
     String fromText = codec.encode(from);
-    if (!me.chan() && !sufficientForMe(object, me)) {
+    if (!me.chan() && !senders.friendly(fromText) && !sufficientForMe(object, me)) {
       log.info(
           "msg dropped from={} to={} reason=less work than demanded",
           fromText,
@@ -207,21 +217,27 @@ public final class Receiver implements AutoCloseable {
     if (pt.encoding() == 0) {
       return;
     }
-    boolean fresh =
-        inbox.add(
-            new InboxEntry(
-                0,
-                OutboxEntry.Kind.MSG,
-                Optional.of(codec.encode(me.address())),
-                fromText,
-                pt.encoding(),
-                pt.message(),
-                now(),
-                signatures.sigHash(pt.signature())));
-    if (!fresh) {
+    String toText = codec.encode(me.address());
+    if (senders.refusesMsg(fromText)) {
+      // Not filed, not acknowledged, not re-broadcast (PyBitmessage's blockMessage).
+      log.info("msg refused from={} to={} reason=sender list", fromText, toText);
       return;
     }
-    log.info("msg received from={} to={}", fromText, codec.encode(me.address()));
+    InboxEntry entry =
+        new InboxEntry(
+            0,
+            OutboxEntry.Kind.MSG,
+            Optional.of(toText),
+            fromText,
+            pt.encoding(),
+            pt.message(),
+            now(),
+            signatures.sigHash(pt.signature()));
+    if (!inbox.add(entry)) {
+      return;
+    }
+    log.info("msg received from={} to={}", fromText, toText);
+    relay(toText, fromText, entry);
     // PyBitmessage: no ack from a chan, nor from an address set to dontsendack.
     if (!me.chan() && settings.sendAcks() && me.sendAcks() && !pt.ackData().isEmpty()) {
       try {
@@ -230,6 +246,17 @@ public final class Receiver implements AutoCloseable {
         log.info("embedded ack unusable cause={}", e.getMessage());
       }
     }
+  }
+
+  private void relay(String to, String from, InboxEntry entry) {
+    MessageContent content;
+    try {
+      content = messenger.content(entry);
+    } catch (ContentDecodeException e) {
+      log.info("msg not relayed to={} cause={}", to, e.getMessage());
+      return;
+    }
+    mailingLists.received(to, from, content);
   }
 
   private void onPubkeyV4(ObjectMessage object) {

@@ -109,4 +109,23 @@ class XmlRpcCodecTest {
         f);
     assertEquals("API Error 0020: x", new ApiError(20, "x").formatted());
   }
+
+  @Test
+  void decodeCall_refusesDeepDocumentsWithoutRunningOutOfStack() {
+    XmlRpcCodec codec = new XmlRpcCodec();
+    String deep =
+        "<methodCall><methodName>m</methodName><params><param><value><string>"
+            + "<a>".repeat(100_000)
+            + "</a>".repeat(100_000)
+            + "</string></value></param></params></methodCall>";
+    assertThrows(
+        RpcFormatException.class, () -> codec.decodeCall(deep.getBytes(StandardCharsets.UTF_8)));
+    String nested =
+        "<methodCall><methodName>m</methodName><params><param>"
+            + "<value><array><data>".repeat(40)
+            + "</data></array></value>".repeat(40)
+            + "</param></params></methodCall>";
+    assertThrows(
+        RpcFormatException.class, () -> codec.decodeCall(nested.getBytes(StandardCharsets.UTF_8)));
+  }
 }

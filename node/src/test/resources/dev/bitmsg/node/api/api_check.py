@@ -124,7 +124,7 @@ d = A.decodeAddress(addr_a)
 assert d["status"] == "success" and d["addressVersion"] == 4 and d["streamNumber"] == 1, d
 ripe = base64.b64decode(d["ripe"])
 assert len(ripe) == 20
-assert A.decodeAddress("BM-2cWzSnwjJ7yRP3nLEW").get("status") != "success"
+fault(8, A.decodeAddress, "BM-2cWzSnwjJ7yRP3nLEW")
 det = A.createDeterministicAddresses(b64("correct horse"), 2)["addresses"]
 assert len(det) == 2, det
 assert A.createDeterministicAddresses(b64("correct horse"), 2)["addresses"] == []
@@ -251,12 +251,14 @@ assert "Trashed" in A.trashSentMessage(sent["msgid"])
 assert "Trashed" in B.trashInboxMessage(bc["msgid"])
 assert bc["msgid"] not in [m["msgid"] for m in B.getAllInboxMessages()["inboxMessages"]]
 assert "Trashed" in A.trashSentMessageByAckData(back)
-assert A.getStatus(back) == "notfound"
+assert A.getStatus(back) == "broadcastsent"  # trashed rows stay visible by id, as in PyBitmessage
+assert B.getInboxMessageById(got["msgid"])["inboxMessage"][0]["msgid"] == got["msgid"]
 assert sent["msgid"] not in [m["msgid"] for m in A.getAllSentMessages()["sentMessages"]]
 # trashed messages go for good; the chan message at A was never trashed and stays
 assert B.deleteAndVacuum() == "done"
 assert A.deleteAndVacuum() == "done"
 assert B.getInboxMessageById(got["msgid"])["inboxMessage"] == []
+assert A.getStatus(back) == "notfound"
 assert [m for m in A.getAllInboxMessages()["inboxMessages"] if unb64(m["subject"]) == "to the chan"]
 assert B.deleteAndVacuum() == "done"  # nothing left to delete
 # an API that does not own its node process refuses to stop it
