@@ -6,10 +6,12 @@ import dev.bitmsg.node.api.ApiError;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.namecoin.NamecoinException;
 import dev.bitmsg.node.namecoin.NamecoinResolver;
+import dev.bitmsg.settings.SecretFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,14 +53,26 @@ final class ClientCommands {
     @Option(
         names = "--namecoin-password",
         paramLabel = "PW",
-        description = "namecoind rpcpassword.")
+        description =
+            "namecoind rpcpassword (visible in ps: prefer --namecoin-password-file or"
+                + " BM_NAMECOIN_PASSWORD).")
     String password;
+
+    @Option(
+        names = "--namecoin-password-file",
+        paramLabel = "FILE",
+        description = "File whose first line is namecoind's rpcpassword.")
+    Path passwordFile;
 
     NamecoinResolver resolver() {
       return new NamecoinResolver(
           URI.create(url),
           Optional.ofNullable(user),
-          Optional.ofNullable(password),
+          Optional.ofNullable(password)
+              .or(
+                  () ->
+                      Optional.ofNullable(passwordFile)
+                          .map(f -> SecretFile.read("namecoin-password-file", f))),
           new AddressCodec(BcCryptoSuite.create().hashes()));
     }
   }

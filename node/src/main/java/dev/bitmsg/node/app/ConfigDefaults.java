@@ -1,28 +1,26 @@
 package dev.bitmsg.node.app;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.bitmsg.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The one settings loader of the commands: a value comes from the command-line flag, else the
- * environment variable {@code BM_<NAME>} (the long option name upper-cased, dashes as underscores:
- * {@code --api-user} is {@code BM_API_USER}), else the config file key {@code <name>} ({@code
- * api-user = alice}, Java properties syntax), else the built-in default. The config file is {@code
- * --config FILE} (or {@code BM_CONFIG}), else {@code bitmsg.conf} in the data directory when
+ * The node commands' defaults from the one settings loader ({@link Settings}): a value comes from
+ * the command-line flag, else the environment variable {@code BM_<NAME>} (the long option name
+ * upper-cased, dashes as underscores: {@code --api-user} is {@code BM_API_USER}), else the config
+ * file key {@code <name>} ({@code api-user = alice}), else the built-in default. The config file is
+ * {@code --config FILE} (or {@code BM_CONFIG}), else {@code bitmsg.conf} in the data directory when
  * present. A few options also accept PyBitmessage's keys.dat name in the file ({@code
- * ackstealthlevel = 2} sets {@code --ack-stealth-level}). Immutable.
+ * ackstealthlevel = 2} sets {@code --ack-stealth-level}). Remembers where each value it gave came
+ * from, for error messages. Thread-safe.
  */
 public final class ConfigDefaults implements IDefaultValueProvider {
   /** Options that a config file may also set under PyBitmessage's keys.dat name. */
@@ -36,17 +34,18 @@ public final class ConfigDefaults implements IDefaultValueProvider {
           "max-acceptable-payload-length-extra-bytes", "maxacceptablepayloadlengthextrabytes",
           "notify-command", "apinotifypath");
 
-  private final Map<String, String> env;
-  private final Properties file;
-  private final Optional<Path> source;
+  private final Settings settings;
+  private final Map<String, String> sources = new ConcurrentHashMap<>();
 
-  ConfigDefaults(Map<String, String> env, Properties file, Optional<Path> source) {
-    this.env = Map.copyOf(env);
-    this.file = file;
-    this.source = source;
+  ConfigDefaults(Settings settings) {
+    this.settings = settings;
   }
 
-  /** Finds the config file from the raw arguments and the environment, and loads it. */
+  /**
+   * Finds the config file from the raw arguments and the environment, and loads it.
+   *
+   * @throws dev.bitmsg.settings.SettingsException for a missing explicit file or a malformed line
+   */
   public static ConfigDefaults load(String[] args, Map<String, String> env) {
     Optional<Path> explicit =
         flag(args, "--config").or(() -> Optional.ofNullable(env.get("BM_CONFIG"))).map(Path::of);
@@ -59,15 +58,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
       Path candidate = dir.resolve("bitmsg.conf");
       file = Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
     }
-    Properties p = new Properties();
-    if (file.isPresent()) {
-      try (Reader r = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
-        p.load(r);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read config file " + file.get(), e);
-      }
-    }
-    return new ConfigDefaults(env, p, file);
+    return new ConfigDefaults(Settings.load(file, env));
   }
 
   private static Optional<String> flag(String[] args, String name) {
@@ -83,12 +74,22 @@ public final class ConfigDefaults implements IDefaultValueProvider {
   }
 
   public Optional<Path> source() {
-    return source;
+    return settings.file();
+  }
+
+  /** The settings behind these defaults (unknown-key checks). */
+  Settings settings() {
+    return settings;
   }
 
   /** The environment variable that sets option {@code --name}. */
   static String envName(String longName) {
-    return "BM_" + longName.replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+    return Settings.envName(longName);
+  }
+
+  /** Where the value given for {@code --name} came from ({@code BM_X} or {@code FILE:LINE}). */
+  Optional<String> sourceOf(String longName) {
+    return Optional.ofNullable(sources.get(longName.replaceFirst("^-+", "")));
   }
 
   @Override
@@ -100,16 +101,9 @@ public final class ConfigDefaults implements IDefaultValueProvider {
     if (name.equals("help") || name.equals("version") || name.equals("config")) {
       return null;
     }
-    String v = env.get(envName(name));
-    if (v == null) {
-      v = file.getProperty(name);
-    }
-    if (v == null && PYBITMESSAGE_KEYS.containsKey(name)) {
-      v = file.getProperty(PYBITMESSAGE_KEYS.get(name));
-    }
-    if (v != null) {
-      return v.strip();
-    }
-    return null;
+    String alias = PYBITMESSAGE_KEYS.get(name);
+    Optional<Settings.Value> v = settings.lookup(name, alias == null ? List.of() : List.of(alias));
+    v.ifPresent(value -> sources.put(name, value.source()));
+    return v.map(Settings.Value::text).orElse(null);
   }
 }

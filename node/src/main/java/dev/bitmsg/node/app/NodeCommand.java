@@ -7,9 +7,8 @@ import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.PeerSettings;
 import dev.bitmsg.pow.PowRules;
+import dev.bitmsg.settings.SecretFile;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,8 +73,18 @@ public final class NodeCommand implements Callable<Integer> {
           "Remote PoW service for sending (msg, ack, pubkey, getpubkey, broadcast); falls back to the embedded CPU engine when unreachable.")
   String powService;
 
-  @Option(names = "--pow-token", paramLabel = "T", description = "Token for --pow-service.")
+  @Option(
+      names = "--pow-token",
+      paramLabel = "T",
+      description =
+          "Token for --pow-service (visible in ps: prefer --pow-token-file or BM_POW_TOKEN).")
   String powToken;
+
+  @Option(
+      names = "--pow-token-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the token for --pow-service.")
+  Path powTokenFile;
 
   @Option(
       names = "--max-outbound",
@@ -139,8 +148,15 @@ public final class NodeCommand implements Callable<Integer> {
       names = "--api-password",
       paramLabel = "PW",
       description =
-          "API password; without one the node makes one and stores it in DATA/api.conf (owner-only).")
+          "API password (visible in ps: prefer --api-password-file or BM_API_PASSWORD); without one"
+              + " the node makes one and stores it in DATA/api.conf (owner-only).")
   String apiPassword;
+
+  @Option(
+      names = "--api-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the API password.")
+  Path apiPasswordFile;
 
   @Option(
       names = "--api-variant",
@@ -211,8 +227,7 @@ public final class NodeCommand implements Callable<Integer> {
     Optional<char[]> keyPassphrase = Optional.empty();
     if (keyPassphraseFile != null) {
       keyPassphrase =
-          Optional.of(
-              Files.readAllLines(keyPassphraseFile, StandardCharsets.UTF_8).get(0).toCharArray());
+          Optional.of(SecretFile.read("key-passphrase-file", keyPassphraseFile).toCharArray());
     }
     NodeShutdown shutdown = new NodeShutdown();
     NodeInterfaces interfaces =
@@ -260,7 +275,7 @@ public final class NodeCommand implements Callable<Integer> {
               new ApiCredentials.Connection(
                   url,
                   s.user(),
-                  apiPassword == null ? Optional.of(s.password()) : Optional.empty(),
+                  givenApiPassword().isEmpty() ? Optional.of(s.password()) : Optional.empty(),
                   s.variant()));
       System.out.println(
           "API: "
@@ -268,7 +283,9 @@ public final class NodeCommand implements Callable<Integer> {
               + " (user "
               + s.user()
               + ", "
-              + (apiPassword == null ? "generated password stored in " + file : "password as given")
+              + (givenApiPassword().isEmpty()
+                  ? "generated password stored in " + file
+                  : "password as given")
               + ")");
     }
     node.metricsPort()
@@ -299,12 +316,28 @@ public final class NodeCommand implements Callable<Integer> {
         : Optional.of(HostPort.parse(option));
   }
 
+  /** The API password the operator gave: {@code --api-password}, else the file's first line. */
+  Optional<String> givenApiPassword() {
+    if (apiPassword != null) {
+      return Optional.of(apiPassword);
+    }
+    return Optional.ofNullable(apiPasswordFile).map(f -> SecretFile.read("api-password-file", f));
+  }
+
+  /** The remote PoW token: {@code --pow-token}, else the first line of {@code --pow-token-file}. */
+  Optional<String> powToken() {
+    if (powToken != null) {
+      return Optional.of(powToken);
+    }
+    return Optional.ofNullable(powTokenFile).map(f -> SecretFile.read("pow-token-file", f));
+  }
+
   Optional<ApiSettings> apiSettings() {
     if (api == null || api.isBlank()) {
       return Optional.empty();
     }
     HostPort hp = HostPort.parse(api);
-    String password = apiPassword != null ? apiPassword : ApiCredentials.storedOrNewPassword(data);
+    String password = givenApiPassword().orElseGet(() -> ApiCredentials.storedOrNewPassword(data));
     return Optional.of(
         new ApiSettings(
             hp.host(),
@@ -348,8 +381,7 @@ public final class NodeCommand implements Callable<Integer> {
         listen,
         peers,
         !noBootstrap,
-        NodeConfig.PowService.of(
-            Optional.ofNullable(powService).map(HostPort::parse), Optional.ofNullable(powToken)),
+        NodeConfig.PowService.of(Optional.ofNullable(powService).map(HostPort::parse), powToken()),
         settings,
         Duration.ofMinutes(10));
   }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
       ListClientCommands.Whitelist.class,
       ListClientCommands.Mode.class,
       ListClientCommands.MailingList.class,
-      NodeDemoCommand.class
+      NodeDemoCommand.class,
+      HealthCommand.class
     })
 public final class NodeMain implements Runnable {
   @Override
@@ -51,15 +52,14 @@ public final class NodeMain implements Runnable {
   }
 
   /**
-   * Runs the command {@code args} names, with defaults from the config file and the environment,
-   * and {@code powRules} as the PoW rules of the nodes that {@code node} and {@code demo} start:
-   * {@link PowRules#NETWORK} from {@link #main}; a test's main class passes a test network's rules.
-   * Returns the exit status.
+   * Runs the command {@code args} names, with defaults from the config file and the environment and
+   * one-line errors for configuration mistakes ({@link CliSettings}), and {@code powRules} as the
+   * PoW rules of the nodes that {@code node} and {@code demo} start: {@link PowRules#NETWORK} from
+   * {@link #main}; a test's main class passes a test network's rules. Returns the exit status.
    */
   public static int execute(String[] args, PowRules powRules) {
     CommandLine cl = new CommandLine(new NodeMain(), new Factory(powRules));
-    cl.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
-    return cl.execute(args);
+    return CliSettings.execute(cl, args, System.getenv());
   }
 
   /** Makes the commands that start nodes with the given PoW rules, the others as picocli does. */

@@ -156,15 +156,16 @@ public final class NodeMetrics implements AutoCloseable {
     powSeconds =
         Histogram.builder()
             .name("bitmsg_node_pow_seconds")
-            .help("Time of each proof-of-work search")
+            .help("Time of each proof-of-work search, by provider (remote, cpu, cpu_fallback)")
             .labelNames("provider", "outcome")
             .classicOnly()
             .classicUpperBounds(POW_BUCKETS)
             .register(registry);
+    ProcessMetrics.register(registry, "node");
     pow.addListener(
         s ->
             powSeconds
-                .labelValues(s.by(), s.ok() ? "ok" : "failed")
+                .labelValues(PowProviderLabel.of(s.by()), s.ok() ? "ok" : "failed")
                 .observe(s.took().toNanos() / 1e9));
   }
 

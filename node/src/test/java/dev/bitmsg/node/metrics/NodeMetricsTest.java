@@ -39,8 +39,11 @@ class NodeMetricsTest {
       assertTrue(t.contains("bitmsg_node_connections{direction=\"inbound\"} 0"), t);
       assertTrue(
           t.matches(
-              "(?s).*bitmsg_node_pow_seconds_count\\{outcome=\"ok\",provider=\"[^\"]+\"} [2-9].*"),
+              "(?s).*bitmsg_node_pow_seconds_count\\{outcome=\"ok\",provider=\"cpu\"} [2-9].*"),
           t);
+      assertTrue(t.contains("bitmsg_build_info{commit=\""), t);
+      assertTrue(t.contains("program=\"node\""), t);
+      assertTrue(t.contains("jvm_memory_used_bytes{area=\"heap\"}"), t);
       assertTrue(t.contains("bitmsg_node_inventory_objects 2"), t);
     }
   }

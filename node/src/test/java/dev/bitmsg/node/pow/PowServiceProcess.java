@@ -187,17 +187,18 @@ public final class PowServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Jobs the service finished with an answer so far (its {@code pow_jobs_total{outcome="done"}}).
+   * Jobs the service finished with an answer so far (its {@code
+   * bitmsg_pow_jobs_total{outcome="done"}}).
    */
   public long jobsDone() {
-    return (long) metric("pow_jobs_total{outcome=\"done\"}");
+    return (long) metric("bitmsg_pow_jobs_total{outcome=\"done\"}");
   }
 
   /** Jobs the service is running or has queued now, over all clients. */
   public long jobsOpen() {
     double sum = 0;
     for (String line : scrape()) {
-      if (line.startsWith("pow_queue_depth{")) {
+      if (line.startsWith("bitmsg_pow_queue_depth{")) {
         sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }

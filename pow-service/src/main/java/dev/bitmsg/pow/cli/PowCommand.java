@@ -9,7 +9,12 @@ import picocli.CommandLine.Spec;
     name = "pow",
     mixinStandardHelpOptions = true,
     description = "Proof-of-work targets, searches and checks",
-    subcommands = {TargetCommand.class, SolveCommand.class, ValidateCommand.class})
+    subcommands = {
+      TargetCommand.class,
+      SolveCommand.class,
+      ValidateCommand.class,
+      HealthCommand.class
+    })
 public final class PowCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -35,6 +35,6 @@ public final class PowMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(PowRules.NETWORK).execute(args));
+    System.exit(CliSettings.execute(commandLine(PowRules.NETWORK), args, System.getenv()));
   }
 }

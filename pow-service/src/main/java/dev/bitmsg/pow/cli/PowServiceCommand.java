@@ -34,7 +34,16 @@ public final class PowServiceCommand implements Callable<Integer> {
   private final PowRules rules;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "config file: key = value lines, keys = the long option names (default: BM_CONFIG);"
+              + " precedence: flag, then environment BM_<OPTION>, then this file, then the default")
+  Path configFile;
+
+  @Option(
       names = "--listen",
+      paramLabel = "HOST:PORT",
       defaultValue = "127.0.0.1:8446",
       description =
           "HOST:PORT to serve on (default ${DEFAULT-VALUE}); a non-loopback host needs --tokens")
@@ -49,13 +58,22 @@ public final class PowServiceCommand implements Callable<Integer> {
 
   @Option(
       names = "--tokens",
+      paramLabel = "FILE",
       description =
           "bearer tokens file: '<token> <client> [weight=N max-jobs=N max-trials-per-job=N trials-per-hour=N]' per line")
   Path tokens;
 
   @Option(
+      names = "--metrics",
+      paramLabel = "ADDR:PORT",
+      description =
+          "serve Prometheus /metrics here, apart from the gRPC address (':9465' is loopback)")
+  String metrics;
+
+  @Option(
       names = "--metrics-port",
-      description = "serve Prometheus /metrics on this port (same host)")
+      paramLabel = "N",
+      description = "older form: /metrics on this port of the --listen host (use --metrics)")
   Integer metricsPort;
 
   @Option(names = "--tls-cert", description = "PEM certificate chain (with --tls-key)")
@@ -106,6 +124,9 @@ public final class PowServiceCommand implements Callable<Integer> {
               new PowServiceConfig.Limits(
                   Duration.ofSeconds(maxJobSeconds), maxExpectedTrials, Duration.ofSeconds(60)));
       tokensFile = tokens == null ? Optional.empty() : Optional.of(TokensFile.read(tokens));
+      if (metrics != null && metricsPort != null) {
+        throw new IllegalArgumentException("give --metrics or --metrics-port, not both");
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("pow-service: " + e.getMessage());
       return 2;
@@ -149,9 +170,15 @@ public final class PowServiceCommand implements Callable<Integer> {
           s.name(),
           s.trialsPerPass());
     }
-    if (config.metricsPort().isPresent()) {
-      String host = config.listen().host();
-      int mp = server.metrics().serve(host, config.metricsPort().getAsInt());
+    Optional<PowServiceConfig.Listen> metricsAt =
+        metrics != null
+            ? Optional.of(PowServiceConfig.parseListen(metrics))
+            : config.metricsPort().stream()
+                .mapToObj(p -> new PowServiceConfig.Listen(config.listen().host(), p))
+                .findFirst();
+    if (metricsAt.isPresent()) {
+      String host = metricsAt.get().host();
+      int mp = server.metrics().withProcessMetrics().serve(host, metricsAt.get().port());
       out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", host, mp);
     }
     int passed = server.awaitReady(5, TimeUnit.MINUTES);

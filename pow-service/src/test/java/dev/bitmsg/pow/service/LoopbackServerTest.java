@@ -192,21 +192,21 @@ class LoopbackServerTest {
     String running = scrape(port);
     assertTrue(
         running.contains(
-            "pow_queue_depth{client=\"local\",priority=\"interactive\",state=\"running\"} 1.0"),
+            "bitmsg_pow_queue_depth{client=\"local\",priority=\"interactive\",state=\"running\"} 1.0"),
         running);
     call.cancel(null);
     t.awaitIdle();
     String body = scrape(port);
     for (String name :
         List.of(
-            "pow_engine_trials_per_second{engine=\"cpu-recording\"}",
-            "pow_engine_trials_total{engine=\"cpu-recording\"}",
-            "pow_client_trials_total{client=\"local\"}",
-            "pow_job_wait_seconds_bucket",
-            "pow_job_compute_seconds_bucket",
-            "pow_jobs_total{outcome=\"done\"} 1.0",
-            "pow_jobs_total{outcome=\"cancelled\"} 1.0",
-            "pow_cancellations_total{reason=\"client\"} 1.0")) {
+            "bitmsg_pow_engine_trials_per_second{engine=\"cpu-recording\"}",
+            "bitmsg_pow_engine_trials_total{engine=\"cpu-recording\"}",
+            "bitmsg_pow_client_trials_total{client=\"local\"}",
+            "bitmsg_pow_job_wait_seconds_bucket",
+            "bitmsg_pow_job_compute_seconds_bucket",
+            "bitmsg_pow_jobs_total{outcome=\"done\"} 1.0",
+            "bitmsg_pow_jobs_total{outcome=\"cancelled\"} 1.0",
+            "bitmsg_pow_cancellations_total{reason=\"client\"} 1.0")) {
       assertTrue(body.contains(name), name + " missing from:\n" + body);
     }
   }

@@ -3,18 +3,23 @@ package dev.bitmsg.pow.service.metrics;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.bitmsg.pow.service.scheduler.EngineSnapshot;
 import dev.bitmsg.pow.service.scheduler.Job;
+import dev.bitmsg.pow.service.scheduler.JobPriority;
 import dev.bitmsg.pow.service.scheduler.JobState;
 import dev.bitmsg.pow.service.scheduler.QueueSnapshot;
 import dev.bitmsg.pow.service.scheduler.SchedulerListener;
+import dev.bitmsg.settings.BuildInfo;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +54,7 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
       Supplier<Map<String, Long>> clientTrials) {
     waitSeconds =
         Histogram.builder()
-            .name("pow_job_wait_seconds")
+            .name("bitmsg_pow_job_wait_seconds")
             .help("Time from admission to the first slice handed to an engine")
             .unit(Unit.SECONDS)
             .labelNames("priority")
@@ -58,7 +63,7 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
             .register(registry);
     computeSeconds =
         Histogram.builder()
-            .name("pow_job_compute_seconds")
+            .name("bitmsg_pow_job_compute_seconds")
             .help("Time from a job's first slice to its end")
             .unit(Unit.SECONDS)
             .labelNames("priority", "outcome")
@@ -67,30 +72,30 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
             .register(registry);
     jobs =
         Counter.builder()
-            .name("pow_jobs")
+            .name("bitmsg_pow_jobs")
             .help("Jobs ended, by outcome (done, cancelled, expired, failed)")
             .labelNames("outcome")
             .register(registry);
     cancellations =
         Counter.builder()
-            .name("pow_cancellations")
+            .name("bitmsg_pow_cancellations")
             .help("Jobs stopped before an answer: cancelled by the client or past their deadline")
             .labelNames("reason")
             .register(registry);
     verificationFailures =
         Counter.builder()
-            .name("pow_verification_failures")
+            .name("bitmsg_pow_verification_failures")
             .help("Nonces reported by an engine that failed CPU verification")
             .labelNames("engine")
             .register(registry);
     trials =
         Counter.builder()
-            .name("pow_engine_trials")
+            .name("bitmsg_pow_engine_trials")
             .help("Nonces scanned by each engine")
             .labelNames("engine")
             .register(registry);
     GaugeWithCallback.builder()
-        .name("pow_engine_trials_per_second")
+        .name("bitmsg_pow_engine_trials_per_second")
         .help("Measured rate of each engine (recent passes)")
         .labelNames("engine")
         .callback(
@@ -101,13 +106,38 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
             })
         .register(registry);
     CounterWithCallback.builder()
-        .name("pow_client_trials")
+        .name("bitmsg_pow_client_trials")
         .help("Nonces scanned for each client's searches")
         .labelNames("client")
         .callback(cb -> clientTrials.get().forEach((client, n) -> cb.call(n, client)))
         .register(registry);
     GaugeWithCallback.builder()
-        .name("pow_queue_depth")
+        .name("bitmsg_pow_queue_jobs")
+        .help(
+            "Unfinished jobs per priority and state (queued or running), all clients; every"
+                + " priority is present, 0 when idle")
+        .labelNames("priority", "state")
+        .callback(
+            cb -> {
+              Map<JobPriority, int[]> byPriority = new EnumMap<>(JobPriority.class);
+              for (JobPriority p : JobPriority.values()) {
+                byPriority.put(p, new int[2]);
+              }
+              for (QueueSnapshot q : queues.get()) {
+                int[] n = byPriority.computeIfAbsent(q.priority(), p -> new int[2]);
+                n[0] += q.queued();
+                n[1] += q.running();
+              }
+              byPriority.forEach(
+                  (p, n) -> {
+                    String name = p.name().toLowerCase(Locale.ROOT);
+                    cb.call(n[0], name, "queued");
+                    cb.call(n[1], name, "running");
+                  });
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("bitmsg_pow_queue_depth")
         .help("Unfinished jobs per client, priority and state (queued or running)")
         .labelNames("client", "priority", "state")
         .callback(
@@ -119,6 +149,24 @@ public final class ServiceMetrics implements SchedulerListener, AutoCloseable {
               }
             })
         .register(registry);
+  }
+
+  /**
+   * Adds the JVM's metrics (memory, GC, threads, ...) and {@code bitmsg_build_info} to the
+   * registry; once per registry, for a service process (tests with many servers in one JVM skip
+   * it).
+   */
+  public ServiceMetrics withProcessMetrics() {
+    JvmMetrics.builder().register(registry);
+    BuildInfo b = BuildInfo.current();
+    Info info =
+        Info.builder()
+            .name("bitmsg_build_info")
+            .help("Version, git commit and Java runtime of this program")
+            .labelNames("program", "version", "commit", "jdk")
+            .register(registry);
+    info.addLabelValues("pow-service", b.version(), b.commit(), b.jdk());
+    return this;
   }
 
   /** Serves {@code /metrics} on {@code host:port} (port 0: any free port). */
