@@ -18,6 +18,7 @@ public final class ImportReport {
     int present;
     final List<String> skipped = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    boolean counted;
   }
 
   private Tally tally(String kind) {
@@ -26,19 +27,25 @@ public final class ImportReport {
 
   /** Declares a kind so that it is reported even when it had nothing. */
   public void expect(String kind) {
-    tally(kind);
+    tally(kind).counted = true;
   }
 
   public void added(String kind) {
-    tally(kind).added++;
+    Tally t = tally(kind);
+    t.counted = true;
+    t.added++;
   }
 
   public void present(String kind) {
-    tally(kind).present++;
+    Tally t = tally(kind);
+    t.counted = true;
+    t.present++;
   }
 
   public void skipped(String kind, String why) {
-    tally(kind).skipped.add(why);
+    Tally t = tally(kind);
+    t.counted = true;
+    t.skipped.add(why);
   }
 
   /** A line about a kind that is neither an addition nor a skip. */
@@ -66,12 +73,20 @@ public final class ImportReport {
     return tallies.values().stream().mapToInt(t -> t.added).sum();
   }
 
-  /** The report as text: one line per kind, then its notes and skipped items indented. */
+  /**
+   * The report as text: one line per kind (its counts, or only its name for a kind that had notes
+   * alone), then its notes and skipped items indented.
+   */
   public String render(boolean dryRun) {
     StringBuilder sb = new StringBuilder();
     String verb = dryRun ? "would import" : "imported";
     tallies.forEach(
         (kind, t) -> {
+          if (!t.counted) {
+            sb.append(kind).append(":\n");
+            t.notes.forEach(n -> sb.append("  ").append(n).append('\n'));
+            return;
+          }
           sb.append(kind).append(": ").append(t.added).append(' ').append(verb);
           if (t.present > 0) {
             sb.append(", ").append(t.present).append(" already here");
