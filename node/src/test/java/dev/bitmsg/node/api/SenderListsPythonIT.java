@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.testing.TestNetwork;
+import dev.bitmsg.pow.Difficulty;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code xmlrpc.client} as PyBitmessage's bitmessagecli.py drives it ({@code api_lists_check.py}):
  * a blacklisted sender never reaches the inbox (and gets no ack) while another sender's later msg
  * does, whitelist mode, a mailing list re-broadcasting a post to a subscriber with PyBitmessage's
- * subject prefix and body line, and cancelling a msg that waits for a pubkey.
+ * subject prefix and body line, cancelling a msg that waits for a pubkey, and createRandomAddress
+ * with eighteenByteRipe (fault 23 for a non-boolean) and a demanded difficulty.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class SenderListsPythonIT {
@@ -84,5 +87,13 @@ class SenderListsPythonIT {
     String text = new String(out, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), text);
     assertTrue(text.strip().endsWith("ok"), text);
+    Identity hard =
+        a.messenger().identities().stream()
+            .filter(i -> i.label().equals("hard"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        new Difficulty(2 * Difficulty.NETWORK_MINIMUM, 3 * Difficulty.NETWORK_MINIMUM / 2),
+        hard.difficulty());
   }
 }

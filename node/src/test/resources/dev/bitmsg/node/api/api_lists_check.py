@@ -77,6 +77,15 @@ err = A.decodeAddress("BM-2cWzSnwjJ7yRP3nLEW")
 assert isinstance(err, str) and err.startswith("API Error 0008:"), err
 assert json.loads(B.getAllInboxMessages()) == {"inboxMessages": []}
 
+# --- PyBitmessage's createRandomAddress arguments: eighteenByteRipe, demanded difficulty
+short = A.createRandomAddress(b64("short"), True)
+ripe = base64.b64decode(json.loads(A.decodeAddress(short))["ripe"])
+assert ripe[:2] == b"\0\0" and len(short) < len(a_ok) + 1, (short, ripe.hex())
+err = A.createRandomAddress(b64("x"), "yes")
+assert err.startswith("API Error 0023:"), err
+A.createRandomAddress(b64("hard"), False, 2, 1.5)  # the Java side checks what it demands
+# (a shorter address costs some 65536 key pairs on average: one is enough here)
+
 # --- blacklist (the default mode): a listed sender never reaches the inbox and gets no ack
 assert B.getBlackWhitelistMode() == "black"
 B.addBlacklistEntry(a_spam, b64("spam"))
