@@ -97,6 +97,6 @@ final class AddressArguments {
 
   /** {@link #addressError(String, AddressException)} where the text is not at hand. */
   static ApiError addressError(AddressException e) {
-    return addressError(e.getMessage(), e);
+    return addressError(String.valueOf(e.getMessage()), e);
   }
 }

@@ -150,8 +150,9 @@ public final class ApiServer implements AutoCloseable {
   /** Schedules the 401 answer; returns false when it was sent at once (the timer is closed). */
   private boolean refuseLater(HttpExchange ex) throws IOException {
     try {
-      refusals.schedule(
-          () -> refuse(ex), settings.authFailureDelay().toMillis(), TimeUnit.MILLISECONDS);
+      var unused =
+          refusals.schedule(
+              () -> refuse(ex), settings.authFailureDelay().toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (RejectedExecutionException e) {
       refuse(ex);

@@ -82,7 +82,7 @@ public final class ExportCommand implements Runnable {
         return fail(data + " has no node database (node.db)");
       }
       Path dir = file.toAbsolutePath().getParent();
-      if (DataDirLock.heldElsewhere(dir.resolve(PyDataDir.LOCK))) {
+      if (dir != null && DataDirLock.heldElsewhere(dir.resolve(PyDataDir.LOCK))) {
         return fail("PyBitmessage is running on " + dir + ": stop it first (it rewrites keys.dat)");
       }
       try {
@@ -119,7 +119,7 @@ public final class ExportCommand implements Runnable {
         spec.commandLine().getOut().flush();
         return 0;
       } catch (KeysDatException | StoreException e) {
-        return fail(e.getMessage());
+        return fail(String.valueOf(e.getMessage()));
       } catch (IOException e) {
         return fail("cannot write " + file + ": " + e.getMessage());
       }

@@ -107,11 +107,12 @@ public final class ImportCommand implements Runnable {
           | KeysDatException
           | StoreException
           | IllegalArgumentException e) {
-        return fail(e.getMessage());
+        return fail(String.valueOf(e.getMessage()));
       } catch (IOException e) {
-        return fail(e.getMessage());
+        return fail("cannot read " + source + " or write " + data + ": " + e);
       } catch (UncheckedIOException e) {
-        return fail(e.getCause().getMessage());
+        IOException cause = e.getCause();
+        return fail(e.getMessage() + (cause == null ? "" : ": " + cause.getMessage()));
       }
     }
 

@@ -5,6 +5,7 @@ import static dev.bitmsg.node.app.ClientCommands.list;
 import dev.bitmsg.node.api.ApiClient;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,7 @@ final class ListClientCommands {
     String label;
 
     @ArgGroup(exclusive = true)
-    EntryAction action;
+    @Nullable EntryAction action;
 
     /** {@code Blacklist} or {@code Whitelist}, as in the API's method names. */
     abstract String listName();

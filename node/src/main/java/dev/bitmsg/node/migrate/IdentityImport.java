@@ -42,7 +42,7 @@ final class IdentityImport {
       try {
         id = keysDat.identity(keys, section);
       } catch (KeysDatException e) {
-        report.skipped(KIND, e.getMessage());
+        report.skipped(KIND, String.valueOf(e.getMessage()));
         continue;
       }
       String address = codec.encode(id.address());

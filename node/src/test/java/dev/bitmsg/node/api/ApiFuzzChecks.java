@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The properties of the client API's request parsers, shared by the Jazzer fuzz tests and the
@@ -52,7 +53,7 @@ final class ApiFuzzChecks {
   }
 
   /** Equality with byte arrays compared by content. */
-  private static boolean same(Object a, Object b) {
+  private static boolean same(@Nullable Object a, @Nullable Object b) {
     if (a instanceof byte[] x && b instanceof byte[] y) {
       return Arrays.equals(x, y);
     }

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,6 +62,16 @@ final class PyBitmessageDir {
     this.stranger = stranger;
     this.aliceText = codec.encode(alice.address());
     this.strangerText = codec.encode(stranger.address());
+  }
+
+  /** The msgid (hex) of the message the fixture calls {@code name}. */
+  String msgid(String name) {
+    return Objects.requireNonNull(msgids.get(name), name);
+  }
+
+  /** The ack data (hex) of the sent message the fixture calls {@code name}. */
+  String ack(String name) {
+    return Objects.requireNonNull(ackdata.get(name), name);
   }
 
   /** Writes the directory {@code dir} with Python; keys from {@code seed}. */

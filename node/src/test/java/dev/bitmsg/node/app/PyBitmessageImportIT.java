@@ -3,12 +3,15 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bitmsg.node.api.ApiClient;
+import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.events.NotifySettings;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A PyBitmessage data directory (written by Python in v0.6's formats) imported with {@code bm
  * import pybitmessage}, then a node on it and a second node: the imported identity receives a msg
  * and acknowledges it, sends one and gets its ack; the notify command hears {@code startingUp} and
- * {@code newMessage}; the message PyBitmessage had queued and then trashed is never worked on.
+ * {@code newMessage}; clients find the imported messages by PyBitmessage's msgids and ack data
+ * through the API; the message PyBitmessage had queued and then trashed is never worked on.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PyBitmessageImportIT {
-  private static final Duration LIMIT = Duration.ofSeconds(120);
+  private static final Duration LIMIT = Duration.ofMinutes(2);
   private final List<Node> nodes = new ArrayList<>();
 
   @TempDir Path tmp;
@@ -72,7 +78,9 @@ class PyBitmessageImportIT {
     Files.writeString(
         script, "#!/bin/sh\necho \"$1\" >> '" + calls + "'\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-    NodeSetup setupA = TestNetwork.setup(data, 0, List.of());
+    NodeSetup setupA =
+        TestNetwork.setup(data, 0, List.of())
+            .withApi(new ApiSettings("127.0.0.1", 0, "user", "pw", ApiSettings.Variant.XML, false));
     Node a =
         start(
             setupA.withInterfaces(
@@ -110,6 +118,27 @@ class PyBitmessageImportIT {
     List<String> words = Files.readAllLines(calls, StandardCharsets.UTF_8);
     assertEquals("startingUp", words.get(0), words.toString());
 
+    // clients holding PyBitmessage's msgids and ack data still find the messages
+    ApiClient api =
+        new ApiClient(
+            URI.create("http://127.0.0.1:" + a.apiAddress().orElseThrow().getPort() + "/"),
+            "user",
+            "pw",
+            ApiSettings.Variant.XML);
+    String readId = py.msgid("inbox-read");
+    Map<?, ?> inbox = (Map<?, ?>) Objects.requireNonNull(api.call("getInboxMessageById", readId));
+    Map<?, ?> first =
+        (Map<?, ?>) ((List<?>) Objects.requireNonNull(inbox.get("inboxMessage"))).get(0);
+    assertEquals(readId, first.get("msgid"));
+    assertEquals("héllo", ApiClient.unb64(first.get("subject")));
+    assertEquals("ackreceived", api.call("getStatus", py.ack("sent-acked")));
+    assertEquals("msgsent", api.call("getStatus", py.ack("sent-waiting")));
+    Map<?, ?> sent =
+        (Map<?, ?>)
+            Objects.requireNonNull(api.call("getSentMessageById", py.msgid("sent-waiting")));
+    Map<?, ?> row = (Map<?, ?>) ((List<?>) Objects.requireNonNull(sent.get("sentMessage"))).get(0);
+    assertEquals(py.ack("sent-waiting"), row.get("ackData"));
+
     // PyBitmessage had queued this one and then trashed it: it is never worked on here
     OutboxEntry trashed =
         a.messenger().outbox().stream()
@@ -118,7 +147,7 @@ class PyBitmessageImportIT {
                     e.msgid()
                         .map(m -> HexFormat.of().formatHex(m.toByteArray()))
                         .orElse("")
-                        .equals(py.msgids.get("sent-trashed-queued")))
+                        .equals(py.msgid("sent-trashed-queued")))
             .findFirst()
             .orElseThrow();
     assertEquals(SendStatus.QUEUED, trashed.status());

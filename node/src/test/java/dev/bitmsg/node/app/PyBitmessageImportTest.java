@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,10 @@ class PyBitmessageImportTest {
     Map<String, List<Object>> ids =
         rows(db, "SELECT address, label, enabled, chan, send_acks, ntpb FROM identities");
     assertEquals(3, ids.size(), ids.toString());
-    assertEquals(List.of(PyBitmessageDir.LABEL, 1L, 0L, 1L, 2000L), ids.get(py.aliceText));
+    assertEquals(List.of(PyBitmessageDir.LABEL, 1L, 0L, 1L, 2000L), at(ids, py.aliceText));
     // disabled, no chan, dontsendack
-    assertEquals(List.of(0L, 0L, 0L), ids.get(text(py.list)).subList(1, 4));
-    assertEquals(1L, ids.get(text(py.chan)).get(2));
+    assertEquals(List.of(0L, 0L, 0L), at(ids, text(py.list)).subList(1, 4));
+    assertEquals(1L, at(ids, text(py.chan)).get(2));
     assertEquals(
         PyBitmessageDir.LIST_NAME,
         single(db, "SELECT name FROM mailing_lists WHERE address = '" + text(py.list) + "'"));
@@ -101,35 +102,28 @@ class PyBitmessageImportTest {
       assertEquals(
           1L,
           single(
-              db,
-              "SELECT count(*) FROM inbox WHERE hex(msgid) = '" + upper(py.msgids.get(name)) + "'"),
+              db, "SELECT count(*) FROM inbox WHERE hex(msgid) = '" + upper(py.msgid(name)) + "'"),
           name);
     }
     Map<String, List<Object>> sent =
         rows(db, "SELECT lower(hex(msgid)), status, trashed, lower(hex(ackdata)) FROM outbox");
     assertEquals(5, sent.size(), sent.toString());
     assertEquals(
-        List.of("ACK_RECEIVED", 0L, py.ackdata.get("sent-acked")),
-        sent.get(py.msgids.get("sent-acked")));
-    assertEquals("SENT", sent.get(py.msgids.get("sent-waiting")).get(0));
-    assertEquals(
-        List.of("QUEUED", 1L), sent.get(py.msgids.get("sent-trashed-queued")).subList(0, 2));
-    assertEquals("FAILED", sent.get(py.msgids.get("sent-badkey")).get(0));
-    assertEquals("SENT_NO_ACK", sent.get(py.msgids.get("sent-broadcast")).get(0));
+        List.of("ACK_RECEIVED", 0L, py.ack("sent-acked")), at(sent, py.msgid("sent-acked")));
+    assertEquals("SENT", at(sent, py.msgid("sent-waiting")).get(0));
+    assertEquals(List.of("QUEUED", 1L), at(sent, py.msgid("sent-trashed-queued")).subList(0, 2));
+    assertEquals("FAILED", at(sent, py.msgid("sent-badkey")).get(0));
+    assertEquals("SENT_NO_ACK", at(sent, py.msgid("sent-broadcast")).get(0));
 
     Path api = data.resolve("api.db");
     assertEquals(
         1L,
-        single(
-            api,
-            "SELECT read FROM inbox_marks WHERE msgid = '" + py.msgids.get("inbox-read") + "'"));
+        single(api, "SELECT read FROM inbox_marks WHERE msgid = '" + py.msgid("inbox-read") + "'"));
     assertEquals(
         1L,
         single(
             api,
-            "SELECT trashed FROM inbox_marks WHERE msgid = '"
-                + py.msgids.get("inbox-trash")
-                + "'"));
+            "SELECT trashed FROM inbox_marks WHERE msgid = '" + py.msgid("inbox-trash") + "'"));
     assertEquals("Strängér", single(api, "SELECT label FROM address_book"));
     assertEquals("black", single(db, "SELECT list FROM sender_lists WHERE label = 'spammer'"));
     assertEquals(0L, single(db, "SELECT enabled FROM sender_lists WHERE list = 'white'"));
@@ -222,13 +216,13 @@ class PyBitmessageImportTest {
         .map(l -> JsonParser.parseString(l).getAsJsonObject())
         .forEach(o -> seen.put(o.get("address").getAsString(), o));
     assertEquals(3, seen.size(), seen.toString());
-    JsonObject alice = seen.get(py.aliceText);
+    JsonObject alice = at(seen, py.aliceText);
     assertEquals(PyBitmessageDir.LABEL, alice.get("label").getAsString());
     assertTrue(alice.get("enabled").getAsBoolean());
     assertEquals(2000, alice.get("noncetrialsperbyte").getAsLong());
     assertTrue(alice.get("keys").getAsBoolean());
-    assertTrue(seen.get(text(py.chan)).get("chan").getAsBoolean());
-    JsonObject list = seen.get(text(py.list));
+    assertTrue(at(seen, text(py.chan)).get("chan").getAsBoolean());
+    JsonObject list = at(seen, text(py.list));
     assertFalse(list.get("enabled").getAsBoolean());
     assertTrue(list.get("mailinglist").getAsBoolean());
     assertEquals(PyBitmessageDir.LIST_NAME, list.get("mailinglistname").getAsString());
@@ -252,6 +246,10 @@ class PyBitmessageImportTest {
     assertEquals(
         HexFormat.of().formatHex(py.alice.signing().privateKey().bytes()),
         HexFormat.of().formatHex(a.signing().privateKey().bytes()));
+  }
+
+  private static <V> V at(Map<String, V> m, String key) {
+    return Objects.requireNonNull(m.get(key), () -> key + " not in " + m.keySet());
   }
 
   private String text(Identity id) {
