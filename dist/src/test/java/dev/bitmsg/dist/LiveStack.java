@@ -64,7 +64,7 @@ final class LiveStack implements AutoCloseable {
     try {
       String grpc =
           service
-              .awaitLine(Pattern.compile("ProofOfWork on (127\\.0\\.0\\.1:\\d+)"), START)
+              .awaitLine(Pattern.compile("ProofOfWork on (127\\.0\\.0\\.1:\\d+) \\("), START)
               .group(1);
       String serviceMetrics =
           service.awaitLine(Pattern.compile("metrics on (http://\\S+/metrics)"), START).group(1);

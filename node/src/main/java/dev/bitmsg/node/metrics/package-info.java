@@ -5,6 +5,6 @@
  * Labels are bounded: the PoW provider is one of {@code remote}, {@code cpu}, {@code cpu_fallback}
  * ({@link dev.bitmsg.node.metrics.PowProviderLabel}). Reads the ports {@code net.NodeNetwork},
  * {@code messaging.MessagingView}, the inventory interface, {@code net.ObjectCounters} and {@code
- * pow.PowTiming}; never {@code app}.
+ * pow.PowTiming}; never {@code app}. Depends on prometheus-metrics.
  */
 package dev.bitmsg.node.metrics;

@@ -1,15 +1,14 @@
 package dev.bitmsg.node.migrate;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.bitmsg.node.rpc.Json;
+import dev.bitmsg.node.rpc.RpcFormatException;
 import dev.bitmsg.node.store.KnownNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PyBitmessage's {@code knownnodes.dat} as v0.6 writes it ({@code network/knownnodes.py}): a JSON
@@ -42,17 +41,16 @@ public final class KnownNodesDat {
    *     pickle format)
    */
   public static Parsed parse(String text) {
-    JsonElement root;
+    Object root;
     try {
-      root = JsonParser.parseString(text);
-    } catch (JsonParseException e) {
+      root = Json.parse(text);
+    } catch (RpcFormatException e) {
       throw new IllegalArgumentException(
           "not JSON (PyBitmessage before 0.6.3 wrote a Python pickle, which is not read)");
     }
-    if (!root.isJsonArray()) {
+    if (!(root instanceof List<?> list)) {
       throw new IllegalArgumentException("not a JSON list of nodes");
     }
-    JsonArray list = root.getAsJsonArray();
     List<KnownNode> nodes = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -65,15 +63,17 @@ public final class KnownNodesDat {
     return new Parsed(nodes, skipped);
   }
 
-  private static void entry(JsonElement e, List<KnownNode> nodes, List<String> skipped) {
-    JsonObject o = e.getAsJsonObject();
-    long stream = o.get("stream").getAsLong();
-    JsonObject peer = o.getAsJsonObject("peer");
-    String host = peer.get("host").getAsString();
-    int port = peer.has("port") ? peer.get("port").getAsInt() : 8444;
-    JsonObject info = o.has("info") ? o.getAsJsonObject("info") : new JsonObject();
+  private static void entry(@Nullable Object e, List<KnownNode> nodes, List<String> skipped) {
+    Map<?, ?> o = object(e, "entry");
+    long stream = number(o.get("stream"), "stream").longValue();
+    Map<?, ?> peer = object(o.get("peer"), "peer");
+    if (!(peer.get("host") instanceof String host)) {
+      throw new IllegalArgumentException("peer.host is not a string");
+    }
+    long port = peer.containsKey("port") ? number(peer.get("port"), "port").longValue() : 8444;
+    Map<?, ?> info = o.containsKey("info") ? object(o.get("info"), "info") : Map.of();
     String name = host + ":" + port;
-    if (info.has("self") && info.get("self").getAsBoolean()) {
+    if (Boolean.TRUE.equals(info.get("self"))) {
       skipped.add(name + ": the PyBitmessage node's own address");
       return;
     }
@@ -93,10 +93,26 @@ public final class KnownNodesDat {
       skipped.add(name + ": port out of range");
       return;
     }
-    long lastSeen = info.has("lastseen") ? info.get("lastseen").getAsLong() : 0;
-    double rating = info.has("rating") ? info.get("rating").getAsDouble() : 0;
+    long lastSeen =
+        info.containsKey("lastseen") ? number(info.get("lastseen"), "lastseen").longValue() : 0;
+    double rating =
+        info.containsKey("rating") ? number(info.get("rating"), "rating").doubleValue() : 0;
     nodes.add(
         new KnownNode(
-            host, port, stream, NODE_NETWORK, lastSeen, Math.max(-1, Math.min(1, rating))));
+            host, (int) port, stream, NODE_NETWORK, lastSeen, Math.max(-1, Math.min(1, rating))));
+  }
+
+  private static Map<?, ?> object(@Nullable Object v, String what) {
+    if (v instanceof Map<?, ?> m) {
+      return m;
+    }
+    throw new IllegalArgumentException(what + " is not an object");
+  }
+
+  private static Number number(@Nullable Object v, String what) {
+    if (v instanceof Number n) {
+      return n;
+    }
+    throw new IllegalArgumentException(what + " is not a number");
   }
 }

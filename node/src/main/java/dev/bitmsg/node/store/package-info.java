@@ -5,8 +5,8 @@
  * dev.bitmsg.node.store.PubkeyStore}), pubkey work jobs, the client API's state and {@link
  * dev.bitmsg.node.store.Vacuum}; their row records, {@link dev.bitmsg.node.store.KeySealer} (keys
  * sealed at rest) and the periodic {@link dev.bitmsg.node.store.ExpiryCleaner}. Implementations
- * live in {@code store.sqlite}. Depends on the JDK, {@code node.wire}, {@code node.address}, {@code
- * node.crypto} (key types) and the PoW definitions' {@code Difficulty}; never on the network or the
- * composition root.
+ * live in {@code store.sqlite}. Depends on the JDK (the key sealing on {@code javax.crypto}),
+ * {@code node.wire}, {@code node.address}, the PoW definitions' {@code Difficulty} and SLF4J; never
+ * on the network or the composition root.
  */
 package dev.bitmsg.node.store;

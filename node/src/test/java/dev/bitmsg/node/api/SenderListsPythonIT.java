@@ -2,16 +2,16 @@ package dev.bitmsg.node.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.testing.NetworkTest;
+import dev.bitmsg.node.testing.Python;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.pow.Difficulty;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * subject prefix and body line, cancelling a msg that waits for a pubkey, and createRandomAddress
  * with eighteenByteRipe (fault 23 for a non-boolean) and a demanded difficulty.
  */
+@NetworkTest
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class SenderListsPythonIT {
   private final List<Node> nodes = new ArrayList<>();
@@ -60,7 +61,6 @@ class SenderListsPythonIT {
 
   @Test
   void listsMailingListAndCancelInTheLegacyVariant() throws Exception {
-    assumeTrue(Files.isExecutable(ApiPythonTest.PYTHON), "needs " + ApiPythonTest.PYTHON);
     Node b = node("b", List.of());
     Node a = node("a", List.of(TestNetwork.endpoint(b)));
     Node c = node("c", List.of(TestNetwork.endpoint(b)));
@@ -68,24 +68,7 @@ class SenderListsPythonIT {
     try (InputStream in = getClass().getResourceAsStream("api_lists_check.py")) {
       Files.write(script, in.readAllBytes());
     }
-    Process p =
-        new ProcessBuilder(
-                ApiPythonTest.PYTHON.toString(),
-                script.toString(),
-                api(a),
-                api(b),
-                api(c),
-                "user",
-                "secret pw")
-            .redirectErrorStream(true)
-            .start();
-    byte[] out;
-    try (InputStream in = p.getInputStream()) {
-      out = in.readAllBytes();
-    }
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "python did not exit");
-    String text = new String(out, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), text);
+    String text = Python.run(script, api(a), api(b), api(c), "user", "secret pw");
     assertTrue(text.strip().endsWith("ok"), text);
     Identity hard =
         a.messenger().identities().stream()

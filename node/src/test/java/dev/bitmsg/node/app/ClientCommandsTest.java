@@ -3,7 +3,8 @@ package dev.bitmsg.node.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.namecoin.FakeNamecoind;
+import dev.bitmsg.node.testing.FakeNamecoind;
+import dev.bitmsg.node.testing.NodeWithApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NodeWithApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,10 +1,5 @@
 package dev.bitmsg.node.app;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import com.google.gson.Gson;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
@@ -12,18 +7,18 @@ import dev.bitmsg.node.address.Wif;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.SeededRandomSource;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
+import dev.bitmsg.node.rpc.Json;
+import dev.bitmsg.node.testing.Python;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A PyBitmessage v0.6 data directory written by Python's own configparser, sqlite3 and json (the
@@ -33,7 +28,6 @@ import java.util.concurrent.TimeUnit;
  * queued), address book, subscriptions, blacklist, whitelist, settings and known nodes.
  */
 final class PyBitmessageDir {
-  static final Path PYTHON = Path.of("/usr/bin/python3");
   static final String LABEL = "Zoë's 100% 日本";
   static final String CHAN_NAME = "pyimport chan";
   static final String LIST_NAME = "Liste für alle";
@@ -76,7 +70,7 @@ final class PyBitmessageDir {
 
   /** Writes the directory {@code dir} with Python; keys from {@code seed}. */
   static PyBitmessageDir write(Path dir, long seed) throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(PYTHON), "needs " + PYTHON);
+    Python.require();
     CryptoSuite crypto = BcCryptoSuite.create(new SeededRandomSource(seed));
     IdentityGenerator gen = new IdentityGenerator(crypto.hashes(), crypto.keys(), crypto.random());
     AddressCodec codec = new AddressCodec(crypto.hashes());
@@ -91,7 +85,7 @@ final class PyBitmessageDir {
     Wif wif = new Wif(crypto.hashes());
     Path spec = Files.createTempFile("pybitmessage-spec", ".json");
     try {
-      Files.writeString(spec, new Gson().toJson(d.spec(codec, wif)), StandardCharsets.UTF_8);
+      Files.writeString(spec, Json.write(d.spec(codec, wif)), StandardCharsets.UTF_8);
       run(spec, dir);
     } finally {
       Files.deleteIfExists(spec);
@@ -251,25 +245,9 @@ final class PyBitmessageDir {
       Files.write(script, in.readAllBytes());
     }
     try {
-      python(script, spec.toString(), out.toString());
+      Python.run(script, spec.toString(), out.toString());
     } finally {
       Files.deleteIfExists(script);
     }
-  }
-
-  /** Runs a Python script; its output when it exits 0 within a minute, else a failed assertion. */
-  static String python(Path script, String... args) throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(PYTHON), "needs " + PYTHON);
-    List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] text;
-    try (InputStream in = p.getInputStream()) {
-      text = in.readAllBytes();
-    }
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python did not exit");
-    String s = new String(text, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), s);
-    return s;
   }
 }

@@ -9,6 +9,7 @@ import dev.bitmsg.node.events.NotifySettings;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code newMessage}; clients find the imported messages by PyBitmessage's msgids and ack data
  * through the API; the message PyBitmessage had queued and then trashed is never worked on.
  */
+@NetworkTest
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PyBitmessageImportIT {
   private static final Duration LIMIT = Duration.ofMinutes(2);

@@ -9,6 +9,7 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.testing.BasicAuth;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.v1.NodeEvent;
 import dev.bitmsg.node.v1.NodeEventsGrpc;

@@ -17,7 +17,11 @@ import dev.bitmsg.node.crypto.bc.BcHashes;
 
 /**
  * Decoders of this part must answer arbitrary input with their typed exception, never with another
- * exception. Runs the stored inputs in normal test runs; {@code ./bm fuzz} explores.
+ * exception. Runs the stored inputs in normal test runs; {@code ./bm fuzz} explores. The seeds
+ * under {@code src/test/resources/.../AddressAndCryptoFuzzTestInputs/<method>/} reach both outcomes
+ * of every decoder: addresses of versions 2-4 and broken ones, a WIF key and broken ones, an ECIES
+ * blob to {@code KEY} and a tampered and a truncated copy, a body in each message encoding (the
+ * last byte picks the encoding), and a keys.dat with an address section and a malformed one.
  */
 class AddressAndCryptoFuzzTest {
   private static final BcHashes HASHES = new BcHashes();

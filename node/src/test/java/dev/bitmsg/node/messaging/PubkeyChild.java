@@ -4,8 +4,8 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.net.HostPort;
-import dev.bitmsg.node.pow.HarderPow;
 import dev.bitmsg.node.pow.PowProvider;
+import dev.bitmsg.node.testing.HarderPow;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
  * network's PoW rules with its own searches eased by only the given bits (at most {@link
  * TestNetwork#EASE_BITS}: a harder search lasts long enough to be killed in). Runs until killed.
  * Arguments: {@code DIR PEER EASE_BITS [MODE [RECIPIENT [hold]]]}. Mode {@code pubkey} (the
- * default, {@link PubkeyKillTest}): the first run creates an identity, whose pubkey it then
- * publishes. Mode {@code getpubkey} ({@link GetpubkeyKillTest}): the first run joins a chan (chans
+ * default, {@link PubkeyKillIT}): the first run creates an identity, whose pubkey it then
+ * publishes. Mode {@code getpubkey} ({@link GetpubkeyKillIT}): the first run joins a chan (chans
  * publish no pubkey) and sends from it to {@code RECIPIENT}, whose pubkey it must ask for. {@code
  * hold} makes every search 2^40 times harder, so the work is certainly running when the test kills
  * the child. Later runs only resume.

@@ -12,24 +12,29 @@ import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.crypto.CryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.pow.EnginePowProvider;
 import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.testing.Await;
+import dev.bitmsg.node.testing.LogEvents;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
+import dev.bitmsg.pow.Difficulty;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The window PubkeyKillTest cannot hit reliably: a crash after the pubkey's proof of work was saved
+ * The window PubkeyKillIT cannot hit reliably: a crash after the pubkey's proof of work was saved
  * (and perhaps published) but before the job was marked sent. The database is put in exactly that
  * state, and the restarted node must publish the saved object, never make a second pubkey.
  */
@@ -86,7 +91,13 @@ class PubkeyRestartTest {
       assertEquals(1, jobs.size(), jobs.toString());
       assertTrue(jobs.get(0).solved().isEmpty());
       assertEquals(address, jobs.get(0).address());
-      Thread.sleep(1000);
+      // The restart recorded the saved pubkey as sent, so someone asking for it now gets no new
+      // work: once the receiver is done with a getpubkey, a second job would be stored.
+      ObjectMessage ask = getpubkey(me);
+      try (LogEvents receiver = LogEvents.of(Receiver.class)) {
+        n.peers().submit(ask);
+        receiver.awaitArgument(LIMIT, "the getpubkey processed", ask.inventoryVector(), 1);
+      }
       assertEquals(1, pubkeys(n, me).size(), "published once");
       assertEquals(1, n.messenger().powJobs(10).size(), "no second job: pubkey_sent was recorded");
     }
@@ -103,6 +114,18 @@ class PubkeyRestartTest {
         .count();
   }
 
+  /** A getpubkey for {@code id}, its proof of work done here. */
+  private ObjectMessage getpubkey(Identity id) throws InterruptedException {
+    long now = Instant.now().getEpochSecond();
+    ObjectFactory factory = new ObjectFactory(addressCrypto, crypto.signer(), crypto.ecies());
+    try (EnginePowProvider cpu = EnginePowProvider.cpu(1)) {
+      return new PowWorker(cpu, TestNetwork.RULES)
+          .solve(
+              factory.getpubkey(id.address(), now + 3600), now, Difficulty.NETWORK_DEFAULT, p -> {})
+          .object();
+    }
+  }
+
   private Node node() throws IOException, InterruptedException {
     NodeConfig config =
         new NodeConfig(
@@ -113,6 +136,6 @@ class PubkeyRestartTest {
             Optional.empty(),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
-    return NodeAssembly.start(TestNetwork.setup(config).withMessaging(AckStealthTest.settings()));
+    return NodeAssembly.start(TestNetwork.setup(config).withMessaging(TestNetwork.messaging()));
   }
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A sending node in its own JVM for {@link SenderKillTest}: client-only, dialling the given peer,
- * its proof of work done by the given PoW service; on its first run it creates an identity and
- * queues one message to the given address, on later runs it only resumes. Runs until killed.
- * Arguments: DATA_DIR PEER TO_ADDRESS POW_SERVICE TOKEN.
+ * A sending node in its own JVM for {@link SenderKillIT}: client-only, dialling the given peer, its
+ * proof of work done by the given PoW service; on its first run it creates an identity and queues
+ * one message to the given address, on later runs it only resumes. Runs until killed. Arguments:
+ * DATA_DIR PEER TO_ADDRESS POW_SERVICE TOKEN.
  */
 public final class SenderChild {
   private SenderChild() {}
@@ -32,7 +32,7 @@ public final class SenderChild {
             Optional.of(new NodeConfig.PowService(HostPort.parse(args[3]), args[4])),
             TestNetwork.settings(),
             Duration.ofMinutes(10));
-    MessagingSettings settings = MessagingNetworkTest.settings();
+    MessagingSettings settings = TestNetwork.messaging();
     Node node = NodeAssembly.start(TestNetwork.setup(config).withMessaging(settings));
     Messenger m = node.messenger();
     if (m.identities().isEmpty()) {

@@ -6,6 +6,7 @@ import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.testing.MetricsScrape;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeAssembly;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.testing.MetricsScrape;
 import dev.bitmsg.node.testing.TestNetwork;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
+import dev.bitmsg.node.testing.FakeNamecoind;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;

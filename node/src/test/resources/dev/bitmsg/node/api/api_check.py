@@ -14,6 +14,13 @@ import urllib.error
 import urllib.request
 import xmlrpc.client
 
+
+def check(ok, detail=""):
+    """Raises AssertionError(detail) unless ok: an explicit raise, which python3 -O keeps."""
+    if not ok:
+        raise AssertionError(detail)
+
+
 url_a, url_b, user, password = sys.argv[1:5]
 variant = sys.argv[5] if len(sys.argv) > 5 else "xml"
 covered = set()
@@ -78,9 +85,9 @@ def fault(code, fn, *args):
     try:
         fn(*args)
     except xmlrpc.client.Fault as f:
-        assert f.faultCode == code, (code, f.faultCode, f.faultString)
+        check(f.faultCode == code, (code, f.faultCode, f.faultString))
         prefix = "API Error %04d: " % code
-        assert f.faultString.startswith(prefix), f.faultString
+        check(f.faultString.startswith(prefix), f.faultString)
         return f.faultString
     raise AssertionError("expected fault %d from %r" % (code, args))
 
@@ -100,66 +107,66 @@ try:
     proxy(url_a, user, password + "x").helloWorld("a", "b")
     raise AssertionError("wrong password accepted")
 except xmlrpc.client.ProtocolError as e:
-    assert e.errcode == 401, e.errcode
-assert A.helloWorld("hello", "world") == "hello-world"
-assert A.add(2, 3) == 5
-assert A.statusBar("working") == "success"
-assert fault(20, A.test).endswith("Invalid method: test")
+    check(e.errcode == 401, e.errcode)
+check(A.helloWorld("hello", "world") == "hello-world")
+check(A.add(2, 3) == 5)
+check(A.statusBar("working") == "success")
+check(fault(20, A.test).endswith("Invalid method: test"))
 fault(0, A.helloWorld, "only one")
 methods = proxy(url_a).system.listMethods()
 covered.add("system.listMethods")
 
-assert "helloWorld" in proxy(url_a).system.methodHelp("helloWorld")
+check("helloWorld" in proxy(url_a).system.methodHelp("helloWorld"))
 covered.add("system.methodHelp")
 
 # --- addresses
 addr_a = A.createRandomAddress(b64("alice"))
 addr_b = B.createRandomAddress(b64("bob"))
-assert addr_a.startswith("BM-") and addr_b.startswith("BM-")
+check(addr_a.startswith("BM-") and addr_b.startswith("BM-"))
 listed = A.listAddresses()["addresses"]
 me = [x for x in listed if x["address"] == addr_a][0]
-assert [unb64(x["label"]) for x in A.listAddresses2()["addresses"] if x["address"] == addr_a] == ["alice"]
-assert me["label"] == "alice" and me["stream"] == 1 and me["enabled"] is True and me["chan"] is False, me
+check([unb64(x["label"]) for x in A.listAddresses2()["addresses"] if x["address"] == addr_a] == ["alice"])
+check(me["label"] == "alice" and me["stream"] == 1 and me["enabled"] is True and me["chan"] is False, me)
 d = A.decodeAddress(addr_a)
-assert d["status"] == "success" and d["addressVersion"] == 4 and d["streamNumber"] == 1, d
+check(d["status"] == "success" and d["addressVersion"] == 4 and d["streamNumber"] == 1, d)
 ripe = base64.b64decode(d["ripe"])
-assert len(ripe) == 20
+check(len(ripe) == 20)
 fault(8, A.decodeAddress, "BM-2cWzSnwjJ7yRP3nLEW")
 det = A.createDeterministicAddresses(b64("correct horse"), 2)["addresses"]
-assert len(det) == 2, det
-assert A.createDeterministicAddresses(b64("correct horse"), 2)["addresses"] == []
-assert A.getDeterministicAddress(b64("correct horse"), 4, 1) == det[0]
+check(len(det) == 2, det)
+check(A.createDeterministicAddresses(b64("correct horse"), 2)["addresses"] == [])
+check(A.getDeterministicAddress(b64("correct horse"), 4, 1) == det[0])
 fault(1, A.createDeterministicAddresses, b64(""))
 fault(2, A.createDeterministicAddresses, b64("x"), 1, 5)
 fault(3, A.createDeterministicAddresses, b64("x"), 1, 4, 2)
 fault(4, A.createDeterministicAddresses, b64("x"), 0)
 fault(5, A.createDeterministicAddresses, b64("x"), 1000)
-assert A.deleteAddress(det[1]) == "success"
-assert det[1] not in [x["address"] for x in A.listAddresses()["addresses"]]
+check(A.deleteAddress(det[1]) == "success")
+check(det[1] not in [x["address"] for x in A.listAddresses()["addresses"]])
 fault(13, A.deleteAddress, det[1])
 fault(8, A.deleteAddress, addr_a[:-1] + ("2" if addr_a[-1] != "2" else "3"))
-assert A.enableAddress(det[0], False) == "success"
+check(A.enableAddress(det[0], False) == "success")
 fault(14, A.sendMessage, addr_b, det[0], b64("s"), b64("m"))
 
 chan = A.createChan(b64("api test chan"))
 fault(24, A.createChan, b64("api test chan"))
 fault(18, B.joinChan, b64("another chan"), chan)
-assert B.joinChan(b64("api test chan"), chan) == "success"
+check(B.joinChan(b64("api test chan"), chan) == "success")
 fault(24, B.joinChan, b64("api test chan"), chan)
 fault(25, A.leaveChan, addr_a)
-assert [x for x in B.listAddresses()["addresses"] if x["address"] == chan][0]["chan"] is True
+check([x for x in B.listAddresses()["addresses"] if x["address"] == chan][0]["chan"] is True)
 
 # --- address book, subscriptions
-assert A.addAddressBookEntry(addr_b, b64("bob")) == "Added address %s to address book" % addr_b
+check(A.addAddressBookEntry(addr_b, b64("bob")) == "Added address %s to address book" % addr_b)
 fault(16, A.addAddressBookEntry, addr_b, b64("bob"))
 book = A.listAddressBookEntries()["addresses"]
-assert [unb64(x["label"]) for x in book if x["address"] == addr_b] == ["bob"], book
-assert "Deleted" in A.deleteAddressBookEntry(addr_b)
-assert A.listAddressBookEntries()["addresses"] == []
-assert B.addSubscription(addr_a, b64("alice news")) == "Added subscription."
+check([unb64(x["label"]) for x in book if x["address"] == addr_b] == ["bob"], book)
+check("Deleted" in A.deleteAddressBookEntry(addr_b))
+check(A.listAddressBookEntries()["addresses"] == [])
+check(B.addSubscription(addr_a, b64("alice news")) == "Added subscription.")
 fault(16, B.addSubscription, addr_a, b64("again"))
 subs = B.listSubscriptions()["subscriptions"]
-assert [unb64(s["label"]) for s in subs if s["address"] == addr_a] == ["alice news"], subs
+check([unb64(s["label"]) for s in subs if s["address"] == addr_a] == ["alice news"], subs)
 
 # --- sending
 fault(6, A.sendMessage, addr_b, addr_a, b64("s"), b64("m"), 1)
@@ -167,7 +174,7 @@ fault(13, A.sendMessage, addr_b, addr_b, b64("s"), b64("m"))
 fault(9, A.sendMessage, "BM-0OIl", addr_a, b64("s"), b64("m"))
 fault(27, A.sendMessage, addr_b, addr_a, b64("s"), b64("x" * (1 << 18)))
 ack = A.sendMessage(addr_b, addr_a, b64("hello bob"), b64("first message\nsecond line"), 2, 3600)
-assert len(ack) == 76, ack
+check(len(ack) == 76, ack)
 statuses = set()
 
 
@@ -179,31 +186,31 @@ def acked():
 
 wait("ack of A->B", acked)
 sent = A.getSentMessageByAckData(ack)["sentMessage"][0]
-assert unb64(sent["subject"]) == "hello bob" and sent["toAddress"] == addr_b and sent["status"] == "ackreceived", sent
+check(unb64(sent["subject"]) == "hello bob" and sent["toAddress"] == addr_b and sent["status"] == "ackreceived", sent)
 all_sent = A.getAllSentMessages()["sentMessages"]
-assert sent["msgid"] in [x["msgid"] for x in all_sent]
-assert {"msgid": sent["msgid"]} in A.getAllSentMessageIds()["sentMessageIds"]
-assert A.getSentMessageById(sent["msgid"])["sentMessage"][0]["ackData"] == ack
-assert sent["msgid"] in [x["msgid"] for x in A.getSentMessagesBySender(addr_a)["sentMessages"]]
-assert A.getStatus("00" * 38) == "notfound"
+check(sent["msgid"] in [x["msgid"] for x in all_sent])
+check({"msgid": sent["msgid"]} in A.getAllSentMessageIds()["sentMessageIds"])
+check(A.getSentMessageById(sent["msgid"])["sentMessage"][0]["ackData"] == ack)
+check(sent["msgid"] in [x["msgid"] for x in A.getSentMessagesBySender(addr_a)["sentMessages"]])
+check(A.getStatus("00" * 38) == "notfound")
 
 # Extension: own pubkey publications and getpubkey requests as persistent work with a state.
 work = wait("B's pubkey sent", lambda: [w for w in B.listPubkeyWork()["pubkeyWork"]
                                         if w["kind"] == "pubkey" and w["address"] == addr_b and w["status"] == "sent"])
-assert work[0]["reason"] in ("new address", "getpubkey"), work
-assert work[0]["expiresTime"] > work[0]["lastActionTime"] and "powBy" in work[0], work
+check(work[0]["reason"] in ("new address", "getpubkey"), work)
+check(work[0]["expiresTime"] > work[0]["lastActionTime"] and "powBy" in work[0], work)
 covered.add("listPubkeyWork")
 fault(15, A.getStatus, "abcd")
 
 got = wait("inbox at B", lambda: [m for m in B.getAllInboxMessages()["inboxMessages"]
                                   if unb64(m["subject"]) == "hello bob"])[0]
-assert unb64(got["message"]) == "first message\nsecond line" and got["fromAddress"] == addr_a, got
-assert got["toAddress"] == addr_b and got["encodingType"] == 2 and got["read"] == 0, got
-assert {"msgid": got["msgid"]} in B.getAllInboxMessageIds()["inboxMessageIds"]
+check(unb64(got["message"]) == "first message\nsecond line" and got["fromAddress"] == addr_a, got)
+check(got["toAddress"] == addr_b and got["encodingType"] == 2 and got["read"] == 0, got)
+check({"msgid": got["msgid"]} in B.getAllInboxMessageIds()["inboxMessageIds"])
 one = B.getInboxMessageById(got["msgid"], True)["inboxMessage"][0]
-assert one["read"] == 1, one
-assert B.getInboxMessageById("ab" * 32)["inboxMessage"] == []
-assert [m["msgid"] for m in B.getInboxMessagesByReceiver(addr_b)["inboxMessages"]] == [got["msgid"]]
+check(one["read"] == 1, one)
+check(B.getInboxMessageById("ab" * 32)["inboxMessage"] == [])
+check([m["msgid"] for m in B.getInboxMessagesByReceiver(addr_b)["inboxMessages"]] == [got["msgid"]])
 
 # chan message from B reaches A
 chan_ack = B.sendMessage(chan, chan, b64("to the chan"), b64("chan body"))
@@ -216,7 +223,7 @@ back = A.sendBroadcast(addr_a, b64("news 1"), b64("all the news"), 2, 3600)
 wait("broadcast sent", lambda: A.getStatus(back) == "broadcastsent")
 bc = wait("broadcast at B", lambda: [m for m in B.getAllInboxMessages()["inboxMessages"]
                                      if unb64(m["subject"]) == "news 1"])[0]
-assert bc["toAddress"] == "[Broadcast subscribers]" and bc["fromAddress"] == addr_a, bc
+check(bc["toAddress"] == "[Broadcast subscribers]" and bc["fromAddress"] == addr_a, bc)
 
 # broadcast objects are found by the sender's tag
 def varint(n):
@@ -225,58 +232,59 @@ def varint(n):
 
 tag = hashlib.sha512(hashlib.sha512(varint(4) + varint(1) + ripe).digest()).digest()[32:]
 datas = A.getMessageDataByDestinationHash(tag.hex())["receivedMessageDatas"]
-assert len(datas) == 1, datas
+check(len(datas) == 1, datas)
 fault(19, A.getMessageDataByDestinationHash, "abcd")
 
 # dissemination: a known object comes back as its inventory hash; a zeroed nonce is re-worked
 raw = bytes.fromhex(datas[0]["data"])
 inv = hashlib.sha512(hashlib.sha512(raw).digest()).digest()[:32].hex()
-assert B.disseminatePreEncryptedMsg(raw.hex()) == inv
+check(B.disseminatePreEncryptedMsg(raw.hex()) == inv)
 reworked = B.disseminatePreEncryptedMsg((b"\0" * 8 + raw[8:]).hex(), 1000, 1000)
-assert len(reworked) == 64 and reworked != inv
+check(len(reworked) == 64 and reworked != inv)
 fault(22, B.disseminatePreEncryptedMsg, "zz")
 
 # a v2 pubkey object without its nonce: the node does the PoW and stores it
 import struct
+
 signing = hashlib.sha512(b"signing").digest()
 encryption = hashlib.sha512(b"encryption").digest()
 pubkey = struct.pack(">QIBB", int(time.time()) + 3600, 1, 2, 1) + struct.pack(">I", 1) + signing + encryption
-assert B.disseminatePubkey(pubkey.hex()) == ""
+check(B.disseminatePubkey(pubkey.hex()) == "")
 fault(22, B.disseminatePubkey, struct.pack(">QIBB", int(time.time()) + 3600, 2, 1, 1).hex() + "00" * 30)
 
 # trash
-assert "Trashed" in B.trashMessage(got["msgid"])
-assert got["msgid"] not in [m["msgid"] for m in B.getAllInboxMessages()["inboxMessages"]]
-assert "Trashed" in A.trashSentMessage(sent["msgid"])
-assert "Trashed" in B.trashInboxMessage(bc["msgid"])
-assert bc["msgid"] not in [m["msgid"] for m in B.getAllInboxMessages()["inboxMessages"]]
-assert "Trashed" in A.trashSentMessageByAckData(back)
-assert A.getStatus(back) == "broadcastsent"  # trashed rows stay visible by id, as in PyBitmessage
-assert B.getInboxMessageById(got["msgid"])["inboxMessage"][0]["msgid"] == got["msgid"]
-assert sent["msgid"] not in [m["msgid"] for m in A.getAllSentMessages()["sentMessages"]]
+check("Trashed" in B.trashMessage(got["msgid"]))
+check(got["msgid"] not in [m["msgid"] for m in B.getAllInboxMessages()["inboxMessages"]])
+check("Trashed" in A.trashSentMessage(sent["msgid"]))
+check("Trashed" in B.trashInboxMessage(bc["msgid"]))
+check(bc["msgid"] not in [m["msgid"] for m in B.getAllInboxMessages()["inboxMessages"]])
+check("Trashed" in A.trashSentMessageByAckData(back))
+check(A.getStatus(back) == "broadcastsent")  # trashed rows stay visible by id, as in PyBitmessage
+check(B.getInboxMessageById(got["msgid"])["inboxMessage"][0]["msgid"] == got["msgid"])
+check(sent["msgid"] not in [m["msgid"] for m in A.getAllSentMessages()["sentMessages"]])
 # trashed messages go for good; the chan message at A was never trashed and stays
-assert B.deleteAndVacuum() == "done"
-assert A.deleteAndVacuum() == "done"
-assert B.getInboxMessageById(got["msgid"])["inboxMessage"] == []
-assert A.getStatus(back) == "notfound"
-assert [m for m in A.getAllInboxMessages()["inboxMessages"] if unb64(m["subject"]) == "to the chan"]
-assert B.deleteAndVacuum() == "done"  # nothing left to delete
+check(B.deleteAndVacuum() == "done")
+check(A.deleteAndVacuum() == "done")
+check(B.getInboxMessageById(got["msgid"])["inboxMessage"] == [])
+check(A.getStatus(back) == "notfound")
+check([m for m in A.getAllInboxMessages()["inboxMessages"] if unb64(m["subject"]) == "to the chan"])
+check(B.deleteAndVacuum() == "done")  # nothing left to delete
 # an API that does not own its node process refuses to stop it
-assert "shutdown is not available" in fault(21, A.shutdown)
-assert B.deleteSubscription(addr_a) == "Deleted subscription if it existed."
-assert B.listSubscriptions()["subscriptions"] == []
-assert B.leaveChan(chan) == "success"
+check("shutdown is not available" in fault(21, A.shutdown))
+check(B.deleteSubscription(addr_a) == "Deleted subscription if it existed.")
+check(B.listSubscriptions()["subscriptions"] == [])
+check(B.leaveChan(chan) == "success")
 
 # status
 cs = A.clientStatus()
-assert cs["networkConnections"] >= 1 and cs["networkStatus"] in (
-    "connectedButHaveNotReceivedIncomingConnections", "connectedAndReceivingIncomingConnections"), cs
-assert cs["numberOfBroadcastsProcessed"] >= 1, cs
-assert cs["numberOfObjectsRelayedByInv"] >= 0 and cs["numberOfObjectsRelayedByGetdata"] >= 0, cs
+check(cs["networkConnections"] >= 1 and cs["networkStatus"] in (
+    "connectedButHaveNotReceivedIncomingConnections", "connectedAndReceivingIncomingConnections"), cs)
+check(cs["numberOfBroadcastsProcessed"] >= 1, cs)
+check(cs["numberOfObjectsRelayedByInv"] >= 0 and cs["numberOfObjectsRelayedByGetdata"] >= 0, cs)
 conns = A.listConnections()
-assert len(conns["inbound"]) + len(conns["outbound"]) >= 1, conns
+check(len(conns["inbound"]) + len(conns["outbound"]) >= 1, conns)
 
 missing = [m for m in covered if m not in methods and m != "test"]
-assert not missing, missing
+check(not missing, missing)
 print("statuses seen: " + " ".join(sorted(statuses)))
 print("covered: " + " ".join(sorted(covered)))

@@ -156,7 +156,8 @@ public final class PowServiceCommand implements Callable<Integer> {
                 },
                 "pow-service-shutdown"));
     String scheme = config.tls().isPresent() ? "TLS" : "plaintext";
-    out.printf(
+    printLine(
+        out,
         Locale.ROOT,
         "pow-service: serving bitmessage.pow.v1.ProofOfWork on %s:%d (%s%s)%n",
         config.listen().host(),
@@ -164,7 +165,8 @@ public final class PowServiceCommand implements Callable<Integer> {
         scheme,
         tokensFile.isPresent() ? ", bearer tokens" : "");
     for (NonceScanner s : setup.scanners()) {
-      out.printf(
+      printLine(
+          out,
           Locale.ROOT,
           "pow-service: engine %s (%d trials per pass)%n",
           s.name(),
@@ -179,10 +181,11 @@ public final class PowServiceCommand implements Callable<Integer> {
     if (metricsAt.isPresent()) {
       String host = metricsAt.get().host();
       int mp = server.metrics().withProcessMetrics().serve(host, metricsAt.get().port());
-      out.printf(Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", host, mp);
+      printLine(out, Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", host, mp);
     }
     int passed = server.awaitReady(5, TimeUnit.MINUTES);
-    out.printf(
+    printLine(
+        out,
         Locale.ROOT,
         "pow-service: %d of %d engines passed the self-test; health %s%n",
         passed,
@@ -191,6 +194,16 @@ public final class PowServiceCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return passed > 0 ? 0 : 1;
+  }
+
+  /**
+   * One formatted line in one write: {@code PrintStream.printf} writes each piece of the format
+   * separately (System.out flushes after every write), so a log line on stderr, merged into the
+   * same pipe by a supervisor, could land inside the address a launcher parses.
+   */
+  private static void printLine(PrintStream out, Locale locale, String format, Object... args) {
+    out.print(String.format(locale, format, args));
+    out.flush();
   }
 
   /** Builds and starts a server on the configured address (used by the bench too). */

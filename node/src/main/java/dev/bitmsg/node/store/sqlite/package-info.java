@@ -4,6 +4,6 @@
  * open, prepared statements only. The only package that touches JDBC, and only the composition root
  * ({@code app}) constructs its classes; everything else uses the interfaces (both checked by {@code
  * NodeArchitectureTest}). Depends on {@code node.store}, {@code node.wire}, {@code node.address},
- * {@code node.crypto} and the JDBC driver.
+ * {@code node.crypto}, the PoW definitions' {@code Difficulty}, SLF4J and the JDBC driver.
  */
 package dev.bitmsg.node.store.sqlite;
