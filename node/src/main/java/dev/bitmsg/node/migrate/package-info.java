@@ -6,7 +6,7 @@
  * settings that have an equivalent come back as {@link dev.bitmsg.node.migrate.PySettings} for the
  * composition root to write into the node's config. Idempotent, with a report of what was imported
  * and what was left out and why. Depends on {@code node.store} (interfaces), {@code node.address},
- * {@code node.content}, {@code node.wire} and Gson; never on the SQLite package or the composition
- * root.
+ * {@code node.content}, {@code node.wire} and {@code node.rpc} (JSON); never on the SQLite package
+ * or the composition root.
  */
 package dev.bitmsg.node.migrate;
