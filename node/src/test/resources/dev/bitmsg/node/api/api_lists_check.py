@@ -130,4 +130,28 @@ assert A.cancelSending(ghost) == "cancelled"
 assert A.getStatus(ghost) == "awaitingpubkey"  # the word PyBitmessage leaves on such a row
 row = [m for m in json.loads(A.getAllSentMessages())["sentMessages"] if m["ackData"] == ghost]
 assert row and row[0]["bitmsgStatus"] == "cancelled", row
+# --- trash and undeleteMessage (PyBitmessage serves it in test mode only; here always)
+allowed_id = [m["msgid"] for m in json.loads(B.getAllInboxMessages())["inboxMessages"]
+              if unb64(m["subject"]) == "allowed"][0]
+B.trashMessage(allowed_id)
+assert "allowed" not in subjects(B), inbox(B)
+trashed = json.loads(B.getInboxMessageById(allowed_id))["inboxMessage"]
+assert trashed and trashed[0]["msgid"] == allowed_id, trashed  # by id, as in PyBitmessage
+assert B.undeleteMessage(allowed_id) == "Undeleted message"
+assert "allowed" in subjects(B), inbox(B)
+
+# --- introspection, not wrapped in the legacy variant
+assert A.system.methodSignature("helloWorld") == "signatures not supported"
+help_text = A.system.methodHelp("sendMessage")
+assert "ackData" in help_text or "ackdata" in help_text.lower(), help_text
+
+# --- a wrong password is answered after PyBitmessage's 2 s pause
+host = url_a.split("://", 1)[1]
+t0 = time.monotonic()
+try:
+    xmlrpc.client.ServerProxy("http://%s:%s@%s" % (user, password + "x", host)).helloWorld("a", "b")
+    raise AssertionError("wrong password accepted")
+except xmlrpc.client.ProtocolError as e:
+    assert e.errcode == 401, e.errcode
+assert time.monotonic() - t0 >= 1.9, time.monotonic() - t0
 print("ok")
