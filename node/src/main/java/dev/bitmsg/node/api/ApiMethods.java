@@ -5,6 +5,7 @@ import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.SenderList;
+import dev.bitmsg.node.store.StorageFullException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -83,6 +84,9 @@ public final class ApiMethods {
       throw e;
     } catch (AddressException e) {
       throw AddressArguments.addressError(e);
+    } catch (StorageFullException e) {
+      // The node stays up; the store logged the full disk once and the metrics show it.
+      throw new ApiError(21, e.getMessage() + "; nothing was changed, retry once space is free");
     } catch (IllegalArgumentException e) {
       throw new ApiError(21, "Unexpected API Failure - " + e.getMessage());
     }

@@ -64,6 +64,11 @@ public final class Node implements AutoCloseable {
     return parts.inventory();
   }
 
+  /** The path objects take into the node (the benchmarks feed it directly). */
+  ObjectIngest ingest() {
+    return parts.ingest();
+  }
+
   public KnownNodes knownNodes() {
     return parts.knownNodes();
   }

@@ -25,6 +25,7 @@ import dev.bitmsg.node.messaging.ObjectMaking;
 import dev.bitmsg.node.messaging.PowWorker;
 import dev.bitmsg.node.messaging.PubkeyFinder;
 import dev.bitmsg.node.messaging.ReceiveChecks;
+import dev.bitmsg.node.messaging.ReceiveWorkers;
 import dev.bitmsg.node.messaging.Receiver;
 import dev.bitmsg.node.metrics.NodeMetrics;
 import dev.bitmsg.node.net.HostPort;
@@ -44,6 +45,7 @@ import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.KeySealer;
 import dev.bitmsg.node.store.KnownNodes;
 import dev.bitmsg.node.store.Outbox;
+import dev.bitmsg.node.store.OwnerOnly;
 import dev.bitmsg.node.store.sqlite.SqliteClientState;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
@@ -54,12 +56,12 @@ import dev.bitmsg.node.store.sqlite.SqliteMailingLists;
 import dev.bitmsg.node.store.sqlite.SqliteOutbox;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeyWorkJobs;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeys;
+import dev.bitmsg.node.store.sqlite.SqliteReceiveQueue;
 import dev.bitmsg.node.store.sqlite.SqliteSenderLists;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.pow.PowRules;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -108,9 +110,10 @@ public final class NodeAssembly {
     PowRules rules = setup.powRules();
     Clock clock = setup.seams().clock();
 
-    Files.createDirectories(config.dataDir());
+    OwnerOnly.directory(config.dataDir());
     open.push(DataDirLock.acquire(config.dataDir()));
     SqliteDatabase db = open.push(SqliteDatabase.open(config.databaseFile()));
+    setup.seams().databaseOpened().accept(db);
     Inventory inventory = new SqliteInventory(db, false);
     KnownNodes knownNodes = new SqliteKnownNodes(db, false);
     log.info(
@@ -126,15 +129,22 @@ public final class NodeAssembly {
     MessagingListeners listeners = new MessagingListeners();
     MessagingStores stores =
         new MessagingStores(
-                SqliteIdentityStore.open(
-                    db, codec, crypto.keys(), setup.keyPassphrase(), KeySealer.DEFAULT_ITERATIONS),
-                new SqliteOutbox(db),
-                new SqliteInbox(db),
-                new SqlitePubkeys(db),
-                new SqlitePubkeyWorkJobs(db),
-                new SqliteSenderLists(db, clock),
-                new SqliteMailingLists(db))
-            .observedBy(listeners);
+            SqliteIdentityStore.open(
+                db, codec, crypto.keys(), setup.keyPassphrase(), KeySealer.DEFAULT_ITERATIONS),
+            new SqliteOutbox(db),
+            new SqliteInbox(db),
+            new SqlitePubkeys(db),
+            new SqlitePubkeyWorkJobs(db),
+            new SqliteSenderLists(db, clock),
+            new SqliteMailingLists(db));
+    stores = setup.seams().storesWrapper().apply(stores).observedBy(listeners);
+    if (setup.keyPassphrase().isEmpty()) {
+      log.warn(
+          "private keys not sealed at rest, start with --key-passphrase-file FILE to seal them"
+              + " database={} identities={}",
+          db.file(),
+          stores.identities().identities().size());
+    }
 
     PowTiming powTiming = new PowTiming();
     PowProvider provider =
@@ -189,24 +199,32 @@ public final class NodeAssembly {
     Messenger messenger =
         open.push(new Messenger(setup.messaging(), clock, stores, addressing, making, listeners));
     Receiver receiver =
+        new Receiver(
+            messenger,
+            stores,
+            addressing,
+            new ReceiveChecks(crypto.ecies(), crypto.verifier(), crypto.hashes(), rules),
+            setup.messaging(),
+            peers::submit,
+            clock);
+    ReceiveWorkers receiving =
         open.push(
-            new Receiver(
-                messenger,
-                stores,
-                addressing,
-                new ReceiveChecks(crypto.ecies(), crypto.verifier(), crypto.hashes(), rules),
-                setup.messaging(),
-                peers::submit,
-                clock));
-    ingest.addStoredListener(receiver::onStored);
+            new ReceiveWorkers(
+                new SqliteReceiveQueue(db),
+                receiver::process,
+                setup.messaging().checkInterval(),
+                ReceiveWorkers.defaultThreads()));
+    ingest.addStoredListener(receiving::offer);
     peers.start();
     messenger.start();
+    receiving.start(); // processes what a killed run left unprocessed
 
     ExpiryCleaner cleaner =
         new ExpiryCleaner(
             inventory, Optional.of(stores.pubkeys()), Optional.of(stores.pubkeyWork()), clock);
     open.push(
-        NodeTasks.start(config.cleanupInterval(), cleaner, peers, inventory, knownNodes, clock));
+        NodeTasks.start(
+            config.cleanupInterval(), cleaner, ingest, peers, inventory, knownNodes, clock));
 
     NodeInterfaces interfaces = setup.interfaces();
     Optional<InetSocketAddress> api = Optional.empty();
@@ -243,7 +261,7 @@ public final class NodeAssembly {
     if (interfaces.metrics().isPresent()) {
       HostPort at = interfaces.metrics().get();
       NodeMetrics nodeMetrics =
-          open.push(new NodeMetrics(peers, counters, inventory, messenger, powTiming));
+          open.push(new NodeMetrics(peers, counters, inventory, messenger, powTiming, db));
       metrics = OptionalInt.of(nodeMetrics.serve(at.host(), at.port()));
     }
     if (interfaces.notifyCommand().isPresent()) {

@@ -6,6 +6,8 @@ import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.store.StoreCorruptException;
+import dev.bitmsg.node.store.StoreException;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.settings.SecretFile;
 import java.net.InetSocketAddress;
@@ -109,9 +111,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(
       names = "--accept-local-addrs",
       hidden = true,
-      description =
-          "Keep loopback/private addresses from addr gossip and allow several inbound"
-              + " connections from one address (local test networks only).")
+      description = "Keep loopback/private addresses from addr gossip (local test networks only).")
   boolean acceptLocalAddrs;
 
   @Option(
@@ -249,6 +249,10 @@ public final class NodeCommand implements Callable<Integer> {
     } catch (DataDirLock.InUseException e) {
       System.err.println("error: " + e.getMessage());
       return 1;
+    } catch (StoreException e) {
+      // A damaged or unusable database: one line naming the file and what to do, no stack trace.
+      System.err.println("bm node: " + oneLine(e));
+      return 2;
     }
     shutdown.started(node);
     try {
@@ -261,6 +265,19 @@ public final class NodeCommand implements Callable<Integer> {
     shutdown.awaitRequest(); // the API's shutdown call; SIGTERM ends the process from the hook
     shutdown.stop();
     return 0;
+  }
+
+  /** The exception's message, with its cause's when the message alone does not say why. */
+  private static String oneLine(StoreException e) {
+    Throwable cause = e.getCause();
+    String text = String.valueOf(e.getMessage());
+    if (!(e instanceof StoreCorruptException)
+        && cause != null
+        && cause.getMessage() != null
+        && !text.contains(cause.getMessage())) {
+      text += ": " + cause.getMessage();
+    }
+    return text.replace('\n', ' ');
   }
 
   /** Where the node serves, one line each, for the user (and for tests reading the output). */
@@ -373,9 +390,7 @@ public final class NodeCommand implements Callable<Integer> {
                 maxInbound,
                 PeerSettings.defaults().maxInFlightPerPeer(),
                 PeerSettings.defaults().maxPendingPerPeer())
-            .withLoopbackAddrs(acceptLocalAddrs)
-            // Local multi-node setups connect many nodes from one address.
-            .withOneInboundPerIp(!acceptLocalAddrs);
+            .withLoopbackAddrs(acceptLocalAddrs);
     return new NodeConfig(
         data,
         listen,

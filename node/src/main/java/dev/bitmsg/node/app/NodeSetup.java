@@ -2,12 +2,15 @@ package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.messaging.MessagingStores;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.pow.PowProvider;
+import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.pow.PowRules;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,7 +25,7 @@ import java.util.function.UnaryOperator;
  * @param messaging settings of the messaging layer
  * @param keyPassphrase seals private keys at rest (required once set)
  * @param interfaces API, push stream and metrics
- * @param seams the clock and a wrapper of the node's PoW provider
+ * @param seams the clock and wrappers of the node's PoW provider and stores
  */
 public record NodeSetup(
     NodeConfig config,
@@ -34,12 +37,38 @@ public record NodeSetup(
     Seams seams) {
 
   /**
-   * What tests substitute: the clock, and a wrapper of the PoW provider the node chose (to watch,
-   * hold or slow the work). Production: the system clock and no wrapper. Immutable.
+   * What tests substitute: the clock, a wrapper of the PoW provider the node chose (to watch, hold
+   * or slow the work), a wrapper of the messaging stores (to stop at a chosen point of the receive
+   * path) and a look at the database once it is open (to limit its size). Production: the system
+   * clock, no wrappers, no look. Immutable.
+   *
+   * @param storesWrapper applied to the stores before anything uses them
+   * @param databaseOpened called with the node's database right after it is opened and checked
    */
-  public record Seams(Clock clock, UnaryOperator<PowProvider> powWrapper) {
+  public record Seams(
+      Clock clock,
+      UnaryOperator<PowProvider> powWrapper,
+      UnaryOperator<MessagingStores> storesWrapper,
+      Consumer<SqliteDatabase> databaseOpened) {
     public static Seams production() {
-      return new Seams(Clock.systemUTC(), UnaryOperator.identity());
+      return new Seams(
+          Clock.systemUTC(), UnaryOperator.identity(), UnaryOperator.identity(), db -> {});
+    }
+
+    Seams withClock(Clock c) {
+      return new Seams(c, powWrapper, storesWrapper, databaseOpened);
+    }
+
+    Seams withPowWrapper(UnaryOperator<PowProvider> w) {
+      return new Seams(clock, w, storesWrapper, databaseOpened);
+    }
+
+    Seams withStoresWrapper(UnaryOperator<MessagingStores> w) {
+      return new Seams(clock, powWrapper, w, databaseOpened);
+    }
+
+    Seams withDatabaseOpened(Consumer<SqliteDatabase> c) {
+      return new Seams(clock, powWrapper, storesWrapper, c);
     }
   }
 
@@ -80,24 +109,24 @@ public record NodeSetup(
   }
 
   public NodeSetup withClock(Clock clock) {
-    return new NodeSetup(
-        config,
-        params,
-        powRules,
-        messaging,
-        keyPassphrase,
-        interfaces,
-        new Seams(clock, seams.powWrapper()));
+    return withSeams(seams.withClock(clock));
   }
 
   public NodeSetup withPowWrapper(UnaryOperator<PowProvider> wrapper) {
-    return new NodeSetup(
-        config,
-        params,
-        powRules,
-        messaging,
-        keyPassphrase,
-        interfaces,
-        new Seams(seams.clock(), wrapper));
+    return withSeams(seams.withPowWrapper(wrapper));
+  }
+
+  /** The node's messaging stores wrapped by {@code wrapper} (a test's hook in the receive path). */
+  public NodeSetup withStoresWrapper(UnaryOperator<MessagingStores> wrapper) {
+    return withSeams(seams.withStoresWrapper(wrapper));
+  }
+
+  /** {@code hook} sees the node's database once it is open (a test limits its size). */
+  public NodeSetup withDatabaseOpened(Consumer<SqliteDatabase> hook) {
+    return withSeams(seams.withDatabaseOpened(hook));
+  }
+
+  private NodeSetup withSeams(Seams s) {
+    return new NodeSetup(config, params, powRules, messaging, keyPassphrase, interfaces, s);
   }
 }

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.node.net.ObjectIngest;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.net.RelayCounts;
 import dev.bitmsg.node.store.ExpiryCleaner;
@@ -16,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's periodic upkeep on one daemon thread: the expiry cleanup (every cleanup interval),
- * pruning of known nodes (hourly) and a status line (every minute). Each task logs its own failures
- * and keeps its schedule. Thread-safe.
+ * The node's periodic upkeep on one daemon thread: the expiry cleanup (every cleanup interval; the
+ * in-memory index of known vectors follows it), pruning of known nodes (hourly) and a status line
+ * (every minute). Each task logs its own failures and keeps its schedule. Thread-safe.
  */
 final class NodeTasks implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NodeTasks.class);
@@ -32,15 +33,20 @@ final class NodeTasks implements AutoCloseable {
   private final PeerGroup peers;
   private final Inventory inventory;
   private final KnownNodes knownNodes;
+  private final ExpiryCleaner cleaner;
+  private final ObjectIngest ingest;
   private final Clock clock;
 
   private NodeTasks(
       Duration cleanupInterval,
       ExpiryCleaner cleaner,
+      ObjectIngest ingest,
       PeerGroup peers,
       Inventory inventory,
       KnownNodes knownNodes,
       Clock clock) {
+    this.cleaner = cleaner;
+    this.ingest = ingest;
     this.peers = peers;
     this.inventory = inventory;
     this.knownNodes = knownNodes;
@@ -49,7 +55,7 @@ final class NodeTasks implements AutoCloseable {
     long status = STATUS_EVERY.toSeconds();
     this.periodic =
         List.of(
-            tasks.scheduleWithFixedDelay(cleaner, cleanup, cleanup, TimeUnit.MILLISECONDS),
+            tasks.scheduleWithFixedDelay(this::cleanup, cleanup, cleanup, TimeUnit.MILLISECONDS),
             tasks.scheduleWithFixedDelay(this::pruneKnownNodes, 1, 60, TimeUnit.MINUTES),
             tasks.scheduleWithFixedDelay(this::logStatus, status, status, TimeUnit.SECONDS));
   }
@@ -58,11 +64,29 @@ final class NodeTasks implements AutoCloseable {
   static NodeTasks start(
       Duration cleanupInterval,
       ExpiryCleaner cleaner,
+      ObjectIngest ingest,
       PeerGroup peers,
       Inventory inventory,
       KnownNodes knownNodes,
       Clock clock) {
-    return new NodeTasks(cleanupInterval, cleaner, peers, inventory, knownNodes, clock);
+    return new NodeTasks(cleanupInterval, cleaner, ingest, peers, inventory, knownNodes, clock);
+  }
+
+  /**
+   * The expiry cleanup, then the same cutoff applied to the network's in-memory index of known
+   * vectors, so that it keeps in step with the inventory.
+   */
+  private void cleanup() {
+    cleaner.run();
+    try {
+      long cutoff = clock.instant().getEpochSecond() - ExpiryCleaner.GRACE.toSeconds();
+      int forgotten = ingest.forgetExpiredBefore(cutoff);
+      if (forgotten > 0) {
+        log.debug("expired vectors forgotten count={} known={}", forgotten, ingest.knownCount());
+      }
+    } catch (RuntimeException e) {
+      log.warn("forgetting expired vectors failed", e);
+    }
   }
 
   private void pruneKnownNodes() {
@@ -78,9 +102,10 @@ final class NodeTasks implements AutoCloseable {
     try {
       RelayCounts relayed = peers.relayCounts();
       log.info(
-          "node status peers={} objects={} knownNodes={} banned={} relayedByInv={}"
+          "node status peers={} handshaking={} objects={} knownNodes={} banned={} relayedByInv={}"
               + " relayedByGetdata={}",
           peers.peers().size(),
+          peers.inboundHandshaking(),
           inventory.count(),
           knownNodes.count(),
           peers.banList().size(),

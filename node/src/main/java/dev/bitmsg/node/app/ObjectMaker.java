@@ -5,6 +5,7 @@ import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.wire.ObjectHeader;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.node.wire.ObjectType;
+import dev.bitmsg.node.wire.WireLimits;
 import dev.bitmsg.pow.ObjectPow;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.TrialValue;
@@ -46,13 +47,34 @@ public final class ObjectMaker {
     }
   }
 
-  /** {@code object} with the smallest nonce that does NOT meet the target (hostile tests). */
+  /**
+   * {@code object} with the smallest nonce that does NOT meet the target, not even at a clock
+   * {@link WireLimits#MAX_TIME_OFFSET_SECONDS} ahead of {@code now} (hostile tests: proof of work
+   * no honest relay passes).
+   */
   public ObjectMessage spoil(ObjectMessage object, long nowEpochSeconds) {
     byte[] raw = object.raw().toByteArray();
-    long target = pow.target(raw, nowEpochSeconds);
+    long target = pow.target(raw, nowEpochSeconds + WireLimits.MAX_TIME_OFFSET_SECONDS);
     var initialHash = ObjectPow.initialHash(raw);
     for (long nonce = 0; ; nonce++) {
       if (!TrialValue.meets(TrialValue.of(nonce, initialHash), target)) {
+        return object.withNonce(nonce);
+      }
+    }
+  }
+
+  /**
+   * {@code object} with the smallest nonce that meets the target at a clock {@code aheadSeconds}
+   * ahead of {@code now} but not at {@code now}: what a relay whose clock runs ahead passes.
+   */
+  public ObjectMessage solvedAhead(ObjectMessage object, long nowEpochSeconds, long aheadSeconds) {
+    byte[] raw = object.raw().toByteArray();
+    long ours = pow.target(raw, nowEpochSeconds);
+    long theirs = pow.target(raw, nowEpochSeconds + aheadSeconds);
+    var initialHash = ObjectPow.initialHash(raw);
+    for (long nonce = 0; ; nonce++) {
+      long trial = TrialValue.of(nonce, initialHash);
+      if (TrialValue.meets(trial, theirs) && !TrialValue.meets(trial, ours)) {
         return object.withNonce(nonce);
       }
     }

@@ -133,8 +133,7 @@ public final class TlsBenchCommand implements Callable<Integer> {
                   8,
                   1024,
                   PeerSettings.defaults().maxInFlightPerPeer(),
-                  PeerSettings.defaults().maxPendingPerPeer())
-              .withOneInboundPerIp(false); // every bench connection comes from 127.0.0.1
+                  PeerSettings.defaults().maxPendingPerPeer());
       try (Node a =
           NodeAssembly.start(
               NodeSetup.of(

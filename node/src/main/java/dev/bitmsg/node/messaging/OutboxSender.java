@@ -11,6 +11,7 @@ import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.PubkeyStore;
 import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.node.store.StorageFullException;
 import dev.bitmsg.node.store.StoredPubkey;
 import dev.bitmsg.node.wire.Acks;
 import dev.bitmsg.node.wire.Bytes;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * without ack, too difficult, failed. Due rows are resent ({@link ResendPolicy}) or given up;
  * queued rows are encrypted, solved and published; pending pubkey work runs first. The finished
  * object is saved in its row before it goes to the inventory, so after a crash it is re-published
- * rather than made again. Sender thread only; not thread-safe.
+ * rather than made again. A full disk ({@link StorageFullException}) fails nothing: the row goes
+ * back to queued (at the next pass if the disk refuses even that) and is sent once space is free.
+ * Sender thread only; not thread-safe.
  */
 final class OutboxSender {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -53,6 +56,7 @@ final class OutboxSender {
   private final OutboxGate gate;
   private final SecureRandom random = new SecureRandom();
   private long lastRepublishCheck = System.nanoTime() - Long.MAX_VALUE / 2;
+  private boolean requeueAfterFull;
 
   OutboxSender(
       SendingContext context,
@@ -80,6 +84,11 @@ final class OutboxSender {
   /** One pass over the pending work; failures are logged, the next pass tries again. */
   void runDue() {
     try {
+      if (requeueAfterFull) {
+        // A row left in DOING_POW by a full disk: this thread is the only one doing PoW.
+        outbox.requeueInterrupted(now());
+        requeueAfterFull = false;
+      }
       // Once per check interval, not on every wake-up: it reads a row per identity.
       long tick = System.nanoTime();
       if (tick - lastRepublishCheck >= settings.checkInterval().toNanos()) {
@@ -117,6 +126,8 @@ final class OutboxSender {
       pubkeyWork.runPending();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (StorageFullException e) {
+      log.warn("sender pass put off, storage full cause={}", e.getMessage());
     } catch (RuntimeException e) {
       log.warn("sender pass failed", e);
     }
@@ -140,6 +151,9 @@ final class OutboxSender {
       if (outbox.get(e.id()).map(x -> x.status() == SendStatus.DOING_POW).orElse(false)) {
         outbox.setStatus(e.id(), SendStatus.QUEUED, now(), Optional.of("stopped"));
       }
+    } catch (StorageFullException ex) {
+      log.warn("message kept for a retry, storage full id={} cause={}", e.id(), ex.getMessage());
+      requeueAfterFull = true;
     } catch (RuntimeException ex) {
       if (ex instanceof PowException) {
         log.warn("pow failed, will retry id={} cause={}", e.id(), ex.getMessage());

@@ -6,6 +6,7 @@ import dev.bitmsg.node.store.IdentityStore;
 import dev.bitmsg.node.store.PubkeyStore;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.PubkeyWorkJobs;
+import dev.bitmsg.node.store.StorageFullException;
 import dev.bitmsg.node.wire.ObjectMessage;
 import dev.bitmsg.pow.Difficulty;
 import dev.bitmsg.pow.PowException;
@@ -147,6 +148,14 @@ final class PubkeyWork {
             PubkeyWorkJob.State.QUEUED,
             now(),
             Optional.of("pow failed: " + e.getMessage()));
+        return;
+      } catch (StorageFullException e) {
+        // Pending jobs include DOING_POW ones: this one runs again on the next pass.
+        log.warn(
+            "pubkey work put off, storage full kind={} address={} cause={}",
+            job.kind(),
+            job.address(),
+            e.getMessage());
         return;
       }
     }

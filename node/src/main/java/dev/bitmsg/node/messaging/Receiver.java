@@ -34,10 +34,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +46,13 @@ import org.slf4j.LoggerFactory;
  * embedded ack published, a mailing-list address's msg re-broadcast ({@link MailingListRelay});
  * broadcasts ({@link BroadcastReceiver}) v5 by tag and v4 by trial decryption against
  * subscriptions; pubkeys we wait for; getpubkeys for own enabled non-chan addresses (answered
- * through a pubkey job unless our last pubkey is still live). Objects are queued to a small
- * receiver pool (one thread per core, at most 4) so network workers never wait for crypto; every
- * step is idempotent (inbox unique by sigHash, pubkeys replaced, statuses only move forward), so
- * objects may be processed in any order. Thread-safe.
+ * through a pubkey job unless our last pubkey is still live). {@link ReceiveWorkers} runs it on a
+ * small pool, durably: an object may be processed again after a crash, so every step is idempotent
+ * (inbox unique by sigHash, the embedded ack published again when the message is already filed,
+ * pubkeys replaced, statuses only move forward), and objects may be processed in any order. A
+ * mailing-list re-broadcast happens when the msg is first filed only. Thread-safe.
  */
-public final class Receiver implements AutoCloseable {
+public final class Receiver {
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
 
   private final Keyring keyring;
@@ -73,16 +70,6 @@ public final class Receiver implements AutoCloseable {
   private final Clock clock;
   private final SenderPolicy senders;
   private final MailingListRelay mailingLists;
-
-  /** Trial decryption is CPU-bound and objects are independent: one thread per core (at most 4). */
-  private final ExecutorService thread =
-      Executors.newFixedThreadPool(
-          Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
-          r -> {
-            Thread t = new Thread(r, "bitmsg-receiver");
-            t.setDaemon(true);
-            return t;
-          });
 
   /**
    * @param stores the observed stores ({@link MessagingStores#observedBy}), as the messenger's
@@ -114,25 +101,12 @@ public final class Receiver implements AutoCloseable {
         new BroadcastReceiver(keyring, finder, decryptor, signatures, senders, inbox, clock);
   }
 
-  /** Queues a newly stored object for processing. */
-  public void onStored(ObjectMessage object) {
-    try {
-      thread.execute(
-          () -> {
-            try {
-              process(object);
-              // Everything processing does is stored by now: tests wait for this line.
-              log.debug("object processed vector={}", object.inventoryVector());
-            } catch (RuntimeException e) {
-              log.warn("object processing failed vector={}", object.inventoryVector(), e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      log.debug("receiver stopped, object not processed");
-    }
-  }
-
-  /** Processes one object on the calling thread. */
+  /**
+   * Processes one object on the calling thread; returns once its effects have committed.
+   *
+   * @throws dev.bitmsg.node.store.StoreException when a store refused an effect: the object is to
+   *     be processed again later
+   */
   public void process(ObjectMessage object) {
     int ackLength = object.length() - 16;
     if (ackLength > 0 && messenger.watchesAckLength(ackLength)) {
@@ -233,12 +207,14 @@ public final class Receiver implements AutoCloseable {
             pt.message(),
             now(),
             signatures.sigHash(pt.signature()));
-    if (!inbox.add(entry)) {
-      return;
+    // Not fresh: filed before, by this process or by one killed before it published the ack.
+    if (inbox.add(entry)) {
+      log.info("msg received from={} to={}", fromText, toText);
+      relay(toText, fromText, entry);
     }
-    log.info("msg received from={} to={}", fromText, toText);
-    relay(toText, fromText, entry);
-    // PyBitmessage: no ack from a chan, nor from an address set to dontsendack.
+    // Published again when not fresh: the inventory ignores an ack it holds, and an ack a crash
+    // kept from going out goes out now. PyBitmessage: no ack from a chan, nor from an address set
+    // to dontsendack.
     if (!me.chan() && settings.sendAcks() && me.sendAcks() && !pt.ackData().isEmpty()) {
       try {
         publish.accept(Acks.parseEmbedded(pt.ackData()));
@@ -307,15 +283,5 @@ public final class Receiver implements AutoCloseable {
 
   private long now() {
     return clock.instant().getEpochSecond();
-  }
-
-  @Override
-  public void close() {
-    thread.shutdownNow();
-    try {
-      thread.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

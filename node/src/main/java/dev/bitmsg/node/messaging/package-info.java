@@ -3,10 +3,12 @@
  * dev.bitmsg.node.messaging.Messenger} is the facade (own identities, queueing msgs and broadcasts,
  * status, the sender thread with the outbox state machine and pubkey work) and {@link
  * dev.bitmsg.node.messaging.Receiver} processes every newly stored object (acks, msgs, broadcasts,
- * pubkeys, getpubkeys). Their collaborators come grouped from the composition root: {@link
- * dev.bitmsg.node.messaging.MessagingStores}, {@link dev.bitmsg.node.messaging.Addressing}, {@link
- * dev.bitmsg.node.messaging.ObjectMaking}, {@link dev.bitmsg.node.messaging.ReceiveChecks}; the
- * proof of work goes through {@link dev.bitmsg.node.messaging.PowWorker} with the node's PoW rules.
+ * pubkeys, getpubkeys), run durably by {@link dev.bitmsg.node.messaging.ReceiveWorkers} (an object
+ * leaves the store's receive queue only once its effects committed). Their collaborators come
+ * grouped from the composition root: {@link dev.bitmsg.node.messaging.MessagingStores}, {@link
+ * dev.bitmsg.node.messaging.Addressing}, {@link dev.bitmsg.node.messaging.ObjectMaking}, {@link
+ * dev.bitmsg.node.messaging.ReceiveChecks}; the proof of work goes through {@link
+ * dev.bitmsg.node.messaging.PowWorker} with the node's PoW rules.
  *
  * <p>Ports for the outside interfaces: {@link dev.bitmsg.node.messaging.MessagingView} (counts and
  * listeners) and {@link dev.bitmsg.node.messaging.MessagingListener}, told after every committed

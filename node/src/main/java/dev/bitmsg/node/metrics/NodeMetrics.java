@@ -11,6 +11,7 @@ import dev.bitmsg.node.pow.PowTiming;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.node.store.StorageHealth;
 import dev.bitmsg.node.wire.ObjectType;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -29,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * Prometheus metrics of one node, served on {@code /metrics}: connections by direction, objects
  * stored since start by type, objects relayed since start (by inv and getdata), inventory size,
  * inbox and outbox (by status) counts, pubkey/getpubkey work (finished by kind and outcome, pending
- * by kind) and a histogram of proof-of-work time by provider and outcome. Gauges read counts when
- * scraped; finished pubkey work is counted from the messaging listener. Thread-safe.
+ * by kind), whether the disk refuses writes, and a histogram of proof-of-work time by provider and
+ * outcome. Gauges read counts when scraped; finished pubkey work is counted from the messaging
+ * listener. Thread-safe.
  */
 public final class NodeMetrics implements AutoCloseable {
   static final double[] POW_BUCKETS = {0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800};
@@ -57,7 +59,8 @@ public final class NodeMetrics implements AutoCloseable {
       ObjectCounters counters,
       Inventory inventory,
       MessagingView messaging,
-      PowTiming pow) {
+      PowTiming pow,
+      StorageHealth storage) {
     this.messaging = messaging;
     GaugeWithCallback.builder()
         .name("bitmsg_node_connections")
@@ -97,6 +100,18 @@ public final class NodeMetrics implements AutoCloseable {
               cb.call((double) relayed.announced(), "inv");
               cb.call((double) relayed.served(), "getdata");
             })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("bitmsg_node_storage_full")
+        .help(
+            "1 while the database refuses writes for lack of space (new work is refused; nothing"
+                + " committed is lost), else 0")
+        .callback(cb -> cb.call(storage.full() ? 1 : 0))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("bitmsg_node_storage_full_refusals")
+        .help("Writes the database refused for lack of space since start")
+        .callback(cb -> cb.call((double) storage.fullErrors()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("bitmsg_node_inventory_objects")

@@ -16,14 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Address gossip (PROTOCOL.md 3.2 step 6, 3.4): an established peer's own listening address becomes
- * a known node; after the handshake a peer gets the nodes we saw recently in the streams both sides
- * serve; the entries a peer sends us are filtered by the {@link AddrPolicy} and kept in the known
- * nodes. Thread-safe (stateless over thread-safe parts); called on the peers' serial executors.
+ * a known node, and so does a peer we refused inbound ({@link #learnRefused}, to be dialled back);
+ * after the handshake a peer gets the nodes we saw recently in the streams both sides serve; the
+ * entries a peer sends us are filtered by the {@link AddrPolicy}, limited by the {@link AddrBudget}
+ * of the sender's network group and kept in the known nodes, whose table is held to {@link
+ * PeerPolicy#maxKnownNodes()} ({@link KnownNodes#trim}: untried entries go first, at random, so a
+ * flood of made-up addresses cannot push out the nodes we know work). Thread-safe (stateless over
+ * thread-safe parts and an atomic counter); called on the peers' serial executors.
  */
 final class AddrGossip {
   private static final Logger log = LoggerFactory.getLogger(AddrGossip.class);
@@ -34,8 +39,14 @@ final class AddrGossip {
   private final NetworkParams params;
   private final KnownNodes knownNodes;
   private final AddrPolicy policy;
+  private final AddrBudget budget;
   private final Clock clock;
   private final Executor bookkeeping;
+  private final int maxKnownNodes;
+  private final AtomicInteger sinceTrim = new AtomicInteger();
+
+  /** Entries kept between two checks of the known nodes' cap. */
+  private static final int TRIM_EVERY = 100;
 
   /**
    * @param bookkeeping runs database work off the event loops
@@ -44,13 +55,16 @@ final class AddrGossip {
       NetworkParams params,
       KnownNodes knownNodes,
       AddrPolicy policy,
+      AddrBudget budget,
       Clock clock,
       Executor bookkeeping) {
     this.params = params;
     this.knownNodes = knownNodes;
     this.policy = policy;
+    this.budget = budget;
     this.clock = clock;
     this.bookkeeping = bookkeeping;
+    this.maxKnownNodes = budget.maxKnownNodes();
   }
 
   /**
@@ -74,11 +88,39 @@ final class AddrGossip {
       bookkeeping.execute(
           () -> {
             knownNodes.upsert(n);
+            upserted(1);
             if (!peer.inbound()) {
               knownNodes.adjustRating(n.host(), n.port(), 0.1);
             }
           });
     }
+  }
+
+  /**
+   * Records the listening address of a peer refused inbound (its remote IP with the port of its
+   * version's addr_from) as a known node and returns it for a dial-back; empty when it advertises
+   * no port or its address is not one we keep. Event loop: the database work is offloaded.
+   */
+  Optional<HostPort> learnRefused(InetAddress ip, Version version) {
+    int port = version.addrFrom().port();
+    if (port <= 0 || !policy.isAcceptableHost(ip)) {
+      return Optional.empty();
+    }
+    long stream = version.streams().stream().filter(params::servesStream).findFirst().orElse(1L);
+    KnownNode n =
+        new KnownNode(
+            ip.getHostAddress(),
+            port,
+            stream,
+            version.services(),
+            clock.instant().getEpochSecond(),
+            0);
+    bookkeeping.execute(
+        () -> {
+          knownNodes.upsert(n);
+          upserted(1);
+        });
+    return Optional.of(new HostPort(n.host(), port));
   }
 
   /** Writes (without flushing) one addr with recently seen nodes; returns the entry count. */
@@ -116,13 +158,17 @@ final class AddrGossip {
     }
   }
 
-  /** Keeps the acceptable entries of an addr from {@code peer}. */
+  /** Keeps the acceptable entries of an addr from {@code peer}, within its group's budget. */
   void received(Peer peer, Addr addr) {
     long now = clock.instant().getEpochSecond();
     int kept = 0;
+    int overBudget = 0;
+    InetAddress source = peer.remote().getAddress();
     for (TimedNetworkAddress a : addr.addresses()) {
       Optional<InetAddress> ip = policy.accept(a, now);
-      if (ip.isPresent()) {
+      if (ip.isPresent() && !budget.take(source)) {
+        overBudget++;
+      } else if (ip.isPresent()) {
         knownNodes.upsert(
             new KnownNode(
                 ip.get().getHostAddress(),
@@ -134,6 +180,23 @@ final class AddrGossip {
         kept++;
       }
     }
-    log.debug("addr received peer={} entries={} kept={}", peer, addr.addresses().size(), kept);
+    log.debug(
+        "addr received peer={} entries={} kept={} overBudget={}",
+        peer,
+        addr.addresses().size(),
+        kept,
+        overBudget);
+    upserted(kept);
+  }
+
+  /** Counts new rows; every {@value #TRIM_EVERY} holds the table to its cap. Worker threads. */
+  private void upserted(int rows) {
+    if (sinceTrim.addAndGet(rows) >= TRIM_EVERY) {
+      sinceTrim.set(0);
+      int removed = knownNodes.trim(maxKnownNodes);
+      if (removed > 0) {
+        log.info("known nodes trimmed removed={} max={}", removed, maxKnownNodes);
+      }
+    }
   }
 }

@@ -15,20 +15,31 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the outbound connections topped up, called periodically by the peer group's timer: the
- * {@code --connect} peers only when given, else the best known nodes, else (when allowed) the
- * bootstrap list. Never dials itself, a banned address, an endpoint already dialled, or a peer
- * already connected inbound. Failed dials lower a known node's rating. Thread-safe (concurrent map;
- * {@link #tick()} runs on the single timer thread).
+ * Keeps the outbound connections topped up, called periodically by the peer group's timer: first
+ * the dial-backs (peers we refused inbound for any reason but abuse, dialled at their advertised
+ * listening address, up to {@value #MAX_DIAL_BACKS} at a time on top of the outbound slots), then
+ * the {@code --connect} peers only when given, else known nodes (nodes we have connected to before
+ * first, the rest in random order: the last-seen times in addr messages are the sender's word, so
+ * they do not order dialling), else (when allowed) the bootstrap list. Known and bootstrap nodes
+ * are spread over network groups: at most one outbound connection per group ({@link
+ * NetGroups#group}, IPv4 /16, IPv6 /32), as Bitcoin Core does, so one network cannot supply all our
+ * peers. Never dials itself, a banned peer, an endpoint already dialled, or a peer already
+ * connected inbound. Failed dials lower a known node's rating. Thread-safe (concurrent maps and
+ * queue; {@link #tick()} runs on the single timer thread).
  */
 final class Dialler {
   private static final Logger log = LoggerFactory.getLogger(Dialler.class);
@@ -38,7 +49,20 @@ final class Dialler {
   private final EventLoopGroup loops;
   private final Consumer<Channel> initPipeline;
   private final ConcurrentHashMap<HostPort, Channel> outbound = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<HostPort, String> outboundGroups = new ConcurrentHashMap<>();
+  private final Set<HostPort> dialBacks = ConcurrentHashMap.newKeySet();
+  private final Set<HostPort> queuedDialBacks = ConcurrentHashMap.newKeySet();
+  private final ConcurrentLinkedQueue<HostPort> dialBackQueue = new ConcurrentLinkedQueue<>();
   private final Random random = new Random();
+
+  /** Dial-back connections at once, beyond the outbound slots. */
+  static final int MAX_DIAL_BACKS = 8;
+
+  /** Dial-backs waiting for their turn; more are dropped (the peer is a known node anyway). */
+  private static final int DIAL_BACK_QUEUE = 64;
+
+  /** Known nodes looked at per tick, from which the group-spread choice is made. */
+  private static final int CANDIDATES = 64;
 
   Dialler(
       PeerGroup group, PeerGroup.Mode mode, EventLoopGroup loops, Consumer<Channel> initPipeline) {
@@ -48,22 +72,36 @@ final class Dialler {
     this.initPipeline = initPipeline;
   }
 
+  /** Queues a dial to a peer refused inbound, at its listening address. Any thread. */
+  void dialBack(HostPort listening) {
+    if (queuedDialBacks.size() < DIAL_BACK_QUEUE && queuedDialBacks.add(listening)) {
+      dialBackQueue.add(listening);
+    }
+  }
+
   /** Tops up outbound connections; logs and swallows failures so the schedule keeps running. */
   void tick() {
     try {
+      HostPort back;
+      while (dialBacks.size() < MAX_DIAL_BACKS && (back = dialBackQueue.poll()) != null) {
+        queuedDialBacks.remove(back);
+        if (dial(back, true)) {
+          log.info("dialling back refused peer peer={}", back);
+        }
+      }
       if (!mode.connectOnly().isEmpty()) {
         for (HostPort hp : mode.connectOnly()) {
-          dial(hp);
+          dial(hp, false);
         }
         return;
       }
-      int need = group.settings().maxOutbound() - outbound.size();
+      int need = group.settings().maxOutbound() - (outbound.size() - dialBacks.size());
       if (need <= 0) {
         return;
       }
       List<HostPort> candidates = new ArrayList<>();
       for (long stream : group.params().streams()) {
-        for (KnownNode n : group.knownNodes().candidates(stream, need * 4 + 8)) {
+        for (KnownNode n : group.knownNodes().candidates(stream, CANDIDATES)) {
           candidates.add(new HostPort(n.host(), n.port()));
         }
       }
@@ -72,16 +110,47 @@ final class Dialler {
         Collections.shuffle(boot, random);
         candidates.addAll(boot);
       }
-      for (HostPort hp : candidates) {
+      Set<String> used = new HashSet<>();
+      for (Map.Entry<HostPort, String> e : outboundGroups.entrySet()) {
+        if (!dialBacks.contains(e.getKey())) {
+          used.add(e.getValue());
+        }
+      }
+      for (HostPort hp : spread(candidates, used, this::groupOf)) {
         if (need <= 0) {
           break;
         }
-        if (dial(hp)) {
+        if (dial(hp, false)) {
           need--;
         }
       }
     } catch (RuntimeException e) {
       log.warn("dialling failed", e);
+    }
+  }
+
+  /**
+   * The candidates in order, keeping the first of each network group not in {@code used} (and none
+   * of a host that does not resolve).
+   */
+  static List<HostPort> spread(
+      List<HostPort> candidates, Set<String> used, Function<HostPort, Optional<String>> groupOf) {
+    Set<String> taken = new HashSet<>(used);
+    List<HostPort> out = new ArrayList<>();
+    for (HostPort hp : candidates) {
+      Optional<String> g = groupOf.apply(hp);
+      if (g.isPresent() && taken.add(g.get())) {
+        out.add(hp);
+      }
+    }
+    return out;
+  }
+
+  private Optional<String> groupOf(HostPort hp) {
+    try {
+      return Optional.of(group.netGroups().group(InetAddress.getByName(hp.host())));
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 
@@ -101,7 +170,7 @@ final class Dialler {
   }
 
   /** Dials {@code hp} unless already connected, banned or ourselves; true when a dial started. */
-  private boolean dial(HostPort hp) {
+  private boolean dial(HostPort hp, boolean isDialBack) {
     if (outbound.containsKey(hp) || isSelf(hp)) {
       return false;
     }
@@ -112,7 +181,7 @@ final class Dialler {
       log.info("peer address unresolved peer={} cause={}", hp, e.getMessage());
       return false;
     }
-    if (group.banList().isBanned(ip) || group.connectedInbound(ip, hp.port())) {
+    if (group.isBanned(ip, hp.port()) || group.connectedInbound(ip, hp.port())) {
       return false;
     }
     Bootstrap b =
@@ -138,7 +207,19 @@ final class Dialler {
       f.channel().close().addListener(ChannelFailures.LOG_CLOSE);
       return false;
     }
-    f.channel().closeFuture().addListener(x -> outbound.remove(hp, f.channel()));
+    outboundGroups.put(hp, group.netGroups().group(ip));
+    if (isDialBack) {
+      dialBacks.add(hp);
+    }
+    f.channel()
+        .closeFuture()
+        .addListener(
+            x -> {
+              if (outbound.remove(hp, f.channel())) {
+                outboundGroups.remove(hp);
+                dialBacks.remove(hp);
+              }
+            });
     f.addListener(
         x -> {
           if (!x.isSuccess()) {

@@ -58,7 +58,8 @@ final class FetchState {
       long nowMillis,
       long deadlineMillis,
       Predicate<InventoryVector> have,
-      RequestTracker tracker) {
+      RequestTracker tracker,
+      RequestTracker.Owner owner) {
     List<InventoryVector> request = new ArrayList<>();
     while (inFlight.size() < maxInFlight && !pending.isEmpty()) {
       InventoryVector v = pending.poll();
@@ -67,7 +68,7 @@ final class FetchState {
       }
       if (have.test(v)) {
         waiting.remove(v);
-      } else if (tracker.claim(v, nowMillis, deadlineMillis)) {
+      } else if (tracker.claim(v, owner, nowMillis)) {
         waiting.remove(v);
         inFlight.put(v, deadlineMillis);
         request.add(v);
@@ -79,15 +80,18 @@ final class FetchState {
   }
 
   /**
-   * Forgets requests past their deadline (the peer will not be asked again for them) and gives
-   * deferred vectors another chance. Returns the number of requests forgotten.
+   * Forgets requests past their deadline (the peer will not be asked again for them, and its claims
+   * on them are released) and gives deferred vectors another chance. Returns the number of requests
+   * forgotten.
    */
-  int expire(long nowMillis) {
+  int expire(long nowMillis, RequestTracker tracker, RequestTracker.Owner owner) {
     int expired = 0;
     for (Iterator<Map.Entry<InventoryVector, Long>> it = inFlight.entrySet().iterator();
         it.hasNext(); ) {
-      if (it.next().getValue() <= nowMillis) {
+      Map.Entry<InventoryVector, Long> e = it.next();
+      if (e.getValue() <= nowMillis) {
         it.remove();
+        tracker.release(e.getKey(), owner);
         expired++;
       }
     }

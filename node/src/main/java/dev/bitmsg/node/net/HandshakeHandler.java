@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * has received a version, sent its verack and received a verack; the handler then fires {@link
  * Established} and removes itself. Before that, any command other than version, verack and error
  * closes the connection, as does a version failing {@link VersionCheck} (after a fatal {@code
- * error}) or no establishment within the handshake timeout. One instance per channel; event loop
- * only.
+ * error}) or no establishment within the handshake timeout. An acceptor also asks the {@link
+ * InboundGate} (bans, inbound slots) before its verack. One instance per channel; event loop only.
  */
 final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(HandshakeHandler.class);
@@ -39,6 +39,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private final SelfNonces selfNonces;
   private final int advertisedPort;
   private final long handshakeTimeoutMillis;
+  private final InboundGate gate;
   private final long nonce;
 
   private boolean versionSent;
@@ -57,13 +58,15 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       Clock clock,
       SelfNonces selfNonces,
       int advertisedPort,
-      long handshakeTimeoutMillis) {
+      long handshakeTimeoutMillis,
+      InboundGate gate) {
     this.initiator = initiator;
     this.params = params;
     this.clock = clock;
     this.selfNonces = selfNonces;
     this.advertisedPort = advertisedPort;
     this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+    this.gate = gate;
     this.nonce = selfNonces.acquire();
   }
 
@@ -144,6 +147,20 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       ctx.writeAndFlush(ErrorMessage.of(ErrorMessage.FATAL, 0, refusal.get()))
           .addListener(ChannelFutureListener.CLOSE);
       return;
+    }
+    if (!initiator) {
+      Optional<InboundGate.Refusal> no = gate.admit(ctx.channel(), v);
+      if (no.isPresent()) {
+        log.info(
+            "inbound refused peer={} reason={}", ctx.channel().remoteAddress(), no.get().reason());
+        if (no.get().tell()) {
+          ctx.writeAndFlush(ErrorMessage.of(ErrorMessage.FATAL, 0, no.get().reason()))
+              .addListener(ChannelFutureListener.CLOSE);
+        } else {
+          ctx.close().addListener(ChannelFailures.LOG_CLOSE);
+        }
+        return;
+      }
     }
     if (!VersionCheck.USER_AGENT.matcher(v.userAgentText()).matches()) {
       log.debug(

@@ -10,40 +10,44 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ConcurrentHashMap;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The listening socket and the inbound connection slots (the counterpart of {@link Dialler}):
- * refuses banned addresses, a second connection from one address (unless local test networks allow
- * it) and connections beyond the inbound cap; admitted channels get the peer pipeline. Thread-safe
- * (concurrent map and counter; the server channel is set once by {@link #bind}).
+ * The listening socket and the inbound slots (the counterpart of {@link Dialler}): every accepted
+ * connection takes a handshake slot in {@link InboundSlots} (the oldest handshaking connection of
+ * the busiest host makes room when all are taken), gets the peer pipeline, and asks for an
+ * established slot once its version is accepted ({@link #establish}). Thread-safe (the slots are
+ * synchronized; the server channel is set once by {@link #bind}).
  */
 final class InboundListener {
   private static final Logger log = LoggerFactory.getLogger(InboundListener.class);
 
-  private final PeerSettings settings;
-  private final BanList banList;
+  private final NetGroups groups;
+  private final InboundSlots<Channel> slots;
   private final EventLoopGroup loops;
   private final Consumer<Channel> initPipeline;
-  private final AtomicInteger inboundCount = new AtomicInteger();
-  private final ConcurrentHashMap<InetAddress, Channel> inboundIps = new ConcurrentHashMap<>();
+  private final Clock clock;
   private volatile @Nullable Channel serverChannel;
 
   InboundListener(
       PeerSettings settings,
-      BanList banList,
+      NetGroups groups,
       EventLoopGroup loops,
-      Consumer<Channel> initPipeline) {
-    this.settings = settings;
-    this.banList = banList;
+      Consumer<Channel> initPipeline,
+      Clock clock) {
+    this.groups = groups;
+    this.slots =
+        new InboundSlots<>(settings.maxInbound(), settings.policy(), new SecureRandom().nextLong());
     this.loops = loops;
     this.initPipeline = initPipeline;
+    this.clock = clock;
   }
 
   /** Binds {@code address} and starts accepting; returns the bound address. */
@@ -70,31 +74,50 @@ final class InboundListener {
 
   private void admit(SocketChannel ch) {
     InetAddress ip = ch.remoteAddress().getAddress();
-    if (banList.isBanned(ip)) {
-      log.info("inbound refused peer={} reason=banned", ch.remoteAddress());
-      ch.close().addListener(ChannelFailures.LOG_CLOSE);
-      return;
-    }
-    if (settings.oneInboundPerIp() && inboundIps.putIfAbsent(ip, ch) != null) {
-      log.info(
-          "inbound refused peer={} reason=already connected from this address", ch.remoteAddress());
-      ch.close().addListener(ChannelFailures.LOG_CLOSE);
-      return;
-    }
-    if (settings.oneInboundPerIp()) {
-      ch.closeFuture().addListener(f -> inboundIps.remove(ip, ch));
-    }
-    if (inboundCount.incrementAndGet() > settings.maxInbound()) {
-      inboundCount.decrementAndGet();
-      log.info(
-          "inbound refused peer={} reason=inbound limit inbound={}",
-          ch.remoteAddress(),
-          settings.maxInbound());
-      ch.close().addListener(ChannelFailures.LOG_CLOSE);
-      return;
-    }
-    ch.closeFuture().addListener(f -> inboundCount.decrementAndGet());
+    Optional<Channel> evicted =
+        slots.open(ch, groups.host(ip), groups.group(ip), groups.isLocal(ip), clock.millis());
+    ch.closeFuture().addListener(f -> slots.remove(ch));
+    evicted.ifPresent(
+        old -> {
+          log.info(
+              "handshake slots full, closing oldest peer={} for peer={} handshaking={}",
+              old.remoteAddress(),
+              ch.remoteAddress(),
+              slots.handshaking());
+          old.close().addListener(ChannelFailures.LOG_CLOSE);
+        });
     initPipeline.accept(ch);
+  }
+
+  /**
+   * The version of inbound connection {@code ch} was accepted as {@code id}: admits it to an
+   * established slot (closing whatever it displaces) or says why not.
+   */
+  InboundSlots.Decision<Channel> establish(Channel ch, PeerId id) {
+    InboundSlots.Decision<Channel> d = slots.establish(ch, id, clock.millis());
+    if (d instanceof InboundSlots.Admit<Channel> admit && admit.evicted().isPresent()) {
+      Channel old = admit.evicted().get();
+      log.info(
+          "inbound slot freed peer={} for peer={} established={}",
+          old.remoteAddress(),
+          ch.remoteAddress(),
+          slots.established());
+      old.close().addListener(ChannelFailures.LOG_CLOSE);
+    }
+    return d;
+  }
+
+  /** The inbound peer on {@code ch} delivered an object we did not have. */
+  void delivered(Channel ch) {
+    slots.delivered(ch, clock.millis());
+  }
+
+  int established() {
+    return slots.established();
+  }
+
+  int handshaking() {
+    return slots.handshaking();
   }
 
   /** Stops accepting (established connections stay). */

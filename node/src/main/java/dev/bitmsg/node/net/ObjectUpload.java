@@ -1,5 +1,6 @@
 package dev.bitmsg.node.net;
 
+import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.InventoryItem;
 import dev.bitmsg.node.wire.Inv;
 import dev.bitmsg.node.wire.InventoryVector;
@@ -11,15 +12,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The objects we send one peer (PROTOCOL.md 3.4, 3.5): our inventory in chunked invs after the
- * handshake, newly stored objects announced in one inv per drain, and the objects it asks for with
- * getdata (queued up to a cap). Invs and served objects are written only while the channel's
- * outbound buffer has room, so a slow reader holds objects in the database, not in memory. Each inv
- * entry and served object that was not made here is counted by the {@link ObjectRelay}.
+ * The objects we send one peer (PROTOCOL.md 3.4, 3.5): our inventory in invs after the handshake,
+ * newly stored objects announced in one inv per drain, and the objects it asks for with getdata
+ * (queued up to a cap). Invs and served objects are written only while the channel's outbound
+ * buffer has room, so a slow reader holds objects in the database, not in memory; the inventory
+ * itself is read a page of {@value #INVENTORY_PAGE} vectors at a time as the channel drains, never
+ * as a whole list, so what an announcement holds does not grow with the inventory. Each inv entry
+ * and served object that was not made here is counted by the {@link ObjectRelay}.
  *
  * <p>Threading: {@link #announce} may be called from any thread (a lock-free queue with an atomic
  * count); everything else is confined to the peer's {@link SerialExecutor}.
@@ -27,6 +31,9 @@ import org.slf4j.LoggerFactory;
 final class ObjectUpload {
   private static final Logger log = LoggerFactory.getLogger(ObjectUpload.class);
   private static final int FLUSH_EVERY = 64;
+
+  /** Vectors per inventory page and inv (the protocol allows up to 50,000 per inv). */
+  static final int INVENTORY_PAGE = 5_000;
 
   private final Peer peer;
   private final PeerGroup group;
@@ -36,6 +43,11 @@ final class ObjectUpload {
   private final ArrayDeque<Object> outgoing = new ArrayDeque<>();
   private int servesQueued;
   private boolean servesTruncatedLogged;
+  // The inventory announcement: streams still to announce, where the current one is, and when.
+  private final ArrayDeque<Long> inventoryStreams = new ArrayDeque<>();
+  private long inventoryPosition;
+  private long inventoryNow;
+  private long inventoryAnnounced;
 
   private final ConcurrentLinkedQueue<InventoryVector> announcements =
       new ConcurrentLinkedQueue<>();
@@ -48,21 +60,41 @@ final class ObjectUpload {
     this.serial = serial;
   }
 
-  /** Queues invs of every unexpired object of the streams both sides serve; returns the count. */
+  /**
+   * Starts announcing every object of the streams both sides serve that is unexpired now; {@link
+   * #pump} reads and sends it a page at a time. Returns the number of streams announced.
+   */
   int queueInventory() {
-    long now = group.nowSeconds();
-    int total = 0;
+    inventoryNow = group.nowSeconds();
+    inventoryPosition = 0;
     for (long stream : peer.version().streams()) {
-      if (!group.params().servesStream(stream)) {
-        continue;
-      }
-      List<InventoryVector> all = group.inventory().unexpiredVectors(stream, now);
-      total += all.size();
-      for (int i = 0; i < all.size(); i += WireLimits.SEND_INV_CHUNK) {
-        outgoing.add(new Inv(all.subList(i, Math.min(all.size(), i + WireLimits.SEND_INV_CHUNK))));
+      if (group.params().servesStream(stream)) {
+        inventoryStreams.add(stream);
       }
     }
-    return total;
+    return inventoryStreams.size();
+  }
+
+  /** The next page of the inventory announcement as an inv, or null when it is over. */
+  private @Nullable Inv nextInventoryPage() {
+    while (!inventoryStreams.isEmpty()) {
+      long stream = inventoryStreams.peek();
+      Inventory.VectorPage page =
+          group
+              .inventory()
+              .unexpiredVectors(stream, inventoryNow, inventoryPosition, INVENTORY_PAGE);
+      if (!page.vectors().isEmpty()) {
+        inventoryPosition = page.next();
+        inventoryAnnounced += page.vectors().size();
+        return new Inv(page.vectors());
+      }
+      inventoryStreams.poll();
+      inventoryPosition = 0;
+      log.debug(
+          "inventory announced peer={} stream={} vectors={}", peer, stream, inventoryAnnounced);
+      inventoryAnnounced = 0;
+    }
+    return null;
   }
 
   /** The peer asked for {@code vectors} (getdata). */
@@ -84,8 +116,11 @@ final class ObjectUpload {
   /** Writes queued invs and served objects while the channel's outbound buffer has room. */
   void pump() {
     int written = 0;
-    while (!peer.isClosed() && peer.channel().isWritable() && !outgoing.isEmpty()) {
-      Object next = outgoing.poll();
+    while (!peer.isClosed() && peer.channel().isWritable()) {
+      @Nullable Object next = outgoing.isEmpty() ? nextInventoryPage() : outgoing.poll();
+      if (next == null) {
+        break;
+      }
       if (next instanceof InventoryVector v) {
         servesQueued--;
         Optional<InventoryItem> item = group.inventory().get(v);

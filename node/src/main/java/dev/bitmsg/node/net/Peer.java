@@ -14,18 +14,26 @@ import dev.bitmsg.node.wire.Version;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One established connection: the peer's version, its serial work queue with read backpressure, and
- * the dispatch of each inbound message to the part that handles it: {@link ObjectDownload} (what we
- * fetch from the peer), {@link ObjectUpload} (what we announce and serve to it) and {@link
- * AddrGossip} (addresses both ways); pings are answered here (PROTOCOL.md 3.4, 3.5).
+ * One established connection: the peer's version and identity ({@link PeerId}), its serial work
+ * queue with read backpressure, and the dispatch of each inbound message to the part that handles
+ * it: {@link ObjectDownload} (what we fetch from the peer), {@link ObjectUpload} (what we announce
+ * and serve to it) and {@link AddrGossip} (addresses both ways); pings are answered here
+ * (PROTOCOL.md 3.4, 3.5).
+ *
+ * <p>Backpressure: the channel stops being read while more than 32 messages, or messages weighing
+ * more than about 6 MB (inventory vectors and object bytes), wait in the queue, and while the
+ * download holds the peer back (announcement budget spent, or too many announced objects owed); it
+ * resumes below 8 messages and 1 MB. Held-back announcements wait in the socket, unread and
+ * unpenalised.
  *
  * <p>Threading: every method that touches the download and upload state runs on this peer's {@link
  * SerialExecutor}, so that state is confined to one task at a time and needs no locks; the other
- * fields are final or atomic. Writes go to the Netty channel, which is thread-safe.
+ * fields are final, volatile or atomic. Writes go to the Netty channel, which is thread-safe.
  */
 final class Peer {
   private static final Logger log = LoggerFactory.getLogger(Peer.class);
@@ -34,6 +42,11 @@ final class Peer {
   private static final int READ_HIGH_WATER = 32;
 
   private static final int READ_LOW_WATER = 8;
+
+  /** Queued weight (inventory vectors; object bytes / 100) to stop and to resume reading at. */
+  private static final int WEIGHT_HIGH_WATER = 60_000;
+
+  private static final int WEIGHT_LOW_WATER = 10_000;
 
   private final Channel channel;
   private final boolean inbound;
@@ -44,16 +57,31 @@ final class Peer {
   private final ObjectDownload download;
   private final ObjectUpload upload;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicInteger queuedWeight = new AtomicInteger();
+  private final PeerId id;
+  private volatile boolean heldBack;
 
-  Peer(Channel channel, boolean inbound, Version version, PeerGroup group, SerialExecutor serial) {
+  Peer(
+      Channel channel,
+      boolean inbound,
+      Version version,
+      PeerId id,
+      PeerGroup group,
+      SerialExecutor serial) {
     this.channel = channel;
     this.inbound = inbound;
     this.version = version;
+    this.id = id;
     this.group = group;
     this.serial = serial;
     this.name = String.valueOf(channel.remoteAddress());
     this.download = new ObjectDownload(this, group, serial);
     this.upload = new ObjectUpload(this, group, serial);
+  }
+
+  /** Who the peer is for scores and bans: host and listening port. */
+  PeerId id() {
+    return id;
   }
 
   Channel channel() {
@@ -88,11 +116,61 @@ final class Peer {
     serial.execute(this::greet);
   }
 
-  /** Queues an inbound message; stops reading from the socket while too many are queued. */
+  /** Queues an inbound message; stops reading from the socket while too much is queued. */
   void enqueue(Message m) {
-    serial.execute(() -> handle(m));
-    if (serial.size() > READ_HIGH_WATER && channel.config().isAutoRead()) {
+    int weight = weight(m);
+    queuedWeight.addAndGet(weight);
+    serial.execute(
+        () -> {
+          try {
+            handle(m);
+          } finally {
+            queuedWeight.addAndGet(-weight);
+            updateReading();
+          }
+        });
+    updateReading();
+  }
+
+  /** Holds the peer's further messages back in the socket ({@code true}) or lets them in. */
+  void holdBack(boolean hold) {
+    heldBack = hold;
+    updateReading();
+  }
+
+  private static int weight(Message m) {
+    if (m instanceof Inv inv) {
+      return 1 + inv.vectors().size();
+    }
+    if (m instanceof Dinv dinv) {
+      return 1 + dinv.vectors().size();
+    }
+    if (m instanceof GetData getData) {
+      return 1 + getData.vectors().size();
+    }
+    if (m instanceof ObjectMessage o) {
+      return 1 + o.length() / 100;
+    }
+    return 1;
+  }
+
+  /**
+   * Switches reading off above the high water marks or while held back, on again below the low
+   * ones. Called from the event loop and the worker threads; a decision lost to a race is redone by
+   * the next message processed or the next tick.
+   */
+  private void updateReading() {
+    boolean reading = channel.config().isAutoRead();
+    int queued = serial.size();
+    int weight = queuedWeight.get();
+    if (reading && (heldBack || queued > READ_HIGH_WATER || weight > WEIGHT_HIGH_WATER)) {
       channel.config().setAutoRead(false);
+    } else if (!reading
+        && !heldBack
+        && queued < READ_LOW_WATER
+        && weight < WEIGHT_LOW_WATER
+        && !isClosed()) {
+      channel.config().setAutoRead(true);
     }
   }
 
@@ -101,9 +179,15 @@ final class Peer {
     serial.execute(upload::pump);
   }
 
-  /** Periodic: forget timed-out requests, retry deferred ones. */
+  /** Periodic: forget timed-out requests, retry deferred ones, resume reading when due. */
   void tick() {
     serial.execute(download::tick);
+    updateReading();
+  }
+
+  /** Whether the node-wide claims of this peer are live: when it last delivered an object. */
+  RequestTracker.Owner claimOwner() {
+    return download;
   }
 
   /** Announces a newly stored object to this peer; batched into one inv per drain. */
@@ -122,36 +206,28 @@ final class Peer {
   // ---- serial-executor methods ----
 
   private void handle(Message m) {
-    try {
-      if (isClosed()) {
-        return;
-      }
-      if (m instanceof Inv inv) {
-        download.announced(inv.vectors());
-      } else if (m instanceof Dinv dinv) {
-        download.announced(
-            dinv.vectors()); // we do not do Dandelion: a stem announce is an announce
-      } else if (m instanceof GetData getData) {
-        upload.requested(getData.vectors());
-      } else if (m instanceof ObjectMessage object) {
-        download.delivered(object);
-      } else if (m instanceof Addr addr) {
-        group.addrGossip().received(this, addr);
-      } else if (m instanceof Ping) {
-        channel.writeAndFlush(new Pong()).addListener(ChannelFailures.LOG_WRITE);
-      } else if (m instanceof ErrorMessage e) {
-        log.info(
-            "error message from peer peer={} fatal={} text={}", name, e.fatal(), e.textString());
-      } else {
-        log.debug(
-            "message ignored peer={} command={}",
-            name,
-            m.command()); // pong, late version/verack, unknown
-      }
-    } finally {
-      if (serial.size() < READ_LOW_WATER && !channel.config().isAutoRead()) {
-        channel.config().setAutoRead(true);
-      }
+    if (isClosed()) {
+      return;
+    }
+    if (m instanceof Inv inv) {
+      download.announced(inv.vectors());
+    } else if (m instanceof Dinv dinv) {
+      download.announced(dinv.vectors()); // we do not do Dandelion: a stem announce is an announce
+    } else if (m instanceof GetData getData) {
+      upload.requested(getData.vectors());
+    } else if (m instanceof ObjectMessage object) {
+      download.delivered(object);
+    } else if (m instanceof Addr addr) {
+      group.addrGossip().received(this, addr);
+    } else if (m instanceof Ping) {
+      channel.writeAndFlush(new Pong()).addListener(ChannelFailures.LOG_WRITE);
+    } else if (m instanceof ErrorMessage e) {
+      log.info("error message from peer peer={} fatal={} text={}", name, e.fatal(), e.textString());
+    } else {
+      log.debug(
+          "message ignored peer={} command={}",
+          name,
+          m.command()); // pong, late version/verack, unknown
     }
   }
 
@@ -160,14 +236,13 @@ final class Peer {
       return;
     }
     int addrs = group.addrGossip().advertiseTo(this);
-    int objects = upload.queueInventory();
+    upload.queueInventory();
     log.info(
-        "peer established peer={} direction={} userAgent={} streams={} announcing={} addresses={}",
+        "peer established peer={} direction={} userAgent={} streams={} addresses={}",
         name,
         inbound ? "inbound" : "outbound",
         version.userAgentText(),
         version.streams(),
-        objects,
         addrs);
     upload.pump();
     channel.flush(); // the addr, when there was no inventory to push it out

@@ -5,15 +5,12 @@ import dev.bitmsg.node.net.tls.LinkTls;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.KnownNodes;
 import dev.bitmsg.node.wire.ObjectMessage;
-import dev.bitmsg.node.wire.ProtocolException;
 import dev.bitmsg.node.wire.Version;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.handler.codec.DecoderException;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -35,15 +32,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's connections: owns the event loops, the worker pool and the timer, builds each
- * channel's pipeline, keeps the registry of established peers and drops and bans misbehaving ones.
- * Event loops only decode, encode and hand messages over; validation and storage run on a bounded
- * worker pool, one serial queue per peer.
+ * channel's pipeline and keeps the registry of established peers. Event loops only decode, encode
+ * and hand messages over; validation and storage run on a bounded worker pool, one serial queue per
+ * peer.
  *
- * <p>The parts: {@link InboundListener} (listen socket, inbound slots), {@link Dialler} (outbound
- * slots from the {@code --connect} list, known nodes or the bootstrap list), {@link ObjectRelay}
+ * <p>The parts: {@link InboundListener} (listen socket, handshake and established inbound slots,
+ * {@link InboundSlots}), {@link Dialler} (dial-backs, outbound slots from the {@code --connect}
+ * list, known nodes or the bootstrap list, spread over network groups), {@link PeerGuard} (who may
+ * stay, what a violation costs: {@link Misbehaviour}, {@link BanList}), {@link ObjectRelay}
  * (propagation of new objects, relay figures), {@link AddrGossip} (addresses), and per peer {@link
  * Peer} with its {@link ObjectDownload} and {@link ObjectUpload}; {@link PeerPipeline} lists the
- * handlers of a channel.
+ * handlers of a channel. The rules are in docs/node.md, "Peer policy".
  *
  * <p>Thread-safe: fields are final and hold concurrent collections or are set once in {@link
  * #start()} before any connection exists.
@@ -68,8 +67,9 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   private final ObjectIngest ingest;
   private final KnownNodes knownNodes;
   private final Clock clock;
+  private final NetGroups netGroups;
   private final BanList banList;
-  private final RequestTracker requests = new RequestTracker();
+  private final RequestTracker requests;
   private final ConcurrentHashMap<Channel, Peer> peers = new ConcurrentHashMap<>();
   private final Set<Channel> allChannels = ConcurrentHashMap.newKeySet();
   private final EventLoopGroup loops;
@@ -83,6 +83,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   private final InboundListener listener;
   private final ObjectRelay relay;
   private final AddrGossip addrGossip;
+  private final PeerGuard guard;
   private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
   private volatile Optional<InetSocketAddress> bound = Optional.empty();
 
@@ -104,7 +105,11 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
     this.ingest = ingest;
     this.knownNodes = knownNodes;
     this.clock = clock;
-    this.banList = new BanList(clock, settings.banDuration());
+    PeerPolicy policy = settings.policy();
+    this.netGroups = new NetGroups(policy.exemptLoopback());
+    this.banList = new BanList(clock, settings.banDuration(), policy.maxBans());
+    this.requests =
+        new RequestTracker(policy.claimTimeout().toMillis(), settings.requestTimeout().toMillis());
     this.loops =
         new MultiThreadIoEventLoopGroup(
             Math.min(2, Runtime.getRuntime().availableProcessors()),
@@ -122,17 +127,25 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-net-timer", true));
     t.setRemoveOnCancelPolicy(true);
     this.timer = t;
-    this.pipeline = new PeerPipeline(this, params, settings, tls, clock);
     this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
-    this.listener = new InboundListener(settings, banList, loops, ch -> initPipeline(ch, false));
+    this.listener =
+        new InboundListener(settings, netGroups, loops, ch -> initPipeline(ch, false), clock);
     this.relay = new ObjectRelay(peers.values(), ingest, clock);
     this.addrGossip =
         new AddrGossip(
             params,
             knownNodes,
             new AddrPolicy(params, settings.acceptLoopbackAddrs()),
+            new AddrBudget(netGroups, policy, clock),
             clock,
             this::offload);
+    // Points decay by the ban threshold per ban duration (100 an hour by default).
+    double decayPerMilli = policy.banThreshold() / (double) settings.banDuration().toMillis();
+    Misbehaviour misbehaviour =
+        new Misbehaviour(
+            new PeerScores(decayPerMilli, policy.maxBans()), banList, policy.banThreshold(), clock);
+    this.guard = new PeerGuard(netGroups, misbehaviour, listener, dialler, addrGossip);
+    this.pipeline = new PeerPipeline(this, guard, params, settings, tls, clock);
   }
 
   /** Binds the listener (unless client-only) and starts dialling and the request timer. */
@@ -164,13 +177,16 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   // ---- peers ----
 
   Peer register(Channel ch, boolean inbound, Version version) {
+    InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
+    int listening = inbound ? version.addrFrom().port() : remote.getPort();
     Peer peer =
         new Peer(
             ch,
             inbound,
             version,
+            PeerId.of(netGroups, remote.getAddress(), listening),
             this,
-            new SerialExecutor(workers, String.valueOf(ch.remoteAddress())));
+            new SerialExecutor(workers, String.valueOf(remote)));
     peers.put(ch, peer);
     addrGossip.connected(peer);
     peer.start();
@@ -202,31 +218,20 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
     }
   }
 
-  /** Drops and bans a peer that broke the protocol or sent an invalid object. */
-  void misbehaved(Peer peer, String reason) {
-    peer.markClosed();
-    banList.ban(peer.remote().getAddress(), reason);
-    peer.channel().close().addListener(ChannelFailures.LOG_CLOSE);
+  /** Scores a violation of {@code peer}; closes or bans it as {@link PeerGuard} decides. */
+  void misbehaved(Peer peer, Violation violation, String detail) {
+    guard.misbehaved(peer, violation, detail);
   }
 
   void onException(Channel ch, Throwable cause) {
-    Throwable c =
-        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-    InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
-    Peer p = peers.get(ch);
-    if (p != null) {
-      p.markClosed();
+    guard.onException(ch, peers.get(ch), cause);
+  }
+
+  /** {@code peer} delivered an object we did not have: protects it from eviction for a while. */
+  void usefulDelivery(Peer peer) {
+    if (peer.inbound()) {
+      listener.delivered(peer.channel());
     }
-    if (c instanceof ProtocolException) {
-      if (remote != null) {
-        banList.ban(remote.getAddress(), "protocol violation: " + c.getMessage());
-      }
-    } else if (c instanceof IOException) {
-      log.info("peer connection failed peer={} cause={}", remote, c.getMessage());
-    } else {
-      log.warn("peer error, closing peer={}", remote, c);
-    }
-    ch.close().addListener(ChannelFailures.LOG_CLOSE);
   }
 
   @Override
@@ -244,6 +249,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
       for (Peer p : peers.values()) {
         p.tick();
       }
+      requests.prune(clock.millis());
     } catch (RuntimeException e) {
       // A scheduled task that throws is silently descheduled; log it and keep the schedule.
       log.warn("request tick failed", e);
@@ -294,6 +300,24 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
 
   public BanList banList() {
     return banList;
+  }
+
+  /** Inbound connections still in their handshake, and established ones. */
+  public int inboundHandshaking() {
+    return listener.handshaking();
+  }
+
+  public int inboundEstablished() {
+    return listener.established();
+  }
+
+  /** Whether the peer listening at {@code ip:port} is banned. */
+  boolean isBanned(InetAddress ip, int port) {
+    return guard.isBanned(PeerId.of(netGroups, ip, port));
+  }
+
+  NetGroups netGroups() {
+    return netGroups;
   }
 
   NetworkParams params() {

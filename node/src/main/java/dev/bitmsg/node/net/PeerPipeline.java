@@ -22,6 +22,7 @@ final class PeerPipeline {
   static final String FRAMES = "frames";
 
   private final PeerGroup group;
+  private final InboundGate gate;
   private final NetworkParams params;
   private final PeerSettings settings;
   private final Clock clock;
@@ -33,11 +34,13 @@ final class PeerPipeline {
    */
   PeerPipeline(
       PeerGroup group,
+      InboundGate gate,
       NetworkParams params,
       PeerSettings settings,
       Optional<TlsEngines> tls,
       Clock clock) {
     this.group = group;
+    this.gate = gate;
     this.params = params;
     this.settings = settings;
     this.clock = clock;
@@ -75,7 +78,8 @@ final class PeerPipeline {
             clock,
             selfNonces,
             advertisedPort,
-            settings.handshakeTimeout().toMillis()));
+            settings.handshakeTimeout().toMillis(),
+            gate));
     tls.ifPresent(t -> p.addLast("tls-switch", new TlsSwitch(t, initiator)));
     p.addLast("peer", new PeerHandler(group, !initiator));
   }

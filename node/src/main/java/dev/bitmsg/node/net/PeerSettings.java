@@ -14,16 +14,15 @@ import java.time.Duration;
  * @param requestTimeout a getdata not answered within this is forgotten and may go to another peer
  * @param maxInFlightPerPeer objects requested from one peer and not delivered yet
  * @param maxPendingPerPeer vectors announced by one peer and not delivered yet (queued or in
- *     flight); more is a flood and the peer is dropped
+ *     flight); while a peer owes this many, its further announcements wait unread in the socket
  * @param maxServeQueue getdata vectors queued for one peer; more are ignored
- * @param banDuration how long a misbehaving IP is refused
+ * @param banDuration how long a banned peer is refused
  * @param dialInterval how often the dialler tops up outbound connections
  * @param tickInterval how often request timeouts are checked and queued requests resumed
  * @param acceptLoopbackAddrs keep loopback and private addresses from addr gossip (tests only;
  *     PyBitmessage drops them)
  * @param workerThreads threads of the bounded worker pool (validation and storage)
- * @param oneInboundPerIp refuse a second inbound connection from an IP already connected inbound
- *     (PyBitmessage's rule, PROTOCOL.md 3.2); tests whose nodes all live on 127.0.0.1 turn it off
+ * @param policy per-address limits, handshake slots, misbehaviour, announcement and addr budgets
  */
 public record PeerSettings(
     int maxOutbound,
@@ -40,7 +39,7 @@ public record PeerSettings(
     Duration tickInterval,
     boolean acceptLoopbackAddrs,
     int workerThreads,
-    boolean oneInboundPerIp) {
+    PeerPolicy policy) {
 
   public PeerSettings {
     positive("maxOutbound", maxOutbound, 0);
@@ -72,14 +71,14 @@ public record PeerSettings(
         Duration.ofSeconds(900),
         Duration.ofSeconds(120),
         1_000,
-        200_000,
+        10_000,
         100_000,
         Duration.ofHours(1),
         Duration.ofSeconds(2),
         Duration.ofSeconds(1),
         false,
         Math.max(2, Runtime.getRuntime().availableProcessors()),
-        true);
+        PeerPolicy.defaults());
   }
 
   public PeerSettings withTimers(
@@ -99,7 +98,7 @@ public record PeerSettings(
         tickInterval,
         acceptLoopbackAddrs,
         workerThreads,
-        oneInboundPerIp);
+        policy);
   }
 
   public PeerSettings withLimits(int outbound, int inbound, int inFlight, int pending) {
@@ -118,7 +117,7 @@ public record PeerSettings(
         tickInterval,
         acceptLoopbackAddrs,
         workerThreads,
-        oneInboundPerIp);
+        policy);
   }
 
   public PeerSettings withIntervals(Duration dial, Duration tick) {
@@ -137,7 +136,7 @@ public record PeerSettings(
         tick,
         acceptLoopbackAddrs,
         workerThreads,
-        oneInboundPerIp);
+        policy);
   }
 
   public PeerSettings withLoopbackAddrs(boolean accept) {
@@ -156,7 +155,7 @@ public record PeerSettings(
         tickInterval,
         accept,
         workerThreads,
-        oneInboundPerIp);
+        policy);
   }
 
   public PeerSettings withWorkerThreads(int threads) {
@@ -175,10 +174,10 @@ public record PeerSettings(
         tickInterval,
         acceptLoopbackAddrs,
         threads,
-        oneInboundPerIp);
+        policy);
   }
 
-  public PeerSettings withOneInboundPerIp(boolean one) {
+  public PeerSettings withPolicy(PeerPolicy p) {
     return new PeerSettings(
         maxOutbound,
         maxInbound,
@@ -194,7 +193,7 @@ public record PeerSettings(
         tickInterval,
         acceptLoopbackAddrs,
         workerThreads,
-        one);
+        p);
   }
 
   private static void positive(String name, int value, int min) {

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.net;
 
 import dev.bitmsg.node.wire.Version;
+import dev.bitmsg.node.wire.WireLimits;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class VersionCheck {
   /** PyBitmessage's MAX_TIME_OFFSET. */
-  static final long MAX_CLOCK_SKEW_SECONDS = 3600;
+  static final long MAX_CLOCK_SKEW_SECONDS = WireLimits.MAX_TIME_OFFSET_SECONDS;
 
   /** PyBitmessage's user agent pattern; a mismatch is only logged (PyB relabels it). */
   static final Pattern USER_AGENT = Pattern.compile("^/[a-zA-Z]+:[0-9]+\\.?[\\w\\s()./:;-]*/$");

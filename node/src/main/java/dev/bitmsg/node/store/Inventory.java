@@ -5,6 +5,7 @@ import dev.bitmsg.node.wire.InventoryVector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The node's object inventory (PROTOCOL.md section 4 retention): every valid object it holds, keyed
@@ -12,7 +13,15 @@ import java.util.Optional;
  */
 public interface Inventory extends AutoCloseable {
   /**
-   * Stores an object unless its vector is already present.
+   * A page of vectors and where the next page starts.
+   *
+   * @param next the position to pass as {@code after} for the following page
+   */
+  record VectorPage(List<InventoryVector> vectors, long next) {}
+
+  /**
+   * Stores an object unless its vector is already present; a new object is also queued for the
+   * receiver ({@link ReceiveQueue}) in the same transaction.
    *
    * @return true when it was new and is now stored, false for a duplicate
    */
@@ -41,10 +50,20 @@ public interface Inventory extends AutoCloseable {
 
   boolean contains(InventoryVector vector);
 
+  /**
+   * Calls {@code sink} with the vector and expiresTime of every stored object, in no particular
+   * order (the network's in-memory index of known vectors is loaded from it at start).
+   */
+  void forEachVector(ObjLongConsumer<InventoryVector> sink);
+
   Optional<InventoryItem> get(InventoryVector vector);
 
-  /** Vectors of the objects of {@code stream} that have not expired at {@code nowEpochSeconds}. */
-  List<InventoryVector> unexpiredVectors(long stream, long nowEpochSeconds);
+  /**
+   * Up to {@code limit} vectors of {@code stream}'s objects unexpired at {@code nowEpochSeconds},
+   * in storage order after position {@code after} (0: from the start): the inventory read a page at
+   * a time, whatever its size. An empty page ends it.
+   */
+  VectorPage unexpiredVectors(long stream, long nowEpochSeconds, long after, int limit);
 
   /** Items of {@code type} carrying {@code tag} (lookups by later issues: pubkeys, broadcasts). */
   List<InventoryItem> byTag(long type, Bytes tag);

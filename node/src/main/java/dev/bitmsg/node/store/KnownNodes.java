@@ -16,7 +16,10 @@ public interface KnownNodes extends AutoCloseable {
   /** Nodes of {@code stream} seen at or after {@code sinceEpochSeconds}, most recent first. */
   List<KnownNode> seenSince(long stream, long sinceEpochSeconds, int limit);
 
-  /** Candidates to dial, best rated and most recently seen first. */
+  /**
+   * Candidates to dial: best rated first (the rating moves only with our own dials), equal ratings
+   * in random order. Never ordered by last-seen time, which gossip supplies on the sender's word.
+   */
   List<KnownNode> candidates(long stream, int limit);
 
   /** Adds {@code delta} to a node's rating, clamped to -1..1; no-op for an unknown node. */
@@ -27,6 +30,13 @@ public interface KnownNodes extends AutoCloseable {
    * a negative rating (PyBitmessage hygiene, section 12). Returns the count removed.
    */
   int prune(long staleBefore, long lowRatedBefore);
+
+  /**
+   * Holds the table to {@code max} rows: deletes the excess, lowest rated first and untried or
+   * failed nodes (rating <= 0) at random, so nodes that proved to work stay. Returns the count
+   * removed.
+   */
+  int trim(int max);
 
   long count();
 

@@ -64,6 +64,15 @@ public final class ObjectValidator {
           ObjectVerdict.Kind.STREAM_NOT_SERVED, "stream " + stream + " not served");
     }
     if (!powCheck.isSufficient(object, nowEpochSeconds)) {
+      // The target depends on the TTL left, so on the validating clock: a peer whose clock runs
+      // ahead (within the tolerated offset) rightly passes what falls short here.
+      if (powCheck.isSufficient(object, nowEpochSeconds + WireLimits.MAX_TIME_OFFSET_SECONDS)) {
+        return new ObjectVerdict(
+            ObjectVerdict.Kind.POW_CLOCK_DEPENDENT,
+            "proof of work insufficient at our clock, sufficient at a clock up to "
+                + WireLimits.MAX_TIME_OFFSET_SECONDS
+                + " s ahead");
+      }
       return new ObjectVerdict(ObjectVerdict.Kind.INSUFFICIENT_POW, "proof of work insufficient");
     }
     Optional<String> insane = typeSanity(object);

@@ -23,7 +23,15 @@ public record ObjectVerdict(Kind kind, String reason) {
     BAD_STREAM,
     /** Stream not one this node serves. */
     STREAM_NOT_SERVED,
-    /** Proof of work insufficient. */
+    /**
+     * Proof of work insufficient at our clock but sufficient at a clock up to {@link
+     * WireLimits#MAX_TIME_OFFSET_SECONDS} ahead (the target grows as the TTL shrinks): what an
+     * honest relay whose clock runs ahead passes. Not stored, never penalised.
+     */
+    POW_CLOCK_DEPENDENT,
+    /**
+     * Proof of work insufficient even at a clock {@link WireLimits#MAX_TIME_OFFSET_SECONDS} ahead.
+     */
     INSUFFICIENT_POW
   }
 

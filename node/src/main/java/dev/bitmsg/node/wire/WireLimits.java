@@ -33,6 +33,14 @@ public final class WireLimits {
   /** Vectors per inv we send when announcing our inventory: PyBitmessage chunks at 49,999. */
   public static final int SEND_INV_CHUNK = 49_999;
 
+  /**
+   * Largest clock difference tolerated between peers, seconds: PyBitmessage {@code MAX_TIME_OFFSET}
+   * (PROTOCOL.md 3.2). A version further off is refused; an object whose proof of work meets the
+   * target at a clock up to this far ahead of ours is what an honest relay with such a clock
+   * passes, so it is dropped without penalty.
+   */
+  public static final long MAX_TIME_OFFSET_SECONDS = 3600;
+
   /** Entries per addr: PyBitmessage {@code MAX_ADDR_COUNT}. PROTOCOL.md section 3.4. */
   public static final int MAX_ADDR_ITEMS = 1_000;
 

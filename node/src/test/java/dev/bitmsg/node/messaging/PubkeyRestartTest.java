@@ -94,7 +94,7 @@ class PubkeyRestartTest {
       // The restart recorded the saved pubkey as sent, so someone asking for it now gets no new
       // work: once the receiver is done with a getpubkey, a second job would be stored.
       ObjectMessage ask = getpubkey(me);
-      try (LogEvents receiver = LogEvents.of(Receiver.class)) {
+      try (LogEvents receiver = LogEvents.of(ReceiveWorkers.class)) {
         n.peers().submit(ask);
         receiver.awaitArgument(LIMIT, "the getpubkey processed", ask.inventoryVector(), 1);
       }

@@ -87,7 +87,7 @@ class PubkeyWorkNetworkIT {
     String addr = codec.encode(me.address());
     assertTrue(pubkeyJobs(a).isEmpty());
 
-    LogEvents receiver = logs(LogEvents.of(Receiver.class));
+    LogEvents receiver = logs(LogEvents.of(ReceiveWorkers.class));
     long now = Instant.now().getEpochSecond();
     ObjectMessage ask1 = getpubkey(me.address(), now, now + 3600);
     ObjectMessage ask2 = getpubkey(me.address(), now, now + 3700);
@@ -139,7 +139,7 @@ class PubkeyWorkNetworkIT {
     clock.advance(Duration.ofDays(27));
     long now = clock.instant().getEpochSecond();
     ObjectMessage ask = getpubkey(me.address(), now, now + 3600);
-    LogEvents receiver = logs(LogEvents.of(Receiver.class));
+    LogEvents receiver = logs(LogEvents.of(ReceiveWorkers.class));
     a.peers().submit(ask);
     receiver.awaitArgument(LIMIT, "A processed the getpubkey", ask.inventoryVector(), 1);
     awaitRepublishedSince(a, older, now);

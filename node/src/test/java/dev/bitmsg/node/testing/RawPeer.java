@@ -59,15 +59,26 @@ public final class RawPeer implements AutoCloseable {
 
   public static Version version(
       long nonce, int protocolVersion, long timestamp, List<Long> streams) {
+    return version(nonce, protocolVersion, timestamp, streams, 8444);
+  }
+
+  /** A version advertising {@code listenPort} as the port this peer listens on. */
+  public static Version version(
+      long nonce, int protocolVersion, long timestamp, List<Long> streams, int listenPort) {
     NetworkAddress any =
-        new NetworkAddress(1, HostEncoding.encode(InetAddress.getLoopbackAddress()), 8444);
+        new NetworkAddress(1, HostEncoding.encode(InetAddress.getLoopbackAddress()), listenPort);
     return Version.of(
         protocolVersion, Version.NODE_NETWORK, timestamp, any, any, nonce, "/raw:1.0/", streams);
   }
 
   /** Version/verack as the initiator; returns the node's version. */
   public Version handshake() throws IOException {
-    send(version(0x5eed, 3, Instant.now().getEpochSecond(), List.of(1L)));
+    return handshake(version(0x5eed, 3, Instant.now().getEpochSecond(), List.of(1L)));
+  }
+
+  /** Version/verack as the initiator with {@code ours}; returns the node's version. */
+  public Version handshake(Version ours) throws IOException {
+    send(ours);
     Version theirs = null;
     boolean verack = false;
     while (theirs == null || !verack) {

@@ -53,7 +53,6 @@ public final class TestNetwork {
             Duration.ofSeconds(5))
         .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200))
         .withLoopbackAddrs(true)
-        .withOneInboundPerIp(false) // every test node connects from 127.0.0.1
         .withWorkerThreads(2);
   }
 

@@ -48,6 +48,17 @@ class ObjectValidatorTest {
   }
 
   @Test
+  void powShortOnlyByAToleratedClockOffset_isClockDependent() {
+    // A check whose target is met from NOW + 1800 on: a relay whose clock runs half an hour ahead.
+    ObjectValidator aheadHalfHour = new ObjectValidator((o, now) -> now >= NOW + 1800, s -> s == 1);
+    ObjectVerdict v = aheadHalfHour.validate(msg(), NOW);
+    assertEquals(ObjectVerdict.Kind.POW_CLOCK_DEPENDENT, v.kind(), v.reason());
+    assertFalse(v.isStored());
+    ObjectValidator aheadTwoHours = new ObjectValidator((o, now) -> now >= NOW + 7200, s -> s == 1);
+    assertEquals(ObjectVerdict.Kind.INSUFFICIENT_POW, aheadTwoHours.validate(msg(), NOW).kind());
+  }
+
+  @Test
   void expiryWindow_boundaries() {
     long expires = msg().expiresTime();
     assertEquals(ObjectVerdict.Kind.ACCEPT, anyPow.validate(msg(), expires + 3600).kind());

@@ -157,6 +157,17 @@ final class Migrations {
                   "CREATE INDEX inventory_own ON inventory (expires) WHERE origin = 'own'")),
           new Migration(
               6,
+              "receive queue",
+              List.of(
+                  // Objects stored but not yet processed by the receiver: a row is added in the
+                  // transaction that stores the object and removed once its effects committed, so
+                  // a restart finds what a kill interrupted. Rows stored before this step were
+                  // processed by the process that stored them (or lost with it).
+                  "CREATE TABLE receive_queue ("
+                      + " object_id INTEGER PRIMARY KEY"
+                      + " REFERENCES inventory (id) ON DELETE CASCADE)")),
+          new Migration(
+              7,
               "sender lists, mailing lists, sent trash, msg destination hashes",
               List.of(
                   // PyBitmessage's blacklist and whitelist tables as one, and its blackwhitelist
@@ -187,7 +198,7 @@ final class Migrations {
                       + " WHERE object_type = 2 AND tag IS NULL AND length(payload) >= 54"
                       + " AND substr(payload, 21, 2) = x'0101'")),
           new Migration(
-              7,
+              8,
               "pybitmessage message ids and per-address acks",
               List.of(
                   // The msgid another client gave a message (PyBitmessage's inventory hash for

@@ -1,7 +1,9 @@
 package dev.bitmsg.node.store.sqlite;
 
 import dev.bitmsg.node.store.ClientState;
+import dev.bitmsg.node.store.OwnerOnly;
 import dev.bitmsg.node.store.StoreException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,9 +28,27 @@ public final class SqliteClientState implements ClientState {
     this.c = c;
   }
 
+  /**
+   * Opens (creating if needed, owner-only) the file; an existing one is checked first ({@link
+   * FileCheck}).
+   */
   public static SqliteClientState open(Path file) {
+    boolean existing = FileCheck.hasContent(file);
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+      OwnerOnly.databaseFile(file);
+    } catch (IOException e) {
+      throw new StoreException("cannot create API state " + file + ": " + e.getMessage(), e);
+    }
+    Connection c;
+    try {
+      c = DriverManager.getConnection("jdbc:sqlite:" + file);
+    } catch (SQLException e) {
+      throw FileCheck.openFailed(file, e);
+    }
+    try {
+      if (existing) {
+        FileCheck.quickCheck(c, file);
+      }
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute(
@@ -41,7 +61,19 @@ public final class SqliteClientState implements ClientState {
       }
       return new SqliteClientState(c);
     } catch (SQLException e) {
-      throw new StoreException("cannot open API state " + file, e);
+      closeQuietly(c);
+      throw new StoreException("cannot open API state " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // the failure that made us close is the one to report
     }
   }
 

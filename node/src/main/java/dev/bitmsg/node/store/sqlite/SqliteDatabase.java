@@ -1,7 +1,12 @@
 package dev.bitmsg.node.store.sqlite;
 
+import dev.bitmsg.node.store.OwnerOnly;
+import dev.bitmsg.node.store.StorageFullException;
+import dev.bitmsg.node.store.StorageHealth;
+import dev.bitmsg.node.store.StoreCorruptException;
 import dev.bitmsg.node.store.StoreException;
 import dev.bitmsg.node.store.Vacuum;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -28,17 +36,33 @@ import org.sqlite.SQLiteConfig;
  * that peers re-announce. {@code FULL} would add an fsync per commit and cap ingest at the disk's
  * sync rate.
  *
+ * <p>Files and faults: the file is created 0600 before SQLite opens it (its {@code -wal} and {@code
+ * -shm} follow its mode; {@link OwnerOnly}). An existing file is checked with {@code PRAGMA
+ * quick_check} before anything is written to it, and a damaged one is refused with a {@link
+ * StoreCorruptException} naming the file and the way to recover (see {@link FileCheck}). A write
+ * the disk has no room for ({@code SQLITE_FULL}) is rolled back and throws {@link
+ * StorageFullException}; {@link #full()} stays true until a later write succeeds.
+ *
  * <p>Thread-safe.
  */
-public final class SqliteDatabase implements Vacuum, AutoCloseable {
+public final class SqliteDatabase implements Vacuum, StorageHealth, AutoCloseable {
   /** Work done with the connection while the lock is held. */
   @FunctionalInterface
   public interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
+  private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
+
+  /** A "storage full" line is logged at most this often while writes keep failing. */
+  private static final long FULL_LOG_EVERY_MS = 60_000;
+
   private final Path file;
   private final ReentrantLock lock = new ReentrantLock();
+  private final AtomicLong fullErrors = new AtomicLong();
+  private volatile boolean full;
+  private long changesWhenFull; // guarded by lock
+  private long fullLoggedAt = Long.MIN_VALUE / 2; // guarded by lock
   private final Connection connection; // guarded by lock
   private final Map<String, PreparedStatement> statements = new HashMap<>(); // guarded by lock
   private boolean closed; // guarded by lock
@@ -54,22 +78,40 @@ public final class SqliteDatabase implements Vacuum, AutoCloseable {
   }
 
   static SqliteDatabase open(Path file, List<Migration> steps) {
+    boolean existing = FileCheck.hasContent(file);
+    try {
+      OwnerOnly.databaseFile(file);
+    } catch (IOException e) {
+      throw new StoreException("cannot create database " + file + ": " + e.getMessage(), e);
+    }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
+    Connection c;
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-      try {
-        Migrations.migrate(c, steps);
-      } catch (RuntimeException e) {
-        c.close();
-        throw e;
-      }
-      return new SqliteDatabase(file, c);
+      c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     } catch (SQLException e) {
-      throw new StoreException("cannot open database " + file, e);
+      throw FileCheck.openFailed(file, e);
+    }
+    try {
+      if (existing) {
+        FileCheck.quickCheck(c, file);
+      }
+      Migrations.migrate(c, steps);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+    return new SqliteDatabase(file, c);
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.debug("closing a refused database failed cause={}", e.getMessage());
     }
   }
 
@@ -87,12 +129,104 @@ public final class SqliteDatabase implements Vacuum, AutoCloseable {
       if (closed) {
         throw new StoreException(what + ": database " + file + " is closed");
       }
-      return work.run(connection);
+      T result = work.run(connection);
+      if (full) {
+        checkWritableAgain();
+      }
+      return result;
     } catch (SQLException e) {
-      throw new StoreException(what + " failed on " + file, e);
+      throw failure(what, e);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The exception for a failed statement; a full disk also enters the full state. The cached
+   * statements are dropped: after an error SQLite's automatic rollback can leave them unusable.
+   */
+  private StoreException failure(String what, SQLException e) {
+    dropStatements();
+    if (FileCheck.isFull(e)) {
+      fullErrors.incrementAndGet();
+      full = true;
+      try {
+        changesWhenFull = totalChanges();
+      } catch (SQLException unknown) {
+        // keep the previous mark: the state ends at the next statement that changes rows
+      }
+      long now = System.currentTimeMillis();
+      if (now - fullLoggedAt >= FULL_LOG_EVERY_MS) {
+        fullLoggedAt = now;
+        log.error(
+            "storage full, new work refused until space is free file={} during={} refusals={}",
+            file,
+            what,
+            fullErrors.get());
+      }
+      return new StorageFullException(
+          "storage full: " + what + " refused, " + file + " cannot grow (no space left)", e);
+    }
+    if (FileCheck.isCorrupt(e)) {
+      return new StoreCorruptException(FileCheck.damaged(file, FileCheck.reason(e)), e);
+    }
+    return new StoreException(what + " failed on " + file, e);
+  }
+
+  private void dropStatements() {
+    for (PreparedStatement cached : statements.values()) {
+      try {
+        cached.close();
+      } catch (SQLException ignored) {
+        // already unusable: it is dropped either way
+      }
+    }
+    statements.clear();
+  }
+
+  /** In the full state: leaves it once a statement has changed rows since the last refusal. */
+  private void checkWritableAgain() throws SQLException {
+    if (totalChanges() > changesWhenFull) {
+      full = false;
+      log.warn("storage writable again file={} refusals={}", file, fullErrors.get());
+    }
+  }
+
+  private long totalChanges() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT total_changes()");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  @Override
+  public boolean full() {
+    return full;
+  }
+
+  @Override
+  public long fullErrors() {
+    return fullErrors.get();
+  }
+
+  /**
+   * Caps the database at {@code pages} pages (SQLite's {@code max_page_count}, for this
+   * connection): writes that would grow it further fail as on a full disk. Returns the limit in
+   * effect, which is never below the current size.
+   */
+  public long maxPageCount(long pages) {
+    if (pages < 1) {
+      throw new IllegalArgumentException("pages must be >= 1: " + pages);
+    }
+    return with(
+        "set max_page_count",
+        c -> {
+          // PRAGMA values cannot be bound as parameters; pages is a checked long.
+          try (PreparedStatement ps = c.prepareStatement("PRAGMA max_page_count = " + pages);
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : pages;
+          }
+        });
   }
 
   /** Like {@link #with} inside one transaction, rolled back when {@code work} throws. */
@@ -101,16 +235,27 @@ public final class SqliteDatabase implements Vacuum, AutoCloseable {
         what,
         c -> {
           c.setAutoCommit(false);
+          T result;
           try {
-            T result = work.run(c);
+            result = work.run(c);
             c.commit();
-            return result;
           } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            // SQLite may have rolled back already (it does on SQLITE_FULL): then rollback and the
+            // return to autocommit both report "no transaction is active", which must not hide e.
+            try {
+              c.rollback();
+            } catch (SQLException r) {
+              e.addSuppressed(r);
+            }
+            try {
+              c.setAutoCommit(true);
+            } catch (SQLException r) {
+              e.addSuppressed(r);
+            }
             throw e;
-          } finally {
-            c.setAutoCommit(true);
           }
+          c.setAutoCommit(true);
+          return result;
         });
   }
 

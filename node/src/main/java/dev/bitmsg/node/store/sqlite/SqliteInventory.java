@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ObjLongConsumer;
 
 /**
  * {@link Inventory} on the {@code inventory} table of a {@link SqliteDatabase}. Unsigned 64-bit
  * header values are stored as SQLite's signed INTEGER (same bits), which keeps ordering right for
- * every real expiry time (below 2^63). Thread-safe.
+ * every real expiry time (below 2^63). Every new row is also queued in {@code receive_queue}, in
+ * the same transaction ({@link SqliteReceiveQueue}). Thread-safe.
  */
 public final class SqliteInventory implements Inventory {
   private static final String INSERT =
@@ -31,10 +33,14 @@ public final class SqliteInventory implements Inventory {
   private static final String OWN =
       "SELECT vector, expires FROM inventory WHERE origin = 'own' AND expires >= ?";
   private static final String EXISTS = "SELECT 1 FROM inventory WHERE vector = ?";
+  private static final String ALL_VECTORS = "SELECT vector, expires FROM inventory";
   private static final String GET =
       "SELECT vector, object_type, stream, expires, payload, tag FROM inventory WHERE vector = ?";
-  private static final String UNEXPIRED =
-      "SELECT vector FROM inventory WHERE stream = ? AND expires > ?";
+  private static final String UNEXPIRED_PAGE =
+      "SELECT id, vector FROM inventory WHERE id > ? AND stream = ? AND expires > ?"
+          + " ORDER BY id LIMIT ?";
+  private static final String ENQUEUE =
+      "INSERT INTO receive_queue (object_id) VALUES (last_insert_rowid())";
   private static final String BY_TAG =
       "SELECT vector, object_type, stream, expires, payload, tag FROM inventory"
           + " WHERE object_type = ? AND tag = ?";
@@ -54,12 +60,13 @@ public final class SqliteInventory implements Inventory {
 
   @Override
   public boolean add(InventoryItem item) {
-    return db.with("store object " + item.vector(), c -> insert(db.prepared(INSERT), item) == 1);
+    return db.inTransaction(
+        "store object " + item.vector(), c -> insert(db.prepared(INSERT), item) == 1);
   }
 
   @Override
   public boolean addOwn(InventoryItem item) {
-    return db.with(
+    return db.inTransaction(
         "store own object " + item.vector(), c -> insert(db.prepared(INSERT_OWN), item) == 1);
   }
 
@@ -110,7 +117,8 @@ public final class SqliteInventory implements Inventory {
         });
   }
 
-  private static int insert(PreparedStatement ps, InventoryItem item) throws SQLException {
+  /** Inserts the row and, when it is new, queues it for the receiver (same transaction). */
+  private int insert(PreparedStatement ps, InventoryItem item) throws SQLException {
     ps.setBytes(1, item.vector().hash().toByteArray());
     ps.setLong(2, item.objectType());
     ps.setLong(3, item.stream());
@@ -121,7 +129,11 @@ public final class SqliteInventory implements Inventory {
     } else {
       ps.setNull(6, Types.BLOB);
     }
-    return ps.executeUpdate();
+    int inserted = ps.executeUpdate();
+    if (inserted == 1) {
+      db.prepared(ENQUEUE).executeUpdate();
+    }
+    return inserted;
   }
 
   @Override
@@ -133,6 +145,22 @@ public final class SqliteInventory implements Inventory {
           ps.setBytes(1, vector.hash().toByteArray());
           try (ResultSet rs = ps.executeQuery()) {
             return rs.next();
+          }
+        });
+  }
+
+  @Override
+  public void forEachVector(ObjLongConsumer<InventoryVector> sink) {
+    db.with(
+        "list all vectors",
+        c -> {
+          try (ResultSet rs = db.prepared(ALL_VECTORS).executeQuery()) {
+            int n = 0;
+            while (rs.next()) {
+              sink.accept(new InventoryVector(Bytes.of(rs.getBytes(1))), rs.getLong(2));
+              n++;
+            }
+            return n;
           }
         });
   }
@@ -151,20 +179,24 @@ public final class SqliteInventory implements Inventory {
   }
 
   @Override
-  public List<InventoryVector> unexpiredVectors(long stream, long nowEpochSeconds) {
+  public VectorPage unexpiredVectors(long stream, long nowEpochSeconds, long after, int limit) {
     return db.with(
-        "list unexpired vectors of stream " + stream,
+        "list unexpired vectors of stream " + stream + " after " + after,
         c -> {
-          PreparedStatement ps = db.prepared(UNEXPIRED);
-          ps.setLong(1, stream);
-          ps.setLong(2, nowEpochSeconds);
-          List<InventoryVector> out = new ArrayList<>();
+          PreparedStatement ps = db.prepared(UNEXPIRED_PAGE);
+          ps.setLong(1, after);
+          ps.setLong(2, stream);
+          ps.setLong(3, nowEpochSeconds);
+          ps.setInt(4, limit);
+          List<InventoryVector> out = new ArrayList<>(Math.min(limit, 4096));
+          long last = after;
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              out.add(new InventoryVector(Bytes.of(rs.getBytes(1))));
+              last = rs.getLong(1);
+              out.add(new InventoryVector(Bytes.of(rs.getBytes(2))));
             }
           }
-          return out;
+          return new VectorPage(out, last);
         });
   }
 
@@ -187,13 +219,21 @@ public final class SqliteInventory implements Inventory {
   }
 
   private static InventoryItem item(ResultSet rs) throws SQLException {
-    byte[] tag = rs.getBytes(6);
+    return item(rs, 0);
+  }
+
+  /**
+   * The item in columns {@code skip + 1} to {@code skip + 6}: vector, object_type, stream, expires,
+   * payload, tag.
+   */
+  static InventoryItem item(ResultSet rs, int skip) throws SQLException {
+    byte[] tag = rs.getBytes(skip + 6);
     return new InventoryItem(
-        new InventoryVector(Bytes.of(rs.getBytes(1))),
-        rs.getLong(2),
-        rs.getLong(3),
-        rs.getLong(4),
-        Bytes.of(rs.getBytes(5)),
+        new InventoryVector(Bytes.of(rs.getBytes(skip + 1))),
+        rs.getLong(skip + 2),
+        rs.getLong(skip + 3),
+        rs.getLong(skip + 4),
+        Bytes.of(rs.getBytes(skip + 5)),
         tag == null ? Optional.empty() : Optional.of(Bytes.of(tag)));
   }
 

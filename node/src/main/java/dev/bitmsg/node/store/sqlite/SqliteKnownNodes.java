@@ -25,11 +25,15 @@ public final class SqliteKnownNodes implements KnownNodes {
       "SELECT "
           + COLUMNS
           + " FROM known_nodes WHERE stream = ?"
-          + " ORDER BY rating DESC, last_seen DESC LIMIT ?";
+          + " ORDER BY rating DESC, random() LIMIT ?";
   private static final String RATE =
       "UPDATE known_nodes SET rating = min(1.0, max(-1.0, rating + ?)) WHERE host = ? AND port = ?";
   private static final String PRUNE =
       "DELETE FROM known_nodes WHERE last_seen < ? OR (last_seen < ? AND rating < 0)";
+  private static final String TRIM =
+      "DELETE FROM known_nodes WHERE rowid IN (SELECT rowid FROM known_nodes"
+          + " ORDER BY rating > 0, rating, random()"
+          + " LIMIT max(0, (SELECT count(*) FROM known_nodes) - ?))";
   private static final String COUNT = "SELECT count(*) FROM known_nodes";
 
   private final SqliteDatabase db;
@@ -119,6 +123,17 @@ public final class SqliteKnownNodes implements KnownNodes {
           PreparedStatement ps = db.prepared(PRUNE);
           ps.setLong(1, staleBefore);
           ps.setLong(2, lowRatedBefore);
+          return ps.executeUpdate();
+        });
+  }
+
+  @Override
+  public int trim(int max) {
+    return db.with(
+        "trim known nodes to " + max,
+        c -> {
+          PreparedStatement ps = db.prepared(TRIM);
+          ps.setInt(1, max);
           return ps.executeUpdate();
         });
   }

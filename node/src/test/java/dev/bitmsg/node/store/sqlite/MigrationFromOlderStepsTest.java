@@ -15,10 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A database left at an older schema step (5: the last before the sender-list, msgid and later
- * steps; and every step after it) with an identity, a sent and a received message in it: opening it
- * as the node does applies the missing steps, keeps the rows and gives the new columns their
- * defaults (not trashed, no foreign msgid, acks sent, black sender-list mode).
+ * A database left at an older schema step (5, before the receive queue; 6, the receive queue, the
+ * last step before the sender lists and msgids; and every later one) with an identity, a sent and a
+ * received message in it: opening it as the node does applies the missing steps, keeps the rows and
+ * gives the new columns their defaults (not trashed, no foreign msgid, acks sent, black sender-list
+ * mode).
  */
 class MigrationFromOlderStepsTest {
   @TempDir Path dir;
