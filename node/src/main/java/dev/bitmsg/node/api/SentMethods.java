@@ -14,12 +14,15 @@ import dev.bitmsg.node.content.ContentCodec;
 import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.messaging.SentMessageFields;
+import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.wire.Bytes;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The API calls on sent messages, with PyBitmessage's folders: the listings show the sent folder,
@@ -27,7 +30,11 @@ import java.util.Optional;
  * to the trash, which stops its sending ({@link Messenger#trash}). Also the extensions {@code
  * getSendProgress} (live PoW progress) and {@code cancelSending}. Identifiers and status words:
  * {@link SentMessageFields}; every row also carries this node's own status word as {@code
- * bitmsgStatus}. Thread-safe (the messaging facade is).
+ * bitmsgStatus}.
+ *
+ * <p>Cost: the id listing reads the ids alone; a msgid names its row (or is an imported one, which
+ * is indexed) and ack data is indexed, so lookups (getStatus is polled by clients) read one row
+ * whatever the size of the sent folder. Thread-safe (the messaging facade is).
  */
 final class SentMethods {
   private static final HexFormat HEX = HexFormat.of();
@@ -40,12 +47,15 @@ final class SentMethods {
   }
 
   Object getAllSentMessages(Params p) {
-    return Map.of("sentMessages", sentFolder().stream().map(this::sentJson).toList());
+    return Map.of("sentMessages", LazyStructs.of(messenger.sentFolder(), this::sentJson));
   }
 
   Object getAllSentMessageIds(Params p) {
-    return Map.of(
-        "sentMessageIds", sentFolder().stream().map(e -> Map.of("msgid", sentMsgid(e))).toList());
+    List<Map<String, String>> ids = new ArrayList<>();
+    for (Outbox.RowId row : messenger.sentIds()) {
+      ids.add(Map.of("msgid", sentMsgid(row)));
+    }
+    return Map.of("sentMessageIds", ids);
   }
 
   Object getSentMessageById(Params p) {
@@ -56,7 +66,9 @@ final class SentMethods {
     String from = normal(p.string(0));
     return Map.of(
         "sentMessages",
-        sentFolder().stream().filter(e -> e.from().equals(from)).map(this::sentJson).toList());
+        LazyStructs.of(
+            messenger.sentFolder().stream().filter(e -> e.from().equals(from)).toList(),
+            this::sentJson));
   }
 
   Object getSentMessageByAckData(Params p) {
@@ -118,18 +130,27 @@ final class SentMethods {
         .orElse(new Absent(Map.of(key, List.of())));
   }
 
-  /** PyBitmessage's {@code folder='sent'}: the rows not trashed. */
-  private List<OutboxEntry> sentFolder() {
-    return messenger.outbox().stream().filter(e -> !e.trashed()).toList();
-  }
-
+  /** The row this msgid names: an imported row by the msgid it kept, else by its row number. */
   private Optional<OutboxEntry> byMsgid(byte[] id) {
-    String hex = HEX.formatHex(id);
-    return messenger.outbox().stream().filter(e -> sentMsgid(e).equals(hex)).findFirst();
+    Optional<OutboxEntry> imported = messenger.outboxByMsgid(Bytes.of(id));
+    if (imported.isPresent()) {
+      return imported;
+    }
+    OptionalLong row = SentMessageFields.outboxId(id);
+    return row.isPresent()
+        ? row(row.getAsLong()).filter(e -> e.msgid().isEmpty())
+        : Optional.empty();
   }
 
   private Optional<OutboxEntry> byAck(Bytes ack) {
-    return messenger.outbox().stream().filter(e -> ackData(e).equals(ack)).findFirst();
+    OptionalLong row = SentMessageFields.syntheticAckRow(ack);
+    Optional<OutboxEntry> e =
+        row.isPresent() ? row(row.getAsLong()) : messenger.outboxByAckData(ack);
+    return e.filter(x -> ackData(x).equals(ack));
+  }
+
+  private Optional<OutboxEntry> row(long id) {
+    return messenger.status(id).map(Messenger.Status::entry);
   }
 
   private static Bytes ackBytes(String hex) {

@@ -1,8 +1,13 @@
 package dev.bitmsg.node.api;
 
 import dev.bitmsg.node.rpc.RpcFormatException;
+import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,6 +32,7 @@ import org.xml.sax.SAXException;
  */
 public final class XmlRpcCodec {
   static final int MAX_DEPTH = 32;
+  private static final int WRITE_BUFFER = 1 << 16;
 
   /** The JDK parser's element depth limit (jdk.xml.maxElementDepth). */
   private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
@@ -167,16 +173,18 @@ public final class XmlRpcCodec {
 
   /** A {@code methodCall} document (the client side). */
   public byte[] encodeCall(String method, List<Object> params) {
-    StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
-    escape(sb, method);
-    sb.append("</methodName>\n<params>\n");
-    for (Object p : params) {
-      sb.append("<param>\n");
-      appendValue(sb, p, 0);
-      sb.append("</param>\n");
-    }
-    sb.append("</params>\n</methodCall>\n");
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    return build(
+        sb -> {
+          sb.append("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
+          escape(sb, method);
+          sb.append("</methodName>\n<params>\n");
+          for (Object p : params) {
+            sb.append("<param>\n");
+            appendValue(sb, p, 0);
+            sb.append("</param>\n");
+          }
+          sb.append("</params>\n</methodCall>\n");
+        });
   }
 
   /**
@@ -222,11 +230,41 @@ public final class XmlRpcCodec {
 
   /** A {@code methodResponse} carrying {@code result}. */
   public byte[] encodeResult(Object result) {
-    StringBuilder sb =
-        new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n");
-    appendValue(sb, result, 0);
-    sb.append("</param>\n</params>\n</methodResponse>\n");
+    return build(sb -> appendResult(sb, result));
+  }
+
+  /**
+   * Writes a {@code methodResponse} carrying {@code result} to {@code out} in UTF-8 as it is
+   * encoded: the server's path, so that a listing of every message in a large mailbox never exists
+   * as one text in memory (only a buffer of {@value #WRITE_BUFFER} chars does).
+   */
+  public void writeResult(Object result, OutputStream out) throws IOException {
+    Writer w =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), WRITE_BUFFER);
+    appendResult(w, result);
+    w.flush();
+  }
+
+  private static void appendResult(Appendable a, Object result) throws IOException {
+    a.append("<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n");
+    appendValue(a, result, 0);
+    a.append("</param>\n</params>\n</methodResponse>\n");
+  }
+
+  /** Text built in memory (no I/O can fail) as UTF-8. */
+  private static byte[] build(TextWork work) {
+    StringBuilder sb = new StringBuilder();
+    try {
+      work.run(sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does no I/O
+    }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @FunctionalInterface
+  private interface TextWork {
+    void run(Appendable a) throws IOException;
   }
 
   /** A {@code methodResponse} fault. */
@@ -234,13 +272,15 @@ public final class XmlRpcCodec {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("faultCode", (long) code);
     f.put("faultString", text);
-    StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n");
-    appendValue(sb, f, 0);
-    sb.append("</fault>\n</methodResponse>\n");
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    return build(
+        sb -> {
+          sb.append("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n");
+          appendValue(sb, f, 0);
+          sb.append("</fault>\n</methodResponse>\n");
+        });
   }
 
-  private static void appendValue(StringBuilder sb, Object v, int depth) {
+  private static void appendValue(Appendable sb, @Nullable Object v, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("result nested deeper than " + MAX_DEPTH);
     }
@@ -256,9 +296,10 @@ public final class XmlRpcCodec {
     } else if (v instanceof Integer || v instanceof Long) {
       long l = ((Number) v).longValue();
       String tag = l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? "int" : "i8";
-      sb.append('<').append(tag).append('>').append(l).append("</").append(tag).append('>');
+      sb.append('<').append(tag).append('>').append(Long.toString(l));
+      sb.append("</").append(tag).append('>');
     } else if (v instanceof Double d) {
-      sb.append("<double>").append(d).append("</double>");
+      sb.append("<double>").append(Double.toString(d)).append("</double>");
     } else if (v instanceof byte[] b) {
       sb.append("<base64>").append(Base64.getEncoder().encodeToString(b)).append("</base64>");
     } else if (v instanceof Map<?, ?> m) {
@@ -283,8 +324,14 @@ public final class XmlRpcCodec {
     sb.append("</value>\n");
   }
 
-  private static void escape(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
+  private static void escape(Appendable sb, String s) throws IOException {
+    int start = 0;
+    while (start < s.length() && !needsEscape(s.charAt(start))) {
+      start++;
+    }
+    // Most answers are hex, base64 and addresses: appended whole, not char by char.
+    sb.append(s, 0, start);
+    for (int i = start; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> sb.append("&lt;");
@@ -294,5 +341,9 @@ public final class XmlRpcCodec {
         default -> sb.append(c);
       }
     }
+  }
+
+  private static boolean needsEscape(char c) {
+    return c == '<' || c == '>' || c == '&' || c == '\r';
   }
 }

@@ -8,5 +8,10 @@
  * dev.bitmsg.node.api.ApiCredentials}). Depends on {@code node.messaging}, {@code node.net} (ports
  * and value types), {@code node.store} (interfaces), {@code node.address}, {@code node.content},
  * {@code node.wire}, {@code node.rpc} and the PoW definitions; never on {@code app}.
+ *
+ * <p>Cost rule: no call reads more of the mailbox than its answer holds. Id listings read id
+ * columns only, lookups by msgid or ackData are index lookups, read and trash marks are read once
+ * per call, and XML-RPC answers are streamed to the socket as they are encoded ({@code bm bench
+ * mailbox} measures it).
  */
 package dev.bitmsg.node.api;

@@ -4,6 +4,7 @@ import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.net.ObjectIngest;
 import dev.bitmsg.node.net.PeerGroup;
 import dev.bitmsg.node.store.ExpiryCleaner;
+import dev.bitmsg.node.store.Inbox;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.KnownNodes;
 import dev.bitmsg.node.wire.ObjectMessage;
@@ -30,7 +31,8 @@ public final class Node implements AutoCloseable {
       ObjectIngest ingest,
       Inventory inventory,
       KnownNodes knownNodes,
-      ExpiryCleaner cleaner) {}
+      ExpiryCleaner cleaner,
+      Inbox inbox) {}
 
   /** Where the interfaces listen, each empty when off. Immutable. */
   record Endpoints(Optional<InetSocketAddress> api, OptionalInt events, OptionalInt metrics) {}
@@ -71,6 +73,14 @@ public final class Node implements AutoCloseable {
 
   public KnownNodes knownNodes() {
     return parts.knownNodes();
+  }
+
+  /**
+   * The inbox as the messaging layer files into it: a message added here is told to the listeners
+   * (the push stream) as a received one is. For the mailbox benchmark.
+   */
+  Inbox inbox() {
+    return parts.inbox();
   }
 
   /** The expiry cleanup the node runs every cleanup interval (an owner may run it now). */

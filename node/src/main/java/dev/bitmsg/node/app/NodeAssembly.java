@@ -270,7 +270,7 @@ public final class NodeAssembly {
       hook.startingUp();
     }
     return new Node(
-        new Node.Parts(messenger, peers, ingest, inventory, knownNodes, cleaner),
+        new Node.Parts(messenger, peers, ingest, inventory, knownNodes, cleaner, stores.inbox()),
         new Node.Endpoints(api, events, metrics),
         open);
   }

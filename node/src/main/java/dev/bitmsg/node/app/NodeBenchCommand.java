@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bm bench}: node benchmarks ({@code ingest}, {@code decrypt}, {@code tls}, {@code peers}).
+ * {@code bm bench}: node benchmarks ({@code ingest}, {@code decrypt}, {@code tls}, {@code peers},
+ * {@code mailbox}).
  */
 @Command(
     name = "bench",
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
       IngestBenchCommand.class,
       DecryptBenchCommand.class,
       TlsBenchCommand.class,
-      PeersBenchCommand.class
+      PeersBenchCommand.class,
+      MailboxBenchCommand.class
     })
 public final class NodeBenchCommand implements Runnable {
   @Override

@@ -7,6 +7,7 @@
  * store.sqlite}, {@code crypto.bc}, the PoW providers) and that may depend on every other package;
  * nothing depends on it (checked by {@code NodeArchitectureTest}). The commands that are not the
  * node (address tools, client commands, decrypt, benchmarks) build the few parts they need
- * themselves.
+ * themselves; {@code bench mailbox} fills a data directory through the SQLite stores, then starts a
+ * real node on it.
  */
 package dev.bitmsg.node.app;

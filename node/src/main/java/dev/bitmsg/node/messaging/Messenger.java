@@ -347,6 +347,26 @@ public final class Messenger implements MessagingView, AutoCloseable {
     return outbox.all();
   }
 
+  /** The sent folder (the rows not in the trash), oldest first. */
+  public List<OutboxEntry> sentFolder() {
+    return outbox.sentFolder();
+  }
+
+  /** The ids of the sent folder (the rows not in the trash), oldest first, without the rows. */
+  public List<Outbox.RowId> sentIds() {
+    return outbox.sentIds();
+  }
+
+  /** The outbox row holding this ack data, trashed or not, if any (an index lookup). */
+  public Optional<OutboxEntry> outboxByAckData(Bytes ackData) {
+    return outbox.byAckData(ackData);
+  }
+
+  /** The outbox row an import kept this msgid for, trashed or not, if any (an index lookup). */
+  public Optional<OutboxEntry> outboxByMsgid(Bytes msgid) {
+    return outbox.byMsgid(msgid);
+  }
+
   /** Pubkey and getpubkey work, newest first (at most {@code limit} rows). */
   public List<PubkeyWorkJob> powJobs(int limit) {
     return pubkeyWork.recent(limit);
@@ -393,6 +413,24 @@ public final class Messenger implements MessagingView, AutoCloseable {
 
   public List<InboxEntry> inbox() {
     return inbox.received();
+  }
+
+  /**
+   * The msgids of the received messages (an imported one's msgid, else the signature hash), oldest
+   * first, without reading the messages.
+   */
+  public List<Bytes> inboxMsgids() {
+    return inbox.msgids();
+  }
+
+  /** The received message with this msgid, if any (an index lookup). */
+  public Optional<InboxEntry> inboxMessage(Bytes msgid) {
+    return inbox.find(msgid);
+  }
+
+  /** The messages received for the own address {@code to}, oldest first. */
+  public List<InboxEntry> inboxFor(String to) {
+    return inbox.receivedBy(to);
   }
 
   /** Decodes a received message's subject and body. */

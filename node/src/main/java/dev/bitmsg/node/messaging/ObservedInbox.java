@@ -5,6 +5,7 @@ import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.wire.Bytes;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link Inbox} that tells the listeners about every message it files, after the insert committed
@@ -34,12 +35,27 @@ final class ObservedInbox implements Inbox {
   }
 
   @Override
+  public List<Bytes> msgids() {
+    return inbox.msgids();
+  }
+
+  @Override
+  public Optional<InboxEntry> find(Bytes msgid) {
+    return inbox.find(msgid);
+  }
+
+  @Override
+  public List<InboxEntry> receivedBy(String to) {
+    return inbox.receivedBy(to);
+  }
+
+  @Override
   public long count() {
     return inbox.count();
   }
 
   @Override
-  public int delete(Collection<Bytes> sigHashes) {
-    return inbox.delete(sigHashes);
+  public int delete(Collection<Bytes> ids) {
+    return inbox.delete(ids);
   }
 }

@@ -46,6 +46,26 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
+  public List<RowId> sentIds() {
+    return outbox.sentIds();
+  }
+
+  @Override
+  public List<OutboxEntry> sentFolder() {
+    return outbox.sentFolder();
+  }
+
+  @Override
+  public Optional<OutboxEntry> byAckData(Bytes ackData) {
+    return outbox.byAckData(ackData);
+  }
+
+  @Override
+  public Optional<OutboxEntry> byMsgid(Bytes msgid) {
+    return outbox.byMsgid(msgid);
+  }
+
+  @Override
   public List<OutboxEntry> withStatus(Set<SendStatus> statuses) {
     return outbox.withStatus(statuses);
   }

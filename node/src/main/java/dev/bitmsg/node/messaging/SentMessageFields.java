@@ -1,11 +1,13 @@
 package dev.bitmsg.node.messaging;
 
+import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 
 /**
  * How a sent row appears to clients (the client API, the event stream): its msgid, ackData and
@@ -24,10 +26,47 @@ public final class SentMessageFields {
 
   /** The API msgid of a sent row: an imported row keeps the msgid it had. */
   public static String sentMsgid(OutboxEntry e) {
-    if (e.msgid().isPresent()) {
-      return e.msgid().get().toHex();
+    return e.msgid().isPresent() ? e.msgid().get().toHex() : sentMsgid(e.id());
+  }
+
+  /** The API msgid of a sent row known by its id. */
+  public static String sentMsgid(Outbox.RowId row) {
+    return row.msgid().isPresent() ? row.msgid().get().toHex() : sentMsgid(row.id());
+  }
+
+  /** The API msgid of the sent row {@code outboxId} made here (not imported). */
+  public static String sentMsgid(long outboxId) {
+    return HEX.formatHex(ByteBuffer.allocate(32).putLong(24, outboxId).array());
+  }
+
+  /**
+   * The outbox row a msgid made here names, if {@code msgid} has the form of one (an imported row
+   * is named by the msgid it kept instead).
+   */
+  public static OptionalLong outboxId(byte[] msgid) {
+    if (msgid.length != 32) {
+      return OptionalLong.empty();
     }
-    return HEX.formatHex(ByteBuffer.allocate(32).putLong(24, e.id()).array());
+    for (int i = 0; i < 24; i++) {
+      if (msgid[i] != 0) {
+        return OptionalLong.empty();
+      }
+    }
+    return OptionalLong.of(ByteBuffer.wrap(msgid).getLong(24));
+  }
+
+  /** The outbox row of synthetic ack data (rows that expect no ack), if it has that form. */
+  public static OptionalLong syntheticAckRow(Bytes ack) {
+    byte[] b = ack.toByteArray();
+    if (b.length != SYNTHETIC_ACK_PREFIX + 8) {
+      return OptionalLong.empty();
+    }
+    for (int i = 0; i < SYNTHETIC_ACK_PREFIX; i++) {
+      if (b[i] != (byte) 0xff) {
+        return OptionalLong.empty();
+      }
+    }
+    return OptionalLong.of(ByteBuffer.wrap(b).getLong(SYNTHETIC_ACK_PREFIX));
   }
 
   /** The API ackData of a sent row. */

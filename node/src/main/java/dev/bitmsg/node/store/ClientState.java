@@ -30,6 +30,11 @@ public interface ClientState extends AutoCloseable {
 
   Set<String> readInbox();
 
+  /** Whether the inbox message {@code msgid} carries the read mark (one lookup). */
+  default boolean isRead(String msgid) {
+    return readInbox().contains(msgid);
+  }
+
   Set<String> trashedInbox();
 
   /**

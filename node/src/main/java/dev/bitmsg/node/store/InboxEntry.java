@@ -34,4 +34,9 @@ public record InboxEntry(
       Bytes sigHash) {
     this(id, kind, to, from, encoding, message, received, sigHash, Optional.empty());
   }
+
+  /** The id clients know it by: the msgid another client gave it, else the signature hash. */
+  public Bytes apiMsgid() {
+    return msgid.orElse(sigHash);
+  }
 }

@@ -21,6 +21,38 @@ public interface Outbox {
 
   List<OutboxEntry> all();
 
+  /**
+   * A row's id and the msgid an import kept for it (empty for a row made here): what names a row to
+   * clients. Immutable.
+   */
+  record RowId(long id, Optional<Bytes> msgid) {}
+
+  /**
+   * The rows not in the trash (PyBitmessage's sent folder), oldest first, as ids, without reading
+   * the rows: what an id listing needs.
+   */
+  default List<RowId> sentIds() {
+    return sentFolder().stream().map(e -> new RowId(e.id(), e.msgid())).toList();
+  }
+
+  /** The rows not in the trash (PyBitmessage's sent folder), oldest first. */
+  default List<OutboxEntry> sentFolder() {
+    return all().stream().filter(e -> !e.trashed()).toList();
+  }
+
+  /** The row whose stored ack data is {@code ackData}, trashed or not (an index lookup). */
+  default Optional<OutboxEntry> byAckData(Bytes ackData) {
+    return all().stream().filter(e -> e.ackData().map(ackData::equals).orElse(false)).findFirst();
+  }
+
+  /**
+   * The row an import kept this msgid for, trashed or not (an index lookup); rows made here have
+   * none.
+   */
+  default Optional<OutboxEntry> byMsgid(Bytes msgid) {
+    return all().stream().filter(e -> e.msgid().map(msgid::equals).orElse(false)).findFirst();
+  }
+
   /** Rows in these statuses, trashed ones included. */
   List<OutboxEntry> withStatus(Set<SendStatus> statuses);
 

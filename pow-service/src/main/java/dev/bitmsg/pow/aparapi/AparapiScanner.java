@@ -9,6 +9,8 @@ import dev.bitmsg.pow.opencl.LaunchJob;
 import dev.bitmsg.pow.opencl.LaunchingScanner;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Aparapi {@link dev.bitmsg.pow.NonceScanner} of one OpenCL device: runs {@link PowKernel}
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
  * {@link LaunchingScanner}.
  */
 public final class AparapiScanner extends LaunchingScanner {
+  private static final Logger log = LoggerFactory.getLogger(AparapiScanner.class);
   static final int MAX_TRIAL_VALUES = 1 << 16;
 
   /** Aparapi does not expose the preferred multiple; 32 suits NVIDIA warps and CPU vectors. */
@@ -91,16 +94,28 @@ public final class AparapiScanner extends LaunchingScanner {
       kernel.hits[j] = 0;
     }
     kernel.mode = PowKernel.SEARCH;
-    kernel.put(kernel.jobs).put(kernel.hits);
-    execute(device.createRange2D((int) itemsPerJob, n, (int) localSizeFor(itemsPerJob), 1));
-    kernel.get(kernel.hits).get(kernel.hitOffsets);
-    afterSearch.accept(kernel);
+    searchLaunch(n, itemsPerJob);
+    int bad = implausibleHitCount(n, itemsPerJob);
+    if (bad >= 0) {
+      // Seen rarely with Aparapi on PoCL: a counter read back as garbage (e.g. -409111121) from a
+      // launch whose inputs were sound. The launch is pure, so it is run once more; a second
+      // garbage counter takes the device out of service. Every answer is re-checked on the CPU.
+      log.warn(
+          "aparapi launch returned an implausible hit count, relaunching device={} hits={}",
+          name(),
+          kernel.hits[bad]);
+      for (int j = 0; j < n; j++) {
+        kernel.hits[j] = 0;
+      }
+      searchLaunch(n, itemsPerJob);
+      bad = implausibleHitCount(n, itemsPerJob);
+      if (bad >= 0) {
+        throw fail("reported an implausible hit count " + kernel.hits[bad] + " twice");
+      }
+    }
     long[] offsets = new long[n];
     for (int j = 0; j < n; j++) {
       int hits = kernel.hits[j];
-      if (hits < 0) {
-        throw fail("reported a negative hit count " + hits);
-      }
       long min = Long.MAX_VALUE;
       for (int s = 0; s < Math.min(hits, PowKernel.HIT_SLOTS); s++) {
         min = Math.min(min, Integer.toUnsignedLong(kernel.hitOffsets[j * PowKernel.HIT_SLOTS + s]));
@@ -115,6 +130,23 @@ public final class AparapiScanner extends LaunchingScanner {
       }
     }
     return offsets;
+  }
+
+  private void searchLaunch(int jobCount, long itemsPerJob) {
+    kernel.put(kernel.jobs).put(kernel.hits);
+    execute(device.createRange2D((int) itemsPerJob, jobCount, (int) localSizeFor(itemsPerJob), 1));
+    kernel.get(kernel.hits).get(kernel.hitOffsets);
+    afterSearch.accept(kernel);
+  }
+
+  /** The first job whose hit count cannot be (negative, or above one per work-item), or -1. */
+  private int implausibleHitCount(int jobCount, long itemsPerJob) {
+    for (int j = 0; j < jobCount; j++) {
+      if (kernel.hits[j] < 0 || kernel.hits[j] > itemsPerJob) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   /** Trial values of nonces {@code first .. first+count-1} (mod 2^64) computed on the device. */

@@ -130,6 +130,19 @@ public final class SqliteClientState implements ClientState {
   }
 
   @Override
+  public synchronized boolean isRead(String msgid) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM inbox_marks WHERE msgid = ? AND read = 1")) {
+      ps.setString(1, msgid);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading API state failed", e);
+    }
+  }
+
+  @Override
   public synchronized Set<String> trashedInbox() {
     return strings("SELECT msgid FROM inbox_marks WHERE trashed = 1");
   }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,10 @@ import java.util.stream.Collectors;
 
 /**
  * {@link Outbox} on the {@code outbox} and {@code status_history} tables. Every status change is
- * written together with its history row in one transaction. Thread-safe.
+ * written together with its history row in one transaction. Listings by status and lookups by ack
+ * data or row read through indexes; opening creates the ones the first schema lacked ({@code
+ * outbox_ackdata}, {@code status_history_outbox}, which also serves the cascade of a deleted row)
+ * with {@code CREATE INDEX IF NOT EXISTS}, indexes only, no schema step. Thread-safe.
  */
 public final class SqliteOutbox implements Outbox {
   private static final String OUT_COLUMNS =
@@ -43,41 +47,73 @@ public final class SqliteOutbox implements Outbox {
 
   public SqliteOutbox(SqliteDatabase db) {
     this.db = db;
+    db.with(
+        "index outbox by ack data and history by row",
+        c -> {
+          for (String sql :
+              List.of(
+                  "CREATE INDEX IF NOT EXISTS outbox_ackdata ON outbox (ackdata)"
+                      + " WHERE ackdata IS NOT NULL",
+                  "CREATE INDEX IF NOT EXISTS status_history_outbox"
+                      + " ON status_history (outbox_id)")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              ps.execute();
+            }
+          }
+          return true;
+        });
   }
 
   @Override
   public long add(OutboxEntry e) {
+    return db.inTransaction("queue message", c -> insert(e, SendStatus.QUEUED));
+  }
+
+  /**
+   * Stores {@code entries} with the status each has (rather than {@code QUEUED}) and that status as
+   * their only history, in one transaction: bulk loading (an import, the mailbox benchmark).
+   * Returns their ids.
+   */
+  public List<Long> addAll(Collection<OutboxEntry> entries) {
     return db.inTransaction(
-        "queue message",
+        "store sent messages",
         c -> {
-          PreparedStatement ps =
-              db.prepared(
-                  "INSERT INTO outbox (kind, from_address, to_address,"
-                      + " encoding, message, ttl, ackdata, status, status_time, created)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          ps.setString(1, e.kind().name());
-          ps.setString(2, e.from());
-          setOptionalText(ps, 3, e.to());
-          ps.setLong(4, e.encoding());
-          ps.setBytes(5, e.message().toByteArray());
-          ps.setLong(6, e.ttl());
-          if (e.ackData().isPresent()) {
-            ps.setBytes(7, e.ackData().get().toByteArray());
-          } else {
-            ps.setNull(7, Types.BLOB);
+          List<Long> ids = new ArrayList<>(entries.size());
+          for (OutboxEntry e : entries) {
+            ids.add(insert(e, e.status()));
           }
-          ps.setString(8, SendStatus.QUEUED.name());
-          ps.setLong(9, e.created());
-          ps.setLong(10, e.created());
-          ps.executeUpdate();
-          long id;
-          try (ResultSet rs = db.prepared("SELECT last_insert_rowid()").executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-          }
-          history(id, SendStatus.QUEUED, e.created());
-          return id;
+          return ids;
         });
+  }
+
+  private long insert(OutboxEntry e, SendStatus status) throws SQLException {
+    PreparedStatement ps =
+        db.prepared(
+            "INSERT INTO outbox (kind, from_address, to_address,"
+                + " encoding, message, ttl, ackdata, status, status_time, created)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ps.setString(1, e.kind().name());
+    ps.setString(2, e.from());
+    setOptionalText(ps, 3, e.to());
+    ps.setLong(4, e.encoding());
+    ps.setBytes(5, e.message().toByteArray());
+    ps.setLong(6, e.ttl());
+    if (e.ackData().isPresent()) {
+      ps.setBytes(7, e.ackData().get().toByteArray());
+    } else {
+      ps.setNull(7, Types.BLOB);
+    }
+    ps.setString(8, status.name());
+    ps.setLong(9, e.created());
+    ps.setLong(10, e.created());
+    ps.executeUpdate();
+    long id;
+    try (ResultSet rs = db.prepared("SELECT last_insert_rowid()").executeQuery()) {
+      rs.next();
+      id = rs.getLong(1);
+    }
+    history(id, status, e.created());
+    return id;
   }
 
   private void history(long id, SendStatus status, long at) throws SQLException {
@@ -119,25 +155,105 @@ public final class SqliteOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxEntry> withStatus(Set<SendStatus> statuses) {
+  public List<RowId> sentIds() {
+    return db.with(
+        "list sent ids",
+        c -> {
+          List<RowId> out = new ArrayList<>();
+          try (ResultSet rs =
+              db.prepared("SELECT id, msgid FROM outbox WHERE trashed = 0 ORDER BY id")
+                  .executeQuery()) {
+            while (rs.next()) {
+              out.add(new RowId(rs.getLong(1), Optional.ofNullable(rs.getBytes(2)).map(Bytes::of)));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<OutboxEntry> sentFolder() {
+    return db.with(
+        "list sent folder",
+        c ->
+            rows(
+                db.prepared(
+                    "SELECT " + OUT_COLUMNS + " FROM outbox WHERE trashed = 0 ORDER BY id")));
+  }
+
+  @Override
+  public Optional<OutboxEntry> byMsgid(Bytes msgid) {
+    return db.with(
+        "find outbox row by msgid",
+        c -> {
+          PreparedStatement ps =
+              db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox WHERE msgid = ?");
+          ps.setBytes(1, msgid.toByteArray());
+          return rows(ps).stream().findFirst();
+        });
+  }
+
+  private static List<OutboxEntry> rows(PreparedStatement ps) throws SQLException {
     List<OutboxEntry> out = new ArrayList<>();
-    for (OutboxEntry e : all()) {
-      if (statuses.contains(e.status())) {
-        out.add(e);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(outRow(rs));
       }
     }
     return out;
   }
 
   @Override
+  public Optional<OutboxEntry> byAckData(Bytes ackData) {
+    return db.with(
+        "find outbox row by ack data",
+        c -> {
+          PreparedStatement ps =
+              db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox WHERE ackdata = ? ORDER BY id");
+          ps.setBytes(1, ackData.toByteArray());
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(outRow(rs)) : Optional.<OutboxEntry>empty();
+          }
+        });
+  }
+
+  /**
+   * The rows in {@code statuses}, read through the status index: the sender loop asks for its few
+   * due rows every interval, and a large sent folder must not be read for them.
+   */
+  @Override
+  public List<OutboxEntry> withStatus(Set<SendStatus> statuses) {
+    return byStatus(statuses, "");
+  }
+
+  /** As {@link #withStatus}, less the trashed rows, in the same query. */
+  @Override
   public List<OutboxEntry> toSend(Set<SendStatus> statuses) {
-    List<OutboxEntry> out = new ArrayList<>();
-    for (OutboxEntry e : withStatus(statuses)) {
-      if (!e.trashed()) {
-        out.add(e);
-      }
+    return byStatus(statuses, " AND trashed = 0");
+  }
+
+  private List<OutboxEntry> byStatus(Set<SendStatus> statuses, String andWhere) {
+    if (statuses.isEmpty()) {
+      return List.of();
     }
-    return out;
+    // Enum names only, in declaration order: one cached statement per distinct set.
+    String in =
+        statuses.stream()
+            .sorted()
+            .map(st -> "'" + st.name() + "'")
+            .collect(Collectors.joining(", "));
+    return db.with(
+        "list outbox by status",
+        c ->
+            rows(
+                db.prepared(
+                    "SELECT "
+                        + OUT_COLUMNS
+                        + " FROM outbox WHERE status IN ("
+                        + in
+                        + ")"
+                        + andWhere
+                        + " ORDER BY id")));
   }
 
   @Override
