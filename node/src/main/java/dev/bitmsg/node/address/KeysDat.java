@@ -12,10 +12,10 @@ import java.util.Map;
 /**
  * Reads and writes PyBitmessage's keys.dat: a {@code [bitmessagesettings]} section plus one section
  * per own address, named by the address, with {@code label}, {@code enabled}, {@code decoy}, {@code
- * chan}, {@code noncetrialsperbyte}, {@code payloadlengthextrabytes}, {@code privsigningkey},
- * {@code privencryptionkey} (WIF) and {@code lastpubkeysendtime}. Options we do not model are kept,
- * so that a file read and written again keeps them. On reading, every identity is checked: its keys
- * must hash to the ripe of its section name. Thread-safe.
+ * chan}, {@code noncetrialsperbyte}, {@code payloadlengthextrabytes}, {@code dontsendack}, {@code
+ * privsigningkey}, {@code privencryptionkey} (WIF) and {@code lastpubkeysendtime}. Options we do
+ * not model are kept, so that a file read and written again keeps them. On reading, every identity
+ * is checked: its keys must hash to the ripe of its section name. Thread-safe.
  */
 public final class KeysDat {
   public static final String SETTINGS = "bitmessagesettings";
@@ -47,7 +47,12 @@ public final class KeysDat {
     return out;
   }
 
-  private Identity identity(IniFile ini, String name) {
+  /**
+   * The identity of section {@code name}.
+   *
+   * @throws KeysDatException when the section is broken
+   */
+  public Identity identity(IniFile ini, String name) {
     Map<String, String> s = ini.section(name);
     BitmessageAddress address;
     try {
@@ -71,7 +76,8 @@ public final class KeysDat {
             Math.max(Difficulty.NETWORK_MINIMUM, number(name, s, "noncetrialsperbyte")),
             Math.max(Difficulty.NETWORK_MINIMUM, number(name, s, "payloadlengthextrabytes"))),
         bool(name, s, "enabled", true),
-        bool(name, s, "chan", false));
+        bool(name, s, "chan", false),
+        !bool(name, s, "dontsendack", false));
   }
 
   /** {@code ini} with {@code identity}'s section written (other options of that section kept). */
@@ -97,6 +103,9 @@ public final class KeysDat {
                 Long.toString(identity.difficulty().payloadLengthExtraBytes()));
     if (identity.chan() || out.get(name, "chan").isPresent()) {
       out = out.with(name, "chan", Boolean.toString(identity.chan()));
+    }
+    if (!identity.sendAcks() || out.get(name, "dontsendack").isPresent()) {
+      out = out.with(name, "dontsendack", Boolean.toString(!identity.sendAcks()));
     }
     return out;
   }

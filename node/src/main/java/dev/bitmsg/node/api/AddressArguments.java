@@ -2,13 +2,15 @@ package dev.bitmsg.node.api;
 
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressException;
+import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.messaging.Messenger;
 import java.util.Optional;
 
 /**
- * Address parameters of the API calls: checked and written in full, resolved to own identities,
- * failures mapped to PyBitmessage's error codes. Thread-safe.
+ * Address parameters of the API calls, checked as PyBitmessage's {@code _verifyAddress} checks them
+ * (faults 7 to 12 and 26, with its texts), written in full ({@code BM-} added), resolved to own
+ * identities. Thread-safe.
  */
 final class AddressArguments {
   private final Messenger messenger;
@@ -38,9 +40,31 @@ final class AddressArguments {
     return new ApiError(13, "Could not find this address in your keys.dat file: " + a);
   }
 
-  /** Decodes and re-encodes an address (adds BM-), mapping failures to PyBitmessage's codes. */
+  /** Checks an address as PyBitmessage does and writes it in full. */
   String checkedAddress(String text) {
-    return codec.encode(codec.decode(text));
+    return codec.encode(verified(text));
+  }
+
+  /**
+   * Decodes an address as PyBitmessage's {@code _verifyAddress}: a decoding failure is fault 8
+   * (checksum), 9 (characters), 10 (version too high or zero), 26 (malformed varint) or 7 (any
+   * other), then a version outside 2..4 is fault 11 and a stream other than 1 fault 12.
+   */
+  BitmessageAddress verified(String text) {
+    BitmessageAddress a;
+    try {
+      a = codec.decode(text);
+    } catch (AddressException e) {
+      throw addressError(text, e);
+    }
+    if (a.version() < 2 || a.version() > 4) {
+      throw versionError();
+    }
+    if (a.stream() != 1) {
+      throw new ApiError(
+          12, "The stream number must be 1. Others aren't supported. Check the address.");
+    }
+    return a;
   }
 
   static String normal(String text) {
@@ -48,22 +72,31 @@ final class AddressArguments {
     return s.startsWith(AddressCodec.PREFIX) ? s : AddressCodec.PREFIX + s;
   }
 
-  static ApiError addressError(AddressException e) {
+  private static ApiError versionError() {
+    return new ApiError(
+        11,
+        "The address version number currently must be 2, 3 or 4. Others aren't supported."
+            + " Check the address.");
+  }
+
+  /** PyBitmessage's fault for an address that does not decode ({@code address} as given). */
+  static ApiError addressError(String address, AddressException e) {
     return switch (e.status()) {
-      case CHECKSUM_FAILED -> new ApiError(8, "Checksum failed for address: " + e.getMessage());
-      case INVALID_CHARACTERS ->
-          new ApiError(9, "Invalid characters in address: " + e.getMessage());
+      case CHECKSUM_FAILED -> new ApiError(8, "Checksum failed for address: " + address);
+      case INVALID_CHARACTERS -> new ApiError(9, "Invalid characters in address: " + address);
       case VERSION_TOO_HIGH ->
-          new ApiError(
-              10, "Address version number too high (or zero) in address: " + e.getMessage());
-      case VARINT_MALFORMED -> new ApiError(26, "Malformed varint in address: " + e.getMessage());
+          new ApiError(10, "Address version number too high (or zero) in address: " + address);
+      case VARINT_MALFORMED -> new ApiError(26, "Malformed varint in address: " + address);
+      // PyBitmessage decodes version 1 and refuses it afterwards.
+      case VERSION_UNSUPPORTED -> versionError();
       default ->
           new ApiError(
-              7,
-              "Could not decode address: "
-                  + e.getMessage()
-                  + " : "
-                  + e.status().pyBitmessageName());
+              7, "Could not decode address: " + address + " : " + e.status().pyBitmessageName());
     };
+  }
+
+  /** {@link #addressError(String, AddressException)} where the text is not at hand. */
+  static ApiError addressError(AddressException e) {
+    return addressError(String.valueOf(e.getMessage()), e);
   }
 }

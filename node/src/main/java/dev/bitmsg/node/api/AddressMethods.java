@@ -4,63 +4,58 @@ import static dev.bitmsg.node.api.ApiMethods.b64;
 import static dev.bitmsg.node.api.ApiMethods.ordered;
 
 import dev.bitmsg.node.address.AddressCodec;
-import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.messaging.Messenger;
+import dev.bitmsg.node.store.MailingLists;
+import dev.bitmsg.pow.Difficulty;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The API calls on own addresses: decoding, listing, creating (random, deterministic, chans),
- * leaving chans, deleting and enabling. Thread-safe (the messaging facade is).
+ * leaving chans, deleting and enabling, and the extensions for mailing lists. Thread-safe (the
+ * messaging facade and the store are).
  */
 final class AddressMethods {
   private final Messenger messenger;
   private final AddressCodec codec;
   private final IdentityGenerator generator;
   private final AddressArguments addresses;
+  private final MailingLists mailingLists;
 
   AddressMethods(
       Messenger messenger,
       AddressCodec codec,
       IdentityGenerator generator,
-      AddressArguments addresses) {
+      AddressArguments addresses,
+      MailingLists mailingLists) {
     this.messenger = messenger;
     this.codec = codec;
     this.generator = generator;
     this.addresses = addresses;
+    this.mailingLists = mailingLists;
   }
 
+  /** PyBitmessage's {@code decodeAddress}: the decoded fields, or its fault for a bad address. */
   Map<String, Object> decodeAddress(String text) {
-    try {
-      BitmessageAddress a = codec.decode(text);
-      return ordered(
-          "status",
-          "success",
-          "addressVersion",
-          (long) a.version(),
-          "streamNumber",
-          a.stream(),
-          "ripe",
-          Base64.getEncoder().encodeToString(a.ripe().bytes()));
-    } catch (AddressException e) {
-      return ordered(
-          "status",
-          e.status().pyBitmessageName(),
-          "addressVersion",
-          0L,
-          "streamNumber",
-          0L,
-          "ripe",
-          "");
-    }
+    BitmessageAddress a = addresses.verified(text);
+    return ordered(
+        "status",
+        "success",
+        "addressVersion",
+        (long) a.version(),
+        "streamNumber",
+        a.stream(),
+        "ripe",
+        Base64.getEncoder().encodeToString(a.ripe().bytes()));
   }
 
   Map<String, Object> listAddresses(boolean labelBase64) {
@@ -84,11 +79,61 @@ final class AddressMethods {
 
   Object createRandomAddress(Params p) {
     String label = p.text(0, "");
-    if (p.bool(1, false) || p.integer(2, 0) != 0 || p.integer(3, 0) != 0) {
-      throw new ApiError(
-          21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
+    boolean shorter = eighteenByteRipe(p, 1);
+    return codec.encode(messenger.createRandom(label, shorter, demanded(p, 2, 3)).address());
+  }
+
+  /** PyBitmessage's eighteenByteRipe: a real boolean, else fault 23. */
+  private static boolean eighteenByteRipe(Params p, int i) {
+    Object v = p.size() > i ? p.get(i) : null;
+    if (v == null) {
+      return false;
     }
-    return codec.encode(messenger.createRandom(label).address());
+    if (!(v instanceof Boolean b)) {
+      throw new ApiError(23, "Bool expected in eighteenByteRipe, saw " + v + " instead");
+    }
+    return b;
+  }
+
+  /**
+   * The difficulty a new address demands, from PyBitmessage's totalDifficulty and
+   * smallMessageDifficulty: multiples of the network default (0 or absent: the default), raised to
+   * the network minimum.
+   */
+  private static Difficulty demanded(Params p, int total, int small) {
+    return new Difficulty(
+            times(multiplier(p, total), Difficulty.NETWORK_MINIMUM),
+            times(multiplier(p, small), Difficulty.NETWORK_MINIMUM))
+        .effective();
+  }
+
+  private static long times(double multiplier, long unit) {
+    return multiplier == 0 ? unit : (long) (unit * multiplier);
+  }
+
+  private static double multiplier(Params p, int i) {
+    Object v = p.size() > i ? p.get(i) : null;
+    if (v == null) {
+      return 0;
+    }
+    double d;
+    if (v instanceof Long l) {
+      d = l;
+    } else if (v instanceof Double x) {
+      d = x;
+    } else if (v instanceof String s) {
+      try {
+        d = Double.parseDouble(s.strip());
+      } catch (NumberFormatException e) {
+        throw new ApiError(0, "parameter " + (i + 1) + " must be a number, got '" + s + "'");
+      }
+    } else {
+      throw new ApiError(0, "parameter " + (i + 1) + " must be a number");
+    }
+    if (d < 0 || Double.isNaN(d) || d * Difficulty.NETWORK_MINIMUM >= Long.MAX_VALUE) {
+      throw new ApiError(0, "parameter " + (i + 1) + " is out of range: " + v);
+    }
+    return d;
   }
 
   Object createDeterministicAddresses(Params p) {
@@ -118,17 +163,16 @@ final class AddressMethods {
       throw new ApiError(
           5, "You have (accidentally?) specified too many addresses to make. Maximum 999.");
     }
-    if (p.bool(4, false) || p.integer(5, 0) != 0 || p.integer(6, 0) != 0) {
-      throw new ApiError(
-          21, "Unexpected API Failure - shorter addresses and custom difficulty are not supported");
-    }
+    boolean shorter = eighteenByteRipe(p, 4);
+    Difficulty difficulty = demanded(p, 5, 6);
     Set<String> before = new HashSet<>();
     for (Identity id : messenger.identities()) {
       before.add(codec.encode(id.address()));
     }
     List<Object> added = new ArrayList<>();
     for (Identity id :
-        messenger.createDeterministic(passphrase, (int) number, version == 0 ? 4 : (int) version)) {
+        messenger.createDeterministic(
+            passphrase, (int) number, version == 0 ? 4 : (int) version, shorter, difficulty)) {
       String a = codec.encode(id.address());
       if (!before.contains(a)) {
         added.add(a);
@@ -209,5 +253,23 @@ final class AddressMethods {
     String a = addresses.ownAddress(p.string(0));
     messenger.setEnabled(a, p.bool(1, true));
     return "success";
+  }
+
+  /**
+   * Extension: makes an own address a mailing list named {@code name} (base64, default empty), or
+   * with {@code enable} false an ordinary address again.
+   */
+  Object setMailingList(Params p) {
+    String a = addresses.ownAddress(p.string(0));
+    boolean enable = p.bool(1, true);
+    mailingLists.set(a, enable ? Optional.of(p.text(2, "")) : Optional.empty());
+    return "success";
+  }
+
+  /** Extension: every mailing list with its name (base64). */
+  Object listMailingLists(Params p) {
+    List<Object> out = new ArrayList<>();
+    mailingLists.all().forEach((a, name) -> out.add(ordered("address", a, "name", b64(name))));
+    return Map.of("mailingLists", out);
   }
 }

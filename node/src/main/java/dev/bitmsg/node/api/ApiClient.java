@@ -1,7 +1,6 @@
 package dev.bitmsg.node.api;
 
-import dev.bitmsg.node.rpc.JsonValues;
-import dev.bitmsg.node.rpc.RpcFormatException;
+import dev.bitmsg.node.rpc.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +32,11 @@ public final class ApiClient {
   private final String authorization;
   private final ApiSettings.Variant variant;
   private final HttpClient http;
+  private static final Pattern LEGACY_ERROR =
+      Pattern.compile("API Error (\\d{4}): (.*)", Pattern.DOTALL);
+
   private final XmlRpcCodec xml = new XmlRpcCodec();
+  private final JsonRpcCodec json = new JsonRpcCodec();
 
   public ApiClient(URI uri, String user, String password, ApiSettings.Variant variant) {
     this.uri = uri;
@@ -49,26 +52,20 @@ public final class ApiClient {
     return uri;
   }
 
+  /**
+   * Calls {@code method}. In the legacy variant a result that is an API error's text becomes an
+   * {@link ApiError}, and one that is a JSON text ({@code {...}}, {@code [...]}, {@code null}) its
+   * value: methods whose result is a plain string never answer one of those.
+   */
   public @Nullable Object call(String method, Object... params) {
     List<Object> ps = new ArrayList<>(Arrays.asList(params));
-    byte[] body;
-    if (variant == ApiSettings.Variant.XML) {
-      body = xml.encodeCall(method, ps);
-    } else {
-      Map<String, Object> req = new LinkedHashMap<>();
-      req.put("jsonrpc", "2.0");
-      req.put("method", method);
-      req.put("params", ps);
-      req.put("id", 1L);
-      body = JsonValues.write(req).getBytes(StandardCharsets.UTF_8);
-    }
+    boolean xmlRpc = variant.xmlRpc();
+    byte[] body = xmlRpc ? xml.encodeCall(method, ps) : json.encodeCall(method, ps, 1L);
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofMinutes(10))
             .header("Authorization", authorization)
-            .header(
-                "Content-Type",
-                variant == ApiSettings.Variant.XML ? "text/xml" : "application/json")
+            .header("Content-Type", xmlRpc ? "text/xml" : "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     HttpResponse<byte[]> response;
@@ -88,19 +85,26 @@ public final class ApiClient {
       throw new ApiClientException(
           "the node API at " + uri + " answered HTTP " + response.statusCode(), null);
     }
-    if (variant == ApiSettings.Variant.XML) {
-      return xml.decodeResponse(response.body());
+    if (!xmlRpc) {
+      return json.decodeResponse(response.body());
     }
-    Object reply = JsonValues.parse(new String(response.body(), StandardCharsets.UTF_8));
-    if (!(reply instanceof Map<?, ?> m)) {
-      throw new RpcFormatException("JSON-RPC reply is not an object");
+    Object result = xml.decodeResponse(response.body());
+    if (variant == ApiSettings.Variant.LEGACY && result instanceof String s) {
+      return legacy(s);
     }
-    if (m.get("error") instanceof Map<?, ?> err) {
-      long code = err.get("code") instanceof Long l ? l : 0;
-      throw new ApiError(
-          (int) code, String.valueOf(err.get("message")).replaceFirst("^API Error \\d{4}: ", ""));
+    return result;
+  }
+
+  private static @Nullable Object legacy(String result) {
+    Matcher error = LEGACY_ERROR.matcher(result);
+    if (error.matches()) {
+      throw new ApiError(Integer.parseInt(error.group(1)), error.group(2));
     }
-    return m.get("result");
+    String s = result.strip();
+    if (s.startsWith("{") || s.startsWith("[") || s.equals("null")) {
+      return Json.parse(s);
+    }
+    return result;
   }
 
   public static String b64(String text) {

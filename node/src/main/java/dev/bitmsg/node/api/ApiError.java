@@ -23,9 +23,11 @@ public final class ApiError extends RuntimeException {
     return String.format(Locale.ROOT, "API Error %04d: %s", code, getMessage());
   }
 
-  static ApiError paramCount(String method, int min, int max) {
-    String want = min == max ? String.valueOf(min) : min + " to " + max;
-    return new ApiError(0, method + " takes " + want + " parameters");
+  /** PyBitmessage's fault 0 for a call with too many or too few parameters. */
+  static ApiError paramCount(String method, int min, int max, int given) {
+    String bound = given > max ? "at most " + max : "at least " + min;
+    return new ApiError(
+        0, "Command " + method + " takes " + bound + " parameters (" + given + " given)");
   }
 
   static ApiError decode(String what) {

@@ -9,7 +9,9 @@ import dev.bitmsg.node.net.ObjectCounters;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.Inbox;
 import dev.bitmsg.node.store.Inventory;
+import dev.bitmsg.node.store.MailingLists;
 import dev.bitmsg.node.store.Outbox;
+import dev.bitmsg.node.store.SenderLists;
 import dev.bitmsg.node.store.Vacuum;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,7 +28,16 @@ public record ApiPorts(
     AddressCodec codec,
     IdentityGenerator generator,
     Network network,
-    Maintenance maintenance) {
+    Maintenance maintenance,
+    Lists lists) {
+
+  /**
+   * The node's lists the extensions edit: the sender lists and the mailing lists. Immutable.
+   *
+   * @param senderLists the blacklist and whitelist of senders and which one is in use
+   * @param mailingLists own addresses that re-broadcast what they receive
+   */
+  public record Lists(SenderLists senderLists, MailingLists mailingLists) {}
 
   /**
    * The node's network as the status, connection and object calls use it. Immutable.

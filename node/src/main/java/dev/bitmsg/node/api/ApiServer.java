@@ -2,7 +2,6 @@ package dev.bitmsg.node.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.bitmsg.node.rpc.JsonValues;
 import dev.bitmsg.node.rpc.RpcFormatException;
 import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
@@ -11,13 +10,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,9 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP endpoint of the client API: POST to {@code /} or {@code /RPC2} with HTTP Basic auth,
- * bodies up to {@link #MAX_BODY} bytes, XML-RPC or JSON-RPC per {@link ApiSettings#variant()}. API
- * errors become XML-RPC faults (faultCode = PyBitmessage code, faultString = {@code API Error 00NN:
- * text}) or JSON-RPC errors with the same code and text. Thread-safe.
+ * bodies up to {@link #MAX_BODY} bytes, in the variant of {@link ApiSettings#variant()}: XML-RPC,
+ * JSON-RPC, or legacy (XML-RPC whose results are shaped by {@link LegacyResults}). API errors
+ * become XML-RPC faults (faultCode = PyBitmessage code, faultString = {@code API Error 00NN:
+ * text}), JSON-RPC errors with the same code and text, or in the legacy variant that text as the
+ * result.
+ *
+ * <p>A request with wrong or missing credentials gets its HTTP 401 after {@link
+ * ApiSettings#authFailureDelay()} (PyBitmessage sleeps 2 s): the answer is scheduled on a timer and
+ * the request's thread goes back to serve others at once, so refused requests never hold up the
+ * API. Thread-safe.
  */
 @SuppressForbidden(
     "com.sun.net.httpserver is the JDK's supported, exported HTTP server (jdk.httpserver)")
@@ -47,9 +52,11 @@ public final class ApiServer implements AutoCloseable {
   private final ApiSettings settings;
   private final ApiMethods methods;
   private final XmlRpcCodec xml = new XmlRpcCodec();
+  private final JsonRpcCodec json = new JsonRpcCodec();
   private final byte[] expectedAuth;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ScheduledExecutorService refusals;
 
   private ApiServer(ApiSettings settings, ApiMethods methods) throws IOException {
     this.settings = settings;
@@ -68,6 +75,13 @@ public final class ApiServer implements AutoCloseable {
             4,
             r -> {
               Thread t = new Thread(r, "bitmsg-api-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.refusals =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "bitmsg-api-refusals");
               t.setDaemon(true);
               return t;
             });
@@ -91,9 +105,10 @@ public final class ApiServer implements AutoCloseable {
     return server.getAddress();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  private void handle(HttpExchange ex) {
     Runnable[] afterReply = {null};
-    try (ex) {
+    boolean answerLater = false;
+    try {
       String path = ex.getRequestURI().getPath();
       if (!path.equals("/") && !path.equals("/RPC2")) {
         send(ex, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
@@ -110,13 +125,7 @@ public final class ApiServer implements AutoCloseable {
         log.warn(
             "api request refused remote={} reason=bad or missing credentials",
             ex.getRemoteAddress());
-        ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"bitmsg\"");
-        send(
-            ex,
-            401,
-            "text/plain",
-            "RPC Username or password incorrect or HTTP header lacks authentication at all.\n"
-                .getBytes(StandardCharsets.UTF_8));
+        answerLater = refuseLater(ex);
         return;
       }
       byte[] body = readCapped(ex.getRequestBody());
@@ -128,17 +137,50 @@ public final class ApiServer implements AutoCloseable {
             ("request larger than " + MAX_BODY + " bytes\n").getBytes(StandardCharsets.UTF_8));
         return;
       }
-      if (settings.variant() == ApiSettings.Variant.XML) {
+      if (settings.variant().xmlRpc()) {
         handleXml(ex, body, afterReply);
       } else {
         send(ex, 200, "application/json", handleJson(body, afterReply));
       }
     } catch (IOException | RuntimeException e) {
       log.warn("api request failed", e);
+    } finally {
+      if (!answerLater) {
+        ex.close();
+      }
     }
     // The exchange is closed: the reply has been written.
-    if (afterReply[0] != null) {
-      afterReply[0].run();
+    Runnable after = afterReply[0];
+    if (after != null) {
+      after.run();
+    }
+  }
+
+  /** Schedules the 401 answer; returns false when it was sent at once (the timer is closed). */
+  private boolean refuseLater(HttpExchange ex) throws IOException {
+    try {
+      var unused =
+          refusals.schedule(
+              () -> refuse(ex), settings.authFailureDelay().toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (RejectedExecutionException e) {
+      refuse(ex);
+      return false;
+    }
+  }
+
+  private static void refuse(HttpExchange ex) {
+    try (ex) {
+      ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"bitmsg\"");
+      send(
+          ex,
+          401,
+          "text/plain",
+          "RPC Username or password incorrect or HTTP header lacks authentication at all.\n"
+              .getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      log.debug(
+          "api refusal not delivered remote={} cause={}", ex.getRemoteAddress(), e.toString());
     }
   }
 
@@ -147,14 +189,25 @@ public final class ApiServer implements AutoCloseable {
    * that the memory of a call does not grow with the size of its answer beyond the result itself.
    */
   private void handleXml(HttpExchange ex, byte[] body, Runnable[] afterReply) throws IOException {
-    Object result;
+    RpcCall call;
     try {
-      result = invoke(xml.decodeCall(body), afterReply);
+      call = xml.decodeCall(body);
     } catch (RpcFormatException e) {
       send(ex, 200, "text/xml", xml.encodeFault(-32700, e.getMessage()));
       return;
+    }
+    boolean legacy = settings.variant() == ApiSettings.Variant.LEGACY;
+    Object result;
+    try {
+      Object plain = invoke(call, afterReply);
+      result = legacy ? LegacyResults.shape(call.method(), plain) : LegacyResults.plain(plain);
     } catch (ApiError e) {
-      send(ex, 200, "text/xml", xml.encodeFault(e.code(), e.formatted()));
+      if (legacy && LegacyResults.wrapped(call.method())) {
+        // PyBitmessage's legacy dispatcher answers an API error as its text.
+        send(ex, 200, "text/xml", xml.encodeResult(e.formatted()));
+      } else {
+        send(ex, 200, "text/xml", xml.encodeFault(e.code(), e.formatted()));
+      }
       return;
     }
     ex.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
@@ -165,32 +218,17 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private byte[] handleJson(byte[] body, Runnable[] afterReply) {
-    Object id = null;
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("jsonrpc", "2.0");
+    RpcCall call;
     try {
-      Object parsed = JsonValues.parse(new String(body, StandardCharsets.UTF_8));
-      if (!(parsed instanceof Map<?, ?> m) || !(m.get("method") instanceof String method)) {
-        throw new RpcFormatException("JSON-RPC request must be an object with a string \"method\"");
-      }
-      id = m.get("id");
-      Object ps = m.get("params");
-      List<Object> params = new ArrayList<>();
-      if (ps instanceof List<?> l) {
-        params.addAll(l);
-      } else if (ps != null) {
-        throw new RpcFormatException(
-            "JSON-RPC params must be an array (positional, as PyBitmessage takes them)");
-      }
-      Object result = invoke(new RpcCall(method, params, id), afterReply);
-      response.put("result", result);
+      call = json.decodeCall(body);
     } catch (RpcFormatException e) {
-      response.put("error", ApiMethods.ordered("code", -32700L, "message", e.getMessage()));
-    } catch (ApiError e) {
-      response.put("error", ApiMethods.ordered("code", (long) e.code(), "message", e.formatted()));
+      return json.encodeError(null, -32700, e.getMessage());
     }
-    response.put("id", id);
-    return JsonValues.write(response).getBytes(StandardCharsets.UTF_8);
+    try {
+      return json.encodeResult(call.id(), LegacyResults.plain(invoke(call, afterReply)));
+    } catch (ApiError e) {
+      return json.encodeError(call.id(), e.code(), e.formatted());
+    }
   }
 
   /** Runs the call; work a method defers until after its reply goes to {@code afterReply[0]}. */
@@ -232,5 +270,8 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    for (Runnable pending : refusals.shutdownNow()) {
+      pending.run(); // refused requests still waiting get their 401 now
+    }
   }
 }

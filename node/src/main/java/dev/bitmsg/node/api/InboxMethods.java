@@ -18,14 +18,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The API calls on received messages: listing (trashed ones hidden), reading with the read mark,
- * trashing. An inbox msgid is the hex of the message's signature hash (32 bytes, unique per
- * message).
+ * The API calls on received messages, with PyBitmessage's folders: the listings show the inbox
+ * folder, the lookup by msgid (which also sets the read mark) finds trashed messages too; trashing
+ * and PyBitmessage's {@code undeleteMessage}. An inbox msgid is the hex of the message's signature
+ * hash (32 bytes, unique per message), or for a message imported from PyBitmessage the msgid it had
+ * there (its inventory hash).
  *
- * <p>Cost: the id listing reads the signature-hash column alone, the lookup by msgid is one index
- * lookup, the read and trashed marks are read once per call (never once per message), so no call
- * costs more per message than its answer holds. Thread-safe (the messaging facade and {@link
- * ClientState} are).
+ * <p>Cost: the id listing reads the msgid columns alone, the lookup by msgid is one index lookup,
+ * the read and trashed marks are read once per call (never once per message), so no call costs more
+ * per message than its answer holds. Thread-safe (the messaging facade and {@link ClientState}
+ * are).
  */
 final class InboxMethods {
   private static final HexFormat HEX = HexFormat.of();
@@ -45,7 +47,7 @@ final class InboxMethods {
   Object getAllInboxMessageIds(Params p) {
     Set<String> trashed = state.trashedInbox();
     List<Map<String, String>> ids = new ArrayList<>();
-    for (Bytes h : messenger.inboxSigHashes()) {
+    for (Bytes h : messenger.inboxMsgids()) {
       String id = h.toHex();
       if (!trashed.contains(id)) {
         ids.add(Map.of("msgid", id));
@@ -59,12 +61,23 @@ final class InboxMethods {
   }
 
   Object trashInboxMessage(Params p) {
-    state.trashInbox(HEX.formatHex(p.hex(0)));
+    trash(p.hex(0));
     return "Trashed inbox message (assuming message existed).";
   }
 
+  void trash(byte[] msgid) {
+    state.trashInbox(HEX.formatHex(msgid));
+  }
+
+  /** PyBitmessage's {@code undeleteMessage}: the inbox message goes back to the inbox folder. */
+  Object undeleteMessage(Params p) {
+    state.untrashInbox(HEX.formatHex(p.hex(0)));
+    return "Undeleted message";
+  }
+
+  /** The msgid another client gave an imported message, else the signature hash. */
   private String msgid(InboxEntry e) {
-    return e.sigHash().toHex();
+    return e.apiMsgid().toHex();
   }
 
   /**
@@ -107,10 +120,12 @@ final class InboxMethods {
   Object getInboxMessageById(Params p) {
     byte[] raw = p.hex(0);
     String id = HEX.formatHex(raw);
-    Optional<InboxEntry> e =
-        messenger.inboxMessage(Bytes.of(raw)).filter(x -> !state.trashedInbox().contains(id));
+    if (p.size() > 1 && p.get(1) != null && !(p.get(1) instanceof Boolean)) {
+      throw new ApiError(23, "Bool expected in readStatus, saw " + p.get(1) + " instead.");
+    }
+    Optional<InboxEntry> e = messenger.inboxMessage(Bytes.of(raw));
     if (e.isEmpty()) {
-      return Map.of("inboxMessage", List.of());
+      return new Absent(Map.of("inboxMessage", List.of()));
     }
     if (p.size() > 1 && p.get(1) != null) {
       state.markRead(id, p.bool(1, false));

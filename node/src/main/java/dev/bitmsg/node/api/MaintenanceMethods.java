@@ -13,11 +13,9 @@ import org.slf4j.LoggerFactory;
  * PyBitmessage's two housekeeping calls (PROTOCOL.md section 10), both answering {@code "done"}.
  *
  * <p>{@code deleteAndVacuum}: trashed inbox messages and trashed sent messages are deleted from the
- * node's database, their marks from {@code api.db}, and both files are vacuumed. A trashed sent
- * message that still has work pending (queued, doing PoW, waiting for a pubkey or an ack) is kept,
- * hidden, until a later call finds it finished: the sender must never lose the row it is working on
- * (PyBitmessage deletes every trashed row, but there trashing already takes a row away from its
- * sender; here trashing only hides it).
+ * node's database, the inbox marks from {@code api.db}, and both files are vacuumed, as
+ * PyBitmessage deletes every trashed row. Trashing already took a sent row away from the sender;
+ * only a row whose cancelled proof of work is still winding down stays for a later call.
  *
  * <p>{@code shutdown}: hands the process's clean stop (networking, API, store) to the owner of the
  * process once the reply is out; an API started without one (tests, the demo) refuses the call.
@@ -47,8 +45,8 @@ final class MaintenanceMethods {
       }
     }
     int inbox = node.inbox().delete(sigHashes);
-    Set<Long> sent = node.outbox().deleteFinished(state.trashedSent());
-    state.forget(trashedInbox, sent);
+    Set<Long> sent = node.outbox().deleteTrashed();
+    state.forget(trashedInbox);
     node.nodeDatabase().vacuum();
     state.vacuum();
     log.info("api deleteAndVacuum done inbox={} sent={}", inbox, sent.size());

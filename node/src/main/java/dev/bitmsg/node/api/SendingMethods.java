@@ -21,7 +21,6 @@ import java.util.Optional;
  * is the row's ackData ({@link SentMessageFields}). Thread-safe (the messaging facade is).
  */
 final class SendingMethods {
-  static final long DEFAULT_TTL = 4L * 24 * 3600;
   static final int MAX_MESSAGE = (1 << 18) - 500;
 
   private final Messenger messenger;
@@ -34,8 +33,9 @@ final class SendingMethods {
     this.addresses = addresses;
   }
 
-  private static long ttl(Params p, int index) {
-    long ttl = p.integer(index, DEFAULT_TTL);
+  /** The TTL parameter, else the node's default TTL (PyBitmessage's API: 4 days), clamped. */
+  private long ttl(Params p, int index) {
+    long ttl = p.integer(index, messenger.defaultTtl());
     return Math.max(3600, Math.min(ttl, 28L * 24 * 3600));
   }
 

@@ -34,6 +34,9 @@ public final class XmlRpcCodec {
   static final int MAX_DEPTH = 32;
   private static final int WRITE_BUFFER = 1 << 16;
 
+  /** The JDK parser's element depth limit (jdk.xml.maxElementDepth). */
+  private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+
   private final DocumentBuilderFactory factory;
 
   public XmlRpcCodec() {
@@ -47,6 +50,9 @@ public final class XmlRpcCodec {
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("XML parser lacks the features for safe parsing", e);
     }
+    // Bounds the document's element depth, so nothing recursive over the tree (text content,
+    // the value reader) can run out of stack on hostile input.
+    factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(4 * MAX_DEPTH + 8));
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     factory.setXIncludeAware(false);

@@ -5,6 +5,7 @@ import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.crypto.CryptoSuite;
+import dev.bitmsg.node.rpc.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class AddressCommand implements Runnable {
       Identity id = tools.generator.random(version, stream, shorter, label);
       Map<String, Object> fields = tools.describe(id);
       if (json) {
-        out().println(OutputJson.write(fields));
+        out().println(Json.write(fields));
       } else {
         printFields(fields);
       }
@@ -193,7 +194,7 @@ public final class AddressCommand implements Runnable {
         }
       }
       if (json) {
-        out().println(OutputJson.write(list));
+        out().println(Json.write(list));
       }
       return 0;
     }
@@ -230,7 +231,7 @@ public final class AddressCommand implements Runnable {
         m.put("address", tools.codec.encode(chan.address()));
         m.put("label", chan.label());
         m.putAll(tools.describe(chan));
-        out().println(OutputJson.write(m));
+        out().println(Json.write(m));
       } else {
         out().println(tools.codec.encode(chan.address()));
       }
@@ -278,7 +279,7 @@ public final class AddressCommand implements Runnable {
       m.put("stream", a.stream());
       m.put("ripe", a.ripe().toHex());
       if (json) {
-        out().println(OutputJson.write(m));
+        out().println(Json.write(m));
       } else {
         printFields(m);
       }

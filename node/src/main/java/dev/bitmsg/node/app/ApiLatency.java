@@ -2,7 +2,7 @@ package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.api.XmlRpcCodec;
-import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -126,7 +126,7 @@ final class ApiLatency {
 
   private HttpRequest request(String method, List<Object> params) {
     byte[] body;
-    if (variant == ApiSettings.Variant.XML) {
+    if (variant.xmlRpc()) {
       body = xml.encodeCall(method, params);
     } else {
       Map<String, Object> req = new LinkedHashMap<>();
@@ -134,13 +134,12 @@ final class ApiLatency {
       req.put("method", method);
       req.put("params", params);
       req.put("id", 1L);
-      body = JsonValues.write(req).getBytes(StandardCharsets.UTF_8);
+      body = Json.write(req).getBytes(StandardCharsets.UTF_8);
     }
     return HttpRequest.newBuilder(uri)
         .timeout(Duration.ofMinutes(5))
         .header("Authorization", authorization)
-        .header(
-            "Content-Type", variant == ApiSettings.Variant.XML ? "text/xml" : "application/json")
+        .header("Content-Type", variant.xmlRpc() ? "text/xml" : "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
   }

@@ -34,7 +34,7 @@ public final class ApiOptions {
 
   @Option(
       names = "--api-variant",
-      paramLabel = "xml|json",
+      paramLabel = "xml|json|legacy",
       description = "API variant (default: xml or DATA/api.conf).")
   String variant;
 

@@ -25,7 +25,14 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ConfigDefaults implements IDefaultValueProvider {
   /** Options that a config file may also set under PyBitmessage's keys.dat name. */
   static final Map<String, String> PYBITMESSAGE_KEYS =
-      Map.of("ack-stealth-level", "ackstealthlevel");
+      Map.of(
+          "ack-stealth-level", "ackstealthlevel",
+          "default-ttl", "ttl",
+          "stop-resending-after-days", "stopresendingafterxdays",
+          "stop-resending-after-months", "stopresendingafterxmonths",
+          "max-acceptable-nonce-trials-per-byte", "maxacceptablenoncetrialsperbyte",
+          "max-acceptable-payload-length-extra-bytes", "maxacceptablepayloadlengthextrabytes",
+          "notify-command", "apinotifypath");
 
   private final Settings settings;
   private final Map<String, String> sources = new ConcurrentHashMap<>();

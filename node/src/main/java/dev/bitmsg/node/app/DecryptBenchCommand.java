@@ -6,6 +6,7 @@ import dev.bitmsg.node.crypto.Ecies;
 import dev.bitmsg.node.crypto.KeyPair;
 import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
+import dev.bitmsg.node.rpc.Json;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -213,7 +214,7 @@ public final class DecryptBenchCommand implements Callable<Integer> {
       fig.put("ratio_cpu", Math.round(trialCpuRate / baseTrialCpuRate * 100) / 100.0);
       fig.put("matches", matches);
       fig.put("java", System.getProperty("java.version"));
-      out.println(OutputJson.write(fig));
+      out.println(Json.write(fig));
     } else {
       out.printf(
           Locale.ROOT,

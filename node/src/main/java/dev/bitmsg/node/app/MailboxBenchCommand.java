@@ -5,6 +5,7 @@ import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.rpc.Json;
 import dev.bitmsg.pow.CpuPowEngine;
 import dev.bitmsg.pow.PowRules;
 import java.io.IOException;
@@ -163,7 +164,7 @@ public final class MailboxBenchCommand implements Callable<Integer> {
       double hwm = ProcStatus.mib("VmHWM");
       Map<String, Object> figures = report(small, large, v, hwm);
       if (json) {
-        out.println(OutputJson.write(figures));
+        out.println(Json.write(figures));
       } else {
         printText(out, small, large, figures);
       }

@@ -144,6 +144,8 @@ final class MailboxFill {
         0,
         Optional.of("cpu"),
         Optional.empty(),
+        Optional.empty(),
+        false,
         Optional.empty());
   }
 

@@ -13,6 +13,7 @@ import dev.bitmsg.node.crypto.bc.BcCryptoSuite;
 import dev.bitmsg.node.crypto.bc.BcTlsContexts;
 import dev.bitmsg.node.events.EventHub;
 import dev.bitmsg.node.events.EventsServer;
+import dev.bitmsg.node.events.NotifyHook;
 import dev.bitmsg.node.messaging.AckMaker;
 import dev.bitmsg.node.messaging.Addressing;
 import dev.bitmsg.node.messaging.Keyring;
@@ -43,6 +44,7 @@ import dev.bitmsg.node.store.ExpiryCleaner;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.KeySealer;
 import dev.bitmsg.node.store.KnownNodes;
+import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OwnerOnly;
 import dev.bitmsg.node.store.sqlite.SqliteClientState;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
@@ -50,10 +52,12 @@ import dev.bitmsg.node.store.sqlite.SqliteIdentityStore;
 import dev.bitmsg.node.store.sqlite.SqliteInbox;
 import dev.bitmsg.node.store.sqlite.SqliteInventory;
 import dev.bitmsg.node.store.sqlite.SqliteKnownNodes;
+import dev.bitmsg.node.store.sqlite.SqliteMailingLists;
 import dev.bitmsg.node.store.sqlite.SqliteOutbox;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeyWorkJobs;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeys;
 import dev.bitmsg.node.store.sqlite.SqliteReceiveQueue;
+import dev.bitmsg.node.store.sqlite.SqliteSenderLists;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.pow.PowRules;
 import java.io.IOException;
@@ -61,6 +65,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +109,7 @@ public final class NodeAssembly {
     Clock clock = setup.seams().clock();
 
     OwnerOnly.directory(config.dataDir());
+    open.push(DataDirLock.acquire(config.dataDir()));
     SqliteDatabase db = open.push(SqliteDatabase.open(config.databaseFile()));
     setup.seams().databaseOpened().accept(db);
     Inventory inventory = new SqliteInventory(db, false);
@@ -126,7 +132,9 @@ public final class NodeAssembly {
             new SqliteOutbox(db),
             new SqliteInbox(db),
             new SqlitePubkeys(db),
-            new SqlitePubkeyWorkJobs(db));
+            new SqlitePubkeyWorkJobs(db),
+            new SqliteSenderLists(db, clock),
+            new SqliteMailingLists(db));
     stores = setup.seams().storesWrapper().apply(stores).observedBy(listeners);
     if (setup.keyPassphrase().isEmpty()) {
       log.warn(
@@ -223,6 +231,7 @@ public final class NodeAssembly {
     if (interfaces.api().isPresent()) {
       ApiSettings settings = interfaces.api().get();
       ClientState state = open.push(SqliteClientState.open(config.dataDir().resolve("api.db")));
+      moveOldSentTrash(state, stores.outbox());
       ApiPorts ports =
           new ApiPorts(
               messenger,
@@ -231,8 +240,12 @@ public final class NodeAssembly {
               generator,
               new ApiPorts.Network(
                   peers, counters, inventory, pow, clock, interfaces.softwareVersion()),
-              new ApiPorts.Maintenance(stores.inbox(), stores.outbox(), db, interfaces.shutdown()));
-      api = Optional.of(open.push(ApiServer.start(settings, new ApiMethods(ports))).address());
+              new ApiPorts.Maintenance(stores.inbox(), stores.outbox(), db, interfaces.shutdown()),
+              new ApiPorts.Lists(stores.senderLists(), stores.mailingLists()));
+      api =
+          Optional.of(
+              open.push(ApiServer.start(settings, new ApiMethods(ports, settings.variant())))
+                  .address());
       if (interfaces.events().isPresent()) {
         HostPort at = interfaces.events().get();
         EventHub hub = open.push(new EventHub(peers, messenger, clock));
@@ -249,10 +262,28 @@ public final class NodeAssembly {
           open.push(new NodeMetrics(peers, counters, inventory, messenger, powTiming, db));
       metrics = OptionalInt.of(nodeMetrics.serve(at.host(), at.port()));
     }
+    if (interfaces.notifyCommand().isPresent()) {
+      NotifyHook hook = open.push(new NotifyHook(interfaces.notifyCommand().get()));
+      messenger.addListener(hook);
+      hook.startingUp();
+    }
     return new Node(
         new Node.Parts(messenger, peers, ingest, inventory, knownNodes, cleaner, stores.inbox()),
         new Node.Endpoints(api, events, metrics),
         open);
+  }
+
+  /** Sent trash marks of an older {@code api.db} go into the outbox, which acts on them. */
+  private static void moveOldSentTrash(ClientState state, Outbox outbox) {
+    Set<Long> old = state.oldSentTrash();
+    if (old.isEmpty()) {
+      return;
+    }
+    for (long id : old) {
+      outbox.setTrashed(id, true);
+    }
+    state.dropOldSentTrash();
+    log.info("sent trash marks moved into the outbox count={}", old.size());
   }
 
   /** The remote service with the CPU as fallback when one is configured, else the CPU. */

@@ -142,9 +142,12 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--api-variant",
-      paramLabel = "xml|json",
+      paramLabel = "xml|json|legacy",
       defaultValue = "xml",
-      description = "XML-RPC (PyBitmessage's default) or JSON-RPC (default: ${DEFAULT-VALUE}).")
+      description = {
+        "XML-RPC (PyBitmessage's default), JSON-RPC, or legacy: XML-RPC with results as JSON",
+        "texts and errors as strings, as PyBitmessage's own CLI expects (default: ${DEFAULT-VALUE})."
+      })
   String apiVariant;
 
   @Option(
@@ -173,6 +176,8 @@ public final class NodeCommand implements Callable<Integer> {
           "Serve the gRPC push stream (bitmessage.node.v1.NodeEvents) here; needs --api (same credentials).")
   String events;
 
+  @Mixin MessagingOptions messagingOptions = new MessagingOptions();
+
   private final PowRules powRules;
 
   /** The command as {@code bm node} runs it: the real network's PoW rules. */
@@ -193,7 +198,8 @@ public final class NodeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--ack-stealth-level must be 0, 1 or 2, got " + ackStealthLevel);
     }
-    return MessagingSettings.defaults().withAckStealthLevel(ackStealthLevel);
+    return messagingOptions.apply(
+        MessagingSettings.defaults().withAckStealthLevel(ackStealthLevel));
   }
 
   @Override
@@ -212,7 +218,8 @@ public final class NodeCommand implements Callable<Integer> {
             endpoint(events),
             endpoint(metrics),
             NodeMain.softwareVersion(),
-            Optional.of(shutdown::request));
+            Optional.of(shutdown::request),
+            messagingOptions.notifySettings());
     NodeSetup setup =
         NodeSetup.of(config, params(), powRules)
             .withMessaging(messagingSettings())
@@ -221,6 +228,9 @@ public final class NodeCommand implements Callable<Integer> {
     Node node;
     try {
       node = NodeAssembly.start(setup);
+    } catch (DataDirLock.InUseException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
     } catch (StoreException e) {
       // A damaged or unusable database: one line naming the file and what to do, no stack trace.
       System.err.println("bm node: " + oneLine(e));

@@ -159,7 +159,8 @@ public final class NodeDemoCommand implements Callable<Integer> {
             Duration.ofSeconds(1),
             true,
             24 * 3600L,
-            0);
+            0,
+            MessagingSettings.DEFAULT_TTL_SECONDS);
 
     step(
         "nodes: starting A and B on loopback (SQLite, no bootstrap, B dials A), each with its API");

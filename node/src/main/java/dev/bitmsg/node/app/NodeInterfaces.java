@@ -1,24 +1,37 @@
 package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.api.ApiSettings;
+import dev.bitmsg.node.events.NotifySettings;
 import dev.bitmsg.node.net.HostPort;
 import java.util.Optional;
 
 /**
  * The node's interfaces to the outside, each off when empty: the PyBitmessage-compatible client
- * API, the gRPC push stream (which uses the API's credentials and its loopback rule) and the
- * Prometheus metrics. Immutable.
+ * API, the gRPC push stream (which uses the API's credentials and its loopback rule), the
+ * Prometheus metrics and the notify command (PyBitmessage's {@code apinotifypath}). Immutable.
  *
  * @param softwareVersion the version the API's clientStatus reports
  * @param shutdown the process's clean stop, offered to the API's {@code shutdown} call; empty: the
  *     call is refused (a node that does not own its process: tests, the demo)
+ * @param notifyCommand the program run on start, new messages and new broadcasts
  */
 public record NodeInterfaces(
     Optional<ApiSettings> api,
     Optional<HostPort> events,
     Optional<HostPort> metrics,
     String softwareVersion,
-    Optional<Runnable> shutdown) {
+    Optional<Runnable> shutdown,
+    Optional<NotifySettings> notifyCommand) {
+
+  /** Interfaces without a notify command. */
+  public NodeInterfaces(
+      Optional<ApiSettings> api,
+      Optional<HostPort> events,
+      Optional<HostPort> metrics,
+      String softwareVersion,
+      Optional<Runnable> shutdown) {
+    this(api, events, metrics, softwareVersion, shutdown, Optional.empty());
+  }
 
   public NodeInterfaces {
     if (events.isPresent() && api.isEmpty()) {
@@ -38,18 +51,27 @@ public record NodeInterfaces(
   }
 
   public NodeInterfaces withApi(ApiSettings settings) {
-    return new NodeInterfaces(Optional.of(settings), events, metrics, softwareVersion, shutdown);
+    return new NodeInterfaces(
+        Optional.of(settings), events, metrics, softwareVersion, shutdown, notifyCommand);
   }
 
   public NodeInterfaces withEvents(HostPort endpoint) {
-    return new NodeInterfaces(api, Optional.of(endpoint), metrics, softwareVersion, shutdown);
+    return new NodeInterfaces(
+        api, Optional.of(endpoint), metrics, softwareVersion, shutdown, notifyCommand);
   }
 
   public NodeInterfaces withMetrics(HostPort endpoint) {
-    return new NodeInterfaces(api, events, Optional.of(endpoint), softwareVersion, shutdown);
+    return new NodeInterfaces(
+        api, events, Optional.of(endpoint), softwareVersion, shutdown, notifyCommand);
   }
 
   public NodeInterfaces withShutdown(Runnable stop) {
-    return new NodeInterfaces(api, events, metrics, softwareVersion, Optional.of(stop));
+    return new NodeInterfaces(
+        api, events, metrics, softwareVersion, Optional.of(stop), notifyCommand);
+  }
+
+  public NodeInterfaces withNotify(NotifySettings settings) {
+    return new NodeInterfaces(
+        api, events, metrics, softwareVersion, shutdown, Optional.of(settings));
   }
 }

@@ -25,6 +25,13 @@ import picocli.CommandLine.Command;
       AddressClientCommands.Subscribe.class,
       AddressClientCommands.Chan.class,
       AddressClientCommands.Resolve.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      ListClientCommands.Cancel.class,
+      ListClientCommands.Blacklist.class,
+      ListClientCommands.Whitelist.class,
+      ListClientCommands.Mode.class,
+      ListClientCommands.MailingList.class,
       NodeDemoCommand.class,
       HealthCommand.class
     })

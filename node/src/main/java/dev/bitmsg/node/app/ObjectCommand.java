@@ -1,6 +1,6 @@
 package dev.bitmsg.node.app;
 
-import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.Json;
 import dev.bitmsg.node.wire.BroadcastV4;
 import dev.bitmsg.node.wire.BroadcastV5;
 import dev.bitmsg.node.wire.Bytes;
@@ -17,6 +17,7 @@ import dev.bitmsg.node.wire.PubkeyV2;
 import dev.bitmsg.node.wire.PubkeyV3;
 import dev.bitmsg.node.wire.PubkeyV4;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -93,7 +94,7 @@ public final class ObjectCommand implements Runnable {
                 + e.getMessage());
         rc = 1;
       }
-      out.println(json ? Json.write(fields) : Text.write(fields));
+      out.println(json ? Json.write(jsonForm(fields)) : Text.write(fields));
       out.flush();
       return rc;
     }
@@ -157,42 +158,33 @@ public final class ObjectCommand implements Runnable {
       return new Unsigned(value);
     }
 
+    BigInteger toBigInteger() {
+      return new BigInteger(Long.toUnsignedString(value));
+    }
+
     @Override
     public String toString() {
       return Long.toUnsignedString(value);
     }
   }
 
-  /** Minimal JSON for flat maps of strings, numbers, booleans and nested maps. */
-  static final class Json {
-    private Json() {}
-
-    static String write(Object v) {
-      StringBuilder sb = new StringBuilder();
-      append(sb, v);
-      return sb.toString();
+  /**
+   * The fields as JSON takes them: unsigned numbers as numbers, nested maps kept, anything else as
+   * its text.
+   */
+  static Object jsonForm(Object v) {
+    if (v instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, x) -> out.put(k.toString(), jsonForm(x)));
+      return out;
     }
-
-    private static void append(StringBuilder sb, Object v) {
-      if (v instanceof Map<?, ?> map) {
-        sb.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-          if (!first) {
-            sb.append(',');
-          }
-          first = false;
-          JsonValues.quote(sb, e.getKey().toString());
-          sb.append(':');
-          append(sb, e.getValue());
-        }
-        sb.append('}');
-      } else if (v instanceof Unsigned || v instanceof Boolean) {
-        sb.append(v);
-      } else {
-        JsonValues.quote(sb, String.valueOf(v));
-      }
+    if (v instanceof Unsigned u) {
+      return u.toBigInteger();
     }
+    if (v instanceof Boolean) {
+      return v;
+    }
+    return String.valueOf(v);
   }
 
   /** Aligned "key value" lines; nested maps are indented. */

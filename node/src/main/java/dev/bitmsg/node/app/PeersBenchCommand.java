@@ -5,6 +5,7 @@ import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.rpc.Json;
 import dev.bitmsg.node.wire.InventoryVector;
 import dev.bitmsg.node.wire.ObjectMessage;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class PeersBenchCommand implements Callable<Integer> {
     }
     out.put("java", System.getProperty("java.version"));
     if (json) {
-      System.out.println(OutputJson.write(out));
+      System.out.println(Json.write(out));
     } else {
       for (Map.Entry<String, Object> e : out.entrySet()) {
         System.out.printf(Locale.ROOT, "%-34s %s%n", e.getKey(), e.getValue());

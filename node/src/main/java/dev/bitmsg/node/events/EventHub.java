@@ -113,7 +113,7 @@ public final class EventHub implements MessagingListener, ConnectionListener, Au
               event(at)
                   .setInboxMessage(
                       InboxMessage.newBuilder()
-                          .setMsgid(e.sigHash().toHex())
+                          .setMsgid(e.msgid().orElse(e.sigHash()).toHex())
                           .setFromAddress(e.from())
                           .setToAddress(e.to().orElse(BROADCAST_TO))
                           .setSubject(c.subject())
@@ -129,7 +129,9 @@ public final class EventHub implements MessagingListener, ConnectionListener, Au
     OutboxEntry e = change.entry();
     String now = SentMessageFields.statusWord(e);
     String before = change.previous().map(SentMessageFields::statusWord).orElse("");
-    if (now.equals(before)) {
+    String ours = SentMessageFields.bitmsgStatus(e);
+    if (now.equals(before)
+        && ours.equals(change.previous().map(SentMessageFields::bitmsgStatus).orElse(""))) {
       return;
     }
     NodeEvent event =
@@ -141,7 +143,8 @@ public final class EventHub implements MessagingListener, ConnectionListener, Au
                     .setStatus(now)
                     .setPreviousStatus(before)
                     .setToAddress(e.to().orElse(BROADCAST_TO))
-                    .setFromAddress(e.from()))
+                    .setFromAddress(e.from())
+                    .setBitmsgStatus(ours))
             .build();
     publish(() -> send(event));
   }

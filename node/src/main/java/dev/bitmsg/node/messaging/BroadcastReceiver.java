@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Broadcasts from subscriptions (PROTOCOL.md section 8, receiver side): v5 found by tag, v4 by
  * trial decryption over the v2/v3 subscriptions' keys; the sender's version, stream, address and
- * signature checked, filed in the inbox (deduplicated by sigHash). Thread-safe.
+ * signature checked, filed in the inbox (deduplicated by sigHash) unless the sender is blacklisted
+ * ({@link SenderPolicy#refusesBroadcast}). Thread-safe.
  */
 final class BroadcastReceiver {
   private static final Logger log = LoggerFactory.getLogger(BroadcastReceiver.class);
@@ -30,6 +31,7 @@ final class BroadcastReceiver {
   private final PubkeyFinder finder;
   private final TrialDecryptor decryptor;
   private final SenderSignatures signatures;
+  private final SenderPolicy senders;
   private final Inbox inbox;
   private final Clock clock;
 
@@ -38,12 +40,14 @@ final class BroadcastReceiver {
       PubkeyFinder finder,
       TrialDecryptor decryptor,
       SenderSignatures signatures,
+      SenderPolicy senders,
       Inbox inbox,
       Clock clock) {
     this.keyring = keyring;
     this.finder = finder;
     this.decryptor = decryptor;
     this.signatures = signatures;
+    this.senders = senders;
     this.inbox = inbox;
     this.clock = clock;
   }
@@ -97,6 +101,10 @@ final class BroadcastReceiver {
             ? SignedData.broadcastV5(object.header(), tag.get(), pt)
             : SignedData.broadcastV4(object.header(), pt);
     if (!signatures.verified(s, signed, pt.signature()) || pt.encoding() == 0) {
+      return;
+    }
+    if (senders.refusesBroadcast(sub.text())) {
+      log.info("broadcast refused from={} reason=blacklist", sub.text());
       return;
     }
     if (inbox.add(

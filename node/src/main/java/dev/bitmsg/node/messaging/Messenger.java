@@ -18,6 +18,7 @@ import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.PubkeyWorkJobs;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
+import dev.bitmsg.pow.Difficulty;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -83,6 +84,7 @@ public final class Messenger implements MessagingView, AutoCloseable {
   private final PubkeyWork pubkeyWork;
   private final AckMaker acks;
   private final OwnIdentities own;
+  private final OutboxGate gate;
   private final OutboxSender outboxSender;
   private final MessagingListeners listeners;
   private final ScheduledExecutorService sender;
@@ -118,7 +120,8 @@ public final class Messenger implements MessagingView, AutoCloseable {
     this.own =
         new OwnIdentities(
             clock, identities, keyring, codec, addressing.generator(), pubkeyWork, this::wake);
-    this.outboxSender = new OutboxSender(context, pubkeyWork, watchedAcks, progress);
+    this.gate = new OutboxGate(outbox);
+    this.outboxSender = new OutboxSender(context, pubkeyWork, watchedAcks, progress, gate);
     this.sender =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -148,12 +151,29 @@ public final class Messenger implements MessagingView, AutoCloseable {
 
   /** A new random v4 identity; its pubkey is published. */
   public Identity createRandom(String label) {
-    return own.createRandom(label);
+    return own.createRandom(label, false, Difficulty.NETWORK_DEFAULT);
+  }
+
+  /**
+   * A new random identity whose ripe starts with two zero bytes when {@code shorter} (an address a
+   * character shorter, PyBitmessage's "eighteenByteRipe"), demanding {@code demanded} from senders.
+   */
+  public Identity createRandom(String label, boolean shorter, Difficulty demanded) {
+    return own.createRandom(label, shorter, demanded);
   }
 
   /** The first {@code count} deterministic identities of {@code passphrase}; pubkeys published. */
   public List<Identity> createDeterministic(String passphrase, int count, int version) {
-    return own.createDeterministic(passphrase, count, version);
+    return own.createDeterministic(passphrase, count, version, false, Difficulty.NETWORK_DEFAULT);
+  }
+
+  /**
+   * {@link #createDeterministic(String, int, int)} with PyBitmessage's "eighteenByteRipe" and a
+   * demanded difficulty for the new identities (those already here keep theirs).
+   */
+  public List<Identity> createDeterministic(
+      String passphrase, int count, int version, boolean shorter, Difficulty demanded) {
+    return own.createDeterministic(passphrase, count, version, shorter, demanded);
   }
 
   /** Stores an existing identity (keys.dat import) without publishing its pubkey. */
@@ -209,6 +229,11 @@ public final class Messenger implements MessagingView, AutoCloseable {
 
   // ---- sending ----
 
+  /** The TTL of msgs and broadcasts queued without one (PyBitmessage's {@code ttl} setting). */
+  public long defaultTtl() {
+    return settings.defaultTtlSeconds();
+  }
+
   /** Queues a msg (encoding SIMPLE) and returns its outbox id. */
   public long send(String from, String to, String subject, String body, long ttlSeconds) {
     Identity sender = identities.identity(from).orElseThrow(() -> unknown(from));
@@ -240,6 +265,8 @@ public final class Messenger implements MessagingView, AutoCloseable {
                 0,
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
+                false,
                 Optional.empty()));
     ack.ifPresent(a -> watchedAcks.watch(a, id));
     wake();
@@ -271,9 +298,41 @@ public final class Messenger implements MessagingView, AutoCloseable {
                 0,
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
+                false,
                 Optional.empty()));
     wake();
     return id;
+  }
+
+  /**
+   * Moves a sent row to the trash or back (PyBitmessage's sent folder): a trashed row is never
+   * worked on, resent or published; proof of work under way for it is cancelled and the row waits,
+   * queued, in the trash. An ack that arrives for it is still recorded. Returns whether the row
+   * exists.
+   */
+  public boolean trash(long id, boolean trashed) {
+    boolean found = gate.stop(id, () -> outbox.setTrashed(id, trashed));
+    if (found && !trashed) {
+      wake();
+    }
+    return found;
+  }
+
+  /**
+   * Stops sending a row for good (an extension of PyBitmessage's API): no more proof of work,
+   * resends or publication; work under way is cancelled. The row ends {@link SendStatus#CANCELLED}
+   * unless it had finished. Returns the row as it is afterwards.
+   */
+  public Optional<OutboxEntry> cancel(long id) {
+    boolean stopped =
+        gate.stop(id, () -> outbox.stop(id, SendStatus.CANCELLED, now(), "cancelled by request"));
+    Optional<OutboxEntry> e = outbox.get(id);
+    if (stopped) {
+      e.flatMap(OutboxEntry::ackData).ifPresent(watchedAcks::forget);
+      log.info("message cancelled id={}", id);
+    }
+    return e;
   }
 
   public Optional<Status> status(long id) {
@@ -288,14 +347,24 @@ public final class Messenger implements MessagingView, AutoCloseable {
     return outbox.all();
   }
 
-  /** The outbox row ids, oldest first, without reading the rows. */
-  public List<Long> outboxIds() {
-    return outbox.ids();
+  /** The sent folder (the rows not in the trash), oldest first. */
+  public List<OutboxEntry> sentFolder() {
+    return outbox.sentFolder();
   }
 
-  /** The outbox row holding this ack data, if any (an index lookup). */
+  /** The ids of the sent folder (the rows not in the trash), oldest first, without the rows. */
+  public List<Outbox.RowId> sentIds() {
+    return outbox.sentIds();
+  }
+
+  /** The outbox row holding this ack data, trashed or not, if any (an index lookup). */
   public Optional<OutboxEntry> outboxByAckData(Bytes ackData) {
     return outbox.byAckData(ackData);
+  }
+
+  /** The outbox row an import kept this msgid for, trashed or not, if any (an index lookup). */
+  public Optional<OutboxEntry> outboxByMsgid(Bytes msgid) {
+    return outbox.byMsgid(msgid);
   }
 
   /** Pubkey and getpubkey work, newest first (at most {@code limit} rows). */
@@ -346,14 +415,17 @@ public final class Messenger implements MessagingView, AutoCloseable {
     return inbox.received();
   }
 
-  /** The signature hashes of the received messages, oldest first, without reading them. */
-  public List<Bytes> inboxSigHashes() {
-    return inbox.sigHashes();
+  /**
+   * The msgids of the received messages (an imported one's msgid, else the signature hash), oldest
+   * first, without reading the messages.
+   */
+  public List<Bytes> inboxMsgids() {
+    return inbox.msgids();
   }
 
-  /** The received message with this signature hash, if any (an index lookup). */
-  public Optional<InboxEntry> inboxMessage(Bytes sigHash) {
-    return inbox.find(sigHash);
+  /** The received message with this msgid, if any (an index lookup). */
+  public Optional<InboxEntry> inboxMessage(Bytes msgid) {
+    return inbox.find(msgid);
   }
 
   /** The messages received for the own address {@code to}, oldest first. */
@@ -436,5 +508,6 @@ public final class Messenger implements MessagingView, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    gate.close();
   }
 }

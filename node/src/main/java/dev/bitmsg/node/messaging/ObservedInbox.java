@@ -35,13 +35,13 @@ final class ObservedInbox implements Inbox {
   }
 
   @Override
-  public List<Bytes> sigHashes() {
-    return inbox.sigHashes();
+  public List<Bytes> msgids() {
+    return inbox.msgids();
   }
 
   @Override
-  public Optional<InboxEntry> find(Bytes sigHash) {
-    return inbox.find(sigHash);
+  public Optional<InboxEntry> find(Bytes msgid) {
+    return inbox.find(msgid);
   }
 
   @Override
@@ -55,7 +55,7 @@ final class ObservedInbox implements Inbox {
   }
 
   @Override
-  public int delete(Collection<Bytes> sigHashes) {
-    return inbox.delete(sigHashes);
+  public int delete(Collection<Bytes> ids) {
+    return inbox.delete(ids);
   }
 }

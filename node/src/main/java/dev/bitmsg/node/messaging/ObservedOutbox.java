@@ -4,7 +4,6 @@ import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,13 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
-  public List<Long> ids() {
-    return outbox.ids();
+  public List<RowId> sentIds() {
+    return outbox.sentIds();
+  }
+
+  @Override
+  public List<OutboxEntry> sentFolder() {
+    return outbox.sentFolder();
   }
 
   @Override
@@ -57,8 +61,18 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
+  public Optional<OutboxEntry> byMsgid(Bytes msgid) {
+    return outbox.byMsgid(msgid);
+  }
+
+  @Override
   public List<OutboxEntry> withStatus(Set<SendStatus> statuses) {
     return outbox.withStatus(statuses);
+  }
+
+  @Override
+  public List<OutboxEntry> toSend(Set<SendStatus> statuses) {
+    return outbox.toSend(statuses);
   }
 
   @Override
@@ -95,6 +109,19 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
+  public synchronized boolean stop(long id, SendStatus end, long now, String detail) {
+    Optional<OutboxEntry> before = outbox.get(id);
+    boolean stopped = outbox.stop(id, end, now, detail);
+    told(id, before);
+    return stopped;
+  }
+
+  @Override
+  public boolean setTrashed(long id, boolean trashed) {
+    return outbox.setTrashed(id, trashed);
+  }
+
+  @Override
   public synchronized int requeueInterrupted(long now) {
     List<OutboxEntry> before = outbox.withStatus(EnumSet.of(SendStatus.DOING_POW));
     int n = outbox.requeueInterrupted(now);
@@ -110,8 +137,8 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
-  public Set<Long> deleteFinished(Collection<Long> ids) {
-    return outbox.deleteFinished(ids);
+  public Set<Long> deleteTrashed() {
+    return outbox.deleteTrashed();
   }
 
   /** Tells the listeners when row {@code id} differs in status or detail from {@code before}. */

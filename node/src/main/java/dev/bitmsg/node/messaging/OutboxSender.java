@@ -53,12 +53,17 @@ final class OutboxSender {
   private final PubkeyWork pubkeyWork;
   private final AckWatch watchedAcks;
   private final SendProgress progress;
+  private final OutboxGate gate;
   private final SecureRandom random = new SecureRandom();
   private long lastRepublishCheck = System.nanoTime() - Long.MAX_VALUE / 2;
   private boolean requeueAfterFull;
 
   OutboxSender(
-      SendingContext context, PubkeyWork pubkeyWork, AckWatch watchedAcks, SendProgress progress) {
+      SendingContext context,
+      PubkeyWork pubkeyWork,
+      AckWatch watchedAcks,
+      SendProgress progress,
+      OutboxGate gate) {
     this.settings = context.settings();
     this.clock = context.clock();
     this.identities = context.stores().identities();
@@ -73,6 +78,7 @@ final class OutboxSender {
     this.pubkeyWork = pubkeyWork;
     this.watchedAcks = watchedAcks;
     this.progress = progress;
+    this.gate = gate;
   }
 
   /** One pass over the pending work; failures are logged, the next pass tries again. */
@@ -91,8 +97,7 @@ final class OutboxSender {
       }
       pubkeyWork.runPending();
       long now = now();
-      for (OutboxEntry e :
-          outbox.withStatus(EnumSet.of(SendStatus.SENT, SendStatus.AWAITING_PUBKEY))) {
+      for (OutboxEntry e : outbox.toSend(EnumSet.of(SendStatus.SENT, SendStatus.AWAITING_PUBKEY))) {
         if (e.status() == SendStatus.AWAITING_PUBKEY
             && pubkeys.get(e.to().orElseThrow()).isPresent()) {
           outbox.markSent(e.id(), SendStatus.QUEUED, 0, 0, now);
@@ -102,18 +107,16 @@ final class OutboxSender {
           continue;
         }
         if (now - e.created() > settings.giveUpAfter().toSeconds()) {
-          outbox.setStatus(
-              e.id(),
-              SendStatus.FAILED,
-              now,
-              Optional.of("no answer within " + settings.giveUpAfter()));
+          // PyBitmessage leaves such a row as it was (msgsent, awaitingpubkey) and stops resending;
+          // the API shows that word, with "failed" in its extra field.
+          outbox.stop(e.id(), SendStatus.FAILED, now, "no answer within " + settings.giveUpAfter());
           e.ackData().ifPresent(watchedAcks::forget);
           continue;
         }
         log.info("message resent id={} attempt={}", e.id(), e.retries() + 1);
         outbox.setStatus(e.id(), SendStatus.QUEUED, now, Optional.empty());
       }
-      for (OutboxEntry e : outbox.withStatus(EnumSet.of(SendStatus.QUEUED))) {
+      for (OutboxEntry e : outbox.toSend(EnumSet.of(SendStatus.QUEUED))) {
         if (Thread.currentThread().isInterrupted()) {
           return;
         }
@@ -141,6 +144,13 @@ final class OutboxSender {
       } else {
         sendMsg(e);
       }
+    } catch (OutboxGate.Stopped stopped) {
+      // Trashed (the row waits in the trash as it was before its work) or cancelled (it is final
+      // already, which the status update below leaves alone).
+      log.info("message work stopped id={}", e.id());
+      if (outbox.get(e.id()).map(x -> x.status() == SendStatus.DOING_POW).orElse(false)) {
+        outbox.setStatus(e.id(), SendStatus.QUEUED, now(), Optional.of("stopped"));
+      }
     } catch (StorageFullException ex) {
       log.warn("message kept for a retry, storage full id={} cause={}", e.id(), ex.getMessage());
       requeueAfterFull = true;
@@ -152,8 +162,7 @@ final class OutboxSender {
         return;
       }
       log.warn("message failed id={}", e.id(), ex);
-      outbox.setStatus(
-          e.id(), SendStatus.FAILED, now(), Optional.of(String.valueOf(ex.getMessage())));
+      outbox.stop(e.id(), SendStatus.FAILED, now(), String.valueOf(ex.getMessage()));
     } finally {
       progress.done(e.id());
     }
@@ -208,7 +217,8 @@ final class OutboxSender {
     if (r.get().expectsAck()) {
       Bytes ackData = e.ackData().get();
       long ackExpires = Acks.ackExpiresTime(now, ttl, random);
-      ObjectMessage ack = Acks.ackObject(ackData, ackExpires, bytes -> solveAck(bytes, now));
+      ObjectMessage ack =
+          Acks.ackObject(ackData, ackExpires, bytes -> solveAck(e.id(), bytes, now));
       ackField = Acks.frame(ack);
       watchedAcks.watch(ackData, e.id());
     }
@@ -222,35 +232,47 @@ final class OutboxSender {
             ackField,
             expires);
     PowWorker.Solved solved =
-        pow.solve(unsolved, now, demanded, p -> progress.update(e.id(), p, unsolved, demanded));
+        gate.solve(
+            e.id(),
+            () ->
+                pow.solve(
+                    unsolved, now, demanded, p -> progress.update(e.id(), p, unsolved, demanded)));
     outbox.saveSolved(e.id(), solved.object().raw(), solved.by());
     finish(outbox.get(e.id()).orElseThrow(), solved.object(), solved.by());
   }
 
-  private long solveAck(Bytes withoutNonce, long now) {
+  private long solveAck(long id, Bytes withoutNonce, long now) {
     try {
-      return pow.solveBytes(withoutNonce, now, Difficulty.NETWORK_DEFAULT);
+      return gate.solve(id, () -> pow.solveBytes(withoutNonce, now, Difficulty.NETWORK_DEFAULT));
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new PowException("interrupted while making the ack");
     }
   }
 
-  /** Publishes a solved object and records the sent state. */
+  /**
+   * Publishes a solved object and records the sent state, unless the row was trashed or cancelled
+   * in the meantime.
+   */
   private void finish(OutboxEntry e, ObjectMessage object, String by) {
-    publish.accept(object);
-    long now = now();
-    if (e.kind() == OutboxEntry.Kind.BROADCAST) {
-      outbox.markSent(e.id(), SendStatus.SENT_NO_ACK, e.retries() + 1, 0, now);
-    } else {
-      boolean expectsAck = recipient(e).map(Recipient::expectsAck).orElse(false);
-      long ttl = object.expiresTime() - now;
-      outbox.markSent(
-          e.id(),
-          expectsAck ? SendStatus.SENT : SendStatus.SENT_NO_ACK,
-          e.retries() + 1,
-          now + Math.max(ttl, 1) + Math.max(ttl, 1) / 10,
-          now);
+    boolean expectsAck =
+        e.kind() == OutboxEntry.Kind.MSG && recipient(e).map(Recipient::expectsAck).orElse(false);
+    boolean published =
+        gate.publish(
+            e.id(),
+            () -> {
+              publish.accept(object);
+              long now = now();
+              long ttl = Math.max(object.expiresTime() - now, 1);
+              outbox.markSent(
+                  e.id(),
+                  expectsAck ? SendStatus.SENT : SendStatus.SENT_NO_ACK,
+                  e.retries() + 1,
+                  e.kind() == OutboxEntry.Kind.BROADCAST ? 0 : now + ttl + ttl / 10,
+                  now);
+            });
+    if (!published) {
+      throw new OutboxGate.Stopped(e.id());
     }
     log.info("message sent kind={} id={} powBy={}", e.kind(), e.id(), by);
   }
@@ -263,11 +285,14 @@ final class OutboxSender {
         factory.broadcast(
             from, e.encoding(), e.message(), now + e.ttl() + ResendPolicy.jitter(e.ttl(), random));
     PowWorker.Solved solved =
-        pow.solve(
-            unsolved,
-            now,
-            Difficulty.NETWORK_DEFAULT,
-            p -> progress.update(e.id(), p, unsolved, Difficulty.NETWORK_DEFAULT));
+        gate.solve(
+            e.id(),
+            () ->
+                pow.solve(
+                    unsolved,
+                    now,
+                    Difficulty.NETWORK_DEFAULT,
+                    p -> progress.update(e.id(), p, unsolved, Difficulty.NETWORK_DEFAULT)));
     outbox.saveSolved(e.id(), solved.object().raw(), solved.by());
     finish(outbox.get(e.id()).orElseThrow(), solved.object(), solved.by());
   }

@@ -4,6 +4,7 @@ import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.Identity;
 import dev.bitmsg.node.address.IdentityGenerator;
 import dev.bitmsg.node.store.IdentityStore;
+import dev.bitmsg.pow.Difficulty;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -40,22 +41,26 @@ final class OwnIdentities {
   }
 
   /** A new random v4 identity; its pubkey is published. */
-  Identity createRandom(String label) {
-    Identity id = generator.random(4, 1, false, label);
+  Identity createRandom(String label, boolean shorter, Difficulty demanded) {
+    Identity id = generator.random(4, 1, shorter, label).withDifficulty(demanded);
     add(id, true);
     return id;
   }
 
   /** The first {@code count} deterministic identities of {@code passphrase}; pubkeys published. */
-  List<Identity> createDeterministic(String passphrase, int count, int version) {
+  List<Identity> createDeterministic(
+      String passphrase, int count, int version, boolean shorter, Difficulty demanded) {
     List<Identity> out =
         generator
-            .deterministic(passphrase.getBytes(StandardCharsets.UTF_8), count, version, 1, false)
+            .deterministic(passphrase.getBytes(StandardCharsets.UTF_8), count, version, 1, shorter)
             .stream()
-            .map(IdentityGenerator.Derived::identity)
+            .map(d -> d.identity().withDifficulty(demanded))
             .toList();
     for (Identity id : out) {
-      add(id, true);
+      // PyBitmessage leaves an address it already has as it is (label, settings).
+      if (identities.identity(codec.encode(id.address())).isEmpty()) {
+        add(id, true);
+      }
     }
     return out;
   }

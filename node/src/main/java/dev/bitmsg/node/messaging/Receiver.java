@@ -3,6 +3,8 @@ package dev.bitmsg.node.messaging;
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.BitmessageAddress;
 import dev.bitmsg.node.address.Identity;
+import dev.bitmsg.node.content.ContentDecodeException;
+import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.crypto.PrivateKey;
 import dev.bitmsg.node.crypto.TrialMatch;
 import dev.bitmsg.node.store.Inbox;
@@ -40,13 +42,15 @@ import org.slf4j.LoggerFactory;
  * Processes every object newly stored in the inventory (PROTOCOL.md section 8, receiver side): acks
  * we watch; msgs trial-decrypted against all enabled identities at once (one ECDH per key, rejected
  * by MAC before AES), destination ripe and signature checked, sender pubkey kept, filed in the
- * inbox (deduplicated by sigHash), the embedded ack published; broadcasts ({@link
- * BroadcastReceiver}) v5 by tag and v4 by trial decryption against subscriptions; pubkeys we wait
- * for; getpubkeys for own enabled non-chan addresses (answered through a pubkey job unless our last
- * pubkey is still live). {@link ReceiveWorkers} runs it on a small pool, durably: an object may be
- * processed again after a crash, so every step is idempotent (inbox unique by sigHash, the embedded
- * ack published again when the message is already filed, pubkeys replaced, statuses only move
- * forward), and objects may be processed in any order. Thread-safe.
+ * inbox (deduplicated by sigHash) unless the sender lists refuse it ({@link SenderPolicy}), the
+ * embedded ack published, a mailing-list address's msg re-broadcast ({@link MailingListRelay});
+ * broadcasts ({@link BroadcastReceiver}) v5 by tag and v4 by trial decryption against
+ * subscriptions; pubkeys we wait for; getpubkeys for own enabled non-chan addresses (answered
+ * through a pubkey job unless our last pubkey is still live). {@link ReceiveWorkers} runs it on a
+ * small pool, durably: an object may be processed again after a crash, so every step is idempotent
+ * (inbox unique by sigHash, the embedded ack published again when the message is already filed,
+ * pubkeys replaced, statuses only move forward), and objects may be processed in any order. A
+ * mailing-list re-broadcast happens when the msg is first filed only. Thread-safe.
  */
 public final class Receiver {
   private static final Logger log = LoggerFactory.getLogger(Receiver.class);
@@ -64,6 +68,8 @@ public final class Receiver {
   private final MessagingSettings settings;
   private final Consumer<ObjectMessage> publish;
   private final Clock clock;
+  private final SenderPolicy senders;
+  private final MailingListRelay mailingLists;
 
   /**
    * @param stores the observed stores ({@link MessagingStores#observedBy}), as the messenger's
@@ -89,7 +95,10 @@ public final class Receiver {
     this.settings = settings;
     this.publish = publish;
     this.clock = clock;
-    this.broadcasts = new BroadcastReceiver(keyring, finder, decryptor, signatures, inbox, clock);
+    this.senders = new SenderPolicy(stores.senderLists(), stores.identities());
+    this.mailingLists = new MailingListRelay(stores.mailingLists(), messenger, clock);
+    this.broadcasts =
+        new BroadcastReceiver(keyring, finder, decryptor, signatures, senders, inbox, clock);
   }
 
   /**
@@ -163,7 +172,7 @@ public final class Receiver {
     BitmessageAddress from =
         finder.addressOf((int) s.addressVersion(), s.stream(), s.signingKey(), s.encryptionKey());
     String fromText = codec.encode(from);
-    if (!me.chan() && !sufficientForMe(object, me)) {
+    if (!me.chan() && !senders.friendly(fromText) && !sufficientForMe(object, me)) {
       log.info(
           "msg dropped from={} to={} reason=less work than demanded",
           fromText,
@@ -182,30 +191,48 @@ public final class Receiver {
     if (pt.encoding() == 0) {
       return;
     }
+    String toText = codec.encode(me.address());
+    if (senders.refusesMsg(fromText)) {
+      // Not filed, not acknowledged, not re-broadcast (PyBitmessage's blockMessage).
+      log.info("msg refused from={} to={} reason=sender list", fromText, toText);
+      return;
+    }
+    InboxEntry entry =
+        new InboxEntry(
+            0,
+            OutboxEntry.Kind.MSG,
+            Optional.of(toText),
+            fromText,
+            pt.encoding(),
+            pt.message(),
+            now(),
+            signatures.sigHash(pt.signature()));
     // Not fresh: filed before, by this process or by one killed before it published the ack.
-    boolean fresh =
-        inbox.add(
-            new InboxEntry(
-                0,
-                OutboxEntry.Kind.MSG,
-                Optional.of(codec.encode(me.address())),
-                fromText,
-                pt.encoding(),
-                pt.message(),
-                now(),
-                signatures.sigHash(pt.signature())));
-    if (fresh) {
-      log.info("msg received from={} to={}", fromText, codec.encode(me.address()));
+    if (inbox.add(entry)) {
+      log.info("msg received from={} to={}", fromText, toText);
+      relay(toText, fromText, entry);
     }
     // Published again when not fresh: the inventory ignores an ack it holds, and an ack a crash
-    // kept from going out goes out now.
-    if (!me.chan() && settings.sendAcks() && !pt.ackData().isEmpty()) {
+    // kept from going out goes out now. PyBitmessage: no ack from a chan, nor from an address set
+    // to dontsendack.
+    if (!me.chan() && settings.sendAcks() && me.sendAcks() && !pt.ackData().isEmpty()) {
       try {
         publish.accept(Acks.parseEmbedded(pt.ackData()));
       } catch (ProtocolException | IllegalArgumentException e) {
         log.info("embedded ack unusable cause={}", e.getMessage());
       }
     }
+  }
+
+  private void relay(String to, String from, InboxEntry entry) {
+    MessageContent content;
+    try {
+      content = messenger.content(entry);
+    } catch (ContentDecodeException e) {
+      log.info("msg not relayed to={} cause={}", to, e.getMessage());
+      return;
+    }
+    mailingLists.received(to, from, content);
   }
 
   private void onPubkeyV4(ObjectMessage object) {

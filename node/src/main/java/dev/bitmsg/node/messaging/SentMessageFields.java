@@ -1,5 +1,6 @@
 package dev.bitmsg.node.messaging;
 
+import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
@@ -12,10 +13,10 @@ import java.util.OptionalLong;
  * How a sent row appears to clients (the client API, the event stream): its msgid, ackData and
  * PyBitmessage status word.
  *
- * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number; ackData is the row's
- * 38-byte ack data, or for rows that expect no ack (broadcasts, own and chan recipients) 30 bytes
- * {@code ff} followed by the row number (PyBitmessage also hands out ack data for those; clients
- * treat it as opaque). Stateless.
+ * <p>A sent msgid is the outbox row number as a 32-byte big-endian hex number (a row imported from
+ * PyBitmessage keeps its 16-byte msgid); ackData is the row's 38-byte ack data, or for rows that
+ * expect no ack (broadcasts, own and chan recipients) 30 bytes {@code ff} followed by the row
+ * number (PyBitmessage also hands out ack data for those; clients treat it as opaque). Stateless.
  */
 public final class SentMessageFields {
   private static final HexFormat HEX = HexFormat.of();
@@ -23,17 +24,25 @@ public final class SentMessageFields {
 
   private SentMessageFields() {}
 
-  /** The API msgid of a sent row. */
+  /** The API msgid of a sent row: an imported row keeps the msgid it had. */
   public static String sentMsgid(OutboxEntry e) {
-    return sentMsgid(e.id());
+    return e.msgid().isPresent() ? e.msgid().get().toHex() : sentMsgid(e.id());
   }
 
-  /** The API msgid of the sent row {@code outboxId}. */
+  /** The API msgid of a sent row known by its id. */
+  public static String sentMsgid(Outbox.RowId row) {
+    return row.msgid().isPresent() ? row.msgid().get().toHex() : sentMsgid(row.id());
+  }
+
+  /** The API msgid of the sent row {@code outboxId} made here (not imported). */
   public static String sentMsgid(long outboxId) {
     return HEX.formatHex(ByteBuffer.allocate(32).putLong(24, outboxId).array());
   }
 
-  /** The outbox row a sent msgid names, if {@code msgid} has the form of one. */
+  /**
+   * The outbox row a msgid made here names, if {@code msgid} has the form of one (an imported row
+   * is named by the msgid it kept instead).
+   */
   public static OptionalLong outboxId(byte[] msgid) {
     if (msgid.length != 32) {
       return OptionalLong.empty();
@@ -71,9 +80,18 @@ public final class SentMessageFields {
     return Bytes.of(b);
   }
 
-  /** PyBitmessage's status word, broadcasts and pubkey requests included. */
+  /**
+   * PyBitmessage's status word, broadcasts and pubkey requests included. A row that was given up or
+   * cancelled shows the word PyBitmessage leaves on such a row: {@code msgsent} or {@code
+   * awaitingpubkey} when resending stopped (PyBitmessage stops resending and changes nothing), a
+   * queued word when it was cancelled before it went out, {@code badkey} when it could not be made
+   * at all. {@link #bitmsgStatus} tells them apart.
+   */
   public static String statusWord(OutboxEntry e) {
     SendStatus s = e.status();
+    if (s == SendStatus.FAILED || s == SendStatus.CANCELLED) {
+      return stoppedWord(e, s);
+    }
     if (e.kind() == OutboxEntry.Kind.BROADCAST) {
       return switch (s) {
         case QUEUED -> "broadcastqueued";
@@ -86,5 +104,29 @@ public final class SentMessageFields {
       return "doingpubkeypow";
     }
     return s.wireName();
+  }
+
+  /**
+   * This node's own status word, the API's {@code bitmsgStatus} field: {@code failed} for a row
+   * given up, {@code cancelled} for one cancelled, else the same as {@link #statusWord}.
+   */
+  public static String bitmsgStatus(OutboxEntry e) {
+    SendStatus s = e.status();
+    return s == SendStatus.FAILED || s == SendStatus.CANCELLED ? s.wireName() : statusWord(e);
+  }
+
+  private static String stoppedWord(OutboxEntry e, SendStatus end) {
+    SendStatus from =
+        e.stoppedFrom().orElse(end == SendStatus.FAILED ? SendStatus.SENT : SendStatus.QUEUED);
+    boolean made = from == SendStatus.SENT || from == SendStatus.SENT_NO_ACK;
+    if (e.kind() == OutboxEntry.Kind.BROADCAST) {
+      return made ? "broadcastsent" : "broadcastqueued";
+    }
+    return switch (from) {
+      case SENT -> "msgsent";
+      case AWAITING_PUBKEY -> "awaitingpubkey";
+      case QUEUED, DOING_POW -> end == SendStatus.FAILED ? "badkey" : "msgqueued";
+      default -> from.wireName();
+    };
   }
 }

@@ -2,7 +2,7 @@ package dev.bitmsg.node.namecoin;
 
 import dev.bitmsg.node.address.AddressCodec;
 import dev.bitmsg.node.address.AddressException;
-import dev.bitmsg.node.rpc.JsonValues;
+import dev.bitmsg.node.rpc.Json;
 import dev.bitmsg.node.rpc.RpcFormatException;
 import java.io.IOException;
 import java.net.URI;
@@ -77,7 +77,7 @@ public final class NamecoinResolver {
         HttpRequest.newBuilder(endpoint)
             .timeout(Duration.ofSeconds(3))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JsonValues.write(req)));
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(req)));
     authorization.ifPresent(a -> b.header("Authorization", a));
     HttpResponse<byte[]> resp;
     try {
@@ -107,7 +107,7 @@ public final class NamecoinResolver {
     }
     Object reply;
     try {
-      reply = JsonValues.parse(new String(resp.body(), StandardCharsets.UTF_8));
+      reply = Json.parse(new String(resp.body(), StandardCharsets.UTF_8));
     } catch (RpcFormatException e) {
       throw new NamecoinException(
           NamecoinException.Reason.BAD_REPLY,
@@ -139,7 +139,7 @@ public final class NamecoinResolver {
     String address;
     Object parsed;
     try {
-      parsed = JsonValues.parse(value);
+      parsed = Json.parse(value);
     } catch (RpcFormatException e) {
       parsed = null;
     }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What only the client API keeps: the address book and the read and trashed marks of inbox and sent
- * messages (the messaging stores keep every message; the API hides trashed ones). Implementations
- * are thread-safe.
+ * What only the client API keeps: the address book and the read and trashed marks of inbox messages
+ * (the inbox keeps every message; the API lists trashed ones only by id, as PyBitmessage does). The
+ * sent folder is the outbox's own ({@link Outbox#setTrashed}): trashing a sent message stops its
+ * sending. Implementations are thread-safe.
  */
 public interface ClientState extends AutoCloseable {
   /** An address book entry. Immutable. */
@@ -24,6 +25,9 @@ public interface ClientState extends AutoCloseable {
 
   void trashInbox(String msgid);
 
+  /** Takes an inbox message out of the trash (PyBitmessage's {@code undeleteMessage}). */
+  void untrashInbox(String msgid);
+
   Set<String> readInbox();
 
   /** Whether the inbox message {@code msgid} carries the read mark (one lookup). */
@@ -33,12 +37,16 @@ public interface ClientState extends AutoCloseable {
 
   Set<String> trashedInbox();
 
-  void trashSent(long outboxId);
+  /**
+   * The sent-message trash marks an older version kept here, before the outbox had its own trash
+   * (outbox ids); the caller moves them into the outbox, then {@link #dropOldSentTrash()}.
+   */
+  Set<Long> oldSentTrash();
 
-  Set<Long> trashedSent();
+  void dropOldSentTrash();
 
-  /** Drops the marks of inbox messages and sent rows that were deleted for good. */
-  void forget(Collection<String> inboxMsgids, Collection<Long> outboxIds);
+  /** Drops the marks of inbox messages that were deleted for good. */
+  void forget(Collection<String> inboxMsgids);
 
   /** Rebuilds the state file to give the space of deleted rows back to the file system. */
   void vacuum();

@@ -13,16 +13,20 @@ public interface Inbox {
   List<InboxEntry> received();
 
   /**
-   * The signature hashes of every message, oldest first, without reading the messages themselves:
-   * what an id listing needs, at a cost per message of one index entry.
+   * The msgid of every message (an imported message's msgid, else its signature hash), oldest
+   * first, without reading the messages themselves: what an id listing needs, at a cost per message
+   * of one index entry.
    */
-  default List<Bytes> sigHashes() {
-    return received().stream().map(InboxEntry::sigHash).toList();
+  default List<Bytes> msgids() {
+    return received().stream().map(InboxEntry::apiMsgid).toList();
   }
 
-  /** The message with this signature hash (an index lookup). */
-  default Optional<InboxEntry> find(Bytes sigHash) {
-    return received().stream().filter(e -> e.sigHash().equals(sigHash)).findFirst();
+  /**
+   * The message with this msgid (an imported message's msgid, else its signature hash; an index
+   * lookup).
+   */
+  default Optional<InboxEntry> find(Bytes msgid) {
+    return received().stream().filter(e -> e.apiMsgid().equals(msgid)).findFirst();
   }
 
   /** The messages to the own address {@code to}, oldest first (broadcasts have no recipient). */
@@ -33,7 +37,8 @@ public interface Inbox {
   long count();
 
   /**
-   * Deletes the messages with these signature hashes (unknown ones are skipped); returns the count.
+   * Deletes the messages with these ids (an imported message's msgid, else its signature hash;
+   * unknown ones are skipped); returns the count.
    */
-  int delete(Collection<Bytes> sigHashes);
+  int delete(Collection<Bytes> ids);
 }

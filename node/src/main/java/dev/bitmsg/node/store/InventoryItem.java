@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * One inventory row: an object's vector, the header fields the node queries by, the exact object
- * bytes and, for objects addressed by tag (getpubkey v4, pubkey v4, broadcast v5), the 32-byte tag.
- * Immutable.
+ * bytes and, for objects addressed by tag (getpubkey v4, pubkey v4, broadcast v5), the 32-byte tag;
+ * msgs carry the first 32 bytes of their payload there, which PyBitmessage stores as their tag and
+ * its API looks them up by ({@code getMessageDataByDestinationHash}). Immutable.
  */
 public record InventoryItem(
     InventoryVector vector,
@@ -31,14 +32,18 @@ public record InventoryItem(
         tagOf(object));
   }
 
-  /** The tag an object is looked up by, when its type and version carry one (PROTOCOL.md 8). */
+  /**
+   * The tag an object is looked up by, when its type and version carry one (PROTOCOL.md 8), or for
+   * a msg its destination hash.
+   */
   static Optional<Bytes> tagOf(ObjectMessage object) {
     long type = object.objectType();
     long version = object.version();
     boolean tagged =
         (type == ObjectType.GETPUBKEY && version >= 4)
             || (type == ObjectType.PUBKEY && version >= 4)
-            || (type == ObjectType.BROADCAST && version >= 5);
+            || (type == ObjectType.BROADCAST && version >= 5)
+            || type == ObjectType.MSG;
     if (!tagged || object.payloadLength() < WireLimits.TAG_LENGTH) {
       return Optional.empty();
     }

@@ -1,7 +1,6 @@
 package dev.bitmsg.node.store;
 
 import dev.bitmsg.node.wire.Bytes;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,17 +21,43 @@ public interface Outbox {
 
   List<OutboxEntry> all();
 
-  /** The row ids, oldest first, without reading the rows: what an id listing needs. */
-  default List<Long> ids() {
-    return all().stream().map(OutboxEntry::id).toList();
+  /**
+   * A row's id and the msgid an import kept for it (empty for a row made here): what names a row to
+   * clients. Immutable.
+   */
+  record RowId(long id, Optional<Bytes> msgid) {}
+
+  /**
+   * The rows not in the trash (PyBitmessage's sent folder), oldest first, as ids, without reading
+   * the rows: what an id listing needs.
+   */
+  default List<RowId> sentIds() {
+    return sentFolder().stream().map(e -> new RowId(e.id(), e.msgid())).toList();
   }
 
-  /** The row whose stored ack data is {@code ackData} (an index lookup). */
+  /** The rows not in the trash (PyBitmessage's sent folder), oldest first. */
+  default List<OutboxEntry> sentFolder() {
+    return all().stream().filter(e -> !e.trashed()).toList();
+  }
+
+  /** The row whose stored ack data is {@code ackData}, trashed or not (an index lookup). */
   default Optional<OutboxEntry> byAckData(Bytes ackData) {
     return all().stream().filter(e -> e.ackData().map(ackData::equals).orElse(false)).findFirst();
   }
 
+  /**
+   * The row an import kept this msgid for, trashed or not (an index lookup); rows made here have
+   * none.
+   */
+  default Optional<OutboxEntry> byMsgid(Bytes msgid) {
+    return all().stream().filter(e -> e.msgid().map(msgid::equals).orElse(false)).findFirst();
+  }
+
+  /** Rows in these statuses, trashed ones included. */
   List<OutboxEntry> withStatus(Set<SendStatus> statuses);
+
+  /** Rows in these statuses that are not in the trash: the ones the sender works on. */
+  List<OutboxEntry> toSend(Set<SendStatus> statuses);
 
   /** The number of rows in each status (statuses without rows are left out). */
   Map<SendStatus, Long> countByStatus();
@@ -52,14 +77,23 @@ public interface Outbox {
   /** A getpubkey went out: {@code AWAITING_PUBKEY} with the retry count and time to look again. */
   void markAwaiting(long id, int retries, long sleepTill, long now);
 
+  /**
+   * Ends a row that is not final yet with {@code end} ({@link SendStatus#FAILED} or {@link
+   * SendStatus#CANCELLED}), recording the status it was in and the change; returns whether it did.
+   */
+  boolean stop(long id, SendStatus end, long now, String detail);
+
+  /** Moves a row to the trash or back; returns whether the row exists. */
+  boolean setTrashed(long id, boolean trashed);
+
   /** Rows left in {@code DOING_POW} by a crash go back to {@code QUEUED}; returns the count. */
   int requeueInterrupted(long now);
 
   List<Change> history(long id);
 
   /**
-   * Deletes those of the rows {@code ids} whose status is final (no more work will touch them),
-   * with their history; returns the ids deleted.
+   * Deletes the trashed rows with their history, except one whose proof of work is still being
+   * stopped ({@code DOING_POW}: a later call takes it); returns the ids deleted.
    */
-  Set<Long> deleteFinished(Collection<Long> ids);
+  Set<Long> deleteTrashed();
 }

@@ -2,7 +2,10 @@ package dev.bitmsg.node.store;
 
 /**
  * The state of an outgoing message or broadcast (PROTOCOL.md section 9, PyBitmessage's {@code
- * sent.status} with clearer names). {@link #wireName()} is the PyBitmessage word for the API.
+ * sent.status} with clearer names). {@link #wireName()} is the PyBitmessage word for the states
+ * PyBitmessage has, and {@code failed} and {@code cancelled} for the two it lacks (the client API
+ * shows those rows with a PyBitmessage word and this one in an extra field: {@code
+ * messaging.SentMessageFields}).
  */
 public enum SendStatus {
   /** Waiting for the sender loop (new, resend due, or pubkey arrived). */
@@ -20,7 +23,9 @@ public enum SendStatus {
   /** The recipient demands more work than the configured maximum. */
   TOO_DIFFICULT("toodifficult"),
   /** Given up: bad key, bad address, or resend window over. */
-  FAILED("failed");
+  FAILED("failed"),
+  /** Sending stopped on request (the API's cancel, {@code bm cancel}). */
+  CANCELLED("cancelled");
 
   private final String wireName;
 
@@ -34,6 +39,10 @@ public enum SendStatus {
 
   /** Whether the row needs no more work. */
   public boolean isFinal() {
-    return this == ACK_RECEIVED || this == SENT_NO_ACK || this == TOO_DIFFICULT || this == FAILED;
+    return this == ACK_RECEIVED
+        || this == SENT_NO_ACK
+        || this == TOO_DIFFICULT
+        || this == FAILED
+        || this == CANCELLED;
   }
 }

@@ -12,6 +12,7 @@ import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
 import dev.bitmsg.node.store.sqlite.SqliteInbox;
+import dev.bitmsg.node.store.sqlite.SqliteMessageImport;
 import dev.bitmsg.node.store.sqlite.SqliteOutbox;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.node.wire.Bytes;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The API's listings and lookups on a mailbox of thousands of messages, filled through the SQLite
  * stores beside a running node: every id listed once and in order, lookups by msgid and ackData
- * (stored and synthetic), the recipient filter, and trashed messages gone from all of them.
+ * (stored and synthetic), messages imported from PyBitmessage named by the msgids they kept, the
+ * recipient filter, and trashed messages gone from the listings but found by the lookups (as in
+ * PyBitmessage).
  */
 class MailboxListingTest {
   private static final int INBOX = 3_000;
@@ -50,6 +53,8 @@ class MailboxListingTest {
       List<String> inboxIds = new ArrayList<>();
       List<Long> sentRows = new ArrayList<>();
       int toMe = fill(data.resolve("node.db"), me, inboxIds, sentRows);
+      Imported imported = importOne(data.resolve("node.db"), me);
+      inboxIds.add(imported.inboxMsgid().toHex());
       ApiClient api =
           new ApiClient(
               URI.create("http://127.0.0.1:" + node.apiAddress().orElseThrow().getPort() + "/"),
@@ -58,13 +63,33 @@ class MailboxListingTest {
               ApiSettings.Variant.XML);
 
       assertEquals(inboxIds, ids(call(api, "getAllInboxMessageIds"), "inboxMessageIds"));
-      List<String> sentIds = sentRows.stream().map(SentMessageFields::sentMsgid).toList();
+      List<String> sentIds = new ArrayList<>();
+      sentRows.forEach(r -> sentIds.add(SentMessageFields.sentMsgid(r)));
+      sentIds.add(imported.sentMsgid().toHex());
       assertEquals(sentIds, ids(call(api, "getAllSentMessageIds"), "sentMessageIds"));
-      assertEquals(toMe, list(call(api, "getInboxMessagesByReceiver", me), "inboxMessages").size());
+      assertEquals(
+          toMe + 1, list(call(api, "getInboxMessagesByReceiver", me), "inboxMessages").size());
       List<?> all = list(call(api, "getAllInboxMessages"), "inboxMessages");
-      assertEquals(INBOX, all.size());
+      assertEquals(INBOX + 1, all.size());
       assertEquals("subject 17", ApiClient.unb64(((Map<?, ?>) all.get(17)).get("subject")));
-      assertEquals(SENT, list(call(api, "getAllSentMessages"), "sentMessages").size());
+      assertEquals(SENT + 1, list(call(api, "getAllSentMessages"), "sentMessages").size());
+
+      // Imported messages answer to the msgids they kept, not to the ids made here.
+      String inboxMsgid = imported.inboxMsgid().toHex();
+      assertEquals(
+          inboxMsgid,
+          only(call(api, "getInboxMessageById", inboxMsgid), "inboxMessage").get("msgid"));
+      assertTrue(
+          list(call(api, "getInboxMessageById", imported.sigHash().toHex()), "inboxMessage")
+              .isEmpty());
+      String sentMsgid = imported.sentMsgid().toHex();
+      assertEquals(
+          sentMsgid, only(call(api, "getSentMessageById", sentMsgid), "sentMessage").get("msgid"));
+      assertTrue(
+          list(
+                  call(api, "getSentMessageById", SentMessageFields.sentMsgid(imported.sentRow())),
+                  "sentMessage")
+              .isEmpty());
 
       // Lookup by msgid, setting the read mark.
       String some = inboxIds.get(1234);
@@ -93,17 +118,18 @@ class MailboxListingTest {
       assertEquals("broadcastsent", call(api, "getStatus", synthetic));
       assertEquals("notfound", call(api, "getStatus", ackHex(SENT + 5)));
 
-      // Trashed messages leave the listings and the lookups.
+      // Trashed messages leave the listings; the lookups still find them, as in PyBitmessage.
       call(api, "trashInboxMessage", some);
       List<String> left = ids(call(api, "getAllInboxMessageIds"), "inboxMessageIds");
-      assertEquals(INBOX - 1, left.size());
+      assertEquals(INBOX, left.size());
       assertFalse(left.contains(some));
-      assertTrue(list(call(api, "getInboxMessageById", some), "inboxMessage").isEmpty());
+      assertEquals(some, only(call(api, "getInboxMessageById", some), "inboxMessage").get("msgid"));
       call(api, "trashSentMessage", SentMessageFields.sentMsgid(row));
-      assertFalse(
-          ids(call(api, "getAllSentMessageIds"), "sentMessageIds")
-              .contains(SentMessageFields.sentMsgid(row)));
-      assertEquals("notfound", call(api, "getStatus", ack));
+      List<String> sentLeft = ids(call(api, "getAllSentMessageIds"), "sentMessageIds");
+      assertEquals(SENT, sentLeft.size());
+      assertFalse(sentLeft.contains(SentMessageFields.sentMsgid(row)));
+      assertEquals(SENT, list(call(api, "getAllSentMessages"), "sentMessages").size());
+      assertEquals("ackreceived", call(api, "getStatus", ack));
     }
   }
 
@@ -152,11 +178,61 @@ class MailboxListingTest {
                 0,
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
+                false,
                 Optional.empty()));
       }
       sentRows.addAll(new SqliteOutbox(db).addAll(out));
     }
     return toMe;
+  }
+
+  /** A received and a sent message imported from PyBitmessage, with the msgids they kept. */
+  private record Imported(Bytes inboxMsgid, Bytes sigHash, Bytes sentMsgid, long sentRow) {}
+
+  private static Imported importOne(Path dbFile, String me) {
+    Bytes inboxMsgid = Bytes.of(ByteBuffer.allocate(32).putInt(0, 0x1a9).putInt(28, 1).array());
+    Bytes sigHash = Bytes.of(ByteBuffer.allocate(32).putInt(0, 0x1a9).putInt(28, 2).array());
+    Bytes sentMsgid = Bytes.of(ByteBuffer.allocate(16).putInt(0, 0x1a9).putInt(12, 3).array());
+    try (SqliteDatabase db = SqliteDatabase.open(dbFile)) {
+      SqliteMessageImport in = new SqliteMessageImport(db);
+      assertTrue(
+          in.addReceived(
+              new InboxEntry(
+                  0,
+                  OutboxEntry.Kind.MSG,
+                  Optional.of(me),
+                  "BM-sender",
+                  2,
+                  Bytes.of("Subject:imported\nBody:b".getBytes(StandardCharsets.UTF_8)),
+                  1_700_000_000L,
+                  sigHash,
+                  Optional.of(inboxMsgid))));
+      long row =
+          in.addSent(
+                  new OutboxEntry(
+                      0,
+                      OutboxEntry.Kind.MSG,
+                      me,
+                      Optional.of("BM-other"),
+                      2,
+                      Bytes.of("Subject:s\nBody:b".getBytes(StandardCharsets.UTF_8)),
+                      3600,
+                      Optional.of(Bytes.fromHex(ackHex(SENT + 100))),
+                      SendStatus.ACK_RECEIVED,
+                      1_700_000_000L,
+                      1_700_000_000L,
+                      0,
+                      0,
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      false,
+                      Optional.empty(),
+                      Optional.of(sentMsgid)))
+              .orElseThrow();
+      return new Imported(inboxMsgid, sigHash, sentMsgid, row);
+    }
   }
 
   private static Object call(ApiClient api, String method, Object... params) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bitmsg.node.rpc.JsonValues;
 import dev.bitmsg.node.rpc.RpcFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -112,15 +111,21 @@ class XmlRpcCodecTest {
   }
 
   @Test
-  void jsonRoundTripsAndRefusesJunk() {
-    Object v = JsonValues.parse("{\"a\": [1, -2.5e3, true, null, \"q\\\"\\u00e9\\n\"], \"b\": {}}");
-    assertEquals(
-        Map.of("a", java.util.Arrays.asList(1L, -2500.0, true, null, "q\"\u00e9\n"), "b", Map.of()),
-        v);
-    assertEquals(v, JsonValues.parse(JsonValues.write(v)));
-    for (String bad :
-        List.of("", "{", "[1,]", "{\"a\" 1}", "tru", "\"\\x\"", "1 2", "[".repeat(100))) {
-      assertThrows(RpcFormatException.class, () -> JsonValues.parse(bad), bad);
-    }
+  void decodeCall_refusesDeepDocumentsWithoutRunningOutOfStack() {
+    XmlRpcCodec codec = new XmlRpcCodec();
+    String deep =
+        "<methodCall><methodName>m</methodName><params><param><value><string>"
+            + "<a>".repeat(100_000)
+            + "</a>".repeat(100_000)
+            + "</string></value></param></params></methodCall>";
+    assertThrows(
+        RpcFormatException.class, () -> codec.decodeCall(deep.getBytes(StandardCharsets.UTF_8)));
+    String nested =
+        "<methodCall><methodName>m</methodName><params><param>"
+            + "<value><array><data>".repeat(40)
+            + "</data></array></value>".repeat(40)
+            + "</param></params></methodCall>";
+    assertThrows(
+        RpcFormatException.class, () -> codec.decodeCall(nested.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -45,13 +45,13 @@ class ObjectCommandTest {
     assertEquals(0, run("object", "decode", "--json", "--hex", b.get("object")), err.toString());
     String json = out.toString().strip();
     assertTrue(
-        json.startsWith("{\"nonce\":\"0000000000ab2513\",\"expiresTime\":1432892263,"), json);
-    assertTrue(json.contains("\"typeName\":\"pubkey\""), json);
-    assertTrue(json.contains("\"inventoryVector\":\"" + b.get("inventory_vector") + "\""), json);
-    assertTrue(json.contains("\"publicSigningKey\":\"" + b.get("pub_signing_key") + "\""), json);
+        json.startsWith("{\"nonce\": \"0000000000ab2513\", \"expiresTime\": 1432892263,"), json);
+    assertTrue(json.contains("\"typeName\": \"pubkey\""), json);
+    assertTrue(json.contains("\"inventoryVector\": \"" + b.get("inventory_vector") + "\""), json);
+    assertTrue(json.contains("\"publicSigningKey\": \"" + b.get("pub_signing_key") + "\""), json);
     assertTrue(
-        json.contains("\"publicEncryptionKey\":\"" + b.get("pub_encryption_key") + "\""), json);
-    assertTrue(json.contains("\"nonceTrialsPerByte\":1000,\"extraBytes\":1000"), json);
+        json.contains("\"publicEncryptionKey\": \"" + b.get("pub_encryption_key") + "\""), json);
+    assertTrue(json.contains("\"nonceTrialsPerByte\": 1000, \"extraBytes\": 1000"), json);
     assertTrue(json.endsWith("}}"), json);
   }
 
@@ -60,13 +60,13 @@ class ObjectCommandTest {
     VectorFile.Block v2 = VectorFile.block("objects.txt", "pubkey object v2");
     assertEquals(0, run("object", "decode", "--json", "--hex", v2.get("object")));
     assertTrue(
-        out.toString().contains("\"publicSigningKey\":\"" + v2.get("pub_signing_key") + "\""));
+        out.toString().contains("\"publicSigningKey\": \"" + v2.get("pub_signing_key") + "\""));
     VectorFile.Block g = VectorFile.block("objects.txt", "getpubkey object version 3");
     assertEquals(0, run("object", "decode", "--json", "--hex", g.get("object")));
-    assertTrue(out.toString().contains("\"ripe\":\"" + g.get("ripe_or_tag") + "\""));
+    assertTrue(out.toString().contains("\"ripe\": \"" + g.get("ripe_or_tag") + "\""));
     VectorFile.Block bc = VectorFile.block("objects.txt", "broadcast object version 5");
     assertEquals(0, run("object", "decode", "--json", "--hex", bc.get("object")));
-    assertTrue(out.toString().contains("\"tag\":\"" + bc.get("tag") + "\""));
+    assertTrue(out.toString().contains("\"tag\": \"" + bc.get("tag") + "\""));
   }
 
   @Test

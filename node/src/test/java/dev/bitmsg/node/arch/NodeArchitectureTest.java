@@ -115,6 +115,18 @@ class NodeArchitectureTest {
   }
 
   @Test
+  void onlyRpcTouchesGson() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(NODE + ".rpc..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.gson..")
+        .because("the node has one JSON reader and writer, rpc.Json")
+        .check(all);
+  }
+
+  @Test
   void onlyCryptoBcImportsBouncyCastle() {
     noClasses()
         .that()

@@ -56,7 +56,9 @@ public final class ReceiverChild {
                             s.outbox(),
                             new StoppingInbox(s.inbox(), mode),
                             s.pubkeys(),
-                            s.pubkeyWork())));
+                            s.pubkeyWork(),
+                            s.senderLists(),
+                            s.mailingLists())));
     Messenger m = node.messenger();
     if (m.identities().isEmpty()) {
       m.createDeterministic(ReceiveKillIT.PASSPHRASE, 1, 4);

@@ -165,7 +165,51 @@ final class Migrations {
                   // processed by the process that stored them (or lost with it).
                   "CREATE TABLE receive_queue ("
                       + " object_id INTEGER PRIMARY KEY"
-                      + " REFERENCES inventory (id) ON DELETE CASCADE)")));
+                      + " REFERENCES inventory (id) ON DELETE CASCADE)")),
+          new Migration(
+              7,
+              "sender lists, mailing lists, sent trash, msg destination hashes",
+              List.of(
+                  // PyBitmessage's blacklist and whitelist tables as one, and its blackwhitelist
+                  // setting (no row: black).
+                  "CREATE TABLE sender_lists ("
+                      + " list TEXT NOT NULL CHECK (list IN ('black', 'white')),"
+                      + " address TEXT NOT NULL,"
+                      + " label TEXT NOT NULL,"
+                      + " enabled INTEGER NOT NULL,"
+                      + " created INTEGER NOT NULL,"
+                      + " PRIMARY KEY (list, address))",
+                  "CREATE TABLE sender_list_mode ("
+                      + " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                      + " mode TEXT NOT NULL CHECK (mode IN ('black', 'white')))",
+                  // Own addresses that re-broadcast what they receive (PyBitmessage mailinglist).
+                  "CREATE TABLE mailing_lists ("
+                      + " address TEXT PRIMARY KEY NOT NULL"
+                      + " REFERENCES identities (address) ON DELETE CASCADE,"
+                      + " name TEXT NOT NULL)",
+                  // PyBitmessage's sent folder: a trashed row is never worked on again.
+                  "ALTER TABLE outbox ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0",
+                  // The status a row was in when it was given up (failed) or cancelled.
+                  "ALTER TABLE outbox ADD COLUMN stopped_from TEXT",
+                  // Msgs are found by the first 32 bytes of their payload (PyBitmessage's
+                  // destination hash); rows stored before carry none: take them where version and
+                  // stream are one byte each (version 1, stream 1: the payload starts at byte 22).
+                  "UPDATE inventory SET tag = substr(payload, 23, 32)"
+                      + " WHERE object_type = 2 AND tag IS NULL AND length(payload) >= 54"
+                      + " AND substr(payload, 21, 2) = x'0101'")),
+          new Migration(
+              8,
+              "pybitmessage message ids and per-address acks",
+              List.of(
+                  // The msgid another client gave a message (PyBitmessage's inventory hash for
+                  // received ones, its 16-byte msgid for sent ones), kept by an import so that
+                  // clients holding those ids still find the rows; NULL for rows made here.
+                  "ALTER TABLE inbox ADD COLUMN msgid BLOB",
+                  "CREATE UNIQUE INDEX inbox_msgid ON inbox (msgid) WHERE msgid IS NOT NULL",
+                  "ALTER TABLE outbox ADD COLUMN msgid BLOB",
+                  "CREATE UNIQUE INDEX outbox_msgid ON outbox (msgid) WHERE msgid IS NOT NULL",
+                  // PyBitmessage's per-address dontsendack, inverted.
+                  "ALTER TABLE identities ADD COLUMN send_acks INTEGER NOT NULL DEFAULT 1")));
 
   private Migrations() {}
 

@@ -56,6 +56,7 @@ public final class SqliteClientState implements ClientState {
         s.execute(
             "CREATE TABLE IF NOT EXISTS inbox_marks (msgid TEXT PRIMARY KEY NOT NULL,"
                 + " read INTEGER NOT NULL DEFAULT 0, trashed INTEGER NOT NULL DEFAULT 0)");
+        // Sent trash marks of older versions, moved into the outbox once (oldSentTrash).
         s.execute("CREATE TABLE IF NOT EXISTS sent_trash (outbox_id INTEGER PRIMARY KEY NOT NULL)");
       }
       return new SqliteClientState(c);
@@ -119,6 +120,11 @@ public final class SqliteClientState implements ClientState {
   }
 
   @Override
+  public synchronized void untrashInbox(String msgid) {
+    update("UPDATE inbox_marks SET trashed = 0 WHERE msgid = ?", msgid);
+  }
+
+  @Override
   public synchronized Set<String> readInbox() {
     return strings("SELECT msgid FROM inbox_marks WHERE read = 1");
   }
@@ -142,12 +148,7 @@ public final class SqliteClientState implements ClientState {
   }
 
   @Override
-  public synchronized void trashSent(long outboxId) {
-    update("INSERT OR IGNORE INTO sent_trash (outbox_id) VALUES (?)", outboxId);
-  }
-
-  @Override
-  public synchronized Set<Long> trashedSent() {
+  public synchronized Set<Long> oldSentTrash() {
     Set<Long> out = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT outbox_id FROM sent_trash");
         ResultSet rs = ps.executeQuery()) {
@@ -161,15 +162,17 @@ public final class SqliteClientState implements ClientState {
   }
 
   @Override
-  public synchronized void forget(Collection<String> inboxMsgids, Collection<Long> outboxIds) {
+  public synchronized void dropOldSentTrash() {
+    update("DELETE FROM sent_trash");
+  }
+
+  @Override
+  public synchronized void forget(Collection<String> inboxMsgids) {
     try {
       c.setAutoCommit(false);
       try {
         for (String id : inboxMsgids) {
           update("DELETE FROM inbox_marks WHERE msgid = ?", id);
-        }
-        for (long id : outboxIds) {
-          update("DELETE FROM sent_trash WHERE outbox_id = ?", id);
         }
         c.commit();
       } catch (RuntimeException e) {

@@ -29,7 +29,7 @@ import java.util.OptionalLong;
 public final class SqliteIdentityStore implements IdentityStore {
   private static final byte[] CHECK = "bitmsg key vault".getBytes(StandardCharsets.US_ASCII);
   private static final String COLUMNS =
-      "address, label, enabled, chan, ntpb, extra, signing_key, encryption_key, sealed";
+      "address, label, enabled, chan, ntpb, extra, signing_key, encryption_key, sealed, send_acks";
 
   private final SqliteDatabase db;
   private final AddressCodec codec;
@@ -131,9 +131,10 @@ public final class SqliteIdentityStore implements IdentityStore {
                   "INSERT INTO identities ("
                       + COLUMNS
                       + ", created)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET"
                       + " label = excluded.label, enabled = excluded.enabled, chan = excluded.chan,"
-                      + " ntpb = excluded.ntpb, extra = excluded.extra");
+                      + " ntpb = excluded.ntpb, extra = excluded.extra,"
+                      + " send_acks = excluded.send_acks");
           ps.setString(1, address);
           ps.setString(2, id.label());
           ps.setInt(3, id.enabled() ? 1 : 0);
@@ -143,7 +144,8 @@ public final class SqliteIdentityStore implements IdentityStore {
           ps.setBytes(7, sealer.map(s -> s.seal(sk)).orElse(sk));
           ps.setBytes(8, sealer.map(s -> s.seal(ek)).orElse(ek));
           ps.setInt(9, sealer.isPresent() ? 1 : 0);
-          ps.setLong(10, created);
+          ps.setInt(10, id.sendAcks() ? 1 : 0);
+          ps.setLong(11, created);
           return ps.executeUpdate();
         });
   }
@@ -195,7 +197,8 @@ public final class SqliteIdentityStore implements IdentityStore {
         rs.getString(2),
         new Difficulty(rs.getLong(5), rs.getLong(6)),
         rs.getInt(3) == 1,
-        rs.getInt(4) == 1);
+        rs.getInt(4) == 1,
+        rs.getInt(10) == 1);
   }
 
   @Override

@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link Inbox} on the {@code inbox} table, unique by sigHash. Listings read only the columns they
- * return (the id listing reads the sigHash index alone), lookups go through indexes: the unique
- * sigHash index, and {@code inbox_to} on the recipient, which opening creates when missing (an
- * index only, no schema step: {@code CREATE INDEX IF NOT EXISTS}). Thread-safe.
+ * {@link Inbox} on the {@code inbox} table, unique by sigHash (and by msgid for imported rows).
+ * Listings read only the columns they return (the id listing reads the sigHash and msgid columns
+ * alone), lookups go through indexes: the unique sigHash and msgid indexes, and {@code inbox_to} on
+ * the recipient, which opening creates when missing (an index only, no schema step: {@code CREATE
+ * INDEX IF NOT EXISTS}). Thread-safe.
  */
 public final class SqliteInbox implements Inbox {
   private static final String COLUMNS =
-      "id, kind, to_address, from_address, encoding, message, received, sighash";
+      "id, kind, to_address, from_address, encoding, message, received, sighash, msgid";
 
   private final SqliteDatabase db;
 
@@ -81,12 +82,14 @@ public final class SqliteInbox implements Inbox {
   }
 
   @Override
-  public List<Bytes> sigHashes() {
+  public List<Bytes> msgids() {
     return db.with(
         "list inbox ids",
         c -> {
           List<Bytes> out = new ArrayList<>();
-          try (ResultSet rs = db.prepared("SELECT sighash FROM inbox ORDER BY id").executeQuery()) {
+          try (ResultSet rs =
+              db.prepared("SELECT coalesce(msgid, sighash) FROM inbox ORDER BY id")
+                  .executeQuery()) {
             while (rs.next()) {
               out.add(Bytes.of(rs.getBytes(1)));
             }
@@ -95,14 +98,26 @@ public final class SqliteInbox implements Inbox {
         });
   }
 
+  /**
+   * An imported message's msgid first (unique index), else a signature hash of a message that has
+   * no imported msgid (unique index): the msgid clients know each message by.
+   */
   @Override
-  public Optional<InboxEntry> find(Bytes sigHash) {
+  public Optional<InboxEntry> find(Bytes msgid) {
     return db.with(
         "find inbox message",
         c -> {
-          PreparedStatement ps = db.prepared("SELECT " + COLUMNS + " FROM inbox WHERE sighash = ?");
-          ps.setBytes(1, sigHash.toByteArray());
-          return rows(ps).stream().findFirst();
+          PreparedStatement imported =
+              db.prepared("SELECT " + COLUMNS + " FROM inbox WHERE msgid = ?");
+          imported.setBytes(1, msgid.toByteArray());
+          Optional<InboxEntry> found = rows(imported).stream().findFirst();
+          if (found.isPresent()) {
+            return found;
+          }
+          PreparedStatement own =
+              db.prepared("SELECT " + COLUMNS + " FROM inbox WHERE sighash = ? AND msgid IS NULL");
+          own.setBytes(1, msgid.toByteArray());
+          return rows(own).stream().findFirst();
         });
   }
 
@@ -131,7 +146,8 @@ public final class SqliteInbox implements Inbox {
                 rs.getLong(5),
                 Bytes.of(rs.getBytes(6)),
                 rs.getLong(7),
-                Bytes.of(rs.getBytes(8))));
+                Bytes.of(rs.getBytes(8)),
+                Optional.ofNullable(rs.getBytes(9)).map(Bytes::of)));
       }
     }
     return out;
@@ -150,13 +166,13 @@ public final class SqliteInbox implements Inbox {
   }
 
   @Override
-  public int delete(Collection<Bytes> sigHashes) {
+  public int delete(Collection<Bytes> ids) {
     return db.inTransaction(
         "delete inbox messages",
         c -> {
-          PreparedStatement ps = db.prepared("DELETE FROM inbox WHERE sighash = ?");
+          PreparedStatement ps = db.prepared("DELETE FROM inbox WHERE sighash = ?1 OR msgid = ?1");
           int deleted = 0;
-          for (Bytes h : sigHashes) {
+          for (Bytes h : ids) {
             ps.setBytes(1, h.toByteArray());
             deleted += ps.executeUpdate();
           }

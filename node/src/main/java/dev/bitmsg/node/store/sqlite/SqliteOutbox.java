@@ -31,11 +31,12 @@ import java.util.stream.Collectors;
 public final class SqliteOutbox implements Outbox {
   private static final String OUT_COLUMNS =
       "id, kind, from_address, to_address, encoding, message,"
-          + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail";
+          + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail,"
+          + " trashed, stopped_from, msgid";
 
   /** The statuses of {@link SendStatus#isFinal()}: enum names, so the SQL stays a constant. */
-  private static final String DELETE_FINISHED =
-      "DELETE FROM outbox WHERE id = ? AND status IN ("
+  private static final String FINAL_STATUSES =
+      "("
           + Arrays.stream(SendStatus.values())
               .filter(SendStatus::isFinal)
               .map(st -> "'" + st.name() + "'")
@@ -154,18 +155,52 @@ public final class SqliteOutbox implements Outbox {
   }
 
   @Override
-  public List<Long> ids() {
+  public List<RowId> sentIds() {
     return db.with(
-        "list outbox ids",
+        "list sent ids",
         c -> {
-          List<Long> out = new ArrayList<>();
-          try (ResultSet rs = db.prepared("SELECT id FROM outbox ORDER BY id").executeQuery()) {
+          List<RowId> out = new ArrayList<>();
+          try (ResultSet rs =
+              db.prepared("SELECT id, msgid FROM outbox WHERE trashed = 0 ORDER BY id")
+                  .executeQuery()) {
             while (rs.next()) {
-              out.add(rs.getLong(1));
+              out.add(new RowId(rs.getLong(1), Optional.ofNullable(rs.getBytes(2)).map(Bytes::of)));
             }
           }
           return out;
         });
+  }
+
+  @Override
+  public List<OutboxEntry> sentFolder() {
+    return db.with(
+        "list sent folder",
+        c ->
+            rows(
+                db.prepared(
+                    "SELECT " + OUT_COLUMNS + " FROM outbox WHERE trashed = 0 ORDER BY id")));
+  }
+
+  @Override
+  public Optional<OutboxEntry> byMsgid(Bytes msgid) {
+    return db.with(
+        "find outbox row by msgid",
+        c -> {
+          PreparedStatement ps =
+              db.prepared("SELECT " + OUT_COLUMNS + " FROM outbox WHERE msgid = ?");
+          ps.setBytes(1, msgid.toByteArray());
+          return rows(ps).stream().findFirst();
+        });
+  }
+
+  private static List<OutboxEntry> rows(PreparedStatement ps) throws SQLException {
+    List<OutboxEntry> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(outRow(rs));
+      }
+    }
+    return out;
   }
 
   @Override
@@ -188,6 +223,16 @@ public final class SqliteOutbox implements Outbox {
    */
   @Override
   public List<OutboxEntry> withStatus(Set<SendStatus> statuses) {
+    return byStatus(statuses, "");
+  }
+
+  /** As {@link #withStatus}, less the trashed rows, in the same query. */
+  @Override
+  public List<OutboxEntry> toSend(Set<SendStatus> statuses) {
+    return byStatus(statuses, " AND trashed = 0");
+  }
+
+  private List<OutboxEntry> byStatus(Set<SendStatus> statuses, String andWhere) {
     if (statuses.isEmpty()) {
       return List.of();
     }
@@ -199,23 +244,16 @@ public final class SqliteOutbox implements Outbox {
             .collect(Collectors.joining(", "));
     return db.with(
         "list outbox by status",
-        c -> {
-          List<OutboxEntry> out = new ArrayList<>();
-          try (ResultSet rs =
-              db.prepared(
-                      "SELECT "
-                          + OUT_COLUMNS
-                          + " FROM outbox WHERE status IN ("
-                          + in
-                          + ")"
-                          + " ORDER BY id")
-                  .executeQuery()) {
-            while (rs.next()) {
-              out.add(outRow(rs));
-            }
-          }
-          return out;
-        });
+        c ->
+            rows(
+                db.prepared(
+                    "SELECT "
+                        + OUT_COLUMNS
+                        + " FROM outbox WHERE status IN ("
+                        + in
+                        + ")"
+                        + andWhere
+                        + " ORDER BY id")));
   }
 
   @Override
@@ -253,7 +291,10 @@ public final class SqliteOutbox implements Outbox {
         rs.getLong(13),
         Optional.ofNullable(rs.getString(14)),
         Optional.ofNullable(solved).map(Bytes::of),
-        Optional.ofNullable(rs.getString(16)));
+        Optional.ofNullable(rs.getString(16)),
+        rs.getInt(17) == 1,
+        Optional.ofNullable(rs.getString(18)).map(SendStatus::valueOf),
+        Optional.ofNullable(rs.getBytes(19)).map(Bytes::of));
   }
 
   @Override
@@ -261,14 +302,20 @@ public final class SqliteOutbox implements Outbox {
     db.inTransaction(
         "set status",
         c -> {
+          // A stopped row (given up or cancelled) stays stopped, also against a sender that read
+          // it just before.
           PreparedStatement ps =
-              db.prepared("UPDATE outbox SET status = ?, status_time = ?, detail = ? WHERE id = ?");
+              db.prepared(
+                  "UPDATE outbox SET status = ?, status_time = ?, detail = ? WHERE id = ?"
+                      + " AND status NOT IN ('FAILED', 'CANCELLED')");
           ps.setString(1, status.name());
           ps.setLong(2, now);
           setOptionalText(ps, 3, detail);
           ps.setLong(4, id);
           int rows = ps.executeUpdate();
-          history(id, status, now);
+          if (rows == 1) {
+            history(id, status, now);
+          }
           return rows;
         });
   }
@@ -279,7 +326,9 @@ public final class SqliteOutbox implements Outbox {
         "save solved object",
         c -> {
           PreparedStatement ps =
-              db.prepared("UPDATE outbox SET solved = ?, pow_by = ? WHERE id = ?");
+              db.prepared(
+                  "UPDATE outbox SET solved = ?, pow_by = ? WHERE id = ? AND status NOT IN "
+                      + FINAL_STATUSES);
           ps.setBytes(1, object.toByteArray());
           ps.setString(2, powBy);
           ps.setLong(3, id);
@@ -292,11 +341,13 @@ public final class SqliteOutbox implements Outbox {
     db.inTransaction(
         "mark sent",
         c -> {
-          // An ack can overtake the bookkeeping of the send: never step back from ack received.
+          // An ack can overtake the bookkeeping of the send, a cancel the end of its work: never
+          // step back from a final status.
           PreparedStatement ps =
               db.prepared(
                   "UPDATE outbox SET status = ?, status_time = ?, retries = ?,"
-                      + " sleep_till = ?, solved = NULL, detail = NULL WHERE id = ? AND status <> 'ACK_RECEIVED'");
+                      + " sleep_till = ?, solved = NULL, detail = NULL WHERE id = ? AND status NOT IN "
+                      + FINAL_STATUSES);
           ps.setString(1, status.name());
           ps.setLong(2, now);
           ps.setInt(3, retries);
@@ -367,19 +418,61 @@ public final class SqliteOutbox implements Outbox {
   }
 
   @Override
-  public Set<Long> deleteFinished(Collection<Long> ids) {
+  public boolean stop(long id, SendStatus end, long now, String detail) {
+    if (!end.isFinal()) {
+      throw new IllegalArgumentException("not an end status: " + end);
+    }
     return db.inTransaction(
-        "delete finished outbox rows",
+        "stop sending",
         c -> {
-          Set<Long> deleted = new HashSet<>();
-          PreparedStatement ps = db.prepared(DELETE_FINISHED);
-          for (long id : ids) {
-            ps.setLong(1, id);
-            if (ps.executeUpdate() == 1) {
-              deleted.add(id); // status_history rows go with it (ON DELETE CASCADE)
+          PreparedStatement ps =
+              db.prepared(
+                  "UPDATE outbox SET stopped_from = status, status = ?, status_time = ?,"
+                      + " detail = ?, solved = NULL WHERE id = ? AND status NOT IN "
+                      + FINAL_STATUSES);
+          ps.setString(1, end.name());
+          ps.setLong(2, now);
+          ps.setString(3, detail);
+          ps.setLong(4, id);
+          boolean stopped = ps.executeUpdate() == 1;
+          if (stopped) {
+            history(id, end, now);
+          }
+          return stopped;
+        });
+  }
+
+  @Override
+  public boolean setTrashed(long id, boolean trashed) {
+    return db.with(
+        "trash outbox row",
+        c -> {
+          PreparedStatement ps = db.prepared("UPDATE outbox SET trashed = ? WHERE id = ?");
+          ps.setInt(1, trashed ? 1 : 0);
+          ps.setLong(2, id);
+          return ps.executeUpdate() == 1;
+        });
+  }
+
+  @Override
+  public Set<Long> deleteTrashed() {
+    return db.inTransaction(
+        "delete trashed outbox rows",
+        c -> {
+          Set<Long> ids = new HashSet<>();
+          PreparedStatement q =
+              db.prepared("SELECT id FROM outbox WHERE trashed = 1 AND status <> 'DOING_POW'");
+          try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong(1));
             }
           }
-          return deleted;
+          PreparedStatement ps = db.prepared("DELETE FROM outbox WHERE id = ?");
+          for (long id : ids) {
+            ps.setLong(1, id);
+            ps.executeUpdate(); // status_history rows go with it (ON DELETE CASCADE)
+          }
+          return ids;
         });
   }
 }

@@ -142,6 +142,8 @@ class MessagingStoreTest {
                   0,
                   Optional.empty(),
                   Optional.empty(),
+                  Optional.empty(),
+                  false,
                   Optional.empty()));
       m.setStatus(id, SendStatus.DOING_POW, 101, Optional.empty());
       m.saveSolved(id, Bytes.fromHex("0102"), "cpu");

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,7 +99,11 @@ class SqliteStoreTest {
           inv.byTag(ObjectType.GETPUBKEY, Bytes.of(tag)).stream()
               .map(InventoryItem::toObject)
               .toList());
-      assertTrue(InventoryItem.of(a).tag().isEmpty(), "msg objects carry no tag");
+      // A msg is found by the first 32 bytes of its payload (PyBitmessage's destination hash).
+      Bytes destination = a.rawSlice(a.payloadOffset(), a.payloadOffset() + 32);
+      assertEquals(
+          List.of(a),
+          inv.byTag(ObjectType.MSG, destination).stream().map(InventoryItem::toObject).toList());
     }
   }
 
@@ -138,6 +143,32 @@ class SqliteStoreTest {
       assertFalse(inv.isOwn(got.inventoryVector()));
       assertEquals(Map.of(own.inventoryVector(), own.expiresTime()), inv.ownExpiries(NOW));
       assertEquals(Map.of(), inv.ownExpiries(own.expiresTime() + 1));
+    }
+  }
+
+  @Test
+  void stepSeven_givesMsgsStoredBeforeItTheirDestinationHash() {
+    Path file = tmp.resolve("t.db");
+    ObjectMessage old = maker.make(NOW, 3600, 100);
+    try (SqliteDatabase db = SqliteDatabase.open(file, Migrations.STEPS.subList(0, 6));
+        SqliteInventory inv = new SqliteInventory(db, false)) {
+      InventoryItem untagged = InventoryItem.of(old);
+      assertTrue(
+          inv.add(
+              new InventoryItem(
+                  untagged.vector(),
+                  untagged.objectType(),
+                  untagged.stream(),
+                  untagged.expiresTime(),
+                  untagged.raw(),
+                  Optional.empty())));
+    }
+    try (SqliteDatabase db = SqliteDatabase.open(file);
+        SqliteInventory inv = new SqliteInventory(db, false)) {
+      Bytes destination = old.rawSlice(old.payloadOffset(), old.payloadOffset() + 32);
+      assertEquals(
+          List.of(old),
+          inv.byTag(ObjectType.MSG, destination).stream().map(InventoryItem::toObject).toList());
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.bitmsg.node.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.store.InboxEntry;
+import dev.bitmsg.node.store.Outbox;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.wire.Bytes;
@@ -35,6 +37,8 @@ class TrashDeletionStoreTest {
         0,
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
+        false,
         Optional.empty());
   }
 
@@ -51,22 +55,57 @@ class TrashDeletionStoreTest {
   }
 
   @Test
-  void deleteFinished_deletesOnlyRowsNoWorkWillTouchAgain_withTheirHistory() {
+  void deleteTrashed_deletesTrashedRowsWithTheirHistory_butNotOneWhosePowIsWindingDown() {
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("n.db"))) {
       SqliteOutbox m = new SqliteOutbox(db);
       long acked = m.add(row());
       m.setStatus(acked, SendStatus.ACK_RECEIVED, 101, Optional.empty());
-      long failed = m.add(row());
-      m.setStatus(failed, SendStatus.FAILED, 101, Optional.empty());
       long waiting = m.add(row());
       m.setStatus(waiting, SendStatus.SENT, 101, Optional.empty());
-      long queued = m.add(row());
+      long working = m.add(row());
+      m.setStatus(working, SendStatus.DOING_POW, 101, Optional.empty());
+      long kept = m.add(row());
+      for (long id : List.of(acked, waiting, working)) {
+        assertTrue(m.setTrashed(id, true));
+      }
+      assertFalse(m.setTrashed(999, true));
 
-      assertEquals(
-          Set.of(acked, failed), m.deleteFinished(List.of(acked, failed, waiting, queued, 999L)));
-      assertEquals(List.of(waiting, queued), m.all().stream().map(OutboxEntry::id).toList());
+      assertEquals(Set.of(acked, waiting), m.deleteTrashed());
+      assertEquals(List.of(working, kept), m.all().stream().map(OutboxEntry::id).toList());
       assertTrue(m.history(acked).isEmpty(), "history goes with the row");
-      assertEquals(2, m.history(waiting).size());
+      assertEquals(
+          List.of(kept),
+          m.toSend(Set.of(SendStatus.QUEUED, SendStatus.DOING_POW)).stream()
+              .map(OutboxEntry::id)
+              .toList());
+    }
+  }
+
+  @Test
+  void stop_endsOnlyUnfinishedRows_andRemembersWhereTheyStopped() {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("n.db"))) {
+      SqliteOutbox m = new SqliteOutbox(db);
+      long sent = m.add(row());
+      m.setStatus(sent, SendStatus.SENT, 101, Optional.empty());
+      long acked = m.add(row());
+      m.setStatus(acked, SendStatus.ACK_RECEIVED, 101, Optional.empty());
+
+      assertTrue(m.stop(sent, SendStatus.FAILED, 102, "no answer"));
+      assertFalse(m.stop(acked, SendStatus.CANCELLED, 102, "too late"));
+      assertFalse(m.stop(sent, SendStatus.CANCELLED, 103, "again"));
+      OutboxEntry s = m.get(sent).orElseThrow();
+      assertEquals(SendStatus.FAILED, s.status());
+      assertEquals(Optional.of(SendStatus.SENT), s.stoppedFrom());
+      assertEquals(Optional.of("no answer"), s.detail());
+      assertEquals(Optional.empty(), m.get(acked).orElseThrow().stoppedFrom());
+
+      // A stopped row stays stopped: a sender that read it before cannot requeue or finish it.
+      m.setStatus(sent, SendStatus.QUEUED, 104, Optional.empty());
+      m.markSent(sent, SendStatus.SENT, 2, 0, 104);
+      assertEquals(SendStatus.FAILED, m.get(sent).orElseThrow().status());
+      assertEquals(
+          List.of(SendStatus.QUEUED, SendStatus.SENT, SendStatus.FAILED),
+          m.history(sent).stream().map(Outbox.Change::status).toList());
     }
   }
 
@@ -101,13 +140,13 @@ class TrashDeletionStoreTest {
     try (SqliteClientState s = SqliteClientState.open(dir.resolve("api.db"))) {
       s.trashInbox("aa");
       s.trashInbox("bb");
+      s.trashInbox("dd");
+      s.untrashInbox("dd");
       s.markRead("cc", true);
-      s.trashSent(1);
-      s.trashSent(2);
-      s.forget(List.of("aa"), List.of(2L));
+      s.forget(List.of("aa"));
       assertEquals(Set.of("bb"), s.trashedInbox());
-      assertEquals(Set.of(1L), s.trashedSent());
       assertEquals(Set.of("cc"), s.readInbox());
+      assertEquals(Set.of(), s.oldSentTrash());
       s.vacuum();
       assertEquals(Set.of("bb"), s.trashedInbox());
     }
