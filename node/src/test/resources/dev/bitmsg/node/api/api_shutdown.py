@@ -5,6 +5,7 @@ Creates an address (a write the node must keep), waits until the node has a peer
 shutdown (which must answer "done"), then checks the API stops answering. Any failure raises
 (exit status 1); prints "shutdown ok" and the new address at the end.
 """
+import http.client
 import sys
 import time
 import xml.parsers.expat
@@ -35,7 +36,12 @@ end = time.time() + 60
 while True:
     try:
         api.helloWorld("still", "there")
-    except (OSError, xmlrpc.client.ProtocolError, xml.parsers.expat.ExpatError):
+    except (
+        OSError,
+        http.client.HTTPException,  # IncompleteRead: a chunked reply cut off mid-way
+        xmlrpc.client.ProtocolError,
+        xml.parsers.expat.ExpatError,
+    ):
         break  # refused, reset, or cut off mid-reply while the server stops: not answering
     check(time.time() < end, "the API still answers after shutdown")
     time.sleep(0.2)

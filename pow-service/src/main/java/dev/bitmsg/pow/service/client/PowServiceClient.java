@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.service.client;
 
+import dev.bitmsg.pow.client.BearerToken;
 import dev.bitmsg.pow.v1.CancelRequest;
 import dev.bitmsg.pow.v1.JobState;
 import dev.bitmsg.pow.v1.JobUpdate;
