@@ -2,11 +2,11 @@ package dev.bitmsg.pow.service.testing;
 
 import dev.bitmsg.pow.NonceScanner;
 import dev.bitmsg.pow.PowRules;
+import dev.bitmsg.pow.client.BearerToken;
 import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
 import dev.bitmsg.pow.service.ServerTransport;
 import dev.bitmsg.pow.service.auth.TokensFile;
-import dev.bitmsg.pow.service.client.BearerToken;
 import dev.bitmsg.pow.service.scheduler.QueueSnapshot;
 import dev.bitmsg.pow.v1.ProofOfWorkGrpc;
 import io.grpc.ManagedChannel;
