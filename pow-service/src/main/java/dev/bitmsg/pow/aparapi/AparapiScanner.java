@@ -42,9 +42,11 @@ public final class AparapiScanner extends LaunchingScanner {
     this.device = device;
     this.kernel =
         new PowKernel(settings.maxJobsPerLaunch(), settings.noncesPerItem(), MAX_TRIAL_VALUES);
-    // Explicit transfers: otherwise Aparapi copies every array (the 512 KiB trial-value buffer
-    // too) both ways on every launch.
-    kernel.setExplicit(true);
+    // No explicit put/get: Aparapi's OpenCL buffers wrap the Java arrays' addresses
+    // (CL_MEM_USE_HOST_PTR), and only execute() pins the arrays and rebuilds a buffer whose
+    // array the collector moved. An explicit put or get after such a move reads or writes the
+    // array's old place in the heap (wrong answers, then a crash in the collector). So every
+    // transfer happens inside execute(), while the arrays are pinned.
   }
 
   /** A scanner on {@code device}; the kernel is translated and built on its first launch. */
@@ -97,21 +99,7 @@ public final class AparapiScanner extends LaunchingScanner {
     searchLaunch(n, itemsPerJob);
     int bad = implausibleHitCount(n, itemsPerJob);
     if (bad >= 0) {
-      // Seen rarely with Aparapi on PoCL: a counter read back as garbage (e.g. -409111121) from a
-      // launch whose inputs were sound. The launch is pure, so it is run once more; a second
-      // garbage counter takes the device out of service. Every answer is re-checked on the CPU.
-      log.warn(
-          "aparapi launch returned an implausible hit count, relaunching device={} hits={}",
-          name(),
-          kernel.hits[bad]);
-      for (int j = 0; j < n; j++) {
-        kernel.hits[j] = 0;
-      }
-      searchLaunch(n, itemsPerJob);
-      bad = implausibleHitCount(n, itemsPerJob);
-      if (bad >= 0) {
-        throw fail("reported an implausible hit count " + kernel.hits[bad] + " twice");
-      }
+      throw fail("reported an implausible hit count " + kernel.hits[bad]);
     }
     long[] offsets = new long[n];
     for (int j = 0; j < n; j++) {
@@ -133,9 +121,7 @@ public final class AparapiScanner extends LaunchingScanner {
   }
 
   private void searchLaunch(int jobCount, long itemsPerJob) {
-    kernel.put(kernel.jobs).put(kernel.hits);
     execute(device.createRange2D((int) itemsPerJob, jobCount, (int) localSizeFor(itemsPerJob), 1));
-    kernel.get(kernel.hits).get(kernel.hitOffsets);
     afterSearch.accept(kernel);
   }
 
@@ -163,9 +149,7 @@ public final class AparapiScanner extends LaunchingScanner {
     kernel.trialFirst = first;
     kernel.trialCount = count;
     int wg = workGroupSize();
-    kernel.put(kernel.jobs);
     execute(device.createRange((count + wg - 1) / wg * wg, wg));
-    kernel.get(kernel.trialOut);
     long[] out = new long[count];
     System.arraycopy(kernel.trialOut, 0, out, 0, count);
     return out;
