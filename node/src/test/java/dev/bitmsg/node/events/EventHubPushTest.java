@@ -73,13 +73,16 @@ class EventHubPushTest {
 
         String me = node.messenger().text(node.messenger().createRandom("me"));
         node.messenger().send(me, me, "pushed", "body", 3600);
-        next(
-            events,
-            e ->
-                e.hasStatusChange()
-                    && e.getStatusChange().getStatus().equals("msgsentnoackexpected"));
-        NodeEvent inbox = next(events, NodeEvent::hasInboxMessage);
-        assertEquals("pushed", inbox.getInboxMessage().getSubject());
+        // The receiver (our own object, stored) and the sender (its status) run on their own
+        // threads: the two events may come in either order.
+        List<NodeEvent> both =
+            nextBoth(
+                events,
+                e ->
+                    e.hasStatusChange()
+                        && e.getStatusChange().getStatus().equals("msgsentnoackexpected"),
+                NodeEvent::hasInboxMessage);
+        assertEquals("pushed", both.get(1).getInboxMessage().getSubject());
         assertEquals(
             afterHello,
             view.reads.get() + network.reads.get(),
@@ -111,6 +114,27 @@ class EventHubPushTest {
             return MAILBOX;
           });
     }
+  }
+
+  /** The first event matching {@code a} and the first matching {@code b}, in whichever order. */
+  private static List<NodeEvent> nextBoth(
+      BlockingQueue<NodeEvent> events, Predicate<NodeEvent> a, Predicate<NodeEvent> b)
+      throws InterruptedException {
+    NodeEvent[] found = new NodeEvent[2];
+    long end = System.nanoTime() + LIMIT.toNanos();
+    while (System.nanoTime() < end && (found[0] == null || found[1] == null)) {
+      NodeEvent e = events.poll(100, TimeUnit.MILLISECONDS);
+      if (e != null && found[0] == null && a.test(e)) {
+        found[0] = e;
+      } else if (e != null && found[1] == null && b.test(e)) {
+        found[1] = e;
+      }
+    }
+    if (found[0] == null || found[1] == null) {
+      throw new AssertionError(
+          "no matching events within " + LIMIT + ": " + java.util.Arrays.toString(found));
+    }
+    return List.of(found);
   }
 
   private static NodeEvent next(BlockingQueue<NodeEvent> events, Predicate<NodeEvent> wanted)
