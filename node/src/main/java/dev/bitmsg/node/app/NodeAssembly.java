@@ -163,7 +163,7 @@ public final class NodeAssembly {
             new PeerGroup(
                 params,
                 config.peers(),
-                new PeerGroup.Mode(listen, config.connect(), config.bootstrap()),
+                new PeerGroup.Mode(listen, config.connect(), config.bootstrap(), config.privacy()),
                 ingest,
                 knownNodes,
                 tlsEngines(params),
