@@ -3,6 +3,7 @@ package dev.bitmsg.node.net;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +26,18 @@ final class DialTargets {
   /** The host and port {@code ch} was dialled for through the proxy; empty for direct ones. */
   static Optional<HostPort> of(Channel ch) {
     return Optional.ofNullable(ch.attr(TARGET).get());
+  }
+
+  /** A proxied peer's address: resolved for a literal (no lookup), unresolved for a name. */
+  static InetSocketAddress address(HostPort target) {
+    return literal(target.host())
+        .map(ip -> new InetSocketAddress(ip, target.port()))
+        .orElse(target.toUnresolved());
+  }
+
+  /** The remote address of {@code ch}: the dialled target through a proxy, else the socket's. */
+  static InetSocketAddress remote(Channel ch) {
+    return of(ch).map(DialTargets::address).orElse((InetSocketAddress) ch.remoteAddress());
   }
 
   /** The address of an IP literal, never a DNS lookup; empty for names. */

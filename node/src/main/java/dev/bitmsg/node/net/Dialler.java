@@ -294,7 +294,10 @@ final class Dialler {
                     ch.pipeline().addFirst("socks5", socks);
                   }
                 });
-    ChannelFuture f = b.connect(hp.toUnresolved());
+    // A literal goes as an address (no lookup happens for it), anything else as a name.
+    ChannelFuture f =
+        b.connect(
+            literal.map(ip -> new InetSocketAddress(ip, hp.port())).orElseGet(hp::toUnresolved));
     String netGroup =
         literal
             .map(ip -> group.netGroups().group(ip))

@@ -74,7 +74,7 @@ final class Peer {
     this.id = id;
     this.group = group;
     this.serial = serial;
-    this.name = String.valueOf(channel.remoteAddress());
+    this.name = String.valueOf(DialTargets.remote(channel));
     this.download = new ObjectDownload(this, group, serial);
     this.upload = new ObjectUpload(this, group, serial);
   }
@@ -96,8 +96,9 @@ final class Peer {
     return version;
   }
 
+  /** The peer's address; for a peer dialled through the proxy the dialled host and port. */
   InetSocketAddress remote() {
-    return (InetSocketAddress) channel.remoteAddress();
+    return DialTargets.remote(channel);
   }
 
   boolean servesStream(long stream) {

@@ -193,7 +193,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   Peer register(Channel ch, boolean inbound, Version version) {
     Optional<HostPort> target = DialTargets.of(ch);
     InetSocketAddress remote =
-        target.map(PeerGroup::targetAddress).orElse((InetSocketAddress) ch.remoteAddress());
+        target.map(DialTargets::address).orElse((InetSocketAddress) ch.remoteAddress());
     PeerId id;
     if (target.isPresent()) {
       id = idOf(target.get());
@@ -341,13 +341,6 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   /** Whether the peer dialled by name (through the proxy) at {@code hp} is banned. */
   boolean isBannedName(HostPort hp) {
     return guard.isBanned(idOf(hp));
-  }
-
-  /** A proxied peer's address: resolved for a literal (no lookup), unresolved for a name. */
-  private static InetSocketAddress targetAddress(HostPort target) {
-    return DialTargets.literal(target.host())
-        .map(ip -> new InetSocketAddress(ip, target.port()))
-        .orElse(target.toUnresolved());
   }
 
   /** The identity of a peer dialled through the proxy: its literal address, else its name. */
