@@ -13,6 +13,7 @@ import dev.bitmsg.node.wire.Pong;
 import dev.bitmsg.node.wire.Version;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -196,6 +197,16 @@ final class Peer {
     upload.announce(v);
   }
 
+  /** Announces a stem object to this peer, its stem child, with a {@code dinv}. */
+  void announceStem(InventoryVector v) {
+    serial.execute(
+        () -> {
+          if (!isClosed()) {
+            channel.writeAndFlush(new Dinv(List.of(v))).addListener(ChannelFailures.LOG_WRITE);
+          }
+        });
+  }
+
   void markClosed() {
     closed.set(true);
   }
@@ -213,7 +224,9 @@ final class Peer {
     if (m instanceof Inv inv) {
       download.announced(inv.vectors());
     } else if (m instanceof Dinv dinv) {
-      download.announced(dinv.vectors()); // we do not do Dandelion: a stem announce is an announce
+      if (group.relay().dandelionEnabled()) {
+        download.announced(group.relay().stemAnnounced(this, dinv.vectors()));
+      } // Dandelion off: dinv ignored, as PyBitmessage does
     } else if (m instanceof GetData getData) {
       upload.requested(getData.vectors());
     } else if (m instanceof ObjectMessage object) {

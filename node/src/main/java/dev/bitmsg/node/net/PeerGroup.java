@@ -143,7 +143,12 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
     this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
     this.listener =
         new InboundListener(settings, netGroups, loops, ch -> initPipeline(ch, false), clock);
-    this.relay = new ObjectRelay(peers.values(), ingest, clock);
+    this.relay =
+        new ObjectRelay(
+            peers.values(),
+            ingest,
+            clock,
+            new Dandelion<>(mode.privacy().dandelion(), clock::millis, new java.util.Random()));
     this.addrGossip =
         new AddrGossip(
             params,
@@ -206,6 +211,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
             ch, inbound, version, id, this, new SerialExecutor(workers, String.valueOf(remote)));
     peers.put(ch, peer);
     addrGossip.connected(peer);
+    relay.established(peer);
     peer.start();
     tellListeners(info(peer), true);
     return peer;
@@ -213,6 +219,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
 
   void unregister(Peer peer) {
     peer.markClosed();
+    relay.closed(peer);
     if (peers.remove(peer.channel()) != null) {
       log.info("peer disconnected peer={}", peer);
       tellListeners(info(peer), false);
@@ -272,6 +279,13 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
         p.tick();
       }
       requests.prune(clock.millis());
+      List<Peer> outbound = new ArrayList<>();
+      for (Peer p : peers.values()) {
+        if (!p.inbound()) {
+          outbound.add(p);
+        }
+      }
+      relay.dandelionTick(outbound);
     } catch (RuntimeException e) {
       // A scheduled task that throws is silently descheduled; log it and keep the schedule.
       log.warn("request tick failed", e);

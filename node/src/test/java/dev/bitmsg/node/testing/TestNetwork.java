@@ -10,6 +10,7 @@ import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.net.PrivacySettings;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.testing.EasedPowRules;
 import java.io.IOException;
@@ -87,6 +88,20 @@ public final class TestNetwork {
         Optional.empty(),
         settings,
         Duration.ofMinutes(10));
+  }
+
+  /** {@link #config} with privacy settings (proxy, onion, Dandelion, traffic limits). */
+  public static NodeConfig config(
+      Path dir, int port, List<HostPort> connect, PeerSettings settings, PrivacySettings privacy) {
+    return new NodeConfig(
+        dir,
+        port == CLIENT_ONLY ? Optional.empty() : Optional.of(new HostPort("127.0.0.1", port)),
+        connect,
+        false,
+        Optional.empty(),
+        settings,
+        Duration.ofMinutes(10),
+        privacy);
   }
 
   /** A test node's setup: {@code config} on the test network with {@link #RULES}. */
