@@ -139,6 +139,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-net-timer", true));
     t.setRemoveOnCancelPolicy(true);
     this.timer = t;
+    ingest.addStoredListener(OnionPeers.listener(knownNodes, clock));
     this.traffic = new TrafficShaper(loops, mode.privacy().traffic());
     this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
     this.listener =
