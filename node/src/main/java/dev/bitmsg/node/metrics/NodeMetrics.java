@@ -106,7 +106,7 @@ public final class NodeMetrics implements AutoCloseable {
         .name("bitmsg_node_peer_bytes")
         .help(
             "Bytes read from (direction=in) and written to (direction=out) peer connections since"
-                + " start, TLS and SOCKS included")
+                + " start, TLS included")
         .labelNames("direction")
         .callback(
             cb -> {

@@ -171,7 +171,8 @@ final class Peer {
         && !heldBack
         && queued < READ_LOW_WATER
         && weight < WEIGHT_LOW_WATER
-        && !isClosed()) {
+        && !isClosed()
+        && !ReadLimiter.isPaused(channel)) {
       channel.config().setAutoRead(true);
     }
   }

@@ -190,7 +190,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   private void initPipeline(Channel ch, boolean initiator) {
     allChannels.add(ch);
     ch.closeFuture().addListener(f -> allChannels.remove(ch));
-    ch.pipeline().addFirst(TrafficShaper.NAME, traffic.handler());
+    traffic.install(ch.pipeline());
     pipeline.init(ch, initiator, bound.map(InetSocketAddress::getPort).orElse(0));
   }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PeerPipeline {
   static final String FRAMES = "frames";
+  static final String IDLE = "idle";
 
   private final PeerGroup group;
   private final InboundGate gate;
@@ -62,7 +63,7 @@ final class PeerPipeline {
   void init(Channel ch, boolean initiator, int advertisedPort) {
     ChannelPipeline p = ch.pipeline();
     p.addLast(
-        "idle",
+        IDLE,
         new IdleStateHandler(
             settings.deadAfter().toMillis(),
             0,

@@ -65,6 +65,13 @@ class TrafficLimitIT {
 
   private static void assertWithinLimit(double rate, String what) {
     double limit = LIMIT_KB * 1024.0;
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "traffic limit: %s %.0f B/s against a limit of %.0f B/s (%.1f %%)%n",
+        what,
+        rate,
+        limit,
+        100 * rate / limit);
     assertTrue(
         rate <= limit * 1.10, what + " rate " + (long) rate + " B/s over the limit " + limit);
     assertTrue(rate >= limit * 0.5, what + " rate " + (long) rate + " B/s implausibly slow");
