@@ -166,4 +166,33 @@ class Socks5ProxyIT {
       }
     }
   }
+
+  @Test
+  void onionService_advertisedInAnOnionpeerObject_andInVersionsOverTor() throws Exception {
+    try (Socks5Server proxy = new Socks5Server(PROXY_IP);
+        Node b =
+            start(
+                "b",
+                0,
+                List.of(),
+                viaProxy(proxy, true)
+                    .withOnionService(Optional.of(OnionName.parse(ONION_V3)), 9444));
+        Node a =
+            start(
+                "a",
+                TestNetwork.CLIENT_ONLY,
+                List.of(TestNetwork.endpoint(b)),
+                PrivacySettings.defaults());
+        RawPeer viaTor = new RawPeer("127.0.0.1", TestNetwork.endpoint(b))) {
+      // Tor delivers onion service connections from loopback: B tells them its onion port.
+      assertEquals(9444, viaTor.handshake().addrFrom().port());
+      Await.until(
+          LIMIT,
+          "A learns B's onion name from its onionpeer object",
+          () ->
+              a.knownNodes().seenSince(1, 0, 100).stream()
+                  .anyMatch(n -> n.host().equals(ONION_V3) && n.port() == 9444));
+      assertTrue(proxy.requests().isEmpty(), "B never dials its own onion name");
+    }
+  }
 }
