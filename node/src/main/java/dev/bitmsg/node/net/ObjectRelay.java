@@ -123,7 +123,8 @@ final class ObjectRelay {
   List<InventoryVector> stemAnnounced(Peer from, List<InventoryVector> vectors) {
     List<InventoryVector> out = new ArrayList<>();
     for (InventoryVector v : vectors) {
-      if (ingest.isKnown(v) && !dandelion.isStem(v)) {
+      if (ingest.isKnown(v)) {
+        cycled(v);
         continue;
       }
       if (!dandelion.isStem(v)) {
@@ -136,6 +137,15 @@ final class ObjectRelay {
       out.add(v);
     }
     return out;
+  }
+
+  /**
+   * An object we hold came back (announced by {@code dinv} or delivered again): if it is in its
+   * stem phase, the stem looped, so the phase ends (PyBitmessage's cycle detection); it is served
+   * to anyone from now on and fluffs no earlier than its deadline would have.
+   */
+  void cycled(InventoryVector v) {
+    dandelion.fluff(v);
   }
 
   /** Whether {@code v} may be served to {@code peer}: a stem object only to its child. */
