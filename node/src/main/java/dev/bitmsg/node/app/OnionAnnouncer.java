@@ -50,8 +50,9 @@ final class OnionAnnouncer implements AutoCloseable {
 
   /** Publishes now (in the background) and checks every ten minutes. */
   OnionAnnouncer start() {
-    timer.scheduleWithFixedDelay(
-        this::maybePublish, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    var unused =
+        timer.scheduleWithFixedDelay(
+            this::maybePublish, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * {@code dinv}, is first announced to one stem child only: with {@code dinv} when the child
  * advertises {@code NODE_DANDELION} and the stem does not end by chance ({@link
  * DandelionSettings#stemPercent()}), else with {@code inv} (PyBitmessage's invthread); it fluffs to
- * every peer at its deadline ({@link #dandelionTick()}). Until then the uploads serve it to its
+ * every peer at its deadline ({@link #dandelionTick(List)}). Until then the uploads serve it to its
  * child only and leave it out of the inventory they announce.
  *
  * <p>Also keeps the {@link RelayCounts}: what the uploads announce and serve is counted unless the

@@ -12,7 +12,7 @@ import java.util.Optional;
  * object ({@link OnionPeers}), and where a 16-byte field must hold one (a version's addr_recv)
  * PyBitmessage cuts the encoding to its first 16 bytes, as {@link #wireHost16()} does. Immutable.
  */
-public record OnionName(String name, byte[] decoded) {
+public record OnionName(String name, Bytes decoded) {
   static final byte[] ONIONCAT_PREFIX = {
     (byte) 0xfd, (byte) 0x87, (byte) 0xd8, 0x7e, (byte) 0xeb, 0x43
   };
@@ -53,7 +53,7 @@ public record OnionName(String name, byte[] decoded) {
         out[pos++] = (byte) (acc >>> bits);
       }
     }
-    return new OnionName(n + ".onion", out);
+    return new OnionName(n + ".onion", Bytes.of(out));
   }
 
   /** The name of the OnionCat-prefixed bytes {@code host} (16 for v2, 41 for v3), if it is one. */
@@ -92,30 +92,21 @@ public record OnionName(String name, byte[] decoded) {
   }
 
   public boolean isV3() {
-    return decoded.length == 35;
+    return decoded.length() == 35;
   }
 
   /** The prefix and all decoded bytes, as an {@code onionpeer} object carries the host. */
   public byte[] wireHost() {
-    byte[] out = new byte[ONIONCAT_PREFIX.length + decoded.length];
+    byte[] key = decoded.toByteArray();
+    byte[] out = new byte[ONIONCAT_PREFIX.length + key.length];
     System.arraycopy(ONIONCAT_PREFIX, 0, out, 0, ONIONCAT_PREFIX.length);
-    System.arraycopy(decoded, 0, out, ONIONCAT_PREFIX.length, decoded.length);
+    System.arraycopy(key, 0, out, ONIONCAT_PREFIX.length, key.length);
     return out;
   }
 
   /** The first 16 bytes of {@link #wireHost()}: whole for v2, cut for v3 (as PyBitmessage does). */
   public Bytes wireHost16() {
     return Bytes.of(wireHost(), 0, 16);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof OnionName other && other.name.equals(name);
-  }
-
-  @Override
-  public int hashCode() {
-    return name.hashCode();
   }
 
   @Override

@@ -41,15 +41,16 @@ final class ReadLimiter extends ChannelDuplexHandler {
         ctx.channel().attr(PAUSED).set(true);
         ctx.channel().config().setAutoRead(false);
         long waitMillis = (long) Math.ceil(-level / bytesPerMilli);
-        ctx.executor()
-            .schedule(
-                () -> {
-                  // The peer's next backpressure check switches it off again if it must hold.
-                  ctx.channel().attr(PAUSED).set(false);
-                  ctx.channel().config().setAutoRead(true);
-                },
-                waitMillis,
-                TimeUnit.MILLISECONDS);
+        var unused =
+            ctx.executor()
+                .schedule(
+                    () -> {
+                      // The peer's next backpressure check switches it off again if it must hold.
+                      ctx.channel().attr(PAUSED).set(false);
+                      ctx.channel().config().setAutoRead(true);
+                    },
+                    waitMillis,
+                    TimeUnit.MILLISECONDS);
       }
     }
     ctx.fireChannelRead(msg);
