@@ -195,4 +195,44 @@ class Socks5ProxyIT {
       assertTrue(proxy.requests().isEmpty(), "B never dials its own onion name");
     }
   }
+
+  @Test
+  void v3OnionLearntFromAnOnionpeerObject_isDialledThroughTheProxyByName() throws Exception {
+    try (Socks5Server proxy = new Socks5Server(PROXY_IP);
+        Node b =
+            start(
+                "b",
+                0,
+                List.of(),
+                viaProxy(proxy, true)
+                    .withOnionService(Optional.of(OnionName.parse(ONION_V3)), 8444));
+        Node a = start("a", 0, List.of(TestNetwork.endpoint(b)), PrivacySettings.defaults())) {
+      proxy.map(ONION_V3, TestNetwork.endpoint(b));
+      Await.until(
+          LIMIT,
+          "A holds B's onionpeer object",
+          () ->
+              a.knownNodes().seenSince(1, 0, 100).stream()
+                  .anyMatch(n -> n.host().equals(ONION_V3)));
+      // C knows only A; it learns B's onion name from the object A passes on and dials it.
+      try (Node c = start("c", TestNetwork.CLIENT_ONLY, List.of(), viaProxy(proxy, false))) {
+        HostPort atA = TestNetwork.endpoint(a);
+        long now = Instant.now().getEpochSecond();
+        c.knownNodes().upsert(new KnownNode(atA.host(), atA.port(), 1, 1, now, 0));
+        Await.until(
+            LIMIT,
+            "C dials B's onion name through the proxy",
+            () ->
+                c.peers().peers().stream()
+                    .anyMatch(p -> p.remote().getHostString().equals(ONION_V3)));
+        assertTrue(
+            proxy.requests().stream()
+                .anyMatch(
+                    r ->
+                        r.type() == Socks5Server.AddressType.DOMAIN
+                            && r.host().equals(ONION_V3)
+                            && r.port() == 8444));
+      }
+    }
+  }
 }
