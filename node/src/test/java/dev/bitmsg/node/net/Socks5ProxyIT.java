@@ -235,4 +235,40 @@ class Socks5ProxyIT {
       }
     }
   }
+
+  @Test
+  void bootstrapNames_goToTheProxyUnresolved_whenNoNodeIsKnown() throws Exception {
+    try (Socks5Server proxy = new Socks5Server(PROXY_IP)) {
+      // The test network has no built-in bootstrap list; the proxy refuses every name it does not
+      // map, so nothing leaves the machine.
+      NodeConfig c =
+          new NodeConfig(
+              tmp.resolve("boot"),
+              Optional.empty(),
+              List.of(),
+              true,
+              Optional.empty(),
+              TestNetwork.settings(),
+              Duration.ofMinutes(10),
+              viaProxy(proxy, false));
+      try (Node n = NodeAssembly.start(TestNetwork.setup(c))) {
+        Await.until(
+            LIMIT,
+            () -> "bootstrap names asked of the proxy: " + proxy.requests(),
+            () -> {
+              Set<String> names = new HashSet<>();
+              for (Socks5Server.Request r : proxy.requests()) {
+                if (r.type() == Socks5Server.AddressType.DOMAIN) {
+                  names.add(r.target().toString());
+                }
+              }
+              return names.containsAll(
+                  Set.of(
+                      "bootstrap8080.bitmessage.org:8080",
+                      "bootstrap8444.bitmessage.org:8444",
+                      "quzwelsuziwqgpt2.onion:8444"));
+            });
+      }
+    }
+  }
 }
