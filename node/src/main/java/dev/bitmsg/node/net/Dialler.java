@@ -290,6 +290,14 @@ final class Dialler {
                     Socks5ProxyHandler socks =
                         new Socks5ProxyHandler(proxyAddress, c.username(), c.password());
                     socks.setConnectTimeoutMillis(group.settings().handshakeTimeout().toMillis());
+                    socks
+                        .connectFuture()
+                        .addListener(
+                            x -> {
+                              if (!x.isSuccess()) {
+                                proxyRefused(hp, x.cause());
+                              }
+                            });
                     initPipeline.accept(ch);
                     ch.pipeline().addFirst("socks5", socks);
                   }
@@ -303,6 +311,12 @@ final class Dialler {
             .map(ip -> group.netGroups().group(ip))
             .orElse("name:" + hp.host().toLowerCase(Locale.ROOT));
     return track(hp, f, netGroup, hp.host(), isDialBack);
+  }
+
+  /** The proxy could not reach {@code hp} (Tor: no circuit, no such onion service). */
+  private void proxyRefused(HostPort hp, Throwable cause) {
+    log.info("connect through proxy failed peer={} cause={}", hp, cause.getMessage());
+    group.offload(() -> group.knownNodes().adjustRating(hp.host(), hp.port(), -0.1));
   }
 
   private Bootstrap bootstrap() {

@@ -28,6 +28,7 @@ final class ReadLimiter extends ChannelDuplexHandler {
   ReadLimiter(long bytesPerSecond, long nowMillis) {
     this.bytesPerMilli = bytesPerSecond / 1000.0;
     this.bucket = new TokenBucket(bytesPerSecond, bytesPerSecond / 10.0, nowMillis);
+    bucket.take(bytesPerSecond / 10.0, nowMillis); // start empty: no burst above the limit
   }
 
   @Override
@@ -37,23 +38,39 @@ final class ReadLimiter extends ChannelDuplexHandler {
       synchronized (bucket) {
         level = bucket.take(buf.readableBytes(), System.currentTimeMillis());
       }
-      if (level < 0 && !Boolean.TRUE.equals(ctx.channel().attr(PAUSED).get())) {
+      if (level < 0 && !isPaused(ctx.channel())) {
         ctx.channel().attr(PAUSED).set(true);
         ctx.channel().config().setAutoRead(false);
-        long waitMillis = (long) Math.ceil(-level / bytesPerMilli);
-        var unused =
-            ctx.executor()
-                .schedule(
-                    () -> {
-                      // The peer's next backpressure check switches it off again if it must hold.
-                      ctx.channel().attr(PAUSED).set(false);
-                      ctx.channel().config().setAutoRead(true);
-                    },
-                    waitMillis,
-                    TimeUnit.MILLISECONDS);
+        resumeWhenPaid(ctx, level);
       }
     }
     ctx.fireChannelRead(msg);
+  }
+
+  /**
+   * Resumes reading once the debt is paid; reads already under way when the pause began may have
+   * added to it, so the level is checked again before resuming.
+   */
+  private void resumeWhenPaid(ChannelHandlerContext ctx, double level) {
+    long waitMillis = (long) Math.ceil(-level / bytesPerMilli);
+    var unused =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  double now;
+                  synchronized (bucket) {
+                    now = bucket.level(System.currentTimeMillis());
+                  }
+                  if (now < 0) {
+                    resumeWhenPaid(ctx, now);
+                    return;
+                  }
+                  // The peer's next backpressure check switches it off again if it must hold.
+                  ctx.channel().attr(PAUSED).set(false);
+                  ctx.channel().config().setAutoRead(true);
+                },
+                waitMillis,
+                TimeUnit.MILLISECONDS);
   }
 
   /** Whether the limiter holds {@code ch}'s reading now. */

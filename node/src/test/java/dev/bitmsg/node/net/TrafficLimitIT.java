@@ -53,9 +53,11 @@ class TrafficLimitIT {
     return n;
   }
 
-  /** Bytes per second {@code reader} read while syncing everything from {@code source}. */
-  private double syncRate(Node source, Node reader, boolean readerSide) {
-    long start = System.nanoTime();
+  /**
+   * Bytes per second {@code reader} read (or {@code source} wrote) while syncing everything, from
+   * {@code start} (before the reader started: it connects while it starts).
+   */
+  private double syncRate(long start, Node source, Node reader, boolean readerSide) {
     Await.until(WAIT, "bulk sync done", () -> reader.inventory().count() >= OBJECTS);
     double seconds = (System.nanoTime() - start) / 1e9;
     TrafficCounts t = readerSide ? reader.peers().traffic() : source.peers().traffic();
@@ -89,8 +91,9 @@ class TrafficLimitIT {
                       TestNetwork.settings(),
                       limits(0, LIMIT_KB)))
               .withMetrics(new HostPort("127.0.0.1", 0));
+      long start = System.nanoTime();
       try (Node b = NodeAssembly.start(setup)) {
-        double rate = syncRate(a, b, true);
+        double rate = syncRate(start, a, b, true);
         assertWithinLimit(rate, "download");
         String metrics =
             new MetricsScrape(b.metricsPort().getAsInt())
@@ -102,7 +105,9 @@ class TrafficLimitIT {
 
   @Test
   void uploadLimit_holdsOnABulkSync() throws Exception {
-    try (Node a = holder("u", limits(LIMIT_KB, 0));
+    Node a = holder("u", limits(LIMIT_KB, 0));
+    long start = System.nanoTime();
+    try (a;
         Node b =
             NodeAssembly.start(
                 TestNetwork.setup(
@@ -112,7 +117,7 @@ class TrafficLimitIT {
                         List.of(TestNetwork.endpoint(a)),
                         TestNetwork.settings(),
                         limits(0, 0))))) {
-      assertWithinLimit(syncRate(a, b, false), "upload");
+      assertWithinLimit(syncRate(start, a, b, false), "upload");
     }
   }
 }
