@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.PrivacySettings;
 import dev.bitmsg.node.net.TrafficLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The privacy options of {@code bm node}: what they set, and the combinations refused. */
@@ -72,5 +76,18 @@ class NodePrivacyOptionsTest {
     assertTrue(
         refusal("--socks5", "127.0.0.1:9050", "--onion-host", "example.com").contains(".onion"));
     assertTrue(refusal("--max-download-kbps", "-1").contains("--max-download-kbps"));
+  }
+
+  @Test
+  void configFileAndEnvironment_pyBitmessageNamesToo(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("bitmsg.conf"),
+        "socks5 = 127.0.0.1:9050\nonionhostname = " + ONION + "\nmaxdownloadrate = 32\n");
+    NodeConfig c =
+        NodeCommandParser.parse(Map.of("BM_MAX_UPLOAD_KBPS", "16"), "--data", dir.toString())
+            .config();
+    assertEquals(ONION, c.privacy().onionHost().orElseThrow().name());
+    assertEquals(new TrafficLimits(16 * 1024, 32 * 1024), c.privacy().traffic());
+    assertEquals(Optional.of(new HostPort("127.0.0.1", 8444)), c.listen());
   }
 }
