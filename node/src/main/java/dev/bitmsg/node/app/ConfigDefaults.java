@@ -25,14 +25,19 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ConfigDefaults implements IDefaultValueProvider {
   /** Options that a config file may also set under PyBitmessage's keys.dat name. */
   static final Map<String, String> PYBITMESSAGE_KEYS =
-      Map.of(
-          "ack-stealth-level", "ackstealthlevel",
-          "default-ttl", "ttl",
-          "stop-resending-after-days", "stopresendingafterxdays",
-          "stop-resending-after-months", "stopresendingafterxmonths",
-          "max-acceptable-nonce-trials-per-byte", "maxacceptablenoncetrialsperbyte",
-          "max-acceptable-payload-length-extra-bytes", "maxacceptablepayloadlengthextrabytes",
-          "notify-command", "apinotifypath");
+      Map.ofEntries(
+          Map.entry("ack-stealth-level", "ackstealthlevel"),
+          Map.entry("default-ttl", "ttl"),
+          Map.entry("stop-resending-after-days", "stopresendingafterxdays"),
+          Map.entry("stop-resending-after-months", "stopresendingafterxmonths"),
+          Map.entry("max-acceptable-nonce-trials-per-byte", "maxacceptablenoncetrialsperbyte"),
+          Map.entry(
+              "max-acceptable-payload-length-extra-bytes", "maxacceptablepayloadlengthextrabytes"),
+          Map.entry("notify-command", "apinotifypath"),
+          Map.entry("max-upload-kbps", "maxuploadrate"),
+          Map.entry("max-download-kbps", "maxdownloadrate"),
+          Map.entry("onion-host", "onionhostname"),
+          Map.entry("onion-port", "onionport"));
 
   private final Settings settings;
   private final Map<String, String> sources = new ConcurrentHashMap<>();

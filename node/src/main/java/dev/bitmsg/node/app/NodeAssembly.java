@@ -163,7 +163,7 @@ public final class NodeAssembly {
             new PeerGroup(
                 params,
                 config.peers(),
-                new PeerGroup.Mode(listen, config.connect(), config.bootstrap()),
+                new PeerGroup.Mode(listen, config.connect(), config.bootstrap(), config.privacy()),
                 ingest,
                 knownNodes,
                 tlsEngines(params),
@@ -214,6 +214,16 @@ public final class NodeAssembly {
                 ReceiveWorkers.defaultThreads()));
     ingest.addStoredListener(receiving::offer);
     peers.start();
+    if (config.privacy().onionHost().isPresent()) {
+      open.push(
+          new OnionAnnouncer(
+                  config.privacy().onionHost().get(),
+                  config.privacy().onionPort(),
+                  pow,
+                  peers,
+                  clock)
+              .start());
+    }
     messenger.start();
     receiving.start(); // processes what a killed run left unprocessed
 

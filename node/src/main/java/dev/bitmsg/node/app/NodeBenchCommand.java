@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code bm bench}: node benchmarks ({@code ingest}, {@code decrypt}, {@code tls}, {@code peers},
- * {@code mailbox}).
+ * {@code mailbox}, {@code traffic}).
  */
 @Command(
     name = "bench",
@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       DecryptBenchCommand.class,
       TlsBenchCommand.class,
       PeersBenchCommand.class,
-      MailboxBenchCommand.class
+      MailboxBenchCommand.class,
+      TrafficBenchCommand.class
     })
 public final class NodeBenchCommand implements Runnable {
   @Override

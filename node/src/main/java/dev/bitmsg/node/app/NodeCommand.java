@@ -3,9 +3,14 @@ package dev.bitmsg.node.app;
 import dev.bitmsg.node.api.ApiCredentials;
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.net.DandelionSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
+import dev.bitmsg.node.net.OnionName;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.net.PrivacySettings;
+import dev.bitmsg.node.net.Socks5Proxy;
+import dev.bitmsg.node.net.TrafficLimits;
 import dev.bitmsg.node.store.StoreCorruptException;
 import dev.bitmsg.node.store.StoreException;
 import dev.bitmsg.pow.PowRules;
@@ -32,8 +37,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a Bitmessage node: syncs, stores and relays objects of stream 1.",
-      "Advertises NODE_NETWORK and NODE_SSL (TLS with peers that advertise it too; --no-tls turns it off),",
-      "no Dandelion. Stops cleanly on SIGTERM or the API's shutdown call."
+      "Advertises NODE_NETWORK, NODE_SSL (TLS with peers that advertise it too; --no-tls turns it off)",
+      "and NODE_DANDELION (own objects stem to one peer before they fluff; --no-dandelion turns it off).",
+      "With --socks5 every outbound connection goes through the proxy (Tor). Stops cleanly on SIGTERM",
+      "or the API's shutdown call."
     })
 public final class NodeCommand implements Callable<Integer> {
   @Option(
@@ -89,6 +96,76 @@ public final class NodeCommand implements Callable<Integer> {
       description =
           "Do not advertise NODE_SSL: every connection stays plaintext (default: TLS with peers that advertise NODE_SSL).")
   boolean noTls;
+
+  @Option(
+      names = "--socks5",
+      paramLabel = "HOST:PORT",
+      description =
+          "Dial every peer through this SOCKS5 proxy (Tor: 127.0.0.1:9050); names and .onion hosts"
+              + " are resolved by the proxy, never here. Without --listen or --onion-host the node"
+              + " does not listen.")
+  String socks5;
+
+  @Option(
+      names = "--socks5-user",
+      paramLabel = "USER",
+      description =
+          "User name for the proxy (with --socks5-password). Without one each peer gets its own"
+              + " credentials, so Tor isolates every peer on its own circuit.")
+  String socks5User;
+
+  @Option(
+      names = "--socks5-password",
+      paramLabel = "PW",
+      description = "Password for the proxy (with --socks5-user).")
+  String socks5Password;
+
+  @Option(
+      names = "--onion-only",
+      description =
+          "Dial .onion peers only (needs --socks5); clearnet addresses are never dialled.")
+  boolean onionOnly;
+
+  @Option(
+      names = "--onion-host",
+      paramLabel = "NAME.onion",
+      description =
+          "Our onion service (Tor HiddenServicePort to our listen port): advertised to the network,"
+              + " never dialled; the node listens on 127.0.0.1:8444 unless --listen says otherwise.")
+  String onionHost;
+
+  @Option(
+      names = "--onion-port",
+      paramLabel = "PORT",
+      defaultValue = "8444",
+      description =
+          "The port of our onion service as peers dial it (PyBitmessage onionport; default: ${DEFAULT-VALUE}).")
+  int onionPort;
+
+  @Option(
+      names = "--no-dandelion",
+      description =
+          "Announce own objects to every peer at once (default: Dandelion++, as PyBitmessage: stem to"
+              + " one peer, fluff after 10 s + an exponential 30 s on average).")
+  boolean noDandelion;
+
+  @Option(
+      names = "--max-upload-kbps",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Upload limit over all peers in kilobytes (1024 bytes) per second, as PyBitmessage's"
+              + " maxuploadrate (default: ${DEFAULT-VALUE}, unlimited).")
+  long maxUploadKbps;
+
+  @Option(
+      names = "--max-download-kbps",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Download limit over all peers in kilobytes (1024 bytes) per second, as PyBitmessage's"
+              + " maxdownloadrate (default: ${DEFAULT-VALUE}, unlimited).")
+  long maxDownloadKbps;
 
   @Option(
       names = "--accept-local-addrs",
@@ -350,6 +427,11 @@ public final class NodeCommand implements Callable<Integer> {
       listen = Optional.empty();
     } else if (listenMode != null && listenMode.listen != null) {
       listen = Optional.of(HostPort.parse(listenMode.listen));
+    } else if (onionHost != null && !onionHost.isBlank()) {
+      // Tor forwards the onion service to loopback; nothing else should reach us.
+      listen = Optional.of(new HostPort("127.0.0.1", NodeConfig.DEFAULT_PORT));
+    } else if (socks5 != null && !socks5.isBlank()) {
+      listen = Optional.empty(); // behind a proxy and no onion service: accept nobody (as PyB)
     } else {
       listen = Optional.of(new HostPort("0.0.0.0", NodeConfig.DEFAULT_PORT));
     }
@@ -366,6 +448,40 @@ public final class NodeCommand implements Callable<Integer> {
                 PeerSettings.defaults().maxPendingPerPeer())
             .withLoopbackAddrs(acceptLocalAddrs);
     return new NodeConfig(
-        data, listen, peers, !noBootstrap, pow.service(), settings, Duration.ofMinutes(10));
+        data,
+        listen,
+        peers,
+        !noBootstrap,
+        pow.service(),
+        settings,
+        Duration.ofMinutes(10),
+        privacy());
+  }
+
+  /** The proxy, onion, Dandelion and traffic options; errors name the option. */
+  PrivacySettings privacy() {
+    Optional<Socks5Proxy> proxy = Optional.empty();
+    if (socks5 != null && !socks5.isBlank()) {
+      proxy =
+          Optional.of(
+              new Socks5Proxy(
+                  HostPort.parse(socks5),
+                  Optional.ofNullable(socks5User),
+                  Optional.ofNullable(socks5Password)));
+    } else if (socks5User != null || socks5Password != null) {
+      throw new IllegalArgumentException("--socks5-user and --socks5-password need --socks5");
+    }
+    Optional<OnionName> onion = Optional.empty();
+    if (onionHost != null && !onionHost.isBlank()) {
+      if (!OnionName.isOnion(onionHost)) {
+        throw new IllegalArgumentException("--onion-host must end in .onion: " + onionHost);
+      }
+      onion = Optional.of(OnionName.parse(onionHost));
+    }
+    return PrivacySettings.defaults()
+        .withSocks5(proxy, onionOnly)
+        .withOnionService(onion, onionPort)
+        .withDandelion(DandelionSettings.defaults().withEnabled(!noDandelion))
+        .withTraffic(TrafficLimits.ofKilobytes(maxUploadKbps, maxDownloadKbps));
   }
 }

@@ -1,7 +1,9 @@
 package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.net.OnionName;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.net.PrivacySettings;
 import dev.bitmsg.pow.client.ClientSettings;
 import dev.bitmsg.pow.client.FailoverTiming;
 import dev.bitmsg.pow.client.ServiceTarget;
@@ -23,6 +25,7 @@ import java.util.Optional;
  *     no replica is usable); empty: the node's CPU does the work
  * @param peers connection limits and timers
  * @param cleanupInterval how often expired objects are deleted
+ * @param privacy SOCKS5 proxy, onion service, Dandelion and traffic limits
  */
 public record NodeConfig(
     Path dataDir,
@@ -31,7 +34,8 @@ public record NodeConfig(
     boolean bootstrap,
     Optional<PowService> powService,
     PeerSettings peers,
-    Duration cleanupInterval) {
+    Duration cleanupInterval,
+    PrivacySettings privacy) {
 
   public static final int DEFAULT_PORT = 8444;
 
@@ -96,11 +100,41 @@ public record NodeConfig(
     }
   }
 
+  /** A config without privacy options ({@link PrivacySettings#defaults()}). */
+  public NodeConfig(
+      Path dataDir,
+      Optional<HostPort> listen,
+      List<HostPort> connect,
+      boolean bootstrap,
+      Optional<PowService> powService,
+      PeerSettings peers,
+      Duration cleanupInterval) {
+    this(
+        dataDir,
+        listen,
+        connect,
+        bootstrap,
+        powService,
+        peers,
+        cleanupInterval,
+        PrivacySettings.defaults());
+  }
+
   public NodeConfig {
     connect = List.copyOf(connect);
     for (HostPort hp : connect) {
       if (hp.port() == 0) {
         throw new IllegalArgumentException("connect: port must be 1..65535 in " + hp);
+      }
+      if (OnionName.isOnion(hp.host())) {
+        if (privacy.socks5().isEmpty()) {
+          throw new IllegalArgumentException(
+              "connect: " + hp + " is an onion service: it needs --socks5 (Tor)");
+        }
+        OnionName.parse(hp.host());
+      } else if (privacy.onionOnly()) {
+        throw new IllegalArgumentException(
+            "connect: " + hp + " is not an onion service and --onion-only is set");
       }
     }
     if (listen.isEmpty() && connect.isEmpty() && !bootstrap && peers.maxOutbound() == 0) {
@@ -111,6 +145,12 @@ public record NodeConfig(
       throw new IllegalArgumentException(
           "cleanupInterval must be positive, got " + cleanupInterval);
     }
+  }
+
+  /** This config with other privacy settings. */
+  public NodeConfig withPrivacy(PrivacySettings p) {
+    return new NodeConfig(
+        dataDir, listen, connect, bootstrap, powService, peers, cleanupInterval, p);
   }
 
   public boolean clientOnly() {

@@ -7,6 +7,7 @@ import dev.bitmsg.node.net.NodeNetwork;
 import dev.bitmsg.node.net.ObjectCounters;
 import dev.bitmsg.node.net.PeerInfo;
 import dev.bitmsg.node.net.RelayCounts;
+import dev.bitmsg.node.net.TrafficCounts;
 import dev.bitmsg.node.pow.PowTiming;
 import dev.bitmsg.node.store.Inventory;
 import dev.bitmsg.node.store.PubkeyWorkJob;
@@ -99,6 +100,19 @@ public final class NodeMetrics implements AutoCloseable {
               RelayCounts relayed = network.relayCounts();
               cb.call((double) relayed.announced(), "inv");
               cb.call((double) relayed.served(), "getdata");
+            })
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("bitmsg_node_peer_bytes")
+        .help(
+            "Bytes read from (direction=in) and written to (direction=out) peer connections since"
+                + " start, TLS included")
+        .labelNames("direction")
+        .callback(
+            cb -> {
+              TrafficCounts t = network.traffic();
+              cb.call((double) t.bytesRead(), "in");
+              cb.call((double) t.bytesWritten(), "out");
             })
         .register(registry);
     GaugeWithCallback.builder()

@@ -74,6 +74,10 @@ final class AddrGossip {
   void connected(Peer peer) {
     InetSocketAddress remote = peer.remote();
     Version version = peer.version();
+    if (remote.isUnresolved()) {
+      connectedByName(peer, remote);
+      return;
+    }
     int port = peer.inbound() ? version.addrFrom().port() : remote.getPort();
     long stream = version.streams().stream().filter(params::servesStream).findFirst().orElse(1L);
     if (port > 0 && policy.isAcceptableHost(remote.getAddress())) {
@@ -94,6 +98,32 @@ final class AddrGossip {
             }
           });
     }
+  }
+
+  /**
+   * A peer dialled by name through the proxy: an onion peer is a known node under its name (and its
+   * rating rises); a DNS name is not kept (its addresses come in its addr).
+   */
+  private void connectedByName(Peer peer, InetSocketAddress remote) {
+    if (!OnionName.isOnion(remote.getHostString())) {
+      return;
+    }
+    Version version = peer.version();
+    long stream = version.streams().stream().filter(params::servesStream).findFirst().orElse(1L);
+    KnownNode n =
+        new KnownNode(
+            remote.getHostString().toLowerCase(java.util.Locale.ROOT),
+            remote.getPort(),
+            stream,
+            version.services(),
+            clock.instant().getEpochSecond(),
+            0);
+    bookkeeping.execute(
+        () -> {
+          knownNodes.upsert(n);
+          upserted(1);
+          knownNodes.adjustRating(n.host(), n.port(), 0.1);
+        });
   }
 
   /**
@@ -146,6 +176,9 @@ final class AddrGossip {
   }
 
   private static Optional<TimedNetworkAddress> toWire(KnownNode n) {
+    if (DialTargets.literal(n.host()).isEmpty()) {
+      return Optional.empty(); // onion names are not gossiped in addr (as in PyBitmessage)
+    }
     try {
       InetAddress ip = InetAddress.getByName(n.host()); // literal IPs only: no lookup happens
       return Optional.of(
@@ -163,20 +196,18 @@ final class AddrGossip {
     long now = clock.instant().getEpochSecond();
     int kept = 0;
     int overBudget = 0;
-    InetAddress source = peer.remote().getAddress();
+    InetSocketAddress remote = peer.remote();
+    // A peer dialled by name through the proxy has no address here: its budget is the local one.
+    InetAddress source =
+        remote.isUnresolved() ? InetAddress.getLoopbackAddress() : remote.getAddress();
     for (TimedNetworkAddress a : addr.addresses()) {
-      Optional<InetAddress> ip = policy.accept(a, now);
+      Optional<String> ip = policy.accept(a, now);
       if (ip.isPresent() && !budget.take(source)) {
         overBudget++;
       } else if (ip.isPresent()) {
         knownNodes.upsert(
             new KnownNode(
-                ip.get().getHostAddress(),
-                a.address().port(),
-                a.stream(),
-                a.address().services(),
-                a.time(),
-                0));
+                ip.get(), a.address().port(), a.stream(), a.address().services(), a.time(), 0));
         kept++;
       }
     }

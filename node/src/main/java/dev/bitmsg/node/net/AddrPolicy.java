@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * Which gossiped addresses a node keeps (PyBitmessage, PROTOCOL.md 3.4): a stream we serve, a
- * publicly routable IP (loopback, RFC 1918, link-local, ULA and onion are dropped unless the
- * test-only flag allows non-public addresses), seen within the last 3 hours and not in the future,
- * and a non-zero port. Immutable.
+ * publicly routable IP (loopback, RFC 1918, link-local and ULA are dropped unless the test-only
+ * flag allows non-public addresses) or a Tor v2 onion name in the OnionCat range {@code
+ * fd87:d87e:eb43::/48} (kept as {@code NAME.onion}, as PyBitmessage's checkIPAddress does; a v3
+ * name does not fit the 16-byte field and travels in onionpeer objects instead), seen within the
+ * last 3 hours and not in the future, and a non-zero port. Immutable.
  */
 final class AddrPolicy {
   /** Addresses older than this are neither kept nor advertised. */
@@ -24,8 +26,11 @@ final class AddrPolicy {
     this.allowNonPublic = allowNonPublic;
   }
 
-  /** The literal host of an acceptable entry, or empty when the entry is dropped. */
-  Optional<InetAddress> accept(TimedNetworkAddress a, long nowEpochSeconds) {
+  /**
+   * The host of an acceptable entry (a literal IP or {@code NAME.onion}), or empty when the entry
+   * is dropped.
+   */
+  Optional<String> accept(TimedNetworkAddress a, long nowEpochSeconds) {
     if (!params.servesStream(a.stream())) {
       return Optional.empty();
     }
@@ -34,8 +39,11 @@ final class AddrPolicy {
     if (a.time() < 0 || age < 0 || age >= MAX_AGE_SECONDS) {
       return Optional.empty();
     }
-    if (a.address().port() == 0 || HostEncoding.isOnion(a.address().ip())) {
+    if (a.address().port() == 0) {
       return Optional.empty();
+    }
+    if (HostEncoding.isOnion(a.address().ip())) {
+      return OnionName.fromWire(a.address().ip().toByteArray()).map(OnionName::name);
     }
     InetAddress ip;
     try {
@@ -43,7 +51,7 @@ final class AddrPolicy {
     } catch (UnknownHostException e) {
       return Optional.empty();
     }
-    return isAcceptableHost(ip) ? Optional.of(ip) : Optional.empty();
+    return isAcceptableHost(ip) ? Optional.of(ip.getHostAddress()) : Optional.empty();
   }
 
   boolean isAcceptableHost(InetAddress ip) {

@@ -104,6 +104,28 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * addr_recv of a peer dialled through the proxy, as PyBitmessage writes it: a literal as is, an
+   * onion name OnionCat-encoded (cut to 16 bytes for v3), any other name as 127.0.0.1.
+   */
+  private static NetworkAddress addrRecv(HostPort target) {
+    Optional<InetAddress> literal = DialTargets.literal(target.host());
+    if (literal.isPresent()) {
+      return new NetworkAddress(
+          Version.NODE_NETWORK, HostEncoding.encode(literal.get()), target.port());
+    }
+    if (OnionName.isOnion(target.host())) {
+      try {
+        return new NetworkAddress(
+            Version.NODE_NETWORK, OnionName.parse(target.host()).wireHost16(), target.port());
+      } catch (IllegalArgumentException e) {
+        // not a valid onion name: loopback like any other name
+      }
+    }
+    return new NetworkAddress(
+        Version.NODE_NETWORK, HostEncoding.encode(InetAddress.getLoopbackAddress()), target.port());
+  }
+
   long nonce() {
     return nonce;
   }
@@ -203,10 +225,17 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void sendVersion(ChannelHandlerContext ctx) {
-    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
     NetworkAddress recv =
-        new NetworkAddress(
-            Version.NODE_NETWORK, HostEncoding.encode(remote.getAddress()), remote.getPort());
+        DialTargets.of(ctx.channel())
+            .map(HandshakeHandler::addrRecv)
+            .orElseGet(
+                () -> {
+                  InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+                  return new NetworkAddress(
+                      Version.NODE_NETWORK,
+                      HostEncoding.encode(remote.getAddress()),
+                      remote.getPort());
+                });
     NetworkAddress from =
         new NetworkAddress(
             params.services(),

@@ -13,8 +13,8 @@ import java.util.List;
  * the connections it dials). {@code NODE_SSL}: with every peer that advertises it too, the
  * connection switches to TLS after the veracks exactly as the reference node does (PROTOCOL.md
  * 3.3); peers without it stay plaintext. {@link #withTls(boolean) withTls(false)} (the node's
- * {@code --no-tls}) drops the bit and with it all TLS. Not {@code NODE_DANDELION} (received {@code
- * dinv} is treated as {@code inv}).
+ * {@code --no-tls}) drops the bit and with it all TLS. {@code NODE_DANDELION} is added by the peer
+ * group while Dandelion is on ({@link #withDandelion}), as PyBitmessage advertises it.
  */
 public record NetworkParams(
     int defaultPort,
@@ -70,6 +70,12 @@ public record NetworkParams(
   /** These parameters with {@code NODE_SSL} advertised ({@code true}) or not. */
   public NetworkParams withTls(boolean tls) {
     long s = tls ? services | Version.NODE_SSL : services & ~Version.NODE_SSL;
+    return new NetworkParams(defaultPort, protocolVersion, s, streams, userAgent, bootstrapNodes);
+  }
+
+  /** These parameters with {@code NODE_DANDELION} advertised ({@code true}) or not. */
+  public NetworkParams withDandelion(boolean on) {
+    long s = on ? services | Version.NODE_DANDELION : services & ~Version.NODE_DANDELION;
     return new NetworkParams(defaultPort, protocolVersion, s, streams, userAgent, bootstrapNodes);
   }
 

@@ -15,6 +15,11 @@ public interface NodeNetwork {
   /** Objects passed on to peers that this node did not make, since start. */
   RelayCounts relayCounts();
 
+  /** Bytes read from and written to peers since start. */
+  default TrafficCounts traffic() {
+    return new TrafficCounts(0, 0);
+  }
+
   /**
    * Ingests an object created or received outside the network (the node's own messages, objects
    * handed in through the API) and announces it to every peer when it is new.

@@ -159,6 +159,7 @@ final class ObjectDownload implements RequestTracker.Owner {
         }
         case DUPLICATE -> {
           lastDeliveryMillis = group.nowMillis();
+          group.relay().cycled(v);
           log.trace("duplicate object peer={} vector={}", peer, v);
         }
         case IGNORED -> {

@@ -85,8 +85,13 @@ final class ObjectUpload {
               .unexpiredVectors(stream, inventoryNow, inventoryPosition, INVENTORY_PAGE);
       if (!page.vectors().isEmpty()) {
         inventoryPosition = page.next();
-        inventoryAnnounced += page.vectors().size();
-        return new Inv(page.vectors());
+        List<InventoryVector> fluffed = new ArrayList<>(page.vectors());
+        fluffed.removeIf(group.relay()::isStem); // stem objects stay out of the big inv
+        inventoryAnnounced += fluffed.size();
+        if (fluffed.isEmpty()) {
+          continue;
+        }
+        return new Inv(fluffed);
       }
       inventoryStreams.poll();
       inventoryPosition = 0;
@@ -123,6 +128,9 @@ final class ObjectUpload {
       }
       if (next instanceof InventoryVector v) {
         servesQueued--;
+        if (!group.relay().mayServe(v, peer)) {
+          continue; // a stem object goes to its stem child only (PyBitmessage's uploadthread)
+        }
         Optional<InventoryItem> item = group.inventory().get(v);
         if (item.isEmpty()) {
           continue; // PyB also just skips vectors it does not have

@@ -13,6 +13,7 @@ import dev.bitmsg.node.wire.Pong;
 import dev.bitmsg.node.wire.Version;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ final class Peer {
     this.id = id;
     this.group = group;
     this.serial = serial;
-    this.name = String.valueOf(channel.remoteAddress());
+    this.name = String.valueOf(DialTargets.remote(channel));
     this.download = new ObjectDownload(this, group, serial);
     this.upload = new ObjectUpload(this, group, serial);
   }
@@ -96,8 +97,9 @@ final class Peer {
     return version;
   }
 
+  /** The peer's address; for a peer dialled through the proxy the dialled host and port. */
   InetSocketAddress remote() {
-    return (InetSocketAddress) channel.remoteAddress();
+    return DialTargets.remote(channel);
   }
 
   boolean servesStream(long stream) {
@@ -169,7 +171,8 @@ final class Peer {
         && !heldBack
         && queued < READ_LOW_WATER
         && weight < WEIGHT_LOW_WATER
-        && !isClosed()) {
+        && !isClosed()
+        && !ReadLimiter.isPaused(channel)) {
       channel.config().setAutoRead(true);
     }
   }
@@ -195,6 +198,16 @@ final class Peer {
     upload.announce(v);
   }
 
+  /** Announces a stem object to this peer, its stem child, with a {@code dinv}. */
+  void announceStem(InventoryVector v) {
+    serial.execute(
+        () -> {
+          if (!isClosed()) {
+            channel.writeAndFlush(new Dinv(List.of(v))).addListener(ChannelFailures.LOG_WRITE);
+          }
+        });
+  }
+
   void markClosed() {
     closed.set(true);
   }
@@ -212,7 +225,9 @@ final class Peer {
     if (m instanceof Inv inv) {
       download.announced(inv.vectors());
     } else if (m instanceof Dinv dinv) {
-      download.announced(dinv.vectors()); // we do not do Dandelion: a stem announce is an announce
+      if (group.relay().dandelionEnabled()) {
+        download.announced(group.relay().stemAnnounced(this, dinv.vectors()));
+      } // Dandelion off: dinv ignored, as PyBitmessage does
     } else if (m instanceof GetData getData) {
       upload.requested(getData.vectors());
     } else if (m instanceof ObjectMessage object) {

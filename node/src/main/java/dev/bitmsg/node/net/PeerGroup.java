@@ -53,11 +53,22 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   static final int WRITE_HIGH_WATER = 1024 * 1024;
   private static final int WORK_QUEUE = 10_000;
 
-  /** How the group connects: listen address (empty = client-only), fixed peers, bootstrap. */
+  /**
+   * How the group connects: listen address (empty = client-only), fixed peers, bootstrap, and the
+   * privacy settings (proxy, onion service, Dandelion, traffic limits).
+   */
   public record Mode(
-      Optional<InetSocketAddress> listen, List<HostPort> connectOnly, boolean bootstrap) {
+      Optional<InetSocketAddress> listen,
+      List<HostPort> connectOnly,
+      boolean bootstrap,
+      PrivacySettings privacy) {
     public Mode {
       connectOnly = List.copyOf(connectOnly);
+    }
+
+    /** Without privacy options ({@link PrivacySettings#defaults()}). */
+    public Mode(Optional<InetSocketAddress> listen, List<HostPort> connectOnly, boolean bootstrap) {
+      this(listen, connectOnly, bootstrap, PrivacySettings.defaults());
     }
   }
 
@@ -84,6 +95,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   private final ObjectRelay relay;
   private final AddrGossip addrGossip;
   private final PeerGuard guard;
+  private final TrafficShaper traffic;
   private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
   private volatile Optional<InetSocketAddress> bound = Optional.empty();
 
@@ -99,7 +111,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
       KnownNodes knownNodes,
       Optional<TlsEngines> tls,
       Clock clock) {
-    this.params = params;
+    this.params = params.withDandelion(mode.privacy().dandelion().enabled());
     this.settings = settings;
     this.mode = mode;
     this.ingest = ingest;
@@ -127,10 +139,17 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
         new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("bitmsg-net-timer", true));
     t.setRemoveOnCancelPolicy(true);
     this.timer = t;
+    ingest.addStoredListener(OnionPeers.listener(knownNodes, clock));
+    this.traffic = new TrafficShaper(loops, mode.privacy().traffic());
     this.dialler = new Dialler(this, mode, loops, ch -> initPipeline(ch, true));
     this.listener =
         new InboundListener(settings, netGroups, loops, ch -> initPipeline(ch, false), clock);
-    this.relay = new ObjectRelay(peers.values(), ingest, clock);
+    this.relay =
+        new ObjectRelay(
+            peers.values(),
+            ingest,
+            clock,
+            new Dandelion<>(mode.privacy().dandelion(), clock::millis, new java.util.Random()));
     this.addrGossip =
         new AddrGossip(
             params,
@@ -171,24 +190,29 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
   private void initPipeline(Channel ch, boolean initiator) {
     allChannels.add(ch);
     ch.closeFuture().addListener(f -> allChannels.remove(ch));
+    traffic.install(ch.pipeline());
     pipeline.init(ch, initiator, bound.map(InetSocketAddress::getPort).orElse(0));
   }
 
   // ---- peers ----
 
   Peer register(Channel ch, boolean inbound, Version version) {
-    InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
-    int listening = inbound ? version.addrFrom().port() : remote.getPort();
+    Optional<HostPort> target = DialTargets.of(ch);
+    InetSocketAddress remote =
+        target.map(DialTargets::address).orElse((InetSocketAddress) ch.remoteAddress());
+    PeerId id;
+    if (target.isPresent()) {
+      id = idOf(target.get());
+    } else {
+      int listening = inbound ? version.addrFrom().port() : remote.getPort();
+      id = PeerId.of(netGroups, remote.getAddress(), listening);
+    }
     Peer peer =
         new Peer(
-            ch,
-            inbound,
-            version,
-            PeerId.of(netGroups, remote.getAddress(), listening),
-            this,
-            new SerialExecutor(workers, String.valueOf(remote)));
+            ch, inbound, version, id, this, new SerialExecutor(workers, String.valueOf(remote)));
     peers.put(ch, peer);
     addrGossip.connected(peer);
+    relay.established(peer);
     peer.start();
     tellListeners(info(peer), true);
     return peer;
@@ -196,6 +220,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
 
   void unregister(Peer peer) {
     peer.markClosed();
+    relay.closed(peer);
     if (peers.remove(peer.channel()) != null) {
       log.info("peer disconnected peer={}", peer);
       tellListeners(info(peer), false);
@@ -244,12 +269,24 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
     return relay.counts();
   }
 
+  @Override
+  public TrafficCounts traffic() {
+    return traffic.counts();
+  }
+
   private void requestTick() {
     try {
       for (Peer p : peers.values()) {
         p.tick();
       }
       requests.prune(clock.millis());
+      List<Peer> outbound = new ArrayList<>();
+      for (Peer p : peers.values()) {
+        if (!p.inbound()) {
+          outbound.add(p);
+        }
+      }
+      relay.dandelionTick(outbound);
     } catch (RuntimeException e) {
       // A scheduled task that throws is silently descheduled; log it and keep the schedule.
       log.warn("request tick failed", e);
@@ -316,12 +353,29 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
     return guard.isBanned(PeerId.of(netGroups, ip, port));
   }
 
+  /** Whether the peer dialled by name (through the proxy) at {@code hp} is banned. */
+  boolean isBannedName(HostPort hp) {
+    return guard.isBanned(idOf(hp));
+  }
+
+  /** The identity of a peer dialled through the proxy: its literal address, else its name. */
+  private PeerId idOf(HostPort target) {
+    Optional<InetAddress> literal = DialTargets.literal(target.host());
+    return literal.isPresent()
+        ? PeerId.of(netGroups, literal.get(), target.port())
+        : new PeerId("name:" + target.host().toLowerCase(java.util.Locale.ROOT), target.port());
+  }
+
   NetGroups netGroups() {
     return netGroups;
   }
 
   NetworkParams params() {
     return params;
+  }
+
+  PrivacySettings privacy() {
+    return mode.privacy();
   }
 
   PeerSettings settings() {
@@ -384,6 +438,7 @@ public final class PeerGroup implements NodeNetwork, AutoCloseable {
     for (Channel ch : allChannels) {
       ch.close().addListener(ChannelFailures.LOG_CLOSE);
     }
+    traffic.close();
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     workers.shutdown();
     try {

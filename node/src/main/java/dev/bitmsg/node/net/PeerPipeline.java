@@ -6,6 +6,7 @@ import dev.bitmsg.node.wire.WireLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PeerPipeline {
   static final String FRAMES = "frames";
+  static final String IDLE = "idle";
 
   private final PeerGroup group;
   private final InboundGate gate;
@@ -61,7 +63,7 @@ final class PeerPipeline {
   void init(Channel ch, boolean initiator, int advertisedPort) {
     ChannelPipeline p = ch.pipeline();
     p.addLast(
-        "idle",
+        IDLE,
         new IdleStateHandler(
             settings.deadAfter().toMillis(),
             0,
@@ -77,10 +79,27 @@ final class PeerPipeline {
             params,
             clock,
             selfNonces,
-            advertisedPort,
+            portToAdvertise(ch, initiator, advertisedPort),
             settings.handshakeTimeout().toMillis(),
             gate));
     tls.ifPresent(t -> p.addLast("tls-switch", new TlsSwitch(t, initiator)));
     p.addLast("peer", new PeerHandler(group, !initiator));
+  }
+
+  /**
+   * The port of our version's addr_from: with an onion service, a connection that came in from
+   * loopback (from Tor) gets the onion port, so the peer learns where the onion service listens, as
+   * PyBitmessage does; every other connection gets the listen port.
+   */
+  private int portToAdvertise(Channel ch, boolean initiator, int listenPort) {
+    PrivacySettings privacy = group.privacy();
+    if (!initiator
+        && privacy.onionHost().isPresent()
+        && ch.remoteAddress() instanceof InetSocketAddress remote
+        && remote.getAddress() != null
+        && remote.getAddress().isLoopbackAddress()) {
+      return privacy.onionPort();
+    }
+    return listenPort;
   }
 }

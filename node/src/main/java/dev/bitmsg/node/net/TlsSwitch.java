@@ -38,6 +38,7 @@ final class TlsSwitch extends ChannelInboundHandlerAdapter {
         initiator,
         PeerPipeline.FRAMES,
         new FrameDecoder(WireLimits.MAX_RECEIVE_PAYLOAD),
-        evt);
+        evt,
+        PeerPipeline.IDLE);
   }
 }

@@ -6,10 +6,12 @@ import dev.bitmsg.node.app.NodeConfig;
 import dev.bitmsg.node.app.NodeSetup;
 import dev.bitmsg.node.app.ObjectMaker;
 import dev.bitmsg.node.messaging.MessagingSettings;
+import dev.bitmsg.node.net.DandelionSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.NetworkPowCheck;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.net.PrivacySettings;
 import dev.bitmsg.pow.PowRules;
 import dev.bitmsg.pow.testing.EasedPowRules;
 import java.io.IOException;
@@ -70,6 +72,18 @@ public final class TestNetwork {
     return new ObjectMaker(RULES, seed, 1);
   }
 
+  /**
+   * The privacy settings of a test node: production's (Dandelion++ on, so every network test runs
+   * the stem and fluff paths) with fluff deadlines of a second or two instead of 10-40 s, so an
+   * object stemmed away from a node's other peers still reaches them quickly.
+   */
+  public static PrivacySettings privacy() {
+    return PrivacySettings.defaults()
+        .withDandelion(
+            DandelionSettings.defaults()
+                .withFluffDelays(Duration.ofMillis(500), Duration.ofMillis(500)));
+  }
+
   /** Port argument of {@link #start} meaning client-only. */
   public static final int CLIENT_ONLY = -1;
 
@@ -79,6 +93,12 @@ public final class TestNetwork {
    */
   public static NodeConfig config(
       Path dir, int port, List<HostPort> connect, PeerSettings settings) {
+    return config(dir, port, connect, settings, privacy());
+  }
+
+  /** {@link #config} with privacy settings (proxy, onion, Dandelion, traffic limits). */
+  public static NodeConfig config(
+      Path dir, int port, List<HostPort> connect, PeerSettings settings, PrivacySettings privacy) {
     return new NodeConfig(
         dir,
         port == CLIENT_ONLY ? Optional.empty() : Optional.of(new HostPort("127.0.0.1", port)),
@@ -86,7 +106,8 @@ public final class TestNetwork {
         false,
         Optional.empty(),
         settings,
-        Duration.ofMinutes(10));
+        Duration.ofMinutes(10),
+        privacy);
   }
 
   /** A test node's setup: {@code config} on the test network with {@link #RULES}. */

@@ -51,13 +51,16 @@ public final class LinkTls {
    * @param decoderName pipeline name of the frame decoder whose buffered bytes must be moved
    * @param freshDecoder the decoder that replaces it and reads the decrypted stream
    * @param established the event fired down the pipeline (from the front) once TLS is up
+   * @param before the handler TLS goes in front of: the first of the peer protocol, so that
+   *     transport handlers before it (proxy, traffic limits and counters) see the encrypted bytes
    */
   public void upgrade(
       Channel ch,
       boolean client,
       String decoderName,
       ChannelHandler freshDecoder,
-      Object established) {
+      Object established,
+      String before) {
     ChannelPipeline p = ch.pipeline();
     Catcher catcher = new Catcher();
     p.addAfter(decoderName, "tls-catch", catcher);
@@ -65,7 +68,7 @@ public final class LinkTls {
     p.replace(catcher, decoderName, freshDecoder);
     SslHandler ssl = new SslHandler(engines.newEngine(client));
     ssl.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
-    p.addFirst(HANDLER, ssl);
+    p.addBefore(before, HANDLER, ssl);
     p.addAfter(HANDLER, TlsHandshakeWatcher.NAME, new TlsHandshakeWatcher(client, established));
     // Fed synchronously, inside the read that delivered the verack, so no later bytes can
     // overtake them; the removed decoder stops decoding once this returns.
