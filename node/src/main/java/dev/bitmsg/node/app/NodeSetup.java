@@ -4,6 +4,7 @@ import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.messaging.MessagingStores;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.web.WebSettings;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
@@ -98,6 +99,10 @@ public record NodeSetup(
 
   public NodeSetup withApi(ApiSettings settings) {
     return withInterfaces(interfaces.withApi(settings));
+  }
+
+  public NodeSetup withWeb(WebSettings settings) {
+    return withInterfaces(interfaces.withWeb(settings));
   }
 
   public NodeSetup withEvents(HostPort endpoint) {

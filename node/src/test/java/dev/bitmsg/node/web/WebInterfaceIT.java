@@ -1,0 +1,245 @@
+package dev.bitmsg.node.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.bitmsg.node.app.Node;
+import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.testing.NetworkTest;
+import dev.bitmsg.node.testing.TestNetwork;
+import dev.bitmsg.pow.SuppressForbidden;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web interface in a real headless browser (the distribution's Chromium): two in-process nodes
+ * on loopback, each with its web interface on its own 127.0.0.N. Log in on A, create an identity
+ * there (its QR code shown), log in on B and create one, compose on A and watch the status reach
+ * ackreceived live on the page (no reload), then find the message in B's inbox with its HTML and
+ * script shown as text; a form posted to A from a page of another origin is refused with 403.
+ * Screenshots of each step are kept under {@code target/screenshots/}.
+ */
+@NetworkTest
+@SuppressForbidden("com.sun.net.httpserver serves the other origin's page")
+class WebInterfaceIT {
+  private static final String USER = "web";
+  private static final String PASSWORD = "pw-web";
+  private static final Duration LIMIT = Duration.ofSeconds(60);
+  private static final String BODY =
+      "<script>window.pwned = 1</script><b>not bold</b> & <img src=x onerror=\"window.pwned=2\">";
+
+  @TempDir Path dir;
+  private Node a;
+  private Node b;
+  private HttpServer evil;
+
+  @AfterEach
+  void stop() {
+    if (evil != null) {
+      evil.stop(0);
+    }
+    if (a != null) {
+      a.close();
+    }
+    if (b != null) {
+      b.close();
+    }
+  }
+
+  private static WebSettings web(String host) {
+    return new WebSettings(host, 0, USER, PASSWORD, false, Optional.empty());
+  }
+
+  @Test
+  void sendToSecondNodeAndWatchTheStatusLive() throws Exception {
+    b = NodeAssembly.start(TestNetwork.setup(dir.resolve("b"), 0, List.of()).withWeb(web("127.0.0.3")));
+    a =
+        NodeAssembly.start(
+            TestNetwork.setup(dir.resolve("a"), 0, List.of(TestNetwork.endpoint(b)))
+                .withWeb(web("127.0.0.2")));
+    String urlA = a.webUrl().orElseThrow();
+    String urlB = b.webUrl().orElseThrow();
+    try (Browser browser = Browser.start()) {
+      var d = browser.driver;
+      WebDriverWait wait = new WebDriverWait(d, LIMIT);
+
+      // A wrong password stays on the login page with a message.
+      d.get(urlA);
+      login(d, "wrong");
+      assertTrue(d.findElement(By.id("login-error")).getText().contains("Wrong"));
+      login(d, PASSWORD);
+      wait.until(ExpectedConditions.titleContains("Inbox"));
+      browser.screenshot("01-a-inbox-after-login");
+
+      String alice = createIdentity(d, wait, urlA, "alice");
+      assertTrue(d.findElement(By.cssSelector("figure svg.qr")).isDisplayed());
+      browser.screenshot("02-a-identity-with-qr");
+
+      d.get(urlB);
+      login(d, PASSWORD);
+      wait.until(ExpectedConditions.titleContains("Inbox"));
+      String bob = createIdentity(d, wait, urlB, "bob");
+
+      d.get(urlA + "compose");
+      new Select(d.findElement(By.id("from"))).selectByValue(alice);
+      d.findElement(By.id("to")).sendKeys(bob);
+      d.findElement(By.id("subject")).sendKeys("Hello <i>Bob</i>");
+      d.findElement(By.id("body")).sendKeys(BODY);
+      WebElement ttl = d.findElement(By.id("ttl"));
+      ttl.clear();
+      ttl.sendKeys("2");
+      browser.screenshot("03-a-compose");
+      d.findElement(By.id("send")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-status")));
+      String sentPage = d.getCurrentUrl();
+      // Live: the status element is swapped in by the event stream, the page is never reloaded.
+      d.executeScript("window.sameDocument = true;");
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("#send-status .status[data-status='ackreceived']")));
+      assertEquals(Boolean.TRUE, d.executeScript("return window.sameDocument === true;"));
+      assertEquals(sentPage, d.getCurrentUrl());
+      browser.screenshot("04-a-sent-ackreceived");
+
+      d.get(urlB + "inbox");
+      WebElement link =
+          wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Hello <i>Bob</i>")));
+      browser.screenshot("05-b-inbox");
+      link.click();
+      WebElement body = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message-body")));
+      assertEquals(BODY, body.getText());
+      assertTrue(body.findElements(By.tagName("b")).isEmpty(), "HTML in a body stays text");
+      assertTrue(body.findElements(By.tagName("img")).isEmpty(), "HTML in a body stays text");
+      assertEquals(Boolean.TRUE, d.executeScript("return window.pwned === undefined;"));
+      browser.screenshot("06-b-message-shown-as-text");
+
+      // A page of another origin posts a form to A (the browser still holds A's session).
+      startEvilSite(urlA);
+      d.get("http://127.0.0.5:" + evil.getAddress().getPort() + "/");
+      wait.until(ExpectedConditions.urlContains("/identities/random"));
+      assertTrue(d.getPageSource().contains("cross-site request refused"), d.getPageSource());
+      browser.screenshot("07-cross-site-post-refused");
+      assertFalse(
+          a.messenger().identities().stream().anyMatch(i -> i.label().equals("evil")),
+          "the cross-site post made no identity");
+    }
+  }
+
+  @Test
+  void postWithoutTheCsrfTokenIsRefused() throws Exception {
+    a = NodeAssembly.start(TestNetwork.setup(dir.resolve("a"), 0, List.of()).withWeb(web("127.0.0.2")));
+    String url = a.webUrl().orElseThrow();
+    String origin = url.substring(0, url.length() - 1);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> login =
+        http.send(
+            form(url + "login", origin, "", "user=" + USER + "&password=" + PASSWORD),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, login.statusCode());
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+    String session = cookie.substring(0, cookie.indexOf(';'));
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "identities")).header("Cookie", session).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode());
+    String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertFalse(csp.contains("unsafe-inline"), csp);
+
+    HttpResponse<String> noToken =
+        http.send(form(url + "identities/random", origin, session, "label=x"),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, noToken.statusCode());
+    HttpResponse<String> wrongToken =
+        http.send(form(url + "identities/random", origin, session, "label=x&csrf=nope"),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, wrongToken.statusCode());
+    HttpResponse<String> otherOrigin =
+        http.send(form(url + "identities/random", "http://127.0.0.5:1", session, "label=x"),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, otherOrigin.statusCode());
+    assertTrue(a.messenger().identities().isEmpty());
+
+    String token = csrf(page.body());
+    HttpResponse<String> ok =
+        http.send(form(url + "identities/random", origin, session, "label=x&csrf=" + token),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, ok.statusCode());
+    assertEquals(1, a.messenger().identities().size());
+  }
+
+  private static String csrf(String html) {
+    String marker = "name=\"csrf\" value=\"";
+    int at = html.indexOf(marker) + marker.length();
+    return html.substring(at, html.indexOf('"', at));
+  }
+
+  private static HttpRequest form(String url, String origin, String cookie, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", origin)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (!cookie.isEmpty()) {
+      b.header("Cookie", cookie);
+    }
+    return b.build();
+  }
+
+  private static void login(org.openqa.selenium.WebDriver d, String password) {
+    d.findElement(By.id("user")).clear();
+    d.findElement(By.id("user")).sendKeys(USER);
+    d.findElement(By.id("password")).sendKeys(password);
+    d.findElement(By.cssSelector("form button[type=submit]")).click();
+  }
+
+  private static String createIdentity(
+      org.openqa.selenium.WebDriver d, WebDriverWait wait, String url, String label) {
+    d.get(url + "identities");
+    d.findElement(By.id("random-label")).sendKeys(label);
+    d.findElement(By.id("create-random")).click();
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("address"))).getText();
+  }
+
+  /** Another origin's page whose form posts itself to A at once, as an attacker's page would. */
+  private void startEvilSite(String target) throws Exception {
+    evil = HttpServer.create(new InetSocketAddress("127.0.0.5", 0), 4);
+    byte[] page =
+        ("<!doctype html><html><body><form id=f method=post action=\""
+                + target
+                + "identities/random\"><input name=label value=evil>"
+                + "<input name=csrf value=guess></form>"
+                + "<script>document.getElementById('f').submit()</script></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    evil.createContext(
+        "/",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          ex.sendResponseHeaders(200, page.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(page);
+          }
+        });
+    evil.start();
+  }
+}
