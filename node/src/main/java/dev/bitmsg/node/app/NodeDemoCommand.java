@@ -2,6 +2,8 @@ package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.api.ApiClient;
 import dev.bitmsg.node.api.ApiCredentials;
+import dev.bitmsg.node.web.WebSettings;
+import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
@@ -75,6 +77,13 @@ public final class NodeDemoCommand implements Callable<Integer> {
       description =
           "TTL of the demo messages (default: ${DEFAULT-VALUE}; longer TTLs demand more work).")
   long ttl;
+
+  @Option(
+      names = "--web",
+      description =
+          "Give both nodes their web interface, print where to follow the walkthrough in a"
+              + " browser, and keep the nodes running at the end until Ctrl-C.")
+  boolean web;
 
   private final PowRules powRules;
   private final List<AutoCloseable> open = new ArrayList<>();
@@ -178,6 +187,9 @@ public final class NodeDemoCommand implements Callable<Integer> {
         ca.uri(),
         b.listenAddress().orElseThrow().getPort(),
         cb.uri());
+    if (web) {
+      printWeb(a, b, dirA);
+    }
     waitFor("B connected to A", Duration.ofSeconds(30), () -> !a.peers().peers().isEmpty());
 
     step("addresses (createRandomAddress through the API; each publishes its pubkey with PoW)");
@@ -201,6 +213,21 @@ public final class NodeDemoCommand implements Callable<Integer> {
             2L,
             ttl);
     out.println("  ackData " + ack);
+    if (web) {
+      a.messenger()
+          .outboxByAckData(Bytes.fromHex(ack))
+          .ifPresent(
+              e ->
+                  out.println(
+                      "  follow it live: "
+                          + a.webUrl().orElseThrow()
+                          + "sent/item?id="
+                          + e.id()
+                          + "  (then B's inbox: "
+                          + b.webUrl().orElseThrow()
+                          + "inbox)"));
+      out.flush();
+    }
     long sendStart = System.nanoTime();
     String last = SendWatcher.watch(ca, ack, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  A ");
     double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
@@ -292,7 +319,48 @@ public final class NodeDemoCommand implements Callable<Integer> {
         powOpt);
     out.println("  then e.g.: ./bm inbox --data " + root.resolve("node-b"));
     out.flush();
+    if (web) {
+      keepRunning(a, b);
+    }
     return 0;
+  }
+
+  /** Where to follow the walkthrough in a browser, and how to log in. */
+  private void printWeb(Node a, Node b, Path dirA) {
+    String password = ApiCredentials.read(dirA).flatMap(c -> c.password()).orElseThrow();
+    out.println("  web: A " + a.webUrl().orElseThrow() + "   B " + b.webUrl().orElseThrow());
+    out.println(
+        "  web: log in as user demo, password "
+            + password
+            + " (both nodes); A's Sent page and B's Inbox update live");
+    out.flush();
+  }
+
+  /** Keeps the nodes and their web interfaces up until the process is stopped (Ctrl-C). */
+  private void keepRunning(Node a, Node b) throws InterruptedException {
+    out.println();
+    out.println(
+        "web interfaces stay up: A "
+            + a.webUrl().orElseThrow()
+            + "  B "
+            + b.webUrl().orElseThrow()
+            + "  (Ctrl-C stops the demo)");
+    out.flush();
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread main = Thread.currentThread();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.countDown();
+                  try {
+                    main.join(10_000); // the nodes close in call()'s finally
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "bitmsg-demo-stop"));
+    stop.await();
   }
 
   private static NodeConfig config(
@@ -318,8 +386,11 @@ public final class NodeDemoCommand implements Callable<Integer> {
             ApiCredentials.storedOrNewPassword(config.dataDir()),
             ApiSettings.Variant.XML,
             false);
-    Node n =
-        NodeAssembly.start(NodeSetup.of(config, params, powRules).withMessaging(ms).withApi(api));
+    NodeSetup setup = NodeSetup.of(config, params, powRules).withMessaging(ms).withApi(api);
+    if (web) {
+      setup = setup.withWeb(WebSettings.of("127.0.0.1", 0, api));
+    }
+    Node n = NodeAssembly.start(setup);
     open.add(0, n);
     ApiCredentials.write(
         config.dataDir(),
