@@ -237,14 +237,15 @@ public final class NodeAssembly {
       clientPorts =
           Optional.of(
               new ApiPorts(
-              messenger,
-              state,
-              codec,
-              generator,
-              new ApiPorts.Network(
-                  peers, counters, inventory, pow, clock, interfaces.softwareVersion()),
-              new ApiPorts.Maintenance(stores.inbox(), stores.outbox(), db, interfaces.shutdown()),
-              new ApiPorts.Lists(stores.senderLists(), stores.mailingLists())));
+                  messenger,
+                  state,
+                  codec,
+                  generator,
+                  new ApiPorts.Network(
+                      peers, counters, inventory, pow, clock, interfaces.softwareVersion()),
+                  new ApiPorts.Maintenance(
+                      stores.inbox(), stores.outbox(), db, interfaces.shutdown()),
+                  new ApiPorts.Lists(stores.senderLists(), stores.mailingLists())));
     }
     if (interfaces.web().isPresent()) {
       web =

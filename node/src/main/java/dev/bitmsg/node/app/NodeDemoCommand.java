@@ -2,13 +2,13 @@ package dev.bitmsg.node.app;
 
 import dev.bitmsg.node.api.ApiClient;
 import dev.bitmsg.node.api.ApiCredentials;
-import dev.bitmsg.node.web.WebSettings;
-import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.web.WebSettings;
+import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.pow.PowRules;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code bm node} for the web interface: where it listens and its TLS key. It logs in
- * with the API's user and password, so it needs {@code --api}; on a non-loopback address it needs
- * TLS ({@code --web-tls-keystore}) or {@code --api-allow-remote} (a TLS proxy in front). A picocli
- * mixin.
+ * The options of {@code bm node} for the web interface: where it listens and its TLS key. It logs
+ * in with the API's user and password, so it needs {@code --api}; on a non-loopback address it
+ * needs TLS ({@code --web-tls-keystore}) or {@code --api-allow-remote} (a TLS proxy in front). A
+ * picocli mixin.
  */
 final class WebOptions {
   @Option(
@@ -27,7 +27,8 @@ final class WebOptions {
   @Option(
       names = "--web-tls-keystore",
       paramLabel = "FILE",
-      description = "Serve the web interface over HTTPS with the key and certificate in FILE (PKCS#12).")
+      description =
+          "Serve the web interface over HTTPS with the key and certificate in FILE (PKCS#12).")
   @Nullable Path tlsKeyStore;
 
   @Option(

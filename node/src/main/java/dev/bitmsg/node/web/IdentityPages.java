@@ -90,7 +90,8 @@ final class IdentityPages {
   private WebResponse chan(WebRequest r) {
     String name = r.form().required("name", "chan name");
     String expected = r.form().text("address");
-    Identity id = expected.isEmpty() ? messenger.joinChan(name) : messenger.joinChan(name, expected);
+    Identity id =
+        expected.isEmpty() ? messenger.joinChan(name) : messenger.joinChan(name, expected);
     r.notice("Joined chan " + name + " (" + messenger.text(id) + ").");
     return WebResponse.redirect("/identities");
   }

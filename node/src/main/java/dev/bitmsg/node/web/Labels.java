@@ -1,7 +1,7 @@
 package dev.bitmsg.node.web;
 
-import dev.bitmsg.node.api.ApiPorts;
 import dev.bitmsg.node.address.Identity;
+import dev.bitmsg.node.api.ApiPorts;
 import dev.bitmsg.node.store.ClientState;
 import java.time.Instant;
 import java.time.ZoneOffset;

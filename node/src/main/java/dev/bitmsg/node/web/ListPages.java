@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The address lists: the address book, subscriptions (broadcasts received from these addresses)
- * and the sender blacklist and whitelist with the choice of which one is in use. Every address is
+ * The address lists: the address book, subscriptions (broadcasts received from these addresses) and
+ * the sender blacklist and whitelist with the choice of which one is in use. Every address is
  * checked and written in full before it is stored. Thread-safe.
  */
 final class ListPages {
@@ -106,7 +106,13 @@ final class ListPages {
       for (SenderLists.Entry e : senders.entries(list)) {
         rows.add(
             Map.of(
-                "list", list.word(), "address", e.address(), "label", e.label(), "enabled",
+                "list",
+                list.word(),
+                "address",
+                e.address(),
+                "label",
+                e.label(),
+                "enabled",
                 e.enabled()));
       }
       m.put(list.word(), rows);

@@ -2,8 +2,8 @@ package dev.bitmsg.node.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.bitmsg.node.api.ApiPorts;
-import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.messaging.MessagingListener;
+import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.messaging.OutboxChange;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.OutboxEntry;
@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -84,8 +84,7 @@ final class LiveUpdates implements MessagingListener, AutoCloseable {
         working.add(e.id());
       }
     }
-    var unused =
-        ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    var unused = ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -208,5 +207,4 @@ final class LiveUpdates implements MessagingListener, AutoCloseable {
       q.offer(END);
     }
   }
-
 }

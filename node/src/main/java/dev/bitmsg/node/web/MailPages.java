@@ -5,10 +5,10 @@ import dev.bitmsg.node.api.ApiPorts;
 import dev.bitmsg.node.content.ContentCodec;
 import dev.bitmsg.node.content.MessageContent;
 import dev.bitmsg.node.messaging.Messenger;
-import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.node.store.ClientState;
 import dev.bitmsg.node.store.InboxEntry;
 import dev.bitmsg.node.store.OutboxEntry;
+import dev.bitmsg.node.wire.Bytes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -135,12 +135,7 @@ final class MailPages {
     String subject = c.subject().startsWith("Re: ") ? c.subject() : "Re: " + c.subject();
     m.put(
         "replyQuery",
-        "from="
-            + url(e.to().orElse(""))
-            + "&to="
-            + url(e.from())
-            + "&subject="
-            + url(subject));
+        "from=" + url(e.to().orElse("")) + "&to=" + url(e.from()) + "&subject=" + url(subject));
     return view.page(r, "message", c.subject().isBlank() ? "Message" : c.subject(), m);
   }
 
@@ -223,8 +218,7 @@ final class MailPages {
     m.put("pow", SendStatusView.pow(e, st.get().progress()));
     List<Map<String, Object>> history = new ArrayList<>();
     for (var change : messenger.history(id)) {
-      history.add(
-          Map.of("time", Labels.time(change.at()), "status", change.status().wireName()));
+      history.add(Map.of("time", Labels.time(change.at()), "status", change.status().wireName()));
     }
     m.put("history", history);
     return view.page(r, "sent-item", "Sent: " + m.get("subject"), m);
@@ -301,7 +295,8 @@ final class MailPages {
     String from = f.required("from", "From");
     String subject = f.get("subject").orElse("");
     String body = f.get("body").orElse("");
-    long ttl = f.number("ttlHours", messenger.defaultTtl() / 3600, 1, MAX_TTL / 3600, "TTL (hours)");
+    long ttl =
+        f.number("ttlHours", messenger.defaultTtl() / 3600, 1, MAX_TTL / 3600, "TTL (hours)");
     long id;
     if (f.checked("broadcast")) {
       id = messenger.broadcast(from, subject, body, ttl * 3600);

@@ -41,8 +41,7 @@ final class StaticAssets {
 
   private static String webjarVersion(String artifact) {
     Properties p = new Properties();
-    try (InputStream in =
-        open("META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+    try (InputStream in = open("META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
       p.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -102,9 +102,7 @@ final class StatusPages {
       row.put("id", e.id());
       row.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
       row.put("status", SendStatusView.status(e));
-      row.put(
-          "pow",
-          SendStatusView.pow(e, st.flatMap(Messenger.Status::progress)));
+      row.put("pow", SendStatusView.pow(e, st.flatMap(Messenger.Status::progress)));
       messages.add(row);
     }
     m.put("messages", messages);

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The page templates ({@code web/templates/*.mustache} on the classpath), compiled once and cached.
- * Mustache escapes every {@code {{value}}} for HTML; the only unescaped value ({@code {{{...}}}}) is
- * the QR code's SVG, which the server draws itself. Thread-safe.
+ * Mustache escapes every {@code {{value}}} for HTML; the only unescaped value ({@code {{{...}}}})
+ * is the QR code's SVG, which the server draws itself. Thread-safe.
  */
 final class Templates {
   private final MustacheFactory factory = new DefaultMustacheFactory("web/templates");

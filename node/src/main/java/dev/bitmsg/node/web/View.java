@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a page inside the common layout: title, navigation (the current section marked for
- * screen readers), the session's CSRF token for the forms and the one-time notice. Thread-safe.
+ * Renders a page inside the common layout: title, navigation (the current section marked for screen
+ * readers), the session's CSRF token for the forms and the one-time notice. Thread-safe.
  */
 final class View {
   private static final String[][] NAV = {

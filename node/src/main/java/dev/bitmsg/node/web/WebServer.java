@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The web interface's HTTP(S) endpoint. Every request passes, in order: the {@code Host} check
  * ({@link RequestGuard}); {@code /static/} files; the login (the API's user and password, compared
- * in constant time, a failure answered after a pause); the session cookie ({@code HttpOnly},
- * {@code SameSite=Strict}, {@code Secure} over TLS); for a POST the same-origin check and the
- * session's CSRF token, either failing with 403; then the page. A page's refusal of bad input ({@link
+ * in constant time, a failure answered after a pause); the session cookie ({@code HttpOnly}, {@code
+ * SameSite=Strict}, {@code Secure} over TLS); for a POST the same-origin check and the session's
+ * CSRF token, either failing with 403; then the page. A page's refusal of bad input ({@link
  * Form.BadRequest}, {@link IllegalArgumentException}) becomes a notice on the page the form was on;
  * the process stays up. Every answer carries a Content-Security-Policy without inline scripts or
  * styles. Thread-safe.
@@ -115,7 +115,8 @@ public final class WebServer implements AutoCloseable {
     try (InputStream in = Files.newInputStream(tls.keyStore())) {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(in, tls.password().toCharArray());
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, tls.password().toCharArray());
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);
@@ -258,7 +259,8 @@ public final class WebServer implements AutoCloseable {
 
   private boolean sameOrigin(HttpExchange ex, @Nullable String host) {
     Headers h = ex.getRequestHeaders();
-    return host != null && RequestGuard.sameOrigin(host, h.getFirst("Origin"), h.getFirst("Referer"));
+    return host != null
+        && RequestGuard.sameOrigin(host, h.getFirst("Origin"), h.getFirst("Referer"));
   }
 
   private WebResponse login(Form form) {
@@ -289,7 +291,8 @@ public final class WebServer implements AutoCloseable {
 
   private WebResponse loginPage(String error, int status) {
     return WebResponse.html(
-        status, view.templates().render("login", error.isEmpty() ? Map.of() : Map.of("error", error)));
+        status,
+        view.templates().render("login", error.isEmpty() ? Map.of() : Map.of("error", error)));
   }
 
   private Optional<String> cookie(HttpExchange ex) {

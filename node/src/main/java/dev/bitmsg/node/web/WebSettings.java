@@ -42,7 +42,8 @@ public record WebSettings(
 
   /** Plain HTTP with the credentials of {@code api}. */
   public static WebSettings of(String host, int port, ApiSettings api) {
-    return new WebSettings(host, port, api.user(), api.password(), api.allowRemote(), Optional.empty());
+    return new WebSettings(
+        host, port, api.user(), api.password(), api.allowRemote(), Optional.empty());
   }
 
   public boolean secure() {

@@ -71,7 +71,9 @@ class WebInterfaceIT {
 
   @Test
   void sendToSecondNodeAndWatchTheStatusLive() throws Exception {
-    b = NodeAssembly.start(TestNetwork.setup(dir.resolve("b"), 0, List.of()).withWeb(web("127.0.0.3")));
+    b =
+        NodeAssembly.start(
+            TestNetwork.setup(dir.resolve("b"), 0, List.of()).withWeb(web("127.0.0.3")));
     a =
         NodeAssembly.start(
             TestNetwork.setup(dir.resolve("a"), 0, List.of(TestNetwork.endpoint(b)))
@@ -122,10 +124,12 @@ class WebInterfaceIT {
 
       d.get(urlB + "inbox");
       WebElement link =
-          wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Hello <i>Bob</i>")));
+          wait.until(
+              ExpectedConditions.elementToBeClickable(By.partialLinkText("Hello <i>Bob</i>")));
       browser.screenshot("05-b-inbox");
       link.click();
-      WebElement body = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message-body")));
+      WebElement body =
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message-body")));
       assertEquals(BODY, body.getText());
       assertTrue(body.findElements(By.tagName("b")).isEmpty(), "HTML in a body stays text");
       assertTrue(body.findElements(By.tagName("img")).isEmpty(), "HTML in a body stays text");
@@ -146,7 +150,9 @@ class WebInterfaceIT {
 
   @Test
   void postWithoutTheCsrfTokenIsRefused() throws Exception {
-    a = NodeAssembly.start(TestNetwork.setup(dir.resolve("a"), 0, List.of()).withWeb(web("127.0.0.2")));
+    a =
+        NodeAssembly.start(
+            TestNetwork.setup(dir.resolve("a"), 0, List.of()).withWeb(web("127.0.0.2")));
     String url = a.webUrl().orElseThrow();
     String origin = url.substring(0, url.length() - 1);
     HttpClient http = HttpClient.newHttpClient();
@@ -160,29 +166,35 @@ class WebInterfaceIT {
     String session = cookie.substring(0, cookie.indexOf(';'));
     HttpResponse<String> page =
         http.send(
-            HttpRequest.newBuilder(URI.create(url + "identities")).header("Cookie", session).build(),
+            HttpRequest.newBuilder(URI.create(url + "identities"))
+                .header("Cookie", session)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, page.statusCode());
     String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
     assertFalse(csp.contains("unsafe-inline"), csp);
 
     HttpResponse<String> noToken =
-        http.send(form(url + "identities/random", origin, session, "label=x"),
+        http.send(
+            form(url + "identities/random", origin, session, "label=x"),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(403, noToken.statusCode());
     HttpResponse<String> wrongToken =
-        http.send(form(url + "identities/random", origin, session, "label=x&csrf=nope"),
+        http.send(
+            form(url + "identities/random", origin, session, "label=x&csrf=nope"),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(403, wrongToken.statusCode());
     HttpResponse<String> otherOrigin =
-        http.send(form(url + "identities/random", "http://127.0.0.5:1", session, "label=x"),
+        http.send(
+            form(url + "identities/random", "http://127.0.0.5:1", session, "label=x"),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(403, otherOrigin.statusCode());
     assertTrue(a.messenger().identities().isEmpty());
 
     String token = csrf(page.body());
     HttpResponse<String> ok =
-        http.send(form(url + "identities/random", origin, session, "label=x&csrf=" + token),
+        http.send(
+            form(url + "identities/random", origin, session, "label=x&csrf=" + token),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(303, ok.statusCode());
     assertEquals(1, a.messenger().identities().size());
