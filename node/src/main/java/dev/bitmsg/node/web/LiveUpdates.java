@@ -129,14 +129,19 @@ final class LiveUpdates implements MessagingListener, AutoCloseable {
       if (inboxChanged.getAndSet(false)) {
         events.add(event("inbox", view.fragment("inbox-rows", MailPages.inboxScope(ports))));
       }
-      for (String ev : events) {
-        for (BlockingQueue<String> q : clients) {
+      List<BlockingQueue<String>> behind = new ArrayList<>();
+      for (BlockingQueue<String> q : clients) {
+        for (String ev : events) {
           if (!q.offer(ev)) {
-            clients.remove(q);
-            q.clear();
-            q.offer(END);
+            behind.add(q);
+            break;
           }
         }
+      }
+      for (BlockingQueue<String> q : behind) {
+        clients.remove(q);
+        q.clear();
+        q.offer(END);
       }
     } catch (RuntimeException e) {
       log.warn("web live update failed", e);

@@ -212,7 +212,7 @@ final class MailPages {
     m.put("body", c.body());
     m.put("time", Labels.time(e.created()));
     m.put("isoTime", Labels.isoTime(e.created()));
-    m.put("ttl", SendStatusView.duration(e.ttl()));
+    m.put("ttl", SendStatusView.duration((double) e.ttl()));
     m.put("trashed", e.trashed());
     m.put("status", SendStatusView.status(e));
     m.put("pow", SendStatusView.pow(e, st.get().progress()));

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +49,9 @@ class WebInterfaceIT {
       "<script>window.pwned = 1</script><b>not bold</b> & <img src=x onerror=\"window.pwned=2\">";
 
   @TempDir Path dir;
-  private Node a;
-  private Node b;
-  private HttpServer evil;
+  private @Nullable Node a;
+  private @Nullable Node b;
+  private @Nullable HttpServer evil;
 
   @AfterEach
   void stop() {
@@ -71,13 +72,15 @@ class WebInterfaceIT {
 
   @Test
   void sendToSecondNodeAndWatchTheStatusLive() throws Exception {
-    b =
+    Node b =
         NodeAssembly.start(
             TestNetwork.setup(dir.resolve("b"), 0, List.of()).withWeb(web("127.0.0.3")));
-    a =
+    this.b = b;
+    Node a =
         NodeAssembly.start(
             TestNetwork.setup(dir.resolve("a"), 0, List.of(TestNetwork.endpoint(b)))
                 .withWeb(web("127.0.0.2")));
+    this.a = a;
     String urlA = a.webUrl().orElseThrow();
     String urlB = b.webUrl().orElseThrow();
     try (Browser browser = Browser.start()) {
@@ -118,7 +121,7 @@ class WebInterfaceIT {
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
               By.cssSelector("#send-status .status[data-status='ackreceived']")));
-      assertEquals(Boolean.TRUE, d.executeScript("return window.sameDocument === true;"));
+      assertEquals(true, d.executeScript("return window.sameDocument === true;"));
       assertEquals(sentPage, d.getCurrentUrl());
       browser.screenshot("04-a-sent-ackreceived");
 
@@ -133,11 +136,12 @@ class WebInterfaceIT {
       assertEquals(BODY, body.getText());
       assertTrue(body.findElements(By.tagName("b")).isEmpty(), "HTML in a body stays text");
       assertTrue(body.findElements(By.tagName("img")).isEmpty(), "HTML in a body stays text");
-      assertEquals(Boolean.TRUE, d.executeScript("return window.pwned === undefined;"));
+      assertEquals(true, d.executeScript("return window.pwned === undefined;"));
       browser.screenshot("06-b-message-shown-as-text");
 
       // A page of another origin posts a form to A (the browser still holds A's session).
-      startEvilSite(urlA);
+      HttpServer evil = startEvilSite(urlA);
+      this.evil = evil;
       d.get("http://127.0.0.5:" + evil.getAddress().getPort() + "/");
       wait.until(ExpectedConditions.urlContains("/identities/random"));
       assertTrue(d.getPageSource().contains("cross-site request refused"), d.getPageSource());
@@ -150,9 +154,10 @@ class WebInterfaceIT {
 
   @Test
   void postWithoutTheCsrfTokenIsRefused() throws Exception {
-    a =
+    Node a =
         NodeAssembly.start(
             TestNetwork.setup(dir.resolve("a"), 0, List.of()).withWeb(web("127.0.0.2")));
+    this.a = a;
     String url = a.webUrl().orElseThrow();
     String origin = url.substring(0, url.length() - 1);
     HttpClient http = HttpClient.newHttpClient();
@@ -234,8 +239,8 @@ class WebInterfaceIT {
   }
 
   /** Another origin's page whose form posts itself to A at once, as an attacker's page would. */
-  private void startEvilSite(String target) throws Exception {
-    evil = HttpServer.create(new InetSocketAddress("127.0.0.5", 0), 4);
+  private static HttpServer startEvilSite(String target) throws Exception {
+    HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.5", 0), 4);
     byte[] page =
         ("<!doctype html><html><body><form id=f method=post action=\""
                 + target
@@ -253,5 +258,6 @@ class WebInterfaceIT {
           }
         });
     evil.start();
+    return evil;
   }
 }
