@@ -348,19 +348,27 @@ public final class NodeDemoCommand implements Callable<Integer> {
     out.flush();
     CountDownLatch stop = new CountDownLatch(1);
     Thread main = Thread.currentThread();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stop.countDown();
-                  try {
-                    main.join(10_000); // the nodes close in call()'s finally
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "bitmsg-demo-stop"));
-    stop.await();
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                main.join(10_000); // the nodes close in call()'s finally
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "bitmsg-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stop.await();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook is running
+      }
+    }
   }
 
   private static NodeConfig config(
