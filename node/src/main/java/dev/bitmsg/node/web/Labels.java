@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The names people gave addresses (own identities, the address book, subscriptions), read once per
@@ -40,6 +41,12 @@ final class Labels {
   String name(String address) {
     String label = names.get(address);
     return label == null || label.isBlank() ? address : label;
+  }
+
+  /** The label of {@code address}, empty when it has none. */
+  Optional<String> label(String address) {
+    String label = names.get(address);
+    return label == null || label.isBlank() ? Optional.empty() : Optional.of(label);
   }
 
   static String time(long epochSeconds) {

@@ -124,7 +124,7 @@ final class MailPages {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", key);
     m.put("from", e.from());
-    m.put("fromName", labels.name(e.from()));
+    labels.label(e.from()).ifPresent(l -> m.put("fromLabel", l));
     m.put("to", e.to().orElse(BROADCAST_TO));
     m.put("subject", c.subject().isBlank() ? "(no subject)" : c.subject());
     m.put("body", c.body());
@@ -206,7 +206,7 @@ final class MailPages {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", e.id());
     m.put("from", e.from());
-    m.put("fromName", labels.name(e.from()));
+    labels.label(e.from()).ifPresent(l -> m.put("fromLabel", l));
     m.put("to", e.to().orElse(BROADCAST_TO));
     m.put("subject", c.subject().isBlank() ? "(no subject)" : c.subject());
     m.put("body", c.body());
