@@ -64,9 +64,15 @@ final class SendStatusView {
     pr.put("trials", p.trials());
     pr.put("expected", (long) expected);
     pr.put("percent", (int) Math.min(99, 100 * p.trials() / expected));
+    pr.put("trialsText", human((double) p.trials()));
+    pr.put("expectedText", human(expected));
     pr.put("rate", human(p.trialsPerSecond()));
     double eta = p.etaSeconds();
-    pr.put("eta", Double.isNaN(eta) ? "unknown" : duration(eta));
+    pr.put(
+        "eta",
+        Double.isNaN(eta)
+            ? "time left not known yet"
+            : eta < 1 ? "done any moment" : "about " + duration(eta) + " left");
     m.put("progress", pr);
     return m;
   }

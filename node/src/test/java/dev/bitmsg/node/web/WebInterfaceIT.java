@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.bitmsg.node.app.Node;
 import dev.bitmsg.node.app.NodeAssembly;
+import dev.bitmsg.node.store.SendStatus;
 import dev.bitmsg.node.testing.NetworkTest;
 import dev.bitmsg.node.testing.TestNetwork;
 import dev.bitmsg.pow.SuppressForbidden;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,10 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web interface in a real headless browser (the distribution's Chromium): two in-process nodes
  * on loopback, each with its web interface on its own 127.0.0.N. Log in on A, create an identity
- * there (its QR code shown), log in on B and create one, compose on A and watch the status reach
- * ackreceived live on the page (no reload), then find the message in B's inbox with its HTML and
- * script shown as text; a form posted to A from a page of another origin is refused with 403.
- * Screenshots of each step are kept under {@code target/screenshots/}.
+ * there (its QR code shown), log in on B and create one, compose on A and watch the PoW progress
+ * grow and the status reach ackreceived live on the page (no reload), then find the message in B's
+ * inbox with its HTML and script shown as text; a form posted to A from a page of another origin is
+ * refused with 403. Screenshots of each step are kept under {@code target/screenshots/}.
  */
 @NetworkTest
 @SuppressForbidden("com.sun.net.httpserver serves the other origin's page")
@@ -76,10 +79,19 @@ class WebInterfaceIT {
         NodeAssembly.start(
             TestNetwork.setup(dir.resolve("b"), 0, List.of()).withWeb(web("127.0.0.3")));
     this.b = b;
+    AtomicReference<Node> started = new AtomicReference<>();
+    HeldPow held =
+        new HeldPow(
+            () ->
+                started.get() != null
+                    && started.get().messenger().outbox().stream()
+                        .anyMatch(e -> e.status() == SendStatus.DOING_POW));
     Node a =
         NodeAssembly.start(
             TestNetwork.setup(dir.resolve("a"), 0, List.of(TestNetwork.endpoint(b)))
-                .withWeb(web("127.0.0.2")));
+                .withWeb(web("127.0.0.2"))
+                .withPowWrapper(held::wrap));
+    started.set(a);
     this.a = a;
     String urlA = a.webUrl().orElseThrow();
     String urlB = b.webUrl().orElseThrow();
@@ -113,23 +125,34 @@ class WebInterfaceIT {
       ttl.clear();
       ttl.sendKeys("2");
       browser.screenshot("03-a-compose");
+      held.arm();
       d.findElement(By.id("send")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-status")));
       String sentPage = d.getCurrentUrl();
-      // Live: the status element is swapped in by the event stream, the page is never reloaded.
+      // Live: the status and progress are swapped in by the event stream, the page never reloads.
       d.executeScript("window.sameDocument = true;");
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("#send-status .status[data-status='doingmsgpow']")));
+      wait.until(
+          ExpectedConditions.textMatches(
+              By.cssSelector("#send-pow .rate"), Pattern.compile("trials/s")));
+      long first = powTrials(d);
+      wait.until(x -> powTrials(d) > first);
+      browser.screenshot("04-a-sent-pow-progress");
+      held.release();
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
               By.cssSelector("#send-status .status[data-status='ackreceived']")));
       assertEquals(true, d.executeScript("return window.sameDocument === true;"));
       assertEquals(sentPage, d.getCurrentUrl());
-      browser.screenshot("04-a-sent-ackreceived");
+      browser.screenshot("05-a-sent-ackreceived");
 
       d.get(urlB + "inbox");
       WebElement link =
           wait.until(
               ExpectedConditions.elementToBeClickable(By.partialLinkText("Hello <i>Bob</i>")));
-      browser.screenshot("05-b-inbox");
+      browser.screenshot("06-b-inbox");
       link.click();
       WebElement body =
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message-body")));
@@ -137,7 +160,7 @@ class WebInterfaceIT {
       assertTrue(body.findElements(By.tagName("b")).isEmpty(), "HTML in a body stays text");
       assertTrue(body.findElements(By.tagName("img")).isEmpty(), "HTML in a body stays text");
       assertEquals(true, d.executeScript("return window.pwned === undefined;"));
-      browser.screenshot("06-b-message-shown-as-text");
+      browser.screenshot("07-b-message-shown-as-text");
 
       // A page of another origin posts a form to A (the browser still holds A's session).
       HttpServer evil = startEvilSite(urlA);
@@ -145,7 +168,7 @@ class WebInterfaceIT {
       d.get("http://127.0.0.5:" + evil.getAddress().getPort() + "/");
       wait.until(ExpectedConditions.urlContains("/identities/random"));
       assertTrue(d.getPageSource().contains("cross-site request refused"), d.getPageSource());
-      browser.screenshot("07-cross-site-post-refused");
+      browser.screenshot("08-cross-site-post-refused");
       assertFalse(
           a.messenger().identities().stream().anyMatch(i -> i.label().equals("evil")),
           "the cross-site post made no identity");
@@ -203,6 +226,14 @@ class WebInterfaceIT {
             HttpResponse.BodyHandlers.ofString());
     assertEquals(303, ok.statusCode());
     assertEquals(1, a.messenger().identities().size());
+  }
+
+  /** The trials the page's progress bar shows now (read in one go: the bar is swapped live). */
+  private static long powTrials(org.openqa.selenium.JavascriptExecutor d) {
+    Object v =
+        d.executeScript(
+            "var p = document.querySelector('#send-pow progress'); return p ? Number(p.dataset.trials) : -1;");
+    return ((Number) v).longValue();
   }
 
   private static String csrf(String html) {
