@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Pushes what changes to the open pages as Server-Sent Events ({@code GET /events}), which the htmx
  * SSE extension swaps into the elements that name the event: {@code send-ID} (a sent message's
- * status), {@code pow-ID} (its PoW progress, while it runs) and {@code inbox} (the inbox rows).
+ * status), {@code pow-ID} (its PoW progress, while it runs), {@code inbox} (the first page of inbox
+ * rows) and {@code inbox-notice} (a line for screen readers, in a status region).
  *
  * <p>The messaging listener only notes what changed (it runs on the node's threads and must not
  * block); one ticker thread renders the fragments twice a second and hands them to each client's
@@ -128,6 +129,8 @@ final class LiveUpdates implements MessagingListener, AutoCloseable {
       }
       if (inboxChanged.getAndSet(false)) {
         events.add(event("inbox", view.fragment("inbox-rows", MailPages.inboxScope(ports))));
+        events.add(
+            event("inbox-notice", "New messages arrived: they are at the top of the inbox."));
       }
       List<BlockingQueue<String>> behind = new ArrayList<>();
       for (BlockingQueue<String> q : clients) {

@@ -60,25 +60,31 @@ final class MailPages {
         .post("/compose", p::send);
   }
 
-  /** The inbox folder, newest first, as the {@code inbox-rows} fragment takes it. */
+  /**
+   * The first page of the inbox folder, newest first, as the {@code inbox-rows} fragment takes it.
+   */
   static Map<String, Object> inboxScope(ApiPorts ports) {
-    return Map.of("messages", inboxRows(ports, false));
+    return inboxScope(ports, false, 1);
   }
 
-  private static List<Map<String, Object>> inboxRows(ApiPorts ports, boolean trashedOnes) {
+  /** Page {@code page} (from 1) of the inbox folder or of its trash, newest first. */
+  static Map<String, Object> inboxScope(ApiPorts ports, boolean trashedOnes, int page) {
     ClientState state = ports.clientState();
     Set<String> trashed = state.trashedInbox();
     Set<String> read = state.readInbox();
+    List<InboxEntry> entries = new ArrayList<>();
+    for (InboxEntry e : ports.messenger().inbox()) {
+      if (trashed.contains(e.apiMsgid().toHex()) == trashedOnes) {
+        entries.add(e);
+      }
+    }
+    entries.sort(Comparator.comparingLong(InboxEntry::received).reversed());
+    Pager pager = new Pager(entries.size(), page);
     Labels labels = Labels.of(ports);
     ContentCodec codec = new ContentCodec();
-    List<InboxEntry> entries = new ArrayList<>(ports.messenger().inbox());
-    entries.sort(Comparator.comparingLong(InboxEntry::received).reversed());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (InboxEntry e : entries) {
+    for (InboxEntry e : pager.slice(entries)) {
       String id = e.apiMsgid().toHex();
-      if (trashed.contains(id) != trashedOnes) {
-        continue;
-      }
       MessageContent c = codec.decode(e.encoding(), e.message().toByteArray());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", id);
@@ -92,12 +98,17 @@ final class MailPages {
       m.put("unread", !read.contains(id));
       rows.add(m);
     }
-    return rows;
+    Map<String, Object> scope = new LinkedHashMap<>(pager.scope());
+    scope.put("messages", rows);
+    return scope;
+  }
+
+  private static int page(Form q) {
+    return (int) q.number("page", 1, 1, Integer.MAX_VALUE, "page");
   }
 
   private WebResponse inbox(WebRequest r) {
-    Map<String, Object> scope = inboxScope(ports);
-    return view.page(r, "inbox", "Inbox", scope);
+    return view.page(r, "inbox", "Inbox", inboxScope(ports, false, page(r.query())));
   }
 
   private Optional<InboxEntry> inboxEntry(String hexId) {
@@ -163,15 +174,18 @@ final class MailPages {
     return WebResponse.redirect("/trash");
   }
 
-  private List<Map<String, Object>> sentRows(boolean trashedOnes) {
-    Labels labels = Labels.of(ports);
-    List<OutboxEntry> rows = new ArrayList<>(messenger.outbox());
-    rows.sort(Comparator.comparingLong(OutboxEntry::created).reversed());
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (OutboxEntry e : rows) {
-      if (e.trashed() != trashedOnes) {
-        continue;
+  private Map<String, Object> sentScope(boolean trashedOnes, int page) {
+    List<OutboxEntry> rows = new ArrayList<>();
+    for (OutboxEntry e : messenger.outbox()) {
+      if (e.trashed() == trashedOnes) {
+        rows.add(e);
       }
+    }
+    rows.sort(Comparator.comparingLong(OutboxEntry::created).reversed());
+    Pager pager = new Pager(rows.size(), page);
+    Labels labels = Labels.of(ports);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (OutboxEntry e : pager.slice(rows)) {
       MessageContent c = codec.decode(e.encoding(), e.message().toByteArray());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", e.id());
@@ -183,11 +197,13 @@ final class MailPages {
       m.put("status", SendStatusView.status(e));
       out.add(m);
     }
-    return out;
+    Map<String, Object> scope = new LinkedHashMap<>(pager.scope());
+    scope.put("messages", out);
+    return scope;
   }
 
   private WebResponse sent(WebRequest r) {
-    return view.page(r, "sent", "Sent", Map.of("messages", sentRows(false)));
+    return view.page(r, "sent", "Sent", sentScope(false, page(r.query())));
   }
 
   private long rowId(Form f) {
@@ -252,9 +268,10 @@ final class MailPages {
   }
 
   private WebResponse trash(WebRequest r) {
+    // The trash shows its newest received and sent messages, a page of each.
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("messages", inboxRows(ports, true));
-    m.put("sent", sentRows(true));
+    m.put("messages", inboxScope(ports, true, 1).get("messages"));
+    m.put("sent", sentScope(true, 1).get("messages"));
     return view.page(r, "trash", "Trash", m);
   }
 
