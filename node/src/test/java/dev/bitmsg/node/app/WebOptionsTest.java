@@ -47,7 +47,7 @@ class WebOptionsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> node.webOptions.settings(node.apiSettings()));
-    assertTrue(e.getMessage().contains("--web needs --api"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("--web needs --api"), e.getMessage());
   }
 
   @Test
@@ -57,7 +57,7 @@ class WebOptionsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> plain.webOptions.settings(plain.apiSettings()));
-    assertTrue(e.getMessage().contains("non-loopback"), e.getMessage());
+    assertTrue(String.valueOf(e.getMessage()).contains("non-loopback"), e.getMessage());
 
     Path store = dir.resolve("web.p12");
     Path pw = Files.writeString(dir.resolve("store-pw"), "store\n");

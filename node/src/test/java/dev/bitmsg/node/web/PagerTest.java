@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ class PagerTest {
     Pager first = new Pager(ROWS.size(), 1);
     assertEquals(ROWS.subList(0, Pager.SIZE), first.slice(ROWS));
     @SuppressWarnings("unchecked")
-    Map<String, Object> links = (Map<String, Object>) first.scope().get("pager");
+    Map<String, Object> links =
+        (Map<String, Object>) Objects.requireNonNull(first.scope().get("pager"));
     assertEquals(2, links.get("next"));
     assertFalse(links.containsKey("prev"));
     assertEquals(true, first.scope().get("firstPage"));

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -233,7 +234,7 @@ class WebInterfaceIT {
     Object v =
         d.executeScript(
             "var p = document.querySelector('#send-pow progress'); return p ? Number(p.dataset.trials) : -1;");
-    return ((Number) v).longValue();
+    return ((Number) Objects.requireNonNull(v)).longValue();
   }
 
   private static String csrf(String html) {
