@@ -188,7 +188,7 @@ public final class NodeDemoCommand implements Callable<Integer> {
         b.listenAddress().orElseThrow().getPort(),
         cb.uri());
     if (web) {
-      printWeb(a, b, dirA);
+      printWeb(a, b, dirA, dirB);
     }
     waitFor("B connected to A", Duration.ofSeconds(30), () -> !a.peers().peers().isEmpty());
 
@@ -325,15 +325,34 @@ public final class NodeDemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Where to follow the walkthrough in a browser, and how to log in. */
-  private void printWeb(Node a, Node b, Path dirA) {
-    String password = ApiCredentials.read(dirA).flatMap(c -> c.password()).orElseThrow();
-    out.println("  web: A " + a.webUrl().orElseThrow() + "   B " + b.webUrl().orElseThrow());
+  /**
+   * Where to follow the walkthrough in a browser and how to log in; on a terminal, waits for Enter
+   * so that the pages are open before anything happens.
+   */
+  private void printWeb(Node a, Node b, Path dirA, Path dirB) throws IOException {
     out.println(
-        "  web: log in as user demo, password "
-            + password
-            + " (both nodes); A's Sent page and B's Inbox update live");
+        "  web: A "
+            + a.webUrl().orElseThrow()
+            + " (user demo, password "
+            + apiPassword(dirA)
+            + ")");
+    out.println(
+        "  web: B "
+            + b.webUrl().orElseThrow()
+            + " (user demo, password "
+            + apiPassword(dirB)
+            + ")");
+    out.println("  web: A's Sent page and B's Inbox update live as the walkthrough goes on");
     out.flush();
+    if (System.console() != null) {
+      out.print("  web: log in on both, then press Enter to start the walkthrough ");
+      out.flush();
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+  }
+
+  private static String apiPassword(Path dir) {
+    return ApiCredentials.read(dir).flatMap(ApiCredentials.Connection::password).orElseThrow();
   }
 
   /** Keeps the nodes and their web interfaces up until the process is stopped (Ctrl-C). */

@@ -91,7 +91,10 @@ final class StatusPages {
   private Map<String, Object> powScope() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("provider", messenger.powProvider());
-    m.put("describe", ports.network().pow().describe());
+    String describe = ports.network().pow().describe();
+    if (!describe.equals(messenger.powProvider())) {
+      m.put("describe", describe);
+    }
     List<Map<String, Object>> messages = new ArrayList<>();
     for (OutboxEntry e : messenger.outbox()) {
       if (e.status() != SendStatus.QUEUED && e.status() != SendStatus.DOING_POW) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeDemoCommandIT {
   private static final Pattern WEB_UP =
       Pattern.compile("web interfaces stay up: A (http://\\S+)  B (http://\\S+)");
-  private static final Pattern LOGIN = Pattern.compile("user demo, password (\\S+) ");
+  private static final Pattern LOGIN =
+      Pattern.compile("web: A \\S+ \\(user demo, password (\\S+)\\)");
 
   @TempDir Path dir;
 
