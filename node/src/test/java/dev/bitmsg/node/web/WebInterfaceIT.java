@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -173,6 +174,59 @@ class WebInterfaceIT {
       assertFalse(
           a.messenger().identities().stream().anyMatch(i -> i.label().equals("evil")),
           "the cross-site post made no identity");
+    }
+  }
+
+  /**
+   * Every page can be used without a mouse and read by a screen reader: every field has a label,
+   * every table its header cells, the first Tab reaches the skip link, and a form can be sent from
+   * the keyboard alone.
+   */
+  @Test
+  void pagesAreLabelledAndWorkFromTheKeyboard() throws Exception {
+    Node a =
+        NodeAssembly.start(
+            TestNetwork.setup(dir.resolve("a"), 0, List.of()).withWeb(web("127.0.0.2")));
+    this.a = a;
+    String url = a.webUrl().orElseThrow();
+    try (Browser browser = Browser.start()) {
+      var d = browser.driver;
+      WebDriverWait wait = new WebDriverWait(d, LIMIT);
+      d.get(url);
+      // Log in with the keyboard alone: type, Tab, type, Enter.
+      d.findElement(By.id("user")).sendKeys(USER + Keys.TAB + PASSWORD + Keys.ENTER);
+      wait.until(ExpectedConditions.titleContains("Inbox"));
+      createIdentity(d, wait, url, "keyboard");
+      for (String page :
+          List.of(
+              "inbox",
+              "sent",
+              "trash",
+              "compose",
+              "identities",
+              "contacts",
+              "subscriptions",
+              "senders",
+              "network",
+              "pow")) {
+        d.get(url + page);
+        Object unlabelled =
+            d.executeScript(
+                "return Array.from(document.querySelectorAll("
+                    + "'input:not([type=hidden]), select, textarea'))"
+                    + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))"
+                    + ".map(e => e.name);");
+        assertEquals(List.of(), unlabelled, page + ": fields without a label");
+        Object headless =
+            d.executeScript(
+                "return Array.from(document.querySelectorAll('table'))"
+                    + ".filter(t => !t.querySelector('th')).length;");
+        assertEquals(0L, headless, page + ": tables without header cells");
+        assertEquals(1L, d.executeScript("return document.querySelectorAll('main h1').length;"));
+        d.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertEquals("skip", d.switchTo().activeElement().getAttribute("class"), page);
+      }
+      browser.screenshot("09-keyboard-pow-page");
     }
   }
 
