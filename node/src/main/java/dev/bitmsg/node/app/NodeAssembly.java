@@ -250,7 +250,9 @@ public final class NodeAssembly {
     if (interfaces.web().isPresent()) {
       web =
           Optional.of(
-              open.push(WebServer.start(interfaces.web().get(), clientPorts.orElseThrow(), clock))
+              open.push(
+                      WebServer.start(
+                          interfaces.web().get(), clientPorts.orElseThrow(), powTiming, clock))
                   .url());
     }
     if (interfaces.api().isPresent()) {

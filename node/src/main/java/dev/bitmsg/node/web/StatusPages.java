@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * The node's state, read-only: the network (peers, objects, traffic) and the proof of work (the
  * provider, local or a PoW service, the messages and pubkey jobs waiting for it, each running one's
- * progress). The network panel refreshes itself every few seconds (htmx); PoW progress comes live
- * from {@link LiveUpdates}. Thread-safe.
+ * progress, the last searches with who did them and how long they took). The panels refresh
+ * themselves every few seconds (htmx); a sent message's PoW progress comes live from {@link
+ * LiveUpdates}. Thread-safe.
  */
 final class StatusPages {
   private static final String[] OBJECT_TYPES = {"getpubkey", "pubkey", "msg", "broadcast"};
@@ -26,15 +27,17 @@ final class StatusPages {
   private final ApiPorts ports;
   private final Messenger messenger;
   private final View view;
+  private final RecentSolves solves;
 
-  private StatusPages(ApiPorts ports, View view) {
+  private StatusPages(ApiPorts ports, View view, RecentSolves solves) {
     this.ports = ports;
     this.messenger = ports.messenger();
     this.view = view;
+    this.solves = solves;
   }
 
-  static void register(Routes routes, ApiPorts ports, View view) {
-    StatusPages p = new StatusPages(ports, view);
+  static void register(Routes routes, ApiPorts ports, View view, RecentSolves solves) {
+    StatusPages p = new StatusPages(ports, view, solves);
     routes
         .get("/network", p::network)
         .get("/network/panel", p::networkPanel)
@@ -132,6 +135,7 @@ final class StatusPages {
       jobs.add(row);
     }
     m.put("jobs", jobs);
+    m.put("solves", solves.rows());
     return m;
   }
 

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.bitmsg.node.address.AddressException;
 import dev.bitmsg.node.api.ApiPorts;
+import dev.bitmsg.node.pow.PowTiming;
 import dev.bitmsg.pow.SuppressForbidden;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,8 @@ public final class WebServer implements AutoCloseable {
   private final byte[] password;
   private final String cookieName;
 
-  private WebServer(WebSettings settings, ApiPorts ports, Clock clock) throws IOException {
+  private WebServer(WebSettings settings, ApiPorts ports, PowTiming powTiming, Clock clock)
+      throws IOException {
     this.settings = settings;
     this.sessions = new Sessions(clock);
     this.user = settings.user().getBytes(StandardCharsets.UTF_8);
@@ -86,15 +88,21 @@ public final class WebServer implements AutoCloseable {
     MailPages.register(routes, ports, view);
     IdentityPages.register(routes, ports, view);
     ListPages.register(routes, ports, view);
-    StatusPages.register(routes, ports, view);
+    RecentSolves solves = new RecentSolves(clock);
+    powTiming.addListener(solves::add);
+    StatusPages.register(routes, ports, view, solves);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }
 
-  /** Binds and starts serving. */
-  public static WebServer start(WebSettings settings, ApiPorts ports, Clock clock)
-      throws IOException {
-    WebServer s = new WebServer(settings, ports, clock);
+  /**
+   * Binds and starts serving.
+   *
+   * @param powTiming the node's PoW timing, whose solves the PoW page lists
+   */
+  public static WebServer start(
+      WebSettings settings, ApiPorts ports, PowTiming powTiming, Clock clock) throws IOException {
+    WebServer s = new WebServer(settings, ports, powTiming, clock);
     s.live.start();
     s.server.start();
     log.info("web interface serving url={}", s.url());

@@ -123,7 +123,7 @@ class NodeArchitectureTest {
         .resideInAPackage(NODE + ".web..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(NODE + ".events..", NODE + ".metrics..", NODE + ".pow..")
+        .resideInAnyPackage(NODE + ".events..", NODE + ".metrics..")
         .because("the web interface sees the node as the API does, through api.ApiPorts")
         .check(main);
   }
