@@ -164,6 +164,24 @@ class WebInterfaceIT {
       assertEquals(true, d.executeScript("return window.pwned === undefined;"));
       browser.screenshot("07-b-message-shown-as-text");
 
+      // Read marks and the trash: opened means read; mark it unread, trash it, restore it.
+      d.get(urlB + "inbox");
+      assertTrue(d.findElements(By.cssSelector("tr.unread")).isEmpty(), "opened: read");
+      d.findElement(By.partialLinkText("Hello <i>Bob</i>")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Mark as unread']")))
+          .click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.unread")));
+      d.findElement(By.partialLinkText("Hello <i>Bob</i>")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Move to trash']")))
+          .click();
+      wait.until(ExpectedConditions.titleContains("Inbox"));
+      assertTrue(d.findElements(By.partialLinkText("Hello <i>Bob</i>")).isEmpty(), "trashed");
+      d.get(urlB + "trash");
+      d.findElement(By.xpath("//button[starts-with(., 'Restore')]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "restored"));
+      d.get(urlB + "inbox");
+      assertEquals(1, d.findElements(By.partialLinkText("Hello <i>Bob</i>")).size(), "restored");
+
       // A page of another origin posts a form to A (the browser still holds A's session).
       HttpServer evil = startEvilSite(urlA);
       this.evil = evil;
