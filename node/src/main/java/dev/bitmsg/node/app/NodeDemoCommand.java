@@ -85,7 +85,10 @@ public final class NodeDemoCommand implements Callable<Integer> {
               + " browser, and keep the nodes running at the end until Ctrl-C.")
   boolean web;
 
+  private static final String STATUS_PAGE = "pow-service: status page on ";
+
   private final PowRules powRules;
+  private final AtomicReference<String> powStatusPage = new AtomicReference<>();
   private final List<AutoCloseable> open = new ArrayList<>();
 
   /** The demo as {@code bm demo} runs it: the real network's PoW rules. */
@@ -364,6 +367,9 @@ public final class NodeDemoCommand implements Callable<Integer> {
             + "  B "
             + b.webUrl().orElseThrow()
             + "  (Ctrl-C stops the demo)");
+    if (powStatusPage.get() != null) {
+      out.println("PoW service status page: " + powStatusPage.get());
+    }
     out.flush();
     CountDownLatch stop = new CountDownLatch(1);
     Thread main = Thread.currentThread();
@@ -475,9 +481,12 @@ public final class NodeDemoCommand implements Callable<Integer> {
       port = s.getLocalPort();
     }
     Path log = root.resolve("pow-service.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(launcher, "pow-service", "--listen", "127.0.0.1:" + port)
-            .redirectErrorStream(true);
+    List<String> command =
+        new ArrayList<>(List.of(launcher, "pow-service", "--listen", "127.0.0.1:" + port));
+    if (web) {
+      command.addAll(List.of("--status-http", "127.0.0.1:0")); // its read-only status page
+    }
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     Process p = pb.start();
     open.add(
         0,
@@ -503,9 +512,13 @@ public final class NodeDemoCommand implements Callable<Integer> {
                   w.flush();
                   if (line.startsWith("pow-service: engine ")
                       || line.contains("passed the self-test")
-                      || line.startsWith("pow-service: serving")) {
+                      || line.startsWith("pow-service: serving")
+                      || line.startsWith(STATUS_PAGE)) {
                     out.println("  " + line);
                     out.flush();
+                  }
+                  if (line.startsWith(STATUS_PAGE)) {
+                    powStatusPage.set(line.substring(STATUS_PAGE.length()).strip());
                   }
                   if (line.contains("health SERVING")) {
                     ready.countDown();
