@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,7 +231,7 @@ public final class StatusPage implements AutoCloseable {
     }
     for (RecentJobs.Ended j : jobs) {
       h.append("<tr><td>")
-          .append(esc(j.at().toString()))
+          .append(esc(j.at().truncatedTo(ChronoUnit.SECONDS).toString()))
           .append("</td><th scope=\"row\">")
           .append(esc(j.client()))
           .append("</th><td>")
