@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   static final int MAX_BODY = 2 << 20;
+  private static final long DRAIN_LIMIT = 16L << 20;
   static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -331,8 +332,16 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static @Nullable Form readForm(HttpExchange ex) throws IOException {
-    byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+    InputStream in = ex.getRequestBody();
+    byte[] body = in.readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
+      // Read the rest (up to a bound) so that the client gets the 413 rather than a reset.
+      long left = DRAIN_LIMIT;
+      byte[] sink = new byte[64 << 10];
+      int n;
+      while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+        left -= n;
+      }
       return null;
     }
     try {

@@ -299,6 +299,37 @@ class WebInterfaceIT {
             HttpResponse.BodyHandlers.ofString());
     assertEquals(303, ok.statusCode());
     assertEquals(1, a.messenger().identities().size());
+
+    // Bad input: a clear message on the page, the node stays up.
+    String from = a.messenger().text(a.messenger().identities().get(0));
+    HttpResponse<String> badTo =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "compose"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin)
+                .header("Referer", url + "compose")
+                .header("Cookie", session)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "csrf=" + token + "&from=" + from + "&to=BM-nonsense&subject=s&body=b"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, badTo.statusCode());
+    assertEquals("/compose", badTo.headers().firstValue("Location").orElseThrow());
+    String shown = get(http, url + "compose", session).body();
+    assertTrue(shown.contains("class=\"flash error\" role=\"alert\""), shown);
+    assertTrue(shown.contains("BM-nonsense"), shown);
+    assertEquals(400, get(http, url + "message?id=zz", session).statusCode());
+    assertEquals(404, get(http, url + "message?id=00", session).statusCode());
+    assertEquals(404, get(http, url + "no-such-page", session).statusCode());
+    assertEquals(400, get(http, url + "sent/item?id=x", session).statusCode());
+    HttpResponse<String> huge =
+        http.send(
+            form(
+                url + "compose", origin, session, "csrf=" + token + "&body=" + "x".repeat(3 << 20)),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, huge.statusCode());
+    assertEquals(200, get(http, url + "inbox", session).statusCode(), "still serving");
   }
 
   /** The trials the page's progress bar shows now (read in one go: the bar is swapped live). */
@@ -307,6 +338,13 @@ class WebInterfaceIT {
         d.executeScript(
             "var p = document.querySelector('#send-pow progress'); return p ? Number(p.dataset.trials) : -1;");
     return ((Number) Objects.requireNonNull(v)).longValue();
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url, String cookie)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String csrf(String html) {
