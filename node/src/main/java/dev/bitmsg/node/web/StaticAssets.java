@@ -22,6 +22,7 @@ final class StaticAssets {
   StaticAssets() {
     add("app.css", "text/css", "web/static/app.css");
     add("app.js", "text/javascript", "web/static/app.js");
+    add("favicon.svg", "image/svg+xml", "web/static/favicon.svg");
     String htmx = webjarVersion("htmx.org");
     add(
         "htmx.min.js",

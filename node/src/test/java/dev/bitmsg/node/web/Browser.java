@@ -7,11 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Headless Chromium from the distribution's packages ({@code chromium}, {@code chromium-driver}),
@@ -54,10 +60,22 @@ final class Browser implements AutoCloseable {
         "--no-first-run",
         "--disable-extensions",
         "--window-size=1280,1000");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL); // the console: CSP violations and script errors
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     Files.createDirectories(SCREENSHOTS);
     return new Browser(service, driver);
+  }
+
+  /** What the pages wrote to the console since the last call (errors, CSP violations). */
+  List<String> console() {
+    List<String> lines = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      lines.add(e.getLevel() + " " + e.getMessage());
+    }
+    return lines;
   }
 
   /** Saves what the browser shows as {@code target/screenshots/NAME.png}. */

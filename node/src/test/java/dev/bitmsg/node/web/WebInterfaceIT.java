@@ -105,6 +105,7 @@ class WebInterfaceIT {
       d.get(urlA);
       login(d, "wrong");
       assertTrue(d.findElement(By.id("login-error")).getText().contains("Wrong"));
+      browser.console(); // the 401 of that answer is logged: the checks below start after it
       login(d, PASSWORD);
       wait.until(ExpectedConditions.titleContains("Inbox"));
       browser.screenshot("01-a-inbox-after-login");
@@ -182,6 +183,8 @@ class WebInterfaceIT {
       d.get(urlB + "inbox");
       assertEquals(1, d.findElements(By.partialLinkText("Hello <i>Bob</i>")).size(), "restored");
 
+      assertCleanConsole(browser);
+
       // A page of another origin posts a form to A (the browser still holds A's session).
       HttpServer evil = startEvilSite(urlA);
       this.evil = evil;
@@ -245,6 +248,11 @@ class WebInterfaceIT {
         assertEquals("skip", d.switchTo().activeElement().getAttribute("class"), page);
       }
       browser.screenshot("09-keyboard-pow-page");
+      List<String> console = browser.console();
+      assertTrue(
+          console.stream().noneMatch(l -> l.contains("Content Security Policy")),
+          "no CSP violation: " + console);
+      assertTrue(console.stream().noneMatch(l -> l.startsWith("SEVERE")), "no errors: " + console);
     }
   }
 
@@ -338,6 +346,15 @@ class WebInterfaceIT {
         d.executeScript(
             "var p = document.querySelector('#send-pow progress'); return p ? Number(p.dataset.trials) : -1;");
     return ((Number) Objects.requireNonNull(v)).longValue();
+  }
+
+  /** No page broke its Content-Security-Policy or logged an error (htmx, SSE, swaps included). */
+  private static void assertCleanConsole(Browser browser) {
+    List<String> console = browser.console();
+    assertTrue(
+        console.stream().noneMatch(l -> l.contains("Content Security Policy")),
+        "no CSP violation: " + console);
+    assertTrue(console.stream().noneMatch(l -> l.startsWith("SEVERE")), "no errors: " + console);
   }
 
   private static HttpResponse<String> get(HttpClient http, String url, String cookie)
