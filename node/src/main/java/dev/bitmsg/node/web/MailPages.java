@@ -60,6 +60,20 @@ final class MailPages {
         .post("/compose", p::send);
   }
 
+  /** Unread messages in the inbox folder (ids and marks only, no message is read). */
+  static int unread(ApiPorts ports) {
+    Set<String> trashed = ports.clientState().trashedInbox();
+    Set<String> read = ports.clientState().readInbox();
+    int n = 0;
+    for (Bytes id : ports.messenger().inboxMsgids()) {
+      String hex = id.toHex();
+      if (!trashed.contains(hex) && !read.contains(hex)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /**
    * The first page of the inbox folder, newest first, as the {@code inbox-rows} fragment takes it.
    */

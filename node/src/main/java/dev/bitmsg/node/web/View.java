@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * Renders a page inside the common layout: title, navigation (the current section marked for screen
@@ -24,9 +25,14 @@ final class View {
   };
 
   private final Templates templates;
+  private final IntSupplier unread;
 
-  View(Templates templates) {
+  /**
+   * @param unread how many messages in the inbox folder are unread (shown in the navigation)
+   */
+  View(Templates templates, IntSupplier unread) {
     this.templates = templates;
+    this.unread = unread;
   }
 
   WebResponse page(WebRequest r, String template, String title, Map<String, ?> scope) {
@@ -39,8 +45,16 @@ final class View {
     all.put("csrf", r.session().csrf());
     List<Map<String, Object>> nav = new ArrayList<>();
     String section = "/" + r.path().split("/", 3)[1];
+    int unreadNow = unread.getAsInt();
     for (String[] item : NAV) {
-      nav.add(Map.of("href", item[0], "label", item[1], "current", item[0].equals(section)));
+      Map<String, Object> link = new LinkedHashMap<>();
+      link.put("href", item[0]);
+      link.put("label", item[1]);
+      link.put("current", item[0].equals(section));
+      if (item[0].equals("/inbox") && unreadNow > 0) {
+        link.put("unread", unreadNow);
+      }
+      nav.add(link);
     }
     all.put("nav", nav);
     r.session()

@@ -72,7 +72,7 @@ public final class WebServer implements AutoCloseable {
     this.user = settings.user().getBytes(StandardCharsets.UTF_8);
     this.password = settings.password().getBytes(StandardCharsets.UTF_8);
     this.guard = new RequestGuard(settings.host(), settings.allowRemote() || settings.secure());
-    this.view = new View(new Templates());
+    this.view = new View(new Templates(), () -> MailPages.unread(ports));
     this.server = bind(settings);
     // Cookies are not kept apart by port: two nodes on one host must not share a cookie.
     this.cookieName = "bitmsg_session_" + server.getAddress().getPort();
