@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Pushes what changes to the open pages as Server-Sent Events ({@code GET /events}), which the htmx
  * SSE extension swaps into the elements that name the event: {@code send-ID} (a sent message's
  * status), {@code pow-ID} (its PoW progress, while it runs), {@code inbox} (the first page of inbox
- * rows) and {@code inbox-notice} (a line for screen readers, in a status region).
+ * rows), {@code inbox-notice} (a line for screen readers, in a status region) and {@code unread}
+ * (the count beside Inbox in the navigation).
  *
  * <p>The messaging listener only notes what changed (it runs on the node's threads and must not
  * block); one ticker thread renders the fragments twice a second and hands them to each client's
@@ -131,6 +133,11 @@ final class LiveUpdates implements MessagingListener, AutoCloseable {
         events.add(event("inbox", view.fragment("inbox-rows", MailPages.inboxScope(ports))));
         events.add(
             event("inbox-notice", "New messages arrived: they are at the top of the inbox."));
+        int unread = MailPages.unread(ports);
+        events.add(
+            event(
+                "unread",
+                unread == 0 ? "" : view.fragment("unread-count", Map.of("unread", unread))));
       }
       List<BlockingQueue<String>> behind = new ArrayList<>();
       for (BlockingQueue<String> q : clients) {

@@ -51,8 +51,11 @@ final class View {
       link.put("href", item[0]);
       link.put("label", item[1]);
       link.put("current", item[0].equals(section));
-      if (item[0].equals("/inbox") && unreadNow > 0) {
-        link.put("unread", unreadNow);
+      if (item[0].equals("/inbox")) {
+        link.put("inbox", true);
+        if (unreadNow > 0) {
+          link.put("unread", unreadNow);
+        }
       }
       nav.add(link);
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -104,7 +105,11 @@ class WebInterfaceIT {
       // A wrong password stays on the login page with a message.
       d.get(urlA);
       login(d, "wrong");
-      assertTrue(d.findElement(By.id("login-error")).getText().contains("Wrong"));
+      // The refusal comes after a pause: wait for it rather than read the old page.
+      assertTrue(
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")))
+              .getText()
+              .contains("Wrong"));
       browser.console(); // the 401 of that answer is logged: the checks below start after it
       login(d, PASSWORD);
       wait.until(ExpectedConditions.titleContains("Inbox"));
@@ -118,6 +123,11 @@ class WebInterfaceIT {
       login(d, PASSWORD);
       wait.until(ExpectedConditions.titleContains("Inbox"));
       String bob = createIdentity(d, wait, urlB, "bob");
+      // B's inbox stays open in this tab: the message must appear there live.
+      d.get(urlB + "inbox");
+      d.executeScript("window.sameDocument = true;");
+      String tabB = d.getWindowHandle();
+      d.switchTo().newWindow(WindowType.TAB);
 
       d.get(urlA + "compose");
       new Select(d.findElement(By.id("from"))).selectByValue(alice);
@@ -151,10 +161,12 @@ class WebInterfaceIT {
       assertEquals(sentPage, d.getCurrentUrl());
       browser.screenshot("05-a-sent-ackreceived");
 
-      d.get(urlB + "inbox");
+      d.switchTo().window(tabB);
       WebElement link =
           wait.until(
               ExpectedConditions.elementToBeClickable(By.partialLinkText("Hello <i>Bob</i>")));
+      assertEquals(true, d.executeScript("return window.sameDocument === true;"), "no reload");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("unread-count"), "1"));
       browser.screenshot("06-b-inbox");
       link.click();
       WebElement body =
