@@ -202,7 +202,7 @@ class WebInterfaceIT {
       this.evil = evil;
       d.get("http://127.0.0.5:" + evil.getAddress().getPort() + "/");
       wait.until(ExpectedConditions.urlContains("/identities/random"));
-      assertTrue(d.getPageSource().contains("cross-site request refused"), d.getPageSource());
+      wait.until(x -> String.valueOf(x.getPageSource()).contains("cross-site request refused"));
       browser.screenshot("08-cross-site-post-refused");
       assertFalse(
           a.messenger().identities().stream().anyMatch(i -> i.label().equals("evil")),
