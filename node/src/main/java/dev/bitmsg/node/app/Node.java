@@ -35,7 +35,11 @@ public final class Node implements AutoCloseable {
       Inbox inbox) {}
 
   /** Where the interfaces listen, each empty when off. Immutable. */
-  record Endpoints(Optional<InetSocketAddress> api, OptionalInt events, OptionalInt metrics) {}
+  record Endpoints(
+      Optional<InetSocketAddress> api,
+      OptionalInt events,
+      OptionalInt metrics,
+      Optional<String> webUrl) {}
 
   private final Parts parts;
   private final Endpoints endpoints;
@@ -96,6 +100,11 @@ public final class Node implements AutoCloseable {
   /** The bound client API address (empty without an API). */
   public Optional<InetSocketAddress> apiAddress() {
     return endpoints.api();
+  }
+
+  /** The address of the web interface to open in a browser (empty without one). */
+  public Optional<String> webUrl() {
+    return endpoints.webUrl();
   }
 
   /** The bound port of the push stream (empty without one). */

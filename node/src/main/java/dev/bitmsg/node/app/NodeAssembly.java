@@ -58,6 +58,7 @@ import dev.bitmsg.node.store.sqlite.SqlitePubkeyWorkJobs;
 import dev.bitmsg.node.store.sqlite.SqlitePubkeys;
 import dev.bitmsg.node.store.sqlite.SqliteReceiveQueue;
 import dev.bitmsg.node.store.sqlite.SqliteSenderLists;
+import dev.bitmsg.node.web.WebServer;
 import dev.bitmsg.node.wire.ObjectValidator;
 import dev.bitmsg.pow.PowRules;
 import java.io.IOException;
@@ -238,20 +239,35 @@ public final class NodeAssembly {
     Optional<InetSocketAddress> api = Optional.empty();
     OptionalInt events = OptionalInt.empty();
     OptionalInt metrics = OptionalInt.empty();
-    if (interfaces.api().isPresent()) {
-      ApiSettings settings = interfaces.api().get();
+    Optional<String> web = Optional.empty();
+    Optional<ApiPorts> clientPorts = Optional.empty();
+    if (interfaces.api().isPresent() || interfaces.web().isPresent()) {
       ClientState state = open.push(SqliteClientState.open(config.dataDir().resolve("api.db")));
       moveOldSentTrash(state, stores.outbox());
-      ApiPorts ports =
-          new ApiPorts(
-              messenger,
-              state,
-              codec,
-              generator,
-              new ApiPorts.Network(
-                  peers, counters, inventory, pow, clock, interfaces.softwareVersion()),
-              new ApiPorts.Maintenance(stores.inbox(), stores.outbox(), db, interfaces.shutdown()),
-              new ApiPorts.Lists(stores.senderLists(), stores.mailingLists()));
+      clientPorts =
+          Optional.of(
+              new ApiPorts(
+                  messenger,
+                  state,
+                  codec,
+                  generator,
+                  new ApiPorts.Network(
+                      peers, counters, inventory, pow, clock, interfaces.softwareVersion()),
+                  new ApiPorts.Maintenance(
+                      stores.inbox(), stores.outbox(), db, interfaces.shutdown()),
+                  new ApiPorts.Lists(stores.senderLists(), stores.mailingLists())));
+    }
+    if (interfaces.web().isPresent()) {
+      web =
+          Optional.of(
+              open.push(
+                      WebServer.start(
+                          interfaces.web().get(), clientPorts.orElseThrow(), powTiming, clock))
+                  .url());
+    }
+    if (interfaces.api().isPresent()) {
+      ApiSettings settings = interfaces.api().get();
+      ApiPorts ports = clientPorts.orElseThrow();
       api =
           Optional.of(
               open.push(ApiServer.start(settings, new ApiMethods(ports, settings.variant())))
@@ -279,7 +295,7 @@ public final class NodeAssembly {
     }
     return new Node(
         new Node.Parts(messenger, peers, ingest, inventory, knownNodes, cleaner, stores.inbox()),
-        new Node.Endpoints(api, events, metrics),
+        new Node.Endpoints(api, events, metrics, web),
         open);
   }
 

@@ -255,6 +255,8 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Mixin MessagingOptions messagingOptions = new MessagingOptions();
 
+  @Mixin WebOptions webOptions = new WebOptions();
+
   private final PowRules powRules;
 
   /** The command as {@code bm node} runs it: the real network's PoW rules. */
@@ -296,7 +298,8 @@ public final class NodeCommand implements Callable<Integer> {
             endpoint(metrics),
             NodeMain.softwareVersion(),
             Optional.of(shutdown::request),
-            messagingOptions.notifySettings());
+            messagingOptions.notifySettings(),
+            webOptions.settings(apiSettings));
     NodeSetup setup =
         NodeSetup.of(config, params(), powRules)
             .withMessaging(messagingSettings())
@@ -364,6 +367,11 @@ public final class NodeCommand implements Callable<Integer> {
                   : "password as given")
               + ")");
     }
+    node.webUrl()
+        .ifPresent(
+            url ->
+                System.out.println(
+                    "web: " + url + " (log in with the API's user " + apiUser + " and password)"));
     node.metricsPort()
         .ifPresent(
             port ->

@@ -7,6 +7,8 @@ import dev.bitmsg.node.messaging.MessagingSettings;
 import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.net.PeerSettings;
+import dev.bitmsg.node.web.WebSettings;
+import dev.bitmsg.node.wire.Bytes;
 import dev.bitmsg.pow.PowRules;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -76,7 +78,17 @@ public final class NodeDemoCommand implements Callable<Integer> {
           "TTL of the demo messages (default: ${DEFAULT-VALUE}; longer TTLs demand more work).")
   long ttl;
 
+  @Option(
+      names = "--web",
+      description =
+          "Give both nodes their web interface, print where to follow the walkthrough in a"
+              + " browser, and keep the nodes running at the end until Ctrl-C.")
+  boolean web;
+
+  private static final String STATUS_PAGE = "pow-service: status page on ";
+
   private final PowRules powRules;
+  private final AtomicReference<String> powStatusPage = new AtomicReference<>();
   private final List<AutoCloseable> open = new ArrayList<>();
 
   /** The demo as {@code bm demo} runs it: the real network's PoW rules. */
@@ -178,6 +190,9 @@ public final class NodeDemoCommand implements Callable<Integer> {
         ca.uri(),
         b.listenAddress().orElseThrow().getPort(),
         cb.uri());
+    if (web) {
+      printWeb(a, b, dirA, dirB);
+    }
     waitFor("B connected to A", Duration.ofSeconds(30), () -> !a.peers().peers().isEmpty());
 
     step("addresses (createRandomAddress through the API; each publishes its pubkey with PoW)");
@@ -201,6 +216,21 @@ public final class NodeDemoCommand implements Callable<Integer> {
             2L,
             ttl);
     out.println("  ackData " + ack);
+    if (web) {
+      a.messenger()
+          .outboxByAckData(Bytes.fromHex(ack))
+          .ifPresent(
+              e ->
+                  out.println(
+                      "  follow it live: "
+                          + a.webUrl().orElseThrow()
+                          + "sent/item?id="
+                          + e.id()
+                          + "  (then B's inbox: "
+                          + b.webUrl().orElseThrow()
+                          + "inbox)"));
+      out.flush();
+    }
     long sendStart = System.nanoTime();
     String last = SendWatcher.watch(ca, ack, SendWatcher.FINAL, Duration.ofMinutes(5), out, "  A ");
     double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
@@ -292,7 +322,78 @@ public final class NodeDemoCommand implements Callable<Integer> {
         powOpt);
     out.println("  then e.g.: ./bm inbox --data " + root.resolve("node-b"));
     out.flush();
+    if (web) {
+      keepRunning(a, b);
+    }
     return 0;
+  }
+
+  /**
+   * Where to follow the walkthrough in a browser and how to log in; on a terminal, waits for Enter
+   * so that the pages are open before anything happens.
+   */
+  private void printWeb(Node a, Node b, Path dirA, Path dirB) throws IOException {
+    out.println(
+        "  web: A "
+            + a.webUrl().orElseThrow()
+            + " (user demo, password "
+            + apiPassword(dirA)
+            + ")");
+    out.println(
+        "  web: B "
+            + b.webUrl().orElseThrow()
+            + " (user demo, password "
+            + apiPassword(dirB)
+            + ")");
+    out.println("  web: A's Sent page and B's Inbox update live as the walkthrough goes on");
+    out.flush();
+    if (System.console() != null) {
+      out.print("  web: log in on both, then press Enter to start the walkthrough ");
+      out.flush();
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+  }
+
+  private static String apiPassword(Path dir) {
+    return ApiCredentials.read(dir).flatMap(ApiCredentials.Connection::password).orElseThrow();
+  }
+
+  /** Keeps the nodes and their web interfaces up until the process is stopped (Ctrl-C). */
+  private void keepRunning(Node a, Node b) throws InterruptedException {
+    out.println();
+    out.println(
+        "web interfaces stay up: A "
+            + a.webUrl().orElseThrow()
+            + "  B "
+            + b.webUrl().orElseThrow()
+            + "  (Ctrl-C stops the demo)");
+    if (powStatusPage.get() != null) {
+      out.println("PoW service status page: " + powStatusPage.get());
+    }
+    out.flush();
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread main = Thread.currentThread();
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                main.join(10_000); // the nodes close in call()'s finally
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "bitmsg-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stop.await();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook is running
+      }
+    }
   }
 
   private static NodeConfig config(
@@ -318,8 +419,11 @@ public final class NodeDemoCommand implements Callable<Integer> {
             ApiCredentials.storedOrNewPassword(config.dataDir()),
             ApiSettings.Variant.XML,
             false);
-    Node n =
-        NodeAssembly.start(NodeSetup.of(config, params, powRules).withMessaging(ms).withApi(api));
+    NodeSetup setup = NodeSetup.of(config, params, powRules).withMessaging(ms).withApi(api);
+    if (web) {
+      setup = setup.withWeb(WebSettings.of("127.0.0.1", 0, api));
+    }
+    Node n = NodeAssembly.start(setup);
     open.add(0, n);
     ApiCredentials.write(
         config.dataDir(),
@@ -377,9 +481,12 @@ public final class NodeDemoCommand implements Callable<Integer> {
       port = s.getLocalPort();
     }
     Path log = root.resolve("pow-service.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(launcher, "pow-service", "--listen", "127.0.0.1:" + port)
-            .redirectErrorStream(true);
+    List<String> command =
+        new ArrayList<>(List.of(launcher, "pow-service", "--listen", "127.0.0.1:" + port));
+    if (web) {
+      command.addAll(List.of("--status-http", "127.0.0.1:0")); // its read-only status page
+    }
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     Process p = pb.start();
     open.add(
         0,
@@ -405,9 +512,13 @@ public final class NodeDemoCommand implements Callable<Integer> {
                   w.flush();
                   if (line.startsWith("pow-service: engine ")
                       || line.contains("passed the self-test")
-                      || line.startsWith("pow-service: serving")) {
+                      || line.startsWith("pow-service: serving")
+                      || line.startsWith(STATUS_PAGE)) {
                     out.println("  " + line);
                     out.flush();
+                  }
+                  if (line.startsWith(STATUS_PAGE)) {
+                    powStatusPage.set(line.substring(STATUS_PAGE.length()).strip());
                   }
                   if (line.contains("health SERVING")) {
                     ready.countDown();

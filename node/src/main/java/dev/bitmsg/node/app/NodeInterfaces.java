@@ -3,6 +3,7 @@ package dev.bitmsg.node.app;
 import dev.bitmsg.node.api.ApiSettings;
 import dev.bitmsg.node.events.NotifySettings;
 import dev.bitmsg.node.net.HostPort;
+import dev.bitmsg.node.web.WebSettings;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param shutdown the process's clean stop, offered to the API's {@code shutdown} call; empty: the
  *     call is refused (a node that does not own its process: tests, the demo)
  * @param notifyCommand the program run on start, new messages and new broadcasts
+ * @param web the web interface (it logs in with the API's credentials)
  */
 public record NodeInterfaces(
     Optional<ApiSettings> api,
@@ -21,7 +23,19 @@ public record NodeInterfaces(
     Optional<HostPort> metrics,
     String softwareVersion,
     Optional<Runnable> shutdown,
-    Optional<NotifySettings> notifyCommand) {
+    Optional<NotifySettings> notifyCommand,
+    Optional<WebSettings> web) {
+
+  /** Interfaces without a web interface. */
+  public NodeInterfaces(
+      Optional<ApiSettings> api,
+      Optional<HostPort> events,
+      Optional<HostPort> metrics,
+      String softwareVersion,
+      Optional<Runnable> shutdown,
+      Optional<NotifySettings> notifyCommand) {
+    this(api, events, metrics, softwareVersion, shutdown, notifyCommand, Optional.empty());
+  }
 
   /** Interfaces without a notify command. */
   public NodeInterfaces(
@@ -52,26 +66,31 @@ public record NodeInterfaces(
 
   public NodeInterfaces withApi(ApiSettings settings) {
     return new NodeInterfaces(
-        Optional.of(settings), events, metrics, softwareVersion, shutdown, notifyCommand);
+        Optional.of(settings), events, metrics, softwareVersion, shutdown, notifyCommand, web);
   }
 
   public NodeInterfaces withEvents(HostPort endpoint) {
     return new NodeInterfaces(
-        api, Optional.of(endpoint), metrics, softwareVersion, shutdown, notifyCommand);
+        api, Optional.of(endpoint), metrics, softwareVersion, shutdown, notifyCommand, web);
   }
 
   public NodeInterfaces withMetrics(HostPort endpoint) {
     return new NodeInterfaces(
-        api, events, Optional.of(endpoint), softwareVersion, shutdown, notifyCommand);
+        api, events, Optional.of(endpoint), softwareVersion, shutdown, notifyCommand, web);
   }
 
   public NodeInterfaces withShutdown(Runnable stop) {
     return new NodeInterfaces(
-        api, events, metrics, softwareVersion, Optional.of(stop), notifyCommand);
+        api, events, metrics, softwareVersion, Optional.of(stop), notifyCommand, web);
   }
 
   public NodeInterfaces withNotify(NotifySettings settings) {
     return new NodeInterfaces(
-        api, events, metrics, softwareVersion, shutdown, Optional.of(settings));
+        api, events, metrics, softwareVersion, shutdown, Optional.of(settings), web);
+  }
+
+  public NodeInterfaces withWeb(WebSettings settings) {
+    return new NodeInterfaces(
+        api, events, metrics, softwareVersion, shutdown, notifyCommand, Optional.of(settings));
   }
 }

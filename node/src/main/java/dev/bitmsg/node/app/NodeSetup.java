@@ -7,6 +7,7 @@ import dev.bitmsg.node.net.HostPort;
 import dev.bitmsg.node.net.NetworkParams;
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.node.store.sqlite.SqliteDatabase;
+import dev.bitmsg.node.web.WebSettings;
 import dev.bitmsg.pow.PowRules;
 import java.time.Clock;
 import java.util.Optional;
@@ -98,6 +99,10 @@ public record NodeSetup(
 
   public NodeSetup withApi(ApiSettings settings) {
     return withInterfaces(interfaces.withApi(settings));
+  }
+
+  public NodeSetup withWeb(WebSettings settings) {
+    return withInterfaces(interfaces.withWeb(settings));
   }
 
   public NodeSetup withEvents(HostPort endpoint) {

@@ -7,6 +7,7 @@ import dev.bitmsg.pow.PowRules;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
 /** Runs {@link NodeMain} in-process with captured output and a seeded crypto suite. */
@@ -32,7 +33,41 @@ final class CommandRunner {
     return run(1, rules, args);
   }
 
+  /** A command running on its own thread, its output readable while it runs. */
+  static final class Running {
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    final Thread thread;
+    final AtomicInteger exit = new AtomicInteger(Integer.MIN_VALUE);
+
+    private Running(PowRules rules, String... args) {
+      CommandLine cl = commandLine(1, rules);
+      cl.setOut(new PrintWriter(out, true));
+      cl.setErr(new PrintWriter(err, true));
+      thread = new Thread(() -> exit.set(cl.execute(args)), "command-runner");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  /**
+   * Starts a command that keeps running (e.g. {@code demo --web}); interrupt its thread to stop.
+   */
+  static Running start(PowRules rules, String... args) {
+    return new Running(rules, args);
+  }
+
   private static Result run(long seed, PowRules rules, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = commandLine(seed, rules);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  private static CommandLine commandLine(long seed, PowRules rules) {
     CryptoSuite suite = BcCryptoSuite.create(new SeededRandomSource(seed));
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
@@ -52,13 +87,7 @@ final class CommandRunner {
             }
           }
         };
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new NodeMain(), factory);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    return new CommandLine(new NodeMain(), factory);
   }
 
   static Result run(String... args) {

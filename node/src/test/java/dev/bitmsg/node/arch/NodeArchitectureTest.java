@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * stores, the Bouncy Castle suite and the PoW providers, and that nothing else depends on; JDBC
  * only in {@code store.sqlite}, Bouncy Castle only in {@code crypto.bc}, Netty only in {@code net}
  * (and the commands), the wire layer on the JDK and the PoW definitions only; constructors of at
- * most seven parameters.
+ * most seven parameters; templates and QR codes only in {@code web}, which reaches the node through
+ * the API ports alone.
  */
 class NodeArchitectureTest {
   private static final String NODE = "dev.bitmsg.node";
@@ -100,6 +101,30 @@ class NodeArchitectureTest {
         .should()
         .dependOnClassesThat(assignableTo(PowProvider.class).and(not(type(PowProvider.class))))
         .because("the node's PoW provider is chosen once and handed in as a PowProvider")
+        .check(main);
+  }
+
+  @Test
+  void onlyTheWebInterfaceRendersPages() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(NODE + ".web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.github.mustachejava..", "io.nayuki.qrcodegen..")
+        .because("templates and QR codes are the web interface's own business")
+        .check(main);
+  }
+
+  @Test
+  void theWebInterfaceReachesTheNodeThroughTheApiPortsOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage(NODE + ".web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(NODE + ".events..", NODE + ".metrics..")
+        .because("the web interface sees the node as the API does, through api.ApiPorts")
         .check(main);
   }
 

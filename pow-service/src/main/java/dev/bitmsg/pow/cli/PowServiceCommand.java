@@ -9,6 +9,7 @@ import dev.bitmsg.pow.service.PowGrpcServer;
 import dev.bitmsg.pow.service.PowServiceConfig;
 import dev.bitmsg.pow.service.ServerTransport;
 import dev.bitmsg.pow.service.auth.TokensFile;
+import dev.bitmsg.pow.service.status.StatusPage;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -77,6 +78,14 @@ public final class PowServiceCommand implements Callable<Integer> {
           "also serve the gRPC health service alone, in plaintext, here: for probes that cannot"
               + " speak TLS or send a token, e.g. Kubernetes gRPC probes (':8447' is loopback)")
   String healthListen;
+
+  @Option(
+      names = "--status-http",
+      paramLabel = "ADDR:PORT",
+      description =
+          "serve a read-only status page here (engines, queue, clients' shares, recent jobs; no"
+              + " tokens): ':8448' is loopback")
+  String statusHttp;
 
   @Option(
       names = "--metrics-port",
@@ -203,6 +212,13 @@ public final class PowServiceCommand implements Callable<Integer> {
       String host = metricsAt.get().host();
       int mp = server.metrics().withProcessMetrics().serve(host, metricsAt.get().port());
       printLine(out, Locale.ROOT, "pow-service: metrics on http://%s:%d/metrics%n", host, mp);
+    }
+    if (statusHttp != null) {
+      PowServiceConfig.Listen at = PowServiceConfig.parseListen(statusHttp);
+      StatusPage page = StatusPage.start(server.scheduler(), at.host(), at.port());
+      Runtime.getRuntime().addShutdownHook(new Thread(page::close, "pow-status-stop"));
+      printLine(
+          out, Locale.ROOT, "pow-service: status page on http://%s:%d/%n", at.host(), page.port());
     }
     int passed = server.awaitReady(5, TimeUnit.MINUTES);
     printLine(
