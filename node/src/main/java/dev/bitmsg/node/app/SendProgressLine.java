@@ -1,5 +1,6 @@
 package dev.bitmsg.node.app;
 
+import dev.bitmsg.pow.SiFormat;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -14,13 +15,7 @@ final class SendProgressLine {
   }
 
   static String rate(double perSecond) {
-    if (perSecond >= 1e6) {
-      return String.format(Locale.ROOT, "%.2f M/s", perSecond / 1e6);
-    }
-    if (perSecond >= 1e3) {
-      return String.format(Locale.ROOT, "%.1f k/s", perSecond / 1e3);
-    }
-    return String.format(Locale.ROOT, "%.0f /s", perSecond);
+    return SiFormat.of(perSecond) + "/s";
   }
 
   static String line(String status, double trials, double expected, double perSecond, double eta) {

@@ -3,8 +3,8 @@ package dev.bitmsg.node.web;
 import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.pow.SiFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,9 +64,9 @@ final class SendStatusView {
     pr.put("trials", p.trials());
     pr.put("expected", (long) expected);
     pr.put("percent", (int) Math.min(99, 100 * p.trials() / expected));
-    pr.put("trialsText", human((double) p.trials()));
-    pr.put("expectedText", human(expected));
-    pr.put("rate", human(p.trialsPerSecond()));
+    pr.put("trialsText", SiFormat.of((double) p.trials()));
+    pr.put("expectedText", SiFormat.of(expected));
+    pr.put("rate", SiFormat.of(p.trialsPerSecond()));
     double eta = p.etaSeconds();
     pr.put(
         "eta",
@@ -75,20 +75,6 @@ final class SendStatusView {
             : eta < 1 ? "done any moment" : "about " + duration(eta) + " left");
     m.put("progress", pr);
     return m;
-  }
-
-  /** A rate as people read it: 1234567 becomes {@code 1.23 M}. */
-  static String human(double v) {
-    if (v >= 1e9) {
-      return String.format(Locale.ROOT, "%.2f G", v / 1e9);
-    }
-    if (v >= 1e6) {
-      return String.format(Locale.ROOT, "%.2f M", v / 1e6);
-    }
-    if (v >= 1e3) {
-      return String.format(Locale.ROOT, "%.1f k", v / 1e3);
-    }
-    return String.format(Locale.ROOT, "%.0f", v);
   }
 
   static String duration(double seconds) {

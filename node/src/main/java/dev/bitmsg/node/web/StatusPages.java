@@ -4,9 +4,11 @@ import dev.bitmsg.node.api.ApiPorts;
 import dev.bitmsg.node.messaging.Messenger;
 import dev.bitmsg.node.net.PeerInfo;
 import dev.bitmsg.node.net.RelayCounts;
+import dev.bitmsg.node.net.TrafficCounts;
 import dev.bitmsg.node.store.OutboxEntry;
 import dev.bitmsg.node.store.PubkeyWorkJob;
 import dev.bitmsg.node.store.SendStatus;
+import dev.bitmsg.pow.SiFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,9 @@ final class StatusPages {
     m.put("inventory", net.inventory().count());
     m.put("announced", relay.announced());
     m.put("served", relay.served());
+    TrafficCounts traffic = net.peers().traffic();
+    m.put("bytesIn", SiFormat.of(traffic.bytesRead()) + "B");
+    m.put("bytesOut", SiFormat.of(traffic.bytesWritten()) + "B");
     m.put("inbox", messenger.inboxCount());
     List<Map<String, Object>> outbox = new ArrayList<>();
     messenger
@@ -127,7 +132,7 @@ final class StatusPages {
             .powJobProgress(j.id())
             .ifPresent(
                 p -> {
-                  row.put("rate", SendStatusView.human(p.trialsPerSecond()));
+                  row.put("rate", SiFormat.of(p.trialsPerSecond()));
                   double eta = p.etaSeconds();
                   row.put("eta", Double.isNaN(eta) ? "unknown" : SendStatusView.duration(eta));
                 });

@@ -66,11 +66,7 @@ class SendStatusViewTest {
   }
 
   @Test
-  void humanNumbersAndDurations() {
-    assertEquals("999", SendStatusView.human(999));
-    assertEquals("1.5 k", SendStatusView.human(1500));
-    assertEquals("2.50 M", SendStatusView.human(2.5e6));
-    assertEquals("3.00 G", SendStatusView.human(3e9));
+  void humanDurations() {
     assertEquals("59 s", SendStatusView.duration(59));
     assertEquals("2 min 5 s", SendStatusView.duration(125));
     assertEquals("2 h 0 min", SendStatusView.duration(7200));

@@ -3,6 +3,7 @@ package dev.bitmsg.pow.cli;
 import dev.bitmsg.pow.CpuKernel;
 import dev.bitmsg.pow.CpuKernelChoice;
 import dev.bitmsg.pow.PowRules;
+import dev.bitmsg.pow.SiFormat;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +142,7 @@ record PowBenchReport(
         Locale.ROOT,
         "%-34s %12s trials/s  (baseline)%n",
         "MessageDigest SHA-512, 1 thread",
-        SearchProgressBar.human(baseline()));
+        SiFormat.of(baseline()));
     simdMissing.ifPresent(
         why -> out.printf(Locale.ROOT, "%-34s unavailable: %s%n", "Vector API kernels", why));
     for (Map.Entry<CpuKernel, Double> e : kernels.entrySet()) {
@@ -155,7 +156,7 @@ record PowBenchReport(
                 + "-bit x"
                 + e.getKey().streams()
                 + "), 1 thread",
-            SearchProgressBar.human(e.getValue()),
+            SiFormat.of(e.getValue()),
             e.getValue() / baseline());
       }
     }
@@ -196,16 +197,16 @@ record PowBenchReport(
           Locale.ROOT,
           "engine %-27s %12s trials/s  %d threads, %s/s per core, %.2fx baseline per core%n",
           label,
-          SearchProgressBar.human(r.rate()),
+          SiFormat.of(r.rate()),
           r.threads(),
-          SearchProgressBar.human(r.rate() / r.threads()),
+          SiFormat.of(r.rate() / r.threads()),
           r.rate() / r.threads() / baseline());
     } else {
       out.printf(
           Locale.ROOT,
           "engine %-27s %12s trials/s  %.2fx the 1-thread baseline%n",
           label,
-          SearchProgressBar.human(r.rate()),
+          SiFormat.of(r.rate()),
           r.rate() / baseline());
     }
   }

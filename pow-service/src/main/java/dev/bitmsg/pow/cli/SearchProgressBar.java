@@ -2,6 +2,7 @@ package dev.bitmsg.pow.cli;
 
 import dev.bitmsg.pow.PowHandle;
 import dev.bitmsg.pow.PowProgress;
+import dev.bitmsg.pow.SiFormat;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -40,7 +41,7 @@ final class SearchProgressBar {
         "#".repeat(filled),
         " ".repeat(WIDTH - filled),
         100 * frac,
-        human(p.trialsPerSecond()),
+        SiFormat.of(p.trialsPerSecond()),
         eta);
     err.flush();
     drawn = true;
@@ -51,18 +52,5 @@ final class SearchProgressBar {
       err.print("\r" + " ".repeat(WIDTH + 70) + "\r");
       err.flush();
     }
-  }
-
-  static String human(double v) {
-    if (v >= 1e9) {
-      return String.format(Locale.ROOT, "%.2fG", v / 1e9);
-    }
-    if (v >= 1e6) {
-      return String.format(Locale.ROOT, "%.2fM", v / 1e6);
-    }
-    if (v >= 1e3) {
-      return String.format(Locale.ROOT, "%.1fk", v / 1e3);
-    }
-    return String.format(Locale.ROOT, "%.0f", v);
   }
 }

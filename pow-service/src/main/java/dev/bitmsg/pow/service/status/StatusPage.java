@@ -2,6 +2,7 @@ package dev.bitmsg.pow.service.status;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bitmsg.pow.SiFormat;
 import dev.bitmsg.pow.SuppressForbidden;
 import dev.bitmsg.pow.service.scheduler.EngineSnapshot;
 import dev.bitmsg.pow.service.scheduler.JobPriority;
@@ -139,7 +140,7 @@ public final class StatusPage implements AutoCloseable {
           .append("</th><td>")
           .append(e.healthy() ? "healthy" : "unhealthy")
           .append("</td><td class=\"n\">")
-          .append(rate(e.trialsPerSecond()))
+          .append(SiFormat.of(e.trialsPerSecond()))
           .append("</td><td class=\"n\">")
           .append(e.trialsTotal())
           .append("</td><td class=\"n\">")
@@ -147,7 +148,7 @@ public final class StatusPage implements AutoCloseable {
           .append("</td></tr>");
     }
     h.append("<tr><th scope=\"row\">all</th><td></td><td class=\"n\">")
-        .append(rate(sum))
+        .append(SiFormat.of(sum))
         .append("</td><td></td><td></td></tr></tbody></table>");
   }
 
@@ -245,7 +246,7 @@ public final class StatusPage implements AutoCloseable {
           .append("</td><td class=\"n\">")
           .append(j.trials())
           .append("</td><td class=\"n\">")
-          .append(rate(j.expectedTrials()))
+          .append(SiFormat.of(j.expectedTrials()))
           .append("</td></tr>");
     }
     h.append("</tbody></table>");
@@ -253,19 +254,6 @@ public final class StatusPage implements AutoCloseable {
 
   private static String seconds(Duration d) {
     return String.format(Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
-  }
-
-  private static String rate(double v) {
-    if (v >= 1e9) {
-      return String.format(Locale.ROOT, "%.2f G", v / 1e9);
-    }
-    if (v >= 1e6) {
-      return String.format(Locale.ROOT, "%.2f M", v / 1e6);
-    }
-    if (v >= 1e3) {
-      return String.format(Locale.ROOT, "%.1f k", v / 1e3);
-    }
-    return String.format(Locale.ROOT, "%.0f", v);
   }
 
   /** HTML escaping of text and attribute values. */
