@@ -197,15 +197,9 @@ public final class MailboxBenchCommand implements Callable<Integer> {
 
     String password = ApiCredentials.storedOrNewPassword(dir);
     ApiSettings api = new ApiSettings("127.0.0.1", 0, USER, password, v, false);
-    NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
-    NetworkParams offline = // nothing to dial: the node serves its API and stream only
-        new NetworkParams(
-            main.defaultPort(),
-            main.protocolVersion(),
-            main.services(),
-            main.streams(),
-            main.userAgent(),
-            List.of());
+    // nothing to dial: the node serves its API and stream only
+    NetworkParams offline =
+        NetworkParams.mainnet(NodeMain.softwareVersion()).withoutBootstrapNodes();
     try (Node node =
         NodeAssembly.start(
             NodeSetup.of(config, offline, PowRules.NETWORK)

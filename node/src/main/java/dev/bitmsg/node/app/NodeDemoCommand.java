@@ -154,15 +154,8 @@ public final class NodeDemoCommand implements Callable<Integer> {
         PeerSettings.defaults()
             .withIntervals(Duration.ofMillis(200), Duration.ofMillis(200))
             .withLoopbackAddrs(true);
-    NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
     NetworkParams params =
-        new NetworkParams(
-            main.defaultPort(),
-            main.protocolVersion(),
-            main.services(),
-            main.streams(),
-            main.userAgent(),
-            List.of());
+        NetworkParams.mainnet(NodeMain.softwareVersion()).withoutBootstrapNodes();
     // Real network difficulty; a one-day pubkey TTL (valid on the network, less work than 28 days).
     MessagingSettings ms =
         new MessagingSettings(

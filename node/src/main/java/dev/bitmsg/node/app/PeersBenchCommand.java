@@ -197,14 +197,7 @@ public final class PeersBenchCommand implements Callable<Integer> {
 
   /** The real network's parameters without bootstrap nodes: the bench never dials out. */
   private static NetworkParams benchParams() {
-    NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
-    return new NetworkParams(
-        main.defaultPort(),
-        main.protocolVersion(),
-        main.services(),
-        main.streams(),
-        main.userAgent(),
-        List.of());
+    return NetworkParams.mainnet(NodeMain.softwareVersion()).withoutBootstrapNodes();
   }
 
   private static double round(double v) {

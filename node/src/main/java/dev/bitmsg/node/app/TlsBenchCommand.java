@@ -103,16 +103,8 @@ public final class TlsBenchCommand implements Callable<Integer> {
     BcTlsContexts tls = BcTlsContexts.create();
     Clock clock = Clock.systemUTC();
     NetworkPowCheck pow = new NetworkPowCheck(BenchPowRules.INSTANCE);
-    NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
     NetworkParams params =
-        new NetworkParams(
-                main.defaultPort(),
-                main.protocolVersion(),
-                main.services(),
-                main.streams(),
-                main.userAgent(),
-                List.of())
-            .withTls(true);
+        NetworkParams.mainnet(NodeMain.softwareVersion()).withoutBootstrapNodes().withTls(true);
     BlockingBenchPeer peer = new BlockingBenchPeer();
     Path dir = Files.createTempDirectory("bm-tls");
     try {

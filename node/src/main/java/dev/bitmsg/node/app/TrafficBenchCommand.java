@@ -68,15 +68,8 @@ public final class TrafficBenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--objects, --payload and --limit-kbps must be >= 1");
     }
     Clock clock = Clock.systemUTC();
-    NetworkParams main = NetworkParams.mainnet(NodeMain.softwareVersion());
     NetworkParams params =
-        new NetworkParams(
-            main.defaultPort(),
-            main.protocolVersion(),
-            main.services(),
-            main.streams(),
-            main.userAgent(),
-            List.of());
+        NetworkParams.mainnet(NodeMain.softwareVersion()).withoutBootstrapNodes();
     Path dir = Files.createTempDirectory("bm-traffic");
     try {
       long now = clock.instant().getEpochSecond();

@@ -79,6 +79,11 @@ public record NetworkParams(
     return new NetworkParams(defaultPort, protocolVersion, s, streams, userAgent, bootstrapNodes);
   }
 
+  /** These parameters with no bootstrap nodes: a node that dials only what it is told to. */
+  public NetworkParams withoutBootstrapNodes() {
+    return new NetworkParams(defaultPort, protocolVersion, services, streams, userAgent, List.of());
+  }
+
   public boolean servesStream(long stream) {
     return streams.contains(stream);
   }
