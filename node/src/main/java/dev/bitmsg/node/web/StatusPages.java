@@ -76,8 +76,8 @@ final class StatusPages {
     m.put("announced", relay.announced());
     m.put("served", relay.served());
     TrafficCounts traffic = net.peers().traffic();
-    m.put("bytesIn", SiFormat.of(traffic.bytesRead()) + "B");
-    m.put("bytesOut", SiFormat.of(traffic.bytesWritten()) + "B");
+    m.put("bytesIn", SiFormat.of((double) traffic.bytesRead()) + "B");
+    m.put("bytesOut", SiFormat.of((double) traffic.bytesWritten()) + "B");
     m.put("inbox", messenger.inboxCount());
     List<Map<String, Object>> outbox = new ArrayList<>();
     messenger
