@@ -108,9 +108,7 @@ class ConnectionLimitsTest {
         assertEquals(Http2Probe.PING, ack.get().type(), "not sent away after ping " + i);
         Thread.sleep(1_500);
       }
-      for (int i = 0; i < 10; i++) {
-        probe.ping(100 + i);
-      }
+      probe.pings(100, 10);
       Optional<Http2Probe.Frame> away = probe.await(Http2Probe.GOAWAY, 0, 30_000);
       assertTrue(away.isPresent(), "a ping flood is sent away");
       assertEquals(Http2Probe.GOAWAY, away.get().type());

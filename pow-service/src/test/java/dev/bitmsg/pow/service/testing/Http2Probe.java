@@ -1,5 +1,6 @@
 package dev.bitmsg.pow.service.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -63,12 +64,30 @@ public final class Http2Probe implements AutoCloseable {
     frame(PING, 0, ByteBuffer.allocate(8).putLong(data).array());
   }
 
+  /**
+   * Sends {@code count} PINGs carrying {@code first}, {@code first + 1}, ... in one write: the
+   * server may answer a flood by closing the connection, and a write per ping could then fail
+   * before the GOAWAY is read.
+   */
+  public void pings(long first, int count) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (int i = 0; i < count; i++) {
+      all.write(frameBytes(PING, 0, ByteBuffer.allocate(8).putLong(first + i).array()));
+    }
+    out.write(all.toByteArray());
+    out.flush();
+  }
+
   private void frame(int type, int flags, byte[] payload) throws IOException {
+    out.write(frameBytes(type, flags, payload));
+    out.flush();
+  }
+
+  private static byte[] frameBytes(int type, int flags, byte[] payload) {
     ByteBuffer b = ByteBuffer.allocate(9 + payload.length);
     b.put((byte) (payload.length >>> 16)).put((byte) (payload.length >>> 8));
     b.put((byte) payload.length).put((byte) type).put((byte) flags).putInt(0).put(payload);
-    out.write(b.array());
-    out.flush();
+    return b.array();
   }
 
   /**
