@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,56 +74,33 @@ final class AddrGossip {
    */
   void connected(Peer peer) {
     InetSocketAddress remote = peer.remote();
-    Version version = peer.version();
     if (remote.isUnresolved()) {
-      connectedByName(peer, remote);
+      // Dialled by name through the proxy: an onion peer is a known node under its name (and its
+      // rating rises); a DNS name is not kept (its addresses come in its addr).
+      if (OnionName.isOnion(remote.getHostString())) {
+        remember(peer, remote.getHostString().toLowerCase(Locale.ROOT), remote.getPort());
+      }
       return;
     }
-    int port = peer.inbound() ? version.addrFrom().port() : remote.getPort();
-    long stream = version.streams().stream().filter(params::servesStream).findFirst().orElse(1L);
+    int port = peer.inbound() ? peer.version().addrFrom().port() : remote.getPort();
     if (port > 0 && policy.isAcceptableHost(remote.getAddress())) {
-      KnownNode n =
-          new KnownNode(
-              remote.getAddress().getHostAddress(),
-              port,
-              stream,
-              version.services(),
-              clock.instant().getEpochSecond(),
-              0);
-      bookkeeping.execute(
-          () -> {
-            knownNodes.upsert(n);
-            upserted(1);
-            if (!peer.inbound()) {
-              knownNodes.adjustRating(n.host(), n.port(), 0.1);
-            }
-          });
+      remember(peer, remote.getAddress().getHostAddress(), port);
     }
   }
 
-  /**
-   * A peer dialled by name through the proxy: an onion peer is a known node under its name (and its
-   * rating rises); a DNS name is not kept (its addresses come in its addr).
-   */
-  private void connectedByName(Peer peer, InetSocketAddress remote) {
-    if (!OnionName.isOnion(remote.getHostString())) {
-      return;
-    }
+  /** Upserts {@code host:port} for {@code peer}'s stream; a successful dial raises its rating. */
+  private void remember(Peer peer, String host, int port) {
     Version version = peer.version();
     long stream = version.streams().stream().filter(params::servesStream).findFirst().orElse(1L);
     KnownNode n =
-        new KnownNode(
-            remote.getHostString().toLowerCase(java.util.Locale.ROOT),
-            remote.getPort(),
-            stream,
-            version.services(),
-            clock.instant().getEpochSecond(),
-            0);
+        new KnownNode(host, port, stream, version.services(), clock.instant().getEpochSecond(), 0);
     bookkeeping.execute(
         () -> {
           knownNodes.upsert(n);
           upserted(1);
-          knownNodes.adjustRating(n.host(), n.port(), 0.1);
+          if (!peer.inbound()) {
+            knownNodes.adjustRating(n.host(), n.port(), 0.1);
+          }
         });
   }
 
