@@ -89,6 +89,9 @@ final class ReplicaScenarios implements AutoCloseable {
     Node b = node("b", List.of());
     Node a = node("a", List.of(TestNetwork.endpoint(b)));
     Node c = node("c", List.of(TestNetwork.endpoint(b)));
+    // Connected first: the nodes' PoW clients, opened at start, get a moment to reach every
+    // replica before the first job, as a running node's would have.
+    Await.until(LIMIT, "a and c connected to b", () -> b.peers().peers().size() == 2);
     String to = b.messenger().text(b.messenger().createRandom("b"));
     long t0 = System.nanoTime();
     long fromA = a.messenger().send(address(a, "a"), to, "from a", "via " + via, 3600);

@@ -18,6 +18,8 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.io.File;
@@ -88,7 +90,27 @@ public final class PowReplica implements AutoCloseable {
     for (Launch l : launches) {
       out.add(l.awaitReady(tls));
     }
+    for (PowReplica r : out) {
+      r.warm();
+    }
     return out;
+  }
+
+  /**
+   * Runs the paths a balancing client's first contact takes (connection, health check, GetInfo) a
+   * few times, so that they are compiled before the tests' clients connect. A cold replica JVM
+   * answers a new client's health check much later than a warm one: on a loaded machine the first
+   * replica to answer took every job of a short scenario while the other two were still getting
+   * their first health answer out.
+   */
+  private void warm() {
+    HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
+    for (int i = 0; i < 20; i++) {
+      health
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .check(HealthCheckRequest.newBuilder().setService(ProofOfWorkGrpc.SERVICE_NAME).build());
+      openJobs();
+    }
   }
 
   private record Launch(Process process, Path log, Thread hook) {
