@@ -134,10 +134,10 @@ def gen(n):
     p("  }")
     p("")
     p("  @Override")
-    p("  int run(long base) {")
-    p("    block1(base);")
-    p("    schedule(w2, kw2);")
-    p("    block2();")
+    p("  int run(long base, int end, int scheduleEnd) {")
+    p("    block1(base, end, scheduleEnd);")
+    p("    schedule(w2, kw2, scheduleEnd);")
+    p("    block2(end);")
     p("    for (int s = 0; s < N; s++) {")
     p("      int lane =")
     p("          LongVector.fromArray(S, out, s * L)")
@@ -152,9 +152,12 @@ def gen(n):
     p("  }")
     p("")
     # schedule
-    p("  /** Expands words 16..79 of {@code w} and stores K[t] + W[t] for them into {@code kw}. */")
-    p("  private static void schedule(long[] w, long[] kw) {")
-    p("    for (int t = 16; t < 80; t++) {")
+    p("  /**")
+    p("   * Expands words 16..{@code end - 1} of {@code w} and stores K[t] + W[t] for them into {@code")
+    p("   * kw}.")
+    p("   */")
+    p("  private static void schedule(long[] w, long[] kw, int end) {")
+    p("    for (int t = 16; t < end; t++) {")
     for s in range(n):
         p("      LongVector x%d = LongVector.fromArray(S, w, ((t - 15) * N + %d) * L);" % (s, s))
         p("      LongVector y%d = LongVector.fromArray(S, w, ((t - 2) * N + %d) * L);" % (s, s))
@@ -174,7 +177,7 @@ def gen(n):
     p("")
 
     def rounds(first):
-        p("    for (int t = %d; t < 80; t++) {" % first)
+        p("    for (int t = %d; t < end; t++) {" % first)
         for s in range(n):
             a, b, c, d, e, f, g, h = ["%s%d" % (x, s) for x in ROLES]
             p("      LongVector u%d = %s.add(LongVector.fromArray(S, kw, (t * N + %d) * L));" % (s, h, s))
@@ -208,17 +211,18 @@ def gen(n):
 
     # block 1
     p("  /**")
-    p("   * Block 1 (the 72-byte {@code nonce || initialHash}) for nonces {@code base ..}: schedule, rounds")
-    p("   * 1..79 (round 0 folded), and the digest as words 0..7 of block 2 (with K[t] into kw2).")
+    p("   * Block 1 (the 72-byte {@code nonce || initialHash}) for nonces {@code base ..}: schedule up to")
+    p("   * {@code scheduleEnd}, rounds 1..{@code end - 1} (round 0 folded), and the digest as words 0..7")
+    p("   * of block 2 (with K[t] into kw2).")
     p("   */")
-    p("  private void block1(long base) {")
+    p("  private void block1(long base, int end, int scheduleEnd) {")
     p("    long[] w = w1;")
     p("    long[] kw = kw1;")
     p("    LongVector nb = LongVector.broadcast(S, base);")
     for s in range(n):
         p("    LongVector n%d = nb.add(LongVector.fromArray(S, iota, %d * L));" % (s, s))
         p("    n%d.intoArray(w, %d * L);" % (s, s))
-    p("    schedule(w, kw);")
+    p("    schedule(w, kw, scheduleEnd);")
     for s in range(n):
         p("    LongVector a%d = n%d.add(ROUND0_A);" % (s, s))
         p("    LongVector b%d = LongVector.broadcast(S, IV[0]);" % s)
@@ -237,8 +241,8 @@ def gen(n):
     p("  }")
     p("")
     # block 2
-    p("  /** Block 2 (the 64-byte first digest): all 80 rounds, then state word a + IV[0] into out. */")
-    p("  private void block2() {")
+    p("  /** Block 2 (the 64-byte first digest): rounds 0..{@code end - 1}, then a + IV[0] into out. */")
+    p("  private void block2(int end) {")
     p("    long[] kw = kw2;")
     for s in range(n):
         for i, x in enumerate(ROLES):

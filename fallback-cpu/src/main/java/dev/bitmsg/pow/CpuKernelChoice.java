@@ -46,8 +46,6 @@ public record CpuKernelChoice(
    */
   static final double MARGIN = 0.05;
 
-  private static final System.Logger LOG = System.getLogger(CpuKernelChoice.class.getName());
-
   private static volatile @Nullable CpuKernelChoice cached;
 
   /** Where a choice comes from. */
@@ -117,22 +115,24 @@ public record CpuKernelChoice(
   static CpuKernelChoice loadOrMeasure(KernelChoiceCache cache) {
     Optional<CpuKernelChoice> hit = cache.load();
     if (hit.isPresent()) {
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "cpu kernel from cache kernel={0} file={1}",
-          hit.get().kernel().label(),
-          cache.file());
+      log()
+          .log(
+              System.Logger.Level.DEBUG,
+              "cpu kernel from cache kernel={0} file={1}",
+              hit.get().kernel().label(),
+              cache.file());
       return hit.get();
     }
     CpuKernelChoice c = measure();
     if (!c.rates().isEmpty()) {
       cache.save(c);
     }
-    LOG.log(
-        System.Logger.Level.INFO,
-        "cpu kernel measured kernel={0} reason={1}",
-        c.kernel().label(),
-        c.reason());
+    log()
+        .log(
+            System.Logger.Level.INFO,
+            "cpu kernel measured kernel={0} reason={1}",
+            c.kernel().label(),
+            c.reason());
     return c;
   }
 
@@ -170,5 +170,13 @@ public record CpuKernelChoice(
             SimdScanner.preferredVectorBits(),
             String.join(", ", parts));
     return new CpuKernelChoice(best, rates, reason, Source.MEASURED);
+  }
+
+  /**
+   * Looked up when used, not at class initialisation: the warm-up thread passes through this class
+   * first thing, and setting up the logging back-end (~0.1 s) should not delay it.
+   */
+  private static System.Logger log() {
+    return System.getLogger(CpuKernelChoice.class.getName());
   }
 }

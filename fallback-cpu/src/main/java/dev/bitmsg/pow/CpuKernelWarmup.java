@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 final class CpuKernelWarmup {
   static final long BUDGET_NANOS = 30_000_000_000L;
 
-  private static final System.Logger LOG = System.getLogger(CpuKernelWarmup.class.getName());
   private static final CpuKernelWarmup INSTANCE = new CpuKernelWarmup();
 
   private final AtomicBoolean started = new AtomicBoolean();
@@ -68,22 +67,24 @@ final class CpuKernelWarmup {
       }
       Optional<String> problem = warm(c);
       if (problem.isPresent()) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "cpu kernel not used kernel={0} reason={1} fallback=digest",
-            k.label(),
-            problem.get());
+        log()
+            .log(
+                System.Logger.Level.WARNING,
+                "cpu kernel not used kernel={0} reason={1} fallback=digest",
+                k.label(),
+                problem.get());
         return;
       }
       active = k;
-      LOG.log(
-          System.Logger.Level.INFO,
-          "cpu kernel ready kernel={0} afterMs={1} source={2}",
-          k.label(),
-          Long.toString((System.nanoTime() - t0) / 1_000_000),
-          c.source());
+      log()
+          .log(
+              System.Logger.Level.INFO,
+              "cpu kernel ready kernel={0} afterMs={1} source={2}",
+              k.label(),
+              Long.toString((System.nanoTime() - t0) / 1_000_000),
+              c.source());
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "cpu kernel warm-up failed fallback=digest", e);
+      log().log(System.Logger.Level.WARNING, "cpu kernel warm-up failed fallback=digest", e);
     } finally {
       done.countDown();
     }
@@ -98,6 +99,9 @@ final class CpuKernelWarmup {
   private static Optional<String> warm(CpuKernelChoice c) {
     CpuKernel k = c.kernel();
     try (NonceScanner s = k.newScanner()) {
+      if (s instanceof SimdScanner simd) {
+        simd.prime();
+      }
       double measured = c.rate(k);
       if (measured <= 0) {
         KernelMeasurement.warmUp(s);
@@ -118,5 +122,13 @@ final class CpuKernelWarmup {
       }
       return ScannerSelfTest.check(s);
     }
+  }
+
+  /**
+   * Looked up when used, not at class initialisation: the warm-up thread passes through this class
+   * first thing, and setting up the logging back-end (~0.1 s) should not delay it.
+   */
+  private static System.Logger log() {
+    return System.getLogger(CpuKernelWarmup.class.getName());
   }
 }

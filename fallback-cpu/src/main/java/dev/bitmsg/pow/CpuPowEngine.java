@@ -24,7 +24,10 @@ public final class CpuPowEngine {
 
   /** {@code threads} cores (0 = all), default kernel; starts its warm-up in the background. */
   public static SlicedPowEngine create(int threads) {
-    return new SlicedPowEngine(NAME, List.of(scanner(threads)));
+    // The scanner first: it starts the warm-up thread, which then runs while this thread sets up
+    // the engine (whose class initialisation sets up the logging back-end, ~0.1 s).
+    ThreadedScanner scanner = scanner(threads);
+    return new SlicedPowEngine(NAME, List.of(scanner));
   }
 
   /** {@code threads} cores (0 = all) with {@code kernel}. */

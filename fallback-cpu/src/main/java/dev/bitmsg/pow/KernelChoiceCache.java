@@ -36,8 +36,6 @@ final class KernelChoiceCache {
   /** Bumped when the kernels change in a way that invalidates earlier measurements. */
   static final int KERNEL_SET = 3;
 
-  private static final System.Logger LOG = System.getLogger(KernelChoiceCache.class.getName());
-
   private final Path dir;
   private final String key;
 
@@ -101,7 +99,7 @@ final class KernelChoiceCache {
     try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
-      LOG.log(System.Logger.Level.INFO, "cpu kernel cache unreadable file={0} error={1}", f, e);
+      log().log(System.Logger.Level.INFO, "cpu kernel cache unreadable file={0} error={1}", f, e);
       return Optional.empty();
     }
     if (!key.equals(p.getProperty("key"))) {
@@ -130,7 +128,7 @@ final class KernelChoiceCache {
               "cached " + f + " (" + p.getProperty("measured", "?") + ")",
               CpuKernelChoice.Source.CACHED));
     } catch (IllegalArgumentException e) {
-      LOG.log(System.Logger.Level.INFO, "cpu kernel cache invalid file={0} error={1}", f, e);
+      log().log(System.Logger.Level.INFO, "cpu kernel cache invalid file={0} error={1}", f, e);
       return Optional.empty();
     }
   }
@@ -159,7 +157,9 @@ final class KernelChoiceCache {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "cpu kernel cache not written file={0} error={1}", f, e);
+      log()
+          .log(
+              System.Logger.Level.WARNING, "cpu kernel cache not written file={0} error={1}", f, e);
     }
   }
 
@@ -168,11 +168,12 @@ final class KernelChoiceCache {
     try {
       Files.deleteIfExists(file());
     } catch (IOException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "cpu kernel cache not deleted file={0} error={1}",
-          file(),
-          e);
+      log()
+          .log(
+              System.Logger.Level.WARNING,
+              "cpu kernel cache not deleted file={0} error={1}",
+              file(),
+              e);
     }
   }
 
@@ -183,5 +184,13 @@ final class KernelChoiceCache {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
+  }
+
+  /**
+   * Looked up when used, not at class initialisation: the warm-up thread passes through this class
+   * first thing, and setting up the logging back-end (~0.1 s) should not delay it.
+   */
+  private static System.Logger log() {
+    return System.getLogger(KernelChoiceCache.class.getName());
   }
 }

@@ -60,6 +60,9 @@ final class KernelMeasurement {
    * has compiled the kernel, which takes a second or more on a busy machine.
    */
   static void warmUp(NonceScanner scanner) {
+    if (scanner instanceof SimdScanner simd) {
+      simd.prime();
+    }
     long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
     long start = now();
     double[] last = new double[3];

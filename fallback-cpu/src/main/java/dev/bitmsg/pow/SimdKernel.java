@@ -27,6 +27,18 @@ abstract class SimdKernel {
   /** The stream counts there are generated kernels for (4 streams spill registers, slower). */
   static final int MAX_STREAMS = 3;
 
+  /** Rounds of SHA-512. */
+  static final int ROUNDS = 80;
+
+  /**
+   * {@link #prime}: calls, and where their loops stop: about 20 iterations each (the rounds start
+   * at 0 or 1, the message schedule at word 16).
+   */
+  static final int PRIME_CALLS = 30;
+
+  static final int PRIME_END = 20;
+  static final int PRIME_SCHEDULE_END = 34;
+
   static final long[] K = Sha512Constants.roundConstants();
   static final long[] IV = Sha512Constants.initialHashValue();
 
@@ -51,7 +63,31 @@ abstract class SimdKernel {
    * of them (as an offset from {@code base}) whose trial value meets the target, or {@link
    * #lanes()} when none does. The values are then available through {@link #trial}.
    */
-  abstract int run(long base);
+  final int run(long base) {
+    return run(base, ROUNDS, ROUNDS);
+  }
+
+  /**
+   * {@link #run} with the round loops stopped before round {@code end} and the message schedule's
+   * loop before word {@code scheduleEnd}: {@link #ROUNDS} for both computes the trials, anything
+   * less only exercises the code ({@link #prime}).
+   */
+  abstract int run(long base, int end, int scheduleEnd);
+
+  /**
+   * Runs the kernel briefly, with loops cut short, so the JIT compiles it early and once. Run
+   * whole, the kernel's loops count so many backward branches within its first calls that the JIT
+   * compiles each loop on its own first (on-stack replacement, while the call still runs in the
+   * interpreter) and the method again afterwards: two C2 compiles of the largest methods, most of
+   * the time to full speed after a start. With loops of about 20 iterations the calls, not the
+   * loops, reach the compile threshold, and the profile still shows loops that iterate. The trial
+   * values of these calls mean nothing.
+   */
+  final void prime() {
+    for (int i = 0; i < PRIME_CALLS; i++) {
+      run(0, PRIME_END, PRIME_SCHEDULE_END);
+    }
+  }
 
   /** Trial value of nonce {@code base + i} of the last {@link #run}. */
   abstract long trial(int i);

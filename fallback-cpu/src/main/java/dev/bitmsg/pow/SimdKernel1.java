@@ -78,10 +78,10 @@ final class SimdKernel1 extends SimdKernel {
   }
 
   @Override
-  int run(long base) {
-    block1(base);
-    schedule(w2, kw2);
-    block2();
+  int run(long base, int end, int scheduleEnd) {
+    block1(base, end, scheduleEnd);
+    schedule(w2, kw2, scheduleEnd);
+    block2(end);
     for (int s = 0; s < N; s++) {
       int lane =
           LongVector.fromArray(S, out, s * L)
@@ -95,9 +95,11 @@ final class SimdKernel1 extends SimdKernel {
     return N * L;
   }
 
-  /** Expands words 16..79 of {@code w} and stores K[t] + W[t] for them into {@code kw}. */
-  private static void schedule(long[] w, long[] kw) {
-    for (int t = 16; t < 80; t++) {
+  /**
+   * Expands words 16..{@code end - 1} of {@code w} and stores K[t] + W[t] for them into {@code kw}.
+   */
+  private static void schedule(long[] w, long[] kw, int end) {
+    for (int t = 16; t < end; t++) {
       LongVector x0 = LongVector.fromArray(S, w, ((t - 15) * N + 0) * L);
       LongVector y0 = LongVector.fromArray(S, w, ((t - 2) * N + 0) * L);
       LongVector v0 =
@@ -117,16 +119,17 @@ final class SimdKernel1 extends SimdKernel {
   }
 
   /**
-   * Block 1 (the 72-byte {@code nonce || initialHash}) for nonces {@code base ..}: schedule, rounds
-   * 1..79 (round 0 folded), and the digest as words 0..7 of block 2 (with K[t] into kw2).
+   * Block 1 (the 72-byte {@code nonce || initialHash}) for nonces {@code base ..}: schedule up to
+   * {@code scheduleEnd}, rounds 1..{@code end - 1} (round 0 folded), and the digest as words 0..7
+   * of block 2 (with K[t] into kw2).
    */
-  private void block1(long base) {
+  private void block1(long base, int end, int scheduleEnd) {
     long[] w = w1;
     long[] kw = kw1;
     LongVector nb = LongVector.broadcast(S, base);
     LongVector n0 = nb.add(LongVector.fromArray(S, iota, 0 * L));
     n0.intoArray(w, 0 * L);
-    schedule(w, kw);
+    schedule(w, kw, scheduleEnd);
     LongVector a0 = n0.add(ROUND0_A);
     LongVector b0 = LongVector.broadcast(S, IV[0]);
     LongVector c0 = LongVector.broadcast(S, IV[1]);
@@ -135,7 +138,7 @@ final class SimdKernel1 extends SimdKernel {
     LongVector f0 = LongVector.broadcast(S, IV[4]);
     LongVector g0 = LongVector.broadcast(S, IV[5]);
     LongVector h0 = LongVector.broadcast(S, IV[6]);
-    for (int t = 1; t < 80; t++) {
+    for (int t = 1; t < end; t++) {
       LongVector u0 = h0.add(LongVector.fromArray(S, kw, (t * N + 0) * L));
       LongVector ch0 = g0.lanewise(XOR, e0.lanewise(AND, f0.lanewise(XOR, g0)));
       LongVector sigE0 =
@@ -184,8 +187,8 @@ final class SimdKernel1 extends SimdKernel {
     oh0.add(K[7]).intoArray(kw2, (7 * N + 0) * L);
   }
 
-  /** Block 2 (the 64-byte first digest): all 80 rounds, then state word a + IV[0] into out. */
-  private void block2() {
+  /** Block 2 (the 64-byte first digest): rounds 0..{@code end - 1}, then a + IV[0] into out. */
+  private void block2(int end) {
     long[] kw = kw2;
     LongVector a0 = LongVector.broadcast(S, IV[0]);
     LongVector b0 = LongVector.broadcast(S, IV[1]);
@@ -195,7 +198,7 @@ final class SimdKernel1 extends SimdKernel {
     LongVector f0 = LongVector.broadcast(S, IV[5]);
     LongVector g0 = LongVector.broadcast(S, IV[6]);
     LongVector h0 = LongVector.broadcast(S, IV[7]);
-    for (int t = 0; t < 80; t++) {
+    for (int t = 0; t < end; t++) {
       LongVector u0 = h0.add(LongVector.fromArray(S, kw, (t * N + 0) * L));
       LongVector ch0 = g0.lanewise(XOR, e0.lanewise(AND, f0.lanewise(XOR, g0)));
       LongVector sigE0 =

@@ -79,10 +79,10 @@ final class SimdKernel2 extends SimdKernel {
   }
 
   @Override
-  int run(long base) {
-    block1(base);
-    schedule(w2, kw2);
-    block2();
+  int run(long base, int end, int scheduleEnd) {
+    block1(base, end, scheduleEnd);
+    schedule(w2, kw2, scheduleEnd);
+    block2(end);
     for (int s = 0; s < N; s++) {
       int lane =
           LongVector.fromArray(S, out, s * L)
@@ -96,9 +96,11 @@ final class SimdKernel2 extends SimdKernel {
     return N * L;
   }
 
-  /** Expands words 16..79 of {@code w} and stores K[t] + W[t] for them into {@code kw}. */
-  private static void schedule(long[] w, long[] kw) {
-    for (int t = 16; t < 80; t++) {
+  /**
+   * Expands words 16..{@code end - 1} of {@code w} and stores K[t] + W[t] for them into {@code kw}.
+   */
+  private static void schedule(long[] w, long[] kw, int end) {
+    for (int t = 16; t < end; t++) {
       LongVector x0 = LongVector.fromArray(S, w, ((t - 15) * N + 0) * L);
       LongVector y0 = LongVector.fromArray(S, w, ((t - 2) * N + 0) * L);
       LongVector x1 = LongVector.fromArray(S, w, ((t - 15) * N + 1) * L);
@@ -133,10 +135,11 @@ final class SimdKernel2 extends SimdKernel {
   }
 
   /**
-   * Block 1 (the 72-byte {@code nonce || initialHash}) for nonces {@code base ..}: schedule, rounds
-   * 1..79 (round 0 folded), and the digest as words 0..7 of block 2 (with K[t] into kw2).
+   * Block 1 (the 72-byte {@code nonce || initialHash}) for nonces {@code base ..}: schedule up to
+   * {@code scheduleEnd}, rounds 1..{@code end - 1} (round 0 folded), and the digest as words 0..7
+   * of block 2 (with K[t] into kw2).
    */
-  private void block1(long base) {
+  private void block1(long base, int end, int scheduleEnd) {
     long[] w = w1;
     long[] kw = kw1;
     LongVector nb = LongVector.broadcast(S, base);
@@ -144,7 +147,7 @@ final class SimdKernel2 extends SimdKernel {
     n0.intoArray(w, 0 * L);
     LongVector n1 = nb.add(LongVector.fromArray(S, iota, 1 * L));
     n1.intoArray(w, 1 * L);
-    schedule(w, kw);
+    schedule(w, kw, scheduleEnd);
     LongVector a0 = n0.add(ROUND0_A);
     LongVector b0 = LongVector.broadcast(S, IV[0]);
     LongVector c0 = LongVector.broadcast(S, IV[1]);
@@ -161,7 +164,7 @@ final class SimdKernel2 extends SimdKernel {
     LongVector f1 = LongVector.broadcast(S, IV[4]);
     LongVector g1 = LongVector.broadcast(S, IV[5]);
     LongVector h1 = LongVector.broadcast(S, IV[6]);
-    for (int t = 1; t < 80; t++) {
+    for (int t = 1; t < end; t++) {
       LongVector u0 = h0.add(LongVector.fromArray(S, kw, (t * N + 0) * L));
       LongVector u1 = h1.add(LongVector.fromArray(S, kw, (t * N + 1) * L));
       LongVector ch0 = g0.lanewise(XOR, e0.lanewise(AND, f0.lanewise(XOR, g0)));
@@ -255,8 +258,8 @@ final class SimdKernel2 extends SimdKernel {
     oh1.add(K[7]).intoArray(kw2, (7 * N + 1) * L);
   }
 
-  /** Block 2 (the 64-byte first digest): all 80 rounds, then state word a + IV[0] into out. */
-  private void block2() {
+  /** Block 2 (the 64-byte first digest): rounds 0..{@code end - 1}, then a + IV[0] into out. */
+  private void block2(int end) {
     long[] kw = kw2;
     LongVector a0 = LongVector.broadcast(S, IV[0]);
     LongVector b0 = LongVector.broadcast(S, IV[1]);
@@ -274,7 +277,7 @@ final class SimdKernel2 extends SimdKernel {
     LongVector f1 = LongVector.broadcast(S, IV[5]);
     LongVector g1 = LongVector.broadcast(S, IV[6]);
     LongVector h1 = LongVector.broadcast(S, IV[7]);
-    for (int t = 0; t < 80; t++) {
+    for (int t = 0; t < end; t++) {
       LongVector u0 = h0.add(LongVector.fromArray(S, kw, (t * N + 0) * L));
       LongVector u1 = h1.add(LongVector.fromArray(S, kw, (t * N + 1) * L));
       LongVector ch0 = g0.lanewise(XOR, e0.lanewise(AND, f0.lanewise(XOR, g0)));

@@ -18,6 +18,8 @@ public final class SimdScanner extends SequentialScanner {
 
   private static final String MODULE = "jdk.incubator.vector";
 
+  private static final InitialHash PRIME_HASH = InitialHash.ofObjectWithoutNonce(new byte[] {0});
+
   private final SimdKernel kernel;
   private final int lanes;
   private final int streams;
@@ -92,6 +94,15 @@ public final class SimdScanner extends SequentialScanner {
   @Override
   public String name() {
     return NAME + streams;
+  }
+
+  /**
+   * Gets the JIT compiling the kernel with a few cheap calls ({@link SimdKernel#prime}); a warm-up
+   * calls this before it runs the scanner. Leaves no job set.
+   */
+  public void prime() {
+    kernel.setJob(PRIME_HASH, 1);
+    kernel.prime();
   }
 
   @Override

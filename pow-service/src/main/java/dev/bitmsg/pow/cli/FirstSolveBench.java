@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * and class path as this one; the kernel choice is then read from the cache this process wrote)
  * running {@link FirstSolveProbe}, and measures from the start request to the line saying the child
  * solved {@link FirstSolveProbe#JOB} (2^20 expected trials; its first solution from nonce 0 is
- * nonce 1,030,858). It also reports when the child's engine first ran at 90 % of {@code fullRate}
- * over a {@link #WINDOW_MS} window ({@code full_rate_ms}, null when not within the run). Not
+ * nonce 1,030,858). It also reports from when on the child's engine ran at 90 % of {@code
+ * fullRate}: the first window of at least {@link #WINDOW_MS} between two of its reports (every
+ * {@link FirstSolveProbe#REPORT_MS}) with that rate, its start ({@code full_rate_ms}) and its end,
+ * when the rate was confirmed ({@code full_rate_confirmed_ms}); null when not within the run. Not
  * thread-safe.
  */
 final class FirstSolveBench {
@@ -29,13 +31,14 @@ final class FirstSolveBench {
   record Result(
       long firstSolveMs,
       @Nullable Long fullRateMs,
+      @Nullable Long fullRateConfirmedMs,
       @Nullable Long kernelSwitchMs,
       String engine,
       String kernelAtEnd,
       String choiceSource,
       @Nullable String failure) {
     static Result failed(String why) {
-      return new Result(-1, null, null, "", "", "", why);
+      return new Result(-1, null, null, null, "", "", "", why);
     }
   }
 
@@ -72,12 +75,10 @@ final class FirstSolveBench {
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       long solvedMs = -1;
       String engine = "";
-      Long fullMs = null;
       Long switchMs = null;
       String kernel = "";
       String source = "";
-      long windowStartNs = 0;
-      long windowStartTrials = -1;
+      List<long[]> reports = new ArrayList<>(); // {nanoTime, trials}, oldest first
       String line;
       while ((line = r.readLine()) != null) {
         long now = System.nanoTime();
@@ -91,17 +92,7 @@ final class FirstSolveBench {
           if (switchMs == null && !kernel.equals("digest")) {
             switchMs = (now - t0) / 1_000_000;
           }
-          if (windowStartTrials < 0) {
-            windowStartNs = now;
-            windowStartTrials = trials;
-          } else if (now - windowStartNs >= WINDOW_MS * 1_000_000) {
-            double rate = (trials - windowStartTrials) * 1e9 / (now - windowStartNs);
-            if (fullMs == null && rate >= FULL * fullRate) {
-              fullMs = (now - t0) / 1_000_000;
-            }
-            windowStartNs = now;
-            windowStartTrials = trials;
-          }
+          reports.add(new long[] {now, trials});
         } else if (f[0].equals("choice") && f.length >= 3) {
           source = f[2].toLowerCase(Locale.ROOT);
         }
@@ -113,10 +104,41 @@ final class FirstSolveBench {
       if (p.exitValue() != 0 || solvedMs < 0) {
         return Result.failed("the child JVM exited with status " + p.exitValue());
       }
-      return new Result(solvedMs, fullMs, switchMs, engine, kernel, source, null);
+      long[] full = fullRateWindow(reports, fullRate);
+      return new Result(
+          solvedMs,
+          full == null ? null : (full[0] - t0) / 1_000_000,
+          full == null ? null : (full[1] - t0) / 1_000_000,
+          switchMs,
+          engine,
+          kernel,
+          source,
+          null);
     } catch (IOException | NumberFormatException e) {
       p.destroyForcibly();
       return Result.failed("reading the child JVM failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * The first window of at least {@link #WINDOW_MS} between two reports over which the engine ran
+   * at {@link #FULL} of {@code fullRate}, as {start, end} in nanoTime; null when there is none.
+   */
+  private static long @Nullable [] fullRateWindow(List<long[]> reports, double fullRate) {
+    int end = 0;
+    for (int start = 0; start < reports.size(); start++) {
+      long[] from = reports.get(start);
+      while (end < reports.size() && reports.get(end)[0] - from[0] < WINDOW_MS * 1_000_000) {
+        end++;
+      }
+      if (end == reports.size()) {
+        return null;
+      }
+      long[] to = reports.get(end);
+      if ((to[1] - from[1]) * 1e9 / (to[0] - from[0]) >= FULL * fullRate) {
+        return new long[] {from[0], to[0]};
+      }
+    }
+    return null;
   }
 }

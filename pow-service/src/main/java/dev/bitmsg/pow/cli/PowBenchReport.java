@@ -117,6 +117,8 @@ record PowBenchReport(
         .append(JsonLine.quote(f.engine()))
         .append(", \"full_rate_ms\": ")
         .append(f.fullRateMs() == null ? "null" : f.fullRateMs().toString())
+        .append(", \"full_rate_confirmed_ms\": ")
+        .append(f.fullRateConfirmedMs() == null ? "null" : f.fullRateConfirmedMs().toString())
         .append(", \"kernel_switch_ms\": ")
         .append(f.kernelSwitchMs() == null ? "null" : f.kernelSwitchMs().toString())
         .append(", \"kernel_at_end\": ")
@@ -176,11 +178,14 @@ record PowBenchReport(
         out.printf(
             Locale.ROOT,
             "first solve: %d ms from JVM start request (%s); kernel switch after %s;"
-                + " 90%% of full rate after %s%n",
+                + " 90%% of full rate from %s on (confirmed after %s)%n",
             firstSolve.firstSolveMs(),
             firstSolveJob(),
             firstSolve.kernelSwitchMs() == null ? "(none)" : firstSolve.kernelSwitchMs() + " ms",
-            firstSolve.fullRateMs() == null ? "(not reached)" : firstSolve.fullRateMs() + " ms");
+            firstSolve.fullRateMs() == null ? "(not reached)" : firstSolve.fullRateMs() + " ms",
+            firstSolve.fullRateConfirmedMs() == null
+                ? "(not reached)"
+                : firstSolve.fullRateConfirmedMs() + " ms");
       }
     }
     expected(out);
