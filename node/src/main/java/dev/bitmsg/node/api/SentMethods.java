@@ -34,7 +34,8 @@ import java.util.OptionalLong;
  *
  * <p>Cost: the id listing reads the ids alone; a msgid names its row (or is an imported one, which
  * is indexed) and ack data is indexed, so lookups (getStatus is polled by clients) read one row
- * whatever the size of the sent folder. Thread-safe (the messaging facade is).
+ * whatever the size of the sent folder; the listing by sender reads that sender's rows through an
+ * index. Thread-safe (the messaging facade is).
  */
 final class SentMethods {
   private static final HexFormat HEX = HexFormat.of();
@@ -64,11 +65,7 @@ final class SentMethods {
 
   Object getSentMessagesByAddress(Params p) {
     String from = normal(p.string(0));
-    return Map.of(
-        "sentMessages",
-        LazyStructs.of(
-            messenger.sentFolder().stream().filter(e -> e.from().equals(from)).toList(),
-            this::sentJson));
+    return Map.of("sentMessages", LazyStructs.of(messenger.sentFrom(from), this::sentJson));
   }
 
   Object getSentMessageByAckData(Params p) {

@@ -352,6 +352,11 @@ public final class Messenger implements MessagingView, AutoCloseable {
     return outbox.sentFolder();
   }
 
+  /** The sent folder's rows sent from {@code address}, oldest first. */
+  public List<OutboxEntry> sentFrom(String address) {
+    return outbox.sentFrom(address);
+  }
+
   /** The ids of the sent folder (the rows not in the trash), oldest first, without the rows. */
   public List<Outbox.RowId> sentIds() {
     return outbox.sentIds();

@@ -56,6 +56,11 @@ final class ObservedOutbox implements Outbox {
   }
 
   @Override
+  public List<OutboxEntry> sentFrom(String address) {
+    return outbox.sentFrom(address);
+  }
+
+  @Override
   public Optional<OutboxEntry> byAckData(Bytes ackData) {
     return outbox.byAckData(ackData);
   }

@@ -40,6 +40,11 @@ public interface Outbox {
     return all().stream().filter(e -> !e.trashed()).toList();
   }
 
+  /** The rows of the sent folder sent from {@code address}, oldest first (an index lookup). */
+  default List<OutboxEntry> sentFrom(String address) {
+    return sentFolder().stream().filter(e -> e.from().equals(address)).toList();
+  }
+
   /** The row whose stored ack data is {@code ackData}, trashed or not (an index lookup). */
   default Optional<OutboxEntry> byAckData(Bytes ackData) {
     return all().stream().filter(e -> e.ackData().map(ackData::equals).orElse(false)).findFirst();

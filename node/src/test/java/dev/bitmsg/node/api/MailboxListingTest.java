@@ -39,6 +39,11 @@ class MailboxListingTest {
   private static final int INBOX = 3_000;
   private static final int SENT = 400;
 
+  /** Every SENT_BY_OTHER-th sent message (from the second on) is from another identity. */
+  private static final int SENT_BY_OTHER = 5;
+
+  private static final String OTHER_SENDER = "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK";
+
   @TempDir Path dir;
 
   @Test
@@ -73,6 +78,17 @@ class MailboxListingTest {
       assertEquals(INBOX + 1, all.size());
       assertEquals("subject 17", ApiClient.unb64(((Map<?, ?>) all.get(17)).get("subject")));
       assertEquals(SENT + 1, list(call(api, "getAllSentMessages"), "sentMessages").size());
+      int byOther = SENT / SENT_BY_OTHER;
+      List<String> fromMe = new ArrayList<>();
+      for (int i = 0; i < SENT; i++) {
+        if (i % SENT_BY_OTHER != 1) {
+          fromMe.add(SentMessageFields.sentMsgid(sentRows.get(i)));
+        }
+      }
+      fromMe.add(imported.sentMsgid().toHex());
+      assertEquals(fromMe, msgids(call(api, "getSentMessagesByAddress", me)));
+      assertEquals(byOther, msgids(call(api, "getSentMessagesBySender", OTHER_SENDER)).size());
+      assertTrue(msgids(call(api, "getSentMessagesByAddress", "BM-nobody")).isEmpty());
 
       // Imported messages answer to the msgids they kept, not to the ids made here.
       String inboxMsgid = imported.inboxMsgid().toHex();
@@ -129,8 +145,19 @@ class MailboxListingTest {
       assertEquals(SENT, sentLeft.size());
       assertFalse(sentLeft.contains(SentMessageFields.sentMsgid(row)));
       assertEquals(SENT, list(call(api, "getAllSentMessages"), "sentMessages").size());
+      assertEquals(
+          fromMe.size() - 1, msgids(call(api, "getSentMessagesByAddress", me)).size(), "trashed");
       assertEquals("ackreceived", call(api, "getStatus", ack));
     }
+  }
+
+  /** The msgids of a {@code sentMessages} answer, in order. */
+  private static List<String> msgids(Object answer) {
+    List<String> out = new ArrayList<>();
+    for (Object m : list(answer, "sentMessages")) {
+      out.add(String.valueOf(((Map<?, ?>) m).get("msgid")));
+    }
+    return out;
   }
 
   /**
@@ -165,7 +192,7 @@ class MailboxListingTest {
             new OutboxEntry(
                 0,
                 broadcast ? OutboxEntry.Kind.BROADCAST : OutboxEntry.Kind.MSG,
-                me,
+                i % SENT_BY_OTHER == 1 ? OTHER_SENDER : me,
                 broadcast ? Optional.empty() : Optional.of("BM-other"),
                 2,
                 Bytes.of("Subject:s\nBody:b".getBytes(StandardCharsets.UTF_8)),

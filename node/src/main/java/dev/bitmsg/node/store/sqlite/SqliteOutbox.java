@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * {@link Outbox} on the {@code outbox} and {@code status_history} tables. Every status change is
  * written together with its history row in one transaction. Listings by status and lookups by ack
  * data or row read through indexes; opening creates the ones the first schema lacked ({@code
- * outbox_ackdata}, {@code status_history_outbox}, which also serves the cascade of a deleted row)
- * with {@code CREATE INDEX IF NOT EXISTS}, indexes only, no schema step. Thread-safe.
+ * outbox_ackdata}, {@code status_history_outbox}, which also serves the cascade of a deleted row,
+ * and {@code outbox_from} for the sent folder by sender) with {@code CREATE INDEX IF NOT EXISTS},
+ * indexes only, no schema step. Thread-safe.
  */
 public final class SqliteOutbox implements Outbox {
   private static final String OUT_COLUMNS =
@@ -55,7 +56,9 @@ public final class SqliteOutbox implements Outbox {
                   "CREATE INDEX IF NOT EXISTS outbox_ackdata ON outbox (ackdata)"
                       + " WHERE ackdata IS NOT NULL",
                   "CREATE INDEX IF NOT EXISTS status_history_outbox"
-                      + " ON status_history (outbox_id)")) {
+                      + " ON status_history (outbox_id)",
+                  "CREATE INDEX IF NOT EXISTS outbox_from ON outbox (from_address, id)"
+                      + " WHERE trashed = 0")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
               ps.execute();
             }
@@ -179,6 +182,21 @@ public final class SqliteOutbox implements Outbox {
             rows(
                 db.prepared(
                     "SELECT " + OUT_COLUMNS + " FROM outbox WHERE trashed = 0 ORDER BY id")));
+  }
+
+  @Override
+  public List<OutboxEntry> sentFrom(String address) {
+    return db.with(
+        "list sent folder by sender",
+        c -> {
+          PreparedStatement ps =
+              db.prepared(
+                  "SELECT "
+                      + OUT_COLUMNS
+                      + " FROM outbox WHERE trashed = 0 AND from_address = ? ORDER BY id");
+          ps.setString(1, address);
+          return rows(ps);
+        });
   }
 
   @Override
