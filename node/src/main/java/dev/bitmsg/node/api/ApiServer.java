@@ -140,7 +140,7 @@ public final class ApiServer implements AutoCloseable {
       if (settings.variant().xmlRpc()) {
         handleXml(ex, body, afterReply);
       } else {
-        send(ex, 200, "application/json", handleJson(body, afterReply));
+        handleJson(ex, body, afterReply);
       }
     } catch (IOException | RuntimeException e) {
       log.warn("api request failed", e);
@@ -217,17 +217,26 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private byte[] handleJson(byte[] body, Runnable[] afterReply) {
+  /** Answers a JSON-RPC call: an error in one piece, a result streamed as it is encoded. */
+  private void handleJson(HttpExchange ex, byte[] body, Runnable[] afterReply) throws IOException {
     RpcCall call;
     try {
       call = json.decodeCall(body);
     } catch (RpcFormatException e) {
-      return json.encodeError(null, -32700, e.getMessage());
+      send(ex, 200, "application/json", json.encodeError(null, -32700, e.getMessage()));
+      return;
     }
+    Object result;
     try {
-      return json.encodeResult(call.id(), LegacyResults.plain(invoke(call, afterReply)));
+      result = LegacyResults.plain(invoke(call, afterReply));
     } catch (ApiError e) {
-      return json.encodeError(call.id(), e.code(), e.formatted());
+      send(ex, 200, "application/json", json.encodeError(call.id(), e.code(), e.formatted()));
+      return;
+    }
+    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    ex.sendResponseHeaders(200, 0); // 0: chunked, length unknown until written
+    try (OutputStream out = ex.getResponseBody()) {
+      json.writeResult(call.id(), result, out);
     }
   }
 

@@ -2,6 +2,11 @@ package dev.bitmsg.node.api;
 
 import dev.bitmsg.node.rpc.Json;
 import dev.bitmsg.node.rpc.RpcFormatException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -40,12 +45,19 @@ final class JsonRpcCodec {
     return new RpcCall(method, params, m.get("id"));
   }
 
-  byte[] encodeResult(@Nullable Object id, @Nullable Object result) {
+  /**
+   * Writes the answer carrying {@code result} onto {@code out} as it is encoded (buffered, flushed,
+   * not closed), so a large listing is not held whole as text and bytes.
+   */
+  void writeResult(@Nullable Object id, @Nullable Object result, OutputStream out)
+      throws IOException {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("jsonrpc", "2.0");
     response.put("result", result);
     response.put("id", id);
-    return Json.write(response).getBytes(StandardCharsets.UTF_8);
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    Json.write(response, w);
+    w.flush();
   }
 
   byte[] encodeError(@Nullable Object id, long code, @Nullable String message) {

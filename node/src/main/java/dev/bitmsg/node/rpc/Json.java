@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -127,6 +128,19 @@ public final class Json {
   /** One line, with a space after {@code :} and {@code ,} (as Python's {@code json.dumps}). */
   public static String write(@Nullable Object value) {
     return write(value, ONE_LINE, false);
+  }
+
+  /**
+   * {@link #write(Object)} onto {@code out} as it goes (not flushed or closed): a large answer is
+   * never held whole in memory.
+   */
+  public static void write(@Nullable Object value, Writer out) throws IOException {
+    JsonWriter w = new JsonWriter(out);
+    w.setFormattingStyle(ONE_LINE);
+    w.setHtmlSafe(false);
+    w.setSerializeNulls(true);
+    append(w, value, 0);
+    w.flush();
   }
 
   /**

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ class JsonTest {
   }
 
   @Test
-  void write_isOneLineAsPythonWritesIt() {
+  void write_isOneLineAsPythonWritesIt() throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("s", "x\u00e9");
     m.put("n", 1L);
@@ -70,6 +72,9 @@ class JsonTest {
         "{\"s\": \"x\u00e9\", \"n\": 1, \"big\": 18446744073709551615, \"d\": 0.25,"
             + " \"l\": [true, null], \"b\": \"AQI=\"}",
         Json.write(m));
+    StringWriter streamed = new StringWriter();
+    Json.write(m, streamed);
+    assertEquals(Json.write(m), streamed.toString(), "streamed as written whole");
   }
 
   @Test
