@@ -34,7 +34,7 @@ final class KernelChoiceCache {
   static final String DIR_PROPERTY = "bitmsg.cache.dir";
 
   /** Bumped when the kernels change in a way that invalidates earlier measurements. */
-  static final int KERNEL_SET = 3;
+  static final int KERNEL_SET = 4;
 
   private final Path dir;
   private final String key;
