@@ -347,17 +347,17 @@ public final class Messenger implements MessagingView, AutoCloseable {
     return outbox.all();
   }
 
-  /** The sent folder (the rows not in the trash), oldest first. */
+  /** The sent folder (the rows not in the trash), by last action time (PyBitmessage's order). */
   public List<OutboxEntry> sentFolder() {
     return outbox.sentFolder();
   }
 
-  /** The sent folder's rows sent from {@code address}, oldest first. */
+  /** The sent folder's rows sent from {@code address}, in its order. */
   public List<OutboxEntry> sentFrom(String address) {
     return outbox.sentFrom(address);
   }
 
-  /** The ids of the sent folder (the rows not in the trash), oldest first, without the rows. */
+  /** The ids of the sent folder (the rows not in the trash), in its order, without the rows. */
   public List<Outbox.RowId> sentIds() {
     return outbox.sentIds();
   }

@@ -1,6 +1,7 @@
 package dev.bitmsg.node.store;
 
 import dev.bitmsg.node.wire.Bytes;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,19 +29,26 @@ public interface Outbox {
   record RowId(long id, Optional<Bytes> msgid) {}
 
   /**
-   * The rows not in the trash (PyBitmessage's sent folder), oldest first, as ids, without reading
-   * the rows: what an id listing needs.
+   * The rows not in the trash (PyBitmessage's sent folder), in its order ({@link #sentFolder}), as
+   * ids, without reading the rows: what an id listing needs.
    */
   default List<RowId> sentIds() {
     return sentFolder().stream().map(e -> new RowId(e.id(), e.msgid())).toList();
   }
 
-  /** The rows not in the trash (PyBitmessage's sent folder), oldest first. */
+  /**
+   * The rows not in the trash (PyBitmessage's sent folder) in PyBitmessage's order: by the time of
+   * their last status change, then as stored.
+   */
   default List<OutboxEntry> sentFolder() {
-    return all().stream().filter(e -> !e.trashed()).toList();
+    return all().stream()
+        .filter(e -> !e.trashed())
+        .sorted(
+            Comparator.comparingLong(OutboxEntry::statusTime).thenComparingLong(OutboxEntry::id))
+        .toList();
   }
 
-  /** The rows of the sent folder sent from {@code address}, oldest first (an index lookup). */
+  /** The rows of the sent folder sent from {@code address}, in its order (an index lookup). */
   default List<OutboxEntry> sentFrom(String address) {
     return sentFolder().stream().filter(e -> e.from().equals(address)).toList();
   }

@@ -68,10 +68,16 @@ class MailboxListingTest {
               ApiSettings.Variant.XML);
 
       assertEquals(inboxIds, ids(call(api, "getAllInboxMessageIds"), "inboxMessageIds"));
+      // PyBitmessage's order: by last action time, then (ties) as stored.
       List<String> sentIds = new ArrayList<>();
-      sentRows.forEach(r -> sentIds.add(SentMessageFields.sentMsgid(r)));
+      List<String> actedLater = new ArrayList<>();
+      for (int i = 0; i < SENT; i++) {
+        (actedLater(i) ? actedLater : sentIds).add(SentMessageFields.sentMsgid(sentRows.get(i)));
+      }
       sentIds.add(imported.sentMsgid().toHex());
+      sentIds.addAll(actedLater);
       assertEquals(sentIds, ids(call(api, "getAllSentMessageIds"), "sentMessageIds"));
+      assertEquals(sentIds, msgids(call(api, "getAllSentMessages")));
       assertEquals(
           toMe + 1, list(call(api, "getInboxMessagesByReceiver", me), "inboxMessages").size());
       List<?> all = list(call(api, "getAllInboxMessages"), "inboxMessages");
@@ -79,13 +85,10 @@ class MailboxListingTest {
       assertEquals("subject 17", ApiClient.unb64(((Map<?, ?>) all.get(17)).get("subject")));
       assertEquals(SENT + 1, list(call(api, "getAllSentMessages"), "sentMessages").size());
       int byOther = SENT / SENT_BY_OTHER;
-      List<String> fromMe = new ArrayList<>();
-      for (int i = 0; i < SENT; i++) {
-        if (i % SENT_BY_OTHER != 1) {
-          fromMe.add(SentMessageFields.sentMsgid(sentRows.get(i)));
-        }
+      List<String> fromMe = new ArrayList<>(sentIds);
+      for (int i = 1; i < SENT; i += SENT_BY_OTHER) {
+        fromMe.remove(SentMessageFields.sentMsgid(sentRows.get(i)));
       }
-      fromMe.add(imported.sentMsgid().toHex());
       assertEquals(fromMe, msgids(call(api, "getSentMessagesByAddress", me)));
       assertEquals(byOther, msgids(call(api, "getSentMessagesBySender", OTHER_SENDER)).size());
       assertTrue(msgids(call(api, "getSentMessagesByAddress", "BM-nobody")).isEmpty());
@@ -151,6 +154,11 @@ class MailboxListingTest {
     }
   }
 
+  /** Whether sent message {@code i} had its last action after the others (and the import). */
+  private static boolean actedLater(int i) {
+    return i % 50 == 10;
+  }
+
   /** The msgids of a {@code sentMessages} answer, in order. */
   private static List<String> msgids(Object answer) {
     List<String> out = new ArrayList<>();
@@ -200,7 +208,7 @@ class MailboxListingTest {
                 broadcast ? Optional.empty() : Optional.of(Bytes.fromHex(ackHex(i))),
                 broadcast ? SendStatus.SENT_NO_ACK : SendStatus.ACK_RECEIVED,
                 1_700_000_000L,
-                1_700_000_000L,
+                1_700_000_000L + (actedLater(i) ? 500 : 0), // stored as its last action time
                 0,
                 0,
                 Optional.empty(),

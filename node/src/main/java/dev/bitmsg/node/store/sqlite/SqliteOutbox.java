@@ -26,14 +26,17 @@ import java.util.stream.Collectors;
  * written together with its history row in one transaction. Listings by status and lookups by ack
  * data or row read through indexes; opening creates the ones the first schema lacked ({@code
  * outbox_ackdata}, {@code status_history_outbox}, which also serves the cascade of a deleted row,
- * and {@code outbox_from} for the sent folder by sender) with {@code CREATE INDEX IF NOT EXISTS},
- * indexes only, no schema step. Thread-safe.
+ * and {@code outbox_sent}, {@code outbox_from} for the sent folder in its order, all or by sender)
+ * with {@code CREATE INDEX IF NOT EXISTS}, indexes only, no schema step. Thread-safe.
  */
 public final class SqliteOutbox implements Outbox {
   private static final String OUT_COLUMNS =
       "id, kind, from_address, to_address, encoding, message,"
           + " ttl, ackdata, status, status_time, created, retries, sleep_till, pow_by, solved, detail,"
           + " trashed, stopped_from, msgid";
+
+  /** The sent folder's order, PyBitmessage's: by last action time, then as stored. */
+  private static final String SENT_ORDER = "status_time, id";
 
   /** The statuses of {@link SendStatus#isFinal()}: enum names, so the SQL stays a constant. */
   private static final String FINAL_STATUSES =
@@ -57,8 +60,10 @@ public final class SqliteOutbox implements Outbox {
                       + " WHERE ackdata IS NOT NULL",
                   "CREATE INDEX IF NOT EXISTS status_history_outbox"
                       + " ON status_history (outbox_id)",
-                  "CREATE INDEX IF NOT EXISTS outbox_from ON outbox (from_address, id)"
-                      + " WHERE trashed = 0")) {
+                  "CREATE INDEX IF NOT EXISTS outbox_sent ON outbox (status_time, id)"
+                      + " WHERE trashed = 0",
+                  "CREATE INDEX IF NOT EXISTS outbox_from"
+                      + " ON outbox (from_address, status_time, id) WHERE trashed = 0")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
               ps.execute();
             }
@@ -164,7 +169,7 @@ public final class SqliteOutbox implements Outbox {
         c -> {
           List<RowId> out = new ArrayList<>();
           try (ResultSet rs =
-              db.prepared("SELECT id, msgid FROM outbox WHERE trashed = 0 ORDER BY id")
+              db.prepared("SELECT id, msgid FROM outbox WHERE trashed = 0 ORDER BY " + SENT_ORDER)
                   .executeQuery()) {
             while (rs.next()) {
               out.add(new RowId(rs.getLong(1), Optional.ofNullable(rs.getBytes(2)).map(Bytes::of)));
@@ -181,7 +186,10 @@ public final class SqliteOutbox implements Outbox {
         c ->
             rows(
                 db.prepared(
-                    "SELECT " + OUT_COLUMNS + " FROM outbox WHERE trashed = 0 ORDER BY id")));
+                    "SELECT "
+                        + OUT_COLUMNS
+                        + " FROM outbox WHERE trashed = 0 ORDER BY "
+                        + SENT_ORDER)));
   }
 
   @Override
@@ -193,7 +201,8 @@ public final class SqliteOutbox implements Outbox {
               db.prepared(
                   "SELECT "
                       + OUT_COLUMNS
-                      + " FROM outbox WHERE trashed = 0 AND from_address = ? ORDER BY id");
+                      + " FROM outbox WHERE trashed = 0 AND from_address = ? ORDER BY "
+                      + SENT_ORDER);
           ps.setString(1, address);
           return rows(ps);
         });
