@@ -23,7 +23,7 @@ public final class PowTiming {
 
   /** {@code provider} with every solve timed. */
   public PowProvider wrap(PowProvider provider) {
-    return new PowProvider() {
+    return new ForwardingPowProvider(provider) {
       @Override
       public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
           throws InterruptedException {
@@ -41,16 +41,6 @@ public final class PowTiming {
             l.accept(s);
           }
         }
-      }
-
-      @Override
-      public String describe() {
-        return provider.describe();
-      }
-
-      @Override
-      public void close() {
-        provider.close();
       }
     };
   }

@@ -52,6 +52,18 @@ class Socks5ProxyIT {
         .withSocks5(Optional.of(Socks5Proxy.at(proxy.endpoint())), onionOnly);
   }
 
+  /**
+   * Node B: an onion service ({@link #ONION_V3} on {@code onionPort}) that dials only onion names,
+   * through {@code proxy}.
+   */
+  private Node onionService(Socks5Server proxy, int onionPort) throws Exception {
+    return start(
+        "b",
+        0,
+        List.of(),
+        viaProxy(proxy, true).withOnionService(Optional.of(OnionName.parse(ONION_V3)), onionPort));
+  }
+
   private Node start(String name, int port, List<HostPort> connect, PrivacySettings privacy)
       throws Exception {
     NodeConfig c = TestNetwork.config(tmp.resolve(name), port, List.of(), TestNetwork.settings());
@@ -170,13 +182,7 @@ class Socks5ProxyIT {
   @Test
   void onionService_advertisedInAnOnionpeerObject_andInVersionsOverTor() throws Exception {
     try (Socks5Server proxy = new Socks5Server(PROXY_IP);
-        Node b =
-            start(
-                "b",
-                0,
-                List.of(),
-                viaProxy(proxy, true)
-                    .withOnionService(Optional.of(OnionName.parse(ONION_V3)), 9444));
+        Node b = onionService(proxy, 9444);
         Node a =
             start(
                 "a",
@@ -199,13 +205,7 @@ class Socks5ProxyIT {
   @Test
   void v3OnionLearntFromAnOnionpeerObject_isDialledThroughTheProxyByName() throws Exception {
     try (Socks5Server proxy = new Socks5Server(PROXY_IP);
-        Node b =
-            start(
-                "b",
-                0,
-                List.of(),
-                viaProxy(proxy, true)
-                    .withOnionService(Optional.of(OnionName.parse(ONION_V3)), 8444));
+        Node b = onionService(proxy, 8444);
         Node a = start("a", 0, List.of(TestNetwork.endpoint(b)), PrivacySettings.defaults())) {
       proxy.map(ONION_V3, TestNetwork.endpoint(b));
       Await.until(

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.testing;
 
+import dev.bitmsg.node.pow.ForwardingPowProvider;
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowProgress;
@@ -10,28 +11,17 @@ import java.util.function.Consumer;
  * the harder target meets the asked one too). With enough bits a search outlasts any test, so a
  * test can look at work in progress, or kill it, without racing a lucky nonce. Thread-safe.
  */
-public final class HarderPow implements PowProvider {
-  private final PowProvider inner;
+public final class HarderPow extends ForwardingPowProvider {
   private final int bits;
 
   public HarderPow(PowProvider inner, int bits) {
-    this.inner = inner;
+    super(inner);
     this.bits = bits;
   }
 
   @Override
   public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
       throws InterruptedException {
-    return inner.solve(initialHash, target >>> bits, progress);
-  }
-
-  @Override
-  public String describe() {
-    return inner.describe();
-  }
-
-  @Override
-  public void close() {
-    inner.close();
+    return delegate().solve(initialHash, target >>> bits, progress);
   }
 }

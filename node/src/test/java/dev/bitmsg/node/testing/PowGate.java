@@ -1,5 +1,6 @@
 package dev.bitmsg.node.testing;
 
+import dev.bitmsg.node.pow.ForwardingPowProvider;
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowProgress;
@@ -21,7 +22,7 @@ public final class PowGate {
 
   /** {@code inner} with every search waiting for the gate first (for {@code Node.start}). */
   public PowProvider wrap(PowProvider inner) {
-    return new PowProvider() {
+    return new ForwardingPowProvider(inner) {
       @Override
       public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
           throws InterruptedException {
@@ -30,16 +31,6 @@ public final class PowGate {
               "proof of work held for " + LIMIT + ": gate never opened");
         }
         return inner.solve(initialHash, target, progress);
-      }
-
-      @Override
-      public String describe() {
-        return inner.describe();
-      }
-
-      @Override
-      public void close() {
-        inner.close();
       }
     };
   }

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bitmsg.node.pow.PowProvider;
-import dev.bitmsg.pow.InitialHash;
-import dev.bitmsg.pow.PowProgress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * Who did the proof of work of some nodes: every finished search of the watched nodes (pubkeys,
@@ -19,7 +15,7 @@ import java.util.function.Consumer;
 public final class ServiceSolves {
   private final PowServiceProcess service;
   private final long doneBefore;
-  private final List<String> by = new CopyOnWriteArrayList<>();
+  private final SolveLog log = new SolveLog();
 
   public ServiceSolves(PowServiceProcess service) {
     this.service = service;
@@ -31,29 +27,11 @@ public final class ServiceSolves {
    * NodeSetup.withPowWrapper(solves::wrap)}).
    */
   public PowProvider wrap(PowProvider provider) {
-    return new PowProvider() {
-      @Override
-      public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
-          throws InterruptedException {
-        Result r = provider.solve(initialHash, target, progress);
-        by.add(r.by());
-        return r;
-      }
-
-      @Override
-      public String describe() {
-        return provider.describe();
-      }
-
-      @Override
-      public void close() {
-        provider.close();
-      }
-    };
+    return log.wrap(provider);
   }
 
   public List<String> solves() {
-    return List.copyOf(by);
+    return log.all();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.testing;
 
+import dev.bitmsg.node.pow.ForwardingPowProvider;
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowProgress;
@@ -15,23 +16,13 @@ public final class SolveLog {
   private final List<String> by = new CopyOnWriteArrayList<>();
 
   public PowProvider wrap(PowProvider provider) {
-    return new PowProvider() {
+    return new ForwardingPowProvider(provider) {
       @Override
       public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
           throws InterruptedException {
         Result r = provider.solve(initialHash, target, progress);
         by.add(r.by());
         return r;
-      }
-
-      @Override
-      public String describe() {
-        return provider.describe();
-      }
-
-      @Override
-      public void close() {
-        provider.close();
       }
     };
   }

@@ -1,5 +1,6 @@
 package dev.bitmsg.node.web;
 
+import dev.bitmsg.node.pow.ForwardingPowProvider;
 import dev.bitmsg.node.pow.PowProvider;
 import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.PowProgress;
@@ -35,7 +36,7 @@ final class HeldPow {
   }
 
   PowProvider wrap(PowProvider inner) {
-    return new PowProvider() {
+    return new ForwardingPowProvider(inner) {
       @Override
       public Result solve(InitialHash initialHash, long target, Consumer<PowProgress> progress)
           throws InterruptedException {
@@ -47,16 +48,6 @@ final class HeldPow {
           }
         }
         return inner.solve(initialHash, target, progress);
-      }
-
-      @Override
-      public String describe() {
-        return inner.describe();
-      }
-
-      @Override
-      public void close() {
-        inner.close();
       }
     };
   }

@@ -2,7 +2,6 @@ package dev.bitmsg.pow.aparapi;
 
 import static dev.bitmsg.pow.service.testing.CpuReference.firstGoodOffset;
 import static dev.bitmsg.pow.service.testing.CpuReference.randomHash;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aparapi.device.OpenCLDevice;
@@ -10,16 +9,15 @@ import dev.bitmsg.pow.InitialHash;
 import dev.bitmsg.pow.ScanOutcome;
 import dev.bitmsg.pow.ScanSlice;
 import dev.bitmsg.pow.opencl.JoclSettings;
+import dev.bitmsg.pow.service.testing.ChildJvm;
 import dev.bitmsg.pow.service.testing.OpenClTestSupport;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,31 +38,19 @@ class AparapiHeapChurnIT {
     if (AparapiEngineProvider.devices().isEmpty()) {
       OpenClTestSupport.unavailable("Aparapi sees no OpenCL device");
     }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-Xmx64m",
-            "-Xmn4m",
-            "-XX:+UseG1GC",
-            "-XX:InitialTenuringThreshold=15",
-            "-XX:MaxTenuringThreshold=15",
-            "--add-modules",
-            "jdk.incubator.vector",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Child.class.getName());
-    pb.redirectErrorStream(true);
-    Path out = work.resolve("child.txt");
-    pb.redirectOutput(out.toFile());
-    Process p = pb.start();
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    String text = Files.readString(out, StandardCharsets.UTF_8);
-    assertTrue(done, "child JVM did not finish: " + text);
-    assertEquals(0, p.exitValue(), text);
+    String text =
+        ChildJvm.run(
+            work,
+            List.of(
+                "-Xmx64m",
+                "-Xmn4m",
+                "-XX:+UseG1GC",
+                "-XX:InitialTenuringThreshold=15",
+                "-XX:MaxTenuringThreshold=15",
+                "--add-modules",
+                "jdk.incubator.vector"),
+            Map.of(),
+            Child.class);
     assertTrue(text.contains("churn ok launches=" + ROUNDS * LAUNCHES_PER_ROUND), text);
     long collections = Long.parseLong(text.replaceAll("(?s).*collections=(\\d+).*", "$1"));
     assertTrue(collections >= 50, "the heap must have been collected often: " + text);

@@ -1,6 +1,5 @@
 package dev.bitmsg.pow.opencl;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,8 +11,8 @@ import dev.bitmsg.pow.TrialValue;
 import dev.bitmsg.pow.aparapi.AparapiEngineProvider;
 import dev.bitmsg.pow.engines.EngineOptions;
 import dev.bitmsg.pow.engines.EngineProbe;
+import dev.bitmsg.pow.service.testing.ChildJvm;
 import dev.bitmsg.pow.service.testing.OpenClTestSupport;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,23 +61,7 @@ class ChildJvmProbeIT {
   }
 
   private static String runChild(Path work, Map<String, String> env, String mode) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java, "-cp", System.getProperty("java.class.path"), Child.class.getName(), mode);
-    pb.environment().putAll(env);
-    pb.redirectErrorStream(true);
-    Path out = work.resolve("child.txt");
-    pb.redirectOutput(out.toFile());
-    Process p = pb.start();
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    String text = Files.readString(out, StandardCharsets.UTF_8);
-    assertTrue(done, "child JVM did not finish: " + text);
-    assertEquals(0, p.exitValue(), text);
-    return text;
+    return ChildJvm.run(work, List.of(), env, Child.class, mode);
   }
 
   /** The child: probes the JOCL family (and Aparapi) and prints one line each. */
