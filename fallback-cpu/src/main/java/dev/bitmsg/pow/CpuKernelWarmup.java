@@ -99,9 +99,6 @@ final class CpuKernelWarmup {
   private static Optional<String> warm(CpuKernelChoice c) {
     CpuKernel k = c.kernel();
     try (NonceScanner s = k.newScanner()) {
-      if (s instanceof SimdScanner simd) {
-        simd.prime();
-      }
       double measured = c.rate(k);
       if (measured <= 0) {
         KernelMeasurement.warmUp(s);

@@ -54,15 +54,14 @@ final class KernelMeasurement {
   }
 
   /**
-   * Runs {@code scanner} for at least {@link #MIN_WARMUP_NANOS} of this thread's time, then until
-   * three samples in a row agree within 5 % (bounded by {@link #WARMUP_BUDGET_NANOS} of wall time).
-   * The minimum matters: the first-tier compiled vector code runs at a steady but low rate until C2
-   * has compiled the kernel, which takes a second or more on a busy machine.
+   * Primes a vector kernel, then runs {@code scanner} for at least {@link #MIN_WARMUP_NANOS} of
+   * this thread's time, then until three samples in a row agree within 5 % (bounded by {@link
+   * #WARMUP_BUDGET_NANOS} of wall time). The minimum matters: the first-tier compiled vector code
+   * runs at a steady but low rate until C2 has compiled the kernel, which takes a second or more on
+   * a busy machine.
    */
   static void warmUp(NonceScanner scanner) {
-    if (scanner instanceof SimdScanner simd) {
-      simd.prime();
-    }
+    prime(scanner);
     long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
     long start = now();
     double[] last = new double[3];
@@ -80,14 +79,15 @@ final class KernelMeasurement {
   }
 
   /**
-   * Runs {@code scanner} in short samples until one reaches {@code minRate} trials per second;
-   * false when {@code budgetNanos} of wall time passed first (or when interrupted). Pauses {@link
-   * #WARM_PAUSE_MILLIS} between samples: once the compile is requested, running the kernel
-   * interpreted only takes CPU from the compiler threads and from the PoW already running on {@code
-   * digest} (on a 2-core machine the pauses brought the switch to the compiled kernel about 200 ms
-   * sooner, 1.35-1.48 s against 1.53-1.70 s after the JVM's start).
+   * Primes a vector kernel, then runs {@code scanner} in short samples until one reaches {@code
+   * minRate} trials per second; false when {@code budgetNanos} of wall time passed first (or when
+   * interrupted). Pauses {@link #WARM_PAUSE_MILLIS} between samples: once the compile is requested,
+   * running the kernel interpreted only takes CPU from the compiler threads and from the PoW
+   * already running on {@code digest} (on a 2-core machine the pauses brought the switch to the
+   * compiled kernel about 200 ms sooner, 1.35-1.48 s against 1.53-1.70 s after the JVM's start).
    */
   static boolean warmUntil(NonceScanner scanner, double minRate, long budgetNanos) {
+    prime(scanner);
     long deadline = System.nanoTime() + budgetNanos;
     while (System.nanoTime() < deadline) {
       if (sample(scanner, SAMPLE_NANOS / 6) >= minRate) {
@@ -101,6 +101,13 @@ final class KernelMeasurement {
       }
     }
     return false;
+  }
+
+  /** Gets the JIT compiling a vector kernel before it runs whole ({@link SimdScanner#prime}). */
+  private static void prime(NonceScanner scanner) {
+    if (scanner instanceof SimdScanner simd) {
+      simd.prime();
+    }
   }
 
   /** Trials per second over about {@code nanos} of this thread's time. */
