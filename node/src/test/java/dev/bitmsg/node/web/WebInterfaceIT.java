@@ -72,6 +72,15 @@ class WebInterfaceIT {
     }
   }
 
+  /** Node A alone, its web interface on 127.0.0.2 (closed after the test). */
+  private Node startLoneA() throws Exception {
+    Node n =
+        NodeAssembly.start(
+            TestNetwork.setup(dir.resolve("a"), 0, List.of()).withWeb(web("127.0.0.2")));
+    a = n;
+    return n;
+  }
+
   private static WebSettings web(String host) {
     return new WebSettings(host, 0, USER, PASSWORD, false, Optional.empty());
   }
@@ -217,10 +226,7 @@ class WebInterfaceIT {
    */
   @Test
   void pagesAreLabelledAndWorkFromTheKeyboard() throws Exception {
-    Node a =
-        NodeAssembly.start(
-            TestNetwork.setup(dir.resolve("a"), 0, List.of()).withWeb(web("127.0.0.2")));
-    this.a = a;
+    Node a = startLoneA();
     String url = a.webUrl().orElseThrow();
     try (Browser browser = Browser.start()) {
       var d = browser.driver;
@@ -270,10 +276,7 @@ class WebInterfaceIT {
 
   @Test
   void postWithoutTheCsrfTokenIsRefused() throws Exception {
-    Node a =
-        NodeAssembly.start(
-            TestNetwork.setup(dir.resolve("a"), 0, List.of()).withWeb(web("127.0.0.2")));
-    this.a = a;
+    Node a = startLoneA();
     String url = a.webUrl().orElseThrow();
     String origin = url.substring(0, url.length() - 1);
     HttpClient http = HttpClient.newHttpClient();
