@@ -15,7 +15,7 @@ final class EngineMeters {
 
   /** One engine's figures. Not thread-safe: confined to its meters. */
   private static final class Meter {
-    private final String name;
+    private final ScannerWorker worker;
     private final long trialsPerPass;
     private boolean healthy = true;
     private double trialsPerSecond;
@@ -23,7 +23,7 @@ final class EngineMeters {
     private long busyNanos;
 
     Meter(ScannerWorker worker) {
-      this.name = worker.name();
+      this.worker = worker;
       this.trialsPerPass = worker.trialsPerPass();
     }
 
@@ -88,7 +88,7 @@ final class EngineMeters {
     for (Meter m : meters) {
       out.add(
           new EngineSnapshot(
-              m.name,
+              m.worker.name(),
               m.trialsPerSecond,
               m.passTrials(sizing),
               m.healthy,

@@ -18,14 +18,12 @@ final class ScannerWorker implements Runnable {
 
   private final int index;
   private final NonceScanner scanner;
-  private final String name;
   private final long trialsPerPass;
   private final Scheduler scheduler;
 
   ScannerWorker(int index, NonceScanner scanner, Scheduler scheduler) {
     this.index = index;
     this.scanner = scanner;
-    this.name = scanner.name();
     this.trialsPerPass = Math.max(1, scanner.trialsPerPass());
     this.scheduler = scheduler;
   }
@@ -35,8 +33,12 @@ final class ScannerWorker implements Runnable {
     return index;
   }
 
+  /**
+   * The scanner's name now: the CPU engine's changes once its warm-up has switched it from {@code
+   * digest} to the compiled kernel, and results and figures name what did the work.
+   */
   String name() {
-    return name;
+    return scanner.name();
   }
 
   /** The scanner's own pass size, read once at start. */
@@ -52,9 +54,9 @@ final class ScannerWorker implements Runnable {
   public void run() {
     Optional<String> failure = SelfTest.check(scanner);
     if (failure.isPresent()) {
-      log.error("engine failed its self-test engine={} reason={}", name, failure.get());
+      log.error("engine failed its self-test engine={} reason={}", name(), failure.get());
     } else {
-      log.info("engine passed its self-test engine={} trialsPerPass={}", name, trialsPerPass);
+      log.info("engine passed its self-test engine={} trialsPerPass={}", name(), trialsPerPass);
     }
     if (!scheduler.selfTested(this, failure)) {
       return;
@@ -83,7 +85,7 @@ final class ScannerWorker implements Runnable {
                   + " slices");
         }
       } catch (RuntimeException | LinkageError e) {
-        log.error("engine scan failed engine={}", name, e);
+        log.error("engine scan failed engine={}", name(), e);
         scheduler.workerFailed(this, batch, e.toString());
         return;
       }

@@ -17,9 +17,12 @@ import dev.bitmsg.pow.service.testing.RecordingScanner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -306,5 +309,45 @@ class SchedulerTest {
     assertEquals(1, s.ready().get(30, TimeUnit.SECONDS));
     PowSolution sol = await(s.submit(spec(Hashes.of("x"), Hashes.EASY, JobPriority.BULK, ALICE)));
     assertEquals("cpu-digest", sol.engine());
+  }
+
+  /**
+   * The CPU engine's scanner changes its name when its warm-up switches from {@code digest} to the
+   * compiled kernel: results, and the engines' figures, name the scanner as it is when it works.
+   */
+  @Test
+  void resultsNameTheScannerAsItIsWhenItWorks() throws Exception {
+    AtomicReference<String> name = new AtomicReference<>("cpu-digestx1");
+    Supplier<String> current = () -> Objects.requireNonNull(name.get());
+    DigestScanner real = new DigestScanner();
+    NonceScanner switching =
+        new NonceScanner() {
+          @Override
+          public String name() {
+            return current.get();
+          }
+
+          @Override
+          public long trialsPerPass() {
+            return real.trialsPerPass();
+          }
+
+          @Override
+          public List<ScanOutcome> scan(List<ScanSlice> slices) {
+            return real.scan(slices);
+          }
+
+          @Override
+          public void close() {
+            real.close();
+          }
+        };
+    Scheduler s = scheduler(switching);
+    s.start();
+    assertEquals(1, s.ready().get(30, TimeUnit.SECONDS));
+    name.set("cpu-simd3x1");
+    PowSolution sol = await(s.submit(spec(Hashes.of("y"), Hashes.EASY, JobPriority.BULK, ALICE)));
+    assertEquals("cpu-simd3x1", sol.engine());
+    assertEquals("cpu-simd3x1", s.engines().get(0).name());
   }
 }
